@@ -1,0 +1,74 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import { HarbourExceptionFilter } from '@harbour/common';
+import type { RuntimeConfig } from '@harbour/database';
+import { AppModule } from './app.module';
+import { nestLogLevels } from './logger';
+import { serveWebClient } from './web-client';
+
+export interface AppOptions {
+  /** The built client (dist/web); nothing is served at / when it is missing. */
+  webDir?: string;
+  /** Tests poll the job queue more often than production needs to. */
+  jobPollingSeconds?: number;
+}
+
+/** Largest JSON body: a long post with room to spare; anything bigger is a 413. */
+export const JSON_BODY_LIMIT = '256kb';
+
+/** Builds the whole API app (used by main.ts and by the end-to-end tests, so both run the same thing). */
+export async function createApp(config: RuntimeConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { jobPollingSeconds: options.jobPollingSeconds }), {
+    bodyParser: false,
+    logger: nestLogLevels(config.logLevel),
+  });
+  const https = config.publicUrl.startsWith('https:');
+  // Behind docker-compose's nginx the client address arrives in X-Forwarded-For from a private network.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          mediaSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(https ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use(cookieParser());
+  app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  app.useGlobalFilters(new HarbourExceptionFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Harbour API').setVersion('1').addBearerAuth().addCookieAuth('harbour_session').build(),
+  );
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.get('/api/openapi.json', (_request, response) => {
+    response.json(document);
+  });
+  if (options.webDir) serveWebClient(app, options.webDir);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '@harbour/access';
+import { AccountsModule } from '@harbour/accounts';
+import { ConfigModule } from '@harbour/config';
+import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
+import { JobsModule } from '@harbour/jobs';
+import { MailModule } from '@harbour/mail';
+import { SettingsModule } from '@harbour/settings';
+import { HealthController } from './health.controller';
+
+/** The composition root of the API process: it wires libs together and holds no logic of its own. */
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig, options: { jobPollingSeconds?: number } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.databaseUrl),
+        JobsModule.forRoot({ databaseUrl: config.databaseUrl, runWorker: config.runWorker, pollingIntervalSeconds: options.jobPollingSeconds }),
+        AccessModule,
+        SettingsModule,
+        MailModule,
+        AccountsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

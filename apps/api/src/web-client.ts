@@ -1,0 +1,21 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+/**
+ * Serves the built React client: its hashed assets with long caching, and index.html for every other
+ * GET outside /api and /socket.io, so that client routes survive a reload.
+ */
+export function serveWebClient(app: NestExpressApplication, webDir: string): void {
+  const index = join(webDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use('/assets', express.static(join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isApi = request.path === '/api' || request.path.startsWith('/api/') || request.path.startsWith('/socket.io');
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}

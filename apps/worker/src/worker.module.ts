@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@harbour/config';
+import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
+import { JobsModule } from '@harbour/jobs';
+import { MailModule } from '@harbour/mail';
+
+/** The worker process: the same libs as the API, no HTTP; it drains the job queues. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.databaseUrl),
+        JobsModule.forRoot({ databaseUrl: config.databaseUrl, runWorker: true }),
+        MailModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import type { Role } from '@harbour/contracts';
+import type { Caller } from './caller';
+
+/**
+ * Site-wide permissions a route can require with `@Authenticated({ permission })`. Object-level questions
+ * ("may this member edit this post?") go through AccessService.assertCan instead.
+ */
+export type Permission = 'admin.settings' | 'admin.users' | 'admin.outbox';
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'admin.settings': ['admin'],
+  'admin.users': ['admin'],
+  'admin.outbox': ['admin'],
+};
+
+export function hasPermission(caller: Caller | null, permission: Permission): boolean {
+  return caller !== null && GRANTS[permission].includes(caller.role);
+}

@@ -1,0 +1,44 @@
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ROLES, LOCALES, type Locale, type Role } from '@harbour/contracts';
+import { CleanText, PageQueryDto, SafeText } from '@harbour/common';
+
+/** ASCII only on purpose: look-alike letters from other scripts must not impersonate a member. */
+const USERNAME = /^[A-Za-z0-9_.-]{3,30}$/;
+const USERNAME_RULE = 'username must be 3 to 30 characters: letters, digits, _, - or .';
+
+export class RegisterDto {
+  @CleanText() @IsString() @Matches(USERNAME, { message: USERNAME_RULE }) username: string;
+  @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters long' }) password: string;
+  @IsOptional() @IsIn(LOCALES) locale?: Locale;
+}
+
+export class LoginDto {
+  /** A username or an email address. */
+  @CleanText() @IsString() @IsNotEmpty() @MaxLength(254) login: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) password: string;
+  @IsOptional() @IsString() @Matches(/^\d{6}$/, { message: 'totp must be a 6-digit code' }) totp?: string;
+}
+
+export class PasswordResetRequestDto {
+  @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @IsString() @IsNotEmpty() @MaxLength(100) token: string;
+  @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters long' }) password: string;
+}
+
+export class UpdateMeDto {
+  @IsOptional() @CleanText() @IsString() @Length(1, 60) @SafeText() displayName?: string;
+  @IsOptional() @IsIn(LOCALES) locale?: Locale;
+}
+
+export class UpdateUserRoleDto {
+  @IsIn(ROLES) role: Role;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  /** Part of a username or an email address. */
+  @IsOptional() @CleanText() @IsString() @MaxLength(100) q?: string;
+}

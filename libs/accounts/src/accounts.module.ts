@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminUsersController } from './admin-users.controller';
+import { AdminUsersService } from './admin-users.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { MeController } from './me.controller';
+import { MeService } from './me.service';
+import { PasswordReset } from './password-reset.entity';
+import { PasswordResetService } from './password-reset.service';
+import { Session } from './session.entity';
+import { SessionStrategy } from './session.strategy';
+import { SessionsService } from './sessions.service';
+import { User } from './user.entity';
+
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([User, Session, PasswordReset])],
+  controllers: [AuthController, MeController, AdminUsersController],
+  providers: [AuthService, SessionsService, SessionStrategy, PasswordResetService, MeService, AdminUsersService],
+  exports: [SessionsService],
+})
+export class AccountsModule {}

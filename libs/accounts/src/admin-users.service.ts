@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { AccessService, type Caller } from '@harbour/access';
+import { decodeCursor, isUuid, NotFoundError, toPage } from '@harbour/common';
+import type { AdminUserDto, PageDto, Role } from '@harbour/contracts';
+import { User } from './user.entity';
+import { toAdminUserDto } from './user.mapper';
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class AdminUsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Members, newest first; `q` matches part of a username or an email address. */
+  async list(query: { q?: string; cursor?: string; limit?: number }): Promise<PageDto<AdminUserDto>> {
+    const limit = query.limit ?? 20;
+    const after = decodeCursor(query.cursor);
+    const builder = this.users.createQueryBuilder('user').orderBy('user.createdAt', 'DESC').addOrderBy('user.id', 'DESC').take(limit + 1);
+    if (query.q) {
+      builder.andWhere(`(user.usernameKey LIKE :q ESCAPE '\\' OR user.email LIKE :q ESCAPE '\\')`, { q: likePattern(query.q.toLowerCase()) });
+    }
+    if (after) builder.andWhere('(user.createdAt, user.id) < (:at, :id)', { at: after.at, id: after.id });
+    const rows = await builder.getMany();
+    return toPage(rows, limit, (user) => ({ at: user.createdAt.toISOString(), id: user.id }), toAdminUserDto);
+  }
+
+  async changeRole(caller: Caller, userId: string, role: Role): Promise<AdminUserDto> {
+    const user = await this.find(userId);
+    this.access.assertCan(caller, { action: 'user.changeRole', target: user });
+    user.role = role;
+    await this.users.update({ id: user.id }, { role });
+    return toAdminUserDto(user);
+  }
+
+  /** Lets a member who registered while the site required approval sign in. */
+  async approve(userId: string): Promise<void> {
+    const user = await this.find(userId);
+    if (user.status === 'pending') await this.users.update({ id: user.id }, { status: 'active' });
+  }
+
+  private async find(userId: string): Promise<User> {
+    const user = isUuid(userId) ? await this.users.findOneBy({ id: userId }) : null;
+    if (!user) throw new NotFoundError();
+    return user;
+  }
+}

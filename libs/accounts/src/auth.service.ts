@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, type Repository } from 'typeorm';
+import { ConflictError, ForbiddenError, NotAuthenticatedError } from '@harbour/common';
+import type { AuthResultDto, PendingRegistrationDto } from '@harbour/contracts';
+import { RateLimiter, SettingsService } from '@harbour/settings';
+import type { LoginDto, RegisterDto } from './account.dtos';
+import { hashPassword, verifyAgainstNobody, verifyPassword } from './password';
+import { SessionsService } from './sessions.service';
+import { toMeDto } from './user.mapper';
+import { User } from './user.entity';
+
+/** Where a request comes from, as far as accounts care: for rate limits and the session's device label. */
+export interface ClientInfo {
+  address: string;
+  userAgent: string | undefined;
+}
+
+/** Serialises "is this the first account?" so that two first registrations cannot both become admin. */
+const FIRST_ACCOUNT_LOCK = 728_301;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly sessions: SessionsService,
+    private readonly settings: SettingsService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  /** Registers a member. The first account of a new site is its admin (the first-run setup). */
+  async register(dto: RegisterDto, client: ClientInfo): Promise<AuthResultDto | PendingRegistrationDto> {
+    const settings = await this.settings.get();
+    await this.limiter.consume('register', client.address, settings.rateLimits.registrationsPerHourPerIp, 3600);
+    const passwordHash = await hashPassword(dto.password);
+
+    try {
+      return await this.users.manager.transaction(async (manager) => {
+        await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ACCOUNT_LOCK]);
+        const first = (await manager.count(User)) === 0;
+        if (!first && settings.registrationMode === 'invite') {
+          throw new ForbiddenError('Registration on this site is by invitation only');
+        }
+        const usernameKey = dto.username.toLowerCase();
+        const email = dto.email.toLowerCase();
+        const taken = await manager
+          .createQueryBuilder(User, 'user')
+          .select(['user.usernameKey', 'user.email'])
+          .where('user.usernameKey = :usernameKey OR user.email = :email', { usernameKey, email })
+          .getMany();
+        if (taken.some((user) => user.usernameKey === usernameKey)) throw new ConflictError('username is already taken');
+        if (taken.length > 0) throw new ConflictError('email is already registered');
+
+        const pending = !first && settings.registrationMode === 'approval';
+        const user = manager.create(User, {
+          username: dto.username,
+          usernameKey,
+          displayName: dto.username,
+          email,
+          passwordHash,
+          role: first ? 'admin' : 'member',
+          status: pending ? 'pending' : 'active',
+          locale: dto.locale ?? 'en',
+        });
+        await manager.save(user);
+        if (pending) return { status: 'pending' as const };
+        const token = await this.sessions.open(user.id, client.userAgent, manager);
+        return { user: toMeDto(user), token };
+      });
+    } catch (error) {
+      // Two registrations racing for one name: the unique index decides, the loser gets the same 409.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ConflictError('username or email is already taken');
+      }
+      throw error;
+    }
+  }
+
+  /** Signs in by username or email. Unknown account and wrong password answer the same 401. */
+  async login(dto: LoginDto, client: ClientInfo): Promise<AuthResultDto> {
+    const settings = await this.settings.get();
+    await this.limiter.consume('login', client.address, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
+    const key = dto.login.toLowerCase();
+    const user = await this.users.findOne({ where: [{ usernameKey: key }, { email: key }] });
+    const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNobody(dto.password);
+    if (!user || !valid) throw new NotAuthenticatedError('invalid credentials');
+    if (user.status === 'pending') throw new ForbiddenError('Your account is waiting for an admin to approve it');
+    const token = await this.sessions.open(user.id, client.userAgent);
+    return { user: toMeDto(user), token };
+  }
+}

@@ -1,0 +1,7 @@
+export { AccountsModule } from './accounts.module';
+export { SessionsService } from './sessions.service';
+export { User } from './user.entity';
+export type { UserStatus } from './user.entity';
+export { Session } from './session.entity';
+export { PasswordReset } from './password-reset.entity';
+export { toUserDto } from './user.mapper';

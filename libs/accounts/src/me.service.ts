@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { Caller } from '@harbour/access';
+import { NotAuthenticatedError } from '@harbour/common';
+import type { MeDto } from '@harbour/contracts';
+import type { UpdateMeDto } from './account.dtos';
+import { User } from './user.entity';
+import { toMeDto } from './user.mapper';
+
+@Injectable()
+export class MeService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  async get(caller: Caller): Promise<MeDto> {
+    return toMeDto(await this.find(caller));
+  }
+
+  /** The member's own profile fields: display name and language. */
+  async update(caller: Caller, dto: UpdateMeDto): Promise<MeDto> {
+    const user = await this.find(caller);
+    if (dto.displayName !== undefined) user.displayName = dto.displayName;
+    if (dto.locale !== undefined) user.locale = dto.locale;
+    await this.users.update({ id: user.id }, { displayName: user.displayName, locale: user.locale });
+    return toMeDto(user);
+  }
+
+  private async find(caller: Caller): Promise<User> {
+    const user = await this.users.findOneBy({ id: caller.userId });
+    if (!user) throw new NotAuthenticatedError('Sign in first');
+    return user;
+  }
+}

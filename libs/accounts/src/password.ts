@@ -1,0 +1,26 @@
+import argon2 from 'argon2';
+
+/** argon2id with the library's defaults (64 MiB, t=3), which OWASP considers sufficient. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Spends the same time as a real check when the account does not exist, so that response times do not
+ * tell which usernames and emails are registered.
+ */
+export async function verifyAgainstNobody(password: string): Promise<false> {
+  dummyHash ??= hashPassword('harbour-timing-equaliser');
+  await verifyPassword(await dummyHash, password);
+  return false;
+}

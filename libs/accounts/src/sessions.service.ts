@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import type { Caller } from '@harbour/access';
+import { hashToken, newToken } from '@harbour/common';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+
+const SESSION_DAYS = 30;
+/** Touching last_used_at on every request would turn reads into writes; once in a while is enough. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+@Injectable()
+export class SessionsService {
+  constructor(@InjectRepository(Session) private readonly sessions: Repository<Session>) {}
+
+  /** Opens a session and returns its token (shown once; only its hash is kept). */
+  async open(userId: string, userAgent: string | undefined, manager: EntityManager = this.sessions.manager): Promise<string> {
+    const token = newToken();
+    const now = new Date();
+    await manager.insert(Session, {
+      userId,
+      tokenHash: hashToken(token),
+      lastUsedAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86400_000),
+      userAgent: userAgent?.slice(0, 200) ?? null,
+    });
+    return token;
+  }
+
+  /** The caller a token belongs to, or null when it is unknown, expired, revoked or its member is not active. */
+  async authenticate(token: string, via: Caller['via']): Promise<Caller | null> {
+    if (token.length === 0 || token.length > 100) return null;
+    const session = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.tokenHash = :hash', { hash: hashToken(token) })
+      .andWhere('session.revokedAt IS NULL')
+      .andWhere('session.expiresAt > now()')
+      .andWhere(`user.status = 'active'`)
+      .getOne();
+    if (!session?.user) return null;
+    if (Date.now() - session.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      await this.sessions.manager.transaction(async (manager) => {
+        await manager.update(Session, { id: session.id }, { lastUsedAt: new Date() });
+        await manager.update(User, { id: session.userId }, { lastSeenAt: new Date() });
+      });
+    }
+    return { userId: session.user.id, username: session.user.username, role: session.user.role, sessionId: session.id, via };
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Signs a member out everywhere (password reset, suspension, ban). */
+  async revokeAll(userId: string, manager: EntityManager = this.sessions.manager): Promise<void> {
+    await manager.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Typed errors that services raise; the one exception filter maps each to the status code of api.md.
+ * A message here may reach the client, so it never names private things.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+}
+
+/** 400: the message names the field. */
+export class InvalidInputError extends DomainError {
+  readonly status = 400;
+}
+
+export class NotAuthenticatedError extends DomainError {
+  readonly status = 401;
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+}
+
+/** 404 for what does not exist *and* for what the caller may not see: the two are never told apart. */
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  constructor() {
+    super('Not Found');
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+}
+
+/** 422: refused by a rule (a locked topic, a watched word). */
+export class RuleRefusedError extends DomainError {
+  readonly status = 422;
+}
+
+export class RateLimitedError extends DomainError {
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super('Too many requests; try again later');
+  }
+}

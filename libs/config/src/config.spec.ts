@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives safe defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.databaseUrl).toBeNull();
+    expect(config.smtpUrl).toBeNull();
+    expect(config.runWorker).toBe(true);
+    expect(config.dataDir.endsWith('.data')).toBe(true);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_SECRET: 'short' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT must be a whole number');
+    expect(message).toContain('DATABASE_URL must start with postgres:// or postgresql://');
+    expect(message).toContain('LOG_LEVEL must be one of');
+    expect(message).toContain('SESSION_SECRET must be at least 32 characters');
+  });
+
+  it('rejects a PUBLIC_URL that is not http(s) and trims its trailing slash', () => {
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.org' })).toThrow(/PUBLIC_URL must start with http/);
+    expect(loadConfig({ PUBLIC_URL: 'https://forum.example.org/' }).publicUrl).toBe('https://forum.example.org');
+  });
+});

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Everything Harbour reads from its environment, validated once at start-up. */
+export interface HarbourConfig {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  redisUrl: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Null until resolveSessionSecret() fills it from the environment or the data folder. */
+  sessionSecret: string | null;
+  logLevel: LogLevel;
+  /** Whether this process also drains the job queue (npm start does; API processes behind the worker do not). */
+  runWorker: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info', 'debug'];
+
+function parseUrl(name: string, value: string, protocols: string[], problems: string[]): string | null {
+  try {
+    const url = new URL(value);
+    if (!protocols.includes(url.protocol)) {
+      problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${url.protocol}")`);
+      return null;
+    }
+    return value;
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+    return null;
+  }
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+
+  let port = 3000;
+  const rawPort = text('PORT');
+  if (rawPort !== undefined) {
+    port = Number(rawPort);
+    if (!/^\d+$/.test(rawPort) || port < 0 || port > 65535) {
+      problems.push(`PORT must be a whole number from 0 to 65535 (got "${rawPort}")`);
+    }
+  }
+
+  const host = text('HOST') ?? '0.0.0.0';
+  const publicUrl = text('PUBLIC_URL') ?? `http://localhost:${port}`;
+  parseUrl('PUBLIC_URL', publicUrl, ['http:', 'https:'], problems);
+
+  const rawDb = text('DATABASE_URL');
+  const databaseUrl = rawDb === undefined ? null : parseUrl('DATABASE_URL', rawDb, ['postgres:', 'postgresql:'], problems);
+  const rawRedis = text('REDIS_URL');
+  const redisUrl = rawRedis === undefined ? null : parseUrl('REDIS_URL', rawRedis, ['redis:', 'rediss:'], problems);
+  const rawSmtp = text('SMTP_URL');
+  const smtpUrl = rawSmtp === undefined ? null : parseUrl('SMTP_URL', rawSmtp, ['smtp:', 'smtps:'], problems);
+
+  const mailFrom = text('MAIL_FROM') ?? `Harbour <no-reply@${hostnameOf(publicUrl)}>`;
+  if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
+
+  const rawSecret = text('SESSION_SECRET');
+  if (rawSecret !== undefined && rawSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters long');
+  }
+
+  const rawLevel = text('LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(rawLevel as LogLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLevel}")`);
+  }
+
+  const rawWorker = text('HARBOUR_WORKER') ?? 'inline';
+  if (rawWorker !== 'inline' && rawWorker !== 'off') {
+    problems.push(`HARBOUR_WORKER must be "inline" or "off" (got "${rawWorker}")`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    databaseUrl,
+    dataDir: resolve(text('HARBOUR_DATA_DIR') ?? '.data'),
+    redisUrl,
+    smtpUrl,
+    mailFrom,
+    sessionSecret: rawSecret ?? null,
+    logLevel: rawLevel as LogLevel,
+    runWorker: rawWorker === 'inline',
+  };
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return 'localhost';
+  }
+}
+
+/**
+ * SESSION_SECRET keys the hashes of client addresses. When it is not given, one is generated once and
+ * kept in the data folder (mode 0600) so that a restart does not change it.
+ */
+export function resolveSessionSecret(config: HarbourConfig): HarbourConfig {
+  if (config.sessionSecret !== null) return config;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'session-secret');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  chmodSync(file, 0o600);
+  return { ...config, sessionSecret: readFileSync(file, 'utf8').trim() };
+}

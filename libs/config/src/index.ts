@@ -1,0 +1,3 @@
+export { ConfigError, loadConfig, resolveSessionSecret } from './config';
+export type { HarbourConfig, LogLevel } from './config';
+export { ConfigModule, HARBOUR_CONFIG } from './config.module';

@@ -1,0 +1,50 @@
+/** Types of the API's JSON, shared by the server's mappers and the web client. See shared/api.md. */
+
+export const ROLES = ['member', 'moderator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The public shape of a member: never carries the email. */
+export interface UserDto {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** The member themself (`GET /api/me`). */
+export interface MeDto extends UserDto {
+  email: string;
+  locale: Locale;
+}
+
+/** A member as admins see them (`GET /api/admin/users`). */
+export interface AdminUserDto extends UserDto {
+  email: string;
+  status: 'active' | 'pending';
+  lastSeenAt: string | null;
+  sanctions: { id: string; type: string; until: string | null }[];
+}
+
+export interface AuthResultDto {
+  user: MeDto;
+  token: string;
+}
+
+export interface PendingRegistrationDto {
+  status: 'pending';
+}
+
+export interface PageDto<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ErrorDto {
+  statusCode: number;
+  message: string | string[];
+  error: string;
+}

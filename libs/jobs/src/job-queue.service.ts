@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+
+export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+
+export interface JobsOptions {
+  databaseUrl: string;
+  /** Drain queues in this process (npm start, the worker); API processes behind a separate worker do not. */
+  runWorker: boolean;
+  /** How often an idle worker looks for jobs; tests use a short interval. */
+  pollingIntervalSeconds?: number;
+}
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+export interface JobDefinition {
+  name: string;
+  retryLimit: number;
+  /** Seconds before the first retry; doubled each time (exponential backoff). */
+  retryDelay: number;
+}
+
+/**
+ * The durable job queue (pg-boss, in the `pgboss` schema of Harbour's database): every email and
+ * scheduled task goes through it, so a crash loses nothing and a retry is automatic.
+ */
+@Injectable()
+export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Jobs');
+  private readonly boss: PgBoss;
+  private readonly definitions = new Map<string, JobDefinition>();
+  private readonly handlers = new Map<string, JobHandler<unknown>>();
+
+  constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {
+    this.boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schema: 'pgboss', application_name: 'harbour-jobs' });
+    this.boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
+  }
+
+  /** Declares a queue; each lib that sends jobs declares its own in its constructor. */
+  define(definition: JobDefinition): void {
+    this.definitions.set(definition.name, definition);
+  }
+
+  /** Registers the handler that drains a queue (only runs in a process with runWorker). */
+  handle<T>(name: string, handler: JobHandler<T>): void {
+    this.handlers.set(name, handler as JobHandler<unknown>);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    for (const definition of this.definitions.values()) {
+      await this.boss.createQueue(definition.name, {
+        name: definition.name,
+        retryLimit: definition.retryLimit,
+        retryDelay: definition.retryDelay,
+        retryBackoff: true,
+      });
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.runWorker) return;
+    for (const [name, handler] of this.handlers) {
+      await this.boss.work<unknown>(
+        name,
+        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        // One job at a time: a failure then retries only the job that failed, never one already sent.
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data);
+        },
+      );
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
+  }
+
+  /**
+   * Enqueues a job. Pass the transaction's EntityManager to enqueue inside it: the job then exists
+   * if and only if the transaction commits.
+   */
+  async send<T extends object>(name: string, data: T, manager?: EntityManager): Promise<void> {
+    if (!this.definitions.has(name)) throw new Error(`Unknown job queue "${name}"`);
+    const db = manager ? { executeSql: (text: string, values: unknown[]) => runInTransaction(manager, text, values) } : undefined;
+    await this.boss.send(name, data, db ? { db } : {});
+  }
+}
+
+async function runInTransaction(manager: EntityManager, text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('JobQueue.send needs the EntityManager of a running transaction');
+  const result = await runner.query(text, values, true);
+  return { rows: result.records };
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { JobQueue } from '@harbour/jobs';
+import { MailTransport, type OutgoingMail } from './mail.transport';
+
+export const SEND_MAIL_JOB = 'mail.send';
+
+/** Every email leaves through here: queued durably, delivered by a worker, retried with backoff. */
+@Injectable()
+export class MailService {
+  constructor(
+    private readonly jobs: JobQueue,
+    transport: MailTransport,
+  ) {
+    jobs.define({ name: SEND_MAIL_JOB, retryLimit: 8, retryDelay: 30 });
+    jobs.handle<OutgoingMail>(SEND_MAIL_JOB, (mail) => transport.deliver(mail));
+  }
+
+  /** Queues a message; with `manager`, inside that transaction (sent only if it commits). */
+  async enqueue(mail: OutgoingMail, manager?: EntityManager): Promise<void> {
+    await this.jobs.send(SEND_MAIL_JOB, mail, manager);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { NotFoundError } from '@harbour/common';
+import type { OutboxItemDto } from '@harbour/contracts';
+import { MailTransport } from './mail.transport';
+
+const EML_NAME = /^[\w.-]+\.eml$/;
+
+function header(raw: string, name: string): string {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  const match = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head);
+  return decodeMimeWords((match?.[1] ?? '').replace(/\r?\n[ \t]+/g, ' ').trim());
+}
+
+/** Decodes RFC 2047 encoded words (`=?UTF-8?B?...?=` / `?Q?`) so French subjects read well. */
+function decodeMimeWords(value: string): string {
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*/g, (_all, _charset: string, kind: string, text: string) =>
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+  );
+}
+
+/** The .eml files written when there is no SMTP server: admins read them in the client. */
+@Injectable()
+export class OutboxService {
+  constructor(private readonly transport: MailTransport) {}
+
+  list(): { enabled: boolean; items: OutboxItemDto[] } {
+    const dir = this.transport.outboxDir;
+    if (!dir) return { enabled: false, items: [] };
+    if (!existsSync(dir)) return { enabled: true, items: [] };
+    const items = readdirSync(dir)
+      .filter((name) => EML_NAME.test(name))
+      .sort()
+      .reverse()
+      .slice(0, 200)
+      .map((name) => {
+        const raw = readFileSync(join(dir, name), 'utf8');
+        return { id: name, to: header(raw, 'To'), subject: header(raw, 'Subject'), date: header(raw, 'Date') };
+      });
+    return { enabled: true, items };
+  }
+
+  read(id: string): { id: string; raw: string } {
+    const dir = this.transport.outboxDir;
+    if (!dir || !EML_NAME.test(id) || basename(id) !== id || !existsSync(join(dir, id))) throw new NotFoundError();
+    return { id, raw: readFileSync(join(dir, id), 'utf8') };
+  }
+}

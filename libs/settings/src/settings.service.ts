@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { SettingsDto, SiteDto } from '@harbour/contracts';
+import { SiteSettings } from './site-settings.entity';
+import type { UpdateSettingsDto } from './update-settings.dto';
+
+/** Settings are read on hot paths (every login, every post); a short cache keeps that off the database. */
+const CACHE_MS = 2000;
+
+@Injectable()
+export class SettingsService {
+  private cached: { value: SiteSettings; at: number } | null = null;
+
+  constructor(@InjectRepository(SiteSettings) private readonly settings: Repository<SiteSettings>) {}
+
+  async get(): Promise<SiteSettings> {
+    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
+    const value = await this.settings.findOneByOrFail({ id: 1 });
+    this.cached = { value, at: Date.now() };
+    return value;
+  }
+
+  /** Merges a partial update (a partial `rateLimits` changes only the keys it names). */
+  async update(patch: UpdateSettingsDto): Promise<SiteSettings> {
+    return this.settings.manager.transaction(async (manager) => {
+      const current = await manager.findOneOrFail(SiteSettings, { where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
+      const { rateLimits, ...rest } = patch;
+      Object.assign(current, rest);
+      if (rateLimits) current.rateLimits = { ...current.rateLimits, ...rateLimits };
+      const saved = await manager.save(current);
+      this.cached = null;
+      return saved;
+    });
+  }
+}
+
+export function toSettingsDto(settings: SiteSettings): SettingsDto {
+  return {
+    siteName: settings.siteName,
+    registrationMode: settings.registrationMode,
+    loginRequired: settings.loginRequired,
+    newMemberReviewPosts: settings.newMemberReviewPosts,
+    rateLimits: { ...settings.rateLimits },
+  };
+}
+
+export function toSiteDto(settings: SiteSettings): SiteDto {
+  return { siteName: settings.siteName, registrationMode: settings.registrationMode, loginRequired: settings.loginRequired };
+}

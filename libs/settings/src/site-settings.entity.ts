@@ -1,0 +1,38 @@
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+
+import type { RateLimitsDto, RegistrationMode } from '@harbour/contracts';
+
+export type RateLimits = RateLimitsDto;
+
+/** Safe defaults for a public site; 0 turns a limit off. */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  postsPerMinute: 10,
+  topicsPerDay: 20,
+  flagsPerDay: 20,
+  registrationsPerHourPerIp: 5,
+  loginAttemptsPerHourPerIp: 20,
+};
+
+/** The one row of settings admins change at run time (the migration inserts it). */
+@Entity('site_settings')
+@Check('site_settings_single_row', 'id = 1')
+export class SiteSettings {
+  @PrimaryColumn({ type: 'int', default: 1 })
+  id: number;
+
+  @Column({ name: 'site_name', type: 'varchar', length: 80, default: 'Harbour' })
+  siteName: string;
+
+  @Column({ name: 'registration_mode', type: 'varchar', length: 16, default: 'open' })
+  registrationMode: RegistrationMode;
+
+  @Column({ name: 'login_required', type: 'boolean', default: false })
+  loginRequired: boolean;
+
+  /** How many of a new member's first posts are held for review; 0 holds none. */
+  @Column({ name: 'new_member_review_posts', type: 'int', default: 0 })
+  newMemberReviewPosts: number;
+
+  @Column({ name: 'rate_limits', type: 'jsonb', default: () => `'${JSON.stringify(DEFAULT_RATE_LIMITS)}'` })
+  rateLimits: RateLimits;
+}
