@@ -33,6 +33,7 @@ export class SiteSettings {
   @Column({ name: 'new_member_review_posts', type: 'int', default: 0 })
   newMemberReviewPosts: number;
 
-  @Column({ name: 'rate_limits', type: 'jsonb', default: () => `'${JSON.stringify(DEFAULT_RATE_LIMITS)}'` })
+  /** No column default (jsonb defaults drift in comparison); the Init migration writes DEFAULT_RATE_LIMITS. */
+  @Column({ name: 'rate_limits', type: 'jsonb' })
   rateLimits: RateLimits;
 }

@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { MeDto } from '@harbour/contracts';
+import { useLogout } from '../features/auth/api/logout';
+
+/** A disclosure menu: Escape closes it and gives focus back to its button. */
+export function AccountMenu({ me }: { me: MeDto }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!panel.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('click', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onClick);
+    };
+  }, [open]);
+
+  const close = () => setOpen(false);
+  return (
+    <div className="account-menu">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls="account-menu-panel"
+        aria-label={t('account.menu', { name: me.displayName })}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span aria-hidden="true">{me.displayName}</span> <span aria-hidden="true">▾</span>
+      </button>
+      <div id="account-menu-panel" ref={panel} hidden={!open} className="account-menu-panel">
+        <p className="muted">{t('account.signedInAs', { name: me.username })}</p>
+        {me.role === 'admin' && (
+          <nav aria-label={t('account.admin')}>
+            <ul>
+              <li>
+                <Link to="/admin/settings" onClick={close}>
+                  {t('account.settings')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/admin/users" onClick={close}>
+                  {t('account.users')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/admin/outbox" onClick={close}>
+                  {t('account.outbox')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            logout.mutate(undefined, { onSettled: () => void navigate('/') });
+          }}
+        >
+          {t('account.signOut')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import type { ReactNode } from 'react';
+import { OutboxPage } from '../features/admin/components/outbox-page';
+import { SettingsPage } from '../features/admin/components/settings-page';
+import { UsersPage } from '../features/admin/components/users-page';
+import { useMe } from '../features/auth/api/get-me';
+import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
+import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
+import { SignInPage } from '../features/auth/components/sign-in-page';
+import { SignUpPage } from '../features/auth/components/sign-up-page';
+import { HomePage } from '../features/home/home-page';
+import { Page } from '../ui/page';
+import { Layout } from './layout';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+/** Admin screens: the server checks every call; this only avoids showing an empty screen. */
+function AdminOnly({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return null;
+  if (!me.data) return <Navigate to="/sign-in" replace />;
+  if (me.data.role !== 'admin') return <NotFound />;
+  return children;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('app.notFound')}>
+      <Link to="/">{t('app.backHome')}</Link>
+    </Page>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<HomePage />} />
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route path="sign-up" element={<SignUpPage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="reset-password" element={<ResetPasswordPage />} />
+            <Route path="admin/settings" element={<AdminOnly><SettingsPage /></AdminOnly>} />
+            <Route path="admin/users" element={<AdminOnly><UsersPage /></AdminOnly>} />
+            <Route path="admin/outbox" element={<AdminOnly><OutboxPage /></AdminOnly>} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { useMe } from '../features/auth/api/get-me';
+import { useSite } from '../features/auth/api/get-site';
+import { AccountMenu } from './account-menu';
+import { LanguageSwitch } from './language-switch';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const site = useSite();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="site-name">
+          {site.data?.siteName ?? 'Harbour'}
+        </Link>
+        <nav aria-label={t('app.mainNav')} className="site-nav">
+          {me.data ? (
+            <AccountMenu me={me.data} />
+          ) : me.isPending ? null : (
+            <>
+              <Link to="/sign-in">{t('nav.signIn')}</Link>
+              <Link to="/sign-up" className="button-link">
+                {t('nav.signUp')}
+              </Link>
+            </>
+          )}
+        </nav>
+        <LanguageSwitch />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

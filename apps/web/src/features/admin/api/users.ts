@@ -1,0 +1,33 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AdminUserDto, PageDto, Role } from '@harbour/contracts';
+import { api } from '../../../lib/api-client';
+
+export function useAdminUsers(q: string) {
+  return useInfiniteQuery({
+    queryKey: ['admin', 'users', q],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams();
+      if (q) params.set('q', q);
+      if (pageParam) params.set('cursor', pageParam);
+      return api<PageDto<AdminUserDto>>('GET', `/admin/users?${params.toString()}`);
+    },
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+export function useChangeRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, role }: { id: string; role: Role }) => api<AdminUserDto>('PATCH', `/admin/users/${id}`, { role }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+export function useApproveUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('POST', `/admin/users/${id}/approve`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}

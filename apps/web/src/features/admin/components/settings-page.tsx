@@ -1,0 +1,92 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REGISTRATION_MODES, type RateLimitsDto, type SettingsDto } from '@harbour/contracts';
+import { ApiError } from '../../../lib/api-client';
+import { Alert } from '../../../ui/alert';
+import { Page } from '../../../ui/page';
+import { TextField } from '../../../ui/text-field';
+import { useSettings, useUpdateSettings } from '../api/settings';
+
+const LIMIT_KEYS: (keyof RateLimitsDto)[] = [
+  'postsPerMinute',
+  'topicsPerDay',
+  'flagsPerDay',
+  'registrationsPerHourPerIp',
+  'loginAttemptsPerHourPerIp',
+];
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const [draft, setDraft] = useState<SettingsDto | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    if (settings.data) setDraft(settings.data);
+  }, [settings.data]);
+
+  if (!draft) return <Page title={t('admin.settingsTitle')}>{t('app.loading')}</Page>;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await update.mutateAsync(draft);
+      setMessage({ kind: 'success', text: t('admin.saved') });
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof ApiError ? error.messages.join(' ') : t('auth.errors.generic') });
+    }
+  };
+
+  return (
+    <Page title={t('admin.settingsTitle')} narrow>
+      <form onSubmit={onSubmit} noValidate>
+        {message && <Alert kind={message.kind}>{message.text}</Alert>}
+        <TextField label={t('admin.siteName')} value={draft.siteName} maxLength={80} onChange={(e) => setDraft({ ...draft, siteName: e.target.value })} />
+        <fieldset>
+          <legend>{t('admin.registrationMode')}</legend>
+          {REGISTRATION_MODES.map((mode) => (
+            <label key={mode} className="choice">
+              <input
+                type="radio"
+                name="registrationMode"
+                value={mode}
+                checked={draft.registrationMode === mode}
+                onChange={() => setDraft({ ...draft, registrationMode: mode })}
+              />
+              {t(`admin.modes.${mode}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label className="choice">
+          <input type="checkbox" checked={draft.loginRequired} onChange={(e) => setDraft({ ...draft, loginRequired: e.target.checked })} />
+          {t('admin.loginRequired')}
+        </label>
+        <TextField
+          label={t('admin.newMemberReviewPosts')}
+          type="number"
+          min={0}
+          max={50}
+          value={String(draft.newMemberReviewPosts)}
+          onChange={(e) => setDraft({ ...draft, newMemberReviewPosts: Number(e.target.value) })}
+        />
+        <fieldset>
+          <legend>{t('admin.rateLimits')}</legend>
+          {LIMIT_KEYS.map((key) => (
+            <TextField
+              key={key}
+              label={t(`admin.limits.${key}`)}
+              type="number"
+              min={0}
+              value={String(draft.rateLimits[key])}
+              onChange={(e) => setDraft({ ...draft, rateLimits: { ...draft.rateLimits, [key]: Number(e.target.value) } })}
+            />
+          ))}
+        </fieldset>
+        <button type="submit" className="button-primary" disabled={update.isPending}>
+          {t('admin.save')}
+        </button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Locale, MeDto } from '@harbour/contracts';
+import { api } from '../../../lib/api-client';
+import { meQueryKey } from './get-me';
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { displayName?: string; locale?: Locale }) => api<MeDto>('PATCH', '/me', input),
+    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
+  });
+}

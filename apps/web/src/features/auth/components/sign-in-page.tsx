@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Alert } from '../../../ui/alert';
+import { Page } from '../../../ui/page';
+import { TextField } from '../../../ui/text-field';
+import { useLogin } from '../api/login';
+import { useAuthForm } from './use-auth-form';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const login = useLogin();
+  const form = useAuthForm({ login: '', password: '' }, async (values) => {
+    await login.mutateAsync(values);
+    await navigate('/');
+  });
+
+  return (
+    <Page title={t('auth.signInTitle')} narrow>
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate>
+        {form.formError && <Alert kind="error">{form.formError}</Alert>}
+        <TextField label={t('auth.login')} autoComplete="username" {...form.field('login')} />
+        <TextField label={t('auth.password')} type="password" autoComplete="current-password" {...form.field('password')} />
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {t('auth.signInSubmit')}
+        </button>
+      </form>
+      <p>
+        <Link to="/forgot-password">{t('auth.forgot')}</Link>
+      </p>
+      <p>
+        {t('auth.noAccount')} <Link to="/sign-up">{t('nav.signUp')}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Locale } from '@harbour/contracts';
+import { Alert } from '../../../ui/alert';
+import { Page } from '../../../ui/page';
+import { TextField } from '../../../ui/text-field';
+import { useSite } from '../api/get-site';
+import { useRegister } from '../api/register';
+import { useAuthForm } from './use-auth-form';
+
+export function SignUpPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const register = useRegister();
+  const site = useSite();
+  const [pending, setPending] = useState(false);
+  const form = useAuthForm({ username: '', email: '', password: '' }, async (values) => {
+    const result = await register.mutateAsync({ ...values, locale: (i18n.language === 'fr' ? 'fr' : 'en') as Locale });
+    if ('user' in result) await navigate('/');
+    else setPending(true);
+  });
+
+  if (pending) {
+    return (
+      <Page title={t('auth.signUpTitle')} narrow>
+        <Alert kind="success">{t('auth.pending')}</Alert>
+      </Page>
+    );
+  }
+  return (
+    <Page title={t('auth.signUpTitle')} narrow>
+      {site.data?.registrationMode === 'invite' && <Alert kind="info">{t('auth.inviteOnly')}</Alert>}
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate>
+        {form.formError && <Alert kind="error">{form.formError}</Alert>}
+        <TextField label={t('auth.username')} hint={t('auth.usernameHint')} autoComplete="username" {...form.field('username')} />
+        <TextField label={t('auth.email')} hint={t('auth.emailHint')} type="email" autoComplete="email" {...form.field('email')} />
+        <TextField
+          label={t('auth.password')}
+          hint={t('auth.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          {...form.field('password')}
+        />
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {t('auth.signUpSubmit')}
+        </button>
+      </form>
+      <p>
+        {t('auth.haveAccount')} <Link to="/sign-in">{t('nav.signIn')}</Link>
+      </p>
+    </Page>
+  );
+}

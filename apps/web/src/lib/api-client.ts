@@ -1,0 +1,46 @@
+import type { ErrorDto } from '@harbour/contracts';
+
+/** An error answer from the API, with its messages split by the field they name. */
+export class ApiError extends Error {
+  readonly messages: string[];
+  constructor(
+    readonly status: number,
+    body: ErrorDto | null,
+  ) {
+    const messages = body ? (Array.isArray(body.message) ? body.message : [body.message]) : [];
+    super(messages.join('; ') || `HTTP ${status}`);
+    this.messages = messages;
+  }
+
+  /** Messages that start with the field's name ("password must be …"), as the server writes them. */
+  forField(field: string): string[] {
+    return this.messages.filter((message) => message.startsWith(`${field} `));
+  }
+}
+
+function readCookie(name: string): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((part) => part.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+}
+
+/** Calls the API on this origin with the session cookie, passing the CSRF token on every write. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const csrf = readCookie('harbour_csrf');
+  if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
+  const response = await fetch(`/api${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204 || response.status === 202) {
+    return (response.headers.get('content-type')?.includes('json') ? await response.json() : undefined) as T;
+  }
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, data as ErrorDto | null);
+  return data as T;
+}

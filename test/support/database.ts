@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+function serverUrl(): string {
+  const url = process.env.HARBOUR_TEST_PG_SERVER;
+  if (!url) throw new Error('HARBOUR_TEST_PG_SERVER is not set: run the tests through jest (test/global-setup.ts)');
+  return url;
+}
+
+/** A new database copied from the migrated template: each suite starts from an empty site. */
+export async function freshDatabase(): Promise<string> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client(`${serverUrl()}/postgres`);
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE harbour_template`);
+  } finally {
+    await admin.end();
+  }
+  return `${serverUrl()}/${name}`;
+}
+
+/** Runs SQL directly, for setting up states the API has no route for (yet) and for asserting storage. */
+export async function sql<T = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new Client(url);
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
