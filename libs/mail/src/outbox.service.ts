@@ -22,6 +22,17 @@ function decodeMimeWords(value: string): string {
   );
 }
 
+/** The first text/plain part of a message written by nodemailer, with its transfer encoding undone. */
+function plainTextPart(raw: string): string {
+  const part = /Content-Type: text\/plain[^\n]*\n(?:Content-Transfer-Encoding: ([\w-]+)\n)?\n([\s\S]*?)(?:\n--|$)/i.exec(raw);
+  if (!part) return '';
+  const [, encoding = '7bit', body = ''] = part;
+  if (encoding.toLowerCase() === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding.toLowerCase() !== 'quoted-printable') return body;
+  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
 /** The .eml files written when there is no SMTP server: admins read them in the client. */
 @Injectable()
 export class OutboxService {
@@ -43,9 +54,11 @@ export class OutboxService {
     return { enabled: true, items };
   }
 
-  read(id: string): { id: string; raw: string } {
+  /** The message's source, and its plain-text part decoded so that links can be read and followed. */
+  read(id: string): { id: string; raw: string; text: string } {
     const dir = this.transport.outboxDir;
     if (!dir || !EML_NAME.test(id) || basename(id) !== id || !existsSync(join(dir, id))) throw new NotFoundError();
-    return { id, raw: readFileSync(join(dir, id), 'utf8') };
+    const raw = readFileSync(join(dir, id), 'utf8');
+    return { id, raw, text: plainTextPart(raw) };
   }
 }

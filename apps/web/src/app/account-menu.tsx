@@ -22,7 +22,9 @@ export function AccountMenu({ me }: { me: MeDto }) {
       }
     };
     const onClick = (event: MouseEvent) => {
-      if (!panel.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
+      // The opening click may still be bubbling when this listener is added: ignore clicks on the button.
+      const target = event.target as Node;
+      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('click', onClick);

@@ -13,7 +13,7 @@ export function useOutbox() {
 export function useOutboxMessage(id: string | null) {
   return useQuery({
     queryKey: ['admin', 'outbox', id],
-    queryFn: () => api<{ id: string; raw: string }>('GET', `/admin/outbox/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => api<{ id: string; raw: string; text: string }>('GET', `/admin/outbox/${encodeURIComponent(id ?? '')}`),
     enabled: id !== null,
   });
 }

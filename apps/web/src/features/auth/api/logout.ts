@@ -7,9 +7,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>('POST', '/auth/logout'),
     onSettled: () => {
-      // Whatever the server said, forget everything this member could see.
-      queryClient.clear();
+      // Whatever the server said, forget everything this member could see. (clear() would also detach
+      // the screen's observers from the "me" query, so the header would not notice the sign-out.)
       queryClient.setQueryData(meQueryKey, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] && query.queryKey[0] !== 'site' });
     },
   });
 }

@@ -1,0 +1,178 @@
+import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
+import { newMember, type TestMember } from '../support/factories';
+
+describe('site settings', () => {
+  let t: TestApp;
+  let admin: TestMember;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await newMember(t);
+  });
+  afterAll(() => t.close());
+
+  it('has safe defaults for a public site', async () => {
+    // The test harness turns the per-address limits off; put back the values of a new site.
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ rateLimits: { registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20 } }).expect(200);
+    const response = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
+    expect(response.body).toEqual({
+      siteName: 'Harbour',
+      registrationMode: 'open',
+      loginRequired: false,
+      newMemberReviewPosts: 0,
+      rateLimits: { postsPerMinute: 10, topicsPerDay: 20, flagsPerDay: 20, registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20 },
+    });
+  });
+
+  it('merges a PATCH: a partial rateLimits changes only the keys it names', async () => {
+    const response = await t.http().patch('/api/admin/settings').set(admin.auth).send({ siteName: 'Réseau', rateLimits: { postsPerMinute: 3 } }).expect(200);
+    expect(response.body.siteName).toBe('Réseau');
+    expect(response.body.rateLimits).toMatchObject({ postsPerMinute: 3, topicsPerDay: 20 });
+    const again = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
+    expect(again.body.rateLimits.postsPerMinute).toBe(3);
+    const site = await t.http().get('/api/site').expect(200);
+    expect(site.body).toEqual({ siteName: 'Réseau', registrationMode: 'open', loginRequired: false });
+  });
+
+  it.each([
+    [{ registrationMode: 'everyone' }, 'registrationMode'],
+    [{ rateLimits: { postsPerMinute: -1 } }, 'postsPerMinute'],
+    [{ rateLimits: { postsPerMinute: 'ten' } }, 'postsPerMinute'],
+    [{ rateLimits: { unknownLimit: 1 } }, 'unknownLimit'],
+    [{ siteName: '' }, 'siteName'],
+    [{ loginRequired: 'yes' }, 'loginRequired'],
+    [{ color: 'blue' }, 'color'],
+  ])('refuses %j with a 400 naming %s and changes nothing', async (patch, field) => {
+    const before = (await t.http().get('/api/admin/settings').set(admin.auth)).body;
+    const response = await t.http().patch('/api/admin/settings').set(admin.auth).send(patch).expect(400);
+    expect(JSON.stringify(response.body.message)).toContain(field);
+    expect((await t.http().get('/api/admin/settings').set(admin.auth)).body).toEqual(before);
+  });
+
+  it('is for admins only', async () => {
+    const member = await newMember(t);
+    const moderator = await newMember(t, { role: 'moderator' });
+    await t.http().get('/api/admin/settings').expect(401);
+    await t.http().get('/api/admin/settings').set(member.auth).expect(403);
+    await t.http().patch('/api/admin/settings').set(moderator.auth).send({ siteName: 'x' }).expect(403);
+  });
+});
+
+describe('registration modes', () => {
+  let t: TestApp;
+  let admin: TestMember;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await newMember(t);
+  });
+  afterAll(() => t.close());
+
+  it('approval: a new member waits (202) and cannot sign in until an admin approves', async () => {
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'approval' }).expect(200);
+    const response = await t.http().post('/api/auth/register').send({ username: 'waiting', email: 'waiting@example.org', password: 'long enough 1' }).expect(202);
+    expect(response.body).toEqual({ status: 'pending' });
+    const refused = await t.http().post('/api/auth/login').send({ login: 'waiting', password: 'long enough 1' }).expect(403);
+    expect(refused.body.message).toMatch(/approve/);
+    // A wrong password still answers the plain 401: the pending state is not disclosed to a guesser.
+    await t.http().post('/api/auth/login').send({ login: 'waiting', password: 'wrong password' }).expect(401);
+
+    const list = await t.http().get('/api/admin/users?q=waiting').set(admin.auth).expect(200);
+    expect(list.body.items[0]).toMatchObject({ username: 'waiting', status: 'pending' });
+    await t.http().post(`/api/admin/users/${list.body.items[0].id as string}/approve`).set(admin.auth).expect(204);
+    await t.http().post('/api/auth/login').send({ login: 'waiting', password: 'long enough 1' }).expect(200);
+  });
+
+  it('invite: open registration is refused with a 403', async () => {
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'invite' }).expect(200);
+    const response = await t.http().post('/api/auth/register').send({ username: 'uninvited', email: 'uninvited@example.org', password: 'long enough 1' }).expect(403);
+    expect(response.body.message).toMatch(/invitation/);
+    expect(await sql(t.databaseUrl, `SELECT 1 FROM users WHERE username_key = 'uninvited'`)).toHaveLength(0);
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'open' }).expect(200);
+  });
+});
+
+describe('members and roles (admins)', () => {
+  let t: TestApp;
+  let admin: TestMember;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await newMember(t);
+    for (let i = 0; i < 5; i++) await newMember(t, { username: `paged${i}` });
+  });
+  afterAll(() => t.close());
+
+  it('lists members with email, lastSeenAt and sanctions, in cursor pages', async () => {
+    const first = await t.http().get('/api/admin/users?limit=4').set(admin.auth).expect(200);
+    expect(first.body.items).toHaveLength(4);
+    expect(first.body.items[0]).toEqual(expect.objectContaining({ email: expect.any(String), lastSeenAt: null, sanctions: [] }));
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await t.http().get(`/api/admin/users?limit=4&cursor=${first.body.nextCursor as string}`).set(admin.auth).expect(200);
+    expect(second.body.items).toHaveLength(2);
+    expect(second.body.nextCursor).toBeNull();
+    const names = [...first.body.items, ...second.body.items].map((u: { username: string }) => u.username);
+    expect(new Set(names).size).toBe(6);
+  });
+
+  it('searches by part of a username or an email, treating % and _ literally', async () => {
+    const response = await t.http().get('/api/admin/users?q=PAGED3').set(admin.auth).expect(200);
+    expect(response.body.items.map((u: { username: string }) => u.username)).toEqual(['paged3']);
+    const wildcard = await t.http().get('/api/admin/users?q=%25').set(admin.auth).expect(200);
+    expect(wildcard.body.items).toHaveLength(0);
+  });
+
+  it('refuses bad paging input with a 400', async () => {
+    await t.http().get('/api/admin/users?limit=0').set(admin.auth).expect(400);
+    await t.http().get('/api/admin/users?limit=101').set(admin.auth).expect(400);
+    const cursor = await t.http().get('/api/admin/users?cursor=garbage').set(admin.auth).expect(400);
+    expect(cursor.body.message).toMatch(/cursor/);
+    await t.http().get('/api/admin/users?sort=email').set(admin.auth).expect(400);
+  });
+
+  it('changes a role, refuses an unknown role, and never lets an admin change their own', async () => {
+    const target = await newMember(t);
+    const response = await t.http().patch(`/api/admin/users/${target.user.id}`).set(admin.auth).send({ role: 'moderator' }).expect(200);
+    expect(response.body).toMatchObject({ id: target.user.id, role: 'moderator' });
+    expect((await t.http().get('/api/me').set(target.auth)).body.role).toBe('moderator');
+    await t.http().patch(`/api/admin/users/${target.user.id}`).set(admin.auth).send({ role: 'owner' }).expect(400);
+    await t.http().patch(`/api/admin/users/${admin.user.id}`).set(admin.auth).send({ role: 'member' }).expect(403);
+    await t.http().patch('/api/admin/users/00000000-0000-4000-8000-000000000000').set(admin.auth).send({ role: 'member' }).expect(404);
+    await t.http().patch('/api/admin/users/not-a-uuid').set(admin.auth).send({ role: 'member' }).expect(404);
+  });
+});
+
+describe('rate limits', () => {
+  let t: TestApp;
+  let admin: TestMember;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await newMember(t);
+  });
+  afterAll(() => t.close());
+
+  it('limits login attempts per address, answering 429 with Retry-After', async () => {
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ rateLimits: { loginAttemptsPerHourPerIp: 3 } }).expect(200);
+    for (let i = 0; i < 3; i++) await t.http().post('/api/auth/login').send({ login: 'x', password: 'wrong one' }).expect(401);
+    const limited = await t.http().post('/api/auth/login').send({ login: admin.user.username, password: admin.password }).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(3600);
+    expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+  });
+
+  it('limits registrations per address; 0 turns the limit off', async () => {
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ rateLimits: { registrationsPerHourPerIp: 2 } }).expect(200);
+    await t.http().post('/api/auth/register').send({ username: 'rl1', email: 'rl1@example.org', password: 'long enough 1' }).expect(201);
+    await t.http().post('/api/auth/register').send({ username: 'rl2', email: 'rl2@example.org', password: 'long enough 1' }).expect(201);
+    await t.http().post('/api/auth/register').send({ username: 'rl3', email: 'rl3@example.org', password: 'long enough 1' }).expect(429);
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ rateLimits: { registrationsPerHourPerIp: 0 } }).expect(200);
+    await t.http().post('/api/auth/register').send({ username: 'rl3', email: 'rl3@example.org', password: 'long enough 1' }).expect(201);
+  });
+
+  it('stores no client address in clear', async () => {
+    const rows = await sql<{ key: string }>(t.databaseUrl, 'SELECT key FROM rate_limit_counters');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.key).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.key).not.toContain('127.0.0.1');
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+export interface TestBrowser {
+  browser: Browser;
+  newContext(options?: { locale?: string; width?: number }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium (no browser download is possible here), headless, with no background traffic.
+ * playwright gives each launch a fresh, throw-away profile.
+ */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    newContext: ({ locale = 'en-US', width = 1024 } = {}) => browser.newContext({ locale, viewport: { width, height: 800 } }),
+    close: () => browser.close(),
+  };
+}
