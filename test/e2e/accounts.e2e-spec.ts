@@ -17,19 +17,37 @@ describe('accounts', () => {
 
   describe('registration', () => {
     it('makes the first account of a new site its admin, and later ones members', async () => {
-      const first = await t.http().post('/api/auth/register').send({ username: 'Founder', email: 'Founder@Example.org', password: 'long enough 1' }).expect(201);
+      const first = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ username: 'Founder', email: 'Founder@Example.org', password: 'long enough 1' })
+        .expect(201);
       const founder = first.body as { user: MeDto; token: string };
-      expect(founder.user).toMatchObject({ username: 'Founder', displayName: 'Founder', role: 'admin', email: 'founder@example.org', locale: 'en' });
+      expect(founder.user).toMatchObject({
+        username: 'Founder',
+        displayName: 'Founder',
+        role: 'admin',
+        email: 'founder@example.org',
+        locale: 'en',
+      });
       expect(typeof founder.token).toBe('string');
       expect(founder.user.id).toEqual(expect.any(String));
       expect(Date.parse(founder.user.createdAt)).not.toBeNaN();
 
-      const second = await t.http().post('/api/auth/register').send({ username: 'second', email: 'second@example.org', password: 'long enough 2', locale: 'fr' }).expect(201);
+      const second = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ username: 'second', email: 'second@example.org', password: 'long enough 2', locale: 'fr' })
+        .expect(201);
       expect(second.body.user).toMatchObject({ role: 'member', locale: 'fr' });
     });
 
     it('sets an httpOnly SameSite=Lax session cookie and a readable CSRF cookie', async () => {
-      const response = await t.http().post('/api/auth/register').send({ username: 'cookies', email: 'cookies@example.org', password: 'long enough 3' }).expect(201);
+      const response = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ username: 'cookies', email: 'cookies@example.org', password: 'long enough 3' })
+        .expect(201);
       const lines = response.headers['set-cookie'] as unknown as string[];
       const session = lines.find((line) => line.startsWith('harbour_session='));
       const csrf = lines.find((line) => line.startsWith('harbour_csrf='));
@@ -40,16 +58,33 @@ describe('accounts', () => {
     });
 
     it('treats usernames and emails as taken without regard to case (409)', async () => {
-      await t.http().post('/api/auth/register').send({ username: 'Casey', email: 'casey@example.org', password: 'long enough 4' }).expect(201);
-      const sameName = await t.http().post('/api/auth/register').send({ username: 'CASEY', email: 'other@example.org', password: 'long enough 5' }).expect(409);
+      await t
+        .http()
+        .post('/api/auth/register')
+        .send({ username: 'Casey', email: 'casey@example.org', password: 'long enough 4' })
+        .expect(201);
+      const sameName = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ username: 'CASEY', email: 'other@example.org', password: 'long enough 5' })
+        .expect(409);
       expect(sameName.body.message).toMatch(/username/);
-      const sameEmail = await t.http().post('/api/auth/register').send({ username: 'casey2', email: 'CASEY@example.org', password: 'long enough 6' }).expect(409);
+      const sameEmail = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ username: 'casey2', email: 'CASEY@example.org', password: 'long enough 6' })
+        .expect(409);
       expect(sameEmail.body.message).toMatch(/email/);
     });
 
     it('lets exactly one of two simultaneous registrations of a name through', async () => {
       const attempts = await Promise.all(
-        [1, 2, 3].map((n) => t.http().post('/api/auth/register').send({ username: 'racer', email: `racer${n}@example.org`, password: 'long enough 7' })),
+        [1, 2, 3].map((n) =>
+          t
+            .http()
+            .post('/api/auth/register')
+            .send({ username: 'racer', email: `racer${n}@example.org`, password: 'long enough 7' }),
+        ),
       );
       expect(attempts.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     });
@@ -75,7 +110,11 @@ describe('accounts', () => {
     });
 
     it('trims and normalises the username and email it stores', async () => {
-      const response = await t.http().post('/api/auth/register').send({ username: '  trimmed  ', email: '  Trimmed@Example.org ', password: 'long enough 8' }).expect(201);
+      const response = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ username: '  trimmed  ', email: '  Trimmed@Example.org ', password: 'long enough 8' })
+        .expect(201);
       expect(response.body.user).toMatchObject({ username: 'trimmed', email: 'trimmed@example.org' });
     });
   });
@@ -143,7 +182,11 @@ describe('accounts', () => {
 
   describe('cookie sessions and CSRF', () => {
     it('accepts cookie reads, and cookie writes only with the matching X-CSRF-Token', async () => {
-      const login = await t.http().post('/api/auth/register').send({ username: 'cookieuser', email: 'cookieuser@example.org', password: 'long enough 9' }).expect(201);
+      const login = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ username: 'cookieuser', email: 'cookieuser@example.org', password: 'long enough 9' })
+        .expect(201);
       const cookies = cookiesOf(login);
       const cookieHeader = `harbour_session=${cookies.harbour_session}; harbour_csrf=${cookies.harbour_csrf}`;
       await t.http().get('/api/me').set('Cookie', cookieHeader).expect(200);
@@ -151,7 +194,13 @@ describe('accounts', () => {
       const noToken = await t.http().patch('/api/me').set('Cookie', cookieHeader).send({ displayName: 'Cookie' }).expect(403);
       expect(noToken.body.message).toMatch(/CSRF/);
       await t.http().patch('/api/me').set('Cookie', cookieHeader).set('X-CSRF-Token', 'forged').send({ displayName: 'Cookie' }).expect(403);
-      const ok = await t.http().patch('/api/me').set('Cookie', cookieHeader).set('X-CSRF-Token', cookies.harbour_csrf!).send({ displayName: 'Cookie' }).expect(200);
+      const ok = await t
+        .http()
+        .patch('/api/me')
+        .set('Cookie', cookieHeader)
+        .set('X-CSRF-Token', cookies.harbour_csrf!)
+        .send({ displayName: 'Cookie' })
+        .expect(200);
       expect(ok.body.displayName).toBe('Cookie');
 
       await t.http().post('/api/auth/logout').set('Cookie', cookieHeader).expect(403);

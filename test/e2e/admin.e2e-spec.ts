@@ -13,7 +13,12 @@ describe('site settings', () => {
 
   it('has safe defaults for a public site', async () => {
     // The test harness turns the per-address limits off; put back the values of a new site.
-    await t.http().patch('/api/admin/settings').set(admin.auth).send({ rateLimits: { registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20 } }).expect(200);
+    await t
+      .http()
+      .patch('/api/admin/settings')
+      .set(admin.auth)
+      .send({ rateLimits: { registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20 } })
+      .expect(200);
     const response = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
     expect(response.body).toEqual({
       siteName: 'Harbour',
@@ -25,7 +30,12 @@ describe('site settings', () => {
   });
 
   it('merges a PATCH: a partial rateLimits changes only the keys it names', async () => {
-    const response = await t.http().patch('/api/admin/settings').set(admin.auth).send({ siteName: 'Réseau', rateLimits: { postsPerMinute: 3 } }).expect(200);
+    const response = await t
+      .http()
+      .patch('/api/admin/settings')
+      .set(admin.auth)
+      .send({ siteName: 'Réseau', rateLimits: { postsPerMinute: 3 } })
+      .expect(200);
     expect(response.body.siteName).toBe('Réseau');
     expect(response.body.rateLimits).toMatchObject({ postsPerMinute: 3, topicsPerDay: 20 });
     const again = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
@@ -69,7 +79,11 @@ describe('registration modes', () => {
 
   it('approval: a new member waits (202) and cannot sign in until an admin approves', async () => {
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'approval' }).expect(200);
-    const response = await t.http().post('/api/auth/register').send({ username: 'waiting', email: 'waiting@example.org', password: 'long enough 1' }).expect(202);
+    const response = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'waiting', email: 'waiting@example.org', password: 'long enough 1' })
+      .expect(202);
     expect(response.body).toEqual({ status: 'pending' });
     const refused = await t.http().post('/api/auth/login').send({ login: 'waiting', password: 'long enough 1' }).expect(403);
     expect(refused.body.message).toMatch(/approve/);
@@ -78,13 +92,21 @@ describe('registration modes', () => {
 
     const list = await t.http().get('/api/admin/users?q=waiting').set(admin.auth).expect(200);
     expect(list.body.items[0]).toMatchObject({ username: 'waiting', status: 'pending' });
-    await t.http().post(`/api/admin/users/${list.body.items[0].id as string}/approve`).set(admin.auth).expect(204);
+    await t
+      .http()
+      .post(`/api/admin/users/${list.body.items[0].id as string}/approve`)
+      .set(admin.auth)
+      .expect(204);
     await t.http().post('/api/auth/login').send({ login: 'waiting', password: 'long enough 1' }).expect(200);
   });
 
   it('invite: open registration is refused with a 403', async () => {
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'invite' }).expect(200);
-    const response = await t.http().post('/api/auth/register').send({ username: 'uninvited', email: 'uninvited@example.org', password: 'long enough 1' }).expect(403);
+    const response = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'uninvited', email: 'uninvited@example.org', password: 'long enough 1' })
+      .expect(403);
     expect(response.body.message).toMatch(/invitation/);
     expect(await sql(t.databaseUrl, `SELECT 1 FROM users WHERE username_key = 'uninvited'`)).toHaveLength(0);
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'open' }).expect(200);
@@ -106,7 +128,11 @@ describe('members and roles (admins)', () => {
     expect(first.body.items).toHaveLength(4);
     expect(first.body.items[0]).toEqual(expect.objectContaining({ email: expect.any(String), lastSeenAt: null, sanctions: [] }));
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await t.http().get(`/api/admin/users?limit=4&cursor=${first.body.nextCursor as string}`).set(admin.auth).expect(200);
+    const second = await t
+      .http()
+      .get(`/api/admin/users?limit=4&cursor=${first.body.nextCursor as string}`)
+      .set(admin.auth)
+      .expect(200);
     expect(second.body.items).toHaveLength(2);
     expect(second.body.nextCursor).toBeNull();
     const names = [...first.body.items, ...second.body.items].map((u: { username: string }) => u.username);
@@ -115,7 +141,7 @@ describe('members and roles (admins)', () => {
 
   it('searches by part of a username or an email, treating % and _ literally', async () => {
     const response = await t.http().get('/api/admin/users?q=PAGED3').set(admin.auth).expect(200);
-    expect(response.body.items.map((u: { username: string }) => u.username)).toEqual(['paged3']);
+    expect((response.body.items as { username: string }[]).map((u) => u.username)).toEqual(['paged3']);
     const wildcard = await t.http().get('/api/admin/users?q=%25').set(admin.auth).expect(200);
     expect(wildcard.body.items).toHaveLength(0);
   });
@@ -150,7 +176,12 @@ describe('rate limits', () => {
   afterAll(() => t.close());
 
   it('limits login attempts per address, answering 429 with Retry-After', async () => {
-    await t.http().patch('/api/admin/settings').set(admin.auth).send({ rateLimits: { loginAttemptsPerHourPerIp: 3 } }).expect(200);
+    await t
+      .http()
+      .patch('/api/admin/settings')
+      .set(admin.auth)
+      .send({ rateLimits: { loginAttemptsPerHourPerIp: 3 } })
+      .expect(200);
     for (let i = 0; i < 3; i++) await t.http().post('/api/auth/login').send({ login: 'x', password: 'wrong one' }).expect(401);
     const limited = await t.http().post('/api/auth/login').send({ login: admin.user.username, password: admin.password }).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -159,11 +190,21 @@ describe('rate limits', () => {
   });
 
   it('limits registrations per address; 0 turns the limit off', async () => {
-    await t.http().patch('/api/admin/settings').set(admin.auth).send({ rateLimits: { registrationsPerHourPerIp: 2 } }).expect(200);
+    await t
+      .http()
+      .patch('/api/admin/settings')
+      .set(admin.auth)
+      .send({ rateLimits: { registrationsPerHourPerIp: 2 } })
+      .expect(200);
     await t.http().post('/api/auth/register').send({ username: 'rl1', email: 'rl1@example.org', password: 'long enough 1' }).expect(201);
     await t.http().post('/api/auth/register').send({ username: 'rl2', email: 'rl2@example.org', password: 'long enough 1' }).expect(201);
     await t.http().post('/api/auth/register').send({ username: 'rl3', email: 'rl3@example.org', password: 'long enough 1' }).expect(429);
-    await t.http().patch('/api/admin/settings').set(admin.auth).send({ rateLimits: { registrationsPerHourPerIp: 0 } }).expect(200);
+    await t
+      .http()
+      .patch('/api/admin/settings')
+      .set(admin.auth)
+      .send({ rateLimits: { registrationsPerHourPerIp: 0 } })
+      .expect(200);
     await t.http().post('/api/auth/register').send({ username: 'rl3', email: 'rl3@example.org', password: 'long enough 1' }).expect(201);
   });
 

@@ -1,4 +1,3 @@
-import type { Express } from 'express';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
 
@@ -40,8 +39,19 @@ const MATRIX: Row[] = [
   { method: 'GET', path: '/api/admin/settings', expect: adminOnly(200) },
   { method: 'PATCH', path: '/api/admin/settings', body: {}, expect: adminOnly(200) },
   { method: 'GET', path: '/api/admin/users', expect: adminOnly(200) },
-  { method: 'PATCH', path: '/api/admin/users/:id', url: ({ victim }) => `/api/admin/users/${victim}`, body: { role: 'member' }, expect: adminOnly(200) },
-  { method: 'POST', path: '/api/admin/users/:id/approve', url: ({ victim }) => `/api/admin/users/${victim}/approve`, expect: adminOnly(204) },
+  {
+    method: 'PATCH',
+    path: '/api/admin/users/:id',
+    url: ({ victim }) => `/api/admin/users/${victim}`,
+    body: { role: 'member' },
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/users/:id/approve',
+    url: ({ victim }) => `/api/admin/users/${victim}/approve`,
+    expect: adminOnly(204),
+  },
   { method: 'GET', path: '/api/admin/outbox', expect: adminOnly(200) },
   { method: 'GET', path: '/api/admin/outbox/:id', url: () => '/api/admin/outbox/missing.eml', expect: adminOnly(404) },
 ];
@@ -51,10 +61,14 @@ interface RouterLayer {
 }
 
 function servedRoutes(t: TestApp): string[] {
-  const express = t.app.getHttpAdapter().getInstance() as Express & { router: { stack: RouterLayer[] } };
+  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
   return express.router.stack
     .filter((layer) => layer.route?.path.startsWith('/api'))
-    .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`))
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
+    )
     .sort();
 }
 

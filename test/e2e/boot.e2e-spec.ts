@@ -8,7 +8,9 @@ import { sql } from '../support/database';
 
 describe('starting without DATABASE_URL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'harbour-boot-'));
-  beforeAll(() => Logger.overrideLogger(false));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts an embedded PostgreSQL in the data folder, migrates it, and keeps everything for the next start', async () => {
@@ -16,7 +18,10 @@ describe('starting without DATABASE_URL', () => {
     const first = await bootDatabase(config);
     try {
       expect(first.config.databaseUrl).toMatch(/^postgres:\/\/harbour:[0-9a-f]+@127\.0\.0\.1:\d+\/harbour$/);
-      await sql(first.config.databaseUrl, `INSERT INTO users (username, username_key, display_name, email, password_hash) VALUES ('kept', 'kept', 'kept', 'kept@example.org', 'x')`);
+      await sql(
+        first.config.databaseUrl,
+        `INSERT INTO users (username, username_key, display_name, email, password_hash) VALUES ('kept', 'kept', 'kept', 'kept@example.org', 'x')`,
+      );
     } finally {
       await first.stop();
     }

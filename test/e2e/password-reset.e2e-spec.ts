@@ -35,7 +35,11 @@ describe('password reset by email', () => {
     const token = linkToken((await t.smtp!.waitFor('forgetful@example.org')).text);
 
     await t.http().post('/api/auth/password-reset/confirm').send({ token, password: 'a brand new secret' }).expect(204);
-    await t.http().get('/api/me').set('Authorization', `Bearer ${otherDevice.body.token as string}`).expect(401);
+    await t
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${otherDevice.body.token as string}`)
+      .expect(401);
     await t.http().get('/api/me').set(member.auth).expect(401);
     await t.http().post('/api/auth/login').send({ login: 'forgetful', password: member.password }).expect(401);
     await t.http().post('/api/auth/login').send({ login: 'forgetful', password: 'a brand new secret' }).expect(200);
@@ -64,7 +68,11 @@ describe('password reset by email', () => {
 
   it('writes the mail in the member’s language', async () => {
     t.smtp!.messages.length = 0;
-    await t.http().post('/api/auth/register').send({ username: 'francoise', email: 'francoise@example.org', password: 'long enough 1', locale: 'fr' }).expect(201);
+    await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'francoise', email: 'francoise@example.org', password: 'long enough 1', locale: 'fr' })
+      .expect(201);
     await t.http().post('/api/auth/password-reset').send({ email: 'francoise@example.org' }).expect(202);
     const mail = await t.smtp!.waitFor('francoise@example.org');
     expect(mail.subject).toBe('Réinitialiser votre mot de passe Harbour');

@@ -16,7 +16,9 @@ describe('the platform', () => {
   it('serves an OpenAPI document that lists the routes of api.md', async () => {
     const response = await t.http().get('/api/openapi.json').expect(200);
     const paths = Object.keys((response.body as { paths: Record<string, unknown> }).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/auth/register', '/api/auth/login', '/api/me', '/api/admin/settings', '/api/health']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/auth/register', '/api/auth/login', '/api/me', '/api/admin/settings', '/api/health']),
+    );
   });
 
   it('answers unknown API routes with a JSON 404 in the error shape', async () => {
@@ -44,7 +46,11 @@ describe('the platform', () => {
 
   it('refuses an oversized body with a 413 and stores nothing', async () => {
     const huge = 'x'.repeat(400 * 1024);
-    const response = await t.http().post('/api/auth/register').send({ username: 'bigbody', email: 'big@example.org', password: huge }).expect(413);
+    const response = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'bigbody', email: 'big@example.org', password: huge })
+      .expect(413);
     expect(response.body).toMatchObject({ statusCode: 413 });
     await t.http().post('/api/auth/login').send({ login: 'bigbody', password: 'whatever1' }).expect(401);
   });

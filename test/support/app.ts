@@ -41,12 +41,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
     ...options.env,
   });
-  const app = await createApp({ ...base, databaseUrl, sessionSecret: base.sessionSecret ?? '' }, {
-    webDir: options.webDir,
-    jobPollingSeconds: 0.5,
-  });
+  const app = await createApp(
+    { ...base, databaseUrl, sessionSecret: base.sessionSecret ?? '' },
+    {
+      webDir: options.webDir,
+      jobPollingSeconds: 0.5,
+    },
+  );
   // Suites register many members from one address; the rate-limit suite turns the limits back on.
-  await sql(databaseUrl, `UPDATE site_settings SET rate_limits = rate_limits || '{"registrationsPerHourPerIp":0,"loginAttemptsPerHourPerIp":0}'`);
+  await sql(
+    databaseUrl,
+    `UPDATE site_settings SET rate_limits = rate_limits || '{"registrationsPerHourPerIp":0,"loginAttemptsPerHourPerIp":0}'`,
+  );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -28,7 +28,7 @@ export class SmtpSink {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
-              headers: parsed.headers as Map<string, unknown>,
+              headers: parsed.headers,
             });
             callback();
           })

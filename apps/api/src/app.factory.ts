@@ -23,10 +23,13 @@ export const JSON_BODY_LIMIT = '256kb';
 
 /** Builds the whole API app (used by main.ts and by the end-to-end tests, so both run the same thing). */
 export async function createApp(config: RuntimeConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { jobPollingSeconds: options.jobPollingSeconds }), {
-    bodyParser: false,
-    logger: nestLogLevels(config.logLevel),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { jobPollingSeconds: options.jobPollingSeconds }),
+    {
+      bodyParser: false,
+      logger: nestLogLevels(config.logLevel),
+    },
+  );
   const https = config.publicUrl.startsWith('https:');
   // Behind docker-compose's nginx the client address arrives in X-Forwarded-For from a private network.
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -65,7 +68,7 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
     app,
     new DocumentBuilder().setTitle('Harbour API').setVersion('1').addBearerAuth().addCookieAuth('harbour_session').build(),
   );
-  const server = app.getHttpAdapter().getInstance() as express.Express;
+  const server: express.Express = app.getHttpAdapter().getInstance();
   server.get('/api/openapi.json', (_request, response) => {
     response.json(document);
   });

@@ -17,7 +17,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config.databaseUrl),
-        JobsModule.forRoot({ databaseUrl: config.databaseUrl, runWorker: config.runWorker, pollingIntervalSeconds: options.jobPollingSeconds }),
+        JobsModule.forRoot({
+          databaseUrl: config.databaseUrl,
+          runWorker: config.runWorker,
+          pollingIntervalSeconds: options.jobPollingSeconds,
+        }),
         AccessModule,
         SettingsModule,
         MailModule,

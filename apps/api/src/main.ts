@@ -6,7 +6,7 @@ import { bootDatabase } from '@harbour/database';
 import { createApp } from './app.factory';
 
 /** Where `vite build` puts the client, relative to this file in dist/apps/api/apps/api/src. */
-const WEB_DIR = process.env.HARBOUR_WEB_DIR ?? join(__dirname, '../../../../web');
+const WEB_DIR = process.env.HARBOUR_WEB_DIR ?? join(__dirname, '../../../../../web');
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -52,7 +52,7 @@ export class AccessGuard extends AuthGuard('session') {
 
   /** An absent or invalid token makes an anonymous caller; the checks above decide what they may do. */
   override handleRequest<TUser = Caller | null>(error: unknown, user: unknown): TUser {
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error('Authentication failed');
     return (user || null) as TUser;
   }
 }

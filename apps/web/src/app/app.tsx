@@ -47,9 +47,30 @@ export function App() {
             <Route path="sign-up" element={<SignUpPage />} />
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
-            <Route path="admin/settings" element={<AdminOnly><SettingsPage /></AdminOnly>} />
-            <Route path="admin/users" element={<AdminOnly><UsersPage /></AdminOnly>} />
-            <Route path="admin/outbox" element={<AdminOnly><OutboxPage /></AdminOnly>} />
+            <Route
+              path="admin/settings"
+              element={
+                <AdminOnly>
+                  <SettingsPage />
+                </AdminOnly>
+              }
+            />
+            <Route
+              path="admin/users"
+              element={
+                <AdminOnly>
+                  <UsersPage />
+                </AdminOnly>
+              }
+            />
+            <Route
+              path="admin/outbox"
+              element={
+                <AdminOnly>
+                  <OutboxPage />
+                </AdminOnly>
+              }
+            />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

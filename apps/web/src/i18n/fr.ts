@@ -24,7 +24,8 @@ export const fr: Messages<typeof en> = {
   },
   home: {
     title: 'Bienvenue sur {{site}}',
-    intro: 'Un lieu de rencontre pour les intervenant·e·s en réduction des méfaits, les militant·e·s et les organisations de personnes qui consomment des drogues.',
+    intro:
+      'Un lieu de rencontre pour les intervenant·e·s en réduction des méfaits, les militant·e·s et les organisations de personnes qui consomment des drogues.',
     signedIn: 'Vous êtes connecté·e en tant que {{name}}.',
     guest: 'Connectez-vous ou créez un compte pour participer. Aucun vrai nom n’est jamais demandé.',
   },

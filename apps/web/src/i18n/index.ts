@@ -15,8 +15,7 @@ const STORAGE_KEY = 'harbour.language';
 function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
   if (saved === 'en' || saved === 'fr') return saved;
-  return navigator.languages.some((lang) => lang.toLowerCase().startsWith('fr')) &&
-    !navigator.language.toLowerCase().startsWith('en')
+  return navigator.languages.some((lang) => lang.toLowerCase().startsWith('fr')) && !navigator.language.toLowerCase().startsWith('en')
     ? 'fr'
     : 'en';
 }

@@ -12,7 +12,8 @@ const TEXT = {
   fr: {
     subject: (site: string) => `Réinitialiser votre mot de passe ${site}`,
     intro: 'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte. Si c’est vous, choisissez un nouveau mot de passe ici :',
-    expiry: 'Ce lien ne fonctionne qu’une fois, pendant une heure. Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.',
+    expiry:
+      'Ce lien ne fonctionne qu’une fois, pendant une heure. Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.',
     action: 'Choisir un nouveau mot de passe',
   },
 } as const;

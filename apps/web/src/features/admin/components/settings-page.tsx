@@ -28,7 +28,7 @@ export function SettingsPage() {
 
   if (!draft) return <Page title={t('admin.settingsTitle')}>{t('app.loading')}</Page>;
 
-  const onSubmit = async (event: FormEvent) => {
+  const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
       await update.mutateAsync(draft);
@@ -40,9 +40,14 @@ export function SettingsPage() {
 
   return (
     <Page title={t('admin.settingsTitle')} narrow>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         {message && <Alert kind={message.kind}>{message.text}</Alert>}
-        <TextField label={t('admin.siteName')} value={draft.siteName} maxLength={80} onChange={(e) => setDraft({ ...draft, siteName: e.target.value })} />
+        <TextField
+          label={t('admin.siteName')}
+          value={draft.siteName}
+          maxLength={80}
+          onChange={(e) => setDraft({ ...draft, siteName: e.target.value })}
+        />
         <fieldset>
           <legend>{t('admin.registrationMode')}</legend>
           {REGISTRATION_MODES.map((mode) => (

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Locale } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
@@ -16,7 +15,7 @@ export function SignUpPage() {
   const site = useSite();
   const [pending, setPending] = useState(false);
   const form = useAuthForm({ username: '', email: '', password: '' }, async (values) => {
-    const result = await register.mutateAsync({ ...values, locale: (i18n.language === 'fr' ? 'fr' : 'en') as Locale });
+    const result = await register.mutateAsync({ ...values, locale: i18n.language === 'fr' ? 'fr' : 'en' });
     if ('user' in result) await navigate('/');
     else setPending(true);
   });

@@ -19,7 +19,7 @@ export function useAuthForm<F extends string>(initial: Record<F, string>, submit
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
-  const onSubmit = async (event: FormEvent) => {
+  const submitForm = async (event: FormEvent) => {
     event.preventDefault();
     const found = checkFields(values, t) as Partial<Record<F, string>>;
     setErrors(found);
@@ -48,5 +48,6 @@ export function useAuthForm<F extends string>(initial: Record<F, string>, submit
     onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value })),
   });
 
+  const onSubmit = (event: FormEvent) => void submitForm(event);
   return { formRef, onSubmit, field, formError, busy };
 }
