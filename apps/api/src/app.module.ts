@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '@harbour/access';
 import { AccountsModule } from '@harbour/accounts';
+import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
+import { RealtimeModule } from '@harbour/realtime';
 import { SettingsModule } from '@harbour/settings';
 import { HealthController } from './health.controller';
 
@@ -22,10 +24,12 @@ export class AppModule {
           runWorker: config.runWorker,
           pollingIntervalSeconds: options.jobPollingSeconds,
         }),
+        CommonModule,
         AccessModule,
         SettingsModule,
         MailModule,
         AccountsModule,
+        RealtimeModule,
       ],
       controllers: [HealthController],
     };

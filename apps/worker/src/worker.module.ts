@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { JobsModule } from '@harbour/jobs';
@@ -12,6 +13,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        CommonModule,
         DatabaseModule.forRoot(config.databaseUrl),
         JobsModule.forRoot({ databaseUrl: config.databaseUrl, runWorker: true }),
         MailModule,

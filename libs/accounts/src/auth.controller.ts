@@ -51,7 +51,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.sessions.revoke(caller.sessionId);
+    await this.sessions.revoke(caller);
     clearSessionCookies(response, this.secureCookies);
   }
 

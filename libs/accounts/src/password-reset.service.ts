@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, type Repository } from 'typeorm';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
-import { hashToken, InvalidInputError, newToken } from '@harbour/common';
+import { DomainEvents, hashToken, InvalidInputError, newToken } from '@harbour/common';
 import { MailService, passwordResetMail } from '@harbour/mail';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { hashPassword } from './password';
@@ -21,6 +21,7 @@ export class PasswordResetService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -47,7 +48,7 @@ export class PasswordResetService {
   /** Sets the new password, spends the token (and any other outstanding one), and signs out every device. */
   async confirm(token: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
-    await this.users.manager.transaction(async (manager) => {
+    const userId = await this.users.manager.transaction(async (manager) => {
       const reset = await manager.findOne(PasswordReset, {
         where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
         lock: { mode: 'pessimistic_write' },
@@ -56,6 +57,8 @@ export class PasswordResetService {
       await manager.update(PasswordReset, { userId: reset.userId, usedAt: IsNull() }, { usedAt: new Date() });
       await manager.update(User, { id: reset.userId }, { passwordHash });
       await this.sessions.revokeAll(reset.userId, manager);
+      return reset.userId;
     });
+    this.events.publish('SessionsRevoked', { userId, sessionIds: 'all', reason: 'password_reset' });
   }
 }

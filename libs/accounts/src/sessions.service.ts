@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import type { Caller } from '@harbour/access';
-import { hashToken, newToken } from '@harbour/common';
+import { DomainEvents, hashToken, newToken } from '@harbour/common';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 
@@ -12,7 +12,10 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 @Injectable()
 export class SessionsService {
-  constructor(@InjectRepository(Session) private readonly sessions: Repository<Session>) {}
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly events: DomainEvents,
+  ) {}
 
   /** Opens a session and returns its token (shown once; only its hash is kept). */
   async open(userId: string, userAgent: string | undefined, manager: EntityManager = this.sessions.manager): Promise<string> {
@@ -49,11 +52,16 @@ export class SessionsService {
     return { userId: session.user.id, username: session.user.username, role: session.user.role, sessionId: session.id, via };
   }
 
-  async revoke(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Ends one session (logout); its open sockets are told and disconnected. */
+  async revoke(caller: Caller): Promise<void> {
+    await this.sessions.update({ id: caller.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.events.publish('SessionsRevoked', { userId: caller.userId, sessionIds: [caller.sessionId], reason: 'logout' });
   }
 
-  /** Signs a member out everywhere (password reset, suspension, ban). */
+  /**
+   * Signs a member out everywhere (password reset, suspension, ban), inside the caller's transaction.
+   * The caller publishes SessionsRevoked once that transaction has committed.
+   */
   async revokeAll(userId: string, manager: EntityManager = this.sessions.manager): Promise<void> {
     await manager.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }

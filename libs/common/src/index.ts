@@ -5,3 +5,6 @@ export { CleanText, PageQueryDto, SafeText, UNSAFE_TEXT } from './validation';
 export { decodeCursor, encodeCursor, toPage } from './cursor';
 export type { CursorPosition } from './cursor';
 export { isUuid } from './ids';
+export { CommonModule } from './common.module';
+export { DomainEvents } from './domain-events';
+export type { DomainEventMap, DomainEventName } from './domain-events';

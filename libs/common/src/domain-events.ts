@@ -1,0 +1,34 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+
+/**
+ * Every domain event and its payload. Services publish after their transaction commits; listeners
+ * (sockets, notifications, mail) react, and the service never knows they exist.
+ */
+export interface DomainEventMap {
+  /** Sessions ended: at logout (one), at a password reset (all of the member's), later at a suspension or ban. */
+  SessionsRevoked: { userId: string; sessionIds: string[] | 'all'; reason: 'logout' | 'password_reset' };
+}
+
+export type DomainEventName = keyof DomainEventMap;
+
+@Injectable()
+export class DomainEvents {
+  private readonly logger = new Logger('Events');
+  private readonly emitter = new EventEmitter();
+
+  publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  /** Registers a listener; a failing listener is logged and never breaks the publisher. */
+  on<K extends DomainEventName>(name: K, listener: (payload: DomainEventMap[K]) => void | Promise<void>): void {
+    this.emitter.on(name, (payload: DomainEventMap[K]) => {
+      Promise.resolve()
+        .then(() => listener(payload))
+        .catch((error: unknown) =>
+          this.logger.error(`${name} listener failed: ${error instanceof Error ? error.message : 'unknown error'}`),
+        );
+    });
+  }
+}

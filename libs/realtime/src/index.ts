@@ -1,0 +1,2 @@
+export { RealtimeModule } from './realtime.module';
+export { sessionRoom, userRoom } from './realtime.gateway';

@@ -1,0 +1,68 @@
+import type { Socket } from 'socket.io-client';
+import { startTestApp, type TestApp } from '../support/app';
+import { newMember } from '../support/factories';
+import { connectSocket, nextEvent } from '../support/sockets';
+
+describe('Socket.IO connections', () => {
+  let t: TestApp;
+  const open: Socket[] = [];
+  const track = (socket: Socket): Socket => {
+    open.push(socket);
+    return socket;
+  };
+  beforeAll(async () => {
+    t = await startTestApp();
+    await newMember(t);
+  });
+  afterEach(() => open.splice(0).forEach((socket) => socket.close()));
+  afterAll(() => t.close());
+
+  it('accepts anonymous connections', async () => {
+    const socket = track(await connectSocket(t.baseUrl));
+    expect(socket.connected).toBe(true);
+  });
+
+  it('refuses a handshake with a dead token', async () => {
+    await expect(connectSocket(t.baseUrl, { token: 'not-a-session' })).rejects.toThrow('unauthorized');
+  });
+
+  it('accepts a cookie handshake only from the site’s own origin', async () => {
+    const member = await newMember(t);
+    const cookie = `harbour_session=${member.token}`;
+    await expect(connectSocket(t.baseUrl, { headers: { Cookie: cookie, Origin: 'https://evil.example' } })).rejects.toThrow(
+      'forbidden origin',
+    );
+    await expect(connectSocket(t.baseUrl, { headers: { Cookie: cookie } })).rejects.toThrow('forbidden origin');
+    const socket = track(await connectSocket(t.baseUrl, { headers: { Cookie: cookie, Origin: t.config.publicUrl } }));
+    expect(socket.connected).toBe(true);
+  });
+
+  it('tells and disconnects the sockets of a session that logs out, and only those', async () => {
+    const member = await newMember(t);
+    const other = await t.http().post('/api/auth/login').send({ login: member.user.username, password: member.password }).expect(200);
+    const phone = track(await connectSocket(t.baseUrl, { token: member.token }));
+    const laptop = track(await connectSocket(t.baseUrl, { token: other.body.token as string }));
+
+    const revoked = nextEvent<{ reason: string }>(phone, 'session:revoked');
+    const disconnected = nextEvent<string>(phone, 'disconnect');
+    await t.http().post('/api/auth/logout').set(member.auth).expect(204);
+    expect(await revoked).toEqual({ reason: 'logout' });
+    expect(await disconnected).toBe('io server disconnect');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(laptop.connected).toBe(true);
+  });
+
+  it('disconnects every socket of a member whose password is reset', async () => {
+    const member = await newMember(t);
+    const sockets = [
+      track(await connectSocket(t.baseUrl, { token: member.token })),
+      track(await connectSocket(t.baseUrl, { token: member.token })),
+    ];
+    const told = sockets.map((socket) => nextEvent<{ reason: string }>(socket, 'session:revoked'));
+    await t.http().post('/api/auth/password-reset').send({ email: member.user.email }).expect(202);
+    const mail = await t.smtp!.waitFor(member.user.email);
+    const token = /token=([\w-]+)/.exec(mail.text)![1]!;
+    await t.http().post('/api/auth/password-reset/confirm').send({ token, password: 'new password here' }).expect(204);
+    expect(await Promise.all(told)).toEqual([{ reason: 'password_reset' }, { reason: 'password_reset' }]);
+  });
+});
