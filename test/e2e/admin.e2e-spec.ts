@@ -100,15 +100,80 @@ describe('registration modes', () => {
     await t.http().post('/api/auth/login').send({ login: 'waiting', password: 'long enough 1' }).expect(200);
   });
 
-  it('invite: open registration is refused with a 403', async () => {
+  it('invite: registration needs a one-use invitation, mailed by an admin', async () => {
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'invite' }).expect(200);
-    const response = await t
+    const refused = await t
       .http()
       .post('/api/auth/register')
       .send({ username: 'uninvited', email: 'uninvited@example.org', password: 'long enough 1' })
       .expect(403);
-    expect(response.body.message).toMatch(/invitation/);
+    expect(refused.body.message).toMatch(/invitation/);
     expect(await sql(t.databaseUrl, `SELECT 1 FROM users WHERE username_key = 'uninvited'`)).toHaveLength(0);
+
+    const created = await t
+      .http()
+      .post('/api/admin/invitations')
+      .set(admin.auth)
+      .send({ email: 'Guest@Example.org', locale: 'fr' })
+      .expect(201);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      token: expect.any(String),
+      link: expect.stringContaining('/sign-up?invitation='),
+    });
+    const mail = await t.smtp!.waitFor('guest@example.org');
+    expect(mail.subject).toBe('Vous êtes invité·e à rejoindre Harbour');
+    expect(mail.text).toContain(created.body.link);
+
+    const bad = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'guest', email: 'guest@example.org', password: 'long enough 1', invitation: 'forged' })
+      .expect(400);
+    expect(bad.body.message).toMatch(/invitation/);
+    const invitation = created.body.token as string;
+    // A refused registration (name taken) does not use the invitation up.
+    await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: admin.user.username, email: 'guest@example.org', password: 'long enough 1', invitation })
+      .expect(409);
+    const joined = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'guest', email: 'guest@example.org', password: 'long enough 1', invitation })
+      .expect(201);
+    expect(joined.body.user).toMatchObject({ username: 'guest', role: 'member' });
+    await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'guest2', email: 'guest2@example.org', password: 'long enough 1', invitation })
+      .expect(400);
+
+    const list = await t.http().get('/api/admin/invitations').set(admin.auth).expect(200);
+    expect(list.body.items[0]).toMatchObject({ email: 'guest@example.org', usedAt: expect.any(String) });
+    const stored = await sql<{ token_hash: string }>(t.databaseUrl, 'SELECT token_hash FROM site_invitations');
+    expect(stored.map((r) => r.token_hash)).not.toContain(invitation);
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'open' }).expect(200);
+  });
+
+  it('an invitation skips the approval queue, and an expired one is refused', async () => {
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'approval' }).expect(200);
+    const first = await t.http().post('/api/admin/invitations').set(admin.auth).send({}).expect(201);
+    const joined = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'invited2', email: 'invited2@example.org', password: 'long enough 1', invitation: first.body.token })
+      .expect(201);
+    expect(joined.body.token).toEqual(expect.any(String));
+    const second = await t.http().post('/api/admin/invitations').set(admin.auth).send({}).expect(201);
+    await sql(t.databaseUrl, `UPDATE site_invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [second.body.id]);
+    await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'late', email: 'late@example.org', password: 'long enough 1', invitation: second.body.token })
+      .expect(400);
+    await t.http().post('/api/admin/invitations').set(admin.auth).send({ email: 'not an email' }).expect(400);
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ registrationMode: 'open' }).expect(200);
   });
 });

@@ -52,6 +52,8 @@ const MATRIX: Row[] = [
     url: ({ victim }) => `/api/admin/users/${victim}/approve`,
     expect: adminOnly(204),
   },
+  { method: 'POST', path: '/api/admin/invitations', body: {}, expect: adminOnly(201) },
+  { method: 'GET', path: '/api/admin/invitations', expect: adminOnly(200) },
   { method: 'GET', path: '/api/admin/outbox', expect: adminOnly(200) },
   { method: 'GET', path: '/api/admin/outbox/:id', url: () => '/api/admin/outbox/missing.eml', expect: adminOnly(404) },
 ];

@@ -5,12 +5,13 @@ import type { Caller } from './caller';
  * Site-wide permissions a route can require with `@Authenticated({ permission })`. Object-level questions
  * ("may this member edit this post?") go through AccessService.assertCan instead.
  */
-export type Permission = 'admin.settings' | 'admin.users' | 'admin.outbox';
+export type Permission = 'admin.settings' | 'admin.users' | 'admin.outbox' | 'admin.invitations';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'admin.settings': ['admin'],
   'admin.users': ['admin'],
   'admin.outbox': ['admin'],
+  'admin.invitations': ['admin'],
 };
 
 export function hasPermission(caller: Caller | null, permission: Permission): boolean {

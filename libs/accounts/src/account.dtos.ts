@@ -11,6 +11,8 @@ export class RegisterDto {
   @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters long' }) password: string;
   @IsOptional() @IsIn(LOCALES) locale?: Locale;
+  /** The token of a site invitation, required while registration is by invitation only. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) invitation?: string;
 }
 
 export class LoginDto {
@@ -36,6 +38,12 @@ export class UpdateMeDto {
 
 export class UpdateUserRoleDto {
   @IsIn(ROLES) role: Role;
+}
+
+export class CreateSiteInvitationDto {
+  /** Mail the link here; without it, the admin shares the returned link themself. */
+  @IsOptional() @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email?: string;
+  @IsOptional() @IsIn(LOCALES) locale?: Locale;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {

@@ -11,13 +11,16 @@ import { PasswordReset } from './password-reset.entity';
 import { PasswordResetService } from './password-reset.service';
 import { Session } from './session.entity';
 import { SessionStrategy } from './session.strategy';
+import { SiteInvitation } from './site-invitation.entity';
+import { SiteInvitationsController } from './site-invitations.controller';
+import { SiteInvitationsService } from './site-invitations.service';
 import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([User, Session, PasswordReset])],
-  controllers: [AuthController, MeController, AdminUsersController],
-  providers: [AuthService, SessionsService, SessionStrategy, PasswordResetService, MeService, AdminUsersService],
+  imports: [PassportModule, TypeOrmModule.forFeature([User, Session, PasswordReset, SiteInvitation])],
+  controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController],
+  providers: [AuthService, SessionsService, SessionStrategy, PasswordResetService, MeService, AdminUsersService, SiteInvitationsService],
   exports: [SessionsService],
 })
 export class AccountsModule {}

@@ -7,6 +7,7 @@ import { RateLimiter, SettingsService } from '@harbour/settings';
 import type { LoginDto, RegisterDto } from './account.dtos';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './password';
 import { SessionsService } from './sessions.service';
+import { SiteInvitationsService } from './site-invitations.service';
 import { toMeDto } from './user.mapper';
 import { User } from './user.entity';
 
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
+    private readonly invitations: SiteInvitationsService,
   ) {}
 
   /** Registers a member. The first account of a new site is its admin (the first-run setup). */
@@ -38,7 +40,7 @@ export class AuthService {
       return await this.users.manager.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ACCOUNT_LOCK]);
         const first = (await manager.count(User)) === 0;
-        if (!first && settings.registrationMode === 'invite') {
+        if (!first && settings.registrationMode === 'invite' && !dto.invitation) {
           throw new ForbiddenError('Registration on this site is by invitation only');
         }
         const usernameKey = dto.username.toLowerCase();
@@ -51,7 +53,9 @@ export class AuthService {
         if (taken.some((user) => user.usernameKey === usernameKey)) throw new ConflictError('username is already taken');
         if (taken.length > 0) throw new ConflictError('email is already registered');
 
-        const pending = !first && settings.registrationMode === 'approval';
+        // An invitation is an admin's approval given in advance.
+        if (dto.invitation) await this.invitations.spend(dto.invitation, manager);
+        const pending = !first && !dto.invitation && settings.registrationMode === 'approval';
         const user = manager.create(User, {
           username: dto.username,
           usernameKey,

@@ -48,3 +48,19 @@ export interface ErrorDto {
   message: string | string[];
   error: string;
 }
+
+/** An invitation to register on an invitation-only site (`/api/admin/invitations`). */
+export interface SiteInvitationDto {
+  id: string;
+  email: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** Answer to creating an invitation: the link is shown once, for sharing by other means. */
+export interface CreatedSiteInvitationDto {
+  id: string;
+  token: string;
+  link: string;
+}

@@ -63,6 +63,11 @@ export function AccountMenu({ me }: { me: MeDto }) {
                 </Link>
               </li>
               <li>
+                <Link to="/admin/invitations" onClick={close}>
+                  {t('account.invitations')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/admin/outbox" onClick={close}>
                   {t('account.outbox')}
                 </Link>

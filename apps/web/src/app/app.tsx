@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import type { ReactNode } from 'react';
+import { InvitationsPage } from '../features/admin/components/invitations-page';
 import { OutboxPage } from '../features/admin/components/outbox-page';
 import { SettingsPage } from '../features/admin/components/settings-page';
 import { UsersPage } from '../features/admin/components/users-page';
@@ -60,6 +61,14 @@ export function App() {
               element={
                 <AdminOnly>
                   <UsersPage />
+                </AdminOnly>
+              }
+            />
+            <Route
+              path="admin/invitations"
+              element={
+                <AdminOnly>
+                  <InvitationsPage />
                 </AdminOnly>
               }
             />

@@ -1,4 +1,5 @@
 import { Init1795327338622 } from './1795327338622-Init';
+import { AddSiteInvitations1795330476696 } from './1795330476696-AddSiteInvitations';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
-export const MIGRATIONS = [Init1795327338622];
+export const MIGRATIONS = [Init1795327338622, AddSiteInvitations1795330476696];

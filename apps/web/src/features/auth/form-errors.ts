@@ -28,6 +28,7 @@ export function describeApiError<F extends string>(
     }
     if (Object.keys(byField).length > 0) return { fields: byField, form: null };
     if (error.forField('token').length > 0) return { fields: {}, form: t('auth.errors.tokenInvalid') };
+    if (error.forField('invitation').length > 0) return { fields: {}, form: t('auth.errors.invitation') };
   }
   if (error.status === 401) return { fields: {}, form: t('auth.errors.invalidCredentials') };
   if (error.status === 429) return { fields: {}, form: t('auth.errors.rateLimited') };

@@ -8,6 +8,7 @@ export interface RegisterInput {
   email: string;
   password: string;
   locale: Locale;
+  invitation?: string;
 }
 
 export function useRegister() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
@@ -13,9 +13,11 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const register = useRegister();
   const site = useSite();
+  const [params] = useSearchParams();
+  const invitation = params.get('invitation') ?? undefined;
   const [pending, setPending] = useState(false);
   const form = useAuthForm({ username: '', email: '', password: '' }, async (values) => {
-    const result = await register.mutateAsync({ ...values, locale: i18n.language === 'fr' ? 'fr' : 'en' });
+    const result = await register.mutateAsync({ ...values, locale: i18n.language === 'fr' ? 'fr' : 'en', invitation });
     if ('user' in result) await navigate('/');
     else setPending(true);
   });
@@ -29,7 +31,11 @@ export function SignUpPage() {
   }
   return (
     <Page title={t('auth.signUpTitle')} narrow>
-      {site.data?.registrationMode === 'invite' && <Alert kind="info">{t('auth.inviteOnly')}</Alert>}
+      {invitation ? (
+        <Alert kind="info">{t('auth.invited')}</Alert>
+      ) : (
+        site.data?.registrationMode === 'invite' && <Alert kind="info">{t('auth.inviteOnly')}</Alert>
+      )}
       <form ref={form.formRef} onSubmit={form.onSubmit} noValidate>
         {form.formError && <Alert kind="error">{form.formError}</Alert>}
         <TextField label={t('auth.username')} hint={t('auth.usernameHint')} autoComplete="username" {...form.field('username')} />

@@ -1,0 +1,26 @@
+import { ForbiddenError } from '@harbour/common';
+import { AccessService } from './access.service';
+import type { Caller } from './caller';
+import { hasPermission } from './permissions';
+
+const caller = (role: Caller['role'], userId = 'u1'): Caller => ({ userId, username: 'x', role, sessionId: 's', via: 'bearer' });
+
+describe('site permissions', () => {
+  it('grants admin screens to admins only', () => {
+    expect(hasPermission(null, 'admin.settings')).toBe(false);
+    expect(hasPermission(caller('member'), 'admin.settings')).toBe(false);
+    expect(hasPermission(caller('moderator'), 'admin.users')).toBe(false);
+    expect(hasPermission(caller('admin'), 'admin.outbox')).toBe(true);
+  });
+});
+
+describe('AccessService', () => {
+  const access = new AccessService();
+
+  it('lets an admin change another member’s role but never their own', () => {
+    expect(access.can(caller('admin', 'a'), { action: 'user.changeRole', target: { id: 'b', role: 'member' } })).toBe(true);
+    expect(access.can(caller('admin', 'a'), { action: 'user.changeRole', target: { id: 'a', role: 'admin' } })).toBe(false);
+    expect(access.can(caller('moderator', 'a'), { action: 'user.changeRole', target: { id: 'b', role: 'member' } })).toBe(false);
+    expect(() => access.assertCan(null, { action: 'user.changeRole', target: { id: 'b', role: 'member' } })).toThrow(ForbiddenError);
+  });
+});

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
+import type { Caller } from '@harbour/access';
+import { decodeCursor, hashToken, InvalidInputError, newToken, toPage } from '@harbour/common';
+import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
+import type { CreatedSiteInvitationDto, PageDto, SiteInvitationDto } from '@harbour/contracts';
+import { invitationMail, MailService } from '@harbour/mail';
+import { SettingsService } from '@harbour/settings';
+import type { CreateSiteInvitationDto } from './account.dtos';
+import { SiteInvitation } from './site-invitation.entity';
+
+const VALID_FOR_MS = 14 * 86400_000;
+
+function toDto(invitation: SiteInvitation): SiteInvitationDto {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+    usedAt: invitation.usedAt?.toISOString() ?? null,
+  };
+}
+
+/** Invitations to register while the site is invitation-only (admins send them). */
+@Injectable()
+export class SiteInvitationsService {
+  constructor(
+    @InjectRepository(SiteInvitation) private readonly invitations: Repository<SiteInvitation>,
+    private readonly mail: MailService,
+    private readonly settings: SettingsService,
+    @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
+  ) {}
+
+  /** Creates a one-use link, mailed to `email` when given, and returned so it can be shared another way. */
+  async create(caller: Caller, dto: CreateSiteInvitationDto): Promise<CreatedSiteInvitationDto> {
+    const token = newToken();
+    const link = `${this.config.publicUrl}/sign-up?invitation=${encodeURIComponent(token)}`;
+    const { siteName } = await this.settings.get();
+    const id = await this.invitations.manager.transaction(async (manager) => {
+      const invitation = manager.create(SiteInvitation, {
+        email: dto.email?.toLowerCase() ?? null,
+        tokenHash: hashToken(token),
+        createdBy: caller.userId,
+        expiresAt: new Date(Date.now() + VALID_FOR_MS),
+      });
+      await manager.save(invitation);
+      if (invitation.email) await this.mail.enqueue(invitationMail(invitation.email, dto.locale ?? 'en', siteName, link), manager);
+      return invitation.id;
+    });
+    return { id, token, link };
+  }
+
+  async list(query: { cursor?: string; limit?: number }): Promise<PageDto<SiteInvitationDto>> {
+    const limit = query.limit ?? 20;
+    const after = decodeCursor(query.cursor);
+    const builder = this.invitations
+      .createQueryBuilder('invitation')
+      .orderBy('invitation.createdAt', 'DESC')
+      .addOrderBy('invitation.id', 'DESC')
+      .take(limit + 1);
+    if (after) builder.where('(invitation.createdAt, invitation.id) < (:at, :id)', { at: after.at, id: after.id });
+    const rows = await builder.getMany();
+    return toPage(rows, limit, (row) => ({ at: row.createdAt.toISOString(), id: row.id }), toDto);
+  }
+
+  /** Uses up an invitation inside the registration's transaction; a bad one is a 400 naming the field. */
+  async spend(token: string, manager: EntityManager): Promise<void> {
+    const invitation = await manager.findOne(SiteInvitation, {
+      where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!invitation) throw new InvalidInputError('invitation is invalid, used or expired');
+    await manager.update(SiteInvitation, { id: invitation.id }, { usedAt: new Date() });
+  }
+}

@@ -1,0 +1,51 @@
+import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
+import { HarbourExceptionFilter } from './exception.filter';
+import { ConflictError, NotFoundError, RateLimitedError } from './domain-errors';
+
+function run(exception: unknown): { status: number; body: unknown; headers: Record<string, string> } {
+  const result = { status: 0, body: undefined as unknown, headers: {} as Record<string, string> };
+  const response = {
+    setHeader: (name: string, value: string) => (result.headers[name] = value),
+    status: (code: number) => {
+      result.status = code;
+      return { json: (body: unknown) => (result.body = body) };
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  new HarbourExceptionFilter().catch(exception, host);
+  return result;
+}
+
+describe('the exception filter', () => {
+  it('maps domain errors to the status codes of api.md, in the error shape', () => {
+    expect(run(new NotFoundError())).toMatchObject({ status: 404, body: { statusCode: 404, message: 'Not Found', error: 'Not Found' } });
+    expect(run(new ConflictError('username is already taken')).body).toEqual({
+      statusCode: 409,
+      message: 'username is already taken',
+      error: 'Conflict',
+    });
+  });
+
+  it('sends Retry-After with a 429', () => {
+    const result = run(new RateLimitedError(42));
+    expect(result.status).toBe(429);
+    expect(result.headers['Retry-After']).toBe('42');
+  });
+
+  it('keeps the validation messages that name each field', () => {
+    const result = run(new BadRequestException(['email must be an email address', 'password must be 8 to 200 characters long']));
+    expect(result.body).toEqual({
+      statusCode: 400,
+      message: ['email must be an email address', 'password must be 8 to 200 characters long'],
+      error: 'Bad Request',
+    });
+  });
+
+  it('answers body-parser failures with 400 and 413, and anything unexpected with a bare 500', () => {
+    expect(run({ status: 400, type: 'entity.parse.failed' }).status).toBe(400);
+    expect(run({ status: 413, type: 'entity.too.large' }).status).toBe(413);
+    const crash = run(new Error('relation "secret_table" does not exist'));
+    expect(crash).toMatchObject({ status: 500, body: { statusCode: 500, message: 'Internal server error' } });
+    expect(JSON.stringify(crash.body)).not.toContain('secret_table');
+  });
+});

@@ -1,0 +1,28 @@
+import type { Locale } from '@harbour/contracts';
+import type { OutgoingMail } from '../mail.transport';
+import { htmlMessage } from './layout';
+
+const TEXT = {
+  en: {
+    subject: (site: string) => `You are invited to join ${site}`,
+    intro: (site: string) => `You are invited to create an account on ${site}. No real name is ever required: a pseudonym is fine.`,
+    expiry: 'This invitation works once, within 14 days.',
+    action: 'Create my account',
+  },
+  fr: {
+    subject: (site: string) => `Vous êtes invité·e à rejoindre ${site}`,
+    intro: (site: string) => `Vous êtes invité·e à créer un compte sur ${site}. Aucun vrai nom n’est demandé : un pseudonyme convient.`,
+    expiry: 'Cette invitation fonctionne une fois, pendant 14 jours.',
+    action: 'Créer mon compte',
+  },
+} as const;
+
+export function invitationMail(to: string, locale: Locale, siteName: string, link: string): OutgoingMail {
+  const t = TEXT[locale];
+  return {
+    to,
+    subject: t.subject(siteName),
+    text: `${t.intro(siteName)}\n\n${link}\n\n${t.expiry}\n`,
+    html: htmlMessage([t.intro(siteName)], { label: t.action, url: link }).replace('</body>', `<p>${t.expiry}</p></body>`),
+  };
+}
