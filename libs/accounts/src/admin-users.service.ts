@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { decodeCursor, isUuid, NotFoundError, toPage } from '@harbour/common';
+import { isUuid, NotFoundError, paginateNewestFirst } from '@harbour/common';
 import type { AdminUserDto, PageDto, Role } from '@harbour/contracts';
 import { User } from './user.entity';
 import { toAdminUserDto } from './user.mapper';
@@ -20,21 +20,13 @@ export class AdminUsersService {
 
   /** Members, newest first; `q` matches part of a username or an email address. */
   async list(query: { q?: string; cursor?: string; limit?: number }): Promise<PageDto<AdminUserDto>> {
-    const limit = query.limit ?? 20;
-    const after = decodeCursor(query.cursor);
-    const builder = this.users
-      .createQueryBuilder('user')
-      .orderBy('user.createdAt', 'DESC')
-      .addOrderBy('user.id', 'DESC')
-      .take(limit + 1);
+    const builder = this.users.createQueryBuilder('user');
     if (query.q) {
       builder.andWhere(`(user.usernameKey LIKE :q ESCAPE '\\' OR user.email LIKE :q ESCAPE '\\')`, {
         q: likePattern(query.q.toLowerCase()),
       });
     }
-    if (after) builder.andWhere('(user.createdAt, user.id) < (:at, :id)', { at: after.at, id: after.id });
-    const rows = await builder.getMany();
-    return toPage(rows, limit, (user) => ({ at: user.createdAt.toISOString(), id: user.id }), toAdminUserDto);
+    return paginateNewestFirst(builder, query, 'createdAt', toAdminUserDto);
   }
 
   async changeRole(caller: Caller, userId: string, role: Role): Promise<AdminUserDto> {

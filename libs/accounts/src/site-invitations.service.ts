@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
 import type { Caller } from '@harbour/access';
-import { decodeCursor, hashToken, InvalidInputError, newToken, toPage } from '@harbour/common';
+import { hashToken, InvalidInputError, newToken, paginateNewestFirst } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { CreatedSiteInvitationDto, PageDto, SiteInvitationDto } from '@harbour/contracts';
 import { invitationMail, MailService } from '@harbour/mail';
@@ -52,16 +52,7 @@ export class SiteInvitationsService {
   }
 
   async list(query: { cursor?: string; limit?: number }): Promise<PageDto<SiteInvitationDto>> {
-    const limit = query.limit ?? 20;
-    const after = decodeCursor(query.cursor);
-    const builder = this.invitations
-      .createQueryBuilder('invitation')
-      .orderBy('invitation.createdAt', 'DESC')
-      .addOrderBy('invitation.id', 'DESC')
-      .take(limit + 1);
-    if (after) builder.where('(invitation.createdAt, invitation.id) < (:at, :id)', { at: after.at, id: after.id });
-    const rows = await builder.getMany();
-    return toPage(rows, limit, (row) => ({ at: row.createdAt.toISOString(), id: row.id }), toDto);
+    return paginateNewestFirst(this.invitations.createQueryBuilder('invitation'), query, 'createdAt', toDto);
   }
 
   /** Uses up an invitation inside the registration's transaction; a bad one is a 400 naming the field. */

@@ -8,3 +8,4 @@ export { isUuid } from './ids';
 export { CommonModule } from './common.module';
 export { DomainEvents } from './domain-events';
 export type { DomainEventMap, DomainEventName } from './domain-events';
+export { paginateNewestFirst } from './paginate';

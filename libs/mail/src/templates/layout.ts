@@ -1,11 +1,31 @@
+import type { OutgoingMail } from '../mail.transport';
+
 /** Escapes text for the HTML part of a message. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-/** A plain, readable HTML body: paragraphs and one call-to-action link. */
-export function htmlMessage(paragraphs: string[], action?: { label: string; url: string }): string {
-  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+/** A plain, readable HTML body: paragraphs, one call-to-action link, then closing paragraphs. */
+export function htmlMessage(paragraphs: string[], action?: { label: string; url: string }, after: string[] = []): string {
+  const html = (list: string[]) => list.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const button = action ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` : '';
-  return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${body}${button}</body></html>`;
+  return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${html(paragraphs)}${button}${html(after)}</body></html>`;
+}
+
+/** The words of a message that carries one link: what it is, the link's label, and how long it works. */
+export interface LinkMailText {
+  subject: string;
+  intro: string;
+  expiry: string;
+  action: string;
+}
+
+/** A message with one link, as plain text and HTML. */
+export function linkMail(to: string, text: LinkMailText, link: string): OutgoingMail {
+  return {
+    to,
+    subject: text.subject,
+    text: `${text.intro}\n\n${link}\n\n${text.expiry}\n`,
+    html: htmlMessage([text.intro], { label: text.action, url: link }, [text.expiry]),
+  };
 }

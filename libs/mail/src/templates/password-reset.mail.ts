@@ -1,6 +1,6 @@
 import type { Locale } from '@harbour/contracts';
 import type { OutgoingMail } from '../mail.transport';
-import { htmlMessage } from './layout';
+import { linkMail } from './layout';
 
 const TEXT = {
   en: {
@@ -20,10 +20,5 @@ const TEXT = {
 
 export function passwordResetMail(to: string, locale: Locale, siteName: string, link: string): OutgoingMail {
   const t = TEXT[locale];
-  return {
-    to,
-    subject: t.subject(siteName),
-    text: `${t.intro}\n\n${link}\n\n${t.expiry}\n`,
-    html: htmlMessage([t.intro], { label: t.action, url: link }).replace('</body>', `<p>${t.expiry}</p></body>`),
-  };
+  return linkMail(to, { subject: t.subject(siteName), intro: t.intro, expiry: t.expiry, action: t.action }, link);
 }
