@@ -1,4 +1,4 @@
-import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, Logger, type ArgumentsHost } from '@nestjs/common';
 import { HarbourExceptionFilter } from './exception.filter';
 import { ConflictError, NotFoundError, RateLimitedError } from './domain-errors';
 
@@ -17,6 +17,10 @@ function run(exception: unknown): { status: number; body: unknown; headers: Reco
 }
 
 describe('the exception filter', () => {
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+
   it('maps domain errors to the status codes of api.md, in the error shape', () => {
     expect(run(new NotFoundError())).toMatchObject({ status: 404, body: { statusCode: 404, message: 'Not Found', error: 'Not Found' } });
     expect(run(new ConflictError('username is already taken')).body).toEqual({

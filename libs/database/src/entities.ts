@@ -1,5 +1,34 @@
 import { PasswordReset, Session, SiteInvitation, User } from '@harbour/accounts';
+import {
+  Bookmark,
+  Category,
+  CategoryNotificationLevel,
+  Mention,
+  Post,
+  PostRevision,
+  Reaction,
+  Topic,
+  TopicNotificationLevel,
+  TopicRead,
+} from '@harbour/forum';
 import { RateLimitCounter, SiteSettings } from '@harbour/settings';
 
 /** Every entity of every lib: the one list TypeORM, the migration generator and the drift test use. */
-export const ENTITIES = [User, Session, PasswordReset, SiteInvitation, SiteSettings, RateLimitCounter];
+export const ENTITIES = [
+  User,
+  Session,
+  PasswordReset,
+  SiteInvitation,
+  SiteSettings,
+  RateLimitCounter,
+  Category,
+  Topic,
+  Post,
+  PostRevision,
+  Reaction,
+  Mention,
+  Bookmark,
+  TopicRead,
+  TopicNotificationLevel,
+  CategoryNotificationLevel,
+];

@@ -1,0 +1,5 @@
+export { Category } from './category.entity';
+export { Topic } from './topic.entity';
+export { Post } from './post.entity';
+export { PostRevision } from './post-revision.entity';
+export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificationLevel, TopicRead } from './member-state.entities';

@@ -1,0 +1,132 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { User } from '@harbour/accounts';
+import { Category } from './category.entity';
+import { Post } from './post.entity';
+import { Topic } from './topic.entity';
+
+export const NOTIFICATION_LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const;
+export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
+
+/** One member's reaction with one emoji on one post; the primary key makes PUT idempotent. */
+@Entity('reactions')
+export class Reaction {
+  @PrimaryColumn({ name: 'post_id', type: 'uuid' })
+  postId: string;
+
+  @ManyToOne(() => Post, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'post_id' })
+  post?: Post;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  emoji: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** A member mentioned in a post (the notifications issue turns these into notifications). */
+@Entity('mentions')
+export class Mention {
+  @PrimaryColumn({ name: 'post_id', type: 'uuid' })
+  postId: string;
+
+  @ManyToOne(() => Post, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'post_id' })
+  post?: Post;
+
+  @Index()
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+}
+
+@Entity('bookmarks')
+export class Bookmark {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @PrimaryColumn({ name: 'post_id', type: 'uuid' })
+  postId: string;
+
+  @ManyToOne(() => Post, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'post_id' })
+  post?: Post;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** How far a member has read a topic: the number of the last post read. */
+@Entity('topic_reads')
+export class TopicRead {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @PrimaryColumn({ name: 'topic_id', type: 'uuid' })
+  topicId: string;
+
+  @ManyToOne(() => Topic, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'topic_id' })
+  topic?: Topic;
+
+  @Column({ name: 'last_read_number', type: 'int' })
+  lastReadNumber: number;
+}
+
+@Entity('topic_notification_levels')
+export class TopicNotificationLevel {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @PrimaryColumn({ name: 'topic_id', type: 'uuid' })
+  topicId: string;
+
+  @ManyToOne(() => Topic, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'topic_id' })
+  topic?: Topic;
+
+  @Column({ type: 'varchar', length: 16 })
+  level: NotificationLevel;
+}
+
+@Entity('category_notification_levels')
+export class CategoryNotificationLevel {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @PrimaryColumn({ name: 'category_id', type: 'uuid' })
+  categoryId: string;
+
+  @ManyToOne(() => Category, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'category_id' })
+  category?: Category;
+
+  @Column({ type: 'varchar', length: 16 })
+  level: NotificationLevel;
+}

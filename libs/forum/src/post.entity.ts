@@ -1,0 +1,63 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '@harbour/accounts';
+import { Topic } from './topic.entity';
+
+@Entity('posts')
+@Index(['topicId', 'number'], { unique: true })
+export class Post {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'topic_id', type: 'uuid' })
+  topicId: string;
+
+  @ManyToOne(() => Topic, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'topic_id' })
+  topic?: Topic;
+
+  /** 1 for the topic's first post, then 2, 3, …: reading order, and what read tracking counts. */
+  @Column({ type: 'int' })
+  number: number;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'author_id' })
+  author?: User;
+
+  /** The post this one answers, in the same topic; null for a reply to the topic. */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => Post, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Post;
+
+  /** Markdown source. */
+  @Column({ type: 'text' })
+  body: string;
+
+  /** Sanitized HTML rendered from body on write. */
+  @Column({ type: 'text' })
+  html: string;
+
+  @Column({ name: 'content_warning', type: 'varchar', length: 200, nullable: true })
+  contentWarning: string | null;
+
+  /** Any member who may reply may edit a wiki post. */
+  @Column({ type: 'boolean', default: false })
+  wiki: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  hidden: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt: Date | null;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '@harbour/accounts';
+import { Category } from './category.entity';
+
+@Entity('topics')
+@Index(['categoryId', 'pinned', 'lastPostAt'])
+export class Topic {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'category_id', type: 'uuid' })
+  categoryId: string;
+
+  @ManyToOne(() => Category, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_id' })
+  category?: Category;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'author_id' })
+  author?: User;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  slug: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'last_post_at', type: 'timestamptz' })
+  lastPostAt: Date;
+
+  /** Posts in the topic, tombstones included: also the number the next post gets. Updated under a row lock. */
+  @Column({ name: 'post_count', type: 'int', default: 0 })
+  postCount: number;
+
+  @Column({ type: 'boolean', default: false })
+  pinned: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  locked: boolean;
+}
