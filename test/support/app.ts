@@ -48,10 +48,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       jobPollingSeconds: 0.5,
     },
   );
-  // Suites register many members from one address; the rate-limit suite turns the limits back on.
+  // Suites register many members from one address and post quickly; the suites about limits turn them back on.
   await sql(
     databaseUrl,
-    `UPDATE site_settings SET rate_limits = rate_limits || '{"registrationsPerHourPerIp":0,"loginAttemptsPerHourPerIp":0}'`,
+    `UPDATE site_settings SET rate_limits = rate_limits || '{"registrationsPerHourPerIp":0,"loginAttemptsPerHourPerIp":0,"postsPerMinute":0,"topicsPerDay":0}'`,
   );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

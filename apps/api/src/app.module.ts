@@ -4,6 +4,7 @@ import { AccountsModule } from '@harbour/accounts';
 import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
+import { ForumModule } from '@harbour/forum';
 import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
 import { RealtimeModule } from '@harbour/realtime';
@@ -30,6 +31,7 @@ export class AppModule {
         MailModule,
         AccountsModule,
         RealtimeModule,
+        ForumModule,
       ],
       controllers: [HealthController],
     };

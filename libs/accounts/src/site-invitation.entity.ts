@@ -21,7 +21,7 @@ export class SiteInvitation {
   @JoinColumn({ name: 'created_by' })
   creator?: User;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })

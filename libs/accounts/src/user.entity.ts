@@ -37,7 +37,7 @@ export class User {
   @Column({ type: 'varchar', length: 8, default: 'en' })
   locale: Locale;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })

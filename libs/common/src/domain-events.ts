@@ -8,6 +8,10 @@ import { EventEmitter } from 'node:events';
 export interface DomainEventMap {
   /** Sessions ended: at logout (one), at a password reset (all of the member's), later at a suspension or ban. */
   SessionsRevoked: { userId: string; sessionIds: string[] | 'all'; reason: 'logout' | 'password_reset' };
+  PostCreated: { postId: string; topicId: string; authorId: string; parentId: string | null; mentionedUserIds: string[] };
+  PostUpdated: { postId: string; topicId: string; editorId: string };
+  PostDeleted: { postId: string; topicId: string };
+  TopicCreated: { topicId: string; categoryId: string; authorId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

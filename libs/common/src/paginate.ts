@@ -4,6 +4,8 @@ import { decodeCursor, toPage } from './cursor';
 /**
  * Runs a keyset-paged query: newest first by `<alias>.<timeField>`, ties broken by id, resuming after
  * `?cursor=`. Filters go on the builder before; the order, limit and cursor condition are added here.
+ * The time column must be `timestamptz(3)`: cursors carry milliseconds, and finer stored times would let
+ * rows that share a millisecond fall between two pages.
  */
 export async function paginateNewestFirst<Entity extends ObjectLiteral & { id: string }, Item>(
   builder: SelectQueryBuilder<Entity>,

@@ -3,3 +3,5 @@ export { Topic } from './topic.entity';
 export { Post } from './post.entity';
 export { PostRevision } from './post-revision.entity';
 export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificationLevel, TopicRead } from './member-state.entities';
+export { ForumModule } from './forum.module';
+export { renderMarkdown } from './markdown';

@@ -1,11 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '@harbour/accounts';
+import type { NotificationLevel } from '@harbour/contracts';
 import { Category } from './category.entity';
 import { Post } from './post.entity';
 import { Topic } from './topic.entity';
-
-export const NOTIFICATION_LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const;
-export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
 
 /** One member's reaction with one emoji on one post; the primary key makes PUT idempotent. */
 @Entity('reactions')

@@ -28,10 +28,10 @@ export class Topic {
   @Column({ type: 'varchar', length: 120 })
   slug: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
-  @Column({ name: 'last_post_at', type: 'timestamptz' })
+  @Column({ name: 'last_post_at', type: 'timestamptz', precision: 3 })
   lastPostAt: Date;
 
   /** Posts in the topic, tombstones included: also the number the next post gets. Updated under a row lock. */

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddForum1795331052366 implements MigrationInterface {
-  name = 'AddForum1795331052366';
+export class AddForum1795331310142 implements MigrationInterface {
+  name = 'AddForum1795331310142';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -10,7 +10,7 @@ export class AddForum1795331052366 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "IDX_420d9f679d41281f282f5bc7d0" ON "categories"  ("slug") `);
     await queryRunner.query(`CREATE INDEX "IDX_9cb2a5ee5d6a59afa025f3b96d" ON "categories"  ("group_id") `);
     await queryRunner.query(
-      `CREATE TABLE "topics" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "category_id" uuid NOT NULL, "author_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "slug" character varying(120) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_post_at" TIMESTAMP WITH TIME ZONE NOT NULL, "post_count" integer NOT NULL DEFAULT '0', "pinned" boolean NOT NULL DEFAULT false, "locked" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_e4aa99a3fa60ec3a37d1fc4e853" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "topics" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "category_id" uuid NOT NULL, "author_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "slug" character varying(120) NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "last_post_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "post_count" integer NOT NULL DEFAULT '0', "pinned" boolean NOT NULL DEFAULT false, "locked" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_e4aa99a3fa60ec3a37d1fc4e853" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_9921f07d63a5a312dd63ae33a0" ON "topics"  ("category_id", "pinned", "last_post_at") `);
     await queryRunner.query(
@@ -40,6 +40,8 @@ export class AddForum1795331052366 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "category_notification_levels" ("user_id" uuid NOT NULL, "category_id" uuid NOT NULL, "level" character varying(16) NOT NULL, CONSTRAINT "PK_cda4cd12af227b65999567a9c15" PRIMARY KEY ("user_id", "category_id"))`,
     );
+    await queryRunner.query(`ALTER TABLE "users" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "site_invitations" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE`);
     await queryRunner.query(
       `ALTER TABLE "categories" ADD CONSTRAINT "FK_88cea2dc9c31951d06437879b40" FOREIGN KEY ("parent_id") REFERENCES "categories"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -123,6 +125,8 @@ export class AddForum1795331052366 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "topics" DROP CONSTRAINT "FK_6d0b30ac931562f4dcfef6c7ef9"`);
     await queryRunner.query(`ALTER TABLE "topics" DROP CONSTRAINT "FK_55f03ccaeee22a418c4b00b83a2"`);
     await queryRunner.query(`ALTER TABLE "categories" DROP CONSTRAINT "FK_88cea2dc9c31951d06437879b40"`);
+    await queryRunner.query(`ALTER TABLE "site_invitations" ALTER COLUMN "created_at" TYPE TIMESTAMP(6) WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "users" ALTER COLUMN "created_at" TYPE TIMESTAMP(6) WITH TIME ZONE`);
     await queryRunner.query(`DROP TABLE "category_notification_levels"`);
     await queryRunner.query(`DROP TABLE "topic_notification_levels"`);
     await queryRunner.query(`DROP TABLE "topic_reads"`);

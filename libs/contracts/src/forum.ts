@@ -1,0 +1,62 @@
+import type { UserDto } from './accounts';
+
+export interface CategoryDto {
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  groupId: string | null;
+  parentId: string | null;
+  topicCount: number;
+}
+
+export interface TopicDto {
+  id: string;
+  categoryId: string;
+  title: string;
+  slug: string;
+  author: UserDto;
+  createdAt: string;
+  lastPostAt: string;
+  postCount: number;
+  pinned: boolean;
+  locked: boolean;
+  /** Posts after the last one the member read; absent for visitors. */
+  unreadCount?: number;
+  notificationLevel?: NotificationLevel;
+}
+
+export interface TopicWithFirstPostDto extends TopicDto {
+  firstPost: PostDto;
+}
+
+export interface PostDto {
+  id: string;
+  topicId: string;
+  number: number;
+  parentId: string | null;
+  author: UserDto | null;
+  body: string;
+  html: string;
+  contentWarning: string | null;
+  wiki: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  hidden: boolean;
+  reactions: Record<string, number>;
+  myReactions: string[];
+  bookmarked: boolean;
+}
+
+export interface RevisionDto {
+  body: string;
+  editedAt: string;
+  editorId: string;
+}
+
+export const NOTIFICATION_LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const;
+export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
+
+/** The emoji members can react with (the set is fixed on purpose: no custom images, nothing remote). */
+export const REACTION_EMOJI = ['👍', '❤️', '😂', '😮', '😢', '🙏', '💪', '🎉'] as const;

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessService, type Caller, type SiteRules } from '@harbour/access';
+import { isUuid, NotFoundError } from '@harbour/common';
+import { SettingsService } from '@harbour/settings';
+import { Category } from './category.entity';
+import { Post } from './post.entity';
+import { Topic } from './topic.entity';
+
+/**
+ * Loads one category, topic or post together with what access needs, in one query, and answers the same
+ * 404 whether it does not exist or the caller may not see it.
+ */
+@Injectable()
+export class ForumLookup {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async site(): Promise<SiteRules> {
+    const settings = await this.settings.get();
+    return { loginRequired: settings.loginRequired };
+  }
+
+  async category(caller: Caller | null, id: string): Promise<{ category: Category; site: SiteRules }> {
+    const site = await this.site();
+    const category = isUuid(id) ? await this.dataSource.getRepository(Category).findOneBy({ id }) : null;
+    if (!category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();
+    return { category, site };
+  }
+
+  async topic(caller: Caller | null, id: string): Promise<{ topic: Topic; category: Category; site: SiteRules }> {
+    const site = await this.site();
+    const topic = isUuid(id)
+      ? await this.dataSource.getRepository(Topic).findOne({ where: { id }, relations: { category: true, author: true } })
+      : null;
+    if (!topic?.category || !this.access.can(caller, { action: 'category.see', category: topic.category, site })) throw new NotFoundError();
+    return { topic, category: topic.category, site };
+  }
+
+  async post(caller: Caller | null, id: string): Promise<{ post: Post; topic: Topic; category: Category; site: SiteRules }> {
+    const site = await this.site();
+    const post = isUuid(id)
+      ? await this.dataSource.getRepository(Post).findOne({ where: { id }, relations: { topic: { category: true }, author: true } })
+      : null;
+    const category = post?.topic?.category;
+    if (!post?.topic || !category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();
+    return { post, topic: post.topic, category, site };
+  }
+}

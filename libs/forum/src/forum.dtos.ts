@@ -1,0 +1,50 @@
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { CleanText, PageQueryDto, SafeText } from '@harbour/common';
+import { NOTIFICATION_LEVELS, type NotificationLevel } from '@harbour/contracts';
+
+/** Long enough for a starter pack; far below the 256 kB body limit. */
+const MAX_BODY = 50_000;
+
+export class CreateCategoryDto {
+  @CleanText() @IsString() @Length(1, 80) @SafeText() name: string;
+  @IsOptional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
+  @IsOptional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
+  @IsOptional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
+}
+
+export class CreateTopicDto {
+  @IsUUID('all', { message: 'categoryId must be an id' }) categoryId: string;
+  @CleanText() @IsString() @Length(3, 200) @SafeText() title: string;
+  @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) body: string;
+  @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
+}
+
+export class UpdateTopicDto {
+  @IsOptional() @CleanText() @IsString() @Length(3, 200) @SafeText() title?: string;
+  @IsOptional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
+  @IsOptional() @IsBoolean() pinned?: boolean;
+  @IsOptional() @IsBoolean() locked?: boolean;
+}
+
+export class CreatePostDto {
+  @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) body: string;
+  @IsOptional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
+  @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
+  /** Posts quoted in the body; each must be visible to the author. */
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true, message: 'quotes must be post ids' }) quotes?: string[];
+}
+
+export class UpdatePostDto {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) body?: string;
+  @IsOptional() @IsBoolean() wiki?: boolean;
+}
+
+export class NotificationLevelDto {
+  @IsIn(NOTIFICATION_LEVELS) level: NotificationLevel;
+}
+
+export class ReadDto {
+  @IsUUID('all', { message: 'postId must be an id' }) postId: string;
+}
+
+export class TopicsQueryDto extends PageQueryDto {}

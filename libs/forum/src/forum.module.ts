@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CategoriesController } from './categories.controller';
+import { CategoriesService } from './categories.service';
+import { ForumLookup } from './forum-lookup.service';
+import { MemberStateService } from './member-state.service';
+import { PostExtrasLoader } from './post-extras.loader';
+import { PostWriter } from './post-writer';
+import { PostsController } from './posts.controller';
+import { PostsService } from './posts.service';
+import { TopicsController } from './topics.controller';
+import { TopicsService } from './topics.service';
+
+@Module({
+  controllers: [CategoriesController, TopicsController, PostsController],
+  providers: [ForumLookup, CategoriesService, TopicsService, PostsService, PostWriter, PostExtrasLoader, MemberStateService],
+})
+export class ForumModule {}

@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
+import type { PostDto, RevisionDto } from '@harbour/contracts';
+import { UpdatePostDto } from './forum.dtos';
+import { PostsService } from './posts.service';
+
+@ApiTags('forum')
+@Controller()
+export class PostsController {
+  constructor(private readonly posts: PostsService) {}
+
+  @Public()
+  @Get('posts/:id')
+  get(@CurrentCaller() caller: Caller | null, @Param('id') id: string): Promise<PostDto> {
+    return this.posts.get(caller, id);
+  }
+
+  @Authenticated()
+  @Patch('posts/:id')
+  update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: UpdatePostDto): Promise<PostDto> {
+    return this.posts.update(caller, id, dto);
+  }
+
+  @Public()
+  @Get('posts/:id/revisions')
+  revisions(@CurrentCaller() caller: Caller | null, @Param('id') id: string): Promise<{ items: RevisionDto[] }> {
+    return this.posts.revisions(caller, id);
+  }
+
+  @Authenticated()
+  @Delete('posts/:id')
+  @HttpCode(204)
+  delete(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    return this.posts.delete(caller, id);
+  }
+
+  @Authenticated()
+  @Put('posts/:id/reactions/:emoji')
+  @HttpCode(204)
+  react(@CurrentCaller() caller: Caller, @Param('id') id: string, @Param('emoji') emoji: string): Promise<void> {
+    return this.posts.react(caller, id, emoji, true);
+  }
+
+  @Authenticated()
+  @Delete('posts/:id/reactions/:emoji')
+  @HttpCode(204)
+  unreact(@CurrentCaller() caller: Caller, @Param('id') id: string, @Param('emoji') emoji: string): Promise<void> {
+    return this.posts.react(caller, id, emoji, false);
+  }
+
+  @Authenticated()
+  @Put('posts/:id/bookmark')
+  @HttpCode(204)
+  bookmark(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    return this.posts.bookmark(caller, id, true);
+  }
+
+  @Authenticated()
+  @Delete('posts/:id/bookmark')
+  @HttpCode(204)
+  unbookmark(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    return this.posts.bookmark(caller, id, false);
+  }
+
+  @Authenticated()
+  @Get('bookmarks')
+  bookmarks(@CurrentCaller() caller: Caller): Promise<{ items: PostDto[] }> {
+    return this.posts.bookmarks(caller);
+  }
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, MoreThan } from 'typeorm';
+import { AccessService, type Caller } from '@harbour/access';
+import { DomainEvents, InvalidInputError, RuleRefusedError } from '@harbour/common';
+import { REACTION_EMOJI, type PageDto, type PostDto, type RevisionDto } from '@harbour/contracts';
+import { RateLimiter, SettingsService } from '@harbour/settings';
+import { ForumLookup } from './forum-lookup.service';
+import { toPostDto } from './forum.mappers';
+import type { CreatePostDto, UpdatePostDto } from './forum.dtos';
+import { Post } from './post.entity';
+import { PostExtrasLoader } from './post-extras.loader';
+import { PostRevision } from './post-revision.entity';
+import { PostWriter } from './post-writer';
+import { decodePostCursor, encodePostCursor } from './topic-cursor';
+
+const isStaff = (caller: Caller | null): boolean => caller?.role === 'admin' || caller?.role === 'moderator';
+
+@Injectable()
+export class PostsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly lookup: ForumLookup,
+    private readonly writer: PostWriter,
+    private readonly extras: PostExtrasLoader,
+    private readonly settings: SettingsService,
+    private readonly limiter: RateLimiter,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** A page of a topic's posts in reading order: a fixed number of queries, whatever the page size. */
+  async listInTopic(caller: Caller | null, topicId: string, query: { cursor?: string; limit?: number }): Promise<PageDto<PostDto>> {
+    const limit = query.limit ?? 20;
+    const after = decodePostCursor(query.cursor);
+    const { topic } = await this.lookup.topic(caller, topicId);
+    const rows = await this.dataSource.getRepository(Post).find({
+      where: { topicId: topic.id, number: MoreThan(after) },
+      relations: { author: true },
+      order: { number: 'ASC' },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const extras = await this.extras.load(
+      caller,
+      page.map((post) => post.id),
+    );
+    const last = page[page.length - 1];
+    return {
+      items: page.map((post) => toPostDto(post, caller, extras)),
+      nextCursor: rows.length > limit && last ? encodePostCursor(last.number) : null,
+    };
+  }
+
+  async get(caller: Caller | null, id: string): Promise<PostDto> {
+    const { post } = await this.lookup.post(caller, id);
+    return toPostDto(post, caller, await this.extras.load(caller, [post.id]));
+  }
+
+  async reply(caller: Caller, topicId: string, dto: CreatePostDto): Promise<PostDto> {
+    const { topic, category, site } = await this.lookup.topic(caller, topicId);
+    this.access.assertCan(caller, { action: 'post.reply', category, site });
+    if (topic.locked && !isStaff(caller)) throw new RuleRefusedError('This topic is locked: it takes no new replies');
+    if (dto.parentId) {
+      const parent = await this.dataSource.getRepository(Post).findOneBy({ id: dto.parentId, topicId: topic.id });
+      if (!parent) throw new InvalidInputError('parentId must be a post of this topic');
+    }
+    await this.assertQuotable(caller, dto.quotes ?? []);
+    if (!isStaff(caller)) {
+      const { rateLimits } = await this.settings.get();
+      await this.limiter.consume('post', caller.userId, rateLimits.postsPerMinute, 60);
+    }
+    const { post, mentionedUserIds } = await this.dataSource.transaction((manager) =>
+      this.writer.append(manager, {
+        topicId: topic.id,
+        authorId: caller.userId,
+        body: dto.body,
+        parentId: dto.parentId ?? null,
+        contentWarning: dto.contentWarning ?? null,
+      }),
+    );
+    this.events.publish('PostCreated', {
+      postId: post.id,
+      topicId: topic.id,
+      authorId: caller.userId,
+      parentId: post.parentId,
+      mentionedUserIds,
+    });
+    return this.get(caller, post.id);
+  }
+
+  /** Edits keep the previous body as a revision that names its editor. Only author and staff set `wiki`. */
+  async update(caller: Caller, id: string, dto: UpdatePostDto): Promise<PostDto> {
+    const { post, category, site } = await this.lookup.post(caller, id);
+    const ref = { authorId: post.authorId, wiki: post.wiki, deleted: post.deletedAt !== null };
+    this.access.assertCan(caller, { action: 'post.edit', category, site, post: ref });
+    if (dto.wiki !== undefined && post.authorId !== caller.userId && !isStaff(caller)) {
+      throw new InvalidInputError('wiki can be changed by the author or staff only');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const changes: Partial<Post> = {};
+      if (dto.body !== undefined && dto.body !== post.body) {
+        await manager.insert(PostRevision, { postId: post.id, body: post.body, editorId: caller.userId, editedAt: new Date() });
+        await this.writer.rewrite(manager, post, dto.body);
+        Object.assign(changes, { body: post.body, html: post.html, editedAt: new Date() });
+      }
+      if (dto.wiki !== undefined) changes.wiki = dto.wiki;
+      if (Object.keys(changes).length > 0) await manager.update(Post, { id: post.id }, changes);
+    });
+    this.events.publish('PostUpdated', { postId: post.id, topicId: post.topicId, editorId: caller.userId });
+    return this.get(caller, id);
+  }
+
+  /** Earlier bodies, newest first. A deleted or hidden post's history is for staff (and a hidden post's author). */
+  async revisions(caller: Caller | null, id: string): Promise<{ items: RevisionDto[] }> {
+    const { post } = await this.lookup.post(caller, id);
+    const mayRead = isStaff(caller) || (post.deletedAt === null && (!post.hidden || caller?.userId === post.authorId));
+    if (!mayRead) return { items: [] };
+    const rows = await this.dataSource.getRepository(PostRevision).find({ where: { postId: post.id }, order: { editedAt: 'DESC' } });
+    return { items: rows.map((row) => ({ body: row.body, editedAt: row.editedAt.toISOString(), editorId: row.editorId })) };
+  }
+
+  /** Leaves a tombstone in the thread, so replies keep their place. */
+  async delete(caller: Caller, id: string): Promise<void> {
+    const { post, category, site } = await this.lookup.post(caller, id);
+    const ref = { authorId: post.authorId, wiki: post.wiki, deleted: post.deletedAt !== null };
+    this.access.assertCan(caller, { action: 'post.delete', category, site, post: ref });
+    if (post.deletedAt) return;
+    await this.dataSource.getRepository(Post).update({ id: post.id }, { deletedAt: new Date() });
+    this.events.publish('PostDeleted', { postId: post.id, topicId: post.topicId });
+  }
+
+  async react(caller: Caller, id: string, emoji: string, on: boolean): Promise<void> {
+    if (!(REACTION_EMOJI as readonly string[]).includes(emoji)) {
+      throw new InvalidInputError(`emoji must be one of ${REACTION_EMOJI.join(' ')}`);
+    }
+    const { post } = await this.lookup.post(caller, id);
+    if (post.deletedAt) throw new RuleRefusedError('This post is deleted');
+    if (on) {
+      await this.dataSource.query('INSERT INTO reactions (post_id, user_id, emoji) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        post.id,
+        caller.userId,
+        emoji,
+      ]);
+    } else {
+      await this.dataSource.query('DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND emoji = $3', [
+        post.id,
+        caller.userId,
+        emoji,
+      ]);
+    }
+  }
+
+  async bookmark(caller: Caller, id: string, on: boolean): Promise<void> {
+    const { post } = await this.lookup.post(caller, id);
+    if (on) {
+      await this.dataSource.query('INSERT INTO bookmarks (user_id, post_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        caller.userId,
+        post.id,
+      ]);
+    } else {
+      await this.dataSource.query('DELETE FROM bookmarks WHERE user_id = $1 AND post_id = $2', [caller.userId, post.id]);
+    }
+  }
+
+  /** The caller's bookmarks, newest first, among posts they may still see. */
+  async bookmarks(caller: Caller): Promise<{ items: PostDto[] }> {
+    const visible = this.access.visibleCategories(caller, await this.lookup.site(), 'category');
+    const rows = await this.dataSource
+      .getRepository(Post)
+      .createQueryBuilder('post')
+      .innerJoinAndSelect('post.author', 'author')
+      .innerJoin('post.topic', 'topic')
+      .innerJoin('topic.category', 'category')
+      .innerJoin('bookmarks', 'bookmark', 'bookmark.post_id = post.id AND bookmark.user_id = :userId', { userId: caller.userId })
+      .where(visible.where, visible.params)
+      .orderBy('bookmark.created_at', 'DESC')
+      // limit, not take: every join here is to-one, and take's distinct subquery cannot order by a raw join.
+      .limit(100)
+      .getMany();
+    const extras = await this.extras.load(
+      caller,
+      rows.map((post) => post.id),
+    );
+    return { items: rows.map((post) => toPostDto(post, caller, extras)) };
+  }
+
+  /** Quoting a post you cannot see is refused exactly like quoting one that does not exist. */
+  private async assertQuotable(caller: Caller, postIds: string[]): Promise<void> {
+    if (postIds.length === 0) return;
+    const posts = await this.dataSource.getRepository(Post).find({ where: { id: In(postIds) }, relations: { topic: { category: true } } });
+    const site = await this.lookup.site();
+    const visible = posts.filter(
+      (post) =>
+        post.deletedAt === null &&
+        post.topic?.category &&
+        this.access.can(caller, { action: 'category.see', category: post.topic.category, site }),
+    );
+    if (visible.length !== new Set(postIds).size) throw new InvalidInputError('quotes must name posts that exist');
+  }
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
+import type { PageDto, PostDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
+import { CreatePostDto, CreateTopicDto, NotificationLevelDto, ReadDto, TopicsQueryDto, UpdateTopicDto } from './forum.dtos';
+import { PostsService } from './posts.service';
+import { TopicsService } from './topics.service';
+
+@ApiTags('forum')
+@Controller('topics')
+export class TopicsController {
+  constructor(
+    private readonly topics: TopicsService,
+    private readonly posts: PostsService,
+  ) {}
+
+  /** The latest topics in every category the caller may see. */
+  @Public()
+  @Get()
+  latest(@CurrentCaller() caller: Caller | null, @Query() query: TopicsQueryDto): Promise<PageDto<TopicDto>> {
+    return this.topics.listLatest(caller, query);
+  }
+
+  @Authenticated()
+  @Post()
+  create(@CurrentCaller() caller: Caller, @Body() dto: CreateTopicDto): Promise<TopicWithFirstPostDto> {
+    return this.topics.create(caller, dto);
+  }
+
+  @Public()
+  @Get(':id')
+  get(@CurrentCaller() caller: Caller | null, @Param('id') id: string): Promise<TopicDto> {
+    return this.topics.get(caller, id);
+  }
+
+  @Authenticated()
+  @Patch(':id')
+  update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: UpdateTopicDto): Promise<TopicDto> {
+    return this.topics.update(caller, id, dto);
+  }
+
+  @Public()
+  @Get(':id/posts')
+  postsOf(@CurrentCaller() caller: Caller | null, @Param('id') id: string, @Query() query: TopicsQueryDto): Promise<PageDto<PostDto>> {
+    return this.posts.listInTopic(caller, id, query);
+  }
+
+  @Authenticated()
+  @Post(':id/posts')
+  reply(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: CreatePostDto): Promise<PostDto> {
+    return this.posts.reply(caller, id, dto);
+  }
+
+  @Authenticated()
+  @Put(':id/notification-level')
+  @HttpCode(204)
+  setLevel(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: NotificationLevelDto): Promise<void> {
+    return this.topics.setNotificationLevel(caller, id, dto.level);
+  }
+
+  @Authenticated()
+  @Put(':id/read')
+  @HttpCode(204)
+  markRead(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: ReadDto): Promise<void> {
+    return this.topics.markRead(caller, id, dto.postId);
+  }
+}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { AccessService, type Caller } from '@harbour/access';
+import { DomainEvents, InvalidInputError, NotFoundError } from '@harbour/common';
+import type { NotificationLevel, PageDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
+import { RateLimiter, SettingsService } from '@harbour/settings';
+import { Category } from './category.entity';
+import { ForumLookup } from './forum-lookup.service';
+import { toPostDto, toTopicDto, type TopicMemberState } from './forum.mappers';
+import type { CreateTopicDto, UpdateTopicDto } from './forum.dtos';
+import { Post } from './post.entity';
+import { PostWriter } from './post-writer';
+import { slugify } from './slug';
+import { decodeTopicCursor, encodeTopicCursor } from './topic-cursor';
+import { Topic } from './topic.entity';
+
+const isStaff = (caller: Caller): boolean => caller.role === 'admin' || caller.role === 'moderator';
+
+@Injectable()
+export class TopicsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly lookup: ForumLookup,
+    private readonly writer: PostWriter,
+    private readonly settings: SettingsService,
+    private readonly limiter: RateLimiter,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** A category's topics, pinned first, then by last activity. */
+  async listInCategory(caller: Caller | null, categoryId: string, query: { cursor?: string; limit?: number }): Promise<PageDto<TopicDto>> {
+    await this.lookup.category(caller, categoryId);
+    const builder = this.topics().where('topic.categoryId = :categoryId', { categoryId });
+    return this.page(caller, builder, query, true);
+  }
+
+  /** The latest topics of every category the caller may see (the home page). */
+  async listLatest(caller: Caller | null, query: { cursor?: string; limit?: number }): Promise<PageDto<TopicDto>> {
+    const visible = this.access.visibleCategories(caller, await this.lookup.site(), 'category');
+    const builder = this.topics().innerJoin('topic.category', 'category').where(visible.where, visible.params);
+    return this.page(caller, builder, query, false);
+  }
+
+  async get(caller: Caller | null, id: string): Promise<TopicDto> {
+    const { topic } = await this.lookup.topic(caller, id);
+    const states = await this.memberStates(caller, [topic.id]);
+    return toTopicDto(topic, caller ? (states.get(topic.id) ?? {}) : null);
+  }
+
+  async create(caller: Caller, dto: CreateTopicDto): Promise<TopicWithFirstPostDto> {
+    const { category, site } = await this.lookup.category(caller, dto.categoryId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) throw new InvalidInputError('categoryId does not name a category you can post in');
+      throw error;
+    });
+    this.access.assertCan(caller, { action: 'topic.create', category, site });
+    if (!isStaff(caller)) {
+      const { rateLimits } = await this.settings.get();
+      await this.limiter.consume('topic', caller.userId, rateLimits.topicsPerDay, 86400);
+      await this.limiter.consume('post', caller.userId, rateLimits.postsPerMinute, 60);
+    }
+    const { topicId, mentionedUserIds, postId } = await this.dataSource.transaction(async (manager) => {
+      const topic = manager.create(Topic, {
+        categoryId: category.id,
+        authorId: caller.userId,
+        title: dto.title,
+        slug: slugify(dto.title, 'topic'),
+        lastPostAt: new Date(),
+        postCount: 0,
+      });
+      await manager.save(topic);
+      const { post, mentionedUserIds } = await this.writer.append(manager, {
+        topicId: topic.id,
+        authorId: caller.userId,
+        body: dto.body,
+        parentId: null,
+        contentWarning: dto.contentWarning ?? null,
+      });
+      await manager.increment(Category, { id: category.id }, 'topicCount', 1);
+      return { topicId: topic.id, postId: post.id, mentionedUserIds };
+    });
+    this.events.publish('TopicCreated', { topicId, categoryId: category.id, authorId: caller.userId });
+    this.events.publish('PostCreated', { postId, topicId, authorId: caller.userId, parentId: null, mentionedUserIds });
+    const topic = await this.get(caller, topicId);
+    const post = await this.dataSource.getRepository(Post).findOneOrFail({ where: { id: postId }, relations: { author: true } });
+    return { ...topic, firstPost: toPostDto(post, caller, { reactions: new Map(), mine: new Map(), bookmarked: new Set() }) };
+  }
+
+  /** The author may retitle; staff may also move, pin and lock. */
+  async update(caller: Caller, id: string, dto: UpdateTopicDto): Promise<TopicDto> {
+    const { topic, category, site } = await this.lookup.topic(caller, id);
+    if (dto.title !== undefined) this.access.assertCan(caller, { action: 'topic.editTitle', category, site, topic });
+    const moderating = dto.categoryId !== undefined || dto.pinned !== undefined || dto.locked !== undefined;
+    if (moderating) this.access.assertCan(caller, { action: 'topic.moderate', category, site });
+    let target: Category | null = null;
+    if (dto.categoryId !== undefined && dto.categoryId !== topic.categoryId) {
+      target = (
+        await this.lookup.category(caller, dto.categoryId).catch((error: unknown) => {
+          if (error instanceof NotFoundError) throw new InvalidInputError('categoryId does not name a category');
+          throw error;
+        })
+      ).category;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const changes: Partial<Topic> = {};
+      if (dto.title !== undefined) Object.assign(changes, { title: dto.title, slug: slugify(dto.title, 'topic') });
+      if (dto.pinned !== undefined) changes.pinned = dto.pinned;
+      if (dto.locked !== undefined) changes.locked = dto.locked;
+      if (target) {
+        changes.categoryId = target.id;
+        await manager.decrement(Category, { id: topic.categoryId }, 'topicCount', 1);
+        await manager.increment(Category, { id: target.id }, 'topicCount', 1);
+      }
+      if (Object.keys(changes).length > 0) await manager.update(Topic, { id: topic.id }, changes);
+    });
+    return this.get(caller, id);
+  }
+
+  async setNotificationLevel(caller: Caller, id: string, level: NotificationLevel): Promise<void> {
+    await this.lookup.topic(caller, id);
+    await this.dataSource.query(
+      `INSERT INTO topic_notification_levels (user_id, topic_id, level) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, topic_id) DO UPDATE SET level = EXCLUDED.level`,
+      [caller.userId, id, level],
+    );
+  }
+
+  /** Records reading up to a post; reading never goes backwards. */
+  async markRead(caller: Caller, id: string, postId: string): Promise<void> {
+    const { topic } = await this.lookup.topic(caller, id);
+    const post = await this.dataSource.getRepository(Post).findOne({ select: { number: true }, where: { id: postId, topicId: topic.id } });
+    if (!post) throw new InvalidInputError('postId must be a post of this topic');
+    await this.dataSource.query(
+      `INSERT INTO topic_reads (user_id, topic_id, last_read_number) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, topic_id) DO UPDATE SET last_read_number = GREATEST(topic_reads.last_read_number, EXCLUDED.last_read_number)`,
+      [caller.userId, topic.id, post.number],
+    );
+  }
+
+  private topics(): SelectQueryBuilder<Topic> {
+    return this.dataSource.getRepository(Topic).createQueryBuilder('topic').innerJoinAndSelect('topic.author', 'author');
+  }
+
+  private async page(
+    caller: Caller | null,
+    builder: SelectQueryBuilder<Topic>,
+    query: { cursor?: string; limit?: number },
+    pinnedFirst: boolean,
+  ): Promise<PageDto<TopicDto>> {
+    const limit = query.limit ?? 20;
+    const after = decodeTopicCursor(query.cursor);
+    if (pinnedFirst) {
+      builder.orderBy('topic.pinned', 'DESC');
+      if (after) {
+        builder.andWhere('(topic.pinned::int, topic.lastPostAt, topic.id) < (:p, :at, :id)', {
+          p: after.pinned ? 1 : 0,
+          at: after.at,
+          id: after.id,
+        });
+      }
+    } else if (after) {
+      builder.andWhere('(topic.lastPostAt, topic.id) < (:at, :id)', { at: after.at, id: after.id });
+    }
+    const rows = await builder
+      .addOrderBy('topic.lastPostAt', 'DESC')
+      .addOrderBy('topic.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const states = await this.memberStates(
+      caller,
+      page.map((topic) => topic.id),
+    );
+    const last = page[page.length - 1];
+    return {
+      items: page.map((topic) => toTopicDto(topic, caller ? (states.get(topic.id) ?? {}) : null)),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeTopicCursor({ pinned: pinnedFirst && last.pinned, at: last.lastPostAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+
+  /** Read positions and notification levels of one member for a page of topics, in one query. */
+  private async memberStates(caller: Caller | null, topicIds: string[]): Promise<Map<string, TopicMemberState>> {
+    const states = new Map<string, TopicMemberState>();
+    if (!caller || topicIds.length === 0) return states;
+    const rows: { id: string; last_read_number: number | null; level: NotificationLevel | null }[] = await this.dataSource.query(
+      `SELECT t.id, r.last_read_number, l.level FROM unnest($1::uuid[]) AS t(id)
+       LEFT JOIN topic_reads r ON r.topic_id = t.id AND r.user_id = $2
+       LEFT JOIN topic_notification_levels l ON l.topic_id = t.id AND l.user_id = $2`,
+      [topicIds, caller.userId],
+    );
+    for (const row of rows) states.set(row.id, { lastReadNumber: row.last_read_number ?? 0, level: row.level ?? 'normal' });
+    return states;
+  }
+}
