@@ -143,6 +143,7 @@ const MATRIX: Row[] = [
   { method: 'PUT', path: '/api/posts/:id/bookmark', url: (f) => `/api/posts/${f.post}/bookmark`, expect: signedIn(204) },
   { method: 'DELETE', path: '/api/posts/:id/bookmark', url: (f) => `/api/posts/${f.post}/bookmark`, expect: signedIn(204) },
   { method: 'GET', path: '/api/bookmarks', expect: signedIn(200) },
+  { method: 'POST', path: '/api/posts/preview', body: { body: '**hi**' }, expect: signedIn(200) },
 ];
 
 interface RouterLayer {

@@ -39,6 +39,10 @@ export class UpdatePostDto {
   @IsOptional() @IsBoolean() wiki?: boolean;
 }
 
+export class PreviewDto {
+  @IsString() @MaxLength(MAX_BODY) body: string;
+}
+
 export class NotificationLevelDto {
   @IsIn(NOTIFICATION_LEVELS) level: NotificationLevel;
 }

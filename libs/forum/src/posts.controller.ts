@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
 import type { PostDto, RevisionDto } from '@harbour/contracts';
-import { UpdatePostDto } from './forum.dtos';
+import { PreviewDto, UpdatePostDto } from './forum.dtos';
+import { renderMarkdown } from './markdown';
 import { PostsService } from './posts.service';
 
 @ApiTags('forum')
@@ -61,6 +62,14 @@ export class PostsController {
   @HttpCode(204)
   unbookmark(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
     return this.posts.bookmark(caller, id, false);
+  }
+
+  /** The composer's preview: exactly the HTML the post would get. */
+  @Authenticated()
+  @Post('posts/preview')
+  @HttpCode(200)
+  preview(@Body() dto: PreviewDto): { html: string } {
+    return { html: renderMarkdown(dto.body) };
   }
 
   @Authenticated()

@@ -11,6 +11,8 @@ import { ForgotPasswordPage } from '../features/auth/components/forgot-password-
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { SignUpPage } from '../features/auth/components/sign-up-page';
+import { CategoryPage } from '../features/forum/components/category-page';
+import { TopicPage } from '../features/forum/components/topic-page';
 import { HomePage } from '../features/home/home-page';
 import { Page } from '../ui/page';
 import { Layout } from './layout';
@@ -44,6 +46,8 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route index element={<HomePage />} />
+            <Route path="c/:id" element={<CategoryPage />} />
+            <Route path="t/:id" element={<TopicPage />} />
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="sign-up" element={<SignUpPage />} />
             <Route path="forgot-password" element={<ForgotPasswordPage />} />

@@ -1,16 +1,69 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Page } from '../../ui/page';
+import { TextField } from '../../ui/text-field';
 import { useMe } from '../auth/api/get-me';
 import { useSite } from '../auth/api/get-site';
-import { Page } from '../../ui/page';
+import { useCategories, useCreateCategory } from '../forum/api/categories';
+import { useLatestTopics } from '../forum/api/topics';
+import { TopicList } from '../forum/components/topic-list';
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const site = useSite();
+  const categories = useCategories();
+  const latest = useLatestTopics();
   return (
     <Page title={t('home.title', { site: site.data?.siteName ?? 'Harbour' })}>
       <p>{t('home.intro')}</p>
       <p>{me.data ? t('home.signedIn', { name: me.data.displayName }) : t('home.guest')}</p>
+      <div className="home-columns">
+        <section aria-labelledby="categories-heading">
+          <h2 id="categories-heading">{t('forum.categories')}</h2>
+          {categories.data?.items.length === 0 && <p>{t('forum.noCategories')}</p>}
+          <ul className="category-list">
+            {categories.data?.items.map((category) => (
+              <li key={category.id}>
+                <Link to={`/c/${category.id}`}>{category.name}</Link>
+                <span className="muted"> · {t('forum.topicCount', { count: category.topicCount })}</span>
+                {category.description && <p className="muted">{category.description}</p>}
+              </li>
+            ))}
+          </ul>
+          {me.data?.role === 'admin' && <NewCategory />}
+        </section>
+        <section aria-labelledby="latest-heading">
+          <h2 id="latest-heading">{t('forum.latest')}</h2>
+          <TopicList
+            data={latest.data}
+            hasNextPage={latest.hasNextPage}
+            loadMore={() => void latest.fetchNextPage()}
+            loadingMore={latest.isFetchingNextPage}
+          />
+        </section>
+      </div>
     </Page>
+  );
+}
+
+function NewCategory() {
+  const { t } = useTranslation();
+  const create = useCreateCategory();
+  const [name, setName] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    await create.mutateAsync({ name: name.trim() });
+    setName('');
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} className="inline-form">
+      <TextField label={t('forum.newCategory')} value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
+      <button type="submit" disabled={create.isPending}>
+        {t('forum.createCategory')}
+      </button>
+    </form>
   );
 }

@@ -1,0 +1,19 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CategoryDto } from '@harbour/contracts';
+import { api } from '../../../lib/api-client';
+
+export function useCategories() {
+  return useQuery({ queryKey: ['categories'], queryFn: () => api<{ items: CategoryDto[] }>('GET', '/categories') });
+}
+
+export function useCategory(id: string) {
+  return useQuery({ queryKey: ['categories', id], queryFn: () => api<CategoryDto>('GET', `/categories/${id}`) });
+}
+
+export function useCreateCategory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; description?: string }) => api<CategoryDto>('POST', '/categories', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['categories'] }),
+  });
+}

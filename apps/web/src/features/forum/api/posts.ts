@@ -1,0 +1,90 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { PageDto, PostDto, RevisionDto } from '@harbour/contracts';
+import { api } from '../../../lib/api-client';
+
+const postsKey = (topicId: string) => ['posts', topicId] as const;
+
+/** A topic's posts in reading order, loaded a page at a time (new pages append: nothing jumps). */
+export function useTopicPosts(topicId: string) {
+  return useInfiniteQuery({
+    queryKey: postsKey(topicId),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** Replaces one post in the loaded pages, so an edit or reaction does not reload the thread. */
+function usePostReplacer(topicId: string) {
+  const queryClient = useQueryClient();
+  return (post: PostDto) =>
+    queryClient.setQueryData<InfiniteData<PageDto<PostDto>>>(postsKey(topicId), (data) =>
+      data
+        ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((p) => (p.id === post.id ? post : p)) })) }
+        : data,
+    );
+}
+
+export function useReply(topicId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { body: string; parentId?: string; contentWarning?: string; quotes?: string[] }) =>
+      api<PostDto>('POST', `/topics/${topicId}/posts`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: postsKey(topicId) }),
+  });
+}
+
+export function useEditPost(topicId: string) {
+  const replace = usePostReplacer(topicId);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: { id: string; body?: string; wiki?: boolean }) => api<PostDto>('PATCH', `/posts/${id}`, input),
+    onSuccess: (post) => {
+      replace(post);
+      void queryClient.invalidateQueries({ queryKey: ['revisions', post.id] });
+    },
+  });
+}
+
+export function useDeletePost(topicId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/posts/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: postsKey(topicId) }),
+  });
+}
+
+export function useReact(topicId: string) {
+  const replace = usePostReplacer(topicId);
+  return useMutation({
+    mutationFn: async ({ id, emoji, on }: { id: string; emoji: string; on: boolean }) => {
+      await api<void>(on ? 'PUT' : 'DELETE', `/posts/${id}/reactions/${encodeURIComponent(emoji)}`);
+      return api<PostDto>('GET', `/posts/${id}`);
+    },
+    onSuccess: replace,
+  });
+}
+
+export function useBookmark(topicId: string) {
+  const replace = usePostReplacer(topicId);
+  return useMutation({
+    mutationFn: async ({ id, on }: { id: string; on: boolean }) => {
+      await api<void>(on ? 'PUT' : 'DELETE', `/posts/${id}/bookmark`);
+      return api<PostDto>('GET', `/posts/${id}`);
+    },
+    onSuccess: replace,
+  });
+}
+
+export function useRevisions(postId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['revisions', postId],
+    queryFn: () => api<{ items: RevisionDto[] }>('GET', `/posts/${postId}/revisions`),
+    enabled,
+  });
+}
+
+export function usePreview() {
+  return useMutation({ mutationFn: (body: string) => api<{ html: string }>('POST', '/posts/preview', { body }) });
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../../lib/api-client';
+import { Alert } from '../../../ui/alert';
+import { Page } from '../../../ui/page';
+import { TextField } from '../../../ui/text-field';
+import { useMe } from '../../auth/api/get-me';
+import { useCategory } from '../api/categories';
+import { useCategoryTopics, useCreateTopic } from '../api/topics';
+import { Composer } from './composer';
+import { TopicList } from './topic-list';
+
+export function CategoryPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const category = useCategory(id);
+  const topics = useCategoryTopics(id);
+  const [composing, setComposing] = useState(false);
+
+  if (category.isError) {
+    return (
+      <Page title={t('app.notFound')}>
+        <Link to="/">{t('app.backHome')}</Link>
+      </Page>
+    );
+  }
+  if (!category.data) return <p>{t('app.loading')}</p>;
+  return (
+    <Page title={category.data.name}>
+      {category.data.description && <p>{category.data.description}</p>}
+      {me.data &&
+        (composing ? (
+          <NewTopic categoryId={id} onCancel={() => setComposing(false)} />
+        ) : (
+          <button type="button" className="button-primary" onClick={() => setComposing(true)}>
+            {t('forum.newTopic')}
+          </button>
+        ))}
+      <h2>{t('forum.topics')}</h2>
+      <TopicList
+        data={topics.data}
+        hasNextPage={topics.hasNextPage}
+        loadMore={() => void topics.fetchNextPage()}
+        loadingMore={topics.isFetchingNextPage}
+      />
+    </Page>
+  );
+}
+
+function NewTopic({ categoryId, onCancel }: { categoryId: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateTopic();
+  const [title, setTitle] = useState('');
+  const [titleError, setTitleError] = useState<string | undefined>();
+
+  return (
+    <section aria-labelledby="new-topic-heading" className="new-topic">
+      <h2 id="new-topic-heading">{t('forum.newTopic')}</h2>
+      <TextField
+        label={t('forum.title')}
+        value={title}
+        maxLength={200}
+        error={titleError}
+        onChange={(event) => setTitle(event.target.value)}
+      />
+      <Composer
+        label={t('forum.firstPost')}
+        submitLabel={t('forum.startTopic')}
+        withContentWarning
+        onCancel={onCancel}
+        onSubmit={async ({ body, contentWarning }) => {
+          if (title.trim().length < 3) {
+            setTitleError(t('forum.errors.title'));
+            throw new Error(t('forum.errors.title'));
+          }
+          setTitleError(undefined);
+          try {
+            const topic = await create.mutateAsync({ categoryId, title: title.trim(), body, contentWarning });
+            await navigate(`/t/${topic.id}`);
+          } catch (error) {
+            if (error instanceof ApiError && error.forField('title').length > 0) setTitleError(t('forum.errors.title'));
+            throw error;
+          }
+        }}
+      />
+      {create.isError && !titleError && <Alert kind="error">{t('auth.errors.generic')}</Alert>}
+    </section>
+  );
+}

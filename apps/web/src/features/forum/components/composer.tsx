@@ -1,0 +1,119 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api-client';
+import { Alert } from '../../../ui/alert';
+import { usePreview } from '../api/posts';
+
+export interface ComposerValue {
+  body: string;
+  contentWarning?: string;
+}
+
+interface ComposerProps {
+  label: string;
+  submitLabel: string;
+  initialBody?: string;
+  withContentWarning?: boolean;
+  autoFocus?: boolean;
+  onSubmit: (value: ComposerValue) => Promise<unknown>;
+  onCancel?: () => void;
+}
+
+/** Markdown editor with a server-rendered preview (exactly what the post will look like) and a content warning. */
+export function Composer({ label, submitLabel, initialBody = '', withContentWarning, autoFocus, onSubmit, onCancel }: ComposerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [body, setBody] = useState(initialBody);
+  const [contentWarning, setContentWarning] = useState('');
+  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const preview = usePreview();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!body.trim()) {
+      setError(t('forum.errors.emptyBody'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit({ body, contentWarning: contentWarning.trim() || undefined });
+      setBody('');
+      setContentWarning('');
+      setPreviewHtml(null);
+    } catch (caught) {
+      setError(describe(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showPreview = async () => {
+    try {
+      setPreviewHtml((await preview.mutateAsync(body)).html);
+    } catch (caught) {
+      setError(describe(caught, t));
+    }
+  };
+
+  return (
+    <form className="composer" onSubmit={(event) => void submit(event)} noValidate>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="composer-tabs" role="group" aria-label={t('forum.composerMode')}>
+        <button type="button" aria-pressed={previewHtml === null} onClick={() => setPreviewHtml(null)}>
+          {t('forum.write')}
+        </button>
+        <button type="button" aria-pressed={previewHtml !== null} onClick={() => void showPreview()}>
+          {t('forum.preview')}
+        </button>
+      </div>
+      {previewHtml === null ? (
+        <div className="field">
+          <label htmlFor={`${id}-body`}>{label}</label>
+          <p id={`${id}-hint`} className="field-hint">
+            {t('forum.markdownHint')}
+          </p>
+          <textarea
+            id={`${id}-body`}
+            aria-describedby={`${id}-hint`}
+            value={body}
+            rows={6}
+            autoFocus={autoFocus}
+            onChange={(event) => setBody(event.target.value)}
+          />
+        </div>
+      ) : (
+        <div className="post-body preview" aria-label={t('forum.preview')} dangerouslySetInnerHTML={{ __html: previewHtml }} />
+      )}
+      {withContentWarning && (
+        <div className="field">
+          <label htmlFor={`${id}-cw`}>{t('forum.contentWarning')}</label>
+          <p className="field-hint">{t('forum.contentWarningHint')}</p>
+          <input id={`${id}-cw`} value={contentWarning} maxLength={200} onChange={(event) => setContentWarning(event.target.value)} />
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('forum.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function describe(error: unknown, t: (key: string) => string): string {
+  if (error instanceof ApiError) {
+    if (error.status === 422) return t('forum.errors.locked');
+    if (error.status === 429) return t('auth.errors.rateLimited');
+    if (error.status === 403) return t('auth.errors.forbidden');
+    if (error.messages.length > 0) return error.messages.join(' ');
+  }
+  return t('auth.errors.generic');
+}

@@ -1,0 +1,145 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
+import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
+import { Composer } from './composer';
+
+interface PostViewProps {
+  post: PostDto;
+  me: MeDto | null | undefined;
+  canReply: boolean;
+  onReply: (post: PostDto, quote?: string) => void;
+  children?: ReactNode;
+}
+
+/** One post: content warning collapsed until opened, the rendered body, and its actions. */
+export function PostView({ post, me, canReply, onReply, children }: PostViewProps) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const edit = useEditPost(post.topicId);
+  const remove = useDeletePost(post.topicId);
+  const react = useReact(post.topicId);
+  const bookmark = useBookmark(post.topicId);
+  const revisions = useRevisions(post.id, historyOpen);
+  const staff = me?.role === 'admin' || me?.role === 'moderator';
+  const mine = me !== null && me !== undefined && post.author?.id === me.id;
+  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const quoteSelection = () => {
+    const selected = window.getSelection()?.toString().trim();
+    onReply(post, selected || post.body);
+  };
+
+  const body = post.deleted ? (
+    <p className="muted">{t('forum.deletedPost')}</p>
+  ) : post.hidden && !post.html ? (
+    <p className="muted">{t('forum.hiddenPost')}</p>
+  ) : editing ? (
+    <Composer
+      label={t('forum.editLabel')}
+      submitLabel={t('forum.saveEdit')}
+      initialBody={post.body}
+      autoFocus
+      onSubmit={async ({ body: next }) => {
+        await edit.mutateAsync({ id: post.id, body: next });
+        setEditing(false);
+      }}
+      onCancel={() => setEditing(false)}
+    />
+  ) : post.contentWarning ? (
+    <details className="content-warning">
+      <summary>{t('forum.contentWarningShow', { warning: post.contentWarning })}</summary>
+      <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+    </details>
+  ) : (
+    <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+  );
+
+  return (
+    <article className="post" id={`post-${post.id}`} tabIndex={-1} aria-labelledby={`post-${post.id}-by`} data-post-number={post.number}>
+      <header className="post-header">
+        <span id={`post-${post.id}-by`} className="post-author">
+          {post.author ? post.author.displayName : t('forum.deletedAuthor')}
+        </span>{' '}
+        <time className="muted" dateTime={post.createdAt}>
+          {date(post.createdAt)}
+        </time>
+        {post.editedAt && <span className="muted"> · {t('forum.edited')}</span>}
+        {post.wiki && <span className="badge">{t('forum.wiki')}</span>}
+      </header>
+      {body}
+      {!post.deleted && !editing && (
+        <div className="post-actions">
+          <div role="group" aria-label={t('forum.reactions')} className="reactions">
+            {REACTION_EMOJI.map((emoji) => {
+              const count = post.reactions[emoji] ?? 0;
+              const pressed = post.myReactions.includes(emoji);
+              if (!me && count === 0) return null;
+              return (
+                <button
+                  key={emoji}
+                  type="button"
+                  className="reaction"
+                  aria-pressed={pressed}
+                  disabled={!me}
+                  aria-label={t('forum.reactWith', { emoji, count })}
+                  onClick={() => react.mutate({ id: post.id, emoji, on: !pressed })}
+                >
+                  <span aria-hidden="true">{emoji}</span>
+                  {count > 0 && <span aria-hidden="true"> {count}</span>}
+                </button>
+              );
+            })}
+          </div>
+          {canReply && (
+            <>
+              <button type="button" onClick={() => onReply(post)}>
+                {t('forum.reply')}
+              </button>
+              <button type="button" onClick={quoteSelection}>
+                {t('forum.quote')}
+              </button>
+            </>
+          )}
+          {me && (mine || staff || post.wiki) && (
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('forum.edit')}
+            </button>
+          )}
+          {me && (
+            <button type="button" aria-pressed={post.bookmarked} onClick={() => bookmark.mutate({ id: post.id, on: !post.bookmarked })}>
+              {post.bookmarked ? t('forum.bookmarked') : t('forum.bookmark')}
+            </button>
+          )}
+          {post.editedAt && (
+            <button type="button" aria-expanded={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+              {t('forum.history')}
+            </button>
+          )}
+          {me && (mine || staff) && (
+            <button
+              type="button"
+              onClick={() => {
+                if (window.confirm(t('forum.deleteConfirm'))) remove.mutate(post.id);
+              }}
+            >
+              {t('forum.delete')}
+            </button>
+          )}
+        </div>
+      )}
+      {historyOpen && (
+        <section className="revisions" aria-label={t('forum.history')}>
+          {revisions.data?.items.map((revision) => (
+            <div key={revision.editedAt} className="revision">
+              <p className="muted">{t('forum.revisionOf', { date: date(revision.editedAt) })}</p>
+              <pre>{revision.body}</pre>
+            </div>
+          ))}
+        </section>
+      )}
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { PostDto } from '@harbour/contracts';
+import { Page } from '../../../ui/page';
+import { useMe } from '../../auth/api/get-me';
+import { useReply, useTopicPosts } from '../api/posts';
+import { useMarkRead, useTopic, useUpdateTopic } from '../api/topics';
+import { Composer } from './composer';
+import { PostView } from './post-view';
+import { buildThread, type ThreadNode } from './thread';
+
+type ViewMode = 'threaded' | 'flat';
+const VIEW_KEY = 'harbour.topicView';
+
+export function TopicPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const topic = useTopic(id);
+  const posts = useTopicPosts(id);
+  const reply = useReply(id);
+  const markRead = useMarkRead(id);
+  const updateTopic = useUpdateTopic(id);
+  const [mode, setMode] = useState<ViewMode>(() => (localStorage.getItem(VIEW_KEY) === 'flat' ? 'flat' : 'threaded'));
+  const [replyTo, setReplyTo] = useState<{ post: PostDto; quote?: string } | null>(null);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const all = useMemo(() => posts.data?.pages.flatMap((page) => page.items) ?? [], [posts.data]);
+  const staff = me.data?.role === 'admin' || me.data?.role === 'moderator';
+  const canReply = Boolean(me.data) && (!topic.data?.locked || staff);
+  const lastId = all[all.length - 1]?.id;
+
+  useEffect(() => {
+    // Reading up to the last loaded post; runs again only when a newer post is loaded.
+    if (me.data && lastId) markRead.mutate(lastId);
+  }, [lastId, me.data?.id]);
+
+  useEffect(() => {
+    // j / k move between posts, as in most forums; never while typing.
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.ctrlKey || event.metaKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable)
+        return;
+      if (event.key !== 'j' && event.key !== 'k') return;
+      const articles = [...document.querySelectorAll<HTMLElement>('article.post')];
+      const current = articles.findIndex((article) => article.contains(document.activeElement));
+      const next = articles[event.key === 'j' ? current + 1 : Math.max(0, current - 1)];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (topic.isError) {
+    return (
+      <Page title={t('app.notFound')}>
+        <Link to="/">{t('app.backHome')}</Link>
+      </Page>
+    );
+  }
+  if (!topic.data) return <p>{t('app.loading')}</p>;
+
+  const chooseMode = (next: ViewMode) => {
+    setMode(next);
+    localStorage.setItem(VIEW_KEY, next);
+  };
+  const startReply = (post: PostDto, quote?: string) => setReplyTo({ post, quote });
+  const toggle = (postId: string) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(postId)) next.delete(postId);
+      else next.add(postId);
+      return next;
+    });
+
+  const renderNodes = (nodes: ThreadNode[], depth: number) => (
+    <ul className={depth === 0 ? 'thread' : 'thread thread-nested'}>
+      {nodes.map((node) => (
+        <li key={node.post.id}>
+          <PostView post={node.post} me={me.data} canReply={canReply} onReply={startReply}>
+            {node.replies.length > 0 && (
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={!collapsed.has(node.post.id)}
+                onClick={() => toggle(node.post.id)}
+              >
+                {collapsed.has(node.post.id) ? t('forum.showReplies', { count: node.replies.length }) : t('forum.hideReplies')}
+              </button>
+            )}
+          </PostView>
+          {node.replies.length > 0 && !collapsed.has(node.post.id) && renderNodes(node.replies, depth + 1)}
+        </li>
+      ))}
+    </ul>
+  );
+
+  const quotePrefix = replyTo?.quote ? `> ${replyTo.quote.split('\n').join('\n> ')}\n\n` : '';
+
+  return (
+    <Page title={topic.data.title}>
+      <p className="muted">
+        <Link to={`/c/${topic.data.categoryId}`}>{t('forum.backToCategory')}</Link>
+        {topic.data.pinned && <span className="badge">{t('forum.pinned')}</span>}
+        {topic.data.locked && <span className="badge">{t('forum.locked')}</span>}
+      </p>
+      <div className="toolbar">
+        <div role="group" aria-label={t('forum.viewMode')}>
+          <button type="button" aria-pressed={mode === 'threaded'} onClick={() => chooseMode('threaded')}>
+            {t('forum.threaded')}
+          </button>
+          <button type="button" aria-pressed={mode === 'flat'} onClick={() => chooseMode('flat')}>
+            {t('forum.flat')}
+          </button>
+        </div>
+        {staff && (
+          <div role="group" aria-label={t('forum.moderate')}>
+            <button type="button" aria-pressed={topic.data.pinned} onClick={() => updateTopic.mutate({ pinned: !topic.data.pinned })}>
+              {topic.data.pinned ? t('forum.unpin') : t('forum.pin')}
+            </button>
+            <button type="button" aria-pressed={topic.data.locked} onClick={() => updateTopic.mutate({ locked: !topic.data.locked })}>
+              {topic.data.locked ? t('forum.unlock') : t('forum.lock')}
+            </button>
+          </div>
+        )}
+      </div>
+      <p className="muted keyboard-hint">{t('forum.keyboardHint')}</p>
+      {mode === 'threaded' ? (
+        renderNodes(buildThread(all), 0)
+      ) : (
+        <ol className="thread flat">
+          {all.map((post) => (
+            <li key={post.id}>
+              <PostView post={post} me={me.data} canReply={canReply} onReply={startReply} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {posts.hasNextPage && (
+        <button type="button" onClick={() => void posts.fetchNextPage()} disabled={posts.isFetchingNextPage}>
+          {t('forum.loadMorePosts')}
+        </button>
+      )}
+      {canReply ? (
+        <section aria-labelledby="reply-heading" className="reply-box">
+          <h2 id="reply-heading">
+            {replyTo ? t('forum.replyingTo', { name: replyTo.post.author?.displayName ?? '' }) : t('forum.replyToTopic')}
+          </h2>
+          {replyTo && (
+            <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
+              {t('forum.replyToTopicInstead')}
+            </button>
+          )}
+          <Composer
+            key={`${replyTo?.post.id ?? 'topic'}-${replyTo?.quote ?? ''}`}
+            label={t('forum.yourReply')}
+            submitLabel={t('forum.postReply')}
+            initialBody={quotePrefix}
+            withContentWarning
+            autoFocus={replyTo !== null}
+            onSubmit={async (value) => {
+              await reply.mutateAsync({
+                ...value,
+                parentId: replyTo?.post.id,
+                quotes: replyTo?.quote ? [replyTo.post.id] : undefined,
+              });
+              setReplyTo(null);
+            }}
+          />
+        </section>
+      ) : (
+        !me.data && (
+          <p>
+            <Link to="/sign-in">{t('forum.signInToReply')}</Link>
+          </p>
+        )
+      )}
+      {topic.data.locked && !staff && <p className="muted">{t('forum.lockedNotice')}</p>}
+    </Page>
+  );
+}

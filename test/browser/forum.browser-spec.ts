@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { newMember, type TestMember } from '../support/factories';
+import { newCategory } from '../support/forum';
+
+const WEB_DIR = join(__dirname, '../../dist/web');
+
+describe('the forum in the browser', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  let admin: TestMember;
+  let categoryId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ webDir: WEB_DIR });
+    b = await launchBrowser();
+    admin = await newMember(t, { username: 'keeper' });
+    await newMember(t, { username: 'rosa' });
+    categoryId = await newCategory(t, admin, 'Peer support');
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await (await b.newContext()).newPage();
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Username or email address').fill(username);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`You are signed in as ${username}.`).waitFor();
+    return page;
+  }
+
+  it('starts a topic with a content warning, then someone replies in the thread and reacts', async () => {
+    const keeper = await signIn('keeper');
+    await keeper.getByRole('link', { name: 'Peer support' }).click();
+    await keeper.getByRole('button', { name: 'New topic' }).click();
+    await keeper.getByLabel('Title').fill('Where to find naloxone');
+    await keeper.getByLabel('First post').fill('Pharmacies carry **free** kits.');
+    await keeper.getByRole('button', { name: 'Preview' }).click();
+    await keeper.locator('.preview strong', { hasText: 'free' }).waitFor();
+    await keeper.getByRole('button', { name: 'Write' }).click();
+    await keeper.getByLabel('Content warning (optional)').fill('overdose');
+    await keeper.getByRole('button', { name: 'Start the topic' }).click();
+    await keeper.getByRole('heading', { name: 'Where to find naloxone' }).waitFor();
+    const topicUrl = keeper.url();
+    expect(topicUrl).toMatch(/\/t\/[0-9a-f-]{36}$/);
+
+    const rosa = await signIn('rosa');
+    await rosa.goto(topicUrl);
+    const warning = rosa.getByText('Content warning: overdose. Open to read.');
+    await warning.waitFor();
+    expect(await rosa.locator('.post-body strong').first().isVisible()).toBe(false);
+    await warning.click();
+    await rosa.locator('.post-body strong', { hasText: 'free' }).waitFor();
+
+    await rosa.getByRole('button', { name: 'Reply', exact: true }).first().click();
+    await rosa.getByRole('heading', { name: 'Replying to keeper' }).waitFor();
+    await rosa.getByLabel('Your reply').fill('Thank you, @keeper!');
+    await rosa.getByRole('button', { name: 'Post the reply' }).click();
+    await rosa.locator('.thread-nested .post-body', { hasText: 'Thank you' }).waitFor();
+    expect(await rosa.locator('.thread-nested a.mention').getAttribute('href')).toBe('/u/keeper');
+
+    await rosa.getByRole('button', { name: 'React with ❤️ (0 reactions)' }).first().click();
+    await rosa.getByRole('button', { name: 'React with ❤️ (1 reaction)' }).first().waitFor();
+    expect(await rosa.getByRole('button', { name: 'React with ❤️ (1 reaction)' }).first().getAttribute('aria-pressed')).toBe('true');
+
+    await rosa.getByRole('button', { name: 'In order' }).click();
+    expect(await rosa.locator('ol.thread article.post').count()).toBe(2);
+    await rosa.context().close();
+    await keeper.context().close();
+  });
+
+  it('edits a post and shows its history', async () => {
+    const keeper = await signIn('keeper');
+    await keeper.goto(`${t.baseUrl}/c/${categoryId}`);
+    await keeper.getByRole('link', { name: 'Where to find naloxone' }).click();
+    await keeper.getByRole('heading', { name: 'Where to find naloxone' }).waitFor();
+    await keeper.getByRole('button', { name: 'Edit', exact: true }).first().click();
+    const editor = keeper.getByLabel('Edit the post');
+    await editor.fill('Pharmacies and harm-reduction sites carry free kits.');
+    await keeper.getByRole('button', { name: 'Save the edit' }).click();
+    await keeper.getByText('harm-reduction sites', { exact: false }).first().waitFor({ state: 'attached' });
+    await keeper.getByRole('button', { name: 'Edit history' }).first().click();
+    await keeper.locator('.revision pre', { hasText: 'Pharmacies carry **free** kits.' }).waitFor();
+    await keeper.context().close();
+  });
+
+  it('moves between posts with j and k', async () => {
+    const rosa = await signIn('rosa');
+    await rosa.goto(`${t.baseUrl}/c/${categoryId}`);
+    await rosa.getByRole('link', { name: 'Where to find naloxone' }).click();
+    await rosa.locator('article.post').nth(1).waitFor();
+    await rosa.locator('h1').focus();
+    await rosa.keyboard.press('j');
+    await rosa.keyboard.press('j');
+    const focused = await rosa.evaluate('document.activeElement && document.activeElement.getAttribute("data-post-number")');
+    expect(focused).toBe('2');
+    await rosa.context().close();
+  });
+});
