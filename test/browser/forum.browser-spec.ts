@@ -65,6 +65,7 @@ describe('the forum in the browser', () => {
     await rosa.locator('.thread-nested .post-body', { hasText: 'Thank you' }).waitFor();
     expect(await rosa.locator('.thread-nested a.mention').getAttribute('href')).toBe('/u/keeper');
 
+    await rosa.getByRole('button', { name: 'Add a reaction' }).first().click();
     await rosa.getByRole('button', { name: 'React with ❤️ (0 reactions)' }).first().click();
     await rosa.getByRole('button', { name: 'React with ❤️ (1 reaction)' }).first().waitFor();
     expect(await rosa.getByRole('button', { name: 'React with ❤️ (1 reaction)' }).first().getAttribute('aria-pressed')).toBe('true');

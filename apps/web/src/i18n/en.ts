@@ -122,6 +122,8 @@ export const en = {
     saveEdit: 'Save the edit',
     edited: 'edited',
     wiki: 'Wiki',
+    addReaction: 'Add a reaction',
+    closeReactions: 'Close reactions',
     reactions: 'Reactions',
     reactWith_one: 'React with {{emoji}} ({{count}} reaction)',
     reactWith_other: 'React with {{emoji}} ({{count}} reactions)',

@@ -127,6 +127,8 @@ export const fr: Messages<typeof en> = {
     saveEdit: 'Enregistrer la modification',
     edited: 'modifié',
     wiki: 'Wiki',
+    addReaction: 'Ajouter une réaction',
+    closeReactions: 'Fermer les réactions',
     reactions: 'Réactions',
     reactWith_one: 'Réagir avec {{emoji}} ({{count}} réaction)',
     reactWith_other: 'Réagir avec {{emoji}} ({{count}} réactions)',

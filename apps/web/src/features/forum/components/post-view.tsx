@@ -17,6 +17,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [pickerOpen, setPickerOpen] = useState(false);
   const edit = useEditPost(post.topicId);
   const remove = useDeletePost(post.topicId);
   const react = useReact(post.topicId);
@@ -75,7 +76,8 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
             {REACTION_EMOJI.map((emoji) => {
               const count = post.reactions[emoji] ?? 0;
               const pressed = post.myReactions.includes(emoji);
-              if (!me && count === 0) return null;
+              // Used reactions always show; the rest only while the member is choosing one.
+              if (count === 0 && !(me && pickerOpen)) return null;
               return (
                 <button
                   key={emoji}
@@ -84,13 +86,21 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
                   aria-pressed={pressed}
                   disabled={!me}
                   aria-label={t('forum.reactWith', { emoji, count })}
-                  onClick={() => react.mutate({ id: post.id, emoji, on: !pressed })}
+                  onClick={() => {
+                    react.mutate({ id: post.id, emoji, on: !pressed });
+                    setPickerOpen(false);
+                  }}
                 >
                   <span aria-hidden="true">{emoji}</span>
                   {count > 0 && <span aria-hidden="true"> {count}</span>}
                 </button>
               );
             })}
+            {me && (
+              <button type="button" aria-expanded={pickerOpen} onClick={() => setPickerOpen((open) => !open)}>
+                {pickerOpen ? t('forum.closeReactions') : t('forum.addReaction')}
+              </button>
+            )}
           </div>
           {canReply && (
             <>
