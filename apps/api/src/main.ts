@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@harbour/config';
 import { bootDatabase } from '@harbour/database';
 import { createApp } from './app.factory';
+import { nestLogLevels } from './logger';
 
 /** Where `vite build` puts the client, relative to this file in dist/apps/api/apps/api/src. */
 const WEB_DIR = process.env.HARBOUR_WEB_DIR ?? join(__dirname, '../../../../../web');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before the app exists, Nest's static logger would print every level: apply LOG_LEVEL from the start.
+  Logger.overrideLogger(nestLogLevels(config.logLevel));
   const database = await bootDatabase(config);
   const app = await createApp(database.config, { webDir: WEB_DIR });
   const logger = new Logger('Harbour');

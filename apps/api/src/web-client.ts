@@ -10,11 +10,17 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 export function serveWebClient(app: NestExpressApplication, webDir: string): void {
   const index = join(webDir, 'index.html');
   if (!existsSync(index)) return;
+  const isApi = (request: Request): boolean =>
+    request.path === '/api' || request.path.startsWith('/api/') || request.path.startsWith('/socket.io');
   app.use('/assets', express.static(join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
-  app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+  // API requests never look at the disk (a stat per request showed up in profiles).
+  const files = express.static(webDir, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const isApi = request.path === '/api' || request.path.startsWith('/api/') || request.path.startsWith('/socket.io');
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi) return next();
+    if (isApi(request)) next();
+    else void files(request, response, next);
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi(request)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   });

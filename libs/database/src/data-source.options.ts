@@ -3,7 +3,10 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** TypeORM options for a database URL. The schema comes from committed migrations only (never synchronize). */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** Connections per API process: a topic page makes three short queries, and 10 left requests queueing. */
+const POOL_SIZE = 20;
+
+export function dataSourceOptions(url: string, poolSize = POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -5,7 +5,8 @@ import { isUuid, NotFoundError } from '@harbour/common';
 import { SettingsService } from '@harbour/settings';
 import { Category } from './category.entity';
 import { Post } from './post.entity';
-import { Topic } from './topic.entity';
+import { readTopic } from './hot-reads';
+import type { Topic } from './topic.entity';
 
 /**
  * Loads one category, topic or post together with what access needs, in one query, and answers the same
@@ -33,9 +34,7 @@ export class ForumLookup {
 
   async topic(caller: Caller | null, id: string): Promise<{ topic: Topic; category: Category; site: SiteRules }> {
     const site = await this.site();
-    const topic = isUuid(id)
-      ? await this.dataSource.getRepository(Topic).findOne({ where: { id }, relations: { category: true, author: true } })
-      : null;
+    const topic = isUuid(id) ? await readTopic(this.dataSource, id) : null;
     if (!topic?.category || !this.access.can(caller, { action: 'category.see', category: topic.category, site })) throw new NotFoundError();
     return { topic, category: topic.category, site };
   }
@@ -43,7 +42,14 @@ export class ForumLookup {
   async post(caller: Caller | null, id: string): Promise<{ post: Post; topic: Topic; category: Category; site: SiteRules }> {
     const site = await this.site();
     const post = isUuid(id)
-      ? await this.dataSource.getRepository(Post).findOne({ where: { id }, relations: { topic: { category: true }, author: true } })
+      ? await this.dataSource
+          .getRepository(Post)
+          .createQueryBuilder('post')
+          .innerJoinAndSelect('post.topic', 'topic')
+          .innerJoinAndSelect('topic.category', 'category')
+          .innerJoinAndSelect('post.author', 'author')
+          .where('post.id = :id', { id })
+          .getOne()
       : null;
     const category = post?.topic?.category;
     if (!post?.topic || !category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { DomainEvents, InvalidInputError, RuleRefusedError } from '@harbour/common';
 import { REACTION_EMOJI, type PageDto, type PostDto, type RevisionDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { ForumLookup } from './forum-lookup.service';
+import { readPostsAfter } from './hot-reads';
 import { toPostDto } from './forum.mappers';
 import type { CreatePostDto, UpdatePostDto } from './forum.dtos';
 import { Post } from './post.entity';
@@ -33,12 +34,7 @@ export class PostsService {
     const limit = query.limit ?? 20;
     const after = decodePostCursor(query.cursor);
     const { topic } = await this.lookup.topic(caller, topicId);
-    const rows = await this.dataSource.getRepository(Post).find({
-      where: { topicId: topic.id, number: MoreThan(after) },
-      relations: { author: true },
-      order: { number: 'ASC' },
-      take: limit + 1,
-    });
+    const rows = await readPostsAfter(this.dataSource, topic.id, after, limit + 1);
     const page = rows.slice(0, limit);
     const extras = await this.extras.load(
       caller,

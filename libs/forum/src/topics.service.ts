@@ -164,7 +164,7 @@ export class TopicsService {
     const rows = await builder
       .addOrderBy('topic.lastPostAt', 'DESC')
       .addOrderBy('topic.id', 'DESC')
-      .take(limit + 1)
+      .limit(limit + 1)
       .getMany();
     const page = rows.slice(0, limit);
     const states = await this.memberStates(

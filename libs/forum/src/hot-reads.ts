@@ -1,0 +1,141 @@
+import type { DataSource } from 'typeorm';
+import { User } from '@harbour/accounts';
+import { Category } from './category.entity';
+import { Post } from './post.entity';
+import { Topic } from './topic.entity';
+
+/*
+ * The reads every topic page makes, in plain SQL. TypeORM's query builder spends more CPU building SQL
+ * and hydrating entities than PostgreSQL spends answering; on these paths that halved throughput.
+ * Each function returns the same entities the rest of the code expects.
+ */
+
+const USER_COLUMNS = `u.id AS u_id, u.username AS u_username, u.display_name AS u_display_name, u.role AS u_role, u.created_at AS u_created_at`;
+
+interface UserRow {
+  u_id: string;
+  u_username: string;
+  u_display_name: string;
+  u_role: User['role'];
+  u_created_at: Date;
+}
+
+function userFrom(row: UserRow): User {
+  return Object.assign(new User(), {
+    id: row.u_id,
+    username: row.u_username,
+    displayName: row.u_display_name,
+    role: row.u_role,
+    createdAt: row.u_created_at,
+  });
+}
+
+interface TopicRow extends UserRow {
+  t_id: string;
+  t_category_id: string;
+  t_author_id: string;
+  t_title: string;
+  t_slug: string;
+  t_created_at: Date;
+  t_last_post_at: Date;
+  t_post_count: number;
+  t_pinned: boolean;
+  t_locked: boolean;
+  c_group_id: string | null;
+  c_name: string;
+  c_slug: string;
+  c_description: string;
+  c_parent_id: string | null;
+  c_position: number;
+  c_topic_count: number;
+  c_created_at: Date;
+}
+
+/** A topic with its category and author, or null. */
+export async function readTopic(dataSource: DataSource, id: string): Promise<Topic | null> {
+  const rows: TopicRow[] = await dataSource.query(
+    `SELECT t.id AS t_id, t.category_id AS t_category_id, t.author_id AS t_author_id, t.title AS t_title, t.slug AS t_slug,
+            t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
+            t.pinned AS t_pinned, t.locked AS t_locked,
+            c.group_id AS c_group_id, c.name AS c_name, c.slug AS c_slug, c.description AS c_description,
+            c.parent_id AS c_parent_id, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
+            ${USER_COLUMNS}
+       FROM topics t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.author_id
+      WHERE t.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const category = Object.assign(new Category(), {
+    id: row.t_category_id,
+    groupId: row.c_group_id,
+    name: row.c_name,
+    slug: row.c_slug,
+    description: row.c_description,
+    parentId: row.c_parent_id,
+    position: row.c_position,
+    topicCount: row.c_topic_count,
+    createdAt: row.c_created_at,
+  });
+  return Object.assign(new Topic(), {
+    id: row.t_id,
+    categoryId: row.t_category_id,
+    authorId: row.t_author_id,
+    title: row.t_title,
+    slug: row.t_slug,
+    createdAt: row.t_created_at,
+    lastPostAt: row.t_last_post_at,
+    postCount: row.t_post_count,
+    pinned: row.t_pinned,
+    locked: row.t_locked,
+    category,
+    author: userFrom(row),
+  });
+}
+
+interface PostRow extends UserRow {
+  id: string;
+  topic_id: string;
+  number: number;
+  author_id: string;
+  parent_id: string | null;
+  body: string;
+  html: string;
+  content_warning: string | null;
+  wiki: boolean;
+  hidden: boolean;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+/** Posts of a topic after a number, in reading order, with their authors. */
+export async function readPostsAfter(dataSource: DataSource, topicId: string, afterNumber: number, count: number): Promise<Post[]> {
+  const rows: PostRow[] = await dataSource.query(
+    `SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden,
+            p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS}
+       FROM posts p JOIN users u ON u.id = p.author_id
+      WHERE p.topic_id = $1 AND p.number > $2
+      ORDER BY p.number
+      LIMIT $3`,
+    [topicId, afterNumber, count],
+  );
+  return rows.map((row) =>
+    Object.assign(new Post(), {
+      id: row.id,
+      topicId: row.topic_id,
+      number: row.number,
+      authorId: row.author_id,
+      parentId: row.parent_id,
+      body: row.body,
+      html: row.html,
+      contentWarning: row.content_warning,
+      wiki: row.wiki,
+      hidden: row.hidden,
+      createdAt: row.created_at,
+      editedAt: row.edited_at,
+      deletedAt: row.deleted_at,
+      author: userFrom(row),
+    }),
+  );
+}

@@ -1,0 +1,152 @@
+// npm run bench: seeds a forum on a throw-away embedded PostgreSQL and measures the API with autocannon
+// on loopback. Prints one JSON object: requests per second and p50/p99 latency for each scenario.
+//   BENCH_SECONDS=10 (per scenario), BENCH_CONNECTIONS=50, BENCH_PORT=3999
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const port = Number(process.env.BENCH_PORT ?? 3999);
+const base = `http://127.0.0.1:${port}`;
+const MEMBERS = 50;
+const TOPICS = 200;
+const POSTS_PER_TOPIC = 20;
+
+const serverEntry = join(root, 'dist/apps/api/apps/api/src/main.js');
+if (!existsSync(serverEntry)) spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' });
+
+const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-'));
+const server = spawn(process.execPath, [serverEntry], {
+  cwd: root,
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HARBOUR_DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: '' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+
+async function call(method, path, body, token) {
+  const response = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not start');
+}
+
+/** Runs `tasks` with at most `width` in flight. */
+async function inParallel(tasks, width) {
+  const queue = [...tasks];
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (queue.length > 0) await queue.shift()();
+    }),
+  );
+}
+
+async function seed() {
+  const admin = await call('POST', '/auth/register', { username: 'bench_admin', email: 'admin@bench.example', password: 'bench password' });
+  await call(
+    'PATCH',
+    '/admin/settings',
+    {
+      rateLimits: { postsPerMinute: 0, topicsPerDay: 0, registrationsPerHourPerIp: 0, loginAttemptsPerHourPerIp: 0 },
+    },
+    admin.token,
+  );
+  const category = await call('POST', '/categories', { name: 'Bench' }, admin.token);
+  const members = [admin];
+  await inParallel(
+    Array.from({ length: MEMBERS - 1 }, (_, i) => async () => {
+      members.push(
+        await call('POST', '/auth/register', { username: `bench_${i}`, email: `m${i}@bench.example`, password: 'bench password' }),
+      );
+    }),
+    4,
+  );
+  const topics = [];
+  await inParallel(
+    Array.from({ length: TOPICS }, (_, i) => async () => {
+      const author = members[i % members.length];
+      const topic = await call(
+        'POST',
+        '/topics',
+        { categoryId: category.id, title: `Bench topic ${i}`, body: `First post of topic ${i} with **Markdown**.` },
+        author.token,
+      );
+      for (let n = 1; n < POSTS_PER_TOPIC; n++) {
+        const replier = members[(i + n) % members.length];
+        await call('POST', `/topics/${topic.id}/posts`, { body: `Reply ${n} to topic ${i}, mentioning @bench_${n % 10}.` }, replier.token);
+      }
+      topics.push(topic);
+    }),
+    8,
+  );
+  return { category, topics, members };
+}
+
+function summary(result) {
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+async function run(title, options) {
+  const result = await autocannon({ url: base, connections, duration: seconds, ...options });
+  process.stderr.write(`${title}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms\n`);
+  return summary(result);
+}
+
+try {
+  await waitForServer();
+  const started = Date.now();
+  const { category, topics, members } = await seed();
+  process.stderr.write(
+    `seeded ${members.length} members, ${topics.length} topics of ${POSTS_PER_TOPIC} posts in ${Math.round((Date.now() - started) / 1000)} s\n`,
+  );
+  const topic = topics[0];
+  const member = members[1];
+  const results = {
+    machine: { cores: (await import('node:os')).cpus().length, node: process.version, connections, secondsPerScenario: seconds },
+    topicPageAsGuest: await run('topic page (guest)', { requests: [{ method: 'GET', path: `/api/topics/${topic.id}/posts` }] }),
+    topicPageAsMember: await run('topic page (member)', {
+      requests: [{ method: 'GET', path: `/api/topics/${topic.id}/posts`, headers: { authorization: `Bearer ${member.token}` } }],
+    }),
+    categoryList: await run('category topic list', { requests: [{ method: 'GET', path: `/api/categories/${category.id}/topics` }] }),
+    createReply: await run('create reply', {
+      requests: [
+        {
+          method: 'POST',
+          path: `/api/topics/${topics[1].id}/posts`,
+          headers: { authorization: `Bearer ${member.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ body: 'A benchmark reply with **Markdown** and @bench_1.' }),
+        },
+      ],
+    }),
+  };
+  console.log(JSON.stringify(results, null, 2));
+} finally {
+  // autocannon leaves requests in flight when a scenario ends; let them finish before stopping.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  server.kill('SIGINT');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
