@@ -70,8 +70,16 @@ describe('the forum in the browser', () => {
     await rosa.getByRole('button', { name: 'React with ❤️ (1 reaction)' }).first().waitFor();
     expect(await rosa.getByRole('button', { name: 'React with ❤️ (1 reaction)' }).first().getAttribute('aria-pressed')).toBe('true');
 
+    await rosa.getByRole('button', { name: 'Quote', exact: true }).first().click();
+    const quoted = await rosa.getByLabel('Your reply').inputValue();
+    expect(quoted).toContain('> Pharmacies carry **free** kits.');
+    expect(quoted).toMatch(/> — \[@keeper\]\(\/t\/[0-9a-f-]{36}#post-[0-9a-f-]{36}\)/);
+    await rosa.getByLabel('Your reply').fill(`${quoted}Quoting for the record.`);
+    await rosa.getByRole('button', { name: 'Post the reply' }).click();
+    await rosa.locator('.post-body blockquote a', { hasText: '@keeper' }).first().waitFor();
+
     await rosa.getByRole('button', { name: 'In order' }).click();
-    expect(await rosa.locator('ol.thread article.post').count()).toBe(2);
+    expect(await rosa.locator('ol.thread article.post').count()).toBe(3);
     await rosa.context().close();
     await keeper.context().close();
   });

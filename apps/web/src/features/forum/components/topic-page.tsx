@@ -98,7 +98,10 @@ export function TopicPage() {
     </ul>
   );
 
-  const quotePrefix = replyTo?.quote ? `> ${replyTo.quote.split('\n').join('\n> ')}\n\n` : '';
+  // A quote ends with a link to the post it comes from, so readers can see it in its context.
+  const quotePrefix = replyTo?.quote
+    ? `> ${replyTo.quote.split('\n').join('\n> ')}\n>\n> — [@${replyTo.post.author?.username ?? ''}](/t/${id}#post-${replyTo.post.id})\n\n`
+    : '';
 
   return (
     <Page title={topic.data.title}>
