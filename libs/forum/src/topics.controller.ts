@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
 import type { PageDto, PostDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import { CreatePostDto, CreateTopicDto, NotificationLevelDto, ReadDto, TopicsQueryDto, UpdateTopicDto } from './forum.dtos';
+import { MemberStateService } from './member-state.service';
 import { PostsService } from './posts.service';
 import { TopicsService } from './topics.service';
 
@@ -12,6 +13,7 @@ export class TopicsController {
   constructor(
     private readonly topics: TopicsService,
     private readonly posts: PostsService,
+    private readonly memberState: MemberStateService,
   ) {}
 
   /** The latest topics in every category the caller may see. */
@@ -55,13 +57,13 @@ export class TopicsController {
   @Put(':id/notification-level')
   @HttpCode(204)
   setLevel(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: NotificationLevelDto): Promise<void> {
-    return this.topics.setNotificationLevel(caller, id, dto.level);
+    return this.memberState.setTopicLevel(caller, id, dto.level);
   }
 
   @Authenticated()
   @Put(':id/read')
   @HttpCode(204)
   markRead(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: ReadDto): Promise<void> {
-    return this.topics.markRead(caller, id, dto.postId);
+    return this.memberState.markRead(caller, id, dto.postId);
   }
 }

@@ -116,27 +116,6 @@ export class TopicsService {
     return this.get(caller, id);
   }
 
-  async setNotificationLevel(caller: Caller, id: string, level: NotificationLevel): Promise<void> {
-    await this.lookup.topic(caller, id);
-    await this.dataSource.query(
-      `INSERT INTO topic_notification_levels (user_id, topic_id, level) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, topic_id) DO UPDATE SET level = EXCLUDED.level`,
-      [caller.userId, id, level],
-    );
-  }
-
-  /** Records reading up to a post; reading never goes backwards. */
-  async markRead(caller: Caller, id: string, postId: string): Promise<void> {
-    const { topic } = await this.lookup.topic(caller, id);
-    const post = await this.dataSource.getRepository(Post).findOne({ select: { number: true }, where: { id: postId, topicId: topic.id } });
-    if (!post) throw new InvalidInputError('postId must be a post of this topic');
-    await this.dataSource.query(
-      `INSERT INTO topic_reads (user_id, topic_id, last_read_number) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, topic_id) DO UPDATE SET last_read_number = GREATEST(topic_reads.last_read_number, EXCLUDED.last_read_number)`,
-      [caller.userId, topic.id, post.number],
-    );
-  }
-
   private topics(): SelectQueryBuilder<Topic> {
     return this.dataSource.getRepository(Topic).createQueryBuilder('topic').innerJoinAndSelect('topic.author', 'author');
   }
