@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { User } from '@harbour/accounts';
 import { Category } from './category.entity';
 import { Post } from './post.entity';
+import type { PostExtras } from './forum.mappers';
 import { Topic } from './topic.entity';
 
 /*
@@ -65,7 +66,10 @@ export async function readTopic(dataSource: DataSource, id: string): Promise<Top
     [id],
   );
   const row = rows[0];
-  if (!row) return null;
+  return row ? topicFrom(row) : null;
+}
+
+function topicFrom(row: TopicRow): Topic {
   const category = Object.assign(new Category(), {
     id: row.t_category_id,
     groupId: row.c_group_id,
@@ -93,7 +97,14 @@ export async function readTopic(dataSource: DataSource, id: string): Promise<Top
   });
 }
 
-interface PostRow extends UserRow {
+/** One page of a topic as one query's answer: the topic (null when missing) and its posts with extras. */
+export interface TopicPage {
+  topic: Topic | null;
+  posts: Post[];
+  extras: PostExtras;
+}
+
+interface PagePostJson {
   id: string;
   topic_id: string;
   number: number;
@@ -104,38 +115,87 @@ interface PostRow extends UserRow {
   content_warning: string | null;
   wiki: boolean;
   hidden: boolean;
-  created_at: Date;
-  edited_at: Date | null;
-  deleted_at: Date | null;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+  u_id: string;
+  u_username: string;
+  u_display_name: string;
+  u_role: User['role'];
+  u_created_at: string;
+  reactions: Record<string, number> | null;
+  mine: string[] | null;
+  bookmarked: boolean;
 }
 
-/** Posts of a topic after a number, in reading order, with their authors. */
-export async function readPostsAfter(dataSource: DataSource, topicId: string, afterNumber: number, count: number): Promise<Post[]> {
-  const rows: PostRow[] = await dataSource.query(
-    `SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden,
-            p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS}
-       FROM posts p JOIN users u ON u.id = p.author_id
-      WHERE p.topic_id = $1 AND p.number > $2
-      ORDER BY p.number
-      LIMIT $3`,
-    [topicId, afterNumber, count],
+/**
+ * A topic page in a single round trip. The caller must still check access on `topic.category` before
+ * using anything: this reads first and lets the access module decide, so a private topic costs the same.
+ */
+export async function readTopicPage(
+  dataSource: DataSource,
+  topicId: string,
+  afterNumber: number,
+  count: number,
+  viewerId: string | null,
+): Promise<TopicPage> {
+  const [row]: { topic: TopicRow | null; posts: PagePostJson[] | null }[] = await dataSource.query(
+    `SELECT
+       (SELECT row_to_json(t) FROM (
+          SELECT t.id AS t_id, t.category_id AS t_category_id, t.author_id AS t_author_id, t.title AS t_title, t.slug AS t_slug,
+                 t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
+                 t.pinned AS t_pinned, t.locked AS t_locked,
+                 c.group_id AS c_group_id, c.name AS c_name, c.slug AS c_slug, c.description AS c_description,
+                 c.parent_id AS c_parent_id, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
+                 ${USER_COLUMNS}
+            FROM topics t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.author_id
+           WHERE t.id = $1) t) AS topic,
+       (SELECT json_agg(p ORDER BY p.number) FROM (
+          SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden,
+                 p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS},
+                 (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
+                    WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions,
+                 (SELECT json_agg(r.emoji) FROM reactions r WHERE r.post_id = p.id AND r.user_id = $4) AS mine,
+                 EXISTS (SELECT 1 FROM bookmarks b WHERE b.post_id = p.id AND b.user_id = $4) AS bookmarked
+            FROM posts p JOIN users u ON u.id = p.author_id
+           WHERE p.topic_id = $1 AND p.number > $2
+           ORDER BY p.number
+           LIMIT $3) p) AS posts`,
+    [topicId, afterNumber, count, viewerId],
   );
-  return rows.map((row) =>
-    Object.assign(new Post(), {
-      id: row.id,
-      topicId: row.topic_id,
-      number: row.number,
-      authorId: row.author_id,
-      parentId: row.parent_id,
-      body: row.body,
-      html: row.html,
-      contentWarning: row.content_warning,
-      wiki: row.wiki,
-      hidden: row.hidden,
-      createdAt: row.created_at,
-      editedAt: row.edited_at,
-      deletedAt: row.deleted_at,
-      author: userFrom(row),
-    }),
-  );
+  const topic = row?.topic ? topicFrom(revive(row.topic)) : null;
+  const extras: PostExtras = { reactions: new Map(), mine: new Map(), bookmarked: new Set() };
+  const posts = (row?.posts ?? []).map((json) => {
+    if (json.reactions) extras.reactions.set(json.id, json.reactions);
+    if (json.mine) extras.mine.set(json.id, json.mine);
+    if (json.bookmarked) extras.bookmarked.add(json.id);
+    return Object.assign(new Post(), {
+      id: json.id,
+      topicId: json.topic_id,
+      number: json.number,
+      authorId: json.author_id,
+      parentId: json.parent_id,
+      body: json.body,
+      html: json.html,
+      contentWarning: json.content_warning,
+      wiki: json.wiki,
+      hidden: json.hidden,
+      createdAt: new Date(json.created_at),
+      editedAt: json.edited_at ? new Date(json.edited_at) : null,
+      deletedAt: json.deleted_at ? new Date(json.deleted_at) : null,
+      author: userFrom({ ...json, u_created_at: new Date(json.u_created_at) }),
+    });
+  });
+  return { topic, posts, extras };
+}
+
+/** row_to_json gives timestamps as strings; the entities hold Dates. */
+function revive(row: TopicRow): TopicRow {
+  return {
+    ...row,
+    t_created_at: new Date(row.t_created_at),
+    t_last_post_at: new Date(row.t_last_post_at),
+    c_created_at: new Date(row.c_created_at),
+    u_created_at: new Date(row.u_created_at),
+  };
 }

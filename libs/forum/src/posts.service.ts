@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { DomainEvents, InvalidInputError, RuleRefusedError } from '@harbour/common';
+import { DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
 import { REACTION_EMOJI, type PageDto, type PostDto, type RevisionDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { ForumLookup } from './forum-lookup.service';
-import { readPostsAfter } from './hot-reads';
+import { readTopicPage } from './hot-reads';
 import { toPostDto } from './forum.mappers';
 import type { CreatePostDto, UpdatePostDto } from './forum.dtos';
 import { Post } from './post.entity';
@@ -29,21 +29,20 @@ export class PostsService {
     private readonly events: DomainEvents,
   ) {}
 
-  /** A page of a topic's posts in reading order: a fixed number of queries, whatever the page size. */
+  /** A page of a topic's posts in reading order: one query, whatever the page size. */
   async listInTopic(caller: Caller | null, topicId: string, query: { cursor?: string; limit?: number }): Promise<PageDto<PostDto>> {
     const limit = query.limit ?? 20;
     const after = decodePostCursor(query.cursor);
-    const { topic } = await this.lookup.topic(caller, topicId);
-    const rows = await readPostsAfter(this.dataSource, topic.id, after, limit + 1);
-    const page = rows.slice(0, limit);
-    const extras = await this.extras.load(
-      caller,
-      page.map((post) => post.id),
-    );
-    const last = page[page.length - 1];
+    const page = isUuid(topicId) ? await readTopicPage(this.dataSource, topicId, after, limit + 1, caller?.userId ?? null) : null;
+    const category = page?.topic?.category;
+    if (!page || !category || !this.access.can(caller, { action: 'category.see', category, site: await this.lookup.site() })) {
+      throw new NotFoundError();
+    }
+    const posts = page.posts.slice(0, limit);
+    const last = posts[posts.length - 1];
     return {
-      items: page.map((post) => toPostDto(post, caller, extras)),
-      nextCursor: rows.length > limit && last ? encodePostCursor(last.number) : null,
+      items: posts.map((post) => toPostDto(post, caller, page.extras)),
+      nextCursor: page.posts.length > limit && last ? encodePostCursor(last.number) : null,
     };
   }
 
