@@ -55,7 +55,7 @@ export interface PostExtras {
  */
 export function toPostDto(post: Post, caller: Caller | null, extras: PostExtras): PostDto {
   if (!post.author) throw new Error('toPostDto needs the author loaded');
-  const deleted = post.deletedAt !== null;
+  const deleted = Boolean(post.deletedAt);
   const staff = caller?.role === 'admin' || caller?.role === 'moderator';
   const blank = deleted || (post.hidden && !staff && caller?.userId !== post.authorId);
   return {

@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
 import { REACTION_EMOJI, type PageDto, type PostDto, type RevisionDto } from '@harbour/contracts';
+import { User } from '@harbour/accounts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { ForumLookup } from './forum-lookup.service';
 import { readTopicPage } from './hot-reads';
@@ -80,7 +81,9 @@ export class PostsService {
       parentId: post.parentId,
       mentionedUserIds,
     });
-    return this.get(caller, post.id);
+    // A new post has no reactions or bookmarks: answer from what was written rather than reading it all back.
+    post.author = await this.dataSource.getRepository(User).findOneByOrFail({ id: caller.userId });
+    return toPostDto(post, caller, { reactions: new Map(), mine: new Map(), bookmarked: new Set() });
   }
 
   /** Edits keep the previous body as a revision that names its editor. Only author and staff set `wiki`. */
