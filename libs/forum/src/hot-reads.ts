@@ -52,19 +52,18 @@ interface TopicRow extends UserRow {
   c_created_at: Date;
 }
 
+/** A topic with its category and its author, as flat columns (see TopicRow). */
+const TOPIC_SELECT = `SELECT t.id AS t_id, t.category_id AS t_category_id, t.author_id AS t_author_id, t.title AS t_title,
+       t.slug AS t_slug, t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
+       t.pinned AS t_pinned, t.locked AS t_locked,
+       c.group_id AS c_group_id, c.name AS c_name, c.slug AS c_slug, c.description AS c_description,
+       c.parent_id AS c_parent_id, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
+       ${USER_COLUMNS}
+  FROM topics t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.author_id`;
+
 /** A topic with its category and author, or null. */
 export async function readTopic(dataSource: DataSource, id: string): Promise<Topic | null> {
-  const rows: TopicRow[] = await dataSource.query(
-    `SELECT t.id AS t_id, t.category_id AS t_category_id, t.author_id AS t_author_id, t.title AS t_title, t.slug AS t_slug,
-            t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
-            t.pinned AS t_pinned, t.locked AS t_locked,
-            c.group_id AS c_group_id, c.name AS c_name, c.slug AS c_slug, c.description AS c_description,
-            c.parent_id AS c_parent_id, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
-            ${USER_COLUMNS}
-       FROM topics t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.author_id
-      WHERE t.id = $1`,
-    [id],
-  );
+  const rows: TopicRow[] = await dataSource.query(`${TOPIC_SELECT} WHERE t.id = $1`, [id]);
   const row = rows[0];
   return row ? topicFrom(row) : null;
 }
@@ -142,14 +141,7 @@ export async function readTopicPage(
   const [row]: { topic: TopicRow | null; posts: PagePostJson[] | null }[] = await dataSource.query(
     `SELECT
        (SELECT row_to_json(t) FROM (
-          SELECT t.id AS t_id, t.category_id AS t_category_id, t.author_id AS t_author_id, t.title AS t_title, t.slug AS t_slug,
-                 t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
-                 t.pinned AS t_pinned, t.locked AS t_locked,
-                 c.group_id AS c_group_id, c.name AS c_name, c.slug AS c_slug, c.description AS c_description,
-                 c.parent_id AS c_parent_id, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
-                 ${USER_COLUMNS}
-            FROM topics t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.author_id
-           WHERE t.id = $1) t) AS topic,
+          ${TOPIC_SELECT} WHERE t.id = $1) t) AS topic,
        (SELECT json_agg(p ORDER BY p.number) FROM (
           SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden,
                  p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS},
