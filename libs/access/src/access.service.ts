@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@harbour/common';
 import type { Role } from '@harbour/contracts';
 import type { Caller } from './caller';
-import { hasPermission } from './permissions';
+import { hasPermission, isStaff } from './permissions';
 
 /** What access needs to know about a category. */
 export interface CategoryRef {
@@ -31,8 +31,6 @@ export type AccessQuestion =
   | { action: 'post.delete'; category: CategoryRef; site: SiteRules; post: PostRef }
   | { action: 'topic.editTitle'; category: CategoryRef; site: SiteRules; topic: { authorId: string } }
   | { action: 'topic.moderate'; category: CategoryRef; site: SiteRules };
-
-const isStaff = (caller: Caller | null): boolean => caller?.role === 'admin' || caller?.role === 'moderator';
 
 /**
  * Answers "may this caller do this action on this object?" for every route, socket handler and job, and

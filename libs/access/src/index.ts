@@ -4,5 +4,5 @@ export type { AccessQuestion, CategoryRef, PostRef, SiteRules } from './access.s
 export { Authenticated, CurrentCaller, Public } from './access.decorators';
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './caller';
 export type { Caller } from './caller';
-export { hasPermission } from './permissions';
+export { hasPermission, isStaff } from './permissions';
 export type { Permission } from './permissions';

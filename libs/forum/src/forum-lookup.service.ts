@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type Caller, type SiteRules } from '@harbour/access';
-import { isUuid, NotFoundError } from '@harbour/common';
+import { InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
 import { SettingsService } from '@harbour/settings';
 import { Category } from './category.entity';
 import { Post } from './post.entity';
@@ -30,6 +30,19 @@ export class ForumLookup {
     const category = isUuid(id) ? await this.dataSource.getRepository(Category).findOneBy({ id }) : null;
     if (!category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();
     return { category, site };
+  }
+
+  /**
+   * A category named in a request body (a new topic's, a move's target): one the caller cannot see is a
+   * 400 naming the field, worded exactly as for one that does not exist.
+   */
+  async categoryNamedInBody(caller: Caller, id: string): Promise<{ category: Category; site: SiteRules }> {
+    try {
+      return await this.category(caller, id);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new InvalidInputError('categoryId does not name a category you can use');
+      throw error;
+    }
   }
 
   async topic(caller: Caller | null, id: string): Promise<{ topic: Topic; category: Category; site: SiteRules }> {

@@ -1,4 +1,4 @@
-import type { Caller } from '@harbour/access';
+import { isStaff, type Caller } from '@harbour/access';
 import { toUserDto } from '@harbour/accounts';
 import type { CategoryDto, NotificationLevel, PostDto, TopicDto } from '@harbour/contracts';
 import type { Category } from './category.entity';
@@ -56,7 +56,7 @@ export interface PostExtras {
 export function toPostDto(post: Post, caller: Caller | null, extras: PostExtras): PostDto {
   if (!post.author) throw new Error('toPostDto needs the author loaded');
   const deleted = Boolean(post.deletedAt);
-  const staff = caller?.role === 'admin' || caller?.role === 'moderator';
+  const staff = isStaff(caller);
   const blank = deleted || (post.hidden && !staff && caller?.userId !== post.authorId);
   return {
     id: post.id,

@@ -92,10 +92,13 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(markdown.render(source), SANITIZE);
 }
 
-/** The usernames a post mentions (lower-cased, unique), ignoring code spans and blocks. */
-export function mentionedUsernames(source: string): string[] {
+/**
+ * The usernames a post mentions (lower-cased, unique), read from its rendered HTML (so code spans and
+ * blocks never count), which callers already have: rendering twice per write would double the cost.
+ */
+export function mentionedUsernames(html: string): string[] {
   const names = new Set<string>();
-  for (const match of renderMarkdown(source).matchAll(/<a href="\/u\/([a-z0-9_.-]+)" class="mention"/g)) {
+  for (const match of html.matchAll(/<a href="\/u\/([a-z0-9_.-]+)" class="mention"/g)) {
     if (match[1]) names.add(match[1]);
   }
   return [...names];

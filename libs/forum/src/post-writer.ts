@@ -17,15 +17,17 @@ export class PostWriter {
     manager: EntityManager,
     input: { topicId: string; authorId: string; body: string; parentId: string | null; contentWarning: string | null },
   ): Promise<{ post: Post; mentionedUserIds: string[] }> {
+    // Render before taking the topic's row lock: replies to a busy topic queue on it.
+    const html = renderMarkdown(input.body);
     const counted: [{ post_count: number }[], number] = await manager.query(
       'UPDATE topics SET post_count = post_count + 1, last_post_at = now() WHERE id = $1 RETURNING post_count',
       [input.topicId],
     );
     const number = counted[0][0]?.post_count;
     if (number === undefined) throw new Error(`Topic ${input.topicId} vanished while posting`);
-    const post = manager.create(Post, { ...input, number, html: renderMarkdown(input.body) });
+    const post = manager.create(Post, { ...input, number, html });
     await manager.save(post);
-    const mentionedUserIds = await this.saveMentions(manager, post.id, input.body, input.authorId);
+    const mentionedUserIds = await this.saveMentions(manager, post.id, html, input.authorId);
     return { post, mentionedUserIds };
   }
 
@@ -34,11 +36,11 @@ export class PostWriter {
     post.body = body;
     post.html = renderMarkdown(body);
     await manager.delete(Mention, { postId: post.id });
-    await this.saveMentions(manager, post.id, body, post.authorId);
+    await this.saveMentions(manager, post.id, post.html, post.authorId);
   }
 
-  private async saveMentions(manager: EntityManager, postId: string, body: string, authorId: string): Promise<string[]> {
-    const names = mentionedUsernames(body);
+  private async saveMentions(manager: EntityManager, postId: string, html: string, authorId: string): Promise<string[]> {
+    const names = mentionedUsernames(html);
     if (names.length === 0) return [];
     const users = await manager.find(User, { select: { id: true }, where: { usernameKey: In(names), status: 'active' } });
     const ids = users.map((user) => user.id).filter((id) => id !== authorId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AccessService, type Caller } from '@harbour/access';
+import { AccessService, isStaff, type Caller } from '@harbour/access';
 import { DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
 import { REACTION_EMOJI, type PageDto, type PostDto, type RevisionDto } from '@harbour/contracts';
 import { User } from '@harbour/accounts';
@@ -14,8 +14,6 @@ import { PostExtrasLoader } from './post-extras.loader';
 import { PostRevision } from './post-revision.entity';
 import { PostWriter } from './post-writer';
 import { decodePostCursor, encodePostCursor } from './topic-cursor';
-
-const isStaff = (caller: Caller | null): boolean => caller?.role === 'admin' || caller?.role === 'moderator';
 
 @Injectable()
 export class PostsService {

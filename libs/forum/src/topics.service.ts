@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { AccessService, type Caller } from '@harbour/access';
-import { DomainEvents, InvalidInputError, NotFoundError } from '@harbour/common';
+import { AccessService, isStaff, type Caller } from '@harbour/access';
+import { DomainEvents } from '@harbour/common';
 import type { NotificationLevel, PageDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { Category } from './category.entity';
@@ -13,8 +13,6 @@ import { PostWriter } from './post-writer';
 import { slugify } from './slug';
 import { decodeTopicCursor, encodeTopicCursor } from './topic-cursor';
 import { Topic } from './topic.entity';
-
-const isStaff = (caller: Caller): boolean => caller.role === 'admin' || caller.role === 'moderator';
 
 @Injectable()
 export class TopicsService {
@@ -49,10 +47,7 @@ export class TopicsService {
   }
 
   async create(caller: Caller, dto: CreateTopicDto): Promise<TopicWithFirstPostDto> {
-    const { category, site } = await this.lookup.category(caller, dto.categoryId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) throw new InvalidInputError('categoryId does not name a category you can post in');
-      throw error;
-    });
+    const { category, site } = await this.lookup.categoryNamedInBody(caller, dto.categoryId);
     this.access.assertCan(caller, { action: 'topic.create', category, site });
     if (!isStaff(caller)) {
       const { rateLimits } = await this.settings.get();
@@ -94,12 +89,7 @@ export class TopicsService {
     if (moderating) this.access.assertCan(caller, { action: 'topic.moderate', category, site });
     let target: Category | null = null;
     if (dto.categoryId !== undefined && dto.categoryId !== topic.categoryId) {
-      target = (
-        await this.lookup.category(caller, dto.categoryId).catch((error: unknown) => {
-          if (error instanceof NotFoundError) throw new InvalidInputError('categoryId does not name a category');
-          throw error;
-        })
-      ).category;
+      target = (await this.lookup.categoryNamedInBody(caller, dto.categoryId)).category;
     }
     await this.dataSource.transaction(async (manager) => {
       const changes: Partial<Topic> = {};
