@@ -1,6 +1,8 @@
 // npm run bench: seeds a forum on a throw-away embedded PostgreSQL and measures the API with autocannon
 // on loopback. Prints one JSON object: requests per second and p50/p99 latency for each scenario.
 //   BENCH_SECONDS=10 (per scenario), BENCH_CONNECTIONS=50, BENCH_PORT=3999
+//   BENCH_ONLY=topicPageAsMember,createReply runs just those scenarios
+//   BENCH_PROFILE=/tmp/prof writes the server's CPU profile there (open it in Chrome DevTools)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +23,9 @@ const serverEntry = join(root, 'dist/apps/api/apps/api/src/main.js');
 if (!existsSync(serverEntry)) spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-'));
-const server = spawn(process.execPath, [serverEntry], {
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const server = spawn(process.execPath, [...profileArgs, serverEntry], {
   cwd: root,
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HARBOUR_DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: '' },
   stdio: ['ignore', 'inherit', 'inherit'],
@@ -125,26 +129,31 @@ try {
   const topic = topics[0];
   let replyCounter = 0;
   const member = members[1];
-  const results = {
-    machine: { cores: (await import('node:os')).cpus().length, node: process.version, connections, secondsPerScenario: seconds },
-    topicPageAsGuest: await run('topic page (guest)', { requests: [{ method: 'GET', path: `/api/topics/${topic.id}/posts` }] }),
-    topicPageAsMember: await run('topic page (member)', {
-      requests: [{ method: 'GET', path: `/api/topics/${topic.id}/posts`, headers: { authorization: `Bearer ${member.token}` } }],
-    }),
-    categoryList: await run('category topic list', { requests: [{ method: 'GET', path: `/api/categories/${category.id}/topics` }] }),
+  const scenarios = {
+    topicPageAsGuest: () => run('topic page (guest)', { requests: [{ method: 'GET', path: `/api/topics/${topic.id}/posts` }] }),
+    topicPageAsMember: () =>
+      run('topic page (member)', {
+        requests: [{ method: 'GET', path: `/api/topics/${topic.id}/posts`, headers: { authorization: `Bearer ${member.token}` } }],
+      }),
+    categoryList: () => run('category topic list', { requests: [{ method: 'GET', path: `/api/categories/${category.id}/topics` }] }),
     // Replies rotate over the seeded topics, as real traffic does: replies to one topic queue on its row lock
     // (that is what keeps post numbers and counts exact), so a single-topic run measures only that queue.
-    createReply: await run('create reply', {
-      requests: [
-        {
-          method: 'POST',
-          headers: { authorization: `Bearer ${member.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ body: 'A benchmark reply with **Markdown** and @bench_1.' }),
-          setupRequest: (request) => ({ ...request, path: `/api/topics/${topics[replyCounter++ % topics.length].id}/posts` }),
-        },
-      ],
-    }),
+    createReply: () =>
+      run('create reply', {
+        requests: [
+          {
+            method: 'POST',
+            headers: { authorization: `Bearer ${member.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ body: 'A benchmark reply with **Markdown** and @bench_1.' }),
+            setupRequest: (request) => ({ ...request, path: `/api/topics/${topics[replyCounter++ % topics.length].id}/posts` }),
+          },
+        ],
+      }),
   };
+  const results = {
+    machine: { cores: (await import('node:os')).cpus().length, node: process.version, connections, secondsPerScenario: seconds },
+  };
+  for (const [name, scenario] of Object.entries(scenarios)) if (!only || only.has(name)) results[name] = await scenario();
   console.log(JSON.stringify(results, null, 2));
 } finally {
   // autocannon leaves requests in flight when a scenario ends; let them finish before stopping.

@@ -12,6 +12,9 @@ export interface DomainEventMap {
   PostUpdated: { postId: string; topicId: string; editorId: string };
   PostDeleted: { postId: string; topicId: string };
   TopicCreated: { topicId: string; categoryId: string; authorId: string };
+  /** Title, pin, lock or category changed; `previousCategoryId` differs from `categoryId` after a move. */
+  TopicUpdated: { topicId: string; categoryId: string; previousCategoryId: string };
+  ReactionsChanged: { postId: string; topicId: string; userId: string; emoji: string; on: boolean };
 }
 
 export type DomainEventName = keyof DomainEventMap;

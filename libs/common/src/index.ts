@@ -9,3 +9,4 @@ export { CommonModule } from './common.module';
 export { DomainEvents } from './domain-events';
 export type { DomainEventMap, DomainEventName } from './domain-events';
 export { paginateNewestFirst } from './paginate';
+export { hotQuery } from './hot-query';

@@ -8,10 +8,20 @@ import { PostWriter } from './post-writer';
 import { PostsController } from './posts.controller';
 import { PostsService } from './posts.service';
 import { TopicsController } from './topics.controller';
+import { TopicPageCache } from './topic-page.cache';
 import { TopicsService } from './topics.service';
 
 @Module({
   controllers: [CategoriesController, TopicsController, PostsController],
-  providers: [ForumLookup, CategoriesService, TopicsService, PostsService, PostWriter, PostExtrasLoader, MemberStateService],
+  providers: [
+    ForumLookup,
+    CategoriesService,
+    TopicsService,
+    PostsService,
+    PostWriter,
+    PostExtrasLoader,
+    MemberStateService,
+    TopicPageCache,
+  ],
 })
 export class ForumModule {}

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { User } from '@harbour/accounts';
+import { hotQuery } from '@harbour/common';
 import { Category } from './category.entity';
 import { Post } from './post.entity';
 import type { PostExtras } from './forum.mappers';
@@ -96,11 +97,15 @@ function topicFrom(row: TopicRow): Topic {
   });
 }
 
-/** One page of a topic as one query's answer: the topic (null when missing) and its posts with extras. */
+/**
+ * One page of a topic as everyone sees it: the topic (null when missing), its posts and their reaction
+ * counts. What differs per reader (their own reactions and bookmarks) comes from readViewerMarks, so this
+ * part can be shared between readers through the TopicPageCache.
+ */
 export interface TopicPage {
   topic: Topic | null;
   posts: Post[];
-  extras: PostExtras;
+  reactions: Map<string, Record<string, number>>;
 }
 
 interface PagePostJson {
@@ -123,22 +128,16 @@ interface PagePostJson {
   u_role: User['role'];
   u_created_at: string;
   reactions: Record<string, number> | null;
-  mine: string[] | null;
-  bookmarked: boolean;
 }
 
 /**
  * A topic page in a single round trip. The caller must still check access on `topic.category` before
  * using anything: this reads first and lets the access module decide, so a private topic costs the same.
  */
-export async function readTopicPage(
-  dataSource: DataSource,
-  topicId: string,
-  afterNumber: number,
-  count: number,
-  viewerId: string | null,
-): Promise<TopicPage> {
-  const [row]: { topic: TopicRow | null; posts: PagePostJson[] | null }[] = await dataSource.query(
+export async function readTopicPage(dataSource: DataSource, topicId: string, afterNumber: number, count: number): Promise<TopicPage> {
+  const [row] = await hotQuery<{ topic: TopicRow | null; posts: PagePostJson[] | null }>(
+    dataSource,
+    'topic_page',
     `SELECT
        (SELECT row_to_json(t) FROM (
           ${TOPIC_SELECT} WHERE t.id = $1) t) AS topic,
@@ -146,21 +145,17 @@ export async function readTopicPage(
           SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden,
                  p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS},
                  (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
-                    WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions,
-                 (SELECT json_agg(r.emoji) FROM reactions r WHERE r.post_id = p.id AND r.user_id = $4) AS mine,
-                 EXISTS (SELECT 1 FROM bookmarks b WHERE b.post_id = p.id AND b.user_id = $4) AS bookmarked
+                    WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions
             FROM posts p JOIN users u ON u.id = p.author_id
            WHERE p.topic_id = $1 AND p.number > $2
            ORDER BY p.number
            LIMIT $3) p) AS posts`,
-    [topicId, afterNumber, count, viewerId],
+    [topicId, afterNumber, count],
   );
   const topic = row?.topic ? topicFrom(revive(row.topic)) : null;
-  const extras: PostExtras = { reactions: new Map(), mine: new Map(), bookmarked: new Set() };
+  const reactions = new Map<string, Record<string, number>>();
   const posts = (row?.posts ?? []).map((json) => {
-    if (json.reactions) extras.reactions.set(json.id, json.reactions);
-    if (json.mine) extras.mine.set(json.id, json.mine);
-    if (json.bookmarked) extras.bookmarked.add(json.id);
+    if (json.reactions) reactions.set(json.id, json.reactions);
     return Object.assign(new Post(), {
       id: json.id,
       topicId: json.topic_id,
@@ -178,7 +173,30 @@ export async function readTopicPage(
       author: userFrom({ ...json, u_created_at: new Date(json.u_created_at) }),
     });
   });
-  return { topic, posts, extras };
+  return { topic, posts, reactions };
+}
+
+/** One reader's own marks on a page of posts (their reactions and bookmarks), in one query. */
+export async function readViewerMarks(
+  dataSource: DataSource,
+  viewerId: string,
+  postIds: string[],
+): Promise<Pick<PostExtras, 'mine' | 'bookmarked'>> {
+  const marks: Pick<PostExtras, 'mine' | 'bookmarked'> = { mine: new Map(), bookmarked: new Set() };
+  if (postIds.length === 0) return marks;
+  const rows = await hotQuery<{ post_id: string; emoji: string | null }>(
+    dataSource,
+    'viewer_marks',
+    `SELECT post_id, emoji FROM reactions WHERE user_id = $1 AND post_id = ANY($2)
+     UNION ALL
+     SELECT post_id, NULL FROM bookmarks WHERE user_id = $1 AND post_id = ANY($2)`,
+    [viewerId, postIds],
+  );
+  for (const row of rows) {
+    if (row.emoji === null) marks.bookmarked.add(row.post_id);
+    else marks.mine.set(row.post_id, [...(marks.mine.get(row.post_id) ?? []), row.emoji]);
+  }
+  return marks;
 }
 
 /** row_to_json gives timestamps as strings; the entities hold Dates. */

@@ -5,3 +5,4 @@ export { PostRevision } from './post-revision.entity';
 export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificationLevel, TopicRead } from './member-state.entities';
 export { ForumModule } from './forum.module';
 export { renderMarkdown } from './markdown';
+export { TopicPageCache } from './topic-page.cache';

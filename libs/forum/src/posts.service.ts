@@ -6,7 +6,8 @@ import { REACTION_EMOJI, type PageDto, type PostDto, type RevisionDto } from '@h
 import { User } from '@harbour/accounts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { ForumLookup } from './forum-lookup.service';
-import { readTopicPage } from './hot-reads';
+import { readTopicPage, readViewerMarks } from './hot-reads';
+import { TopicPageCache } from './topic-page.cache';
 import { toPostDto } from './forum.mappers';
 import type { CreatePostDto, UpdatePostDto } from './forum.dtos';
 import { Post } from './post.entity';
@@ -26,21 +27,32 @@ export class PostsService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly events: DomainEvents,
+    private readonly pageCache: TopicPageCache,
   ) {}
 
-  /** A page of a topic's posts in reading order: one query, whatever the page size. */
+  /** A page of a topic's posts in reading order: at most two queries (the page, the reader's marks), whatever its size. */
   async listInTopic(caller: Caller | null, topicId: string, query: { cursor?: string; limit?: number }): Promise<PageDto<PostDto>> {
     const limit = query.limit ?? 20;
     const after = decodePostCursor(query.cursor);
-    const page = isUuid(topicId) ? await readTopicPage(this.dataSource, topicId, after, limit + 1, caller?.userId ?? null) : null;
+    const page = isUuid(topicId)
+      ? await this.pageCache.read(topicId, after, limit + 1, () => readTopicPage(this.dataSource, topicId, after, limit + 1))
+      : null;
     const category = page?.topic?.category;
     if (!page || !category || !this.access.can(caller, { action: 'category.see', category, site: await this.lookup.site() })) {
       throw new NotFoundError();
     }
     const posts = page.posts.slice(0, limit);
     const last = posts[posts.length - 1];
+    const marks = caller
+      ? await readViewerMarks(
+          this.dataSource,
+          caller.userId,
+          posts.map((post) => post.id),
+        )
+      : { mine: new Map<string, string[]>(), bookmarked: new Set<string>() };
+    const extras = { reactions: page.reactions, ...marks };
     return {
-      items: posts.map((post) => toPostDto(post, caller, page.extras)),
+      items: posts.map((post) => toPostDto(post, caller, extras)),
       nextCursor: page.posts.length > limit && last ? encodePostCursor(last.number) : null,
     };
   }
@@ -144,6 +156,7 @@ export class PostsService {
         emoji,
       ]);
     }
+    this.events.publish('ReactionsChanged', { postId: post.id, topicId: post.topicId, userId: caller.userId, emoji, on });
   }
 
   async bookmark(caller: Caller, id: string, on: boolean): Promise<void> {

@@ -103,6 +103,11 @@ export class TopicsService {
       }
       if (Object.keys(changes).length > 0) await manager.update(Topic, { id: topic.id }, changes);
     });
+    this.events.publish('TopicUpdated', {
+      topicId: topic.id,
+      categoryId: target?.id ?? topic.categoryId,
+      previousCategoryId: topic.categoryId,
+    });
     return this.get(caller, id);
   }
 
