@@ -24,6 +24,7 @@ describe('site settings', () => {
       siteName: 'Harbour',
       registrationMode: 'open',
       loginRequired: false,
+      groupCreation: 'members',
       newMemberReviewPosts: 0,
       rateLimits: { postsPerMinute: 10, topicsPerDay: 20, flagsPerDay: 20, registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20 },
     });
@@ -41,7 +42,7 @@ describe('site settings', () => {
     const again = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
     expect(again.body.rateLimits.postsPerMinute).toBe(3);
     const site = await t.http().get('/api/site').expect(200);
-    expect(site.body).toEqual({ siteName: 'Réseau', registrationMode: 'open', loginRequired: false });
+    expect(site.body).toEqual({ siteName: 'Réseau', registrationMode: 'open', loginRequired: false, groupCreation: 'members' });
   });
 
   it.each([

@@ -1,44 +1,84 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
-import { newCategory, newPrivateCategory, newReply, newTopic } from '../support/forum';
+import { sql } from '../support/database';
+import { newCategory, newReply, newTopic } from '../support/forum';
+import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
 
 /**
  * Every route × every role, with the status each must get. A route that is served but missing here fails
  * the first test: access is declared for every route, never forgotten. When a role arrives with a later
  * feature (group owner, silenced, suspended, …), add it to ROLES and every row must say what it gets.
  */
-const ROLES = ['anonymous', 'member', 'moderator', 'admin'] as const;
+const ROLES = ['anonymous', 'outsider', 'member', 'groupModerator', 'groupOwner', 'silenced', 'suspended', 'moderator', 'admin'] as const;
 type MatrixRole = (typeof ROLES)[number];
-type Expectation = Record<MatrixRole, number>;
+/**
+ * What each role gets. Two roles follow from the others, and the table says so once rather than on every
+ * row: a silenced member (a member of the group) gets what a member gets on reads and 403 on every write;
+ * a suspended member's token no longer works, so they get what an anonymous visitor gets.
+ */
+type DeclaredRole = Exclude<MatrixRole, 'silenced' | 'suspended'>;
+type Expectation = Record<DeclaredRole, number>;
 
-/** Objects the rows act on: a public category, topic and post by a third member, and fresh posts on demand. */
+/**
+ * Objects the rows act on: a public category, topic and post by a third member; a private group (the
+ * member roles belong to it) with a category, topic and post; a hidden group with the same members.
+ */
 interface Fixtures {
   victim: string;
   category: string;
   topic: string;
   post: string;
   privateTopic: string;
+  privatePost: string;
+  privateCategory: string;
+  group: { id: string; slug: string };
+  hiddenGroup: { slug: string };
+  bystander: TestMember;
   /** A new post by the third member, for rows that delete or change it. */
   freshPost: () => Promise<string>;
+  /** A new member of the private group, for rows that remove one. */
+  freshGroupMember: () => Promise<string>;
+  /** A new pending join request to the private group. */
+  freshJoinRequest: () => Promise<string>;
+  /** A new invitation (to a group of its own) for the role calling, or a missing id for the anonymous. */
+  invitationFor: (role: MatrixRole) => Promise<string>;
 }
 
 interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   /** The concrete URL to call (defaults to path). */
-  url?: (ids: Fixtures) => string | Promise<string>;
+  url?: (ids: Fixtures, role: MatrixRole) => string | Promise<string>;
   body?: object | ((ids: Fixtures) => object);
   expect: Expectation;
   /** The call ends the caller's session: run it on a session of its own. */
   ownSession?: boolean;
+  /** A write a silenced member may still make (signing out). */
+  evenSilenced?: boolean;
 }
 
-const everyone = (status: number): Expectation => ({ anonymous: status, member: status, moderator: status, admin: status });
-const signedIn = (status: number): Expectation => ({ anonymous: 401, member: status, moderator: status, admin: status });
-const adminOnly = (status: number): Expectation => ({ anonymous: 401, member: 403, moderator: 403, admin: status });
-const staffOnly = (status: number): Expectation => ({ anonymous: 401, member: 403, moderator: status, admin: status });
-/** A private (group) space: until groups exist only admins see it, and everyone else gets the missing-id 404. */
-const privateSpace = (status: number): Expectation => ({ anonymous: 404, member: 404, moderator: 404, admin: status });
+const MISSING = '00000000-0000-4000-8000-000000000000';
+const roles = (anonymous: number, others: number, overrides: Partial<Expectation> = {}): Expectation => ({
+  anonymous,
+  outsider: others,
+  member: others,
+  groupModerator: others,
+  groupOwner: others,
+  moderator: others,
+  admin: others,
+  ...overrides,
+});
+const everyone = (status: number): Expectation => roles(status, status);
+const signedIn = (status: number): Expectation => roles(401, status);
+const adminOnly = (status: number): Expectation => roles(401, 403, { admin: status });
+const staffOnly = (status: number): Expectation => roles(401, 403, { moderator: status, admin: status });
+/** The private group's spaces: its members and admins; everyone else gets the missing-id 404. */
+const privateRead = (status: number): Expectation =>
+  roles(404, 404, { member: status, groupModerator: status, groupOwner: status, admin: status });
+const privateWrite = (status: number): Expectation => ({ ...privateRead(status), anonymous: 401 });
+/** Acting on the (visible) private group as its owners and moderators; other members are refused. */
+const groupManagers = (status: number): Expectation => roles(401, 403, { groupModerator: status, groupOwner: status, admin: status });
+const groupOwners = (status: number): Expectation => roles(401, 403, { groupOwner: status, admin: status });
 const heart = encodeURIComponent('❤️');
 
 const MATRIX: Row[] = [
@@ -47,7 +87,7 @@ const MATRIX: Row[] = [
   { method: 'GET', path: '/api/site', expect: everyone(200) },
   { method: 'POST', path: '/api/auth/register', body: {}, expect: everyone(400) },
   { method: 'POST', path: '/api/auth/login', body: {}, expect: everyone(400) },
-  { method: 'POST', path: '/api/auth/logout', expect: signedIn(204), ownSession: true },
+  { method: 'POST', path: '/api/auth/logout', expect: signedIn(204), ownSession: true, evenSilenced: true },
   { method: 'POST', path: '/api/auth/password-reset', body: { email: 'nobody@example.org' }, expect: everyone(202) },
   { method: 'POST', path: '/api/auth/password-reset/confirm', body: { token: 'nope', password: 'long enough' }, expect: everyone(400) },
   { method: 'GET', path: '/api/me', expect: signedIn(200) },
@@ -91,10 +131,17 @@ const MATRIX: Row[] = [
     expect: signedIn(201),
   },
   { method: 'GET', path: '/api/topics/:id', url: (f) => `/api/topics/${f.topic}`, expect: everyone(200) },
-  { method: 'GET', path: '/api/topics/:id', url: (f) => `/api/topics/${f.privateTopic}`, expect: privateSpace(200) },
+  { method: 'GET', path: '/api/topics/:id', url: (f) => `/api/topics/${f.privateTopic}`, expect: privateRead(200) },
   { method: 'PATCH', path: '/api/topics/:id', url: (f) => `/api/topics/${f.topic}`, body: { pinned: false }, expect: staffOnly(200) },
+  {
+    method: 'PATCH',
+    path: '/api/topics/:id',
+    url: (f) => `/api/topics/${f.privateTopic}`,
+    body: { pinned: false },
+    expect: { ...privateWrite(403), groupModerator: 200, groupOwner: 200, admin: 200 },
+  },
   { method: 'GET', path: '/api/topics/:id/posts', url: (f) => `/api/topics/${f.topic}/posts`, expect: everyone(200) },
-  { method: 'GET', path: '/api/topics/:id/posts', url: (f) => `/api/topics/${f.privateTopic}/posts`, expect: privateSpace(200) },
+  { method: 'GET', path: '/api/topics/:id/posts', url: (f) => `/api/topics/${f.privateTopic}/posts`, expect: privateRead(200) },
   {
     method: 'POST',
     path: '/api/topics/:id/posts',
@@ -107,7 +154,7 @@ const MATRIX: Row[] = [
     path: '/api/topics/:id/posts',
     url: (f) => `/api/topics/${f.privateTopic}/posts`,
     body: { body: 'reply' },
-    expect: { ...privateSpace(201), anonymous: 401 },
+    expect: privateWrite(201),
   },
   {
     method: 'PUT',
@@ -144,6 +191,145 @@ const MATRIX: Row[] = [
   { method: 'DELETE', path: '/api/posts/:id/bookmark', url: (f) => `/api/posts/${f.post}/bookmark`, expect: signedIn(204) },
   { method: 'GET', path: '/api/bookmarks', expect: signedIn(200) },
   { method: 'POST', path: '/api/posts/preview', body: { body: '**hi**' }, expect: signedIn(200) },
+  { method: 'GET', path: '/api/posts/:id', url: (f) => `/api/posts/${f.privatePost}`, expect: privateRead(200) },
+  { method: 'GET', path: '/api/posts/:id/revisions', url: (f) => `/api/posts/${f.privatePost}/revisions`, expect: privateRead(200) },
+  {
+    method: 'PUT',
+    path: '/api/posts/:id/reactions/:emoji',
+    url: (f) => `/api/posts/${f.privatePost}/reactions/${heart}`,
+    expect: privateWrite(204),
+  },
+  { method: 'GET', path: '/api/categories/:id', url: (f) => `/api/categories/${f.privateCategory}`, expect: privateRead(200) },
+  {
+    method: 'GET',
+    path: '/api/categories/:id/topics',
+    url: (f) => `/api/categories/${f.privateCategory}/topics`,
+    expect: privateRead(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/topics',
+    body: (f: Fixtures) => ({ categoryId: f.privateCategory, title: 'Private matrix topic', body: 'x' }),
+    // A category named in a body that the caller cannot see is a 400 naming the field, as for a missing one.
+    expect: { ...privateWrite(201), outsider: 400, moderator: 400 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/categories/:id',
+    url: (f) => `/api/categories/${f.category}`,
+    body: { description: 'Open to all' },
+    expect: adminOnly(200),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/categories/:id',
+    url: (f) => `/api/categories/${f.privateCategory}`,
+    body: { description: 'For the group' },
+    expect: { ...privateWrite(403), groupOwner: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/categories',
+    body: (f: Fixtures) => ({ name: 'Group space', groupId: f.group.id }),
+    // A group id the caller does not own reads as one of no group: a 400 naming the field.
+    expect: roles(401, 400, { groupOwner: 201, admin: 201 }),
+  },
+  { method: 'GET', path: '/api/groups', expect: everyone(200) },
+  {
+    method: 'POST',
+    path: '/api/groups',
+    body: () => ({ name: 'Matrix group', slug: `m-${Math.random().toString(36).slice(2, 10)}`, visibility: 'private' }),
+    expect: signedIn(201),
+  },
+  { method: 'GET', path: '/api/groups/:slug', url: (f) => `/api/groups/${f.group.slug}`, expect: everyone(200) },
+  {
+    method: 'GET',
+    path: '/api/groups/:slug',
+    url: (f) => `/api/groups/${f.hiddenGroup.slug}`,
+    expect: roles(404, 404, { member: 200, groupModerator: 200, groupOwner: 200, admin: 200 }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/groups/:slug',
+    url: (f) => `/api/groups/${f.group.slug}`,
+    body: { description: 'x' },
+    expect: groupOwners(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/groups/:slug/members',
+    url: (f) => `/api/groups/${f.group.slug}/members`,
+    expect: roles(401, 403, { member: 200, groupModerator: 200, groupOwner: 200, admin: 200 }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/groups/:slug/members/:userId',
+    url: (f) => `/api/groups/${f.group.slug}/members/${f.bystander.user.id}`,
+    body: { role: 'member' },
+    expect: groupOwners(204),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/groups/:slug/members/:userId',
+    url: async (f) => `/api/groups/${f.group.slug}/members/${await f.freshGroupMember()}`,
+    expect: groupManagers(204),
+  },
+  {
+    method: 'POST',
+    path: '/api/groups/:slug/invitations',
+    url: (f) => `/api/groups/${f.group.slug}/invitations`,
+    body: { username: 'matrix_invitee' },
+    expect: groupManagers(201),
+  },
+  {
+    method: 'POST',
+    path: '/api/groups/:slug/join-requests',
+    url: (f) => `/api/groups/${f.group.slug}/join-requests`,
+    body: { message: 'Please' },
+    // Members are in already: a conflict.
+    expect: roles(401, 201, { member: 409, groupModerator: 409, groupOwner: 409 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/groups/:slug/join-requests',
+    url: (f) => `/api/groups/${f.group.slug}/join-requests`,
+    expect: groupManagers(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/groups/:slug/join-requests/:id/approve',
+    url: async (f) => `/api/groups/${f.group.slug}/join-requests/${await f.freshJoinRequest()}/approve`,
+    expect: groupManagers(204),
+  },
+  {
+    method: 'POST',
+    path: '/api/groups/:slug/join-requests/:id/decline',
+    url: async (f) => `/api/groups/${f.group.slug}/join-requests/${await f.freshJoinRequest()}/decline`,
+    expect: groupManagers(204),
+  },
+  { method: 'GET', path: '/api/invitations', expect: signedIn(200) },
+  {
+    method: 'GET',
+    path: '/api/invitations/:id',
+    url: async (f, role) => `/api/invitations/${await f.invitationFor(role)}`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/invitations/:id/accept',
+    url: async (f, role) => `/api/invitations/${await f.invitationFor(role)}/accept`,
+    body: {},
+    expect: signedIn(204),
+  },
+  {
+    method: 'POST',
+    path: '/api/invitations/:id/decline',
+    url: async (f, role) => `/api/invitations/${await f.invitationFor(role)}/decline`,
+    body: {},
+    expect: signedIn(204),
+  },
+  { method: 'GET', path: '/api/search', url: () => '/api/search?q=matrix', expect: everyone(200) },
+  { method: 'GET', path: '/api/search', url: () => '/api/search', expect: everyone(400) },
 ];
 
 interface RouterLayer {
@@ -162,28 +348,81 @@ function servedRoutes(t: TestApp): string[] {
     .sort();
 }
 
+/** What a role gets on a row: declared, or derived for the silenced and the suspended (see Expectation). */
+function expected(row: Row, role: MatrixRole): number {
+  if (role === 'suspended') return row.expect.anonymous;
+  if (role === 'silenced') return row.method === 'GET' || row.evenSilenced ? row.expect.member : 403;
+  return row.expect[role];
+}
+
 describe('the authorization matrix', () => {
   let t: TestApp;
   const members: Partial<Record<MatrixRole, TestMember>> = {};
-  let victim: TestMember;
   let fixtures: Fixtures;
 
   beforeAll(async () => {
     t = await startTestApp();
-    members.admin = await newMember(t, { role: 'admin' });
-    members.member = await newMember(t);
+    const admin = await newMember(t, { role: 'admin' });
+    members.admin = admin;
     members.moderator = await newMember(t, { role: 'moderator' });
-    victim = await newMember(t);
-    const category = await newCategory(t, members.admin);
+    for (const role of ['outsider', 'member', 'groupModerator', 'groupOwner', 'silenced', 'suspended'] as const) {
+      members[role] = await newMember(t);
+    }
+    const victim = await newMember(t);
+    const bystander = await newMember(t);
+    await newMember(t, { username: 'matrix_invitee' });
+    const category = await newCategory(t, admin);
     const topic = await newTopic(t, victim, category);
-    const privateTopic = await newTopic(t, members.admin, await newPrivateCategory(t));
+
+    // The group roles: the owner founds both groups and brings the others in.
+    const owner = members.groupOwner!;
+    const group = await newGroup(t, owner, 'private');
+    const hiddenGroup = await newGroup(t, owner, 'hidden');
+    for (const g of [group, hiddenGroup]) {
+      await addToGroup(t, g, owner, members.groupModerator!, 'moderator');
+      for (const role of ['member', 'silenced', 'suspended'] as const) await addToGroup(t, g, owner, members[role]!);
+    }
+    await addToGroup(t, group, owner, bystander);
+    const privateCategory = await newGroupCategory(t, owner, group);
+    const privateTopic = await newTopic(t, members.member!, privateCategory);
+    await sql(t.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [members.silenced!.user.id]);
+    await sql(t.databaseUrl, `UPDATE users SET status = 'suspended' WHERE id = $1`, [members.suspended!.user.id]);
+
     fixtures = {
       victim: victim.user.id,
       category,
       topic: topic.id,
       post: topic.firstPost.id,
       privateTopic: privateTopic.id,
+      privatePost: privateTopic.firstPost.id,
+      privateCategory,
+      group,
+      hiddenGroup,
+      bystander,
       freshPost: async () => (await newReply(t, victim, topic.id)).id,
+      freshGroupMember: async () => {
+        const joiner = await newMember(t);
+        await addToGroup(t, group, owner, joiner);
+        return joiner.user.id;
+      },
+      freshJoinRequest: async () => {
+        const asker = await newMember(t);
+        const response = await t.http().post(`/api/groups/${group.slug}/join-requests`).set(asker.auth).send({}).expect(201);
+        return response.body.id as string;
+      },
+      invitationFor: async (role) => {
+        // The anonymous and the suspended (whose token is dead) never reach the invitation: any id will do.
+        const invitee = role === 'anonymous' || role === 'suspended' ? undefined : members[role];
+        if (!invitee) return MISSING;
+        const own = await newGroup(t, victim, 'private');
+        const response = await t
+          .http()
+          .post(`/api/groups/${own.slug}/invitations`)
+          .set(victim.auth)
+          .send({ username: invitee.user.username })
+          .expect(201);
+        return response.body.id as string;
+      },
     };
   });
   afterAll(() => t.close());
@@ -193,24 +432,45 @@ describe('the authorization matrix', () => {
     expect(servedRoutes(t)).toEqual(declared);
   });
 
-  const cases = MATRIX.flatMap((row) => ROLES.map((role) => [`${row.method} ${row.path}`, role, row.expect[role], row] as const));
+  const cases = MATRIX.flatMap((row) => ROLES.map((role) => [`${row.method} ${row.path}`, role, expected(row, role), row] as const));
 
   it.each(cases)('%s as %s → %i', async (_name, role, status, row) => {
     let headers: Record<string, string> = {};
-    const member = members[role as Exclude<MatrixRole, 'anonymous'>];
+    const member = role === 'anonymous' ? undefined : members[role];
     if (member) {
       let token = member.token;
-      if (row.ownSession) {
+      if (row.ownSession && role !== 'suspended') {
         const login = await t.http().post('/api/auth/login').send({ login: member.user.username, password: member.password }).expect(200);
         token = login.body.token as string;
       }
       headers = { Authorization: `Bearer ${token}` };
     }
-    const url = row.url ? await row.url(fixtures) : row.path;
+    const url = row.url ? await row.url(fixtures, role) : row.path;
     const method = row.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     let call = t.http()[method](url).set(headers);
     if (row.body !== undefined) call = call.send(typeof row.body === 'function' ? row.body(fixtures) : row.body);
     const response = await call;
     expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status });
+  });
+
+  it('answers an outsider exactly what it answers for a missing id, body and all', async () => {
+    const outsider = members.outsider!;
+    const pairs: [string, string][] = [
+      [`/api/topics/${fixtures.privateTopic}`, `/api/topics/${MISSING}`],
+      [`/api/topics/${fixtures.privateTopic}/posts`, `/api/topics/${MISSING}/posts`],
+      [`/api/posts/${fixtures.privatePost}`, `/api/posts/${MISSING}`],
+      [`/api/posts/${fixtures.privatePost}/revisions`, `/api/posts/${MISSING}/revisions`],
+      [`/api/categories/${fixtures.privateCategory}`, `/api/categories/${MISSING}`],
+      [`/api/categories/${fixtures.privateCategory}/topics`, `/api/categories/${MISSING}/topics`],
+      [`/api/groups/${fixtures.hiddenGroup.slug}`, '/api/groups/no-such-group'],
+      [`/api/groups/${fixtures.hiddenGroup.slug}/members`, '/api/groups/no-such-group/members'],
+    ];
+    for (const [hidden, missing] of pairs) {
+      const [a, b] = await Promise.all([t.http().get(hidden).set(outsider.auth), t.http().get(missing).set(outsider.auth)]);
+      expect({ url: hidden, status: a.status, body: a.body as unknown }).toEqual({ url: hidden, status: 404, body: b.body as unknown });
+    }
+    const reply = await t.http().post(`/api/topics/${fixtures.privateTopic}/posts`).set(outsider.auth).send({ body: 'hello' });
+    const replyMissing = await t.http().post(`/api/topics/${MISSING}/posts`).set(outsider.auth).send({ body: 'hello' });
+    expect([reply.status, reply.body]).toEqual([404, replyMissing.body]);
   });
 });

@@ -42,6 +42,9 @@ describe('threaded discussion', () => {
         groupId: null,
         parentId: null,
         topicCount: 0,
+        sharedGroupIds: [],
+        access: { see: 'everyone', start: 'everyone', reply: 'everyone' },
+        private: false,
       });
       const child = await t
         .http()

@@ -17,7 +17,10 @@ export async function freshDatabase(): Promise<string> {
   } finally {
     await admin.end();
   }
-  return `${serverUrl()}/${name}`;
+  const url = `${serverUrl()}/${name}`;
+  // TypeORM files generated-column expressions under the database's name; a copy keeps the template's.
+  await sql(url, 'UPDATE typeorm_metadata SET database = current_database()');
+  return url;
 }
 
 /** Runs SQL directly, for setting up states the API has no route for (yet) and for asserting storage. */

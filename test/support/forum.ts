@@ -12,8 +12,8 @@ export async function newCategory(t: TestApp, admin: TestMember, name = `Categor
 }
 
 /**
- * A category that belongs to a group. Groups arrive with their own issue; until then such a category is
- * made directly in the database, and only admins may see it.
+ * A category of a group nobody belongs to, made directly in the database: only admins may see it.
+ * (test/support/groups.ts makes real groups and their categories through the API.)
  */
 export async function newPrivateCategory(t: TestApp, name = `Private ${++counter}`): Promise<string> {
   const rows = await sql<{ id: string }>(

@@ -5,9 +5,11 @@ import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { ForumModule } from '@harbour/forum';
+import { GroupsModule } from '@harbour/groups';
 import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
 import { RealtimeModule } from '@harbour/realtime';
+import { SearchModule } from '@harbour/search';
 import { SettingsModule } from '@harbour/settings';
 import { HealthController } from './health.controller';
 
@@ -32,6 +34,8 @@ export class AppModule {
         AccountsModule,
         RealtimeModule,
         ForumModule,
+        GroupsModule,
+        SearchModule,
       ],
       controllers: [HealthController],
     };

@@ -6,6 +6,7 @@ import type { Permission } from './permissions';
 
 export const PUBLIC_KEY = 'harbour:public';
 export const PERMISSION_KEY = 'harbour:permission';
+export const EVEN_SILENCED_KEY = 'harbour:even-silenced';
 
 /** The route is open to anonymous visitors (the caller, if signed in, is still known). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
@@ -17,6 +18,9 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 export function Authenticated(options: { permission?: Permission } = {}): MethodDecorator & ClassDecorator {
   return applyDecorators(SetMetadata(PERMISSION_KEY, options.permission ?? null), ApiBearerAuth(), ApiCookieAuth());
 }
+
+/** The route changes nothing others see (signing out): a silenced member may still call it. */
+export const EvenWhenSilenced = (): MethodDecorator => SetMetadata(EVEN_SILENCED_KEY, true);
 
 /** The signed-in member (or null on a public route). */
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller | null => {

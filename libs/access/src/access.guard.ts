@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { ForbiddenError, NotAuthenticatedError } from '@harbour/common';
 import { CSRF_COOKIE, CSRF_HEADER, type Caller } from './caller';
-import { PERMISSION_KEY, PUBLIC_KEY } from './access.decorators';
+import { EVEN_SILENCED_KEY, PERMISSION_KEY, PUBLIC_KEY } from './access.decorators';
 import { hasPermission, type Permission } from './permissions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -41,6 +41,15 @@ export class AccessGuard extends AuthGuard('session') {
       if (!cookie || !header || !sameSecret(cookie, header)) {
         throw new ForbiddenError('Missing or invalid CSRF token (send the harbour_csrf cookie as X-CSRF-Token)');
       }
+    }
+
+    // Silenced: read, never write. Signing out stays possible.
+    if (
+      caller?.silenced &&
+      !SAFE_METHODS.has(request.method) &&
+      !this.reflector.getAllAndOverride<boolean | undefined>(EVEN_SILENCED_KEY, targets)
+    ) {
+      throw new ForbiddenError('You are silenced: you can read, but not post or change anything for now');
     }
 
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;

@@ -3,7 +3,16 @@ import { AccessService } from './access.service';
 import type { Caller } from './caller';
 import { hasPermission } from './permissions';
 
-const caller = (role: Caller['role'], userId = 'u1'): Caller => ({ userId, username: 'x', role, sessionId: 's', via: 'bearer' });
+const caller = (role: Caller['role'], userId = 'u1', groups: Caller['groups'] = {}): Caller => ({
+  userId,
+  username: 'x',
+  role,
+  locale: 'en',
+  sessionId: 's',
+  via: 'bearer',
+  groups,
+  silenced: false,
+});
 
 describe('site permissions', () => {
   it('grants admin screens to admins only', () => {

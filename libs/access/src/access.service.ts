@@ -1,23 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@harbour/common';
-import type { Role } from '@harbour/contracts';
+import type { GroupCreation, GroupRole, GroupVisibility, Role, SpaceAudience } from '@harbour/contracts';
 import type { Caller } from './caller';
 import { hasPermission, isStaff } from './permissions';
 
-/** What access needs to know about a category. */
+/** What access needs to know about a category (the columns of the same names). */
 export interface CategoryRef {
   groupId: string | null;
+  sharedGroupIds: string[];
+  seeAccess: Exclude<SpaceAudience, 'moderators'>;
+  startAccess: SpaceAudience;
+  replyAccess: SpaceAudience;
 }
 
 /** Site-wide rules that change who may see what (from the site settings). */
 export interface SiteRules {
   loginRequired: boolean;
+  groupCreation: GroupCreation;
 }
 
 export interface PostRef {
   authorId: string;
   wiki: boolean;
   deleted: boolean;
+}
+
+export interface GroupRef {
+  id: string;
+  visibility: GroupVisibility;
 }
 
 /** The questions object-level checks answer. Each feature adds its own as it arrives. */
@@ -30,12 +40,21 @@ export type AccessQuestion =
   | { action: 'post.edit'; category: CategoryRef; site: SiteRules; post: PostRef }
   | { action: 'post.delete'; category: CategoryRef; site: SiteRules; post: PostRef }
   | { action: 'topic.editTitle'; category: CategoryRef; site: SiteRules; topic: { authorId: string } }
-  | { action: 'topic.moderate'; category: CategoryRef; site: SiteRules };
+  | { action: 'topic.moderate'; category: CategoryRef; site: SiteRules }
+  | { action: 'group.create'; site: SiteRules }
+  | { action: 'group.see'; group: GroupRef; site: SiteRules }
+  | { action: 'group.seeMembers'; group: GroupRef; site: SiteRules }
+  | { action: 'group.requestToJoin'; group: GroupRef }
+  | { action: 'group.manageMembers'; group: GroupRef }
+  | { action: 'group.edit'; group: GroupRef };
 
 /**
  * Answers "may this caller do this action on this object?" for every route, socket handler and job, and
- * "which spaces may this caller see?" for every list. Nothing else in the code decides access.
- * Group categories are visible to site admins only until group membership exists (deny by default).
+ * "which spaces and groups may this caller see?" for every list, count and search. Nothing else decides.
+ *
+ * A site category (no group) is open to whoever may see the site. A group's category is for the members
+ * of its group and of the groups it is shared with, and for site admins, unless its `seeAccess` opens it to
+ * everyone. Site moderators are not members of private spaces: they moderate the public site.
  */
 @Injectable()
 export class AccessService {
@@ -45,33 +64,51 @@ export class AccessService {
         // An admin may not change their own role: a site must never lose its last admin by a slip.
         return hasPermission(caller, 'admin.users') && caller?.userId !== question.target.id;
       case 'category.create':
-        return caller?.role === 'admin';
+        return caller?.role === 'admin' || (question.groupId !== null && caller?.groups[question.groupId] === 'owner');
       case 'category.see':
         return this.canSeeCategory(caller, question.category, question.site);
       case 'topic.create':
+        return this.reaches(caller, question.category, question.site, question.category.startAccess);
       case 'post.reply':
-        return caller !== null && this.canSeeCategory(caller, question.category, question.site);
-      case 'post.edit':
-        return (
-          caller !== null &&
-          !question.post.deleted &&
-          this.canSeeCategory(caller, question.category, question.site) &&
-          (question.post.authorId === caller.userId || question.post.wiki || isStaff(caller))
-        );
+        return this.reaches(caller, question.category, question.site, question.category.replyAccess);
+      case 'post.edit': {
+        const { category, site, post } = question;
+        if (caller === null || post.deleted || !this.canSeeCategory(caller, category, site)) return false;
+        if (post.authorId === caller.userId || this.moderatesSpace(caller, category)) return true;
+        return post.wiki && this.reaches(caller, category, site, category.replyAccess);
+      }
       case 'post.delete':
         return (
           caller !== null &&
           this.canSeeCategory(caller, question.category, question.site) &&
-          (question.post.authorId === caller.userId || isStaff(caller))
+          (question.post.authorId === caller.userId || this.moderatesSpace(caller, question.category))
         );
       case 'topic.editTitle':
         return (
           caller !== null &&
           this.canSeeCategory(caller, question.category, question.site) &&
-          (question.topic.authorId === caller.userId || isStaff(caller))
+          (question.topic.authorId === caller.userId || this.moderatesSpace(caller, question.category))
         );
       case 'topic.moderate':
-        return isStaff(caller) && this.canSeeCategory(caller, question.category, question.site);
+        return (
+          caller !== null && this.canSeeCategory(caller, question.category, question.site) && this.moderatesSpace(caller, question.category)
+        );
+      case 'group.create':
+        return caller !== null && (question.site.groupCreation === 'members' || caller.role === 'admin');
+      case 'group.see':
+        if (question.site.loginRequired && caller === null) return false;
+        return question.group.visibility !== 'hidden' || this.groupRole(caller, question.group) !== null || caller?.role === 'admin';
+      case 'group.seeMembers':
+        if (!this.can(caller, { action: 'group.see', group: question.group, site: question.site })) return false;
+        return question.group.visibility === 'public' || this.groupRole(caller, question.group) !== null || caller?.role === 'admin';
+      case 'group.requestToJoin':
+        return caller !== null && question.group.visibility !== 'hidden' && this.groupRole(caller, question.group) === null;
+      case 'group.manageMembers': {
+        const role = this.groupRole(caller, question.group);
+        return role === 'owner' || role === 'moderator' || caller?.role === 'admin';
+      }
+      case 'group.edit':
+        return this.groupRole(caller, question.group) === 'owner' || caller?.role === 'admin';
     }
   }
 
@@ -79,18 +116,69 @@ export class AccessService {
     if (!this.can(caller, question)) throw new ForbiddenError('You are not allowed to do this');
   }
 
+  /** The caller's role in a group, or null for non-members and visitors. */
+  groupRole(caller: Caller | null, group: { id: string }): GroupRole | null {
+    return caller?.groups[group.id] ?? null;
+  }
+
   /**
    * The SQL condition (on a categories alias) that keeps only the categories this caller may see; every
    * list, count and search joins categories and applies it, so nothing invisible is even read.
+   * Mirrors canSeeCategory.
    */
   visibleCategories(caller: Caller | null, site: SiteRules, alias: string): { where: string; params: Record<string, unknown> } {
     if (site.loginRequired && caller === null) return { where: 'FALSE', params: {} };
     if (caller?.role === 'admin') return { where: 'TRUE', params: {} };
-    return { where: `${alias}.group_id IS NULL`, params: {} };
+    const open = `${alias}.group_id IS NULL OR ${alias}.see_access = 'everyone'`;
+    const groupIds = Object.keys(caller?.groups ?? {});
+    if (groupIds.length === 0) return { where: `(${open})`, params: {} };
+    const param = `${alias}VisibleGroupIds`;
+    return {
+      where: `(${open} OR ${alias}.group_id = ANY(CAST(:${param} AS uuid[])) OR ${alias}.shared_group_ids && CAST(:${param} AS uuid[]))`,
+      params: { [param]: groupIds },
+    };
+  }
+
+  /** The SQL condition (on a groups alias) that keeps the groups this caller may know exist. Mirrors group.see. */
+  visibleGroups(caller: Caller | null, site: SiteRules, alias: string): { where: string; params: Record<string, unknown> } {
+    if (site.loginRequired && caller === null) return { where: 'FALSE', params: {} };
+    if (caller?.role === 'admin') return { where: 'TRUE', params: {} };
+    const groupIds = Object.keys(caller?.groups ?? {});
+    if (groupIds.length === 0) return { where: `${alias}.visibility <> 'hidden'`, params: {} };
+    const param = `${alias}MemberGroupIds`;
+    return { where: `(${alias}.visibility <> 'hidden' OR ${alias}.id = ANY(CAST(:${param} AS uuid[])))`, params: { [param]: groupIds } };
   }
 
   private canSeeCategory(caller: Caller | null, category: CategoryRef, site: SiteRules): boolean {
     if (site.loginRequired && caller === null) return false;
-    return category.groupId === null || caller?.role === 'admin';
+    if (category.groupId === null || category.seeAccess === 'everyone' || caller?.role === 'admin') return true;
+    return this.spaceRole(caller, category) !== null;
+  }
+
+  /** May a signed-in caller who can see the category act where `audience` is allowed (start, reply)? */
+  private reaches(caller: Caller | null, category: CategoryRef, site: SiteRules, audience: SpaceAudience): boolean {
+    if (caller === null || !this.canSeeCategory(caller, category, site)) return false;
+    if (category.groupId === null || caller.role === 'admin' || audience === 'everyone') return true;
+    const role = this.spaceRole(caller, category);
+    return audience === 'members' ? role !== null : role === 'owner' || role === 'moderator';
+  }
+
+  /** Site staff on the site's own categories; the owning group's owners and moderators in a group space. */
+  private moderatesSpace(caller: Caller, category: CategoryRef): boolean {
+    if (caller.role === 'admin') return true;
+    if (category.groupId === null) return isStaff(caller);
+    const role = this.spaceRole(caller, category);
+    return role === 'owner' || role === 'moderator';
+  }
+
+  /**
+   * The caller's standing in a group space: their role in the owning group, or `member` through a group
+   * the space is shared with (shared groups' members take part; only the owning group moderates).
+   */
+  private spaceRole(caller: Caller | null, category: CategoryRef): GroupRole | null {
+    if (caller === null || category.groupId === null) return null;
+    const own = caller.groups[category.groupId];
+    if (own) return own;
+    return category.sharedGroupIds.some((id) => caller.groups[id] !== undefined) ? 'member' : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
+import { Authenticated, EvenWhenSilenced, CurrentCaller, Public, type Caller } from '@harbour/access';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { AuthResultDto, PendingRegistrationDto } from '@harbour/contracts';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto } from './account.dtos';
@@ -48,6 +48,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @EvenWhenSilenced()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<void> {

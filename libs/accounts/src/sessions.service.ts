@@ -34,15 +34,7 @@ export class SessionsService {
   /** The caller a token belongs to, or null when it is unknown, expired, revoked or its member is not active. */
   async authenticate(token: string, via: Caller['via']): Promise<Caller | null> {
     if (token.length === 0 || token.length > 100) return null;
-    // Plain SQL on the pool: this runs on every signed-in request, and the query builder's overhead showed in profiles.
-    const rows = await hotQuery<{ session_id: string; last_used_at: Date; user_id: string; username: string; role: Caller['role'] }>(
-      this.sessions.manager.connection,
-      'session_caller',
-      `SELECT s.id AS session_id, s.last_used_at, u.id AS user_id, u.username, u.role
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
-      [hashToken(token)],
-    );
+    const rows = await this.callerRows('s.token_hash = $1', hashToken(token), 'session_caller');
     const row = rows[0];
     if (!row) return null;
     if (Date.now() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
@@ -51,7 +43,31 @@ export class SessionsService {
         await manager.update(User, { id: row.user_id }, { lastSeenAt: new Date() });
       });
     }
-    return { userId: row.user_id, username: row.username, role: row.role, sessionId: row.session_id, via };
+    return toCaller(row, via);
+  }
+
+  /**
+   * The caller of a session as it is now (group memberships change while a socket stays open), or null
+   * when the session has ended meanwhile.
+   */
+  async reload(caller: Caller): Promise<Caller | null> {
+    const rows = await this.callerRows('s.id = $1', caller.sessionId, 'session_caller_by_id');
+    const row = rows[0];
+    return row ? toCaller(row, caller.via) : null;
+  }
+
+  /** Plain SQL on the pool: this runs on every signed-in request, and the query builder's overhead showed in profiles. */
+  private callerRows(where: string, value: string, name: string): Promise<CallerRow[]> {
+    return hotQuery<CallerRow>(
+      this.sessions.manager.connection,
+      name,
+      `SELECT s.id AS session_id, s.last_used_at, u.id AS user_id, u.username, u.role, u.locale,
+              coalesce(u.silenced_until > now(), false) AS silenced,
+              (SELECT json_object_agg(m.group_id, m.role) FROM group_members m WHERE m.user_id = u.id) AS groups
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE ${where} AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
+      [value],
+    );
   }
 
   /** Ends one session (logout); its open sockets are told and disconnected. */
@@ -67,4 +83,28 @@ export class SessionsService {
   async revokeAll(userId: string, manager: EntityManager = this.sessions.manager): Promise<void> {
     await manager.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
+}
+
+interface CallerRow {
+  session_id: string;
+  last_used_at: Date;
+  user_id: string;
+  username: string;
+  role: Caller['role'];
+  locale: Caller['locale'];
+  groups: Caller['groups'] | null;
+  silenced: boolean;
+}
+
+function toCaller(row: CallerRow, via: Caller['via']): Caller {
+  return {
+    userId: row.user_id,
+    username: row.username,
+    role: row.role,
+    locale: row.locale,
+    sessionId: row.session_id,
+    via,
+    groups: row.groups ?? {},
+    silenced: row.silenced,
+  };
 }

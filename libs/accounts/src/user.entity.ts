@@ -2,8 +2,11 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 import type { Locale, Role } from '@harbour/contracts';
 
-/** `pending` members registered while the site required admin approval and cannot sign in yet. */
-export type UserStatus = 'active' | 'pending';
+/**
+ * `pending` members registered while the site required admin approval and cannot sign in yet;
+ * `suspended` members cannot sign in (their sessions stop working at once).
+ */
+export type UserStatus = 'active' | 'pending' | 'suspended';
 
 @Entity('users')
 export class User {
@@ -39,6 +42,10 @@ export class User {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
+
+  /** Until then the member may read but every write answers 403. */
+  @Column({ name: 'silenced_until', type: 'timestamptz', nullable: true })
+  silencedUntil: Date | null;
 
   @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
   lastSeenAt: Date | null;

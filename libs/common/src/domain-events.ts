@@ -14,6 +14,13 @@ export interface DomainEventMap {
   TopicCreated: { topicId: string; categoryId: string; authorId: string };
   /** Title, pin, lock or category changed; `previousCategoryId` differs from `categoryId` after a move. */
   TopicUpdated: { topicId: string; categoryId: string; previousCategoryId: string };
+  /** Someone joined, left, was removed from a group or changed role in it: their access changed. */
+  GroupMembershipChanged: { groupId: string; userId: string };
+  /** A member was invited by username (their notification arrives with the notifications feature). */
+  GroupInvited: { groupId: string; invitationId: string; userId: string; invitedById: string };
+  GroupJoinRequested: { groupId: string; requestId: string; userId: string };
+  /** Who may see these categories changed (opened, closed, shared, a group made private). */
+  SpaceAccessChanged: { categoryIds: string[] };
   ReactionsChanged: { postId: string; topicId: string; userId: string; emoji: string; on: boolean };
 }
 

@@ -1,4 +1,5 @@
 import type { UserDto } from './accounts';
+import type { CategoryAccessDto } from './groups';
 
 export interface CategoryDto {
   id: string;
@@ -8,6 +9,12 @@ export interface CategoryDto {
   groupId: string | null;
   parentId: string | null;
   topicCount: number;
+  /** Other groups whose members count as members here (a space shared for inter-agency work). */
+  sharedGroupIds: string[];
+  /** Who may see, start topics and reply; meaningful for group categories (a site category is open to all). */
+  access: CategoryAccessDto;
+  /** Only some members may see it: show the private badge. */
+  private: boolean;
 }
 
 export interface TopicDto {

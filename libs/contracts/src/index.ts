@@ -1,3 +1,5 @@
 export * from './accounts';
 export * from './settings';
 export * from './forum';
+export * from './groups';
+export * from './search';

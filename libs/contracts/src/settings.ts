@@ -9,10 +9,15 @@ export interface RateLimitsDto {
   loginAttemptsPerHourPerIp: number;
 }
 
+export const GROUP_CREATION = ['members', 'admins'] as const;
+/** Who may create a group: any member (the default), or admins only. */
+export type GroupCreation = (typeof GROUP_CREATION)[number];
+
 export interface SettingsDto {
   siteName: string;
   registrationMode: RegistrationMode;
   loginRequired: boolean;
+  groupCreation: GroupCreation;
   newMemberReviewPosts: number;
   rateLimits: RateLimitsDto;
 }
@@ -22,6 +27,7 @@ export interface SiteDto {
   siteName: string;
   registrationMode: RegistrationMode;
   loginRequired: boolean;
+  groupCreation: GroupCreation;
 }
 
 export interface OutboxItemDto {

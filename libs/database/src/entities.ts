@@ -11,6 +11,7 @@ import {
   TopicNotificationLevel,
   TopicRead,
 } from '@harbour/forum';
+import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
 import { RateLimitCounter, SiteSettings } from '@harbour/settings';
 
 /** Every entity of every lib: the one list TypeORM, the migration generator and the drift test use. */
@@ -31,4 +32,8 @@ export const ENTITIES = [
   TopicRead,
   TopicNotificationLevel,
   CategoryNotificationLevel,
+  Group,
+  GroupMember,
+  GroupInvitation,
+  JoinRequest,
 ];

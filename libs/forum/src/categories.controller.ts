@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
 import type { CategoryDto, PageDto, TopicDto } from '@harbour/contracts';
 import { CategoriesService } from './categories.service';
 import { MemberStateService } from './member-state.service';
-import { CreateCategoryDto, NotificationLevelDto, TopicsQueryDto } from './forum.dtos';
+import { CreateCategoryDto, NotificationLevelDto, TopicsQueryDto, UpdateCategoryDto } from './forum.dtos';
 import { TopicsService } from './topics.service';
 
 @ApiTags('forum')
@@ -32,6 +32,12 @@ export class CategoriesController {
   @Get(':id')
   get(@CurrentCaller() caller: Caller | null, @Param('id') id: string): Promise<CategoryDto> {
     return this.categories.get(caller, id);
+  }
+
+  @Authenticated()
+  @Patch(':id')
+  update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
+    return this.categories.update(caller, id, dto);
   }
 
   @Public()

@@ -1,3 +1,4 @@
+import type { SpaceAudience } from '@harbour/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A place for topics: public (groupId null) or belonging to a group. Nesting is one level deep. */
@@ -20,6 +21,21 @@ export class Category {
   @Index()
   @Column({ name: 'group_id', type: 'uuid', nullable: true })
   groupId: string | null;
+
+  /** Other groups whose members take part here: a space shared by several groups for inter-agency work. */
+  @Column({ name: 'shared_group_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  sharedGroupIds: string[];
+
+  /** Who sees a group category: its members (the default), or everyone when the owners open it. */
+  @Column({ name: 'see_access', type: 'varchar', length: 16, default: 'members' })
+  seeAccess: Exclude<SpaceAudience, 'moderators'>;
+
+  /** Who starts topics in a group category: everyone (signed in), its members, or its moderators only. */
+  @Column({ name: 'start_access', type: 'varchar', length: 16, default: 'members' })
+  startAccess: SpaceAudience;
+
+  @Column({ name: 'reply_access', type: 'varchar', length: 16, default: 'members' })
+  replyAccess: SpaceAudience;
 
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;

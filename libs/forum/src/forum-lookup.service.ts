@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessService, type Caller, type SiteRules } from '@harbour/access';
+import { AccessService, type Caller, type CategoryRef, type SiteRules } from '@harbour/access';
 import { InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
 import { SettingsService } from '@harbour/settings';
 import { Category } from './category.entity';
@@ -22,7 +22,7 @@ export class ForumLookup {
 
   async site(): Promise<SiteRules> {
     const settings = await this.settings.get();
-    return { loginRequired: settings.loginRequired };
+    return { loginRequired: settings.loginRequired, groupCreation: settings.groupCreation };
   }
 
   async category(caller: Caller | null, id: string): Promise<{ category: Category; site: SiteRules }> {
@@ -50,6 +50,31 @@ export class ForumLookup {
     const topic = isUuid(id) ? await readTopic(this.dataSource, id) : null;
     if (!topic?.category || !this.access.can(caller, { action: 'category.see', category: topic.category, site })) throw new NotFoundError();
     return { topic, category: topic.category, site };
+  }
+
+  /** What access needs about the categories of several topics, for re-checking who may stay in their socket rooms. */
+  async categoriesOfTopics(topicIds: string[]): Promise<Map<string, CategoryRef>> {
+    if (topicIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      {
+        topic_id: string;
+        group_id: string | null;
+        shared_group_ids: string[];
+        see: CategoryRef['seeAccess'];
+        start: CategoryRef['startAccess'];
+        reply: CategoryRef['replyAccess'];
+      }[]
+    >(
+      `SELECT t.id AS topic_id, c.group_id, c.shared_group_ids, c.see_access AS see, c.start_access AS start, c.reply_access AS reply
+         FROM topics t JOIN categories c ON c.id = t.category_id WHERE t.id = ANY($1)`,
+      [topicIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.topic_id,
+        { groupId: row.group_id, sharedGroupIds: row.shared_group_ids, seeAccess: row.see, startAccess: row.start, replyAccess: row.reply },
+      ]),
+    );
   }
 
   async post(caller: Caller | null, id: string): Promise<{ post: Post; topic: Topic; category: Category; site: SiteRules }> {

@@ -1,15 +1,58 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { CleanText, PageQueryDto, SafeText } from '@harbour/common';
-import { NOTIFICATION_LEVELS, type NotificationLevel } from '@harbour/contracts';
+import {
+  NOTIFICATION_LEVELS,
+  SPACE_AUDIENCES,
+  type CategoryAccessDto,
+  type NotificationLevel,
+  type SpaceAudience,
+} from '@harbour/contracts';
 
 /** Long enough for a starter pack; far below the 256 kB body limit. */
 const MAX_BODY = 50_000;
+
+export class CategoryAccessInputDto implements CategoryAccessDto {
+  @IsIn(['everyone', 'members']) see: CategoryAccessDto['see'];
+  @IsIn(SPACE_AUDIENCES) start: SpaceAudience;
+  @IsIn(SPACE_AUDIENCES) reply: SpaceAudience;
+}
 
 export class CreateCategoryDto {
   @CleanText() @IsString() @Length(1, 80) @SafeText() name: string;
   @IsOptional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
   @IsOptional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
   @IsOptional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
+  /** Group categories only; by default members see, start topics and reply. */
+  @IsOptional() @ValidateNested() @Type(() => CategoryAccessInputDto) access?: CategoryAccessInputDto;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'sharedGroupIds must be ids' })
+  sharedGroupIds?: string[];
+}
+
+export class UpdateCategoryDto {
+  @IsOptional() @CleanText() @IsString() @Length(1, 80) @SafeText() name?: string;
+  @IsOptional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
+  @IsOptional() @ValidateNested() @Type(() => CategoryAccessInputDto) access?: CategoryAccessInputDto;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'sharedGroupIds must be ids' })
+  sharedGroupIds?: string[];
 }
 
 export class CreateTopicDto {

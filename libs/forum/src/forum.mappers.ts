@@ -14,6 +14,13 @@ export function toCategoryDto(category: Category): CategoryDto {
     groupId: category.groupId,
     parentId: category.parentId,
     topicCount: category.topicCount,
+    sharedGroupIds: category.sharedGroupIds,
+    // A site category is open to all whatever its columns say; only a group's category narrows access.
+    access:
+      category.groupId === null
+        ? { see: 'everyone', start: 'everyone', reply: 'everyone' }
+        : { see: category.seeAccess, start: category.startAccess, reply: category.replyAccess },
+    private: category.groupId !== null && category.seeAccess !== 'everyone',
   };
 }
 

@@ -23,5 +23,6 @@ import { TopicsService } from './topics.service';
     MemberStateService,
     TopicPageCache,
   ],
+  exports: [ForumLookup],
 })
 export class ForumModule {}

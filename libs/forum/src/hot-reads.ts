@@ -48,6 +48,10 @@ interface TopicRow extends UserRow {
   c_slug: string;
   c_description: string;
   c_parent_id: string | null;
+  c_shared_group_ids: string[];
+  c_see_access: Category['seeAccess'];
+  c_start_access: Category['startAccess'];
+  c_reply_access: Category['replyAccess'];
   c_position: number;
   c_topic_count: number;
   c_created_at: Date;
@@ -58,7 +62,8 @@ const TOPIC_SELECT = `SELECT t.id AS t_id, t.category_id AS t_category_id, t.aut
        t.slug AS t_slug, t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
        t.pinned AS t_pinned, t.locked AS t_locked,
        c.group_id AS c_group_id, c.name AS c_name, c.slug AS c_slug, c.description AS c_description,
-       c.parent_id AS c_parent_id, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
+       c.parent_id AS c_parent_id, c.shared_group_ids AS c_shared_group_ids, c.see_access AS c_see_access,
+       c.start_access AS c_start_access, c.reply_access AS c_reply_access, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
        ${USER_COLUMNS}
   FROM topics t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.author_id`;
 
@@ -77,6 +82,10 @@ function topicFrom(row: TopicRow): Topic {
     slug: row.c_slug,
     description: row.c_description,
     parentId: row.c_parent_id,
+    sharedGroupIds: row.c_shared_group_ids,
+    seeAccess: row.c_see_access,
+    startAccess: row.c_start_access,
+    replyAccess: row.c_reply_access,
     position: row.c_position,
     topicCount: row.c_topic_count,
     createdAt: row.c_created_at,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { User } from '@harbour/accounts';
+import type { Locale } from '@harbour/contracts';
+import { detectLanguage } from './language';
 import { Mention } from './member-state.entities';
 import { mentionedUsernames, renderMarkdown } from './markdown';
 import { Post } from './post.entity';
@@ -15,7 +17,15 @@ export class PostWriter {
    */
   async append(
     manager: EntityManager,
-    input: { topicId: string; authorId: string; body: string; parentId: string | null; contentWarning: string | null },
+    input: {
+      topicId: string;
+      authorId: string;
+      body: string;
+      parentId: string | null;
+      contentWarning: string | null;
+      /** The author's locale: the post's search language when its words do not tell. */
+      authorLocale: Locale;
+    },
   ): Promise<{ post: Post; mentionedUserIds: string[] }> {
     // Render before taking the topic's row lock: replies to a busy topic queue on it.
     const html = renderMarkdown(input.body);
@@ -25,7 +35,8 @@ export class PostWriter {
     );
     const number = counted[0][0]?.post_count;
     if (number === undefined) throw new Error(`Topic ${input.topicId} vanished while posting`);
-    const post = manager.create(Post, { ...input, number, html });
+    const { authorLocale, ...fields } = input;
+    const post = manager.create(Post, { ...fields, number, html, language: detectLanguage(input.body, authorLocale) });
     await manager.save(post);
     const mentionedUserIds = await this.saveMentions(manager, post.id, html, input.authorId);
     return { post, mentionedUserIds };
@@ -35,6 +46,7 @@ export class PostWriter {
   async rewrite(manager: EntityManager, post: Post, body: string): Promise<void> {
     post.body = body;
     post.html = renderMarkdown(body);
+    post.language = detectLanguage(body, post.language);
     await manager.delete(Mention, { postId: post.id });
     await this.saveMentions(manager, post.id, post.html, post.authorId);
   }

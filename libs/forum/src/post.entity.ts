@@ -1,9 +1,12 @@
+import type { Locale } from '@harbour/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '@harbour/accounts';
 import { Topic } from './topic.entity';
 
 @Entity('posts')
 @Index(['topicId', 'number'], { unique: true })
+// GIN index on search_vector, written by hand in the AddGroupsAndSearch migration.
+@Index('posts_search_vector_idx', { synchronize: false })
 export class Post {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -60,4 +63,20 @@ export class Post {
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
+
+  /** The language the body is indexed in for search (stemming): detected, or the author's locale. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: Locale;
+
+  /** Full-text index of the body, kept by PostgreSQL; never read into the app (GIN index in the migration). */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `CASE WHEN language = 'fr' THEN to_tsvector('french', body) ELSE to_tsvector('english', body) END`,
+  })
+  searchVector?: string;
 }

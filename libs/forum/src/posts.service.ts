@@ -82,6 +82,7 @@ export class PostsService {
         body: dto.body,
         parentId: dto.parentId ?? null,
         contentWarning: dto.contentWarning ?? null,
+        authorLocale: caller.locale,
       }),
     );
     this.events.publish('PostCreated', {
@@ -109,7 +110,7 @@ export class PostsService {
       if (dto.body !== undefined && dto.body !== post.body) {
         await manager.insert(PostRevision, { postId: post.id, body: post.body, editorId: caller.userId, editedAt: new Date() });
         await this.writer.rewrite(manager, post, dto.body);
-        Object.assign(changes, { body: post.body, html: post.html, editedAt: new Date() });
+        Object.assign(changes, { body: post.body, html: post.html, language: post.language, editedAt: new Date() });
       }
       if (dto.wiki !== undefined) changes.wiki = dto.wiki;
       if (Object.keys(changes).length > 0) await manager.update(Post, { id: post.id }, changes);

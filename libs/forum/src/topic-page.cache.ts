@@ -29,6 +29,8 @@ export class TopicPageCache {
     events.on('PostDeleted', drop);
     events.on('ReactionsChanged', drop);
     events.on('TopicUpdated', drop);
+    // A category's access changed: every cached page carries its category's rules, so start afresh.
+    events.on('SpaceAccessChanged', () => this.clear());
   }
 
   async read(topicId: string, afterNumber: number, count: number, load: () => Promise<TopicPage>): Promise<TopicPage> {

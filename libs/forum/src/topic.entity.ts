@@ -1,9 +1,12 @@
+import type { Locale } from '@harbour/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '@harbour/accounts';
 import { Category } from './category.entity';
 
 @Entity('topics')
 @Index(['categoryId', 'pinned', 'lastPostAt'])
+// GIN index on search_vector, written by hand in the AddGroupsAndSearch migration.
+@Index('topics_search_vector_idx', { synchronize: false })
 export class Topic {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -43,4 +46,19 @@ export class Topic {
 
   @Column({ type: 'boolean', default: false })
   locked: boolean;
+
+  /** The first post's language: the title is indexed in it. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: Locale;
+
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `CASE WHEN language = 'fr' THEN to_tsvector('french', title) ELSE to_tsvector('english', title) END`,
+  })
+  searchVector?: string;
 }

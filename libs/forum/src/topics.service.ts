@@ -10,6 +10,7 @@ import { toPostDto, toTopicDto, type TopicMemberState } from './forum.mappers';
 import type { CreateTopicDto, UpdateTopicDto } from './forum.dtos';
 import { Post } from './post.entity';
 import { PostWriter } from './post-writer';
+import { detectLanguage } from './language';
 import { slugify } from './slug';
 import { decodeTopicCursor, encodeTopicCursor } from './topic-cursor';
 import { Topic } from './topic.entity';
@@ -62,6 +63,7 @@ export class TopicsService {
         slug: slugify(dto.title, 'topic'),
         lastPostAt: new Date(),
         postCount: 0,
+        language: detectLanguage(dto.body, caller.locale),
       });
       await manager.save(topic);
       const { post, mentionedUserIds } = await this.writer.append(manager, {
@@ -70,6 +72,7 @@ export class TopicsService {
         body: dto.body,
         parentId: null,
         contentWarning: dto.contentWarning ?? null,
+        authorLocale: caller.locale,
       });
       await manager.increment(Category, { id: category.id }, 'topicCount', 1);
       return { topicId: topic.id, postId: post.id, mentionedUserIds };
@@ -90,6 +93,8 @@ export class TopicsService {
     let target: Category | null = null;
     if (dto.categoryId !== undefined && dto.categoryId !== topic.categoryId) {
       target = (await this.lookup.categoryNamedInBody(caller, dto.categoryId)).category;
+      // Moving between spaces needs moderation rights in both: nobody carries a topic into a space they do not moderate.
+      this.access.assertCan(caller, { action: 'topic.moderate', category: target, site });
     }
     await this.dataSource.transaction(async (manager) => {
       const changes: Partial<Topic> = {};

@@ -1,11 +1,23 @@
 import { Inject, Logger } from '@nestjs/common';
-import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import type { Caller } from '@harbour/access';
+import { AccessService, type Caller } from '@harbour/access';
 import { SessionsService } from '@harbour/accounts';
-import { DomainEvents, type DomainEventMap } from '@harbour/common';
+import { DomainEvents, isUuid, NotFoundError, type DomainEventMap } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
+import { ForumLookup } from '@harbour/forum';
 import { handshakeToken, isOwnOrigin } from './handshake';
+import { topicIdsOf, topicRoom } from './topic-rooms';
+
+type Ack = { ok: true } | { ok: false; error: 'not_found' | 'forbidden' | 'invalid' };
 
 interface SocketData {
   caller: Caller | null;
@@ -27,6 +39,8 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   constructor(
     private readonly sessions: SessionsService,
     private readonly events: DomainEvents,
+    private readonly lookup: ForumLookup,
+    private readonly access: AccessService,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -38,6 +52,33 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
       );
     });
     this.events.on('SessionsRevoked', (event) => this.endSessions(event));
+    // Access can shrink while a socket sits in a room: re-check, and take away what is no longer allowed.
+    this.events.on('GroupMembershipChanged', (event) => this.recheckMember(event.userId));
+    this.events.on('SpaceAccessChanged', () => this.recheckRooms());
+    this.events.on('TopicUpdated', (event) => (event.categoryId !== event.previousCategoryId ? this.recheckRooms() : undefined));
+  }
+
+  /** Joins a topic's room: only a topic the caller may see; anything else is `not_found`, as over HTTP. */
+  @SubscribeMessage('topic:join')
+  async joinTopic(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const topicId = topicIdIn(body);
+    if (!topicId) return { ok: false, error: 'invalid' };
+    try {
+      await this.lookup.topic((socket.data as SocketData).caller, topicId);
+    } catch (error) {
+      if (error instanceof NotFoundError) return { ok: false, error: 'not_found' };
+      throw error;
+    }
+    await socket.join(topicRoom(topicId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('topic:leave')
+  async leaveTopic(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const topicId = topicIdIn(body);
+    if (!topicId) return { ok: false, error: 'invalid' };
+    await socket.leave(topicRoom(topicId));
+    return { ok: true };
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -58,6 +99,36 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     data.caller = caller;
   }
 
+  /** A member's groups changed: refresh what their sockets know of them, then re-check their rooms. */
+  private async recheckMember(userId: string): Promise<void> {
+    const sockets = await this.server.in(userRoom(userId)).fetchSockets();
+    for (const socket of sockets) {
+      const data = socket.data as SocketData;
+      if (data.caller) data.caller = await this.sessions.reload(data.caller);
+    }
+    await this.recheckRooms(userRoom(userId));
+  }
+
+  /**
+   * Removes every socket (of `within`, or all) from the topic rooms its caller may no longer see, and
+   * tells it with `topic:closed`. One query for all the topics concerned.
+   */
+  private async recheckRooms(within?: string): Promise<void> {
+    const sockets = await (within ? this.server.in(within) : this.server).fetchSockets();
+    const topicIds = [...new Set(sockets.flatMap((socket) => topicIdsOf(socket.rooms)))];
+    const categories = await this.lookup.categoriesOfTopics(topicIds);
+    const site = await this.lookup.site();
+    for (const socket of sockets) {
+      const caller = (socket.data as SocketData).caller;
+      for (const topicId of topicIdsOf(socket.rooms)) {
+        const category = categories.get(topicId);
+        if (category && this.access.can(caller, { action: 'category.see', category, site })) continue;
+        socket.leave(topicRoom(topicId));
+        socket.emit('topic:closed', { topicId });
+      }
+    }
+  }
+
   /** Tells every socket of the ended sessions why, then disconnects them (on every API process). */
   private endSessions(event: DomainEventMap['SessionsRevoked']): void {
     const rooms = event.sessionIds === 'all' ? [userRoom(event.userId)] : event.sessionIds.map(sessionRoom);
@@ -66,4 +137,9 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     setTimeout(() => this.server.in(rooms).disconnectSockets(true), 50);
     this.logger.debug(`Disconnected sockets of ${rooms.length} room(s): ${event.reason}`);
   }
+}
+
+function topicIdIn(body: unknown): string | null {
+  const topicId = (body as { topicId?: unknown } | null)?.topicId;
+  return typeof topicId === 'string' && isUuid(topicId) ? topicId : null;
 }

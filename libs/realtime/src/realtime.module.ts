@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@harbour/accounts';
+import { ForumModule } from '@harbour/forum';
 import { RealtimeGateway } from './realtime.gateway';
 
-@Module({ imports: [AccountsModule], providers: [RealtimeGateway] })
+@Module({ imports: [AccountsModule, ForumModule], providers: [RealtimeGateway] })
 export class RealtimeModule {}

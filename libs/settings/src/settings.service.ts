@@ -40,11 +40,17 @@ export function toSettingsDto(settings: SiteSettings): SettingsDto {
     siteName: settings.siteName,
     registrationMode: settings.registrationMode,
     loginRequired: settings.loginRequired,
+    groupCreation: settings.groupCreation,
     newMemberReviewPosts: settings.newMemberReviewPosts,
     rateLimits: { ...settings.rateLimits },
   };
 }
 
 export function toSiteDto(settings: SiteSettings): SiteDto {
-  return { siteName: settings.siteName, registrationMode: settings.registrationMode, loginRequired: settings.loginRequired };
+  return {
+    siteName: settings.siteName,
+    registrationMode: settings.registrationMode,
+    loginRequired: settings.loginRequired,
+    groupCreation: settings.groupCreation,
+  };
 }

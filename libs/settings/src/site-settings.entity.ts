@@ -1,6 +1,6 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-import type { RateLimitsDto, RegistrationMode } from '@harbour/contracts';
+import type { GroupCreation, RateLimitsDto, RegistrationMode } from '@harbour/contracts';
 
 export type RateLimits = RateLimitsDto;
 
@@ -28,6 +28,9 @@ export class SiteSettings {
 
   @Column({ name: 'login_required', type: 'boolean', default: false })
   loginRequired: boolean;
+
+  @Column({ name: 'group_creation', type: 'varchar', length: 16, default: 'members' })
+  groupCreation: GroupCreation;
 
   /** How many of a new member's first posts are held for review; 0 holds none. */
   @Column({ name: 'new_member_review_posts', type: 'int', default: 0 })

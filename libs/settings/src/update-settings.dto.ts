@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { REGISTRATION_MODES, type RegistrationMode } from '@harbour/contracts';
+import { GROUP_CREATION, REGISTRATION_MODES, type GroupCreation, type RegistrationMode } from '@harbour/contracts';
 
 /** Each limit: 0 turns it off; the ceiling only guards against typos. */
 export class UpdateRateLimitsDto {
@@ -15,6 +15,7 @@ export class UpdateSettingsDto {
   @IsOptional() @IsString() @Length(1, 80) siteName?: string;
   @IsOptional() @IsIn(REGISTRATION_MODES) registrationMode?: RegistrationMode;
   @IsOptional() @IsBoolean() loginRequired?: boolean;
+  @IsOptional() @IsIn(GROUP_CREATION) groupCreation?: GroupCreation;
   @IsOptional() @IsInt() @Min(0) @Max(50) newMemberReviewPosts?: number;
   @IsOptional() @ValidateNested() @Type(() => UpdateRateLimitsDto) rateLimits?: UpdateRateLimitsDto;
 }

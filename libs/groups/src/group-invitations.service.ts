@@ -1,0 +1,197 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { AccessService, type Caller } from '@harbour/access';
+import { User } from '@harbour/accounts';
+import { ConflictError, DomainEvents, hashToken, InvalidInputError, isUuid, newToken, NotFoundError } from '@harbour/common';
+import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
+import type { GroupInvitationDto, JoinRequestDto } from '@harbour/contracts';
+import { groupInvitationMail, MailService } from '@harbour/mail';
+import { SettingsService } from '@harbour/settings';
+import { Group } from './group.entity';
+import { GroupInvitation } from './group-invitation.entity';
+import { GroupMember } from './group-member.entity';
+import type { InviteDto } from './groups.dtos';
+import { toInvitationDto, toJoinRequestDto } from './groups.mappers';
+import { GroupsService } from './groups.service';
+import { JoinRequest } from './join-request.entity';
+
+const INVITATION_DAYS = 14;
+
+/** The ways into a group: invitations (by username or emailed link) and join requests. */
+@Injectable()
+export class GroupInvitationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly groups: GroupsService,
+    private readonly mail: MailService,
+    private readonly settings: SettingsService,
+    private readonly events: DomainEvents,
+    @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
+  ) {}
+
+  /**
+   * Invites a member by username (they find it under their invitations) or an address by a one-use link.
+   * The link's token is answered to the inviter too, so they can pass it on another way.
+   */
+  async invite(caller: Caller, slug: string, dto: InviteDto): Promise<{ id: string; token?: string }> {
+    const group = await this.groups.find(caller, slug);
+    this.access.assertCan(caller, { action: 'group.manageMembers', group });
+    if ((dto.username === undefined) === (dto.email === undefined)) throw new InvalidInputError('send exactly one of username or email');
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
+    if (dto.username !== undefined) {
+      const user = await this.dataSource.getRepository(User).findOneBy({ usernameKey: dto.username.toLowerCase(), status: 'active' });
+      if (!user) throw new InvalidInputError('username does not name a member');
+      if (await this.dataSource.getRepository(GroupMember).existsBy({ groupId: group.id, userId: user.id })) {
+        throw new ConflictError('This member is already in the group');
+      }
+      const open = await this.dataSource
+        .getRepository(GroupInvitation)
+        .findOneBy({ groupId: group.id, userId: user.id, answeredAt: IsNull(), expiresAt: MoreThan(new Date()) });
+      if (open) return { id: open.id };
+      const saved = await this.dataSource
+        .getRepository(GroupInvitation)
+        .save({ groupId: group.id, userId: user.id, tokenHash: null, invitedById: caller.userId, expiresAt, answeredAt: null });
+      this.events.publish('GroupInvited', { groupId: group.id, invitationId: saved.id, userId: user.id, invitedById: caller.userId });
+      return { id: saved.id };
+    }
+    const token = newToken();
+    const { siteName } = await this.settings.get();
+    const id = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(GroupInvitation, {
+        groupId: group.id,
+        userId: null,
+        tokenHash: hashToken(token),
+        invitedById: caller.userId,
+        expiresAt,
+        answeredAt: null,
+      });
+      const link = `${this.config.publicUrl}/invitations/${saved.id}?token=${encodeURIComponent(token)}`;
+      await this.mail.enqueue(groupInvitationMail(dto.email as string, siteName, group.name, caller.username, link), manager);
+      return saved.id;
+    });
+    return { id, token };
+  }
+
+  /** The caller's open invitations by username. */
+  async mine(caller: Caller): Promise<{ items: GroupInvitationDto[] }> {
+    const rows = await this.dataSource.getRepository(GroupInvitation).find({
+      where: { userId: caller.userId, answeredAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      relations: { group: true, invitedBy: true },
+      order: { createdAt: 'DESC' },
+    });
+    return { items: rows.map(toInvitationDto) };
+  }
+
+  /** What an emailed link shows before it is accepted: the group's name and who invited. */
+  async preview(caller: Caller, id: string, token: string | undefined): Promise<GroupInvitationDto> {
+    const invitation = await this.open(this.dataSource.manager, caller, id, token);
+    return toInvitationDto(invitation);
+  }
+
+  /** Accepting makes the caller a member; the invitation is then used up. */
+  async accept(caller: Caller, id: string, token: string | undefined): Promise<void> {
+    const groupId = await this.dataSource.transaction(async (manager) => {
+      const invitation = await this.open(manager, caller, id, token, true);
+      await manager.update(GroupInvitation, { id: invitation.id }, { answeredAt: new Date() });
+      await this.addMember(manager, invitation.groupId, caller.userId);
+      return invitation.groupId;
+    });
+    this.events.publish('GroupMembershipChanged', { groupId, userId: caller.userId });
+  }
+
+  async decline(caller: Caller, id: string, token: string | undefined): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const invitation = await this.open(manager, caller, id, token, true);
+      await manager.update(GroupInvitation, { id: invitation.id }, { answeredAt: new Date() });
+    });
+  }
+
+  /**
+   * Asks to join. A public group lets the member in at once; a private one waits for an owner or group
+   * moderator. A hidden group cannot be asked (it is a 404, as for any group the caller cannot see).
+   */
+  async requestToJoin(caller: Caller, slug: string, message: string | undefined): Promise<{ id: string; status: 'pending' | 'approved' }> {
+    const group = await this.groups.find(caller, slug);
+    if (this.access.groupRole(caller, group)) throw new ConflictError('You are already in this group');
+    this.access.assertCan(caller, { action: 'group.requestToJoin', group });
+    const open = group.visibility === 'public';
+    const id = await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<{ id: string }[]>(
+        `INSERT INTO group_join_requests (group_id, user_id, message, decided_at, decision) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (group_id, user_id) WHERE decided_at IS NULL DO UPDATE SET message = EXCLUDED.message RETURNING id`,
+        [group.id, caller.userId, message ?? '', open ? new Date() : null, open ? 'approved' : null],
+      );
+      if (open) await this.addMember(manager, group.id, caller.userId);
+      return inserted[0]!.id;
+    });
+    if (open) this.events.publish('GroupMembershipChanged', { groupId: group.id, userId: caller.userId });
+    else this.events.publish('GroupJoinRequested', { groupId: group.id, requestId: id, userId: caller.userId });
+    return { id, status: open ? 'approved' : 'pending' };
+  }
+
+  async pendingRequests(caller: Caller, slug: string): Promise<{ items: JoinRequestDto[] }> {
+    const group = await this.groups.find(caller, slug);
+    this.access.assertCan(caller, { action: 'group.manageMembers', group });
+    const rows = await this.dataSource.getRepository(JoinRequest).find({
+      where: { groupId: group.id, decidedAt: IsNull() },
+      relations: { user: true },
+      order: { createdAt: 'ASC' },
+      take: 200,
+    });
+    return { items: rows.map(toJoinRequestDto) };
+  }
+
+  async decide(caller: Caller, slug: string, requestId: string, decision: 'approved' | 'declined'): Promise<void> {
+    const group = await this.groups.find(caller, slug);
+    this.access.assertCan(caller, { action: 'group.manageMembers', group });
+    const userId = await this.dataSource.transaction(async (manager) => {
+      const request = isUuid(requestId)
+        ? await manager.findOne(JoinRequest, {
+            where: { id: requestId, groupId: group.id, decidedAt: IsNull() },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : null;
+      if (!request) throw new NotFoundError();
+      await manager.update(JoinRequest, { id: request.id }, { decidedAt: new Date(), decision });
+      if (decision === 'approved') await this.addMember(manager, group.id, request.userId);
+      return request.userId;
+    });
+    if (decision === 'approved') this.events.publish('GroupMembershipChanged', { groupId: group.id, userId });
+  }
+
+  /**
+   * An open invitation the caller may answer: theirs by username, or any emailed one whose token they hold.
+   * Anything else, someone else's included, is the same 404 as a missing id.
+   */
+  private async open(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    token: string | undefined,
+    lock = false,
+  ): Promise<GroupInvitation> {
+    const invitation = isUuid(id)
+      ? await manager.findOne(GroupInvitation, {
+          where: { id, answeredAt: IsNull(), expiresAt: MoreThan(new Date()) },
+          relations: lock ? {} : { group: true, invitedBy: true },
+          lock: lock ? { mode: 'pessimistic_write' } : undefined,
+        })
+      : null;
+    const mine =
+      invitation !== null &&
+      (invitation.userId === caller.userId ||
+        (invitation.tokenHash !== null && token !== undefined && invitation.tokenHash === hashToken(token)));
+    if (!invitation || !mine) throw new NotFoundError();
+    return invitation;
+  }
+
+  /** Adds a member (nothing if they already are) and keeps the count right, inside the caller's transaction. */
+  private async addMember(manager: EntityManager, groupId: string, userId: string): Promise<void> {
+    const inserted = await manager.query<unknown[]>(
+      `INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING RETURNING user_id`,
+      [groupId, userId],
+    );
+    if (inserted.length > 0) await manager.increment(Group, { id: groupId }, 'memberCount', 1);
+  }
+}

@@ -1,0 +1,35 @@
+import type { Caller } from '@harbour/access';
+import { toUserDto } from '@harbour/accounts';
+import type { GroupDto, GroupInvitationDto, JoinRequestDto } from '@harbour/contracts';
+import type { Group } from './group.entity';
+import type { GroupInvitation } from './group-invitation.entity';
+import type { JoinRequest } from './join-request.entity';
+
+export function toGroupDto(group: Group, caller: Caller | null, pendingRequest = false): GroupDto {
+  return {
+    id: group.id,
+    name: group.name,
+    slug: group.slug,
+    description: group.description,
+    visibility: group.visibility,
+    memberCount: group.memberCount,
+    myRole: caller?.groups[group.id] ?? null,
+    myJoinRequestPending: pendingRequest,
+  };
+}
+
+export function toInvitationDto(invitation: GroupInvitation): GroupInvitationDto {
+  if (!invitation.group || !invitation.invitedBy) throw new Error('toInvitationDto needs group and invitedBy loaded');
+  return {
+    id: invitation.id,
+    group: { id: invitation.group.id, name: invitation.group.name, slug: invitation.group.slug },
+    invitedBy: toUserDto(invitation.invitedBy),
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
+}
+
+export function toJoinRequestDto(request: JoinRequest): JoinRequestDto {
+  if (!request.user) throw new Error('toJoinRequestDto needs user loaded');
+  return { id: request.id, user: toUserDto(request.user), message: request.message, createdAt: request.createdAt.toISOString() };
+}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService, type Caller, type SiteRules } from '@harbour/access';
+import { toUserDto, User } from '@harbour/accounts';
+import {
+  ConflictError,
+  decodeCursor,
+  DomainEvents,
+  ForbiddenError,
+  isUuid,
+  NotAuthenticatedError,
+  NotFoundError,
+  toPage,
+} from '@harbour/common';
+import type { GroupDto, GroupMemberDto, GroupRole, PageDto } from '@harbour/contracts';
+import { SettingsService } from '@harbour/settings';
+import type { CreateGroupDto, UpdateGroupDto } from './groups.dtos';
+import { toGroupDto } from './groups.mappers';
+import { Group } from './group.entity';
+import { GroupMember } from './group-member.entity';
+
+/** Groups themselves: creating, listing, reading, editing, and their member lists and roles. */
+@Injectable()
+export class GroupsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly settings: SettingsService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async site(): Promise<SiteRules> {
+    const settings = await this.settings.get();
+    return { loginRequired: settings.loginRequired, groupCreation: settings.groupCreation };
+  }
+
+  /** The group a slug names, or the same 404 whether it does not exist or the caller may not know of it. */
+  async find(caller: Caller | null, slug: string): Promise<Group> {
+    const group = slug.length <= 40 ? await this.dataSource.getRepository(Group).findOneBy({ slug: slug.toLowerCase() }) : null;
+    if (!group || !this.access.can(caller, { action: 'group.see', group, site: await this.site() })) throw new NotFoundError();
+    return group;
+  }
+
+  async create(caller: Caller, dto: CreateGroupDto): Promise<GroupDto> {
+    this.access.assertCan(caller, { action: 'group.create', site: await this.site() });
+    const group = await this.dataSource.transaction(async (manager) => {
+      // The slug is the only thing a conflict reveals; the wording does not say what holds it.
+      const inserted = await manager.query<{ id: string }[]>(
+        `INSERT INTO groups (name, slug, description, visibility, member_count) VALUES ($1, $2, $3, $4, 1)
+         ON CONFLICT (slug) DO NOTHING RETURNING id`,
+        [dto.name, dto.slug, dto.description ?? '', dto.visibility],
+      );
+      const id = inserted[0]?.id;
+      if (!id) throw new ConflictError('slug is not available');
+      await manager.insert(GroupMember, { groupId: id, userId: caller.userId, role: 'owner' });
+      return manager.findOneByOrFail(Group, { id });
+    });
+    this.events.publish('GroupMembershipChanged', { groupId: group.id, userId: caller.userId });
+    return toGroupDto(group, { ...caller, groups: { ...caller.groups, [group.id]: 'owner' } });
+  }
+
+  /** Public and private groups, and hidden ones the caller belongs to; filtered in SQL. */
+  async list(caller: Caller | null): Promise<{ items: GroupDto[] }> {
+    const visible = this.access.visibleGroups(caller, await this.site(), 'g');
+    const groups = await this.dataSource
+      .getRepository(Group)
+      .createQueryBuilder('g')
+      .where(visible.where, visible.params)
+      .orderBy('g.name', 'ASC')
+      .limit(500)
+      .getMany();
+    const pending = await this.pendingRequestGroupIds(caller);
+    return { items: groups.map((group) => toGroupDto(group, caller, pending.has(group.id))) };
+  }
+
+  async get(caller: Caller | null, slug: string): Promise<GroupDto> {
+    const group = await this.find(caller, slug);
+    const pending = await this.pendingRequestGroupIds(caller);
+    return toGroupDto(group, caller, pending.has(group.id));
+  }
+
+  /**
+   * Owners edit name, description and visibility. Making a public group private or hidden also closes the
+   * categories it had opened to everyone, in the same transaction: what was shown because the group was
+   * public stops showing at once, and reopening is a deliberate act.
+   */
+  async update(caller: Caller, slug: string, dto: UpdateGroupDto): Promise<GroupDto> {
+    const group = await this.find(caller, slug);
+    this.access.assertCan(caller, { action: 'group.edit', group });
+    const closing = dto.visibility !== undefined && dto.visibility !== 'public' && group.visibility === 'public';
+    const closedCategoryIds = await this.dataSource.transaction(async (manager) => {
+      await manager.update(Group, { id: group.id }, { name: dto.name, description: dto.description, visibility: dto.visibility });
+      if (!closing) return [];
+      const rows = await manager.query<[{ id: string }[], number]>(
+        `UPDATE categories SET see_access = 'members',
+                start_access = CASE WHEN start_access = 'everyone' THEN 'members' ELSE start_access END,
+                reply_access = CASE WHEN reply_access = 'everyone' THEN 'members' ELSE reply_access END
+          WHERE group_id = $1 AND (see_access = 'everyone' OR start_access = 'everyone' OR reply_access = 'everyone')
+          RETURNING id`,
+        [group.id],
+      );
+      return rows[0].map((row) => row.id);
+    });
+    if (closedCategoryIds.length > 0) this.events.publish('SpaceAccessChanged', { categoryIds: closedCategoryIds });
+    return this.get(caller, group.slug);
+  }
+
+  /**
+   * Members, oldest first. A public group's list is for anyone; otherwise for its members (a visitor who
+   * may see the group but not its members is told to sign in, a signed-in outsider is refused).
+   */
+  async members(caller: Caller | null, slug: string, query: { cursor?: string; limit?: number }): Promise<PageDto<GroupMemberDto>> {
+    const group = await this.find(caller, slug);
+    if (!this.access.can(caller, { action: 'group.seeMembers', group, site: await this.site() })) {
+      if (caller === null) throw new NotAuthenticatedError('Sign in to see who is in this group');
+      throw new ForbiddenError('Only members see who is in this group');
+    }
+    const limit = query.limit ?? 20;
+    const after = decodeCursor(query.cursor);
+    const builder = this.dataSource
+      .getRepository(GroupMember)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.group_id = :groupId', { groupId: group.id })
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.user_id', 'ASC')
+      .limit(limit + 1);
+    if (after) builder.andWhere('(m.created_at, m.user_id) > (:at, :id)', { at: after.at, id: after.id });
+    const rows = await builder.getMany();
+    return toPage(
+      rows,
+      limit,
+      (row) => ({ at: row.createdAt.toISOString(), id: row.userId }),
+      (row) => ({ user: toUserDto(row.user as User), role: row.role }),
+    );
+  }
+
+  /** Owners change roles; a group always keeps at least one owner. */
+  async changeRole(caller: Caller, slug: string, userId: string, role: GroupRole): Promise<void> {
+    const group = await this.find(caller, slug);
+    this.access.assertCan(caller, { action: 'group.edit', group });
+    await this.dataSource.transaction(async (manager) => {
+      const target = await this.lockMember(manager, group.id, userId);
+      if (target.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(manager, group.id);
+      await manager.update(GroupMember, { groupId: group.id, userId }, { role });
+    });
+    this.events.publish('GroupMembershipChanged', { groupId: group.id, userId });
+  }
+
+  /**
+   * Removes a member, or lets a member leave. Group moderators remove members, not owners or other
+   * moderators; the last owner cannot leave (hand the group over first).
+   */
+  async removeMember(caller: Caller, slug: string, userId: string): Promise<void> {
+    const group = await this.find(caller, slug);
+    const leaving = userId === caller.userId;
+    if (!leaving) this.access.assertCan(caller, { action: 'group.manageMembers', group });
+    await this.dataSource.transaction(async (manager) => {
+      const target = await this.lockMember(manager, group.id, userId);
+      const callerRole = this.access.groupRole(caller, group);
+      if (!leaving && caller.role !== 'admin' && callerRole !== 'owner' && target.role !== 'member') {
+        throw new ForbiddenError('Only owners remove owners and moderators');
+      }
+      if (target.role === 'owner') await this.assertAnotherOwner(manager, group.id);
+      await manager.delete(GroupMember, { groupId: group.id, userId });
+      await manager.decrement(Group, { id: group.id }, 'memberCount', 1);
+    });
+    this.events.publish('GroupMembershipChanged', { groupId: group.id, userId });
+  }
+
+  /** A member of the group, row-locked for the change; a non-member is a 404 like any missing id. */
+  private async lockMember(manager: EntityManager, groupId: string, userId: string): Promise<GroupMember> {
+    // Lock the group row first: every membership change of one group then runs one at a time, so two
+    // owners demoting each other cannot leave the group without an owner.
+    await manager.query('SELECT 1 FROM groups WHERE id = $1 FOR UPDATE', [groupId]);
+    const member = isUuid(userId) ? await manager.findOneBy(GroupMember, { groupId, userId }) : null;
+    if (!member) throw new NotFoundError();
+    return member;
+  }
+
+  private async assertAnotherOwner(manager: EntityManager, groupId: string): Promise<void> {
+    const [row] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM group_members WHERE group_id = $1 AND role = 'owner'`,
+      [groupId],
+    );
+    if ((row?.n ?? 0) < 2) throw new ConflictError('A group needs an owner: make someone else owner first');
+  }
+
+  private async pendingRequestGroupIds(caller: Caller | null): Promise<Set<string>> {
+    if (!caller) return new Set();
+    const rows = await this.dataSource.query<{ group_id: string }[]>(
+      'SELECT group_id FROM group_join_requests WHERE user_id = $1 AND decided_at IS NULL',
+      [caller.userId],
+    );
+    return new Set(rows.map((row) => row.group_id));
+  }
+}

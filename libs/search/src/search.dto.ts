@@ -1,0 +1,16 @@
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { CleanText } from '@harbour/common';
+
+export class SearchQueryDto {
+  /** Words, "quoted phrases", -excluded and `or`, as people type them into a search box. */
+  @CleanText() @IsString() @IsNotEmpty({ message: 'q must not be empty' }) @MaxLength(500) q: string;
+  @IsOptional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
+  @IsOptional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
+  /** A username. */
+  @IsOptional() @IsString() @Length(1, 30) author?: string;
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'after must be a date' }) after?: Date;
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'before must be a date' }) before?: Date;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
+  @IsOptional() @IsString() @MaxLength(40) cursor?: string;
+}

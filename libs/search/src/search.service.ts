@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessService, type Caller } from '@harbour/access';
+import { InvalidInputError } from '@harbour/common';
+import type { PageDto, SearchHitDto } from '@harbour/contracts';
+import { SettingsService } from '@harbour/settings';
+import type { SearchQueryDto } from './search.dto';
+import { MATCH_END, MATCH_START, snippetHtml } from './snippet';
+
+/** How deep offset pages go: past this, refine the query. */
+const MAX_OFFSET = 1000;
+
+interface HitRow {
+  post_id: string;
+  topic_id: string;
+  category_id: string;
+  title: string;
+  created_at: Date;
+  headline: string;
+  u_id: string;
+  u_username: string;
+  u_display_name: string;
+  u_role: SearchHitDto['author']['role'];
+  u_created_at: Date;
+}
+
+/**
+ * Full-text search over posts and topic titles, in English and French at once: the query is stemmed both
+ * ways and matched against each post's own language. Access is part of the SQL (the caller's visible
+ * categories), so a page never holds, or counts, anything the caller may not see. Deleted and hidden
+ * posts are never found.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async search(caller: Caller | null, query: SearchQueryDto): Promise<PageDto<SearchHitDto>> {
+    const limit = query.limit ?? 20;
+    const offset = decodeOffset(query.cursor);
+    const settings = await this.settings.get();
+    const visible = this.access.visibleCategories(caller, settings, 'c');
+    const filters: string[] = [];
+    if (query.categoryId) filters.push('(c.id = :categoryId OR c.parent_id = :categoryId)');
+    if (query.groupId) filters.push('c.group_id = :groupId');
+    if (query.author) filters.push('u.username_key = :author');
+    if (query.after) filters.push('p.created_at >= :after');
+    if (query.before) filters.push('p.created_at < :before');
+    const sql = `
+      WITH q AS (SELECT websearch_to_tsquery('english', :q) || websearch_to_tsquery('french', :q) AS query),
+      matches AS (
+        SELECT p.id AS post_id, ts_rank_cd(p.search_vector, q.query) AS rank
+          FROM posts p, q WHERE p.search_vector @@ q.query
+        UNION ALL
+        -- A topic whose title matches is found through its first post, and ranks above a body match.
+        SELECT p.id, 2 * ts_rank_cd(t.search_vector, q.query)
+          FROM topics t JOIN posts p ON p.topic_id = t.id AND p.number = 1, q WHERE t.search_vector @@ q.query
+      ),
+      best AS (SELECT post_id, max(rank) AS rank FROM matches GROUP BY post_id),
+      page AS (
+        SELECT p.id AS post_id, p.topic_id, t.category_id, t.title, p.created_at, p.body, p.language, b.rank,
+               u.id AS u_id, u.username AS u_username, u.display_name AS u_display_name, u.role AS u_role,
+               u.created_at AS u_created_at
+          FROM best b
+          JOIN posts p ON p.id = b.post_id
+          JOIN topics t ON t.id = p.topic_id
+          JOIN categories c ON c.id = t.category_id
+          JOIN users u ON u.id = p.author_id
+         WHERE p.deleted_at IS NULL AND p.hidden = false AND ${visible.where}
+               ${filters.map((filter) => `AND ${filter}`).join(' ')}
+         ORDER BY b.rank DESC, p.created_at DESC, p.id
+        OFFSET :offset LIMIT :limit
+      )
+      SELECT page.*, ts_headline(
+               CASE WHEN page.language = 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END,
+               translate(page.body, :marks, ''), q.query,
+               :headlineOptions) AS headline
+        FROM page, q
+       ORDER BY page.rank DESC, page.created_at DESC, page.post_id`;
+    const params = {
+      ...visible.params,
+      q: query.q,
+      categoryId: query.categoryId,
+      groupId: query.groupId,
+      author: query.author?.toLowerCase(),
+      after: query.after,
+      before: query.before,
+      offset,
+      limit: limit + 1,
+      marks: MATCH_START + MATCH_END,
+      headlineOptions: `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`,
+    };
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const rows: HitRow[] = await this.dataSource.query(text, values);
+    const hits = rows.slice(0, limit).map((row) => ({
+      topicId: row.topic_id,
+      postId: row.post_id,
+      categoryId: row.category_id,
+      title: row.title,
+      snippet: snippetHtml(row.headline),
+      author: {
+        id: row.u_id,
+        username: row.u_username,
+        displayName: row.u_display_name,
+        role: row.u_role,
+        createdAt: row.u_created_at.toISOString(),
+      },
+      createdAt: row.created_at.toISOString(),
+    }));
+    const next = offset + limit;
+    return { items: hits, nextCursor: rows.length > limit && next <= MAX_OFFSET ? encodeOffset(next) : null };
+  }
+}
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(`o${offset}`).toString('base64url');
+}
+
+/** A search cursor is an offset (ranks are not a stable key); a tampered one is a 400 naming the field. */
+function decodeOffset(cursor: string | undefined): number {
+  if (cursor === undefined || cursor === '') return 0;
+  const match = /^o(\d{1,4})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const offset = match ? Number(match[1]) : NaN;
+  if (!Number.isInteger(offset) || offset > MAX_OFFSET) throw new InvalidInputError('cursor is invalid');
+  return offset;
+}
