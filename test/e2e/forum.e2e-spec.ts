@@ -117,6 +117,7 @@ describe('threaded discussion', () => {
         [{ categoryId: 'nope', title: 'Good title', body: 'x' }, 'categoryId'],
         [{ categoryId: MISSING, title: 'Good title', body: 'x' }, 'categoryId'],
         [{ categoryId, title: 'Good title', body: 'x', sticky: true }, 'sticky'],
+        [{ categoryId, title: 'Good title', body: 'nul\u0000byte' }, 'body'],
       ];
       for (const [body, field] of cases) {
         const response = await t.http().post('/api/topics').set(alice.auth).send(body).expect(400);

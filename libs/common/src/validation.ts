@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { Type } from 'class-transformer';
 
 /**
@@ -13,6 +13,17 @@ export function CleanText(): PropertyDecorator {
 /** Control characters, bidirectional overrides and zero-width characters: used to spoof names. */
 const UNSAFE_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff';
 export const UNSAFE_TEXT = new RegExp(`[${UNSAFE_CHARACTERS}]`);
+
+/** PostgreSQL text cannot hold NUL; Markdown bodies may hold anything else. */
+export function NoNul(): PropertyDecorator {
+  return ValidateBy({
+    name: 'noNul',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !value.includes(String.fromCharCode(0)),
+      defaultMessage: (args) => `${args?.property ?? 'text'} must not contain NUL characters`,
+    },
+  });
+}
 
 /** Rejects text that carries invisible or direction-changing characters. */
 export function SafeText(): PropertyDecorator {

@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CleanText, PageQueryDto, SafeText } from '@harbour/common';
+import { CleanText, NoNul, PageQueryDto, SafeText } from '@harbour/common';
 import {
   NOTIFICATION_LEVELS,
   SPACE_AUDIENCES,
@@ -58,7 +58,7 @@ export class UpdateCategoryDto {
 export class CreateTopicDto {
   @IsUUID('all', { message: 'categoryId must be an id' }) categoryId: string;
   @CleanText() @IsString() @Length(3, 200) @SafeText() title: string;
-  @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) body: string;
+  @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body: string;
   @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
 }
 
@@ -70,7 +70,7 @@ export class UpdateTopicDto {
 }
 
 export class CreatePostDto {
-  @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) body: string;
+  @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body: string;
   @IsOptional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
   @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
   /** Posts quoted in the body; each must be visible to the author. */
@@ -78,12 +78,12 @@ export class CreatePostDto {
 }
 
 export class UpdatePostDto {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) body?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body?: string;
   @IsOptional() @IsBoolean() wiki?: boolean;
 }
 
 export class PreviewDto {
-  @IsString() @MaxLength(MAX_BODY) body: string;
+  @IsString() @MaxLength(MAX_BODY) @NoNul() body: string;
 }
 
 export class NotificationLevelDto {

@@ -1,10 +1,19 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsDate, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { CleanText } from '@harbour/common';
+import { UNSAFE_TEXT } from '@harbour/common';
+
+/** Invisible and control characters mean nothing to a search (and PostgreSQL refuses NUL): they become spaces. */
+const UNSAFE_ANYWHERE = new RegExp(UNSAFE_TEXT.source, 'g');
 
 export class SearchQueryDto {
   /** Words, "quoted phrases", -excluded and `or`, as people type them into a search box. */
-  @CleanText() @IsString() @IsNotEmpty({ message: 'q must not be empty' }) @MaxLength(500) q: string;
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(UNSAFE_ANYWHERE, ' ').normalize('NFC').trim() : value,
+  )
+  @IsString()
+  @IsNotEmpty({ message: 'q must not be empty' })
+  @MaxLength(500)
+  q: string;
   @IsOptional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
   @IsOptional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
   /** A username. */
