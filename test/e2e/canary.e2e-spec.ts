@@ -1,0 +1,134 @@
+import type { Socket } from 'socket.io-client';
+import { startTestApp, type TestApp } from '../support/app';
+import { newMember, type TestMember } from '../support/factories';
+import { newCategory, newReply, newTopic } from '../support/forum';
+import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
+import { connectSocket } from '../support/sockets';
+
+/**
+ * Plants a unique word everywhere a private space can hold it (title, body, edit history, a mention of
+ * the outsider, a quote, reactions, bookmarks, the group's own name), then sweeps every list, search,
+ * count, revision, socket and mail an outsider can reach. The word must never come back.
+ */
+describe('a canary in a private space', () => {
+  const CANARY = `canary${Math.random().toString(36).slice(2, 10)}`;
+  let t: TestApp;
+  let owner: TestMember;
+  let insider: TestMember;
+  let outsider: TestMember;
+  let ids: { topic: string; post: string; reply: string; category: string; group: string; groupSlug: string };
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await newMember(t, { role: 'admin' });
+    owner = await newMember(t);
+    insider = await newMember(t);
+    outsider = await newMember(t, { username: 'outsider_canary' });
+    const publicCategory = await newCategory(t, admin, 'Open talk');
+    await newTopic(t, outsider, publicCategory, 'A public topic');
+
+    const group = await newGroup(t, owner, 'hidden');
+    await t
+      .http()
+      .patch(`/api/groups/${group.slug}`)
+      .set(owner.auth)
+      .send({ name: `${CANARY} group`, description: CANARY })
+      .expect(200);
+    await addToGroup(t, group, owner, insider);
+    const category = await newGroupCategory(t, owner, group, { description: CANARY });
+    const topic = (
+      await t
+        .http()
+        .post('/api/topics')
+        .set(insider.auth)
+        .send({ categoryId: category, title: `About ${CANARY}`, body: `${CANARY} first version, @outsider_canary` })
+        .expect(201)
+    ).body as { id: string; firstPost: { id: string } };
+    await t
+      .http()
+      .patch(`/api/posts/${topic.firstPost.id}`)
+      .set(insider.auth)
+      .send({ body: `edited, was ${CANARY}` })
+      .expect(200);
+    const reply = await newReply(t, owner, topic.id, `> ${CANARY} quoted\n\nreply with ${CANARY}`, topic.firstPost.id);
+    await t
+      .http()
+      .put(`/api/posts/${reply.id}/reactions/${encodeURIComponent('❤️')}`)
+      .set(insider.auth)
+      .expect(204);
+    await t.http().put(`/api/posts/${reply.id}/bookmark`).set(insider.auth).expect(204);
+    await t.http().post(`/api/groups/${group.slug}/invitations`).set(owner.auth).send({ email: 'someone@example.org' }).expect(201);
+    ids = { topic: topic.id, post: topic.firstPost.id, reply: reply.id, category, group: group.id, groupSlug: group.slug };
+  });
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
+    await t.close();
+  });
+
+  it('is there for the members (the sweep below would prove nothing otherwise)', async () => {
+    const found = await t.http().get(`/api/search?q=${CANARY}`).set(insider.auth).expect(200);
+    expect(found.body.items.length).toBeGreaterThan(0);
+    const posts = await t.http().get(`/api/topics/${ids.topic}/posts`).set(insider.auth).expect(200);
+    expect(JSON.stringify(posts.body)).toContain(CANARY);
+  });
+
+  it('never reaches an outsider or a visitor through any route', async () => {
+    const urls = [
+      '/api/categories',
+      `/api/categories/${ids.category}`,
+      `/api/categories/${ids.category}/topics`,
+      '/api/topics',
+      `/api/topics/${ids.topic}`,
+      `/api/topics/${ids.topic}/posts`,
+      `/api/posts/${ids.post}`,
+      `/api/posts/${ids.reply}`,
+      `/api/posts/${ids.post}/revisions`,
+      '/api/groups',
+      `/api/groups/${ids.groupSlug}`,
+      `/api/groups/${ids.groupSlug}/members`,
+      `/api/search?q=${CANARY}`,
+      `/api/search?q=${CANARY}&groupId=${ids.group}`,
+      `/api/search?q=${CANARY}&categoryId=${ids.category}`,
+      `/api/search?q=about`,
+      '/api/bookmarks',
+      '/api/invitations',
+      '/api/me',
+    ];
+    for (const who of [outsider, null]) {
+      for (const url of urls) {
+        const call = t.http().get(url);
+        const response = await (who ? call.set(who.auth) : call);
+        expect({ url, text: response.text }).not.toEqual({ url, text: expect.stringContaining(CANARY) });
+        expect(response.status).toBeLessThan(500);
+      }
+    }
+    // Quoting the private post from a public topic is refused as if the post did not exist.
+    const publicTopics = await t.http().get('/api/topics').set(outsider.auth).expect(200);
+    const quote = await t
+      .http()
+      .post(`/api/topics/${publicTopics.body.items[0].id as string}/posts`)
+      .set(outsider.auth)
+      .send({ body: 'quoting', quotes: [ids.post] })
+      .expect(400);
+    expect(quote.text).not.toContain(CANARY);
+  });
+
+  it('never reaches an outsider through sockets or mail', async () => {
+    const socket = await connectSocket(t.baseUrl, { token: outsider.token });
+    sockets.push(socket);
+    const heard: string[] = [];
+    socket.onAny((event: string, payload: unknown) => heard.push(`${event} ${JSON.stringify(payload)}`));
+    const ack = (await socket.timeout(5000).emitWithAck('topic:join', { topicId: ids.topic })) as unknown;
+    expect(ack).toEqual({ ok: false, error: 'not_found' });
+    await newReply(t, insider, ids.topic, `more ${CANARY}`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(heard.join('\n')).not.toContain(CANARY);
+    // The only mail this site sent is the emailed invitation, to the invited address, naming only the group.
+    await t.smtp!.waitFor('someone@example.org');
+    for (const mail of t.smtp!.messages) {
+      if (mail.to.includes(`${outsider.user.username}@example.org`)) expect(mail.text).not.toContain(CANARY);
+      expect(mail.text.split(`${CANARY} group`).join('')).not.toContain(CANARY);
+    }
+  });
+});
