@@ -13,7 +13,11 @@ import { SignInPage } from '../features/auth/components/sign-in-page';
 import { SignUpPage } from '../features/auth/components/sign-up-page';
 import { CategoryPage } from '../features/forum/components/category-page';
 import { TopicPage } from '../features/forum/components/topic-page';
+import { GroupPage } from '../features/groups/components/group-page';
+import { GroupsPage } from '../features/groups/components/groups-page';
+import { InvitationPage } from '../features/groups/components/invitation-page';
 import { HomePage } from '../features/home/home-page';
+import { SearchPage } from '../features/search/components/search-page';
 import { Page } from '../ui/page';
 import { Layout } from './layout';
 
@@ -48,6 +52,10 @@ export function App() {
             <Route index element={<HomePage />} />
             <Route path="c/:id" element={<CategoryPage />} />
             <Route path="t/:id" element={<TopicPage />} />
+            <Route path="groups" element={<GroupsPage />} />
+            <Route path="g/:slug" element={<GroupPage />} />
+            <Route path="invitations/:id" element={<InvitationPage />} />
+            <Route path="search" element={<SearchPage />} />
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="sign-up" element={<SignUpPage />} />
             <Route path="forgot-password" element={<ForgotPasswordPage />} />

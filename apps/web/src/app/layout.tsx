@@ -4,6 +4,7 @@ import { useMe } from '../features/auth/api/get-me';
 import { useSite } from '../features/auth/api/get-site';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
+import { SearchBox } from './search-box';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -18,7 +19,9 @@ export function Layout() {
         <Link to="/" className="site-name">
           {site.data?.siteName ?? 'Harbour'}
         </Link>
+        <SearchBox />
         <nav aria-label={t('app.mainNav')} className="site-nav">
+          <Link to="/groups">{t('nav.groups')}</Link>
           {me.data ? (
             <AccountMenu me={me.data} />
           ) : me.isPending ? null : (

@@ -8,6 +8,7 @@ import { useSite } from '../auth/api/get-site';
 import { useCategories, useCreateCategory } from '../forum/api/categories';
 import { useLatestTopics } from '../forum/api/topics';
 import { TopicList } from '../forum/components/topic-list';
+import { VisibilityBadge } from '../groups/components/visibility-badge';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function HomePage() {
           <ul className="category-list">
             {categories.data?.items.map((category) => (
               <li key={category.id}>
-                <Link to={`/c/${category.id}`}>{category.name}</Link>
+                <Link to={`/c/${category.id}`}>{category.name}</Link> {category.private && <VisibilityBadge visibility="privateSpace" />}
                 <span className="muted"> · {t('forum.topicCount', { count: category.topicCount })}</span>
                 {category.description && <p className="muted">{category.description}</p>}
               </li>

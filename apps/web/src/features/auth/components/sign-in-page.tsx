@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
@@ -9,10 +9,14 @@ import { useAuthForm } from './use-auth-form';
 export function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // Back to where the member was sent from (an invitation link, say); only a path on this site.
+  const next = params.get('next');
+  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const login = useLogin();
   const form = useAuthForm({ login: '', password: '' }, async (values) => {
     await login.mutateAsync(values);
-    await navigate('/');
+    await navigate(target);
   });
 
   return (

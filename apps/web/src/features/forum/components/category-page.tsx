@@ -8,6 +8,7 @@ import { TextField } from '../../../ui/text-field';
 import { useMe } from '../../auth/api/get-me';
 import { useCategory } from '../api/categories';
 import { useCategoryTopics, useCreateTopic } from '../api/topics';
+import { VisibilityBadge } from '../../groups/components/visibility-badge';
 import { Composer } from './composer';
 import { TopicList } from './topic-list';
 
@@ -29,6 +30,11 @@ export function CategoryPage() {
   if (!category.data) return <p>{t('app.loading')}</p>;
   return (
     <Page title={category.data.name}>
+      {category.data.private && (
+        <p>
+          <VisibilityBadge visibility="privateSpace" /> {t('groups.privateSpaceNote')}
+        </p>
+      )}
       {category.data.description && <p>{category.data.description}</p>}
       {me.data &&
         (composing ? (

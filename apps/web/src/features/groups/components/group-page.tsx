@@ -1,0 +1,251 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { GROUP_ROLES, GROUP_VISIBILITIES, type GroupDto, type GroupRole, type MeDto } from '@harbour/contracts';
+import { ApiError } from '../../../lib/api-client';
+import { Alert } from '../../../ui/alert';
+import { Page } from '../../../ui/page';
+import { TextField } from '../../../ui/text-field';
+import { useMe } from '../../auth/api/get-me';
+import { useCategories } from '../../forum/api/categories';
+import {
+  useChangeGroupRole,
+  useDecideJoinRequest,
+  useGroup,
+  useGroupMembers,
+  useInvite,
+  useJoinRequests,
+  useRemoveMember,
+  useRequestToJoin,
+  useUpdateGroup,
+} from '../api/groups';
+import { NewSpace } from './new-space';
+import { VisibilityBadge } from './visibility-badge';
+
+/** A group: what it is, its spaces, its members, and — for its owners and moderators — how people get in. */
+export function GroupPage() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const group = useGroup(slug);
+  if (group.isError) {
+    return (
+      <Page title={t('app.notFound')}>
+        <Link to="/groups">{t('groups.back')}</Link>
+      </Page>
+    );
+  }
+  if (!group.data) return <p>{t('app.loading')}</p>;
+  const g = group.data;
+  const manager = g.myRole === 'owner' || g.myRole === 'moderator' || me.data?.role === 'admin';
+  const owner = g.myRole === 'owner' || me.data?.role === 'admin';
+  return (
+    <Page title={g.name}>
+      <p>
+        <VisibilityBadge visibility={g.visibility} /> {t(`groups.visibilities.${g.visibility}`)} ·{' '}
+        {t('groups.memberCount', { count: g.memberCount })}
+        {g.myRole && <> · {t(`groups.roles.${g.myRole}`)}</>}
+      </p>
+      {g.description && <p>{g.description}</p>}
+      {me.data && <Membership group={g} me={me.data} />}
+      <Spaces group={g} owner={owner} />
+      {(g.visibility === 'public' || g.myRole || me.data?.role === 'admin') && (
+        <Members group={g} me={me.data ?? null} manager={manager} owner={owner} />
+      )}
+      {manager && <Invite group={g} />}
+      {manager && <JoinRequests group={g} />}
+      {owner && <GroupSettings group={g} />}
+    </Page>
+  );
+}
+
+function Membership({ group, me }: { group: GroupDto; me: MeDto }) {
+  const { t } = useTranslation();
+  const join = useRequestToJoin(group.slug);
+  const leave = useRemoveMember(group.slug);
+  const [message, setMessage] = useState('');
+  if (group.myRole) {
+    return (
+      <p>
+        <button type="button" className="button-secondary" onClick={() => leave.mutate(me.id)}>
+          {t('groups.leave')}
+        </button>
+        {leave.error instanceof ApiError && leave.error.status === 409 && <Alert kind="error">{t('groups.errors.lastOwner')}</Alert>}
+      </p>
+    );
+  }
+  if (group.myJoinRequestPending || join.data?.status === 'pending') return <Alert kind="info">{t('groups.requestPending')}</Alert>;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    join.mutate({ message: message || undefined });
+  };
+  return (
+    <form onSubmit={submit} className="inline-form">
+      {group.visibility === 'private' && (
+        <TextField label={t('groups.requestMessage')} value={message} maxLength={500} onChange={(e) => setMessage(e.target.value)} />
+      )}
+      <button type="submit" className="button-primary" disabled={join.isPending}>
+        {group.visibility === 'public' ? t('groups.join') : t('groups.requestToJoin')}
+      </button>
+    </form>
+  );
+}
+
+function Spaces({ group, owner }: { group: GroupDto; owner: boolean }) {
+  const { t } = useTranslation();
+  const categories = useCategories();
+  const spaces =
+    categories.data?.items.filter((category) => category.groupId === group.id || category.sharedGroupIds.includes(group.id)) ?? [];
+  return (
+    <section aria-labelledby="spaces-heading">
+      <h2 id="spaces-heading">{t('groups.spaces')}</h2>
+      {spaces.length === 0 && <p className="muted">{t('groups.noSpaces')}</p>}
+      <ul className="category-list">
+        {spaces.map((space) => (
+          <li key={space.id}>
+            <Link to={`/c/${space.id}`}>{space.name}</Link> {space.private && <VisibilityBadge visibility="privateSpace" />}
+            <span className="muted"> · {t('forum.topicCount', { count: space.topicCount })}</span>
+          </li>
+        ))}
+      </ul>
+      {owner && <NewSpace group={group} />}
+    </section>
+  );
+}
+
+function Members({ group, me, manager, owner }: { group: GroupDto; me: MeDto | null; manager: boolean; owner: boolean }) {
+  const { t } = useTranslation();
+  const members = useGroupMembers(group.slug, true);
+  const remove = useRemoveMember(group.slug);
+  const changeRole = useChangeGroupRole(group.slug);
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">{t('groups.members')}</h2>
+      <ul className="member-list">
+        {members.data?.items.map(({ user, role }) => (
+          <li key={user.id}>
+            <span>{user.displayName}</span> <span className="muted">@{user.username}</span> · {t(`groups.roles.${role}`)}
+            {owner && user.id !== me?.id && (
+              <label className="inline-label">
+                <span className="visually-hidden">{t('groups.roleOf', { name: user.displayName })}</span>
+                <select value={role} onChange={(e) => changeRole.mutate({ userId: user.id, role: e.target.value as GroupRole })}>
+                  {GROUP_ROLES.map((option) => (
+                    <option key={option} value={option}>
+                      {t(`groups.roles.${option}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {manager && user.id !== me?.id && (owner || role === 'member') && (
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => remove.mutate(user.id)}
+                aria-label={t('groups.removeNamed', { name: user.displayName })}
+              >
+                {t('groups.remove')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {changeRole.error instanceof ApiError && changeRole.error.status === 409 && (
+        <Alert kind="error">{t('groups.errors.lastOwner')}</Alert>
+      )}
+    </section>
+  );
+}
+
+function Invite({ group }: { group: GroupDto }) {
+  const { t } = useTranslation();
+  const invite = useInvite(group.slug);
+  const [who, setWho] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = who.trim();
+    const result = await invite.mutateAsync(value.includes('@') ? { email: value } : { username: value });
+    setSent(result.token ? `${window.location.origin}/invitations/${result.id}?token=${result.token}` : value);
+    setWho('');
+  };
+  return (
+    <form className="panel" aria-labelledby="invite-heading" onSubmit={(event) => void submit(event).catch(() => undefined)}>
+      <h2 id="invite-heading">{t('groups.invite')}</h2>
+      <TextField
+        label={t('groups.inviteWho')}
+        hint={t('groups.inviteHint')}
+        value={who}
+        maxLength={254}
+        required
+        error={invite.error instanceof ApiError ? invite.error.messages.join(' ') : undefined}
+        onChange={(e) => setWho(e.target.value)}
+      />
+      <button type="submit" disabled={invite.isPending}>
+        {t('groups.inviteSubmit')}
+      </button>
+      {sent && (
+        <Alert kind="success">
+          {sent.startsWith('http') ? (
+            <>
+              {t('groups.invitationLink')} <code>{sent}</code>
+            </>
+          ) : (
+            t('groups.invited', { name: sent })
+          )}
+        </Alert>
+      )}
+    </form>
+  );
+}
+
+function JoinRequests({ group }: { group: GroupDto }) {
+  const { t } = useTranslation();
+  const requests = useJoinRequests(group.slug, group.visibility !== 'public');
+  const decide = useDecideJoinRequest(group.slug);
+  if (!requests.data?.items.length) return null;
+  return (
+    <section aria-labelledby="requests-heading" className="panel">
+      <h2 id="requests-heading">{t('groups.joinRequests')}</h2>
+      <ul>
+        {requests.data.items.map((request) => (
+          <li key={request.id}>
+            <strong>{request.user.displayName}</strong> <span className="muted">@{request.user.username}</span>
+            {request.message && <p>{request.message}</p>}
+            <button type="button" onClick={() => decide.mutate({ id: request.id, approve: true })}>
+              {t('groups.approve')}
+            </button>{' '}
+            <button type="button" className="button-secondary" onClick={() => decide.mutate({ id: request.id, approve: false })}>
+              {t('groups.decline')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function GroupSettings({ group }: { group: GroupDto }) {
+  const { t } = useTranslation();
+  const update = useUpdateGroup(group.slug);
+  return (
+    <section aria-labelledby="group-settings-heading" className="panel">
+      <h2 id="group-settings-heading">{t('groups.settings')}</h2>
+      <fieldset>
+        <legend>{t('groups.visibility')}</legend>
+        {GROUP_VISIBILITIES.map((option) => (
+          <label key={option} className="choice">
+            <input
+              type="radio"
+              name="group-visibility"
+              checked={group.visibility === option}
+              onChange={() => update.mutate({ visibility: option })}
+            />
+            {t(`groups.visibilities.${option}`)}
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted">{t('groups.closingNote')}</p>
+    </section>
+  );
+}

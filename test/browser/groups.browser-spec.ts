@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { newMember } from '../support/factories';
+
+const WEB_DIR = join(__dirname, '../../dist/web');
+
+describe('groups in the browser', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  const offHost: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ webDir: WEB_DIR });
+    b = await launchBrowser();
+    await newMember(t, { username: 'site_keeper' });
+    await newMember(t, { username: 'founder' });
+    await newMember(t, { username: 'invitee' });
+    await newMember(t, { username: 'stranger' });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  async function signIn(username: string, width?: number): Promise<Page> {
+    const page = await (await b.newContext({ width })).newPage();
+    page.on('request', (request) => {
+      if (!request.url().startsWith(t.baseUrl) && !request.url().startsWith('data:')) offHost.push(request.url());
+    });
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Username or email address').fill(username);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`You are signed in as ${username}.`).waitFor();
+    return page;
+  }
+
+  it('creates a private group with a space, invites a member who sees it, and nobody else does', async () => {
+    const founder = await signIn('founder');
+    await founder.getByRole('link', { name: 'Groups' }).click();
+    await founder.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
+    await founder.getByLabel('Name', { exact: true }).fill('Peer workers');
+    await founder.getByLabel('Short name for the address').fill('peer-workers');
+    await founder.getByLabel(/^Private:/).check();
+    await founder.getByRole('button', { name: 'Create the group' }).click();
+    await founder.getByRole('heading', { name: 'Peer workers', level: 1 }).waitFor();
+    expect(founder.url()).toBe(`${t.baseUrl}/g/peer-workers`);
+
+    await founder.getByLabel('Name of the space').fill('Shift notes');
+    await founder.getByRole('button', { name: 'Create the space' }).click();
+    await founder.getByRole('link', { name: 'Shift notes' }).waitFor();
+    await founder.getByLabel('Username or email address').fill('invitee');
+    await founder.getByRole('button', { name: 'Invite', exact: true }).click();
+    await founder.getByText('invitee is invited.').waitFor();
+
+    // The invited member, on a phone, finds the invitation with the groups and accepts it.
+    const invitee = await signIn('invitee', 360);
+    await invitee.getByRole('link', { name: 'Groups' }).click();
+    await invitee.getByText('founder invites you to join Peer workers.').waitFor();
+    await invitee.getByRole('button', { name: 'Accept' }).click();
+    await invitee.getByRole('link', { name: 'Peer workers' }).click();
+    await invitee.getByRole('link', { name: 'Shift notes' }).click();
+    await invitee.getByText('Only members of the group see this space.').waitFor();
+    await invitee.getByRole('button', { name: 'New topic' }).click();
+    await invitee.getByLabel('Title').fill('Tonight at the site');
+    await invitee.getByLabel('First post').fill('Two overdoses reversed; we need more kits.');
+    await invitee.getByRole('button', { name: 'Start the topic' }).click();
+    await invitee.getByRole('heading', { name: 'Tonight at the site' }).waitFor();
+    const topicUrl = invitee.url();
+    expect(await invitee.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
+
+    // Someone outside the group: no space on the home page, a plain "does not exist" for the topic, nothing in search.
+    const stranger = await signIn('stranger');
+    await stranger.getByRole('heading', { name: 'Categories' }).waitFor();
+    expect(await stranger.getByRole('link', { name: 'Shift notes' }).count()).toBe(0);
+    await stranger.goto(topicUrl);
+    await stranger.getByRole('heading', { name: 'This page does not exist.' }).waitFor();
+    await stranger.getByRole('searchbox').first().fill('overdoses');
+    await stranger.getByRole('button', { name: 'Search', exact: true }).first().click();
+    await stranger.getByText('Nothing found.').waitFor();
+
+    // The invited member finds it through the header's search, with the words marked.
+    await invitee.getByRole('searchbox').first().fill('overdose kits');
+    await invitee.getByRole('searchbox').first().press('Enter');
+    await invitee.locator('.snippet mark', { hasText: 'overdoses' }).waitFor();
+    await invitee.getByRole('link', { name: 'Tonight at the site' }).waitFor();
+    expect(offHost).toEqual([]);
+  });
+});
