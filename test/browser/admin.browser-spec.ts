@@ -65,7 +65,7 @@ describe('administration in the browser', () => {
     const admin = await signIn('chief', 'correct horse battery');
     await admin.goto(`${t.baseUrl}/admin/users`);
     await admin.getByLabel('Search by username or email').fill('newcomer');
-    await admin.getByRole('button', { name: 'Search' }).click();
+    await admin.getByRole('main').getByRole('button', { name: 'Search' }).click();
     const role = admin.getByLabel('Role of newcomer');
     await role.selectOption('moderator');
     await admin.waitForResponse((response) => response.url().includes('/api/admin/users?') && response.status() === 200);

@@ -77,13 +77,13 @@ describe('groups in the browser', () => {
     expect(await stranger.getByRole('link', { name: 'Shift notes' }).count()).toBe(0);
     await stranger.goto(topicUrl);
     await stranger.getByRole('heading', { name: 'This page does not exist.' }).waitFor();
-    await stranger.getByRole('searchbox').first().fill('overdoses');
-    await stranger.getByRole('button', { name: 'Search', exact: true }).first().click();
+    await stranger.getByRole('banner').getByRole('searchbox').fill('overdoses');
+    await stranger.getByRole('banner').getByRole('button', { name: 'Search', exact: true }).click();
     await stranger.getByText('Nothing found.').waitFor();
 
     // The invited member finds it through the header's search, with the words marked.
-    await invitee.getByRole('searchbox').first().fill('overdose kits');
-    await invitee.getByRole('searchbox').first().press('Enter');
+    await invitee.getByRole('banner').getByRole('searchbox').fill('overdose kits');
+    await invitee.getByRole('banner').getByRole('searchbox').press('Enter');
     await invitee.locator('.snippet mark', { hasText: 'overdoses' }).waitFor();
     await invitee.getByRole('link', { name: 'Tonight at the site' }).waitFor();
     expect(offHost).toEqual([]);

@@ -12,7 +12,7 @@ export function SearchBox() {
     if (q.trim()) void navigate(`/search?q=${encodeURIComponent(q.trim())}`);
   };
   return (
-    <form role="search" className="search-box" onSubmit={submit}>
+    <form role="search" aria-label={t('search.siteSearch')} className="search-box" onSubmit={submit}>
       <label htmlFor="header-search" className="visually-hidden">
         {t('search.query')}
       </label>

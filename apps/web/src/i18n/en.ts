@@ -267,6 +267,7 @@ export const en = {
     query: 'Search words',
     hint: 'Use "quotes" for a phrase, - to leave a word out, or to allow either word.',
     placeholder: 'Search…',
+    siteSearch: 'Search the forum',
     submit: 'Search',
     category: 'Category',
     group: 'Group',

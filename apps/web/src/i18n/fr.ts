@@ -274,6 +274,7 @@ export const fr: Messages<typeof en> = {
     query: 'Mots à chercher',
     hint: 'Mettez une expression "entre guillemets", - pour exclure un mot, or pour accepter l’un ou l’autre.',
     placeholder: 'Rechercher…',
+    siteSearch: 'Rechercher dans le forum',
     submit: 'Rechercher',
     category: 'Catégorie',
     group: 'Groupe',
