@@ -3,12 +3,16 @@
 //   BENCH_SECONDS=10 (per scenario), BENCH_CONNECTIONS=50, BENCH_PORT=3999
 //   BENCH_ONLY=topicPageAsMember,createReply runs just those scenarios
 //   BENCH_PROFILE=/tmp/prof writes the server's CPU profile there (open it in Chrome DevTools)
+//   BENCH_SEARCH_POSTS=100000 is how many posts the search scenarios run over
+//   BENCH_KEEP=1 keeps the data folder (and says where) to inspect queries afterwards
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedSearchCorpus } from './bench-search-seed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,16 +22,22 @@ const base = `http://127.0.0.1:${port}`;
 const MEMBERS = 50;
 const TOPICS = 200;
 const POSTS_PER_TOPIC = 20;
+const SEARCH_POSTS = Number(process.env.BENCH_SEARCH_POSTS ?? 100_000);
 
 const serverEntry = join(root, 'dist/apps/api/apps/api/src/main.js');
 if (!existsSync(serverEntry)) spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-'));
+// The bench runs PostgreSQL itself (the server would too) so that it can seed the search corpus in SQL.
+const { startEmbeddedPostgres } = createRequire(import.meta.url)(
+  join(root, 'dist/apps/api/libs/database/src/embedded-postgres.launcher.js'),
+);
+const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres') });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const server = spawn(process.execPath, [...profileArgs, serverEntry], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HARBOUR_DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: '' },
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HARBOUR_DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: postgres.url },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 
@@ -126,6 +136,20 @@ try {
   process.stderr.write(
     `seeded ${members.length} members, ${topics.length} topics of ${POSTS_PER_TOPIC} posts in ${Math.round((Date.now() - started) / 1000)} s\n`,
   );
+  const group = await call('POST', '/groups', { name: 'Bench group', slug: 'bench-group', visibility: 'private' }, members[0].token);
+  const space = await call('POST', '/categories', { name: 'Bench space', groupId: group.id }, members[0].token);
+  const searchStarted = Date.now();
+  const searchPosts = await seedSearchCorpus(postgres.url, { target: SEARCH_POSTS, categoryId: category.id, privateCategoryId: space.id });
+  process.stderr.write(`seeded ${searchPosts} posts for search in ${Math.round((Date.now() - searchStarted) / 1000)} s\n`);
+  const queries = [
+    'naloxone',
+    'housing shelter',
+    '"safe supply"',
+    'trousses naloxone',
+    'fentanyl -carfentanil',
+    'surdose or overdose',
+    'winter tent',
+  ];
   const topic = topics[0];
   let replyCounter = 0;
   const member = members[1];
@@ -150,6 +174,36 @@ try {
         ],
       }),
   };
+  Object.assign(scenarios, {
+    // Each search alone, one after another: the time a member waits (the target is p95 under 50 ms).
+    searchLatency: async () => {
+      const times = [];
+      for (let i = 0; i < 300; i++) {
+        const started = performance.now();
+        await call('GET', `/search?q=${encodeURIComponent(queries[i % queries.length])}`, undefined, member.token);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      const at = (p) => Math.round(times[Math.floor((times.length - 1) * p)] * 10) / 10;
+      const result = { posts: searchPosts, requests: times.length, latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99) } };
+      process.stderr.write(`search latency over ${searchPosts} posts: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms\n`);
+      return result;
+    },
+    searchThroughput: () =>
+      run('search (10 connections)', {
+        connections: 10,
+        requests: [
+          {
+            method: 'GET',
+            headers: { authorization: `Bearer ${member.token}` },
+            setupRequest: (request) => ({
+              ...request,
+              path: `/api/search?q=${encodeURIComponent(queries[replyCounter++ % queries.length])}`,
+            }),
+          },
+        ],
+      }),
+  });
   const results = {
     machine: { cores: (await import('node:os')).cpus().length, node: process.version, connections, secondsPerScenario: seconds },
   };
@@ -160,5 +214,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 1500));
   server.kill('SIGINT');
   await new Promise((resolve) => server.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
+  await postgres.stop();
+  if (process.env.BENCH_KEEP) process.stderr.write(`kept the data folder: ${dataDir}\n`);
+  else rmSync(dataDir, { recursive: true, force: true });
 }

@@ -55,6 +55,8 @@ export class Post {
   @Column({ type: 'boolean', default: false })
   hidden: boolean;
 
+  /** Indexed: search ranks the newest matches of a common word, walking this index backwards. */
+  @Index()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -8,7 +8,10 @@ import type { SearchQueryDto } from './search.dto';
 import { MATCH_END, MATCH_START, snippetHtml } from './snippet';
 
 /** How deep offset pages go: past this, refine the query. */
-const MAX_OFFSET = 1000;
+const MAX_OFFSET = 180;
+/** How many of the newest matching posts (and topic titles) are ranked; see the query. */
+const CANDIDATES = 200;
+const TITLE_CANDIDATES = 100;
 
 interface HitRow {
   post_id: string;
@@ -43,46 +46,64 @@ export class SearchService {
     const offset = decodeOffset(query.cursor);
     const settings = await this.settings.get();
     const visible = this.access.visibleCategories(caller, settings, 'c');
-    const filters: string[] = [];
-    if (query.categoryId) filters.push('(c.id = :categoryId OR c.parent_id = :categoryId)');
-    if (query.groupId) filters.push('c.group_id = :groupId');
-    if (query.author) filters.push('u.username_key = :author');
-    if (query.after) filters.push('p.created_at >= :after');
-    if (query.before) filters.push('p.created_at < :before');
+    const categoryFilters: string[] = [];
+    if (query.categoryId) categoryFilters.push('(c.id = :categoryId OR c.parent_id = :categoryId)');
+    if (query.groupId) categoryFilters.push('c.group_id = :groupId');
+    const postFilters: string[] = [];
+    if (query.author) postFilters.push('u.username_key = :author');
+    if (query.after) postFilters.push('p.created_at >= :after');
+    if (query.before) postFilters.push('p.created_at < :before');
+    // The query is parsed first, so that the planner sees the actual words: it then walks the newest posts
+    // for a common word and the GIN index for a rare one.
+    const [parsed] = await this.dataSource.query<{ tsquery: string }[]>(
+      `SELECT (websearch_to_tsquery('english', $1) || websearch_to_tsquery('french', $1))::text AS tsquery`,
+      [query.q],
+    );
+    const tsquery = parsed?.tsquery ?? '';
+    if (!tsquery) return { items: [], nextCursor: null };
     const sql = `
-      WITH q AS (SELECT websearch_to_tsquery('english', :q) || websearch_to_tsquery('french', :q) AS query),
-      matches AS (
-        SELECT p.id AS post_id, ts_rank_cd(p.search_vector, q.query) AS rank
-          FROM posts p, q WHERE p.search_vector @@ q.query
+      WITH hits AS (
+        -- Ranked among the newest CANDIDATES matches the caller may see: a word in half the forum does not
+        -- make every search rank half the forum. Fewer matches are all ranked.
+        SELECT x.id, ts_rank_cd(x.search_vector, CAST(:tsquery AS tsquery)) AS rank FROM (
+          SELECT p.id, p.search_vector
+            FROM posts p JOIN users u ON u.id = p.author_id
+           WHERE p.search_vector @@ CAST(:tsquery AS tsquery) AND p.deleted_at IS NULL AND p.hidden = false
+             AND EXISTS (SELECT 1 FROM topics t JOIN categories c ON c.id = t.category_id
+                          WHERE t.id = p.topic_id AND ${visible.where} ${categoryFilters.map((filter) => `AND ${filter}`).join(' ')})
+             ${postFilters.map((filter) => `AND ${filter}`).join(' ')}
+           ORDER BY p.created_at DESC LIMIT ${CANDIDATES}) x
         UNION ALL
         -- A topic whose title matches is found through its first post, and ranks above a body match.
-        SELECT p.id, 2 * ts_rank_cd(t.search_vector, q.query)
-          FROM topics t JOIN posts p ON p.topic_id = t.id AND p.number = 1, q WHERE t.search_vector @@ q.query
+        SELECT p.id, 2 * ts_rank_cd(x.search_vector, CAST(:tsquery AS tsquery)) FROM (
+          SELECT t.id, t.search_vector
+            FROM topics t JOIN categories c ON c.id = t.category_id
+           WHERE t.search_vector @@ CAST(:tsquery AS tsquery) AND ${visible.where} ${categoryFilters.map((filter) => `AND ${filter}`).join(' ')}
+           ORDER BY t.last_post_at DESC LIMIT ${TITLE_CANDIDATES}) x
+          JOIN posts p ON p.topic_id = x.id AND p.number = 1 AND p.deleted_at IS NULL AND p.hidden = false
+          JOIN users u ON u.id = p.author_id
+         WHERE TRUE ${postFilters.map((filter) => `AND ${filter}`).join(' ')}
       ),
-      best AS (SELECT post_id, max(rank) AS rank FROM matches GROUP BY post_id),
+      best AS (SELECT id, max(rank) AS rank FROM hits GROUP BY id),
       page AS (
         SELECT p.id AS post_id, p.topic_id, t.category_id, t.title, p.created_at, p.body, p.language, b.rank,
                u.id AS u_id, u.username AS u_username, u.display_name AS u_display_name, u.role AS u_role,
                u.created_at AS u_created_at
           FROM best b
-          JOIN posts p ON p.id = b.post_id
+          JOIN posts p ON p.id = b.id
           JOIN topics t ON t.id = p.topic_id
-          JOIN categories c ON c.id = t.category_id
           JOIN users u ON u.id = p.author_id
-         WHERE p.deleted_at IS NULL AND p.hidden = false AND ${visible.where}
-               ${filters.map((filter) => `AND ${filter}`).join(' ')}
          ORDER BY b.rank DESC, p.created_at DESC, p.id
         OFFSET :offset LIMIT :limit
       )
       SELECT page.*, ts_headline(
                CASE WHEN page.language = 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END,
-               translate(page.body, :marks, ''), q.query,
-               :headlineOptions) AS headline
-        FROM page, q
+               translate(page.body, :marks, ''), CAST(:tsquery AS tsquery), :headlineOptions) AS headline
+        FROM page
        ORDER BY page.rank DESC, page.created_at DESC, page.post_id`;
     const params = {
       ...visible.params,
-      q: query.q,
+      tsquery,
       categoryId: query.categoryId,
       groupId: query.groupId,
       author: query.author?.toLowerCase(),

@@ -2,6 +2,13 @@ import { Init1795327338622 } from './1795327338622-Init';
 import { AddSiteInvitations1795330476696 } from './1795330476696-AddSiteInvitations';
 import { AddForum1795331310142 } from './1795331310142-AddForum';
 import { AddGroupsAndSearch1795335985604 } from './1795335985604-AddGroupsAndSearch';
+import { AddPostsCreatedAtIndex1795337474043 } from './1795337474043-AddPostsCreatedAtIndex';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
-export const MIGRATIONS = [Init1795327338622, AddSiteInvitations1795330476696, AddForum1795331310142, AddGroupsAndSearch1795335985604];
+export const MIGRATIONS = [
+  Init1795327338622,
+  AddSiteInvitations1795330476696,
+  AddForum1795331310142,
+  AddGroupsAndSearch1795335985604,
+  AddPostsCreatedAtIndex1795337474043,
+];
