@@ -343,6 +343,14 @@ describe('threaded discussion', () => {
         .set(alice.auth)
         .expect(204);
       expect((await read())[1]?.reactions).toEqual({ '❤️': 1 });
+      // The reader's own marks: present for the one who made them, absent for everyone else.
+      await t.http().put(`/api/posts/${reply.id}/bookmark`).set(bob.auth).expect(204);
+      const asAlice = (await t.http().get(`/api/topics/${topic.id}/posts`).set(alice.auth).expect(200)).body.items as PostDto[];
+      expect([asAlice[1]?.myReactions, asAlice[1]?.bookmarked]).toEqual([['❤️'], false]);
+      const asBob = (await t.http().get(`/api/topics/${topic.id}/posts`).set(bob.auth).expect(200)).body.items as PostDto[];
+      expect([asBob[1]?.myReactions, asBob[1]?.bookmarked]).toEqual([[], true]);
+      const asModerator = (await t.http().get(`/api/topics/${topic.id}/posts`).set(moderator.auth).expect(200)).body.items as PostDto[];
+      expect([asModerator[1]?.myReactions, asModerator[1]?.bookmarked]).toEqual([[], false]);
     });
   });
 

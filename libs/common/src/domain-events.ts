@@ -21,6 +21,7 @@ export interface DomainEventMap {
   GroupJoinRequested: { groupId: string; requestId: string; userId: string };
   /** Who may see these categories changed (opened, closed, shared, a group made private). */
   SpaceAccessChanged: { categoryIds: string[] };
+  BookmarksChanged: { postId: string; topicId: string; userId: string };
   ReactionsChanged: { postId: string; topicId: string; userId: string; emoji: string; on: boolean };
 }
 

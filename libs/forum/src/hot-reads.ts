@@ -115,6 +115,11 @@ export interface TopicPage {
   topic: Topic | null;
   posts: Post[];
   reactions: Map<string, Record<string, number>>;
+  /**
+   * Who has reacted to or bookmarked a post of this page: only their reads need their own marks, so
+   * every other reader skips that query. Kept in memory only, never answered to anyone.
+   */
+  markers: Set<string>;
 }
 
 interface PagePostJson {
@@ -144,21 +149,26 @@ interface PagePostJson {
  * using anything: this reads first and lets the access module decide, so a private topic costs the same.
  */
 export async function readTopicPage(dataSource: DataSource, topicId: string, afterNumber: number, count: number): Promise<TopicPage> {
-  const [row] = await hotQuery<{ topic: TopicRow | null; posts: PagePostJson[] | null }>(
+  const [row] = await hotQuery<{ topic: TopicRow | null; posts: PagePostJson[] | null; markers: string[] | null }>(
     dataSource,
     'topic_page',
-    `SELECT
+    `WITH page AS (
+       SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden,
+              p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS},
+              (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
+                 WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions
+         FROM posts p JOIN users u ON u.id = p.author_id
+        WHERE p.topic_id = $1 AND p.number > $2
+        ORDER BY p.number
+        LIMIT $3)
+     SELECT
        (SELECT row_to_json(t) FROM (
           ${TOPIC_SELECT} WHERE t.id = $1) t) AS topic,
-       (SELECT json_agg(p ORDER BY p.number) FROM (
-          SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden,
-                 p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS},
-                 (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
-                    WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions
-            FROM posts p JOIN users u ON u.id = p.author_id
-           WHERE p.topic_id = $1 AND p.number > $2
-           ORDER BY p.number
-           LIMIT $3) p) AS posts`,
+       (SELECT json_agg(page ORDER BY page.number) FROM page) AS posts,
+       (SELECT array_agg(DISTINCT m.user_id) FROM (
+          SELECT r.user_id FROM reactions r JOIN page ON page.id = r.post_id
+          UNION ALL
+          SELECT b.user_id FROM bookmarks b JOIN page ON page.id = b.post_id) m) AS markers`,
     [topicId, afterNumber, count],
   );
   const topic = row?.topic ? topicFrom(revive(row.topic)) : null;
@@ -182,7 +192,7 @@ export async function readTopicPage(dataSource: DataSource, topicId: string, aft
       author: userFrom({ ...json, u_created_at: new Date(json.u_created_at) }),
     });
   });
-  return { topic, posts, reactions };
+  return { topic, posts, reactions, markers: new Set(row?.markers ?? []) };
 }
 
 /** One reader's own marks on a page of posts (their reactions and bookmarks), in one query. */

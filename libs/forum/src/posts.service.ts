@@ -43,13 +43,14 @@ export class PostsService {
     }
     const posts = page.posts.slice(0, limit);
     const last = posts[posts.length - 1];
-    const marks = caller
-      ? await readViewerMarks(
-          this.dataSource,
-          caller.userId,
-          posts.map((post) => post.id),
-        )
-      : { mine: new Map<string, string[]>(), bookmarked: new Set<string>() };
+    const marks =
+      caller && page.markers.has(caller.userId)
+        ? await readViewerMarks(
+            this.dataSource,
+            caller.userId,
+            posts.map((post) => post.id),
+          )
+        : { mine: new Map<string, string[]>(), bookmarked: new Set<string>() };
     const extras = { reactions: page.reactions, ...marks };
     return {
       items: posts.map((post) => toPostDto(post, caller, extras)),
@@ -170,6 +171,7 @@ export class PostsService {
     } else {
       await this.dataSource.query('DELETE FROM bookmarks WHERE user_id = $1 AND post_id = $2', [caller.userId, post.id]);
     }
+    this.events.publish('BookmarksChanged', { postId: post.id, topicId: post.topicId, userId: caller.userId });
   }
 
   /** The caller's bookmarks, newest first, among posts they may still see. */

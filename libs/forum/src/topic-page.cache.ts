@@ -28,6 +28,7 @@ export class TopicPageCache {
     events.on('PostUpdated', drop);
     events.on('PostDeleted', drop);
     events.on('ReactionsChanged', drop);
+    events.on('BookmarksChanged', drop);
     events.on('TopicUpdated', drop);
     // A category's access changed: every cached page carries its category's rules, so start afresh.
     events.on('SpaceAccessChanged', () => this.clear());
