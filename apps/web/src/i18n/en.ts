@@ -151,6 +151,7 @@ export const en = {
     registrationMode: 'Registration',
     modes: { open: 'Open to anyone', invite: 'By invitation only', approval: 'Approved by an admin' },
     loginRequired: 'Only signed-in members can read the site',
+    groupCreationAdminsOnly: 'Only admins create groups',
     newMemberReviewPosts: 'First posts of a new member held for review',
     rateLimits: 'Rate limits (0 turns a limit off)',
     limits: {

@@ -156,6 +156,7 @@ export const fr: Messages<typeof en> = {
     registrationMode: 'Inscription',
     modes: { open: 'Ouverte à tout le monde', invite: 'Sur invitation seulement', approval: 'Approuvée par l’administration' },
     loginRequired: 'Seuls les membres connectés peuvent lire le site',
+    groupCreationAdminsOnly: 'Seuls les admins créent des groupes',
     newMemberReviewPosts: 'Premiers messages d’un nouveau membre retenus pour vérification',
     rateLimits: 'Limites de fréquence (0 désactive une limite)',
     limits: {

@@ -67,6 +67,14 @@ export function SettingsPage() {
           <input type="checkbox" checked={draft.loginRequired} onChange={(e) => setDraft({ ...draft, loginRequired: e.target.checked })} />
           {t('admin.loginRequired')}
         </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={draft.groupCreation === 'admins'}
+            onChange={(e) => setDraft({ ...draft, groupCreation: e.target.checked ? 'admins' : 'members' })}
+          />
+          {t('admin.groupCreationAdminsOnly')}
+        </label>
         <TextField
           label={t('admin.newMemberReviewPosts')}
           type="number"
