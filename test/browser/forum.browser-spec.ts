@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory } from '../support/forum';
 
@@ -25,15 +25,7 @@ describe('the forum in the browser', () => {
     await t?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await (await b.newContext()).newPage();
-    await page.goto(`${t.baseUrl}/sign-in`);
-    await page.getByLabel('Username or email address').fill(username);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText(`You are signed in as ${username}.`).waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signInAs(b, t.baseUrl, username);
 
   it('starts a topic with a content warning, then someone replies in the thread and reacts', async () => {
     const keeper = await signIn('keeper');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/browser';
 import { newMember } from '../support/factories';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
@@ -25,15 +25,11 @@ describe('groups in the browser', () => {
   });
 
   async function signIn(username: string, width?: number): Promise<Page> {
-    const page = await (await b.newContext({ width })).newPage();
+    const page = await signInAs(b, t.baseUrl, username, width);
+    // Watching starts after sign-in; the sign-in screen itself is checked in the accounts suite.
     page.on('request', (request) => {
       if (!request.url().startsWith(t.baseUrl) && !request.url().startsWith('data:')) offHost.push(request.url());
     });
-    await page.goto(`${t.baseUrl}/sign-in`);
-    await page.getByLabel('Username or email address').fill(username);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText(`You are signed in as ${username}.`).waitFor();
     return page;
   }
 

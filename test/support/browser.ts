@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export interface TestBrowser {
   browser: Browser;
@@ -29,4 +29,15 @@ export async function launchBrowser(): Promise<TestBrowser> {
     newContext: ({ locale = 'en-US', width = 1024 } = {}) => browser.newContext({ locale, viewport: { width, height: 800 } }),
     close: () => browser.close(),
   };
+}
+
+/** Signs a member (made by newMember, so with its password) in through the sign-in screen. */
+export async function signIn(b: TestBrowser, baseUrl: string, username: string, width?: number): Promise<Page> {
+  const page = await (await b.newContext({ width })).newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Username or email address').fill(username);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(`You are signed in as ${username}.`).waitFor();
+  return page;
 }

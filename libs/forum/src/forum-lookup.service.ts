@@ -21,8 +21,7 @@ export class ForumLookup {
   ) {}
 
   async site(): Promise<SiteRules> {
-    const settings = await this.settings.get();
-    return { loginRequired: settings.loginRequired, groupCreation: settings.groupCreation };
+    return this.settings.accessRules();
   }
 
   async category(caller: Caller | null, id: string): Promise<{ category: Category; site: SiteRules }> {

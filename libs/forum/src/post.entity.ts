@@ -2,6 +2,7 @@ import type { Locale } from '@harbour/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '@harbour/accounts';
 import { Topic } from './topic.entity';
+import { SearchVector } from './search-vector.column';
 
 @Entity('posts')
 @Index(['topicId', 'number'], { unique: true })
@@ -70,15 +71,7 @@ export class Post {
   @Column({ type: 'varchar', length: 2, default: 'en' })
   language: Locale;
 
-  /** Full-text index of the body, kept by PostgreSQL; never read into the app (GIN index in the migration). */
-  @Column({
-    name: 'search_vector',
-    type: 'tsvector',
-    select: false,
-    insert: false,
-    update: false,
-    generatedType: 'STORED',
-    asExpression: `CASE WHEN language = 'fr' THEN to_tsvector('french', body) ELSE to_tsvector('english', body) END`,
-  })
+  /** Full-text index of the body (see SearchVector). */
+  @SearchVector('body')
   searchVector?: string;
 }

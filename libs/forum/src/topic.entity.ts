@@ -1,5 +1,6 @@
 import type { Locale } from '@harbour/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { SearchVector } from './search-vector.column';
 import { User } from '@harbour/accounts';
 import { Category } from './category.entity';
 
@@ -51,14 +52,6 @@ export class Topic {
   @Column({ type: 'varchar', length: 2, default: 'en' })
   language: Locale;
 
-  @Column({
-    name: 'search_vector',
-    type: 'tsvector',
-    select: false,
-    insert: false,
-    update: false,
-    generatedType: 'STORED',
-    asExpression: `CASE WHEN language = 'fr' THEN to_tsvector('french', title) ELSE to_tsvector('english', title) END`,
-  })
+  @SearchVector('title')
   searchVector?: string;
 }

@@ -30,8 +30,7 @@ export class GroupsService {
   ) {}
 
   async site(): Promise<SiteRules> {
-    const settings = await this.settings.get();
-    return { loginRequired: settings.loginRequired, groupCreation: settings.groupCreation };
+    return this.settings.accessRules();
   }
 
   /** The group a slug names, or the same 404 whether it does not exist or the caller may not know of it. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { SettingsDto, SiteDto } from '@harbour/contracts';
+import type { GroupCreation, SettingsDto, SiteDto } from '@harbour/contracts';
 import { SiteSettings } from './site-settings.entity';
 import type { UpdateSettingsDto } from './update-settings.dto';
 
@@ -19,6 +19,12 @@ export class SettingsService {
     const value = await this.settings.findOneByOrFail({ id: 1 });
     this.cached = { value, at: Date.now() };
     return value;
+  }
+
+  /** The settings that change who may see and do what (the access module's SiteRules). */
+  async accessRules(): Promise<{ loginRequired: boolean; groupCreation: GroupCreation }> {
+    const { loginRequired, groupCreation } = await this.get();
+    return { loginRequired, groupCreation };
   }
 
   /** Merges a partial update (a partial `rateLimits` changes only the keys it names). */
