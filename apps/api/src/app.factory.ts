@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { HarbourExceptionFilter } from '@harbour/common';
+import { HarbourIoAdapter } from '@harbour/realtime';
 import type { RuntimeConfig } from '@harbour/database';
 import { AppModule } from './app.module';
 import { nestLogLevels } from './logger';
@@ -59,6 +60,8 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
     }),
   );
   app.use(cookieParser());
+  // RFC 8058: mail clients send the one-click unsubscribe as a tiny form.
+  app.use('/api/notifications/unsubscribe', express.urlencoded({ extended: false, limit: '1kb' }));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
@@ -73,5 +76,8 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
     response.json(document);
   });
   if (options.webDir) serveWebClient(app, options.webDir);
+  const sockets = new HarbourIoAdapter(app, { redisUrl: config.redisUrl, databaseUrl: config.databaseUrl });
+  await sockets.connect();
+  app.useWebSocketAdapter(sockets);
   return app;
 }

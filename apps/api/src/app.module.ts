@@ -8,6 +8,7 @@ import { ForumModule } from '@harbour/forum';
 import { GroupsModule } from '@harbour/groups';
 import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
+import { NotificationsModule } from '@harbour/notifications';
 import { RealtimeModule } from '@harbour/realtime';
 import { SearchModule } from '@harbour/search';
 import { SettingsModule } from '@harbour/settings';
@@ -36,6 +37,7 @@ export class AppModule {
         ForumModule,
         GroupsModule,
         SearchModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
     };

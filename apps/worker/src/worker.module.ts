@@ -3,9 +3,12 @@ import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { JobsModule } from '@harbour/jobs';
+import { AccessModule } from '@harbour/access';
 import { MailModule } from '@harbour/mail';
+import { NotificationsModule } from '@harbour/notifications';
+import { SettingsModule } from '@harbour/settings';
 
-/** The worker process: the same libs as the API, no HTTP; it drains the job queues. */
+/** The worker process: the same libs as the API, no HTTP; it drains the job queues (mail, notification emails, digests). */
 @Module({})
 export class WorkerModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
@@ -16,7 +19,10 @@ export class WorkerModule {
         CommonModule,
         DatabaseModule.forRoot(config.databaseUrl),
         JobsModule.forRoot({ databaseUrl: config.databaseUrl, runWorker: true }),
+        AccessModule,
+        SettingsModule,
         MailModule,
+        NotificationsModule,
       ],
     };
   }

@@ -6,3 +6,4 @@ export { Session } from './session.entity';
 export { PasswordReset } from './password-reset.entity';
 export { SiteInvitation } from './site-invitation.entity';
 export { toUserDto } from './user.mapper';
+export { MemberCallers } from './member-callers';

@@ -8,7 +8,16 @@ import { EventEmitter } from 'node:events';
 export interface DomainEventMap {
   /** Sessions ended: at logout (one), at a password reset (all of the member's), later at a suspension or ban. */
   SessionsRevoked: { userId: string; sessionIds: string[] | 'all'; reason: 'logout' | 'password_reset' };
-  PostCreated: { postId: string; topicId: string; authorId: string; parentId: string | null; mentionedUserIds: string[] };
+  PostCreated: {
+    postId: string;
+    topicId: string;
+    authorId: string;
+    parentId: string | null;
+    mentionedUserIds: string[];
+    quotedPostIds: string[];
+    /** The post opens a new topic (its TopicCreated comes with it). */
+    firstPost: boolean;
+  };
   PostUpdated: { postId: string; topicId: string; editorId: string };
   PostDeleted: { postId: string; topicId: string };
   TopicCreated: { topicId: string; categoryId: string; authorId: string };
@@ -18,11 +27,16 @@ export interface DomainEventMap {
   GroupMembershipChanged: { groupId: string; userId: string };
   /** A member was invited by username (their notification arrives with the notifications feature). */
   GroupInvited: { groupId: string; invitationId: string; userId: string; invitedById: string };
+  /** A join request waits for the group's owners and moderators. */
   GroupJoinRequested: { groupId: string; requestId: string; userId: string };
   /** Who may see these categories changed (opened, closed, shared, a group made private). */
   SpaceAccessChanged: { categoryIds: string[] };
   BookmarksChanged: { postId: string; topicId: string; userId: string };
   ReactionsChanged: { postId: string; topicId: string; userId: string; emoji: string; on: boolean };
+  /** Notifications were stored for these members (one entry per notification, new or regrouped). */
+  NotificationsCreated: { items: { id: string; userId: string }[] };
+  /** A member read some or all of their notifications (their other tabs update their count). */
+  NotificationsRead: { userId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -19,6 +19,8 @@ export interface HarbourConfig {
   logLevel: LogLevel;
   /** Whether this process also drains the job queue (npm start does; API processes behind the worker do not). */
   runWorker: boolean;
+  /** How long a notification waits, unread, before it is also emailed (NOTIFICATION_EMAIL_DELAY_SECONDS). */
+  notificationEmailDelaySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     problems.push(`HARBOUR_WORKER must be "inline" or "off" (got "${rawWorker}")`);
   }
 
+  const rawDelay = text('NOTIFICATION_EMAIL_DELAY_SECONDS') ?? '600';
+  const notificationEmailDelaySeconds = Number(rawDelay);
+  if (!/^\d+$/.test(rawDelay) || notificationEmailDelaySeconds > 7 * 86400) {
+    problems.push(`NOTIFICATION_EMAIL_DELAY_SECONDS must be a whole number of seconds up to a week (got "${rawDelay}")`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -102,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     sessionSecret: rawSecret ?? null,
     logLevel: rawLevel as LogLevel,
     runWorker: rawWorker === 'inline',
+    notificationEmailDelaySeconds,
   };
 }
 

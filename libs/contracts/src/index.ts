@@ -3,3 +3,4 @@ export * from './settings';
 export * from './forum';
 export * from './groups';
 export * from './search';
+export * from './notifications';

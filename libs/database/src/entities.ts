@@ -12,6 +12,7 @@ import {
   TopicRead,
 } from '@harbour/forum';
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
+import { Notification, NotificationSettings } from '@harbour/notifications';
 import { RateLimitCounter, SiteSettings } from '@harbour/settings';
 
 /** Every entity of every lib: the one list TypeORM, the migration generator and the drift test use. */
@@ -36,4 +37,6 @@ export const ENTITIES = [
   GroupMember,
   GroupInvitation,
   JoinRequest,
+  Notification,
+  NotificationSettings,
 ];

@@ -4,6 +4,9 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
+  Max,
+  Min,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -95,3 +98,8 @@ export class ReadDto {
 }
 
 export class TopicsQueryDto extends PageQueryDto {}
+
+export class TopicPostsQueryDto extends PageQueryDto {
+  /** Only posts numbered after this one: how a reconnecting reader catches up on what it missed. */
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'after must be a post number' }) @Min(0) @Max(1_000_000_000) after?: number;
+}

@@ -23,6 +23,6 @@ import { TopicsService } from './topics.service';
     MemberStateService,
     TopicPageCache,
   ],
-  exports: [ForumLookup],
+  exports: [ForumLookup, PostsService],
 })
 export class ForumModule {}

@@ -7,3 +7,4 @@ export { ForumModule } from './forum.module';
 export { ForumLookup } from './forum-lookup.service';
 export { renderMarkdown } from './markdown';
 export { TopicPageCache } from './topic-page.cache';
+export { PostsService } from './posts.service';

@@ -31,9 +31,13 @@ export class PostsService {
   ) {}
 
   /** A page of a topic's posts in reading order: at most two queries (the page, the reader's marks), whatever its size. */
-  async listInTopic(caller: Caller | null, topicId: string, query: { cursor?: string; limit?: number }): Promise<PageDto<PostDto>> {
+  async listInTopic(
+    caller: Caller | null,
+    topicId: string,
+    query: { cursor?: string; limit?: number; after?: number },
+  ): Promise<PageDto<PostDto>> {
     const limit = query.limit ?? 20;
-    const after = decodePostCursor(query.cursor);
+    const after = query.after ?? decodePostCursor(query.cursor);
     const page = isUuid(topicId)
       ? await this.pageCache.read(topicId, after, limit + 1, () => readTopicPage(this.dataSource, topicId, after, limit + 1))
       : null;
@@ -56,6 +60,16 @@ export class PostsService {
       items: posts.map((post) => toPostDto(post, caller, extras)),
       nextCursor: page.posts.length > limit && last ? encodePostCursor(last.number) : null,
     };
+  }
+
+  /**
+   * A post as every reader in its topic's socket room may see it (they all passed the topic's access
+   * check): no reader's own marks, and null for a post nobody but its author and staff may see (hidden).
+   */
+  async viewForRoom(id: string): Promise<PostDto | null> {
+    const post = await this.dataSource.getRepository(Post).findOne({ where: { id }, relations: { author: true } });
+    if (!post || post.hidden) return null;
+    return toPostDto(post, null, await this.extras.load(null, [post.id]));
   }
 
   async get(caller: Caller | null, id: string): Promise<PostDto> {
@@ -92,6 +106,8 @@ export class PostsService {
       authorId: caller.userId,
       parentId: post.parentId,
       mentionedUserIds,
+      quotedPostIds: [...new Set(dto.quotes ?? [])],
+      firstPost: false,
     });
     // A new post has no reactions or bookmarks: answer from what was written rather than reading it all back.
     post.author = await this.dataSource.getRepository(User).findOneByOrFail({ id: caller.userId });

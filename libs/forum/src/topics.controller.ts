@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from 
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
 import type { PageDto, PostDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
-import { CreatePostDto, CreateTopicDto, NotificationLevelDto, ReadDto, TopicsQueryDto, UpdateTopicDto } from './forum.dtos';
+import {
+  CreatePostDto,
+  CreateTopicDto,
+  NotificationLevelDto,
+  ReadDto,
+  TopicPostsQueryDto,
+  TopicsQueryDto,
+  UpdateTopicDto,
+} from './forum.dtos';
 import { MemberStateService } from './member-state.service';
 import { PostsService } from './posts.service';
 import { TopicsService } from './topics.service';
@@ -43,7 +51,7 @@ export class TopicsController {
 
   @Public()
   @Get(':id/posts')
-  postsOf(@CurrentCaller() caller: Caller | null, @Param('id') id: string, @Query() query: TopicsQueryDto): Promise<PageDto<PostDto>> {
+  postsOf(@CurrentCaller() caller: Caller | null, @Param('id') id: string, @Query() query: TopicPostsQueryDto): Promise<PageDto<PostDto>> {
     return this.posts.listInTopic(caller, id, query);
   }
 

@@ -78,7 +78,15 @@ export class TopicsService {
       return { topicId: topic.id, postId: post.id, mentionedUserIds };
     });
     this.events.publish('TopicCreated', { topicId, categoryId: category.id, authorId: caller.userId });
-    this.events.publish('PostCreated', { postId, topicId, authorId: caller.userId, parentId: null, mentionedUserIds });
+    this.events.publish('PostCreated', {
+      postId,
+      topicId,
+      authorId: caller.userId,
+      parentId: null,
+      mentionedUserIds,
+      quotedPostIds: [],
+      firstPost: true,
+    });
     const topic = await this.get(caller, topicId);
     const post = await this.dataSource.getRepository(Post).findOneOrFail({ where: { id: postId }, relations: { author: true } });
     return { ...topic, firstPost: toPostDto(post, caller, { reactions: new Map(), mine: new Map(), bookmarked: new Set() }) };

@@ -31,6 +31,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   private readonly boss: PgBoss;
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly handlers = new Map<string, JobHandler<unknown>>();
+  private readonly schedules = new Map<string, string>();
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {
     this.boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schema: 'pgboss', application_name: 'harbour-jobs' });
@@ -47,6 +48,11 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     this.handlers.set(name, handler as JobHandler<unknown>);
   }
 
+  /** Runs a queue's handler on a cron schedule (pg-boss keeps one schedule for all processes). */
+  schedule(name: string, cron: string): void {
+    this.schedules.set(name, cron);
+  }
+
   async onModuleInit(): Promise<void> {
     await this.boss.start();
     for (const definition of this.definitions.values()) {
@@ -61,6 +67,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.runWorker) return;
+    for (const [name, cron] of this.schedules) await this.boss.schedule(name, cron, {});
     for (const [name, handler] of this.handlers) {
       await this.boss.work<unknown>(
         name,
@@ -79,12 +86,13 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
 
   /**
    * Enqueues a job. Pass the transaction's EntityManager to enqueue inside it: the job then exists
-   * if and only if the transaction commits.
+   * if and only if the transaction commits. `startAfter` (seconds) delays it.
    */
-  async send<T extends object>(name: string, data: T, manager?: EntityManager): Promise<void> {
+  async send<T extends object>(name: string, data: T, options: { manager?: EntityManager; startAfter?: number } = {}): Promise<void> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job queue "${name}"`);
+    const { manager, startAfter } = options;
     const db = manager ? { executeSql: (text: string, values: unknown[]) => runInTransaction(manager, text, values) } : undefined;
-    await this.boss.send(name, data, db ? { db } : {});
+    await this.boss.send(name, data, { ...(db ? { db } : {}), ...(startAfter ? { startAfter } : {}) });
   }
 }
 

@@ -5,3 +5,6 @@ export { OutboxController } from './outbox.controller';
 export { invitationMail } from './templates/invitation.mail';
 export { passwordResetMail } from './templates/password-reset.mail';
 export { groupInvitationMail } from './templates/group-invitation.mail';
+export { notificationMail, notificationSentence } from './templates/notification.mail';
+export type { NotificationMailInput } from './templates/notification.mail';
+export { digestMail } from './templates/digest.mail';

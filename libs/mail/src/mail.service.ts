@@ -18,6 +18,6 @@ export class MailService {
 
   /** Queues a message; with `manager`, inside that transaction (sent only if it commits). */
   async enqueue(mail: OutgoingMail, manager?: EntityManager): Promise<void> {
-    await this.jobs.send(SEND_MAIL_JOB, mail, manager);
+    await this.jobs.send(SEND_MAIL_JOB, mail, { manager });
   }
 }

@@ -1,2 +1,3 @@
 export { RealtimeModule } from './realtime.module';
-export { sessionRoom, userRoom } from './realtime.gateway';
+export { HarbourIoAdapter } from './io-adapter';
+export { sessionRoom, userRoom } from './rooms';

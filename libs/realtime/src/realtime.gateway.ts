@@ -9,27 +9,29 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { AccessService, type Caller } from '@harbour/access';
-import { SessionsService } from '@harbour/accounts';
+import { SessionsService, toUserDto, User } from '@harbour/accounts';
 import { DomainEvents, isUuid, NotFoundError, type DomainEventMap } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { ForumLookup } from '@harbour/forum';
+import { DataSource } from 'typeorm';
 import { handshakeToken, isOwnOrigin } from './handshake';
-import { topicIdsOf, topicRoom } from './topic-rooms';
+import { LiveEvents } from './live-events';
+import { Presence, TYPING_FOR_MS } from './presence';
+import { RoomAccess } from './room-access';
+import { sessionRoom, topicIdsOf, topicRoom, userRoom, type SocketData } from './rooms';
+import { SocketRateLimit } from './socket-rate-limit';
 
-type Ack = { ok: true } | { ok: false; error: 'not_found' | 'forbidden' | 'invalid' };
+type Ack = { ok: true } | { ok: false; error: 'not_found' | 'forbidden' | 'invalid' | 'rate_limited' };
 
-interface SocketData {
-  caller: Caller | null;
-}
-
-export const userRoom = (userId: string): string => `user:${userId}`;
-export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+/** Tells every API process to re-check its own sockets after access shrank (see RoomAccess). */
+const RECHECK = 'harbour:recheck';
+type Recheck = { userId: string } | { all: true };
 
 /**
- * A push-only gateway: it authenticates each handshake (anonymous sockets are allowed and see public rooms
- * only), puts a member's sockets in `user:<id>` and `session:<id>`, and disconnects them when their
- * session ends. Nest gateway guards do not run on connection, hence the Socket.IO middleware.
+ * The Socket.IO gateway: it authenticates each handshake (anonymous sockets are allowed and see public
+ * rooms only), puts a member's sockets in `user:<id>` and `session:<id>`, lets sockets join the topics
+ * they may see, and disconnects them when their session ends. Nest gateway guards do not run on
+ * connection, hence the Socket.IO middleware. Every client event is validated and rate-limited.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false, cors: { origin: false } })
 export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnection<Socket> {
@@ -40,7 +42,10 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     private readonly sessions: SessionsService,
     private readonly events: DomainEvents,
     private readonly lookup: ForumLookup,
-    private readonly access: AccessService,
+    private readonly rooms: RoomAccess,
+    private readonly presence: Presence,
+    private readonly live: LiveEvents,
+    private readonly dataSource: DataSource,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -51,11 +56,16 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
         (error: Error) => next(error),
       );
     });
+    this.presence.attach(server);
+    this.live.attach(server);
     this.events.on('SessionsRevoked', (event) => this.endSessions(event));
-    // Access can shrink while a socket sits in a room: re-check, and take away what is no longer allowed.
-    this.events.on('GroupMembershipChanged', (event) => this.recheckMember(event.userId));
-    this.events.on('SpaceAccessChanged', () => this.recheckRooms());
-    this.events.on('TopicUpdated', (event) => (event.categoryId !== event.previousCategoryId ? this.recheckRooms() : undefined));
+    // Access can shrink while a socket sits in a room: re-check here and on every other process.
+    this.events.on('GroupMembershipChanged', (event) => this.recheck({ userId: event.userId }));
+    this.events.on('SpaceAccessChanged', () => this.recheck({ all: true }));
+    this.events.on('TopicUpdated', (event) => (event.categoryId !== event.previousCategoryId ? this.recheck({ all: true }) : undefined));
+    (server as unknown as { on(event: string, listener: (message: Recheck) => void): void }).on(RECHECK, (message) => {
+      this.recheckHere(message).catch((error: unknown) => this.logger.error(`re-check failed: ${String(error)}`));
+    });
   }
 
   /** Joins a topic's room: only a topic the caller may see; anything else is `not_found`, as over HTTP. */
@@ -70,6 +80,7 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
       throw error;
     }
     await socket.join(topicRoom(topicId));
+    this.presence.touch(topicId);
     return { ok: true };
   }
 
@@ -78,10 +89,37 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     const topicId = topicIdIn(body);
     if (!topicId) return { ok: false, error: 'invalid' };
     await socket.leave(topicRoom(topicId));
+    this.presence.touch(topicId);
+    return { ok: true };
+  }
+
+  /** A member typing in a topic whose room they are in; visitors and silenced members cannot post, so cannot type. */
+  @SubscribeMessage('topic:typing')
+  async typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const topicId = topicIdIn(body);
+    if (!topicId) return { ok: false, error: 'invalid' };
+    if (!socket.rooms.has(topicRoom(topicId))) return { ok: false, error: 'not_found' };
+    const data = socket.data as SocketData;
+    if (!data.caller || data.caller.silenced) return { ok: false, error: 'forbidden' };
+    if (!data.user) data.user = toUserDto(await this.dataSource.getRepository(User).findOneByOrFail({ id: data.caller.userId }));
+    const wasTyping = data.typing?.topicId === topicId && data.typing.until > Date.now();
+    data.typing = { topicId, until: Date.now() + TYPING_FOR_MS };
+    if (!wasTyping) this.presence.touch(topicId);
+    // When typing stops, presence says so once the typing period is over.
+    setTimeout(() => this.presence.touch(topicId, 0), TYPING_FOR_MS + 50).unref();
     return { ok: true };
   }
 
   async handleConnection(socket: Socket): Promise<void> {
+    const limit = new SocketRateLimit(20, 5, 50);
+    socket.use((packet, next) => {
+      const verdict = limit.take();
+      if (verdict === 'ok') return next();
+      const ack: unknown = packet[packet.length - 1];
+      if (typeof ack === 'function') (ack as (answer: Ack) => void)({ ok: false, error: 'rate_limited' });
+      if (verdict === 'disconnect') socket.disconnect(true);
+    });
+    socket.on('disconnecting', () => topicIdsOf(socket.rooms).forEach((topicId) => this.presence.touch(topicId)));
     const caller = (socket.data as SocketData).caller;
     if (caller) await socket.join([userRoom(caller.userId), sessionRoom(caller.sessionId)]);
   }
@@ -99,34 +137,13 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     data.caller = caller;
   }
 
-  /** A member's groups changed: refresh what their sockets know of them, then re-check their rooms. */
-  private async recheckMember(userId: string): Promise<void> {
-    const sockets = await this.server.in(userRoom(userId)).fetchSockets();
-    for (const socket of sockets) {
-      const data = socket.data as SocketData;
-      if (data.caller) data.caller = await this.sessions.reload(data.caller);
-    }
-    await this.recheckRooms(userRoom(userId));
+  private async recheck(message: Recheck): Promise<void> {
+    this.server.serverSideEmit(RECHECK, message);
+    await this.recheckHere(message);
   }
 
-  /**
-   * Removes every socket (of `within`, or all) from the topic rooms its caller may no longer see, and
-   * tells it with `topic:closed`. One query for all the topics concerned.
-   */
-  private async recheckRooms(within?: string): Promise<void> {
-    const sockets = await (within ? this.server.in(within) : this.server).fetchSockets();
-    const topicIds = [...new Set(sockets.flatMap((socket) => topicIdsOf(socket.rooms)))];
-    const categories = await this.lookup.categoriesOfTopics(topicIds);
-    const site = await this.lookup.site();
-    for (const socket of sockets) {
-      const caller = (socket.data as SocketData).caller;
-      for (const topicId of topicIdsOf(socket.rooms)) {
-        const category = categories.get(topicId);
-        if (category && this.access.can(caller, { action: 'category.see', category, site })) continue;
-        socket.leave(topicRoom(topicId));
-        socket.emit('topic:closed', { topicId });
-      }
-    }
+  private recheckHere(message: Recheck): Promise<void> {
+    return 'userId' in message ? this.rooms.recheckMember(this.server, message.userId) : this.rooms.recheckRooms(this.server);
   }
 
   /** Tells every socket of the ended sessions why, then disconnects them (on every API process). */

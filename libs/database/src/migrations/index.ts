@@ -3,6 +3,7 @@ import { AddSiteInvitations1795330476696 } from './1795330476696-AddSiteInvitati
 import { AddForum1795331310142 } from './1795331310142-AddForum';
 import { AddGroupsAndSearch1795335985604 } from './1795335985604-AddGroupsAndSearch';
 import { AddPostsCreatedAtIndex1795337474043 } from './1795337474043-AddPostsCreatedAtIndex';
+import { AddNotifications1796152914874 } from './1796152914874-AddNotifications';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddForum1795331310142,
   AddGroupsAndSearch1795335985604,
   AddPostsCreatedAtIndex1795337474043,
+  AddNotifications1796152914874,
 ];

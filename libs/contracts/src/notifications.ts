@@ -1,0 +1,48 @@
+import type { UserDto } from './accounts';
+
+export const NOTIFICATION_TYPES = [
+  'reply',
+  'mention',
+  'quote',
+  'reaction',
+  'watched_topic_post',
+  'watched_category_topic',
+  'group_invitation',
+  'group_join_request',
+  'moderation',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** Where a member wants to hear of one type of notification. */
+export const NOTIFICATION_DELIVERIES = ['both', 'in_app', 'email', 'none'] as const;
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+
+export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+
+export interface NotificationDto {
+  id: string;
+  type: NotificationType;
+  createdAt: string;
+  readAt: string | null;
+  /** The last member who acted (the latest of several reactions, say). */
+  actor: UserDto | null;
+  topicId?: string;
+  postId?: string;
+  groupId?: string;
+  data: {
+    /** How many events this one notification gathers (ten reactions to one post are one notification). */
+    count: number;
+    topicTitle?: string;
+    groupName?: string;
+    groupSlug?: string;
+    emoji?: string;
+  };
+}
+
+export interface NotificationPreferencesDto {
+  deliveries: Record<NotificationType, NotificationDelivery>;
+  digest: DigestFrequency;
+  /** Every notification email says only "New activity on <site>", for members who share a device. */
+  discreetEmails: boolean;
+}

@@ -1,0 +1,103 @@
+import type { Locale, NotificationDto } from '@harbour/contracts';
+import type { OutgoingMail } from '../mail.transport';
+import { escapeHtml } from './layout';
+
+/** What a notification email needs beyond the notification: where it goes and how to stop it. */
+export interface NotificationMailInput {
+  to: string;
+  locale: Locale;
+  siteName: string;
+  /** "New activity on <site>" and no detail at all, for members who share a device. */
+  discreet: boolean;
+  /** Plain text of the post, already cut short; left out when discreet. */
+  excerpt: string | null;
+  /** Where the notification leads (the post, the group). */
+  link: string;
+  /** The web page that turns off this kind of email, and the RFC 8058 one-click address. */
+  unsubscribePage: string;
+  oneClickUnsubscribe: string;
+  preferencesPage: string;
+}
+
+const quote = { en: (text: string) => `“${text}”`, fr: (text: string) => `« ${text} »` } as const;
+
+/** The sentence that says what happened, in the member's language. */
+export function notificationSentence(notification: NotificationDto, locale: Locale): string {
+  const actor = notification.actor?.displayName ?? (locale === 'fr' ? 'Quelqu’un' : 'Someone');
+  const topic = quote[locale](notification.data.topicTitle ?? '');
+  const group = notification.data.groupName ?? '';
+  const more = notification.data.count - 1;
+  const en: Record<NotificationDto['type'], string> = {
+    reply: `${actor} replied to you in ${topic}`,
+    mention: `${actor} mentioned you in ${topic}`,
+    quote: `${actor} quoted you in ${topic}`,
+    reaction: `${actor}${more > 0 ? ` and ${more} other${more > 1 ? 's' : ''}` : ''} reacted to your post in ${topic}`,
+    watched_topic_post: `${notification.data.count} new post${notification.data.count > 1 ? 's' : ''} in ${topic}`,
+    watched_category_topic: `${actor} started ${topic}`,
+    group_invitation: `${actor} invited you to the group ${group}`,
+    group_join_request: `${actor}${more > 0 ? ` and ${more} other${more > 1 ? 's' : ''}` : ''} asked to join ${group}`,
+    moderation: 'A moderator made a decision about your content',
+  };
+  const fr: Record<NotificationDto['type'], string> = {
+    reply: `${actor} vous a répondu dans ${topic}`,
+    mention: `${actor} vous a mentionné·e dans ${topic}`,
+    quote: `${actor} vous a cité·e dans ${topic}`,
+    reaction: `${actor}${more > 0 ? ` et ${more} autre${more > 1 ? 's' : ''}` : ''} ont réagi à votre message dans ${topic}`,
+    watched_topic_post: `${notification.data.count} nouveau${notification.data.count > 1 ? 'x' : ''} message${notification.data.count > 1 ? 's' : ''} dans ${topic}`,
+    watched_category_topic: `${actor} a ouvert le sujet ${topic}`,
+    group_invitation: `${actor} vous invite dans le groupe ${group}`,
+    group_join_request: `${actor}${more > 0 ? ` et ${more} autre${more > 1 ? 's' : ''}` : ''} demandent à rejoindre ${group}`,
+    moderation: 'Une personne de la modération a pris une décision sur votre contenu',
+  };
+  return (locale === 'fr' ? fr : en)[notification.type];
+}
+
+const TEXT = {
+  en: {
+    discreetSubject: (site: string) => `New activity on ${site}`,
+    discreetIntro: (site: string) => `There is new activity for you on ${site}.`,
+    open: 'Open it',
+    stop: 'Stop emails like this one',
+    choose: 'Choose which emails you get',
+  },
+  fr: {
+    discreetSubject: (site: string) => `Nouvelle activité sur ${site}`,
+    discreetIntro: (site: string) => `Il y a du nouveau pour vous sur ${site}.`,
+    open: 'Ouvrir',
+    stop: 'Ne plus recevoir ce genre de courriel',
+    choose: 'Choisir les courriels que vous recevez',
+  },
+} as const;
+
+export function discreetSubject(locale: Locale, siteName: string): string {
+  return TEXT[locale].discreetSubject(siteName);
+}
+
+/** One notification by email, with a one-click unsubscribe for that kind of mail. */
+export function notificationMail(notification: NotificationDto, input: NotificationMailInput): OutgoingMail {
+  const t = TEXT[input.locale];
+  const sentence = notificationSentence(notification, input.locale);
+  const subject = input.discreet ? discreetSubject(input.locale, input.siteName) : sentence;
+  const intro = input.discreet ? t.discreetIntro(input.siteName) : `${sentence}.`;
+  const excerpt = input.discreet ? null : input.excerpt;
+  const text = [
+    intro,
+    ...(excerpt ? [excerpt.replace(/^/gm, '> ')] : []),
+    `${t.open}: ${input.link}`,
+    `--\n${t.stop}: ${input.unsubscribePage}\n${t.choose}: ${input.preferencesPage}`,
+  ].join('\n\n');
+  const html =
+    `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">` +
+    `<p>${escapeHtml(intro)}</p>` +
+    (excerpt ? `<blockquote style="border-left:3px solid #ccc;margin:0;padding-left:1em">${escapeHtml(excerpt)}</blockquote>` : '') +
+    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(t.open)}</a></p>` +
+    `<hr><p style="font-size:small"><a href="${escapeHtml(input.unsubscribePage)}">${escapeHtml(t.stop)}</a> · ` +
+    `<a href="${escapeHtml(input.preferencesPage)}">${escapeHtml(t.choose)}</a></p></body></html>`;
+  return {
+    to: input.to,
+    subject,
+    text: `${text}\n`,
+    html,
+    headers: { 'List-Unsubscribe': `<${input.oneClickUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}

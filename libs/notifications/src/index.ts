@@ -1,0 +1,5 @@
+export { NotificationsModule } from './notifications.module';
+export { NotificationReader } from './notification-reader';
+export { Notification } from './notification.entity';
+export { NotificationSettings } from './notification-settings.entity';
+export { NotificationDigest } from './notification-digest';

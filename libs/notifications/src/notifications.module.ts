@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MemberCallers } from '@harbour/accounts';
+import { NotificationDigest } from './notification-digest';
+import { NotificationFanout } from './notification-fanout';
+import { NotificationMailer } from './notification-mailer';
+import { NotificationReader } from './notification-reader';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+
+/**
+ * Notifications: stored by the fan-out from domain events, read through the reader (which checks access
+ * again), emailed by delayed jobs and digests. MemberCallers is provided here rather than imported with the
+ * whole accounts module, so that the worker process can run the mail jobs without the HTTP side.
+ */
+@Module({
+  controllers: [NotificationsController],
+  providers: [MemberCallers, NotificationReader, NotificationsService, NotificationFanout, NotificationMailer, NotificationDigest],
+  exports: [NotificationReader, MemberCallers],
+})
+export class NotificationsModule {}

@@ -1,0 +1,23 @@
+import type { Caller } from '@harbour/access';
+import type { UserDto } from '@harbour/contracts';
+
+/** Every socket of a member (all their tabs and devices): notifications, counts, access changes. */
+export const userRoom = (userId: string): string => `user:${userId}`;
+/** The sockets of one session: told and disconnected when it ends. */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+/** A topic's room: sockets of readers who may see the topic (checked on join, and again when access changes). */
+export const topicRoom = (topicId: string): string => `topic:${topicId}`;
+
+/** The topic ids of the topic rooms a socket is in. */
+export function topicIdsOf(rooms: Iterable<string>): string[] {
+  return [...rooms].filter((room) => room.startsWith('topic:')).map((room) => room.slice('topic:'.length));
+}
+
+/** What the server keeps on each socket (also visible to other processes through fetchSockets). */
+export interface SocketData {
+  caller: Caller | null;
+  /** The member's public shape, loaded the first time they type (presence shows who is typing). */
+  user?: UserDto;
+  /** Typing in this topic until this time (ms since the epoch). */
+  typing?: { topicId: string; until: number };
+}
