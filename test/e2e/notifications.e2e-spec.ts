@@ -1,0 +1,303 @@
+import type { Socket } from 'socket.io-client';
+import type { NotificationDto } from '../../libs/contracts/src';
+import { NotificationDigest } from '../../libs/notifications/src';
+import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
+import { newMember, type TestMember } from '../support/factories';
+import { newCategory, newReply, newTopic } from '../support/forum';
+import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
+import { connectSocket, nextEvent } from '../support/sockets';
+
+/** Notifications are stored by listeners after the write commits: wait until they are there. */
+async function notificationsOf(t: TestApp, member: TestMember, expected: number, query = ''): Promise<NotificationDto[]> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const response = await t.http().get(`/api/notifications${query}`).set(member.auth).expect(200);
+    const items = response.body.items as NotificationDto[];
+    if (items.length >= expected || Date.now() > deadline) return items;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
+const heart = encodeURIComponent('❤️');
+
+describe('notifications', () => {
+  let t: TestApp;
+  let admin: TestMember;
+  let category: string;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    t = await startTestApp({ env: { NOTIFICATION_EMAIL_DELAY_SECONDS: '1' } });
+    admin = await newMember(t, { role: 'admin' });
+    category = await newCategory(t, admin);
+  });
+  afterEach(() => sockets.splice(0).forEach((socket) => socket.close()));
+  afterAll(() => t.close());
+
+  it('tells the author of a topic of a reply, and lists, counts and marks it read', async () => {
+    const author = await newMember(t);
+    const replier = await newMember(t);
+    const topic = await newTopic(t, author, category);
+    const reply = await newReply(t, replier, topic.id, 'Thanks for this');
+    const [notification] = await notificationsOf(t, author, 1);
+    expect(notification).toMatchObject({
+      type: 'reply',
+      topicId: topic.id,
+      postId: reply.id,
+      readAt: null,
+      actor: { id: replier.user.id, username: replier.user.username },
+      data: { count: 1, topicTitle: topic.title },
+    });
+    expect(notification!.actor).not.toHaveProperty('email');
+    expect((await t.http().get('/api/notifications/unread-count').set(author.auth).expect(200)).body).toEqual({ count: 1 });
+    // The replier is never told of their own reply.
+    expect(await notificationsOf(t, replier, 0)).toEqual([]);
+
+    await t
+      .http()
+      .post('/api/notifications/read')
+      .set(author.auth)
+      .send({ ids: [notification!.id] })
+      .expect(204);
+    expect((await t.http().get('/api/notifications/unread-count').set(author.auth).expect(200)).body).toEqual({ count: 0 });
+    expect(await notificationsOf(t, author, 0, '?unread=true')).toEqual([]);
+    expect((await notificationsOf(t, author, 1))[0]!.readAt).not.toBeNull();
+  });
+
+  it('gives one notification per member per post, for the most personal reason', async () => {
+    const author = await newMember(t);
+    const quoted = await newMember(t);
+    const mentioned = await newMember(t);
+    const topic = await newTopic(t, author, category);
+    const quotedPost = await newReply(t, quoted, topic.id, 'Something worth quoting');
+    await t
+      .http()
+      .post(`/api/topics/${topic.id}/posts`)
+      .set(author.auth)
+      .send({
+        body: `> Something worth quoting\n\n@${mentioned.user.username} and @${quoted.user.username}, look`,
+        quotes: [quotedPost.id],
+        parentId: quotedPost.id,
+      })
+      .expect(201);
+    expect((await notificationsOf(t, mentioned, 1)).map((n) => n.type)).toEqual(['mention']);
+    // Quoted, replied to and mentioned in one post: one notification, the mention.
+    expect((await notificationsOf(t, quoted, 1)).map((n) => n.type)).toEqual(['mention']);
+    const quoter = await newMember(t);
+    await t
+      .http()
+      .post(`/api/topics/${topic.id}/posts`)
+      .set(quoter.auth)
+      .send({ body: '> quoted', quotes: [quotedPost.id] })
+      .expect(201);
+    expect((await notificationsOf(t, quoted, 2)).map((n) => n.type)).toEqual(['quote', 'mention']);
+  });
+
+  it('gathers reactions to one post into one notification', async () => {
+    const author = await newMember(t);
+    const topic = await newTopic(t, author, category);
+    const fans = await Promise.all([newMember(t), newMember(t), newMember(t)]);
+    await Promise.all(fans.map((fan) => t.http().put(`/api/posts/${topic.firstPost.id}/reactions/${heart}`).set(fan.auth).expect(204)));
+    await settle();
+    const items = await notificationsOf(t, author, 1);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ type: 'reaction', postId: topic.firstPost.id, data: { count: 3, emoji: '❤️' } });
+    // Reacting to your own post tells nobody.
+    await t.http().put(`/api/posts/${topic.firstPost.id}/reactions/${heart}`).set(author.auth).expect(204);
+    await settle();
+    expect((await notificationsOf(t, author, 1))[0]!.data.count).toBe(3);
+  });
+
+  it('follows watched topics and categories, and stays quiet for muted ones', async () => {
+    const author = await newMember(t);
+    const watcher = await newMember(t);
+    const muter = await newMember(t);
+    const topic = await newTopic(t, author, category);
+    await t.http().put(`/api/topics/${topic.id}/notification-level`).set(watcher.auth).send({ level: 'watching' }).expect(204);
+    await t.http().put(`/api/topics/${topic.id}/notification-level`).set(author.auth).send({ level: 'muted' }).expect(204);
+    await newReply(t, muter, topic.id, `one @${author.user.username}`);
+    await newReply(t, muter, topic.id, 'two');
+    await settle();
+    const watched = await notificationsOf(t, watcher, 1);
+    expect(watched).toHaveLength(1);
+    expect(watched[0]).toMatchObject({ type: 'watched_topic_post', data: { count: 2 } });
+    expect(await notificationsOf(t, author, 0)).toEqual([]);
+
+    const categoryWatcher = await newMember(t);
+    const watchedCategory = await newCategory(t, admin);
+    await t
+      .http()
+      .put(`/api/categories/${watchedCategory}/notification-level`)
+      .set(categoryWatcher.auth)
+      .send({ level: 'watching' })
+      .expect(204);
+    const fresh = await newTopic(t, author, watchedCategory);
+    expect(await notificationsOf(t, categoryWatcher, 1)).toMatchObject([{ type: 'watched_category_topic', topicId: fresh.id }]);
+  });
+
+  it('never tells anyone of what they may not see, and forgets it when access is taken away', async () => {
+    const owner = await newMember(t);
+    const insider = await newMember(t);
+    const outsider = await newMember(t);
+    const group = await newGroup(t, owner, 'private');
+    await addToGroup(t, group, owner, insider);
+    const space = await newGroupCategory(t, owner, group);
+    const topic = await newTopic(t, insider, space);
+    await newReply(t, owner, topic.id, `@${outsider.user.username} @${insider.user.username} secret plans`);
+    expect((await notificationsOf(t, insider, 2)).map((n) => n.type)).toContain('mention');
+    await settle();
+    expect(await notificationsOf(t, outsider, 0)).toEqual([]);
+
+    await t.http().delete(`/api/groups/${group.slug}/members/${insider.user.id}`).set(owner.auth).expect(204);
+    const after = await notificationsOf(t, insider, 0);
+    expect(after.filter((n) => n.topicId === topic.id)).toEqual([]);
+    const count = (await t.http().get('/api/notifications/unread-count').set(insider.auth).expect(200)).body as { count: number };
+    expect(count.count).toBe(after.filter((n) => n.readAt === null).length);
+  });
+
+  it('tells of group invitations and join requests', async () => {
+    const owner = await newMember(t);
+    const invitee = await newMember(t);
+    const asker = await newMember(t);
+    const group = await newGroup(t, owner, 'private');
+    await t.http().post(`/api/groups/${group.slug}/invitations`).set(owner.auth).send({ username: invitee.user.username }).expect(201);
+    expect(await notificationsOf(t, invitee, 1)).toMatchObject([
+      { type: 'group_invitation', groupId: group.id, data: { groupName: group.name } },
+    ]);
+    await t.http().post(`/api/groups/${group.slug}/join-requests`).set(asker.auth).send({ message: 'hello' }).expect(201);
+    expect(await notificationsOf(t, owner, 1)).toMatchObject([{ type: 'group_join_request', actor: { id: asker.user.id } }]);
+  });
+
+  it('pushes the notification and the new count to every tab of the member, live', async () => {
+    const author = await newMember(t);
+    const replier = await newMember(t);
+    const topic = await newTopic(t, author, category);
+    const tabs = [await connectSocket(t.baseUrl, { token: author.token }), await connectSocket(t.baseUrl, { token: author.token })];
+    sockets.push(...tabs);
+    const pushed = tabs.map((tab) => nextEvent<NotificationDto>(tab, 'notification'));
+    const counted = tabs.map((tab) => nextEvent<{ count: number }>(tab, 'notification:count'));
+    await newReply(t, replier, topic.id, 'live');
+    for (const notification of await Promise.all(pushed)) expect(notification).toMatchObject({ type: 'reply', topicId: topic.id });
+    expect(await Promise.all(counted)).toEqual([{ count: 1 }, { count: 1 }]);
+    const cleared = nextEvent<{ count: number }>(tabs[1]!, 'notification:count');
+    await t.http().post('/api/notifications/read').set(author.auth).send({ all: true }).expect(204);
+    expect(await cleared).toEqual({ count: 0 });
+  });
+
+  it('emails a notification still unread after the delay, with a one-click unsubscribe that works', async () => {
+    const author = await newMember(t);
+    const replier = await newMember(t);
+    const topic = await newTopic(t, author, category);
+    await newReply(t, replier, topic.id, 'A reply worth an email');
+    const mail = await t.smtp!.waitFor(author.user.email);
+    expect(mail.subject).toContain(`${replier.user.displayName} replied to you`);
+    expect(mail.text).toContain('A reply worth an email');
+    expect(mail.text).toContain(`/t/${topic.id}#post-`);
+    // mailparser reads List-Unsubscribe and List-Unsubscribe-Post into one `list` header.
+    const list = mail.headers.get('list') as { unsubscribe?: { url?: string }; 'unsubscribe-post'?: { name?: string } };
+    const oneClick = list.unsubscribe?.url;
+    expect(oneClick).toContain('/api/notifications/unsubscribe?token=');
+    expect(list['unsubscribe-post']?.name).toBe('List-Unsubscribe=One-Click');
+
+    // What a mail provider does for RFC 8058: a form POST to the link, no cookie, no session.
+    const url = new URL(oneClick!);
+    await t.http().post(`${url.pathname}${url.search}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    const preferences = await t.http().get('/api/notifications/preferences').set(author.auth).expect(200);
+    expect(preferences.body.deliveries.reply).toBe('in_app');
+    expect(preferences.body.deliveries.mention).toBe('both');
+    await t.http().post('/api/notifications/unsubscribe').send({ token: 'forged.token' }).expect(400);
+  });
+
+  it('sends nothing for a notification read within the delay, and says nothing in a discreet email', async () => {
+    const reader = await newMember(t);
+    const discreet = await newMember(t);
+    const replier = await newMember(t);
+    const quick = await newTopic(t, reader, category);
+    await newReply(t, replier, quick.id, 'read me fast');
+    await notificationsOf(t, reader, 1);
+    await t.http().post('/api/notifications/read').set(reader.auth).send({ all: true }).expect(204);
+
+    await t.http().patch('/api/notifications/preferences').set(discreet.auth).send({ discreetEmails: true }).expect(200);
+    const topic = await newTopic(t, discreet, category, 'about naloxone kits');
+    await newReply(t, replier, topic.id, 'the naloxone kits are at the clinic');
+    const mail = await t.smtp!.waitFor(discreet.user.email);
+    expect(mail.subject).toBe('New activity on Harbour');
+    expect(mail.text).not.toContain('naloxone');
+    expect(mail.text).not.toContain(replier.user.username);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(t.smtp!.messages.filter((m) => m.to.includes(reader.user.email))).toEqual([]);
+  });
+
+  it('keeps each member’s choices: none stores nothing, email-only is mailed but not listed', async () => {
+    const member = await newMember(t);
+    const replier = await newMember(t);
+    await t
+      .http()
+      .patch('/api/notifications/preferences')
+      .set(member.auth)
+      .send({ deliveries: { reply: 'none', mention: 'email' }, digest: 'weekly' })
+      .expect(200)
+      .expect((response) =>
+        expect(response.body).toMatchObject({ deliveries: { reply: 'none', mention: 'email', quote: 'both' }, digest: 'weekly' }),
+      );
+    const topic = await newTopic(t, member, category);
+    await newReply(t, replier, topic.id, `hi @${member.user.username}`);
+    await newReply(t, replier, topic.id, 'a plain reply');
+    const mail = await t.smtp!.waitFor(member.user.email);
+    expect(mail.subject).toContain('mentioned you');
+    expect(await notificationsOf(t, member, 0)).toEqual([]);
+  });
+
+  it('refuses bad input with a 400 naming the field, and changes nothing', async () => {
+    const member = await newMember(t);
+    const bad: [string, object][] = [
+      ['/api/notifications/read', {}],
+      ['/api/notifications/read', { ids: ['x'] }],
+      ['/api/notifications/read', { ids: [], all: true }],
+      ['/api/notifications/read', { all: false }],
+      ['/api/notifications/read', { all: true, extra: 1 }],
+    ];
+    for (const [url, body] of bad) await t.http().post(url).set(member.auth).send(body).expect(400);
+    for (const body of [
+      { deliveries: { sms: 'both' } },
+      { deliveries: { reply: 'loud' } },
+      { digest: 'hourly' },
+      { discreetEmails: 'yes' },
+      { nope: 1 },
+    ]) {
+      const response = await t.http().patch('/api/notifications/preferences').set(member.auth).send(body).expect(400);
+      expect(JSON.stringify(response.body.message)).toMatch(/deliveries|digest|discreetEmails|nope|sms/);
+    }
+    await t.http().get('/api/notifications?unread=maybe').set(member.auth).expect(400);
+    await t.http().get('/api/notifications?cursor=%00%01').set(member.auth).expect(400);
+    await t.http().post('/api/notifications/read').set(member.auth).set('Content-Type', 'application/json').send('{"ids": [').expect(400);
+    expect(await sql(t.databaseUrl, 'SELECT * FROM notification_settings WHERE user_id = $1', [member.user.id])).toEqual([]);
+  });
+
+  it('sends a daily summary of unread notifications once, with its own unsubscribe', async () => {
+    const member = await newMember(t);
+    const replier = await newMember(t);
+    await t
+      .http()
+      .patch('/api/notifications/preferences')
+      .set(member.auth)
+      .send({ digest: 'daily', deliveries: { reply: 'in_app' } })
+      .expect(200);
+    const topic = await newTopic(t, member, category);
+    await newReply(t, replier, topic.id, 'for the summary');
+    await notificationsOf(t, member, 1);
+    const digest = t.app.get(NotificationDigest);
+    expect(await digest.sendDue()).toBeGreaterThanOrEqual(1);
+    const mail = await t.smtp!.waitFor(member.user.email);
+    expect(mail.subject).toContain('daily summary');
+    expect(mail.text).toContain(topic.title);
+    expect(mail.text).toContain('/unsubscribe?token=');
+    const again = await digest.sendDue();
+    const mine = await sql<{ last_digest_at: Date }>(t.databaseUrl, 'SELECT last_digest_at FROM notification_settings WHERE user_id = $1', [
+      member.user.id,
+    ]);
+    expect(mine[0]!.last_digest_at).not.toBeNull();
+    expect(again).toBe(0);
+  });
+});
