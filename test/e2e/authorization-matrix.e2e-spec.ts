@@ -3,6 +3,7 @@ import { newMember, type TestMember } from '../support/factories';
 import { sql } from '../support/database';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
+import { connectSocket } from '../support/sockets';
 
 /**
  * Every route × every role, with the status each must get. A route that is served but missing here fails
@@ -330,6 +331,58 @@ const MATRIX: Row[] = [
   },
   { method: 'GET', path: '/api/search', url: () => '/api/search?q=matrix', expect: everyone(200) },
   { method: 'GET', path: '/api/search', url: () => '/api/search', expect: everyone(400) },
+  { method: 'GET', path: '/api/notifications', expect: signedIn(200) },
+  { method: 'GET', path: '/api/notifications/unread-count', expect: signedIn(200) },
+  { method: 'POST', path: '/api/notifications/read', body: { all: true }, expect: signedIn(204), evenSilenced: true },
+  { method: 'GET', path: '/api/notifications/preferences', expect: signedIn(200) },
+  { method: 'PATCH', path: '/api/notifications/preferences', body: { digest: 'off' }, expect: signedIn(200), evenSilenced: true },
+  // The token decides, not the session: a forged one is refused for everyone alike.
+  { method: 'POST', path: '/api/notifications/unsubscribe', body: { token: 'forged.token' }, expect: everyone(400), evenSilenced: true },
+];
+
+/**
+ * The Socket.IO events × roles: what the acknowledgement says. A suspended member's token is dead, so
+ * their handshake is refused before any event.
+ */
+type SocketAnswer = { ok: true } | { ok: false; error: string };
+const ok: SocketAnswer = { ok: true };
+const notFound: SocketAnswer = { ok: false, error: 'not_found' };
+const forbidden: SocketAnswer = { ok: false, error: 'forbidden' };
+const SOCKET_MATRIX: { event: string; topic: (f: Fixtures) => string; expect: Record<Exclude<MatrixRole, 'suspended'>, SocketAnswer> }[] = [
+  {
+    event: 'topic:join',
+    topic: (f) => f.topic,
+    expect: { anonymous: ok, outsider: ok, member: ok, groupModerator: ok, groupOwner: ok, silenced: ok, moderator: ok, admin: ok },
+  },
+  {
+    event: 'topic:join',
+    topic: (f) => f.privateTopic,
+    expect: {
+      anonymous: notFound,
+      outsider: notFound,
+      member: ok,
+      groupModerator: ok,
+      groupOwner: ok,
+      silenced: ok,
+      moderator: notFound,
+      admin: ok,
+    },
+  },
+  {
+    // After joining the public topic: only members who may post may type.
+    event: 'topic:typing',
+    topic: (f) => f.topic,
+    expect: {
+      anonymous: forbidden,
+      outsider: ok,
+      member: ok,
+      groupModerator: ok,
+      groupOwner: ok,
+      silenced: forbidden,
+      moderator: ok,
+      admin: ok,
+    },
+  },
 ];
 
 interface RouterLayer {
@@ -451,6 +504,24 @@ describe('the authorization matrix', () => {
     if (row.body !== undefined) call = call.send(typeof row.body === 'function' ? row.body(fixtures) : row.body);
     const response = await call;
     expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status });
+  });
+
+  const socketCases = SOCKET_MATRIX.flatMap((row) => ROLES.map((role) => [row.event, role, row] as const));
+
+  it.each(socketCases)('socket %s as %s', async (event, role, row) => {
+    const member = role === 'anonymous' ? undefined : members[role];
+    if (role === 'suspended') {
+      await expect(connectSocket(t.baseUrl, { token: member!.token })).rejects.toThrow('unauthorized');
+      return;
+    }
+    const socket = await connectSocket(t.baseUrl, member ? { token: member.token } : {});
+    try {
+      const topicId = row.topic(fixtures);
+      if (event === 'topic:typing') await socket.timeout(5000).emitWithAck('topic:join', { topicId });
+      expect(await socket.timeout(5000).emitWithAck(event, { topicId })).toEqual(row.expect[role]);
+    } finally {
+      socket.close();
+    }
   });
 
   it('answers an outsider exactly what it answers for a missing id, body and all', async () => {

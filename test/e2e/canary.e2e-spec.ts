@@ -20,7 +20,8 @@ describe('a canary in a private space', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Notification emails leave after one second here, so the mail sweep below sees them.
+    t = await startTestApp({ env: { NOTIFICATION_EMAIL_DELAY_SECONDS: '1' } });
     const admin = await newMember(t, { role: 'admin' });
     owner = await newMember(t);
     insider = await newMember(t);
@@ -94,6 +95,9 @@ describe('a canary in a private space', () => {
       '/api/bookmarks',
       '/api/invitations',
       '/api/me',
+      '/api/notifications',
+      '/api/notifications?unread=true',
+      '/api/notifications/unread-count',
     ];
     for (const who of [outsider, null]) {
       for (const url of urls) {
@@ -115,6 +119,11 @@ describe('a canary in a private space', () => {
   });
 
   it('never reaches an outsider through sockets or mail', async () => {
+    // The insider is told (in the app and by email) of the owner's reply: the sweep has something to find.
+    const insiderMail = await t.smtp!.waitFor(insider.user.email);
+    expect(insiderMail.text).toContain(CANARY);
+    const unread = await t.http().get('/api/notifications/unread-count').set(outsider.auth).expect(200);
+    expect(unread.body).toEqual({ count: 0 });
     const socket = await connectSocket(t.baseUrl, { token: outsider.token });
     sockets.push(socket);
     const heard: string[] = [];
@@ -124,10 +133,12 @@ describe('a canary in a private space', () => {
     await newReply(t, insider, ids.topic, `more ${CANARY}`);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(heard.join('\n')).not.toContain(CANARY);
-    // The only mail this site sent is the emailed invitation, to the invited address, naming only the group.
+    // Mail to anyone outside the group (the outsider, the address invited by email) carries nothing of it;
+    // the emailed invitation names only the group.
     await t.smtp!.waitFor('someone@example.org');
-    for (const mail of t.smtp!.messages) {
-      if (mail.to.includes(`${outsider.user.username}@example.org`)) expect(mail.text).not.toContain(CANARY);
+    const members = [owner, insider].map((member) => member.user.email);
+    for (const mail of t.smtp!.messages.filter((m) => !m.to.some((to) => members.includes(to)))) {
+      expect(mail.to).not.toContain(outsider.user.email);
       expect(mail.text.split(`${CANARY} group`).join('')).not.toContain(CANARY);
     }
   });

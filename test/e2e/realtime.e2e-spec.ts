@@ -1,7 +1,10 @@
 import type { Socket } from 'socket.io-client';
+import type { PostDto } from '../../libs/contracts/src';
+import { startApiProcess } from '../support/api-process';
 import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
 import { newMember } from '../support/factories';
-import { newCategory, newTopic } from '../support/forum';
+import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
 import { connectSocket, nextEvent } from '../support/sockets';
 
@@ -110,6 +113,124 @@ describe('Socket.IO connections', () => {
       const movedAway = nextEvent<{ topicId: string }>(reader, 'topic:closed');
       await t.http().patch(`/api/topics/${moving.id}`).set(admin.auth).send({ categoryId: space }).expect(200);
       expect(await movedAway).toEqual({ topicId: moving.id });
+    });
+  });
+
+  describe('a topic read live', () => {
+    const join = (socket: Socket, topicId: string): Promise<unknown> => socket.timeout(5000).emitWithAck('topic:join', { topicId });
+
+    it('hears new, edited and deleted posts, and reaction counts, but never a hidden post', async () => {
+      const admin = await newMember(t, { role: 'admin' });
+      const author = await newMember(t);
+      const topic = await newTopic(t, author, await newCategory(t, admin));
+      const reader = track(await connectSocket(t.baseUrl));
+      expect(await join(reader, topic.id)).toEqual({ ok: true });
+
+      const created = nextEvent<PostDto>(reader, 'post:created');
+      const reply = (await t.http().post(`/api/topics/${topic.id}/posts`).set(author.auth).send({ body: 'live **reply**' }).expect(201))
+        .body as PostDto;
+      expect(await created).toMatchObject({ id: reply.id, topicId: topic.id, body: 'live **reply**', myReactions: [], bookmarked: false });
+
+      const edited = nextEvent<PostDto>(reader, 'post:updated');
+      await t.http().patch(`/api/posts/${reply.id}`).set(author.auth).send({ body: 'edited live' }).expect(200);
+      expect(await edited).toMatchObject({ id: reply.id, body: 'edited live' });
+
+      const reacted = nextEvent<PostDto>(reader, 'post:updated');
+      await t
+        .http()
+        .put(`/api/posts/${reply.id}/reactions/${encodeURIComponent('👍')}`)
+        .set(admin.auth)
+        .expect(204);
+      expect((await reacted).reactions).toEqual({ '👍': 1 });
+
+      const deleted = nextEvent<{ id: string; topicId: string }>(reader, 'post:deleted');
+      await t.http().delete(`/api/posts/${reply.id}`).set(author.auth).expect(204);
+      expect(await deleted).toEqual({ id: reply.id, topicId: topic.id });
+
+      // A hidden post (moderation hides; here the column is set directly) is not broadcast as visible.
+      const heard: string[] = [];
+      reader.onAny((event: string, payload: unknown) => heard.push(`${event} ${JSON.stringify(payload)}`));
+      const hidden = (await t.http().post(`/api/topics/${topic.id}/posts`).set(author.auth).send({ body: 'to be hidden' }).expect(201))
+        .body as PostDto;
+      await sql(t.databaseUrl, 'UPDATE posts SET hidden = true WHERE id = $1', [hidden.id]);
+      await t.http().patch(`/api/posts/${hidden.id}`).set(author.auth).send({ body: 'hidden words' }).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(heard.join('\n')).not.toContain('hidden words');
+    });
+
+    it('tells the room how many read it and who is typing', async () => {
+      const admin = await newMember(t, { role: 'admin' });
+      const typist = await newMember(t);
+      const topic = await newTopic(t, admin, await newCategory(t, admin));
+      const visitor = track(await connectSocket(t.baseUrl));
+      const tabs = [
+        track(await connectSocket(t.baseUrl, { token: typist.token })),
+        track(await connectSocket(t.baseUrl, { token: typist.token })),
+      ];
+      expect(await join(visitor, topic.id)).toEqual({ ok: true });
+      const presence = new Promise<{ readers: number }>((resolve) => {
+        visitor.on('topic:presence', (payload: { readers: number }) => payload.readers === 2 && resolve(payload));
+      });
+      for (const tab of tabs) expect(await join(tab, topic.id)).toEqual({ ok: true });
+      // Two tabs of one member are one reader.
+      expect(await presence).toEqual({ topicId: topic.id, readers: 2, typing: [] });
+
+      const typing = new Promise<{ typing: { username: string }[] }>((resolve) => {
+        visitor.on('topic:presence', (payload: { typing: { username: string }[] }) => payload.typing.length > 0 && resolve(payload));
+      });
+      expect(await tabs[0]!.timeout(5000).emitWithAck('topic:typing', { topicId: topic.id })).toEqual({ ok: true });
+      expect((await typing).typing).toMatchObject([{ username: typist.user.username }]);
+      expect((await typing).typing[0]).not.toHaveProperty('email');
+      // Visitors cannot post, so cannot type; nobody types in a room they are not in.
+      expect(await visitor.timeout(5000).emitWithAck('topic:typing', { topicId: topic.id })).toEqual({ ok: false, error: 'forbidden' });
+      const other = await newTopic(t, admin, await newCategory(t, admin));
+      expect(await tabs[1]!.timeout(5000).emitWithAck('topic:typing', { topicId: other.id })).toEqual({ ok: false, error: 'not_found' });
+    });
+
+    it('survives a flood of events and garbage payloads, answering rate_limited and then dropping the flooder', async () => {
+      const flooder = track(await connectSocket(t.baseUrl));
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () => flooder.timeout(5000).emitWithAck('topic:join', { topicId: 'x' }) as Promise<{ error?: string }>),
+      );
+      expect(answers.filter((answer) => answer.error === 'rate_limited').length).toBeGreaterThan(10);
+      const dropped = nextEvent<string>(flooder, 'disconnect');
+      for (let i = 0; i < 200; i++) flooder.emit('topic:join', { topicId: 'x' });
+      expect(await dropped).toBe('io server disconnect');
+
+      const garbage = track(await connectSocket(t.baseUrl));
+      for (const payload of [null, 42, 'text', [], { topicId: { $gt: '' } }, { topicId: 'a'.repeat(5000) }]) {
+        expect(await garbage.timeout(5000).emitWithAck('topic:join', payload)).toEqual({ ok: false, error: 'invalid' });
+      }
+      const tooBig = nextEvent<string>(garbage, 'disconnect');
+      garbage.emit('topic:join', { topicId: 'b'.repeat(64 * 1024) });
+      expect(await tooBig).toBe('transport close');
+      expect((await connectSocket(t.baseUrl).then((socket) => track(socket))).connected).toBe(true);
+      await t.http().get('/api/health').expect(200);
+    });
+
+    it('reaches sockets connected to another API process on the same database', async () => {
+      const admin = await newMember(t, { role: 'admin' });
+      const author = await newMember(t);
+      const topic = await newTopic(t, author, await newCategory(t, admin));
+      const second = await startApiProcess(t);
+      try {
+        const reader = track(await connectSocket(second.baseUrl));
+        expect(await join(reader, topic.id)).toEqual({ ok: true });
+        const authorTab = track(await connectSocket(second.baseUrl, { token: author.token }));
+        const created = nextEvent<PostDto>(reader, 'post:created', 10000);
+        const notified = nextEvent<{ count: number }>(authorTab, 'notification:count', 10000);
+        // The reply is made on this process; the sockets are on the other one.
+        const reply = await newReply(t, admin, topic.id, 'across processes');
+        expect(await created).toMatchObject({ id: reply.id, body: 'across processes' });
+        expect(await notified).toEqual({ count: 1 });
+
+        // A logout here disconnects the member's socket there.
+        const revoked = nextEvent<{ reason: string }>(authorTab, 'session:revoked', 10000);
+        await t.http().post('/api/auth/logout').set(author.auth).expect(204);
+        expect(await revoked).toEqual({ reason: 'logout' });
+      } finally {
+        await second.stop();
+      }
     });
   });
 });
