@@ -32,12 +32,13 @@ export async function launchBrowser(): Promise<TestBrowser> {
 }
 
 /** Signs a member (made by newMember, so with its password) in through the sign-in screen. */
-export async function signIn(b: TestBrowser, baseUrl: string, username: string, width?: number): Promise<Page> {
-  const page = await (await b.newContext({ width })).newPage();
+export async function signIn(b: TestBrowser, baseUrl: string, username: string, width?: number, locale?: string): Promise<Page> {
+  const page = await (await b.newContext({ width, locale })).newPage();
   await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Username or email address').fill(username);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`You are signed in as ${username}.`).waitFor();
+  const french = locale?.startsWith('fr');
+  await page.getByLabel(french ? 'Nom d’utilisateur ou adresse courriel' : 'Username or email address').fill(username);
+  await page.getByLabel(french ? 'Mot de passe' : 'Password').fill('correct horse battery');
+  await page.getByRole('button', { name: french ? 'Se connecter' : 'Sign in' }).click();
+  await page.getByText(french ? `Vous êtes connecté·e en tant que ${username}.` : `You are signed in as ${username}.`).waitFor();
   return page;
 }

@@ -49,6 +49,13 @@ export function AccountMenu({ me }: { me: MeDto }) {
       </button>
       <div id="account-menu-panel" ref={panel} hidden={!open} className="account-menu-panel">
         <p className="muted">{t('account.signedInAs', { name: me.username })}</p>
+        <ul>
+          <li>
+            <Link to="/settings/notifications" onClick={close}>
+              {t('notifications.preferences')}
+            </Link>
+          </li>
+        </ul>
         {me.role === 'admin' && (
           <nav aria-label={t('account.admin')}>
             <ul>

@@ -17,8 +17,12 @@ import { GroupPage } from '../features/groups/components/group-page';
 import { GroupsPage } from '../features/groups/components/groups-page';
 import { InvitationPage } from '../features/groups/components/invitation-page';
 import { HomePage } from '../features/home/home-page';
+import { NotificationsPage } from '../features/notifications/components/notifications-page';
+import { PreferencesPage } from '../features/notifications/components/preferences-page';
+import { UnsubscribePage } from '../features/notifications/components/unsubscribe-page';
 import { SearchPage } from '../features/search/components/search-page';
 import { Page } from '../ui/page';
+import { RealtimeProvider } from '../lib/realtime';
 import { Layout } from './layout';
 
 const queryClient = new QueryClient({
@@ -34,6 +38,20 @@ function AdminOnly({ children }: { children: ReactNode }) {
   return children;
 }
 
+/** Screens of a signed-in member: visitors are sent to sign in. */
+function MembersOnly({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return null;
+  if (!me.data) return <Navigate to="/sign-in" replace />;
+  return children;
+}
+
+/** One socket per tab, opened once the member (or the visitor) is known, again after signing in or out. */
+function WithRealtime({ children }: { children: ReactNode }) {
+  const me = useMe();
+  return <RealtimeProvider identity={me.isPending ? null : (me.data?.id ?? 'guest')}>{children}</RealtimeProvider>;
+}
+
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -46,56 +64,75 @@ function NotFound() {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<HomePage />} />
-            <Route path="c/:id" element={<CategoryPage />} />
-            <Route path="t/:id" element={<TopicPage />} />
-            <Route path="groups" element={<GroupsPage />} />
-            <Route path="g/:slug" element={<GroupPage />} />
-            <Route path="invitations/:id" element={<InvitationPage />} />
-            <Route path="search" element={<SearchPage />} />
-            <Route path="sign-in" element={<SignInPage />} />
-            <Route path="sign-up" element={<SignUpPage />} />
-            <Route path="forgot-password" element={<ForgotPasswordPage />} />
-            <Route path="reset-password" element={<ResetPasswordPage />} />
-            <Route
-              path="admin/settings"
-              element={
-                <AdminOnly>
-                  <SettingsPage />
-                </AdminOnly>
-              }
-            />
-            <Route
-              path="admin/users"
-              element={
-                <AdminOnly>
-                  <UsersPage />
-                </AdminOnly>
-              }
-            />
-            <Route
-              path="admin/invitations"
-              element={
-                <AdminOnly>
-                  <InvitationsPage />
-                </AdminOnly>
-              }
-            />
-            <Route
-              path="admin/outbox"
-              element={
-                <AdminOnly>
-                  <OutboxPage />
-                </AdminOnly>
-              }
-            />
-            <Route path="*" element={<NotFound />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
+      <WithRealtime>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="c/:id" element={<CategoryPage />} />
+              <Route path="t/:id" element={<TopicPage />} />
+              <Route path="groups" element={<GroupsPage />} />
+              <Route path="g/:slug" element={<GroupPage />} />
+              <Route path="invitations/:id" element={<InvitationPage />} />
+              <Route path="search" element={<SearchPage />} />
+              <Route
+                path="notifications"
+                element={
+                  <MembersOnly>
+                    <NotificationsPage />
+                  </MembersOnly>
+                }
+              />
+              <Route
+                path="settings/notifications"
+                element={
+                  <MembersOnly>
+                    <PreferencesPage />
+                  </MembersOnly>
+                }
+              />
+              <Route path="unsubscribe" element={<UnsubscribePage />} />
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="sign-up" element={<SignUpPage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+              <Route
+                path="admin/settings"
+                element={
+                  <AdminOnly>
+                    <SettingsPage />
+                  </AdminOnly>
+                }
+              />
+              <Route
+                path="admin/users"
+                element={
+                  <AdminOnly>
+                    <UsersPage />
+                  </AdminOnly>
+                }
+              />
+              <Route
+                path="admin/invitations"
+                element={
+                  <AdminOnly>
+                    <InvitationsPage />
+                  </AdminOnly>
+                }
+              />
+              <Route
+                path="admin/outbox"
+                element={
+                  <AdminOnly>
+                    <OutboxPage />
+                  </AdminOnly>
+                }
+              />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </WithRealtime>
     </QueryClientProvider>
   );
 }

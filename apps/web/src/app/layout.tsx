@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useMe } from '../features/auth/api/get-me';
 import { useSite } from '../features/auth/api/get-site';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 import { SearchBox } from './search-box';
@@ -23,7 +24,10 @@ export function Layout() {
         <nav aria-label={t('app.mainNav')} className="site-nav">
           <Link to="/groups">{t('nav.groups')}</Link>
           {me.data ? (
-            <AccountMenu me={me.data} />
+            <>
+              <NotificationBell />
+              <AccountMenu me={me.data} />
+            </>
           ) : me.isPending ? null : (
             <>
               <Link to="/sign-in">{t('nav.signIn')}</Link>

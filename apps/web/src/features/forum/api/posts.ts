@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteD
 import type { PageDto, PostDto, RevisionDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
-const postsKey = (topicId: string) => ['posts', topicId] as const;
+export const postsKey = (topicId: string) => ['posts', topicId] as const;
 
 /** A topic's posts in reading order, loaded a page at a time (new pages append: nothing jumps). */
 export function useTopicPosts(topicId: string) {

@@ -17,10 +17,21 @@ interface ComposerProps {
   autoFocus?: boolean;
   onSubmit: (value: ComposerValue) => Promise<unknown>;
   onCancel?: () => void;
+  /** Called as the member types (the topic page tells the room someone is typing). */
+  onType?: () => void;
 }
 
 /** Markdown editor with a server-rendered preview (exactly what the post will look like) and a content warning. */
-export function Composer({ label, submitLabel, initialBody = '', withContentWarning, autoFocus, onSubmit, onCancel }: ComposerProps) {
+export function Composer({
+  label,
+  submitLabel,
+  initialBody = '',
+  withContentWarning,
+  autoFocus,
+  onSubmit,
+  onCancel,
+  onType,
+}: ComposerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [body, setBody] = useState(initialBody);
@@ -81,7 +92,10 @@ export function Composer({ label, submitLabel, initialBody = '', withContentWarn
             value={body}
             rows={6}
             autoFocus={autoFocus}
-            onChange={(event) => setBody(event.target.value)}
+            onChange={(event) => {
+              setBody(event.target.value);
+              onType?.();
+            }}
           />
         </div>
       ) : (

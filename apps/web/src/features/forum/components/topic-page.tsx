@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { PostDto } from '@harbour/contracts';
 import { Page } from '../../../ui/page';
 import { useMe } from '../../auth/api/get-me';
+import { useLiveTopic } from '../api/live-topic';
 import { useReply, useTopicPosts } from '../api/posts';
 import { useMarkRead, useTopic, useUpdateTopic } from '../api/topics';
 import { Composer } from './composer';
@@ -22,6 +23,7 @@ export function TopicPage() {
   const reply = useReply(id);
   const markRead = useMarkRead(id);
   const updateTopic = useUpdateTopic(id);
+  const live = useLiveTopic(id, me.data?.id);
   const [mode, setMode] = useState<ViewMode>(() => (localStorage.getItem(VIEW_KEY) === 'flat' ? 'flat' : 'threaded'));
   const [replyTo, setReplyTo] = useState<{ post: PostDto; quote?: string } | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -68,6 +70,12 @@ export function TopicPage() {
     localStorage.setItem(VIEW_KEY, next);
   };
   const startReply = (post: PostDto, quote?: string) => setReplyTo({ post, quote });
+  /** The "new replies" marker: focus the first post that arrived live, without having jumped there. */
+  const showFresh = () => {
+    const first = live.fresh[0];
+    live.clearFresh();
+    if (first) document.getElementById(`post-${first}`)?.focus();
+  };
   const toggle = (postId: string) =>
     setCollapsed((current) => {
       const next = new Set(current);
@@ -131,6 +139,18 @@ export function TopicPage() {
         )}
       </div>
       <p className="muted keyboard-hint">{t('forum.keyboardHint')}</p>
+      {/* Not a live region: readers come and go too often to announce; new replies have their own status. */}
+      <p className="muted presence">
+        {[
+          live.joined ? t('forum.live') : t('forum.reconnecting'),
+          live.readers > 0 ? t('forum.readers', { count: live.readers }) : null,
+          live.typing.length > 0
+            ? t('forum.typing', { names: live.typing.map((user) => user.displayName).join(', '), count: live.typing.length })
+            : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
       {mode === 'threaded' ? (
         renderNodes(buildThread(all), 0)
       ) : (
@@ -141,6 +161,17 @@ export function TopicPage() {
             </li>
           ))}
         </ol>
+      )}
+      {(live.fresh.length > 0 || live.waiting > 0) && (
+        <div className="new-replies" role="status">
+          {live.fresh.length > 0 ? (
+            <button type="button" onClick={showFresh}>
+              {t('forum.newReplies', { count: live.fresh.length })}
+            </button>
+          ) : (
+            <span>{t('forum.newRepliesBelow', { count: live.waiting })}</span>
+          )}
+        </div>
       )}
       {posts.hasNextPage && (
         <button type="button" onClick={() => void posts.fetchNextPage()} disabled={posts.isFetchingNextPage}>
@@ -164,6 +195,7 @@ export function TopicPage() {
             initialBody={quotePrefix}
             withContentWarning
             autoFocus={replyTo !== null}
+            onType={live.typed}
             onSubmit={async (value) => {
               await reply.mutateAsync({
                 ...value,

@@ -1,0 +1,139 @@
+import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { PageDto, PostDto, UserDto } from '@harbour/contracts';
+import { api } from '../../../lib/api-client';
+import { useRealtime, useSocketEvent } from '../../../lib/realtime';
+import { postsKey } from './posts';
+
+type Pages = InfiniteData<PageDto<PostDto>>;
+const TYPING_EVERY_MS = 3000;
+
+export interface LiveTopic {
+  /** In the topic's room: new posts arrive by themselves. False while reconnecting. */
+  joined: boolean;
+  readers: number;
+  typing: UserDto[];
+  /** Posts by others that arrived live since the page was opened, oldest first (the "new replies" marker). */
+  fresh: string[];
+  /** Posts that arrived while older pages are still unloaded: "load more" brings them. */
+  waiting: number;
+  clearFresh: () => void;
+  /** Call while the member types a reply; sent at most every few seconds. */
+  typed: () => void;
+}
+
+/** Adds posts to the loaded pages (at the end), skipping any already there. */
+function appendPosts(data: Pages | undefined, posts: PostDto[]): Pages | undefined {
+  if (!data) return data;
+  const known = new Set(data.pages.flatMap((page) => page.items.map((post) => post.id)));
+  const added = posts.filter((post) => !known.has(post.id));
+  if (added.length === 0) return data;
+  const pages = [...data.pages];
+  const last = pages[pages.length - 1];
+  if (!last) return data;
+  pages[pages.length - 1] = { ...last, items: [...last.items, ...added] };
+  return { ...data, pages };
+}
+
+function replacePost(data: Pages | undefined, id: string, change: (post: PostDto) => PostDto): Pages | undefined {
+  if (!data) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({ ...page, items: page.items.map((post) => (post.id === id ? change(post) : post)) })),
+  };
+}
+
+/**
+ * Keeps an open topic live: joins its socket room (again after every reconnection, then fetches the
+ * posts after the last one it has), inserts new posts without moving the reader, applies edits and
+ * deletions, and follows who is reading and typing.
+ */
+export function useLiveTopic(topicId: string, myId: string | undefined): LiveTopic {
+  const queryClient = useQueryClient();
+  const { socket, connectedAt } = useRealtime();
+  const [readers, setReaders] = useState(0);
+  const [typing, setTyping] = useState<UserDto[]>([]);
+  const [fresh, setFresh] = useState<string[]>([]);
+  const [waiting, setWaiting] = useState(0);
+  const [joined, setJoined] = useState(false);
+  const joinedBefore = useRef(false);
+  const lastTyped = useRef(0);
+
+  const pages = () => queryClient.getQueryData<Pages>(postsKey(topicId));
+  const allLoaded = () => {
+    const data = pages();
+    return Boolean(data && data.pages[data.pages.length - 1]?.nextCursor === null);
+  };
+  const receive = (posts: PostDto[]) => {
+    if (posts.length === 0) return;
+    if (!allLoaded()) {
+      setWaiting((count) => count + posts.length);
+      return;
+    }
+    queryClient.setQueryData<Pages>(postsKey(topicId), (data) => appendPosts(data, posts));
+    const others = posts.filter((post) => post.author?.id !== myId).map((post) => post.id);
+    if (others.length > 0) setFresh((current) => [...current, ...others.filter((id) => !current.includes(id))]);
+  };
+
+  useEffect(() => {
+    if (!socket || connectedAt === 0) return;
+    void socket
+      .timeout(5000)
+      .emitWithAck('topic:join', { topicId })
+      .then((answer: { ok: boolean }) => setJoined(answer.ok))
+      .catch(() => setJoined(false));
+    const lost = () => setJoined(false);
+    socket.on('disconnect', lost);
+    if (joinedBefore.current && allLoaded()) {
+      // Back after a disconnection: fetch what was posted meanwhile.
+      const last = pages()
+        ?.pages.flatMap((page) => page.items)
+        .at(-1);
+      if (last)
+        void api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?after=${last.number}&limit=100`).then((page) => receive(page.items));
+    }
+    joinedBefore.current = true;
+    return () => {
+      socket.off('disconnect', lost);
+      socket.emit('topic:leave', { topicId });
+      setJoined(false);
+    };
+  }, [socket, connectedAt, topicId]);
+
+  useSocketEvent<PostDto>('post:created', (post) => post.topicId === topicId && receive([post]));
+  useSocketEvent<PostDto>('post:updated', (post) => {
+    if (post.topicId !== topicId) return;
+    // The room hears a post as everyone sees it; the reader's own marks stay theirs.
+    queryClient.setQueryData<Pages>(postsKey(topicId), (data) =>
+      replacePost(data, post.id, (old) => ({ ...post, myReactions: old.myReactions, bookmarked: old.bookmarked })),
+    );
+  });
+  useSocketEvent<{ id: string; topicId: string }>('post:deleted', (event) => {
+    if (event.topicId !== topicId) return;
+    queryClient.setQueryData<Pages>(postsKey(topicId), (data) =>
+      replacePost(data, event.id, (old) => ({ ...old, deleted: true, body: '', html: '', author: null, reactions: {} })),
+    );
+  });
+  useSocketEvent<{ topicId: string; readers: number; typing: UserDto[] }>('topic:presence', (presence) => {
+    if (presence.topicId !== topicId) return;
+    setReaders(presence.readers);
+    setTyping(presence.typing.filter((user) => user.id !== myId));
+  });
+
+  return {
+    joined,
+    readers,
+    typing,
+    fresh,
+    waiting,
+    clearFresh: () => {
+      setFresh([]);
+      setWaiting(0);
+    },
+    typed: () => {
+      if (!socket || Date.now() - lastTyped.current < TYPING_EVERY_MS) return;
+      lastTyped.current = Date.now();
+      socket.emit('topic:typing', { topicId });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next';
+import type { NotificationDto } from '@harbour/contracts';
+
+/** The sentence for a notification, in the reader's language (the server sends facts, not sentences). */
+export function notificationText(t: TFunction, notification: NotificationDto): string {
+  return t(`notifications.types.${notification.type}`, {
+    actor: notification.actor?.displayName ?? t('notifications.someone'),
+    topic: notification.data.topicTitle ?? '',
+    group: notification.data.groupName ?? '',
+    count: notification.data.count,
+    others: notification.data.count - 1,
+    emoji: notification.data.emoji ?? '',
+  });
+}
+
+/** Where a notification leads in the client. */
+export function notificationLink(notification: NotificationDto): string {
+  if (notification.topicId) return `/t/${notification.topicId}${notification.postId ? `#post-${notification.postId}` : ''}`;
+  if (notification.data.groupSlug) return `/g/${notification.data.groupSlug}`;
+  return '/notifications';
+}

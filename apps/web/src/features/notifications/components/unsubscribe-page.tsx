@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '../../../ui/alert';
+import { Page } from '../../../ui/page';
+import { useUnsubscribe } from '../api/notifications';
+
+/**
+ * Where an email's "stop emails like this one" link leads. It asks for a click rather than acting on
+ * page load, so that a mail scanner opening links does not unsubscribe anyone.
+ */
+export function UnsubscribePage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const unsubscribe = useUnsubscribe();
+  return (
+    <Page title={t('notifications.unsubscribeTitle')} narrow>
+      {unsubscribe.isSuccess ? (
+        <Alert kind="success">
+          {t(unsubscribe.data.kind === 'digest' ? 'notifications.unsubscribedDigest' : 'notifications.unsubscribed', {
+            kind: t(`notifications.typeNames.${unsubscribe.data.kind}`, { defaultValue: '' }),
+          })}
+        </Alert>
+      ) : (
+        <>
+          <p>{t('notifications.unsubscribeIntro')}</p>
+          <button type="button" disabled={!token || unsubscribe.isPending} onClick={() => unsubscribe.mutate(token)}>
+            {t('notifications.unsubscribeSubmit')}
+          </button>
+        </>
+      )}
+      {(unsubscribe.isError || !token) && <Alert kind="error">{t('notifications.unsubscribeInvalid')}</Alert>}
+      <p>
+        <Link to="/settings/notifications">{t('notifications.preferences')}</Link>
+      </p>
+    </Page>
+  );
+}
