@@ -5,6 +5,7 @@
 //   BENCH_PROFILE=/tmp/prof writes the server's CPU profile there (open it in Chrome DevTools)
 //   BENCH_SEARCH_POSTS=100000 is how many posts the search scenarios run over
 //   BENCH_KEEP=1 keeps the data folder (and says where) to inspect queries afterwards
+//   BENCH_SOCKETS=10000 connected Socket.IO clients, BENCH_ROOM=1000 of them in one topic's room
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedSearchCorpus } from './bench-search-seed.mjs';
+import { benchSocketFanout } from './bench-sockets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -168,6 +170,24 @@ try {
           },
         ],
       }),
+  };
+  // Many connected clients, a share of them reading one topic: how fast a reply reaches them all, and
+  // what each socket costs the server in memory. Runs before the search corpus makes the database bigger.
+  scenarios.socketFanout = async () => {
+    const result = await benchSocketFanout({
+      base,
+      serverPid: server.pid,
+      topicId: topics[1].id,
+      token: member.token,
+      total: Number(process.env.BENCH_SOCKETS ?? 10_000),
+      inRoom: Number(process.env.BENCH_ROOM ?? 1_000),
+      replies: 20,
+    });
+    process.stderr.write(
+      `sockets: ${result.sockets} connected, ${result.inRoom} in one room; reply delivery p99 ${result.deliveryMs.p99} ms; ` +
+        `${result.serverRssMiB.per1000Sockets} MiB RSS per 1,000 sockets\n`,
+    );
+    return result;
   };
   // The search corpus is seeded only before the search scenarios, so the others run on the forum the
   // issue describes (200 topics of 20 posts).

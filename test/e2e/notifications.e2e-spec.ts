@@ -156,6 +156,23 @@ describe('notifications', () => {
     expect(count.count).toBe(after.filter((n) => n.readAt === null).length);
   });
 
+  it('tells a group’s members of an @mention of the group by one of them, never by a stranger', async () => {
+    const owner = await newMember(t);
+    const member = await newMember(t);
+    const stranger = await newMember(t);
+    const group = await newGroup(t, owner, 'private');
+    await addToGroup(t, group, owner, member);
+    const publicTopic = await newTopic(t, stranger, category);
+    await newReply(t, stranger, publicTopic.id, `paging @${group.slug}`);
+    await settle();
+    // (The member's invitation to the group is a notification of its own.)
+    expect((await notificationsOf(t, member, 1)).map((n) => n.type)).toEqual(['group_invitation']);
+    const space = await newGroupCategory(t, owner, group);
+    const topic = await newTopic(t, owner, space, `Meeting tonight, @${group.slug}`);
+    expect((await notificationsOf(t, member, 2)).filter((n) => n.type === 'mention')).toMatchObject([{ topicId: topic.id }]);
+    expect((await notificationsOf(t, owner, 0)).filter((n) => n.topicId === topic.id)).toEqual([]);
+  });
+
   it('tells of group invitations and join requests', async () => {
     const owner = await newMember(t);
     const invitee = await newMember(t);

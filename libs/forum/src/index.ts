@@ -5,6 +5,6 @@ export { PostRevision } from './post-revision.entity';
 export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificationLevel, TopicRead } from './member-state.entities';
 export { ForumModule } from './forum.module';
 export { ForumLookup } from './forum-lookup.service';
-export { renderMarkdown } from './markdown';
+export { mentionedUsernames, renderMarkdown } from './markdown';
 export { TopicPageCache } from './topic-page.cache';
 export { PostsService } from './posts.service';

@@ -5,6 +5,7 @@ import { MemberCallers } from '@harbour/accounts';
 import { DomainEvents, type DomainEventMap } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { NotificationLevel, NotificationType } from '@harbour/contracts';
+import { mentionedUsernames } from '@harbour/forum';
 import { JobQueue } from '@harbour/jobs';
 import { SettingsService } from '@harbour/settings';
 import { NOTIFICATION_EMAIL_JOB } from './notification-mailer';
@@ -33,7 +34,11 @@ interface PostContext extends CategoryRef {
   parentAuthorId: string | null;
   /** Hidden or deleted by the time the listener runs: nobody is told of it. */
   gone: boolean;
+  html: string;
 }
+
+/** A larger group is not paged by one @mention: its members can watch its spaces instead. */
+const GROUP_MENTION_LIMIT = 200;
 
 /**
  * Turns domain events into stored notifications, after the writing transaction has committed. A member
@@ -73,7 +78,7 @@ export class NotificationFanout implements OnModuleInit {
     const recipients = postRecipients({
       authorId: event.authorId,
       firstPost: event.firstPost,
-      mentionedUserIds: event.mentionedUserIds,
+      mentionedUserIds: [...event.mentionedUserIds, ...(await this.groupMentions(post.html, event.authorId))],
       quotedAuthorIds: quoted.map((row) => row.author_id),
       repliedToId: post.parentAuthorId ?? (event.firstPost ? null : post.topicAuthorId),
       levels: await this.levels(post.topicId, post.categoryId),
@@ -87,6 +92,22 @@ export class NotificationFanout implements OnModuleInit {
       ...(type === 'watched_topic_post' ? { groupKey: `topic:${post.topicId}` } : {}),
     }));
     await this.deliver(drafts, post);
+  }
+
+  /**
+   * The members of the groups a post @mentions by slug, when its author belongs to that group (a stranger
+   * cannot page a group). Whether each member may see the post is checked with everyone else's.
+   */
+  private async groupMentions(html: string, authorId: string): Promise<string[]> {
+    const names = mentionedUsernames(html);
+    if (names.length === 0) return [];
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      `SELECT m.user_id FROM groups g JOIN group_members m ON m.group_id = g.id
+        WHERE g.slug = ANY($1::text[]) AND g.member_count <= $3
+          AND EXISTS (SELECT 1 FROM group_members a WHERE a.group_id = g.id AND a.user_id = $2)`,
+      [names, authorId, GROUP_MENTION_LIMIT],
+    );
+    return rows.map((row) => row.user_id);
   }
 
   private async reacted(event: DomainEventMap['ReactionsChanged']): Promise<void> {
@@ -191,6 +212,7 @@ export class NotificationFanout implements OnModuleInit {
     const rows: {
       author_id: string;
       gone: boolean;
+      html: string;
       topic_id: string;
       topic_author_id: string;
       category_id: string;
@@ -201,7 +223,7 @@ export class NotificationFanout implements OnModuleInit {
       start_access: CategoryRef['startAccess'];
       reply_access: CategoryRef['replyAccess'];
     }[] = await this.dataSource.query(
-      `SELECT p.author_id, (p.hidden OR p.deleted_at IS NOT NULL) AS gone, t.id AS topic_id, t.author_id AS topic_author_id,
+      `SELECT p.author_id, (p.hidden OR p.deleted_at IS NOT NULL) AS gone, p.html, t.id AS topic_id, t.author_id AS topic_author_id,
               t.category_id, parent.author_id AS parent_author_id,
               c.group_id, c.shared_group_ids, c.see_access, c.start_access, c.reply_access
          FROM posts p JOIN topics t ON t.id = p.topic_id JOIN categories c ON c.id = t.category_id
@@ -214,6 +236,7 @@ export class NotificationFanout implements OnModuleInit {
     return {
       authorId: row.author_id,
       gone: row.gone,
+      html: row.html,
       topicId: row.topic_id,
       topicAuthorId: row.topic_author_id,
       categoryId: row.category_id,

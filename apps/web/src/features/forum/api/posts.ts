@@ -57,7 +57,20 @@ export function useDeletePost(topicId: string) {
 
 export function useReact(topicId: string) {
   const replace = usePostReplacer(topicId);
+  const queryClient = useQueryClient();
   return useMutation({
+    // The member's own mark changes at once: the room's live update of the counts, which may arrive
+    // before this request returns, keeps the reader's own marks as they are.
+    onMutate: ({ id, emoji, on }: { id: string; emoji: string; on: boolean }) => {
+      const post = queryClient
+        .getQueryData<InfiniteData<PageDto<PostDto>>>(postsKey(topicId))
+        ?.pages.flatMap((page) => page.items)
+        .find((item) => item.id === id);
+      if (post) {
+        const myReactions = on ? [...new Set([...post.myReactions, emoji])] : post.myReactions.filter((mine) => mine !== emoji);
+        replace({ ...post, myReactions });
+      }
+    },
     mutationFn: async ({ id, emoji, on }: { id: string; emoji: string; on: boolean }) => {
       await api<void>(on ? 'PUT' : 'DELETE', `/posts/${id}/reactions/${encodeURIComponent(emoji)}`);
       return api<PostDto>('GET', `/posts/${id}`);
