@@ -1,6 +1,6 @@
 import type { DigestFrequency, Locale, NotificationDto } from '@harbour/contracts';
 import type { OutgoingMail } from '../mail.transport';
-import { escapeHtml } from './layout';
+import { escapeHtml, memberMail } from './layout';
 import { discreetSubject, notificationSentence, type NotificationMailInput } from './notification.mail';
 
 const TEXT = {
@@ -34,24 +34,17 @@ export function digestMail(
   const lines = input.discreet
     ? [t.discreetLine(notifications.length)]
     : notifications.map((n) => `• ${notificationSentence(n, input.locale)}`);
-  const text = [
-    ...lines,
-    `${t.open}: ${input.link}`,
-    `--\n${t.stop}: ${input.unsubscribePage}\n${t.choose}: ${input.preferencesPage}`,
-  ].join('\n\n');
-  const html =
-    `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">` +
-    (input.discreet
-      ? `<p>${escapeHtml(lines[0] ?? '')}</p>`
-      : `<ul>${lines.map((line) => `<li>${escapeHtml(line.slice(2))}</li>`).join('')}</ul>`) +
-    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(t.open)}</a></p>` +
-    `<hr><p style="font-size:small"><a href="${escapeHtml(input.unsubscribePage)}">${escapeHtml(t.stop)}</a> · ` +
-    `<a href="${escapeHtml(input.preferencesPage)}">${escapeHtml(t.choose)}</a></p></body></html>`;
-  return {
-    to: input.to,
+  return memberMail(
+    input.to,
     subject,
-    text: `${text}\n`,
-    html,
-    headers: { 'List-Unsubscribe': `<${input.oneClickUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-  };
+    {
+      text: lines,
+      html: input.discreet
+        ? `<p>${escapeHtml(lines[0] ?? '')}</p>`
+        : `<ul>${lines.map((line) => `<li>${escapeHtml(line.slice(2))}</li>`).join('')}</ul>`,
+    },
+    { label: t.open, url: input.link },
+    t,
+    input,
+  );
 }

@@ -29,3 +29,41 @@ export function linkMail(to: string, text: LinkMailText, link: string): Outgoing
     html: htmlMessage([text.intro], { label: text.action, url: link }, [text.expiry]),
   };
 }
+
+/** Where a notification or digest email's footer leads: this kind of mail off, or all mail choices. */
+export interface UnsubscribeLinks {
+  unsubscribePage: string;
+  oneClickUnsubscribe: string;
+  preferencesPage: string;
+}
+
+/**
+ * A member's mail about the forum (notifications, digests): the body's HTML and text, ending with the
+ * links to stop this kind of mail and to choose others, and the RFC 8058 one-click headers.
+ */
+export function memberMail(
+  to: string,
+  subject: string,
+  body: { text: string[]; html: string },
+  action: { label: string; url: string },
+  footer: { stop: string; choose: string },
+  links: UnsubscribeLinks,
+): OutgoingMail {
+  const text = [
+    ...body.text,
+    `${action.label}: ${action.url}`,
+    `--\n${footer.stop}: ${links.unsubscribePage}\n${footer.choose}: ${links.preferencesPage}`,
+  ].join('\n\n');
+  const html =
+    `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${body.html}` +
+    `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` +
+    `<hr><p style="font-size:small"><a href="${escapeHtml(links.unsubscribePage)}">${escapeHtml(footer.stop)}</a> · ` +
+    `<a href="${escapeHtml(links.preferencesPage)}">${escapeHtml(footer.choose)}</a></p></body></html>`;
+  return {
+    to,
+    subject,
+    text: `${text}\n`,
+    html,
+    headers: { 'List-Unsubscribe': `<${links.oneClickUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}

@@ -1,9 +1,9 @@
 import type { Locale, NotificationDto } from '@harbour/contracts';
 import type { OutgoingMail } from '../mail.transport';
-import { escapeHtml } from './layout';
+import { escapeHtml, memberMail, type UnsubscribeLinks } from './layout';
 
 /** What a notification email needs beyond the notification: where it goes and how to stop it. */
-export interface NotificationMailInput {
+export interface NotificationMailInput extends UnsubscribeLinks {
   to: string;
   locale: Locale;
   siteName: string;
@@ -13,10 +13,6 @@ export interface NotificationMailInput {
   excerpt: string | null;
   /** Where the notification leads (the post, the group). */
   link: string;
-  /** The web page that turns off this kind of email, and the RFC 8058 one-click address. */
-  unsubscribePage: string;
-  oneClickUnsubscribe: string;
-  preferencesPage: string;
 }
 
 const quote = { en: (text: string) => `“${text}”`, fr: (text: string) => `« ${text} »` } as const;
@@ -80,24 +76,17 @@ export function notificationMail(notification: NotificationDto, input: Notificat
   const subject = input.discreet ? discreetSubject(input.locale, input.siteName) : sentence;
   const intro = input.discreet ? t.discreetIntro(input.siteName) : `${sentence}.`;
   const excerpt = input.discreet ? null : input.excerpt;
-  const text = [
-    intro,
-    ...(excerpt ? [excerpt.replace(/^/gm, '> ')] : []),
-    `${t.open}: ${input.link}`,
-    `--\n${t.stop}: ${input.unsubscribePage}\n${t.choose}: ${input.preferencesPage}`,
-  ].join('\n\n');
-  const html =
-    `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">` +
-    `<p>${escapeHtml(intro)}</p>` +
-    (excerpt ? `<blockquote style="border-left:3px solid #ccc;margin:0;padding-left:1em">${escapeHtml(excerpt)}</blockquote>` : '') +
-    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(t.open)}</a></p>` +
-    `<hr><p style="font-size:small"><a href="${escapeHtml(input.unsubscribePage)}">${escapeHtml(t.stop)}</a> · ` +
-    `<a href="${escapeHtml(input.preferencesPage)}">${escapeHtml(t.choose)}</a></p></body></html>`;
-  return {
-    to: input.to,
+  return memberMail(
+    input.to,
     subject,
-    text: `${text}\n`,
-    html,
-    headers: { 'List-Unsubscribe': `<${input.oneClickUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-  };
+    {
+      text: [intro, ...(excerpt ? [excerpt.replace(/^/gm, '> ')] : [])],
+      html:
+        `<p>${escapeHtml(intro)}</p>` +
+        (excerpt ? `<blockquote style="border-left:3px solid #ccc;margin:0;padding-left:1em">${escapeHtml(excerpt)}</blockquote>` : ''),
+    },
+    { label: t.open, url: input.link },
+    t,
+    input,
+  );
 }
