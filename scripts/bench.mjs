@@ -4,11 +4,12 @@
 //   BENCH_ONLY=topicPageAsMember,createReply runs just those scenarios
 //   BENCH_PROFILE=/tmp/prof writes the server's CPU profile there (open it in Chrome DevTools)
 //   BENCH_SEARCH_POSTS=100000 is how many posts the search scenarios run over
+//   BENCH_STATEMENTS=1 prints the statements that took the most database time, with calls per scenario
 //   BENCH_KEEP=1 keeps the data folder (and says where) to inspect queries afterwards
 //   BENCH_SOCKETS=10000 connected Socket.IO clients, BENCH_ROOM=1000 of them in one topic's room
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,7 +35,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-'));
 const { startEmbeddedPostgres } = createRequire(import.meta.url)(
   join(root, 'dist/apps/api/libs/database/src/embedded-postgres.launcher.js'),
 );
-const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres') });
+const statements = Boolean(process.env.BENCH_STATEMENTS);
+const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres'), statementStatistics: statements });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const server = spawn(process.execPath, [...profileArgs, serverEntry], {
@@ -63,6 +65,29 @@ async function waitForServer() {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('the server did not start');
+}
+
+/**
+ * With BENCH_STATEMENTS: resets pg_stat_statements before a scenario (name null), and after it prints the
+ * statements that took the most time, with calls per request, to stderr.
+ */
+async function statementsSince(name, result) {
+  const pg = createRequire(import.meta.url)('pg');
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    if (name === null) return void (await client.query('SELECT pg_stat_statements_reset()'));
+    const { rows } = await client.query(
+      `SELECT calls, round(total_exec_time) AS ms, round(total_plan_time) AS plan, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+         FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
+    );
+    const requests = Math.max(1, Math.round((result?.requestsPerSecond ?? 1) * seconds));
+    process.stderr.write(`\n${name}: heaviest statements (calls per request, total ms)\n`);
+    for (const row of rows) process.stderr.write(`${(row.calls / requests).toFixed(2).padStart(7)} ${String(row.ms).padStart(7)} ms ${String(row.plan).padStart(6)} plan  ${row.query}\n`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Runs `tasks` with at most `width` in flight. */
@@ -125,10 +150,39 @@ function summary(result) {
   };
 }
 
+/** CPU seconds used so far by the server process and by every PostgreSQL process, from /proc. */
+function cpuSeconds() {
+  const ticks = (pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return { name: readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]) };
+    } catch {
+      return { name: '', ticks: 0 }; // the process ended between listing and reading
+    }
+  };
+  let postgresTicks = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    const process = ticks(pid);
+    if (process.name === 'postgres') postgresTicks += process.ticks;
+  }
+  return { server: ticks(server.pid).ticks / 100, postgres: postgresTicks / 100 };
+}
+
+/** Runs one autocannon scenario; besides latency, says how much CPU the server and PostgreSQL spent per request. */
 async function run(title, options) {
+  const before = cpuSeconds();
   const result = await autocannon({ url: base, connections, duration: seconds, ...options });
-  process.stderr.write(`${title}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms\n`);
-  return summary(result);
+  const after = cpuSeconds();
+  const requests = Math.max(1, result.requests.total);
+  const cpuMsPerRequest = {
+    server: Number((((after.server - before.server) * 1000) / requests).toFixed(2)),
+    postgres: Number((((after.postgres - before.postgres) * 1000) / requests).toFixed(2)),
+  };
+  process.stderr.write(
+    `${title}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms; ` +
+      `CPU per request: server ${cpuMsPerRequest.server} ms, PostgreSQL ${cpuMsPerRequest.postgres} ms\n`,
+  );
+  return { ...summary(result), cpuMsPerRequest };
 }
 
 try {
@@ -236,7 +290,12 @@ try {
   const results = {
     machine: { cores: (await import('node:os')).cpus().length, node: process.version, connections, secondsPerScenario: seconds },
   };
-  for (const [name, scenario] of Object.entries(scenarios)) if (!only || only.has(name)) results[name] = await scenario();
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    if (only && !only.has(name)) continue;
+    if (statements) await statementsSince(null);
+    results[name] = await scenario();
+    if (statements) await statementsSince(name, results[name]);
+  }
   console.log(JSON.stringify(results, null, 2));
 } finally {
   // autocannon leaves requests in flight when a scenario ends; let them finish before stopping.

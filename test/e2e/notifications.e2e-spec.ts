@@ -136,6 +136,21 @@ describe('notifications', () => {
     expect(await notificationsOf(t, categoryWatcher, 1)).toMatchObject([{ type: 'watched_category_topic', topicId: fresh.id }]);
   });
 
+  it('gathers replies that arrive at once into one counted notification for a watcher', async () => {
+    const author = await newMember(t);
+    const watcher = await newMember(t);
+    const topic = await newTopic(t, author, category);
+    await t.http().put(`/api/topics/${topic.id}/notification-level`).set(watcher.auth).send({ level: 'watching' }).expect(204);
+    const repliers = await Promise.all([1, 2, 3, 4, 5].map(() => newMember(t)));
+    // Five at once land in one fan-out batch: they must gather, not collide on the grouping index.
+    await Promise.all(repliers.map((replier, index) => newReply(t, replier, topic.id, `reply ${index}`)));
+    await settle();
+    const items = await notificationsOf(t, watcher, 1);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ type: 'watched_topic_post', topicId: topic.id, data: { count: 5 } });
+    expect((await t.http().get('/api/notifications/unread-count').set(watcher.auth).expect(200)).body).toEqual({ count: 1 });
+  });
+
   it('never tells anyone of what they may not see, and forgets it when access is taken away', async () => {
     const owner = await newMember(t);
     const insider = await newMember(t);

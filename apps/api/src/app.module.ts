@@ -22,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config.databaseUrl),
+        DatabaseModule.forRoot(config.databaseUrl, config.databasePoolSize),
         JobsModule.forRoot({
           databaseUrl: config.databaseUrl,
           runWorker: config.runWorker,

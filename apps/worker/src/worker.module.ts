@@ -17,7 +17,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule,
-        DatabaseModule.forRoot(config.databaseUrl),
+        DatabaseModule.forRoot(config.databaseUrl, config.databasePoolSize),
         JobsModule.forRoot({ databaseUrl: config.databaseUrl, runWorker: true }),
         AccessModule,
         SettingsModule,

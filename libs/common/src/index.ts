@@ -10,3 +10,4 @@ export { DomainEvents } from './domain-events';
 export type { DomainEventMap, DomainEventName } from './domain-events';
 export { paginateNewestFirst } from './paginate';
 export { hotQuery } from './hot-query';
+export { MicroBatch } from './micro-batch';

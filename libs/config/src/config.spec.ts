@@ -10,12 +10,13 @@ describe('loadConfig', () => {
     expect(config.smtpUrl).toBeNull();
     expect(config.runWorker).toBe(true);
     expect(config.dataDir.endsWith('.data')).toBe(true);
+    expect(config.databasePoolSize).toBe(10);
   });
 
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_SECRET: 'short' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_SECRET: 'short', DATABASE_POOL_SIZE: '1' });
     } catch (caught) {
       error = caught;
     }
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL must start with postgres:// or postgresql://');
     expect(message).toContain('LOG_LEVEL must be one of');
     expect(message).toContain('SESSION_SECRET must be at least 32 characters');
+    expect(message).toContain('DATABASE_POOL_SIZE must be a whole number from 2 to 200 (got "1")');
   });
 
   it('rejects a PUBLIC_URL that is not http(s) and trims its trailing slash', () => {

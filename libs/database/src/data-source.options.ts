@@ -2,11 +2,11 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** TypeORM options for a database URL. The schema comes from committed migrations only (never synchronize). */
-/** Connections per API process: a topic page makes three short queries, and 10 left requests queueing. */
-const POOL_SIZE = 20;
-
-export function dataSourceOptions(url: string, poolSize = POOL_SIZE): DataSourceOptions {
+/**
+ * TypeORM options for a database URL and a number of connections (DATABASE_POOL_SIZE for the server).
+ * The schema comes from committed migrations only (never synchronize).
+ */
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,

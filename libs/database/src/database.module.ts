@@ -4,7 +4,7 @@ import { dataSourceOptions } from './data-source.options';
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
-    return { module: DatabaseModule, imports: [TypeOrmModule.forRoot(dataSourceOptions(url))] };
+  static forRoot(url: string, poolSize: number): DynamicModule {
+    return { module: DatabaseModule, imports: [TypeOrmModule.forRoot(dataSourceOptions(url, poolSize))] };
   }
 }

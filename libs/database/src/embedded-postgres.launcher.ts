@@ -17,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   /** Faster but crash-unsafe settings, for throw-away test clusters only. */
   ephemeral?: boolean;
   onLog?: (line: string) => void;
+  /** Loads pg_stat_statements, so a bench can say which statements took the time. */
+  statementStatistics?: boolean;
 }
 
 async function freePort(): Promise<number> {
@@ -64,6 +66,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       'unix_socket_directories=',
       '-c',
       'listen_addresses=127.0.0.1',
+      ...(options.statementStatistics ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : []),
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message: string) => log(String(message)),

@@ -63,13 +63,24 @@ export class PostsService {
   }
 
   /**
-   * A post as every reader in its topic's socket room may see it (they all passed the topic's access
-   * check): no reader's own marks, and null for a post nobody but its author and staff may see (hidden).
+   * Posts as every reader in their topic's socket room may see them (they all passed the topic's access
+   * check): no reader's own marks, and none that nobody but its author and staff may see (hidden).
    */
-  async viewForRoom(id: string): Promise<PostDto | null> {
-    const post = await this.dataSource.getRepository(Post).findOne({ where: { id }, relations: { author: true } });
-    if (!post || post.hidden) return null;
-    return toPostDto(post, null, await this.extras.load(null, [post.id]));
+  async viewsForRoom(ids: string[]): Promise<Map<string, PostDto>> {
+    if (ids.length === 0) return new Map();
+    // One query for the posts and their authors (a findOne with relations would cost two).
+    const posts = await this.dataSource
+      .getRepository(Post)
+      .createQueryBuilder('post')
+      .innerJoinAndSelect('post.author', 'author')
+      .where('post.id = ANY(CAST(:ids AS uuid[]))', { ids })
+      .andWhere('NOT post.hidden')
+      .getMany();
+    const extras = await this.extras.load(
+      null,
+      posts.map((post) => post.id),
+    );
+    return new Map(posts.map((post) => [post.id, toPostDto(post, null, extras)]));
   }
 
   async get(caller: Caller | null, id: string): Promise<PostDto> {

@@ -42,7 +42,14 @@ export class HarbourIoAdapter extends IoAdapter {
       );
       this.log.log('Socket.IO fans out through Redis');
     } else {
-      const pool = new Pool({ connectionString: this.backend.databaseUrl, max: 2, application_name: 'harbour-socket-io' });
+      // Socket messages are fleeting: waiting for each NOTIFY's commit to reach the disk would only slow
+      // every emit (PostgreSQL serialises notifying commits under one lock), so these commits do not wait.
+      const pool = new Pool({
+        connectionString: this.backend.databaseUrl,
+        max: 2,
+        application_name: 'harbour-socket-io',
+        options: '-c synchronous_commit=off',
+      });
       pool.on('error', (error: Error) => this.log.error(`Socket.IO adapter: ${error.message}`));
       this.adapterFactory = createPostgresAdapter(pool, { heartbeatInterval: 5000, heartbeatTimeout: 12000 });
       this.closers.push(() => pool.end());
