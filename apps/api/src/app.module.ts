@@ -8,6 +8,7 @@ import { ForumModule } from '@harbour/forum';
 import { GroupsModule } from '@harbour/groups';
 import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
+import { ModerationModule } from '@harbour/moderation';
 import { NotificationsModule } from '@harbour/notifications';
 import { RealtimeModule } from '@harbour/realtime';
 import { SearchModule } from '@harbour/search';
@@ -38,6 +39,7 @@ export class AppModule {
         GroupsModule,
         SearchModule,
         NotificationsModule,
+        ModerationModule,
       ],
       controllers: [HealthController],
     };

@@ -46,7 +46,16 @@ export type AccessQuestion =
   | { action: 'group.seeMembers'; group: GroupRef; site: SiteRules }
   | { action: 'group.requestToJoin'; group: GroupRef }
   | { action: 'group.manageMembers'; group: GroupRef }
-  | { action: 'group.edit'; group: GroupRef };
+  | { action: 'group.edit'; group: GroupRef }
+  /** Report a post or topic (in `category`) or a member (`category` null): whoever may see it, but not their own. */
+  | { action: 'flag.create'; category: CategoryRef | null; site: SiteRules; targetAuthorId: string }
+  /** Open the review queue: site staff, and the owners and moderators of a group (for their spaces). */
+  | { action: 'moderation.queue' }
+  /** Act on a queue item about something in `category`, or about a member (null: site staff only). */
+  | { action: 'moderation.act'; category: CategoryRef | null }
+  /** Warn, silence, suspend or ban: moderators sanction members; admins also moderators; nobody an admin. */
+  | { action: 'user.sanction'; target: { id: string; role: Role } }
+  | { action: 'moderation.log' };
 
 /**
  * Answers "may this caller do this action on this object?" for every route, socket handler and job, and
@@ -109,6 +118,24 @@ export class AccessService {
       }
       case 'group.edit':
         return this.groupRole(caller, question.group) === 'owner' || caller?.role === 'admin';
+      case 'flag.create':
+        return (
+          caller !== null &&
+          caller.userId !== question.targetAuthorId &&
+          (question.category === null || this.canSeeCategory(caller, question.category, question.site))
+        );
+      case 'moderation.queue':
+        return isStaff(caller) || Object.values(caller?.groups ?? {}).some((role) => role === 'owner' || role === 'moderator');
+      case 'moderation.act':
+        if (caller === null) return false;
+        return question.category === null ? isStaff(caller) : this.moderatesSpace(caller, question.category);
+      case 'user.sanction': {
+        const { target } = question;
+        if (caller === null || caller.userId === target.id || target.role === 'admin') return false;
+        return caller.role === 'admin' || (caller.role === 'moderator' && target.role === 'member');
+      }
+      case 'moderation.log':
+        return isStaff(caller);
     }
   }
 
@@ -137,6 +164,21 @@ export class AccessService {
       where: `(${open} OR ${alias}.group_id = ANY(CAST(:${param} AS uuid[])) OR ${alias}.shared_group_ids && CAST(:${param} AS uuid[]))`,
       params: { [param]: groupIds },
     };
+  }
+
+  /**
+   * The SQL condition (on a categories alias, which may be NULL for a queue item about a member) that keeps
+   * what this caller moderates. Mirrors moderatesSpace: admins everything; site moderators the site's own
+   * categories and member reports; a group's owners and moderators its categories only.
+   */
+  moderatedCategories(caller: Caller, alias: string): { where: string; params: Record<string, unknown> } {
+    if (caller.role === 'admin') return { where: 'TRUE', params: {} };
+    const managed = Object.entries(caller.groups)
+      .filter(([, role]) => role === 'owner' || role === 'moderator')
+      .map(([id]) => id);
+    const param = `${alias}ModeratedGroupIds`;
+    const site = isStaff(caller) ? `${alias}.id IS NULL OR ${alias}.group_id IS NULL` : 'FALSE';
+    return { where: `(${site} OR ${alias}.group_id = ANY(CAST(:${param} AS uuid[])))`, params: { [param]: managed } };
   }
 
   /** The SQL condition (on a groups alias) that keeps the groups this caller may know exist. Mirrors group.see. */

@@ -5,13 +5,14 @@ import type { Caller } from './caller';
  * Site-wide permissions a route can require with `@Authenticated({ permission })`. Object-level questions
  * ("may this member edit this post?") go through AccessService.assertCan instead.
  */
-export type Permission = 'admin.settings' | 'admin.users' | 'admin.outbox' | 'admin.invitations';
+export type Permission = 'admin.settings' | 'admin.users' | 'admin.outbox' | 'admin.invitations' | 'admin.watchedWords';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'admin.settings': ['admin'],
   'admin.users': ['admin'],
   'admin.outbox': ['admin'],
   'admin.invitations': ['admin'],
+  'admin.watchedWords': ['admin'],
 };
 
 /** Site moderators and admins: exempt from member rate limits, may act on others' posts. */

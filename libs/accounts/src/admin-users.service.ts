@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { isUuid, NotFoundError, paginateNewestFirst } from '@harbour/common';
+import { DomainEvents, isUuid, NotFoundError, paginateNewestFirst } from '@harbour/common';
 import type { AdminUserDto, PageDto, Role } from '@harbour/contracts';
 import { User } from './user.entity';
 import { toAdminUserDto } from './user.mapper';
@@ -16,6 +16,7 @@ export class AdminUsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly access: AccessService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Members, newest first; `q` matches part of a username or an email address. */
@@ -32,8 +33,18 @@ export class AdminUsersService {
   async changeRole(caller: Caller, userId: string, role: Role): Promise<AdminUserDto> {
     const user = await this.find(userId);
     this.access.assertCan(caller, { action: 'user.changeRole', target: user });
+    const previous = user.role;
     user.role = role;
     await this.users.update({ id: user.id }, { role });
+    if (previous !== role) {
+      this.events.publish('StaffActed', {
+        actorId: caller.userId,
+        action: 'user.role',
+        targetType: 'user',
+        targetId: user.id,
+        reason: `${previous} → ${role}`,
+      });
+    }
     return toAdminUserDto(user);
   }
 

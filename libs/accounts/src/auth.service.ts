@@ -89,6 +89,14 @@ export class AuthService {
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNobody(dto.password);
     if (!user || !valid) throw new NotAuthenticatedError('invalid credentials');
     if (user.status === 'pending') throw new ForbiddenError('Your account is waiting for an admin to approve it');
+    if (user.status === 'banned') throw new ForbiddenError('This account is banned');
+    if (user.status === 'suspended') {
+      if (user.suspendedUntil && user.suspendedUntil > new Date()) {
+        throw new ForbiddenError(`This account is suspended until ${user.suspendedUntil.toISOString()}`);
+      }
+      // The suspension has run out: the member is back.
+      await this.users.update({ id: user.id, status: 'suspended' }, { status: 'active', suspendedUntil: null });
+    }
     const token = await this.sessions.open(user.id, client.userAgent);
     return { user: toMeDto(user), token };
   }

@@ -4,9 +4,10 @@ import type { Locale, Role } from '@harbour/contracts';
 
 /**
  * `pending` members registered while the site required admin approval and cannot sign in yet;
- * `suspended` members cannot sign in (their sessions stop working at once).
+ * `suspended` members cannot sign in until `suspendedUntil` (their sessions stop working at once);
+ * `banned` members cannot sign in again.
  */
-export type UserStatus = 'active' | 'pending' | 'suspended';
+export type UserStatus = 'active' | 'pending' | 'suspended' | 'banned';
 
 @Entity('users')
 export class User {
@@ -46,6 +47,10 @@ export class User {
   /** Until then the member may read but every write answers 403. */
   @Column({ name: 'silenced_until', type: 'timestamptz', nullable: true })
   silencedUntil: Date | null;
+
+  /** The end of a suspension; the first sign-in after it makes the member active again. */
+  @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null;
 
   @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
   lastSeenAt: Date | null;

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
  */
 export interface DomainEventMap {
   /** Sessions ended: at logout (one), at a password reset (all of the member's), later at a suspension or ban. */
-  SessionsRevoked: { userId: string; sessionIds: string[] | 'all'; reason: 'logout' | 'password_reset' };
+  SessionsRevoked: { userId: string; sessionIds: string[] | 'all'; reason: 'logout' | 'password_reset' | 'suspended' | 'banned' };
   PostCreated: {
     postId: string;
     topicId: string;
@@ -35,6 +35,24 @@ export interface DomainEventMap {
   ReactionsChanged: { postId: string; topicId: string; userId: string; emoji: string; on: boolean };
   /** Notifications were stored for these members (one entry per notification, new or regrouped). */
   NotificationsCreated: { items: { id: string; userId: string }[] };
+  /** Moderators decided on a queue item: its reporters, and the author of hidden or deleted content, hear of it. */
+  ReportsResolved: {
+    itemId: string;
+    actorId: string;
+    reporterIds: string[];
+    outcome: 'dismiss' | 'hide' | 'delete';
+    /** The author told that their content was hidden or deleted (null when dismissed or about a member). */
+    authorId: string | null;
+    topicId: string | null;
+    postId: string | null;
+  };
+  /**
+   * A staff action made outside the moderation lib (a role change, a settings change, a topic pinned,
+   * locked or moved, someone else's post edited or deleted): the moderation log records it.
+   */
+  StaffActed: { actorId: string; action: string; targetType: string; targetId: string | null; reason?: string };
+  /** A member was warned or silenced, suspended or banned (told by email and, while active, in the app). */
+  SanctionApplied: { sanctionId: string; userId: string; actorId: string };
   /** A member read some or all of their notifications (their other tabs update their count). */
   NotificationsRead: { userId: string };
 }

@@ -24,7 +24,7 @@ export interface MeDto extends UserDto {
 /** A member as admins see them (`GET /api/admin/users`). */
 export interface AdminUserDto extends UserDto {
   email: string;
-  status: 'active' | 'pending' | 'suspended';
+  status: 'active' | 'pending' | 'suspended' | 'banned';
   lastSeenAt: string | null;
   sanctions: { id: string; type: string; until: string | null }[];
 }

@@ -4,3 +4,4 @@ export * from './forum';
 export * from './groups';
 export * from './search';
 export * from './notifications';
+export * from './moderation';

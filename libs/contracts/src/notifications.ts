@@ -37,6 +37,10 @@ export interface NotificationDto {
     groupName?: string;
     groupSlug?: string;
     emoji?: string;
+    /** A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete (to the author). */
+    outcome?: string;
+    /** A moderation notification about a sanction (see GET /api/me/sanctions). */
+    sanctionId?: string;
   };
 }
 

@@ -12,8 +12,9 @@ import {
   TopicRead,
 } from '@harbour/forum';
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
+import { Flag, ModerationLogEntry, ReviewItem, Sanction } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
-import { RateLimitCounter, SiteSettings } from '@harbour/settings';
+import { RateLimitCounter, SiteSettings, WatchedWord } from '@harbour/settings';
 
 /** Every entity of every lib: the one list TypeORM, the migration generator and the drift test use. */
 export const ENTITIES = [
@@ -39,4 +40,9 @@ export const ENTITIES = [
   JoinRequest,
   Notification,
   NotificationSettings,
+  ReviewItem,
+  Flag,
+  Sanction,
+  ModerationLogEntry,
+  WatchedWord,
 ];

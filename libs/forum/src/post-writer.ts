@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { User } from '@harbour/accounts';
+import { RuleRefusedError } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
+import { WatchedWordsService } from '@harbour/settings';
 import { detectLanguage } from './language';
 import { Mention } from './member-state.entities';
 import { mentionedUsernames, renderMarkdown } from './markdown';
@@ -11,6 +13,8 @@ import { Post } from './post.entity';
 /** The parts of writing a post that topics and replies share: rendering, numbering and mentions. */
 @Injectable()
 export class PostWriter {
+  constructor(private readonly watchedWords: WatchedWordsService) {}
+
   /**
    * Appends a post to a topic inside the caller's transaction. The topic row's counter update takes a row
    * lock, so concurrent replies get consecutive numbers and the count stays exact.
@@ -25,17 +29,20 @@ export class PostWriter {
       contentWarning: string | null;
       /** The author's locale: the post's search language when its words do not tell. */
       authorLocale: Locale;
+      /** A new topic's title, judged by the watched words with its first post. */
+      title?: string;
     },
   ): Promise<{ post: Post; mentionedUserIds: string[] }> {
     // Render before taking the topic's row lock: replies to a busy topic queue on it.
-    const html = renderMarkdown(input.body);
+    const html = await this.render(input.body, input.title);
     const counted: [{ post_count: number }[], number] = await manager.query(
       'UPDATE topics SET post_count = post_count + 1, last_post_at = now() WHERE id = $1 RETURNING post_count',
       [input.topicId],
     );
     const number = counted[0][0]?.post_count;
     if (number === undefined) throw new Error(`Topic ${input.topicId} vanished while posting`);
-    const { authorLocale, ...fields } = input;
+    const { topicId, authorId, body, parentId, contentWarning, authorLocale } = input;
+    const fields = { topicId, authorId, body, parentId, contentWarning };
     const post = manager.create(Post, { ...fields, number, html, language: detectLanguage(input.body, authorLocale) });
     await manager.save(post);
     const mentionedUserIds = await this.saveMentions(manager, post.id, html, input.authorId);
@@ -44,11 +51,18 @@ export class PostWriter {
 
   /** Re-renders an edited body and replaces its mentions. */
   async rewrite(manager: EntityManager, post: Post, body: string): Promise<void> {
+    post.html = await this.render(body);
     post.body = body;
-    post.html = renderMarkdown(body);
     post.language = detectLanguage(body, post.language);
     await manager.delete(Mention, { postId: post.id });
     await this.saveMentions(manager, post.id, post.html, post.authorId);
+  }
+
+  /** The sanitized html with censored words masked; a blocked word refuses the post, naming the word. */
+  private async render(body: string, title?: string): Promise<string> {
+    const verdict = await this.watchedWords.judge({ html: renderMarkdown(body), title });
+    if (verdict.blockedBy) throw new RuleRefusedError(`This contains a word that is not allowed here: "${verdict.blockedBy}"`);
+    return verdict.html;
   }
 
   private async saveMentions(manager: EntityManager, postId: string, html: string, authorId: string): Promise<string[]> {

@@ -64,7 +64,8 @@ export class PostsService {
 
   /**
    * Posts as every reader in their topic's socket room may see them (they all passed the topic's access
-   * check): no reader's own marks, and none that nobody but its author and staff may see (hidden).
+   * check): no reader's own marks, and a hidden post blanked (as toPostDto blanks it for a visitor), so
+   * that hiding one takes its words off every open page at once.
    */
   async viewsForRoom(ids: string[]): Promise<Map<string, PostDto>> {
     if (ids.length === 0) return new Map();
@@ -74,7 +75,6 @@ export class PostsService {
       .createQueryBuilder('post')
       .innerJoinAndSelect('post.author', 'author')
       .where('post.id = ANY(CAST(:ids AS uuid[]))', { ids })
-      .andWhere('NOT post.hidden')
       .getMany();
     const extras = await this.extras.load(
       null,
@@ -144,6 +144,9 @@ export class PostsService {
       if (Object.keys(changes).length > 0) await manager.update(Post, { id: post.id }, changes);
     });
     this.events.publish('PostUpdated', { postId: post.id, topicId: post.topicId, editorId: caller.userId });
+    if (post.authorId !== caller.userId && !post.wiki) {
+      this.events.publish('StaffActed', { actorId: caller.userId, action: 'post.edit', targetType: 'post', targetId: post.id });
+    }
     return this.get(caller, id);
   }
 
@@ -164,6 +167,9 @@ export class PostsService {
     if (post.deletedAt) return;
     await this.dataSource.getRepository(Post).update({ id: post.id }, { deletedAt: new Date() });
     this.events.publish('PostDeleted', { postId: post.id, topicId: post.topicId });
+    if (post.authorId !== caller.userId) {
+      this.events.publish('StaffActed', { actorId: caller.userId, action: 'post.delete', targetType: 'post', targetId: post.id });
+    }
   }
 
   async react(caller: Caller, id: string, emoji: string, on: boolean): Promise<void> {

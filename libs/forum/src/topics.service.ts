@@ -73,6 +73,7 @@ export class TopicsService {
         parentId: null,
         contentWarning: dto.contentWarning ?? null,
         authorLocale: caller.locale,
+        title: dto.title,
       });
       await manager.increment(Category, { id: category.id }, 'topicCount', 1);
       return { topicId: topic.id, postId: post.id, mentionedUserIds };
@@ -121,6 +122,14 @@ export class TopicsService {
       categoryId: target?.id ?? topic.categoryId,
       previousCategoryId: topic.categoryId,
     });
+    const staffActions = [
+      ...(dto.pinned !== undefined && dto.pinned !== topic.pinned ? [dto.pinned ? 'topic.pin' : 'topic.unpin'] : []),
+      ...(dto.locked !== undefined && dto.locked !== topic.locked ? [dto.locked ? 'topic.lock' : 'topic.unlock'] : []),
+      ...(target ? ['topic.move'] : []),
+    ];
+    for (const action of staffActions) {
+      this.events.publish('StaffActed', { actorId: caller.userId, action, targetType: 'topic', targetId: topic.id });
+    }
     return this.get(caller, id);
   }
 

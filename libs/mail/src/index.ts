@@ -8,3 +8,5 @@ export { groupInvitationMail } from './templates/group-invitation.mail';
 export { notificationMail, notificationSentence } from './templates/notification.mail';
 export type { NotificationMailInput } from './templates/notification.mail';
 export { digestMail } from './templates/digest.mail';
+export { sanctionMail } from './templates/sanction.mail';
+export type { SanctionMailInput } from './templates/sanction.mail';

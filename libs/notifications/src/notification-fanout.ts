@@ -24,6 +24,8 @@ interface Draft {
   postId?: string;
   groupId?: string;
   emoji?: string;
+  /** What a moderation notification says (an outcome, a sanction). */
+  data?: Record<string, string>;
   /** Drafts with the same key gather into the member's one unread notification of that key. */
   groupKey?: string;
 }
@@ -69,6 +71,44 @@ export class NotificationFanout implements OnModuleInit, OnModuleDestroy {
       this.deliver([{ userId: event.userId, type: 'group_invitation', actorId: event.invitedById, space: null, groupId: event.groupId }]),
     );
     this.events.on('GroupJoinRequested', (event) => this.joinRequested(event));
+    this.events.on('ReportsResolved', (event) => this.reportsResolved(event));
+    this.events.on('SanctionApplied', (event) =>
+      this.deliver([
+        { userId: event.userId, type: 'moderation', actorId: event.actorId, space: null, data: { sanctionId: event.sanctionId } },
+      ]),
+    );
+  }
+
+  /**
+   * The reporters hear the outcome, and the author hears that their post was hidden or removed. Nobody is
+   * told who reported, and no actor is shown: a decision is the moderators', not one person's.
+   */
+  private async reportsResolved(event: DomainEventMap['ReportsResolved']): Promise<void> {
+    const post = event.postId ? (await this.postContexts([event.postId])).get(event.postId) : undefined;
+    const topicId = event.topicId ?? undefined;
+    // Only a post still there for them is linked: the reporters' hidden post is not, nor a deleted one.
+    const linked = (visible: boolean) => (visible && event.postId ? { postId: event.postId } : {});
+    const drafts: Draft[] = event.reporterIds.map((userId) => ({
+      userId,
+      type: 'moderation',
+      actorId: event.actorId,
+      space: post ?? null,
+      topicId,
+      ...linked(event.outcome === 'dismiss'),
+      data: { outcome: event.outcome === 'dismiss' ? 'report_dismissed' : 'report_upheld' },
+    }));
+    if (event.authorId) {
+      drafts.push({
+        userId: event.authorId,
+        type: 'moderation',
+        actorId: event.actorId,
+        space: post ?? null,
+        topicId,
+        ...linked(event.outcome === 'hide'),
+        data: { outcome: `post_${event.outcome}` },
+      });
+    }
+    await this.deliver(drafts);
   }
 
   /**
@@ -230,7 +270,7 @@ export class NotificationFanout implements OnModuleInit, OnModuleDestroy {
           wanted.map(({ draft }) => draft.topicId ?? null),
           wanted.map(({ draft }) => draft.postId ?? null),
           wanted.map(({ draft }) => draft.groupId ?? null),
-          wanted.map(({ draft }) => JSON.stringify(draft.emoji ? { emoji: draft.emoji } : {})),
+          wanted.map(({ draft }) => JSON.stringify({ ...draft.data, ...(draft.emoji ? { emoji: draft.emoji } : {}) })),
           wanted.map(({ draft }) => draft.groupKey ?? null),
           wanted.map(({ delivery }) => wantsInApp(delivery)),
           wanted.map(({ count }) => count),

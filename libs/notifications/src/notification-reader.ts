@@ -12,7 +12,7 @@ interface NotificationRow {
   created_at: Date;
   read_at: Date | null;
   count: number;
-  data: { emoji?: string };
+  data: { emoji?: string; outcome?: string; sanctionId?: string };
   topic_id: string | null;
   post_id: string | null;
   group_id: string | null;
@@ -114,8 +114,9 @@ function toNotificationDto(row: NotificationRow): NotificationDto {
     type: row.type,
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
+    // A moderation decision is the moderators', not one person's: who made it is not shown.
     actor:
-      row.actor_id && row.actor_username && row.actor_display_name && row.actor_role && row.actor_created_at
+      row.type !== 'moderation' && row.actor_id && row.actor_username && row.actor_display_name && row.actor_role && row.actor_created_at
         ? {
             id: row.actor_id,
             username: row.actor_username,
@@ -133,6 +134,8 @@ function toNotificationDto(row: NotificationRow): NotificationDto {
       ...(row.group_name ? { groupName: row.group_name } : {}),
       ...(row.group_slug ? { groupSlug: row.group_slug } : {}),
       ...(row.data.emoji ? { emoji: row.data.emoji } : {}),
+      ...(row.data.outcome ? { outcome: row.data.outcome } : {}),
+      ...(row.data.sanctionId ? { sanctionId: row.data.sanctionId } : {}),
     },
   };
 }

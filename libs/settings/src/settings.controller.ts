@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated, Public } from '@harbour/access';
+import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
+import { DomainEvents } from '@harbour/common';
 import type { SettingsDto, SiteDto } from '@harbour/contracts';
 import { SettingsService, toSettingsDto, toSiteDto } from './settings.service';
 import { UpdateSettingsDto } from './update-settings.dto';
@@ -9,7 +10,10 @@ import { UpdateSettingsDto } from './update-settings.dto';
 @Controller('admin/settings')
 @Authenticated({ permission: 'admin.settings' })
 export class SettingsController {
-  constructor(private readonly settings: SettingsService) {}
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly events: DomainEvents,
+  ) {}
 
   @Get()
   async get(): Promise<SettingsDto> {
@@ -17,8 +21,19 @@ export class SettingsController {
   }
 
   @Patch()
-  async update(@Body() patch: UpdateSettingsDto): Promise<SettingsDto> {
-    return toSettingsDto(await this.settings.update(patch));
+  async update(@CurrentCaller() caller: Caller, @Body() patch: UpdateSettingsDto): Promise<SettingsDto> {
+    const settings = toSettingsDto(await this.settings.update(patch));
+    const changed = Object.keys(patch);
+    if (changed.length > 0) {
+      this.events.publish('StaffActed', {
+        actorId: caller.userId,
+        action: 'settings.update',
+        targetType: 'settings',
+        targetId: null,
+        reason: changed.join(', '),
+      });
+    }
+    return settings;
   }
 }
 

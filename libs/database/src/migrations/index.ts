@@ -4,6 +4,7 @@ import { AddForum1795331310142 } from './1795331310142-AddForum';
 import { AddGroupsAndSearch1795335985604 } from './1795335985604-AddGroupsAndSearch';
 import { AddPostsCreatedAtIndex1795337474043 } from './1795337474043-AddPostsCreatedAtIndex';
 import { AddNotifications1796152914874 } from './1796152914874-AddNotifications';
+import { AddModeration1796158291817 } from './1796158291817-AddModeration';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddGroupsAndSearch1795335985604,
   AddPostsCreatedAtIndex1795337474043,
   AddNotifications1796152914874,
+  AddModeration1796158291817,
 ];

@@ -1,0 +1,75 @@
+import type { UserDto } from './accounts';
+
+export const FLAG_TARGET_TYPES = ['post', 'topic', 'user'] as const;
+export type FlagTargetType = (typeof FLAG_TARGET_TYPES)[number];
+
+export const FLAG_REASONS = ['spam', 'harassment', 'off_topic', 'illegal', 'privacy', 'other'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+export const RESOLUTIONS = ['dismiss', 'hide', 'delete'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export const SANCTION_TYPES = ['warn', 'silence', 'suspend', 'ban'] as const;
+export type SanctionType = (typeof SANCTION_TYPES)[number];
+
+export const WATCHED_WORD_ACTIONS = ['block', 'censor', 'review'] as const;
+export type WatchedWordAction = (typeof WATCHED_WORD_ACTIONS)[number];
+
+/** What a queue item is about: one post, topic or member, however many reported it. */
+export interface ReviewTargetDto {
+  type: FlagTargetType;
+  id: string;
+  /** The member who wrote the post or topic, or the member reported. */
+  member: UserDto | null;
+  /** Shown to staff even when hidden or deleted: they judge what was written. */
+  topicId?: string;
+  topicTitle?: string;
+  postNumber?: number;
+  body?: string;
+  html?: string;
+  hidden?: boolean;
+  deleted?: boolean;
+}
+
+export interface ReviewItemDto {
+  id: string;
+  kind: 'flags' | 'appeal';
+  createdAt: string;
+  target: ReviewTargetDto;
+  /** Each reason with how many reported it. */
+  reasons: { reason: FlagReason; count: number }[];
+  /** The reporters' notes. Who wrote them is shown to site staff only, never to group moderators. */
+  notes: { note: string; reporter: UserDto | null; createdAt: string }[];
+  /** The member's record, for judging: their sanctions so far and the open and past reports about them. */
+  history: { sanctions: number; activeSanction: SanctionType | null; flagsAgainst: number };
+  /** For an appeal: the sanction and what the member wrote. */
+  appeal?: { sanctionId: string; type: SanctionType; reason: string; message: string };
+}
+
+export interface SanctionDto {
+  id: string;
+  type: SanctionType;
+  reason: string;
+  until: string | null;
+  createdAt: string;
+  liftedAt: string | null;
+  acknowledgedAt: string | null;
+  appealedAt: string | null;
+}
+
+export interface ModerationLogEntryDto {
+  id: string;
+  actor: UserDto | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface WatchedWordDto {
+  id: string;
+  word: string;
+  action: WatchedWordAction;
+  createdAt: string;
+}

@@ -1,0 +1,5 @@
+export { ModerationModule } from './moderation.module';
+export { Flag } from './flag.entity';
+export { ReviewItem } from './review-item.entity';
+export { Sanction } from './sanction.entity';
+export { ModerationLogEntry } from './moderation-log-entry.entity';

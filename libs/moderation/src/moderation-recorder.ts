@@ -1,0 +1,21 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainEvents } from '@harbour/common';
+import { ModerationLog } from './moderation-log.service';
+
+/**
+ * Records in the moderation log the staff actions other libs make (StaffActed), so that they need not
+ * know the log exists. The moderation lib's own actions are logged inside their transactions instead.
+ */
+@Injectable()
+export class ModerationRecorder implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
+    private readonly log: ModerationLog,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('StaffActed', (event) => this.log.record(this.dataSource.manager, event));
+  }
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AccessService, Authenticated, CurrentCaller, EvenWhenSilenced, type Caller } from '@harbour/access';
+import { PageQueryDto } from '@harbour/common';
+import type { ModerationLogEntryDto, PageDto, ReviewItemDto, SanctionDto } from '@harbour/contracts';
+import { FlagsService } from './flags.service';
+import { ModerationLog } from './moderation-log.service';
+import { AppealDto, CreateFlagDto, CreateSanctionDto, LogQueryDto, ResolveDto } from './moderation.dtos';
+import { ReviewQueueService } from './review-queue.service';
+import { SanctionsService } from './sanctions.service';
+
+@ApiTags('moderation')
+@Controller()
+export class ModerationController {
+  constructor(
+    private readonly flags: FlagsService,
+    private readonly queue: ReviewQueueService,
+    private readonly sanctions: SanctionsService,
+    private readonly log: ModerationLog,
+    private readonly access: AccessService,
+  ) {}
+
+  @Authenticated()
+  @Post('flags')
+  report(@CurrentCaller() caller: Caller, @Body() dto: CreateFlagDto): Promise<{ id: string }> {
+    return this.flags.report(caller, dto);
+  }
+
+  @Authenticated()
+  @Get('moderation/queue')
+  queuePage(@CurrentCaller() caller: Caller, @Query() query: PageQueryDto): Promise<PageDto<ReviewItemDto>> {
+    return this.queue.page(caller, query);
+  }
+
+  @Authenticated()
+  @Post('moderation/flags/:id/resolve')
+  @HttpCode(204)
+  resolve(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: ResolveDto): Promise<void> {
+    return this.queue.resolve(caller, id, dto);
+  }
+
+  @Authenticated()
+  @Post('moderation/users/:id/sanctions')
+  sanction(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: CreateSanctionDto): Promise<{ id: string }> {
+    return this.sanctions.apply(caller, id, dto);
+  }
+
+  @Authenticated()
+  @Delete('moderation/users/:id/sanctions/:sanctionId')
+  @HttpCode(204)
+  lift(@CurrentCaller() caller: Caller, @Param('id') id: string, @Param('sanctionId') sanctionId: string): Promise<void> {
+    return this.sanctions.lift(caller, id, sanctionId);
+  }
+
+  @Authenticated()
+  @Get('moderation/log')
+  logPage(@CurrentCaller() caller: Caller, @Query() query: LogQueryDto): Promise<PageDto<ModerationLogEntryDto>> {
+    this.access.assertCan(caller, { action: 'moderation.log' });
+    return this.log.page(query);
+  }
+
+  /** A member's own sanctions: a silenced member must still read, acknowledge and appeal them. */
+  @Authenticated()
+  @Get('me/sanctions')
+  mine(@CurrentCaller() caller: Caller): Promise<{ items: SanctionDto[] }> {
+    return this.sanctions.mine(caller);
+  }
+
+  @Authenticated()
+  @EvenWhenSilenced()
+  @Post('me/sanctions/:id/acknowledge')
+  @HttpCode(204)
+  acknowledge(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    return this.sanctions.acknowledge(caller, id);
+  }
+
+  @Authenticated()
+  @EvenWhenSilenced()
+  @Post('me/sanctions/:id/appeal')
+  @HttpCode(204)
+  appeal(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: AppealDto): Promise<void> {
+    return this.sanctions.appeal(caller, id, dto);
+  }
+}

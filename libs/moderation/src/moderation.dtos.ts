@@ -1,0 +1,48 @@
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { CleanText, PageQueryDto, SafeText } from '@harbour/common';
+import {
+  FLAG_REASONS,
+  FLAG_TARGET_TYPES,
+  RESOLUTIONS,
+  SANCTION_TYPES,
+  WATCHED_WORD_ACTIONS,
+  type FlagReason,
+  type FlagTargetType,
+  type Resolution,
+  type SanctionType,
+  type WatchedWordAction,
+} from '@harbour/contracts';
+
+export class CreateFlagDto {
+  @IsIn(FLAG_TARGET_TYPES) targetType: FlagTargetType;
+  @IsUUID('all', { message: 'targetId must be an id' }) targetId: string;
+  @IsIn(FLAG_REASONS) reason: FlagReason;
+  @IsOptional() @CleanText() @IsString() @MaxLength(1000) @SafeText() note?: string;
+}
+
+export class ResolveDto {
+  @IsIn(RESOLUTIONS) action: Resolution;
+  @IsOptional() @CleanText() @IsString() @MaxLength(1000) @SafeText() note?: string;
+}
+
+export class CreateSanctionDto {
+  @IsIn(SANCTION_TYPES) type: SanctionType;
+  @CleanText() @IsString() @Length(3, 1000) @SafeText() reason: string;
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'until must be a date (ISO 8601)' }) until?: Date;
+}
+
+export class AppealDto {
+  @CleanText() @IsString() @Length(3, 2000) @SafeText() message: string;
+}
+
+export class LogQueryDto extends PageQueryDto {
+  @IsOptional() @IsString() @MaxLength(40) action?: string;
+  @IsOptional() @IsUUID('all', { message: 'actorId must be an id' }) actorId?: string;
+  @IsOptional() @IsUUID('all', { message: 'targetId must be an id' }) targetId?: string;
+}
+
+export class AddWatchedWordDto {
+  @CleanText() @IsString() @Length(1, 100) @SafeText() word: string;
+  @IsIn(WATCHED_WORD_ACTIONS) action: WatchedWordAction;
+}

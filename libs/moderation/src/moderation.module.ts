@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@harbour/accounts';
+import { ForumModule } from '@harbour/forum';
+import { FlagsService } from './flags.service';
+import { ModerationController } from './moderation.controller';
+import { ModerationLog } from './moderation-log.service';
+import { ModerationRecorder } from './moderation-recorder';
+import { ReviewQueueService } from './review-queue.service';
+import { SanctionsService } from './sanctions.service';
+import { WatchedWordsController } from './watched-words.controller';
+
+@Module({
+  imports: [AccountsModule, ForumModule],
+  controllers: [ModerationController, WatchedWordsController],
+  providers: [FlagsService, ReviewQueueService, SanctionsService, ModerationLog, ModerationRecorder],
+})
+export class ModerationModule {}

@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService, isStaff, type Caller, type CategoryRef } from '@harbour/access';
+import { toUserDto, User } from '@harbour/accounts';
+import { decodeCursor, DomainEvents, InvalidInputError, isUuid, NotFoundError, toPage } from '@harbour/common';
+import type { FlagReason, PageDto, ReviewItemDto, SanctionType } from '@harbour/contracts';
+import { ModerationLog } from './moderation-log.service';
+import type { ResolveDto } from './moderation.dtos';
+import type { ReviewItemKind } from './review-item.entity';
+
+/** An open queue item with what it is about, as the listing query reads it. */
+interface ItemRow {
+  id: string;
+  kind: ReviewItemKind;
+  target_type: 'post' | 'topic' | 'user';
+  target_id: string;
+  created_at: Date;
+  member_id: string | null;
+  topic_id: string | null;
+  topic_title: string | null;
+  post_id: string | null;
+  post_number: number | null;
+  body: string | null;
+  html: string | null;
+  hidden: boolean | null;
+  deleted: boolean | null;
+  category_id: string | null;
+  group_id: string | null;
+  shared_group_ids: string[] | null;
+  see_access: CategoryRef['seeAccess'] | null;
+  start_access: CategoryRef['startAccess'] | null;
+  reply_access: CategoryRef['replyAccess'] | null;
+}
+
+/**
+ * The review queue: open items grouped by target, each with the content (even if hidden), the reasons,
+ * the reporters' notes and the member's record. A caller sees only what they moderate (see
+ * AccessService.moderatedCategories); an item they do not moderate is a 404, as if it did not exist.
+ */
+@Injectable()
+export class ReviewQueueService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly log: ModerationLog,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async page(caller: Caller, query: { cursor?: string; limit?: number }): Promise<PageDto<ReviewItemDto>> {
+    this.access.assertCan(caller, { action: 'moderation.queue' });
+    const limit = query.limit ?? 20;
+    const builder = this.items(caller, this.dataSource.manager).andWhere(`i.status = 'open'`);
+    const after = decodeCursor(query.cursor);
+    if (after) builder.andWhere('(i.created_at, i.id) > (:at, :id)', { at: after.at, id: after.id });
+    const rows = await builder
+      .orderBy('i.created_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(limit + 1)
+      .getRawMany<ItemRow>();
+    const page = toPage(
+      rows,
+      limit,
+      (row) => ({ at: row.created_at.toISOString(), id: row.id }),
+      (row) => row,
+    );
+    return { nextCursor: page.nextCursor, items: await this.describe(caller, page.items) };
+  }
+
+  /**
+   * Decides an item: dismiss, or hide or delete the post (a topic's first post). All its reports close
+   * together, in one transaction with the change and its log entry; then reporters and author are told.
+   * `id` is the queue item's, or any of its reports' (the id `POST /api/flags` answered).
+   */
+  async resolve(caller: Caller, id: string, dto: ResolveDto): Promise<void> {
+    this.access.assertCan(caller, { action: 'moderation.queue' });
+    const done = await this.dataSource.transaction(async (manager) => {
+      const row = await this.findOpen(caller, manager, id);
+      if (row.target_type === 'user' && dto.action !== 'dismiss') {
+        throw new InvalidInputError('action must be dismiss for a report about a member (sanction them from their page)');
+      }
+      if (row.kind === 'appeal' && dto.action !== 'dismiss') {
+        throw new InvalidInputError('action must be dismiss for an appeal (lift the sanction to accept it)');
+      }
+      await manager.query(
+        `UPDATE review_items SET status = 'resolved', resolution = $2, resolved_by_id = $3, resolved_at = now() WHERE id = $1`,
+        [row.id, dto.action, caller.userId],
+      );
+      if (dto.action === 'hide') await manager.query('UPDATE posts SET hidden = true WHERE id = $1', [row.post_id]);
+      if (dto.action === 'delete')
+        await manager.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [row.post_id]);
+      const logged = row.kind === 'appeal' ? 'appeal.dismiss' : `flag.${dto.action}`;
+      await this.log.record(manager, {
+        actorId: caller.userId,
+        action: logged,
+        targetType: row.target_type,
+        targetId: row.target_id,
+        reason: dto.note,
+      });
+      const reporters: { reporter_id: string }[] = await manager.query('SELECT reporter_id FROM flags WHERE item_id = $1', [row.id]);
+      return { row, reporterIds: reporters.map((reporter) => reporter.reporter_id) };
+    });
+    const { row, reporterIds } = done;
+    if (row.post_id && row.topic_id && dto.action === 'hide') {
+      this.events.publish('PostUpdated', { postId: row.post_id, topicId: row.topic_id, editorId: caller.userId });
+    }
+    if (row.post_id && row.topic_id && dto.action === 'delete')
+      this.events.publish('PostDeleted', { postId: row.post_id, topicId: row.topic_id });
+    if (row.kind === 'flags') {
+      this.events.publish('ReportsResolved', {
+        itemId: row.id,
+        actorId: caller.userId,
+        reporterIds,
+        outcome: dto.action,
+        authorId: dto.action === 'dismiss' ? null : row.member_id,
+        topicId: row.topic_id,
+        postId: row.post_id,
+      });
+    }
+  }
+
+  /** Opens an appeal of a sanction as a queue item for site staff. */
+  async openAppeal(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO review_items (kind, target_type, target_id) VALUES ('appeal', 'user', $1)
+       ON CONFLICT (kind, target_type, target_id) WHERE status = 'open' DO NOTHING`,
+      [userId],
+    );
+  }
+
+  /** Closes a member's open appeal (their sanction was lifted). */
+  async closeAppeals(manager: EntityManager, userId: string, actorId: string): Promise<void> {
+    await manager.query(
+      `UPDATE review_items SET status = 'resolved', resolution = 'lifted', resolved_by_id = $2, resolved_at = now()
+        WHERE kind = 'appeal' AND target_type = 'user' AND target_id = $1 AND status = 'open'`,
+      [userId, actorId],
+    );
+  }
+
+  private async findOpen(caller: Caller, manager: EntityManager, id: string): Promise<ItemRow> {
+    if (!isUuid(id)) throw new NotFoundError();
+    const row = await this.items(caller, manager)
+      .andWhere(`i.status = 'open'`)
+      .andWhere('(i.id = :id OR i.id = (SELECT f.item_id FROM flags f WHERE f.id = :id))', { id })
+      .setLock('pessimistic_write', undefined, ['i'])
+      .getRawOne<ItemRow>();
+    if (!row) throw new NotFoundError();
+    return row;
+  }
+
+  /** Queue items joined to their post, topic and category, limited to what the caller moderates. */
+  private items(caller: Caller, manager: EntityManager) {
+    const scope = this.access.moderatedCategories(caller, 'c');
+    return manager
+      .createQueryBuilder()
+      .from('review_items', 'i')
+      .leftJoin('posts', 'p', `i.target_type = 'post' AND p.id = i.target_id`)
+      .leftJoin('topics', 't', `t.id = CASE WHEN i.target_type = 'topic' THEN i.target_id ELSE p.topic_id END`)
+      .leftJoin('posts', 'first', `i.target_type = 'topic' AND first.topic_id = t.id AND first.number = 1`)
+      .leftJoin('categories', 'c', 'c.id = t.category_id')
+      .select([
+        'i.id AS id',
+        'i.kind AS kind',
+        'i.target_type AS target_type',
+        'i.target_id AS target_id',
+        'i.created_at AS created_at',
+        `CASE WHEN i.target_type = 'user' THEN i.target_id ELSE coalesce(p.author_id, t.author_id) END AS member_id`,
+        't.id AS topic_id',
+        't.title AS topic_title',
+        'coalesce(p.id, first.id) AS post_id',
+        'coalesce(p.number, first.number) AS post_number',
+        'coalesce(p.body, first.body) AS body',
+        'coalesce(p.html, first.html) AS html',
+        'coalesce(p.hidden, first.hidden) AS hidden',
+        'coalesce(p.deleted_at, first.deleted_at) IS NOT NULL AS deleted',
+        'c.id AS category_id',
+        'c.group_id AS group_id',
+        'c.shared_group_ids AS shared_group_ids',
+        'c.see_access AS see_access',
+        'c.start_access AS start_access',
+        'c.reply_access AS reply_access',
+      ])
+      .where(scope.where, scope.params);
+  }
+
+  /** Reasons, notes, members and their records for a page of items: a fixed number of queries. */
+  private async describe(caller: Caller, rows: ItemRow[]): Promise<ReviewItemDto[]> {
+    if (rows.length === 0) return [];
+    const itemIds = rows.map((row) => row.id);
+    const memberIds = [...new Set(rows.flatMap((row) => (row.member_id ? [row.member_id] : [])))];
+    const [flags, members, sanctions, against, appeals] = await Promise.all([
+      this.dataSource.query<{ item_id: string; reason: FlagReason; note: string | null; reporter_id: string; created_at: Date }[]>(
+        'SELECT item_id, reason, note, reporter_id, created_at FROM flags WHERE item_id = ANY($1::uuid[]) ORDER BY created_at',
+        [itemIds],
+      ),
+      memberIds.length ? this.dataSource.getRepository(User).findBy(memberIds.map((id) => ({ id }))) : Promise.resolve([]),
+      this.dataSource.query<{ user_id: string; total: number; active: SanctionType | null }[]>(
+        `SELECT user_id, count(*)::int AS total,
+                (array_agg(type ORDER BY created_at DESC) FILTER (WHERE lifted_at IS NULL AND (until IS NULL OR until > now()) AND type <> 'warn'))[1] AS active
+           FROM sanctions WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
+        [memberIds],
+      ),
+      this.dataSource.query<{ member_id: string; total: number }[]>(
+        `SELECT m.member_id, count(f.id)::int AS total
+           FROM (SELECT i.id, CASE WHEN i.target_type = 'user' THEN i.target_id ELSE coalesce(p.author_id, t.author_id) END AS member_id
+                   FROM review_items i
+                   LEFT JOIN posts p ON i.target_type = 'post' AND p.id = i.target_id
+                   LEFT JOIN topics t ON i.target_type = 'topic' AND t.id = i.target_id
+                  WHERE i.kind = 'flags') m
+           JOIN flags f ON f.item_id = m.id
+          WHERE m.member_id = ANY($1::uuid[]) GROUP BY m.member_id`,
+        [memberIds],
+      ),
+      this.dataSource.query<{ id: string; user_id: string; type: SanctionType; reason: string; appeal_message: string }[]>(
+        `SELECT DISTINCT ON (user_id) id, user_id, type, reason, appeal_message FROM sanctions
+          WHERE user_id = ANY($1::uuid[]) AND appealed_at IS NOT NULL ORDER BY user_id, appealed_at DESC`,
+        [rows.filter((row) => row.kind === 'appeal').map((row) => row.target_id)],
+      ),
+    ]);
+    const users = new Map(members.map((user) => [user.id, user]));
+    const reporters = isStaff(caller)
+      ? new Map(
+          (await this.dataSource.getRepository(User).findBy([...new Set(flags.map((flag) => flag.reporter_id))].map((id) => ({ id })))).map(
+            (user) => [user.id, user],
+          ),
+        )
+      : new Map<string, User>();
+    return rows.map((row) => {
+      const own = flags.filter((flag) => flag.item_id === row.id);
+      const counts = new Map<FlagReason, number>();
+      for (const flag of own) counts.set(flag.reason, (counts.get(flag.reason) ?? 0) + 1);
+      const member = row.member_id ? users.get(row.member_id) : undefined;
+      const record = sanctions.find((entry) => entry.user_id === row.member_id);
+      const appeal = row.kind === 'appeal' ? appeals.find((entry) => entry.user_id === row.target_id) : undefined;
+      return {
+        id: row.id,
+        kind: row.kind,
+        createdAt: row.created_at.toISOString(),
+        target: {
+          type: row.target_type,
+          id: row.target_id,
+          member: member ? toUserDto(member) : null,
+          ...(row.topic_id ? { topicId: row.topic_id, topicTitle: row.topic_title ?? '' } : {}),
+          ...(row.post_id
+            ? {
+                postNumber: row.post_number ?? 0,
+                body: row.body ?? '',
+                html: row.html ?? '',
+                hidden: Boolean(row.hidden),
+                deleted: Boolean(row.deleted),
+              }
+            : {}),
+        },
+        reasons: [...counts].map(([reason, count]) => ({ reason, count })),
+        // Who reported is for site staff only: in a small group, its moderators may know the reported member.
+        notes: own
+          .filter((flag) => flag.note)
+          .map((flag) => {
+            const reporter = reporters.get(flag.reporter_id);
+            return { note: flag.note!, reporter: reporter ? toUserDto(reporter) : null, createdAt: flag.created_at.toISOString() };
+          }),
+        history: {
+          sanctions: record?.total ?? 0,
+          activeSanction: record?.active ?? null,
+          flagsAgainst: against.find((entry) => entry.member_id === row.member_id)?.total ?? 0,
+        },
+        ...(appeal ? { appeal: { sanctionId: appeal.id, type: appeal.type, reason: appeal.reason, message: appeal.appeal_message } } : {}),
+      };
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Authenticated, CurrentCaller, type Caller } from '@harbour/access';
+import type { WatchedWordDto } from '@harbour/contracts';
+import { WatchedWordsService, type WatchedWord } from '@harbour/settings';
+import { ModerationLog } from './moderation-log.service';
+import { AddWatchedWordDto } from './moderation.dtos';
+
+/** Admins manage the watched words; each change lands in the moderation log with the word. */
+@ApiTags('moderation')
+@Authenticated({ permission: 'admin.watchedWords' })
+@Controller('admin/watched-words')
+export class WatchedWordsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly words: WatchedWordsService,
+    private readonly log: ModerationLog,
+  ) {}
+
+  @Get()
+  async list(): Promise<{ items: WatchedWordDto[] }> {
+    return { items: (await this.words.list()).map(toWatchedWordDto) };
+  }
+
+  @Post()
+  add(@CurrentCaller() caller: Caller, @Body() dto: AddWatchedWordDto): Promise<WatchedWordDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const word = await this.words.add(manager, dto.word, dto.action);
+      await this.log.record(manager, {
+        actorId: caller.userId,
+        action: 'watched_word.add',
+        targetType: 'watched_word',
+        targetId: word.id,
+        reason: `${word.action}: ${word.word}`,
+      });
+      return toWatchedWordDto(word);
+    });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const word = await this.words.remove(manager, id);
+      await this.log.record(manager, {
+        actorId: caller.userId,
+        action: 'watched_word.remove',
+        targetType: 'watched_word',
+        targetId: word.id,
+        reason: `${word.action}: ${word.word}`,
+      });
+    });
+  }
+}
+
+function toWatchedWordDto(word: WatchedWord): WatchedWordDto {
+  return { id: word.id, word: word.word, action: word.action, createdAt: word.createdAt.toISOString() };
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { ConflictError, InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
+import type { WatchedWordAction } from '@harbour/contracts';
+import { WatchedWord } from './watched-word.entity';
+import { censorHtml, firstMatch, fold, htmlText, type WatchedRule } from './watched-words';
+
+/** Posts read the rules on every write; a short cache keeps that off the database (as for the settings). */
+const CACHE_MS = 2000;
+
+/** What the watched words say of a post about to be written. */
+export interface ContentVerdict {
+  /** A `block` word found: the post is refused with 422 naming it. */
+  blockedBy: string | null;
+  /** A `review` word found: the post is held for moderators. */
+  heldBy: string | null;
+  /** The html with `censor` words masked. */
+  html: string;
+}
+
+@Injectable()
+export class WatchedWordsService {
+  private cached: { rules: WatchedRule[]; at: number } | null = null;
+
+  constructor(@InjectRepository(WatchedWord) private readonly words: Repository<WatchedWord>) {}
+
+  list(): Promise<WatchedWord[]> {
+    return this.words.find({ order: { word: 'ASC' } });
+  }
+
+  async add(manager: EntityManager, word: string, action: WatchedWordAction): Promise<WatchedWord> {
+    const wordKey = fold(word).folded.trim();
+    if (wordKey === '') throw new InvalidInputError('word must contain a visible letter or digit');
+    if (await manager.existsBy(WatchedWord, { wordKey })) throw new ConflictError('word is already watched');
+    const saved = await manager.save(manager.create(WatchedWord, { word: word.trim(), wordKey, action }));
+    this.cached = null;
+    return saved;
+  }
+
+  async remove(manager: EntityManager, id: string): Promise<WatchedWord> {
+    const word = isUuid(id) ? await manager.findOneBy(WatchedWord, { id }) : null;
+    if (!word) throw new NotFoundError();
+    await manager.delete(WatchedWord, { id });
+    this.cached = null;
+    return word;
+  }
+
+  /** Judges a post's body and rendered html (and a topic's title) against every rule. */
+  async judge(input: { html: string; title?: string }): Promise<ContentVerdict> {
+    const rules = await this.rules();
+    if (rules.length === 0) return { blockedBy: null, heldBy: null, html: input.html };
+    const text = `${input.title ?? ''} ${htmlText(input.html)}`;
+    return {
+      blockedBy: firstMatch(text, rules, 'block')?.word ?? null,
+      heldBy: firstMatch(text, rules, 'review')?.word ?? null,
+      html: censorHtml(input.html, rules),
+    };
+  }
+
+  private async rules(): Promise<WatchedRule[]> {
+    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.rules;
+    const rows = await this.words.find({ select: { word: true, action: true } });
+    this.cached = { rules: rows.map(({ word, action }) => ({ word, action })), at: Date.now() };
+    return this.cached.rules;
+  }
+}

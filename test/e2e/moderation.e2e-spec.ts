@@ -1,0 +1,508 @@
+import type { ModerationLogEntryDto, NotificationDto, PageDto, ReviewItemDto, SanctionDto } from '../../libs/contracts/src';
+import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
+import { newMember, type TestMember } from '../support/factories';
+import { newCategory, newReply, newTopic } from '../support/forum';
+import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
+import { connectSocket, nextEvent } from '../support/sockets';
+
+async function queue(t: TestApp, who: TestMember): Promise<ReviewItemDto[]> {
+  return ((await t.http().get('/api/moderation/queue').set(who.auth).expect(200)).body as PageDto<ReviewItemDto>).items;
+}
+
+async function moderationNotices(t: TestApp, who: TestMember, expected: number): Promise<NotificationDto[]> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const items = ((await t.http().get('/api/notifications').set(who.auth).expect(200)).body as PageDto<NotificationDto>).items.filter(
+      (item) => item.type === 'moderation',
+    );
+    if (items.length >= expected || Date.now() > deadline) return items;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function logOf(t: TestApp, who: TestMember, query = ''): Promise<ModerationLogEntryDto[]> {
+  return ((await t.http().get(`/api/moderation/log${query}`).set(who.auth).expect(200)).body as PageDto<ModerationLogEntryDto>).items;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+describe('moderation', () => {
+  let t: TestApp;
+  let admin: TestMember;
+  let moderator: TestMember;
+  let category: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await newMember(t, { role: 'admin' });
+    moderator = await newMember(t, { role: 'moderator' });
+    category = await newCategory(t, admin);
+  });
+  afterAll(() => t.close());
+
+  describe('reports and the queue', () => {
+    it('gathers reports of one post into one item with every reason, and never names reporters to each other or the author', async () => {
+      const author = await newMember(t);
+      const topic = await newTopic(t, author, category);
+      const post = await newReply(t, author, topic.id, 'Here is where **she lives**: 12 Elm St');
+      const [first, second, third] = await Promise.all([newMember(t), newMember(t), newMember(t)]);
+      const flagged = await Promise.all(
+        [
+          [first, 'privacy', 'This is her real address'],
+          [second, 'privacy', undefined],
+          [third, 'harassment', 'Targeting her'],
+        ].map(([who, reason, note]) =>
+          t
+            .http()
+            .post('/api/flags')
+            .set((who as TestMember).auth)
+            .send({ targetType: 'post', targetId: post.id, reason, ...(note ? { note } : {}) })
+            .expect(201),
+        ),
+      );
+      expect(new Set(flagged.map((response) => (response.body as { id: string }).id)).size).toBe(3);
+
+      const items = (await queue(t, moderator)).filter((item) => item.target.id === post.id);
+      expect(items).toHaveLength(1);
+      const [item] = items;
+      expect(item).toMatchObject({
+        kind: 'flags',
+        target: { type: 'post', member: { id: author.user.id }, topicId: topic.id, body: post.body, hidden: false },
+        history: { sanctions: 0, activeSanction: null, flagsAgainst: 3 },
+      });
+      expect(item!.reasons).toEqual(
+        expect.arrayContaining([
+          { reason: 'privacy', count: 2 },
+          { reason: 'harassment', count: 1 },
+        ]),
+      );
+      // Staff see who wrote each note; the author and other reporters have no way to read the queue.
+      expect(item!.notes.map((note) => note.reporter?.id).sort()).toEqual([first.user.id, third.user.id].sort());
+      await t.http().get('/api/moderation/queue').set(author.auth).expect(403);
+      await t.http().get('/api/moderation/queue').set(first.auth).expect(403);
+
+      // Reporting again replaces one's own report: still one voice.
+      await t.http().post('/api/flags').set(first.auth).send({ targetType: 'post', targetId: post.id, reason: 'other' }).expect(201);
+      const again = (await queue(t, moderator)).find((entry) => entry.target.id === post.id)!;
+      expect(again.reasons.reduce((sum, reason) => sum + reason.count, 0)).toBe(3);
+    });
+
+    it('hides a post: reporters and author are told, the post is blanked for others, the log records it', async () => {
+      const author = await newMember(t);
+      const reporter = await newMember(t);
+      const reader = await newMember(t);
+      const topic = await newTopic(t, author, category);
+      const post = await newReply(t, author, topic.id, 'Something harmful');
+      const { id: flagId } = (
+        await t
+          .http()
+          .post('/api/flags')
+          .set(reporter.auth)
+          .send({ targetType: 'post', targetId: post.id, reason: 'harassment' })
+          .expect(201)
+      ).body as { id: string };
+      // The id POST /api/flags answered resolves the whole item.
+      await t
+        .http()
+        .post(`/api/moderation/flags/${flagId}/resolve`)
+        .set(moderator.auth)
+        .send({ action: 'hide', note: 'Personal attack' })
+        .expect(204);
+
+      expect((await t.http().get(`/api/posts/${post.id}`).set(reader.auth).expect(200)).body).toMatchObject({
+        hidden: true,
+        body: '',
+        html: '',
+      });
+      expect((await t.http().get(`/api/posts/${post.id}`).set(author.auth).expect(200)).body).toMatchObject({
+        hidden: true,
+        body: 'Something harmful',
+      });
+      expect((await queue(t, moderator)).some((item) => item.target.id === post.id)).toBe(false);
+
+      const [told] = await moderationNotices(t, reporter, 1);
+      expect(told).toMatchObject({ type: 'moderation', actor: null, topicId: topic.id, data: { outcome: 'report_upheld' } });
+      expect(told).not.toHaveProperty('postId');
+      const [authorTold] = await moderationNotices(t, author, 1);
+      expect(authorTold).toMatchObject({ actor: null, postId: post.id, data: { outcome: 'post_hide' } });
+
+      const [entry] = await logOf(t, admin, `?targetId=${post.id}`);
+      expect(entry).toMatchObject({ action: 'flag.hide', actor: { id: moderator.user.id }, targetType: 'post', reason: 'Personal attack' });
+      // A second decision on the same item finds nothing open.
+      await t.http().post(`/api/moderation/flags/${flagId}/resolve`).set(moderator.auth).send({ action: 'dismiss' }).expect(404);
+    });
+
+    it('deletes a reported topic’s first post, or dismisses; a member report is only dismissed from the queue', async () => {
+      const author = await newMember(t);
+      const reporter = await newMember(t);
+      const topic = await newTopic(t, author, category);
+      await t.http().post('/api/flags').set(reporter.auth).send({ targetType: 'topic', targetId: topic.id, reason: 'spam' }).expect(201);
+      const item = (await queue(t, admin)).find((entry) => entry.target.id === topic.id)!;
+      expect(item.target).toMatchObject({ type: 'topic', topicTitle: topic.title, postNumber: 1 });
+      await t.http().post(`/api/moderation/flags/${item.id}/resolve`).set(admin.auth).send({ action: 'delete' }).expect(204);
+      expect((await t.http().get(`/api/posts/${topic.firstPost.id}`).set(reporter.auth).expect(200)).body).toMatchObject({ deleted: true });
+
+      await t
+        .http()
+        .post('/api/flags')
+        .set(reporter.auth)
+        .send({ targetType: 'user', targetId: author.user.id, reason: 'spam' })
+        .expect(201);
+      const memberItem = (await queue(t, moderator)).find((entry) => entry.target.id === author.user.id)!;
+      expect(memberItem.target).toMatchObject({ type: 'user', member: { id: author.user.id } });
+      const refused = await t
+        .http()
+        .post(`/api/moderation/flags/${memberItem.id}/resolve`)
+        .set(moderator.auth)
+        .send({ action: 'hide' })
+        .expect(400);
+      expect(refused.body.message).toContain('action must be dismiss');
+      await t.http().post(`/api/moderation/flags/${memberItem.id}/resolve`).set(moderator.auth).send({ action: 'dismiss' }).expect(204);
+      const [told] = await moderationNotices(t, reporter, 2);
+      expect(told!.data.outcome).toBe('report_dismissed');
+    });
+
+    it('refuses bad reports with a 400 naming the field, a 404 for what the reporter cannot see, and stores nothing', async () => {
+      const reporter = await newMember(t);
+      const owner = await newMember(t);
+      const group = await newGroup(t, owner, 'private');
+      const space = await newGroupCategory(t, owner, group);
+      const secret = await newTopic(t, owner, space);
+      const cases: [object, number, string][] = [
+        [{ targetType: 'comment', targetId: secret.id, reason: 'spam' }, 400, 'targetType'],
+        [{ targetType: 'post', targetId: 'nope', reason: 'spam' }, 400, 'targetId'],
+        [{ targetType: 'post', targetId: secret.firstPost.id, reason: 'rude' }, 400, 'reason'],
+        [{ targetType: 'post', targetId: secret.firstPost.id, reason: 'spam', note: 'x'.repeat(1001) }, 400, 'note'],
+        [{ targetType: 'post', targetId: secret.firstPost.id, reason: 'spam', extra: true }, 400, 'extra'],
+        [{ targetType: 'post', targetId: secret.firstPost.id, reason: 'spam', note: 'bad\u0000byte' }, 400, 'note'],
+      ];
+      for (const [body, status, field] of cases) {
+        const response = await t.http().post('/api/flags').set(reporter.auth).send(body).expect(status);
+        expect(JSON.stringify(response.body)).toContain(field);
+      }
+      const hidden = await t
+        .http()
+        .post('/api/flags')
+        .set(reporter.auth)
+        .send({ targetType: 'post', targetId: secret.firstPost.id, reason: 'spam' })
+        .expect(404);
+      const missing = await t
+        .http()
+        .post('/api/flags')
+        .set(reporter.auth)
+        .send({ targetType: 'post', targetId: '00000000-0000-4000-8000-000000000000', reason: 'spam' })
+        .expect(404);
+      expect(hidden.body).toEqual(missing.body);
+      await t.http().post('/api/flags').set(reporter.auth).set('content-type', 'application/json').send('{"targetType":').expect(400);
+      const stored = await sql<{ count: number }>(t.databaseUrl, 'SELECT count(*)::int AS count FROM flags WHERE reporter_id = $1', [
+        reporter.user.id,
+      ]);
+      expect(stored[0]?.count).toBe(0);
+      // Nobody reports their own words.
+      await t
+        .http()
+        .post('/api/flags')
+        .set(owner.auth)
+        .send({ targetType: 'post', targetId: secret.firstPost.id, reason: 'spam' })
+        .expect(403);
+    });
+
+    it('limits reports per day for members, as the settings say', async () => {
+      await t
+        .http()
+        .patch('/api/admin/settings')
+        .set(admin.auth)
+        .send({ rateLimits: { flagsPerDay: 2 } })
+        .expect(200);
+      try {
+        const reporter = await newMember(t);
+        const author = await newMember(t);
+        const topic = await newTopic(t, author, category);
+        const posts = await Promise.all([1, 2, 3].map((n) => newReply(t, author, topic.id, `post ${n}`)));
+        for (const post of posts.slice(0, 2)) {
+          await t.http().post('/api/flags').set(reporter.auth).send({ targetType: 'post', targetId: post.id, reason: 'spam' }).expect(201);
+        }
+        await t
+          .http()
+          .post('/api/flags')
+          .set(reporter.auth)
+          .send({ targetType: 'post', targetId: posts[2]!.id, reason: 'spam' })
+          .expect(429);
+      } finally {
+        await t
+          .http()
+          .patch('/api/admin/settings')
+          .set(admin.auth)
+          .send({ rateLimits: { flagsPerDay: 0 } })
+          .expect(200);
+      }
+    });
+
+    it('lets a group’s owners and moderators work the reports in their spaces, and nowhere else', async () => {
+      const owner = await newMember(t);
+      const groupModerator = await newMember(t);
+      const member = await newMember(t);
+      const group = await newGroup(t, owner, 'private');
+      await addToGroup(t, group, owner, groupModerator, 'moderator');
+      await addToGroup(t, group, owner, member);
+      const space = await newGroupCategory(t, owner, group);
+      const inside = await newTopic(t, member, space);
+      const outside = await newTopic(t, member, category);
+      await t
+        .http()
+        .post('/api/flags')
+        .set(owner.auth)
+        .send({ targetType: 'post', targetId: inside.firstPost.id, reason: 'off_topic', note: 'wrong space' })
+        .expect(201);
+      await t
+        .http()
+        .post('/api/flags')
+        .set(owner.auth)
+        .send({ targetType: 'post', targetId: outside.firstPost.id, reason: 'spam' })
+        .expect(201);
+
+      const seen = await queue(t, groupModerator);
+      expect(seen.map((item) => item.target.id)).toEqual([inside.firstPost.id]);
+      // Group moderators read the note, never who wrote it.
+      expect(seen[0]!.notes).toEqual([expect.objectContaining({ note: 'wrong space', reporter: null })]);
+      // Site moderators do not moderate private spaces: the item is not theirs.
+      expect((await queue(t, moderator)).some((item) => item.target.id === inside.firstPost.id)).toBe(false);
+      const outsideItem = (await queue(t, moderator)).find((item) => item.target.id === outside.firstPost.id)!;
+      await t
+        .http()
+        .post(`/api/moderation/flags/${outsideItem.id}/resolve`)
+        .set(groupModerator.auth)
+        .send({ action: 'dismiss' })
+        .expect(404);
+      await t.http().post(`/api/moderation/flags/${seen[0]!.id}/resolve`).set(moderator.auth).send({ action: 'dismiss' }).expect(404);
+      await t.http().post(`/api/moderation/flags/${seen[0]!.id}/resolve`).set(groupModerator.auth).send({ action: 'hide' }).expect(204);
+      expect((await t.http().get(`/api/posts/${inside.firstPost.id}`).set(owner.auth).expect(200)).body).toMatchObject({ hidden: true });
+    });
+
+    it('sends a hide to the topic’s readers at once, content removed', async () => {
+      const author = await newMember(t);
+      const reader = await newMember(t);
+      const topic = await newTopic(t, author, category);
+      const post = await newReply(t, author, topic.id, 'To be hidden');
+      const socket = await connectSocket(t.baseUrl, { token: reader.token });
+      try {
+        await socket.emitWithAck('topic:join', { topicId: topic.id });
+        await t.http().post('/api/flags').set(reader.auth).send({ targetType: 'post', targetId: post.id, reason: 'spam' }).expect(201);
+        const item = (await queue(t, moderator)).find((entry) => entry.target.id === post.id)!;
+        const updated = nextEvent<{ id: string; hidden: boolean; body: string }>(socket, 'post:updated');
+        await t.http().post(`/api/moderation/flags/${item.id}/resolve`).set(moderator.auth).send({ action: 'hide' }).expect(204);
+        expect(await updated).toMatchObject({ id: post.id, hidden: true, body: '' });
+      } finally {
+        socket.close();
+      }
+    });
+  });
+
+  describe('sanctions', () => {
+    it('suspends: sessions end, the socket is told and closed, login says until when; lifting lets the member back', async () => {
+      const member = await newMember(t);
+      const socket = await connectSocket(t.baseUrl, { token: member.token });
+      const revoked = nextEvent<{ reason: string }>(socket, 'session:revoked');
+      const until = inDays(7);
+      const { id } = (
+        await t
+          .http()
+          .post(`/api/moderation/users/${member.user.id}/sanctions`)
+          .set(moderator.auth)
+          .send({ type: 'suspend', reason: 'Doxxing', until })
+          .expect(201)
+      ).body as { id: string };
+      expect(await revoked).toEqual({ reason: 'suspended' });
+      socket.close();
+      await t.http().get('/api/me').set(member.auth).expect(401);
+      const refused = await t.http().post('/api/auth/login').send({ login: member.user.username, password: member.password }).expect(403);
+      expect(refused.body.message).toContain(`suspended until ${new Date(until).toISOString()}`);
+      const mail = await t.smtp!.waitFor(member.user.email);
+      expect(mail.subject).toContain('Your account is suspended');
+      expect(mail.text).toContain('Doxxing');
+
+      await t.http().delete(`/api/moderation/users/${member.user.id}/sanctions/${id}`).set(moderator.auth).expect(204);
+      await t.http().post('/api/auth/login').send({ login: member.user.username, password: member.password }).expect(200);
+      const actions = (await logOf(t, admin, `?targetId=${member.user.id}`)).map((entry) => entry.action);
+      expect(actions).toEqual(['sanction.lift', 'sanction.suspend']);
+    });
+
+    it('silences: reads work, writes answer 403 until the date; the member is told in their language', async () => {
+      const member = await newMember(t);
+      await t.http().patch('/api/me').set(member.auth).send({ locale: 'fr' }).expect(200);
+      const topic = await newTopic(t, admin, category);
+      await t
+        .http()
+        .post(`/api/moderation/users/${member.user.id}/sanctions`)
+        .set(moderator.auth)
+        .send({ type: 'silence', reason: 'Spam répété', until: inDays(1) })
+        .expect(201);
+      await t.http().get(`/api/topics/${topic.id}`).set(member.auth).expect(200);
+      await t.http().post(`/api/topics/${topic.id}/posts`).set(member.auth).send({ body: 'hello' }).expect(403);
+      const mail = await t.smtp!.waitFor(member.user.email);
+      expect(mail.subject).toContain('lecture seule');
+      expect(mail.text).toContain('Spam répété');
+    });
+
+    it('warns: the member sees it, acknowledges it, and may appeal once; the appeal reaches the queue', async () => {
+      const member = await newMember(t);
+      await t
+        .http()
+        .post(`/api/moderation/users/${member.user.id}/sanctions`)
+        .set(moderator.auth)
+        .send({ type: 'warn', reason: 'Be kind' })
+        .expect(201);
+      const [warning] = ((await t.http().get('/api/me/sanctions').set(member.auth).expect(200)).body as { items: SanctionDto[] }).items;
+      expect(warning).toMatchObject({ type: 'warn', reason: 'Be kind', acknowledgedAt: null, appealedAt: null });
+      const [notice] = await moderationNotices(t, member, 1);
+      expect(notice).toMatchObject({ actor: null, data: { sanctionId: warning!.id } });
+      await t.http().post(`/api/me/sanctions/${warning!.id}/acknowledge`).set(member.auth).expect(204);
+      await t
+        .http()
+        .post(`/api/me/sanctions/${warning!.id}/appeal`)
+        .set(member.auth)
+        .send({ message: 'I was quoting someone' })
+        .expect(204);
+      await t.http().post(`/api/me/sanctions/${warning!.id}/appeal`).set(member.auth).send({ message: 'Again' }).expect(409);
+      await t.http().post(`/api/me/sanctions/${warning!.id}/appeal`).set(member.auth).send({ message: '' }).expect(400);
+      const item = (await queue(t, moderator)).find((entry) => entry.kind === 'appeal' && entry.target.id === member.user.id)!;
+      expect(item.appeal).toMatchObject({ sanctionId: warning!.id, type: 'warn', message: 'I was quoting someone' });
+      // Another member's sanction is not theirs to read or appeal.
+      const other = await newMember(t);
+      await t.http().post(`/api/me/sanctions/${warning!.id}/acknowledge`).set(other.auth).expect(404);
+      // Lifting the sanction closes the appeal.
+      await t.http().delete(`/api/moderation/users/${member.user.id}/sanctions/${warning!.id}`).set(moderator.auth).expect(204);
+      expect((await queue(t, moderator)).some((entry) => entry.kind === 'appeal' && entry.target.id === member.user.id)).toBe(false);
+    });
+
+    it('bans for good; nobody sanctions an admin, and moderators do not sanction moderators', async () => {
+      const member = await newMember(t);
+      await t
+        .http()
+        .post(`/api/moderation/users/${member.user.id}/sanctions`)
+        .set(moderator.auth)
+        .send({ type: 'ban', reason: 'Selling' })
+        .expect(201);
+      const refused = await t.http().post('/api/auth/login').send({ login: member.user.username, password: member.password }).expect(403);
+      expect(refused.body.message).toContain('banned');
+
+      const otherModerator = await newMember(t, { role: 'moderator' });
+      await t
+        .http()
+        .post(`/api/moderation/users/${otherModerator.user.id}/sanctions`)
+        .set(moderator.auth)
+        .send({ type: 'warn', reason: 'Not allowed' })
+        .expect(403);
+      await t
+        .http()
+        .post(`/api/moderation/users/${admin.user.id}/sanctions`)
+        .set(moderator.auth)
+        .send({ type: 'warn', reason: 'Not allowed' })
+        .expect(403);
+      await t
+        .http()
+        .post(`/api/moderation/users/${otherModerator.user.id}/sanctions`)
+        .set(admin.auth)
+        .send({ type: 'warn', reason: 'Careful' })
+        .expect(201);
+    });
+
+    it('refuses bad sanctions with a 400 naming the field', async () => {
+      const member = await newMember(t);
+      const url = `/api/moderation/users/${member.user.id}/sanctions`;
+      const cases: [object, string][] = [
+        [{ type: 'jail', reason: 'x y z' }, 'type'],
+        [{ type: 'warn' }, 'reason'],
+        [{ type: 'suspend', reason: 'too long' }, 'until'],
+        [{ type: 'suspend', reason: 'the past', until: '2001-01-01T00:00:00Z' }, 'until'],
+        [{ type: 'silence', reason: 'not a date', until: 'tomorrow' }, 'until'],
+        [{ type: 'warn', reason: 'dated warning', until: inDays(1) }, 'until'],
+        [{ type: 'ban', reason: 'ok', sneaky: 1 }, 'sneaky'],
+      ];
+      for (const [body, field] of cases) {
+        const response = await t.http().post(url).set(moderator.auth).send(body).expect(400);
+        expect(JSON.stringify(response.body)).toContain(field);
+      }
+      await t
+        .http()
+        .post('/api/moderation/users/00000000-0000-4000-8000-000000000000/sanctions')
+        .set(moderator.auth)
+        .send({ type: 'warn', reason: 'who?' })
+        .expect(404);
+      const stored = await sql<{ count: number }>(t.databaseUrl, 'SELECT count(*)::int AS count FROM sanctions WHERE user_id = $1', [
+        member.user.id,
+      ]);
+      expect(stored[0]?.count).toBe(0);
+    });
+  });
+
+  describe('watched words and the log', () => {
+    it('blocks with a 422 naming the word, whatever the disguise; censors in the html; admins only', async () => {
+      const writer = await newMember(t);
+      const topic = await newTopic(t, admin, category);
+      await t.http().post('/api/admin/watched-words').set(moderator.auth).send({ word: 'scamcoin', action: 'block' }).expect(403);
+      const block = await t.http().post('/api/admin/watched-words').set(admin.auth).send({ word: 'scamcoin', action: 'block' }).expect(201);
+      await t.http().post('/api/admin/watched-words').set(admin.auth).send({ word: 'ScamCoin', action: 'censor' }).expect(409);
+      await t.http().post('/api/admin/watched-words').set(admin.auth).send({ word: 'crétin', action: 'censor' }).expect(201);
+      await t.http().post('/api/admin/watched-words').set(admin.auth).send({ word: '\u200B', action: 'censor' }).expect(400);
+      await t.http().post('/api/admin/watched-words').set(admin.auth).send({ word: 'x', action: 'shout' }).expect(400);
+
+      for (const body of [
+        'Buy SCAMCOIN now',
+        'Buy scam\u200Bcoin',
+        'Buy sсаmcoin (Cyrillic)',
+        'Buy **scam**coin',
+        'Buy ｓｃａｍｃｏｉｎ',
+      ]) {
+        const refused = await t.http().post(`/api/topics/${topic.id}/posts`).set(writer.auth).send({ body }).expect(422);
+        expect(refused.body.message).toContain('"scamcoin"');
+      }
+      await t.http().post('/api/topics').set(writer.auth).send({ categoryId: category, title: 'Free scamcoin', body: 'hi' }).expect(422);
+      await t.http().post(`/api/topics/${topic.id}/posts`).set(writer.auth).send({ body: 'scamcoins are a different word' }).expect(201);
+      const censored = await t.http().post(`/api/topics/${topic.id}/posts`).set(writer.auth).send({ body: 'You CRETIN' }).expect(201);
+      expect(censored.body.html).toBe('<p>You ■■■■■■</p>\n');
+      // An edit is judged like a new post.
+      await t.http().patch(`/api/posts/${censored.body.id}`).set(writer.auth).send({ body: 'now scamcoin' }).expect(422);
+
+      const words = (await t.http().get('/api/admin/watched-words').set(admin.auth).expect(200)).body as { items: { word: string }[] };
+      expect(words.items.map((word) => word.word)).toEqual(['crétin', 'scamcoin']);
+      await t
+        .http()
+        .delete(`/api/admin/watched-words/${(block.body as { id: string }).id}`)
+        .set(admin.auth)
+        .expect(204);
+      await t.http().post(`/api/topics/${topic.id}/posts`).set(writer.auth).send({ body: 'Buy scamcoin' }).expect(201);
+      const actions = (await logOf(t, moderator, '?action=watched_word')).map((entry) => [entry.action, entry.reason]);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          ['watched_word.remove', 'block: scamcoin'],
+          ['watched_word.add', 'censor: crétin'],
+        ]),
+      );
+    });
+
+    it('records role and settings changes and topic moderation; the log cannot be rewritten', async () => {
+      const member = await newMember(t);
+      const topic = await newTopic(t, member, category);
+      await t.http().patch(`/api/admin/users/${member.user.id}`).set(admin.auth).send({ role: 'moderator' }).expect(200);
+      await t.http().patch('/api/admin/settings').set(admin.auth).send({ siteName: 'Harbour test' }).expect(200);
+      await t.http().patch(`/api/topics/${topic.id}`).set(moderator.auth).send({ locked: true, pinned: true }).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const entries = await logOf(t, moderator);
+      expect(entries.map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(['user.role', 'settings.update', 'topic.lock', 'topic.pin']),
+      );
+      expect(entries.find((entry) => entry.action === 'user.role')).toMatchObject({
+        targetId: member.user.id,
+        reason: 'member → moderator',
+        actor: { id: admin.user.id },
+      });
+      await expect(sql(t.databaseUrl, `UPDATE moderation_log SET reason = 'nothing happened'`)).rejects.toThrow('append-only');
+      await expect(sql(t.databaseUrl, 'DELETE FROM moderation_log')).rejects.toThrow('append-only');
+      await t.http().get('/api/moderation/log').set(member.auth).expect(200); // now a moderator
+      const plain = await newMember(t);
+      await t.http().get('/api/moderation/log').set(plain.auth).expect(403);
+      await t.http().get('/api/moderation/log?actorId=nope').set(moderator.auth).expect(400);
+    });
+  });
+});
