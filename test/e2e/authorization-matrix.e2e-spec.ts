@@ -41,6 +41,10 @@ interface Fixtures {
   freshGroupMember: () => Promise<string>;
   /** A new pending join request to the private group. */
   freshJoinRequest: () => Promise<string>;
+  /** A new open queue item: a fresh post reported by the bystander, on the public site or in the private group. */
+  freshQueueItem: (where: 'public' | 'private') => Promise<string>;
+  /** A new warning of the victim, to lift. */
+  freshSanction: () => Promise<string>;
   /** A new invitation (to a group of its own) for the role calling, or a missing id for the anonymous. */
   invitationFor: (role: MatrixRole) => Promise<string>;
 }
@@ -235,6 +239,86 @@ const MATRIX: Row[] = [
     // A group id the caller does not own reads as one of no group: a 400 naming the field.
     expect: roles(401, 400, { groupOwner: 201, admin: 201 }),
   },
+  // Moderation comes before POST /api/groups: after that row every member role has founded a group of its
+  // own, and a group's owner may open the queue (for their spaces).
+  {
+    method: 'POST',
+    path: '/api/flags',
+    body: (f: Fixtures) => ({ targetType: 'post', targetId: f.post, reason: 'spam' }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'POST',
+    path: '/api/flags',
+    body: (f: Fixtures) => ({ targetType: 'post', targetId: f.privatePost, reason: 'spam' }),
+    // The private post's author (the member) may not report their own post.
+    expect: { ...privateWrite(201), member: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/api/flags',
+    body: (f: Fixtures) => ({ targetType: 'user', targetId: f.victim, reason: 'harassment' }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'GET',
+    path: '/api/moderation/queue',
+    expect: roles(401, 403, { groupModerator: 200, groupOwner: 200, moderator: 200, admin: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/moderation/flags/:id/resolve',
+    url: async (f) => `/api/moderation/flags/${await f.freshQueueItem('public')}/resolve`,
+    body: { action: 'dismiss' },
+    // Group moderators open the queue, but a site item is not theirs: it does not exist for them.
+    expect: roles(401, 403, { groupModerator: 404, groupOwner: 404, moderator: 204, admin: 204 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/moderation/flags/:id/resolve',
+    url: async (f) => `/api/moderation/flags/${await f.freshQueueItem('private')}/resolve`,
+    body: { action: 'dismiss' },
+    // Site moderators do not moderate private spaces.
+    expect: roles(401, 403, { groupModerator: 204, groupOwner: 204, moderator: 404, admin: 204 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/moderation/users/:id/sanctions',
+    url: (f) => `/api/moderation/users/${f.victim}/sanctions`,
+    body: { type: 'warn', reason: 'Matrix warning' },
+    expect: staffOnly(201),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/moderation/users/:id/sanctions/:sanctionId',
+    url: async (f) => `/api/moderation/users/${f.victim}/sanctions/${await f.freshSanction()}`,
+    expect: staffOnly(204),
+  },
+  { method: 'GET', path: '/api/moderation/log', expect: staffOnly(200) },
+  { method: 'GET', path: '/api/me/sanctions', expect: signedIn(200) },
+  {
+    method: 'POST',
+    path: '/api/me/sanctions/:id/acknowledge',
+    url: () => `/api/me/sanctions/${MISSING}/acknowledge`,
+    expect: signedIn(404),
+    evenSilenced: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/me/sanctions/:id/appeal',
+    url: () => `/api/me/sanctions/${MISSING}/appeal`,
+    body: { message: 'Please reconsider' },
+    expect: signedIn(404),
+    evenSilenced: true,
+  },
+  { method: 'GET', path: '/api/admin/watched-words', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/admin/watched-words',
+    body: () => ({ word: `matrixword${Math.random().toString(36).slice(2, 8)}`, action: 'censor' }),
+    expect: adminOnly(201),
+  },
+  { method: 'DELETE', path: '/api/admin/watched-words/:id', url: () => `/api/admin/watched-words/${MISSING}`, expect: adminOnly(404) },
   { method: 'GET', path: '/api/groups', expect: everyone(200) },
   {
     method: 'POST',
@@ -461,6 +545,23 @@ describe('the authorization matrix', () => {
       freshJoinRequest: async () => {
         const asker = await newMember(t);
         const response = await t.http().post(`/api/groups/${group.slug}/join-requests`).set(asker.auth).send({}).expect(201);
+        return response.body.id as string;
+      },
+      freshQueueItem: async (where) => {
+        const post = where === 'public' ? await newReply(t, victim, topic.id) : await newReply(t, members.member!, privateTopic.id);
+        await t.http().post('/api/flags').set(bystander.auth).send({ targetType: 'post', targetId: post.id, reason: 'spam' }).expect(201);
+        const [item] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM review_items WHERE target_id = $1 AND status = 'open'`, [
+          post.id,
+        ]);
+        return item!.id;
+      },
+      freshSanction: async () => {
+        const response = await t
+          .http()
+          .post(`/api/moderation/users/${victim.user.id}/sanctions`)
+          .set(admin.auth)
+          .send({ type: 'warn', reason: 'To be lifted' })
+          .expect(201);
         return response.body.id as string;
       },
       invitationFor: async (role) => {
