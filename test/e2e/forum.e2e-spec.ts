@@ -320,7 +320,7 @@ describe('threaded discussion', () => {
       // Listeners (notifications, sockets) still working on the replies above would be counted too: wait
       // until the database has been quiet for half a second.
       dataSource.logger = counting;
-      for (let quietFor = 0, deadline = Date.now() + 15000; quietFor < 500 && Date.now() < deadline; ) {
+      for (let quietFor = 0, deadline = Date.now() + 15000; quietFor < 500 && Date.now() < deadline;) {
         const before = queries;
         await new Promise((resolve) => setTimeout(resolve, 100));
         quietFor = queries === before ? quietFor + 100 : 0;

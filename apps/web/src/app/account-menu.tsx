@@ -55,7 +55,28 @@ export function AccountMenu({ me }: { me: MeDto }) {
               {t('notifications.preferences')}
             </Link>
           </li>
+          <li>
+            <Link to="/moderation/mine" onClick={close}>
+              {t('moderation.mine.title')}
+            </Link>
+          </li>
         </ul>
+        {(me.role === 'moderator' || me.role === 'admin') && (
+          <nav aria-label={t('account.moderation')}>
+            <ul>
+              <li>
+                <Link to="/moderation" onClick={close}>
+                  {t('moderation.queue.title')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/moderation/log" onClick={close}>
+                  {t('moderation.log.title')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        )}
         {me.role === 'admin' && (
           <nav aria-label={t('account.admin')}>
             <ul>
@@ -72,6 +93,11 @@ export function AccountMenu({ me }: { me: MeDto }) {
               <li>
                 <Link to="/admin/invitations" onClick={close}>
                   {t('account.invitations')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/admin/watched-words" onClick={close}>
+                  {t('moderation.words.title')}
                 </Link>
               </li>
               <li>

@@ -17,6 +17,10 @@ import { GroupPage } from '../features/groups/components/group-page';
 import { GroupsPage } from '../features/groups/components/groups-page';
 import { InvitationPage } from '../features/groups/components/invitation-page';
 import { HomePage } from '../features/home/home-page';
+import { ModerationLogPage } from '../features/moderation/components/moderation-log-page';
+import { MySanctionsPage } from '../features/moderation/components/my-sanctions-page';
+import { ReviewQueuePage } from '../features/moderation/components/review-queue-page';
+import { WatchedWordsPage } from '../features/moderation/components/watched-words-page';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
 import { PreferencesPage } from '../features/notifications/components/preferences-page';
 import { UnsubscribePage } from '../features/notifications/components/unsubscribe-page';
@@ -92,6 +96,38 @@ export function App() {
                 }
               />
               <Route path="unsubscribe" element={<UnsubscribePage />} />
+              <Route
+                path="moderation"
+                element={
+                  <MembersOnly>
+                    <ReviewQueuePage />
+                  </MembersOnly>
+                }
+              />
+              <Route
+                path="moderation/log"
+                element={
+                  <MembersOnly>
+                    <ModerationLogPage />
+                  </MembersOnly>
+                }
+              />
+              <Route
+                path="moderation/mine"
+                element={
+                  <MembersOnly>
+                    <MySanctionsPage />
+                  </MembersOnly>
+                }
+              />
+              <Route
+                path="admin/watched-words"
+                element={
+                  <AdminOnly>
+                    <WatchedWordsPage />
+                  </AdminOnly>
+                }
+              />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="sign-up" element={<SignUpPage />} />
               <Route path="forgot-password" element={<ForgotPasswordPage />} />

@@ -1,7 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { useMe } from '../features/auth/api/get-me';
+import { meQueryKey, useMe } from '../features/auth/api/get-me';
+import { useSocketEvent } from '../lib/realtime';
 import { useSite } from '../features/auth/api/get-site';
+import { WarningBanner } from '../features/moderation/components/warning-banner';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
@@ -11,6 +14,9 @@ export function Layout() {
   const { t } = useTranslation();
   const me = useMe();
   const site = useSite();
+  const queryClient = useQueryClient();
+  // Signed out elsewhere, suspended or banned: the server ends the session; this tab stops acting signed in.
+  useSocketEvent('session:revoked', () => void queryClient.invalidateQueries({ queryKey: meQueryKey }));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -40,6 +46,7 @@ export function Layout() {
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>
+        {me.data && <WarningBanner />}
         <Outlet />
       </main>
     </>

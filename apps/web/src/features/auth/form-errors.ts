@@ -32,7 +32,15 @@ export function describeApiError<F extends string>(
   }
   if (error.status === 401) return { fields: {}, form: t('auth.errors.invalidCredentials') };
   if (error.status === 429) return { fields: {}, form: t('auth.errors.rateLimited') };
-  if (error.status === 403) return { fields: {}, form: error.messages[0] ?? t('auth.errors.forbidden') };
+  if (error.status === 403) {
+    // A suspended or banned member is told so in their language, with the end date in their own time zone.
+    const suspended = /suspended until (\S+)/.exec(error.messages[0] ?? '');
+    if (suspended?.[1]) {
+      return { fields: {}, form: t('auth.errors.suspendedUntil', { date: new Date(suspended[1]).toLocaleString(t('app.locale')) }) };
+    }
+    if (error.messages[0]?.includes('banned')) return { fields: {}, form: t('auth.errors.banned') };
+    return { fields: {}, form: error.messages[0] ?? t('auth.errors.forbidden') };
+  }
   return { fields: {}, form: t('auth.errors.generic') };
 }
 

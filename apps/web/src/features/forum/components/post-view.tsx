@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
 import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
+import { ReportDialog } from '../../moderation/components/report-dialog';
 import { Composer } from './composer';
 
 interface PostViewProps {
@@ -18,6 +19,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
   const [editing, setEditing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const edit = useEditPost(post.topicId);
   const remove = useDeletePost(post.topicId);
   const react = useReact(post.topicId);
@@ -137,8 +139,14 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
               {t('forum.delete')}
             </button>
           )}
+          {me && !mine && (
+            <button type="button" onClick={() => setReporting(true)}>
+              {t('moderation.report.button')}
+            </button>
+          )}
         </div>
       )}
+      {reporting && <ReportDialog targetType="post" targetId={post.id} onClose={() => setReporting(false)} />}
       {historyOpen && (
         <section className="revisions" aria-label={t('forum.history')}>
           {revisions.data?.items.map((revision) => (

@@ -3,7 +3,12 @@ import type { NotificationDto } from '@harbour/contracts';
 
 /** The sentence for a notification, in the reader's language (the server sends facts, not sentences). */
 export function notificationText(t: TFunction, notification: NotificationDto): string {
-  return t(`notifications.types.${notification.type}`, {
+  // A moderation notification says what was decided: a sanction, or the outcome of a report.
+  const key =
+    notification.type === 'moderation'
+      ? `notifications.moderation.${notification.data.sanctionId ? 'sanction' : (notification.data.outcome ?? 'other')}`
+      : `notifications.types.${notification.type}`;
+  return t(key, {
     actor: notification.actor?.displayName ?? t('notifications.someone'),
     topic: notification.data.topicTitle ?? '',
     group: notification.data.groupName ?? '',
@@ -15,6 +20,7 @@ export function notificationText(t: TFunction, notification: NotificationDto): s
 
 /** Where a notification leads in the client. */
 export function notificationLink(notification: NotificationDto): string {
+  if (notification.data.sanctionId) return '/moderation/mine';
   if (notification.topicId) return `/t/${notification.topicId}${notification.postId ? `#post-${notification.postId}` : ''}`;
   if (notification.data.groupSlug) return `/g/${notification.data.groupSlug}`;
   return '/notifications';

@@ -1,0 +1,105 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  FlagReason,
+  FlagTargetType,
+  ModerationLogEntryDto,
+  PageDto,
+  Resolution,
+  ReviewItemDto,
+  SanctionDto,
+  SanctionType,
+  WatchedWordAction,
+  WatchedWordDto,
+} from '@harbour/contracts';
+import { api } from '../../../lib/api-client';
+
+const queueKey = ['moderation', 'queue'] as const;
+const mineKey = ['moderation', 'mine'] as const;
+const wordsKey = ['admin', 'watched-words'] as const;
+
+export function useReport() {
+  return useMutation({
+    mutationFn: (input: { targetType: FlagTargetType; targetId: string; reason: FlagReason; note?: string }) =>
+      api<{ id: string }>('POST', '/flags', input),
+  });
+}
+
+export function useQueue() {
+  return useQuery({ queryKey: queueKey, queryFn: () => api<PageDto<ReviewItemDto>>('GET', '/moderation/queue?limit=50') });
+}
+
+export function useResolve() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; action: Resolution; note?: string }) =>
+      api<void>('POST', `/moderation/flags/${id}/resolve`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queueKey }),
+  });
+}
+
+export function useSanction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, ...body }: { userId: string; type: SanctionType; reason: string; until?: string }) =>
+      api<{ id: string }>('POST', `/moderation/users/${userId}/sanctions`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queueKey }),
+  });
+}
+
+export function useLiftSanction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, sanctionId }: { userId: string; sanctionId: string }) =>
+      api<void>('DELETE', `/moderation/users/${userId}/sanctions/${sanctionId}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queueKey }),
+  });
+}
+
+export function useModerationLog(action: string) {
+  return useQuery({
+    queryKey: ['moderation', 'log', action],
+    queryFn: () =>
+      api<PageDto<ModerationLogEntryDto>>('GET', `/moderation/log?limit=100${action ? `&action=${encodeURIComponent(action)}` : ''}`),
+  });
+}
+
+/** The member's own sanctions (every signed-in member: the answer is usually empty). */
+export function useMySanctions(enabled: boolean) {
+  return useQuery({ queryKey: mineKey, queryFn: () => api<{ items: SanctionDto[] }>('GET', '/me/sanctions'), enabled });
+}
+
+export function useAcknowledge() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('POST', `/me/sanctions/${id}/acknowledge`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mineKey }),
+  });
+}
+
+export function useAppeal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, message }: { id: string; message: string }) => api<void>('POST', `/me/sanctions/${id}/appeal`, { message }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mineKey }),
+  });
+}
+
+export function useWatchedWords() {
+  return useQuery({ queryKey: wordsKey, queryFn: () => api<{ items: WatchedWordDto[] }>('GET', '/admin/watched-words') });
+}
+
+export function useAddWatchedWord() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { word: string; action: WatchedWordAction }) => api<WatchedWordDto>('POST', '/admin/watched-words', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: wordsKey }),
+  });
+}
+
+export function useRemoveWatchedWord() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/admin/watched-words/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: wordsKey }),
+  });
+}

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/browser';
+import { newMember, type TestMember } from '../support/factories';
+import { newCategory, newReply, newTopic } from '../support/forum';
+
+const WEB_DIR = join(__dirname, '../../dist/web');
+
+describe('moderation in the browser', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  let mod: TestMember;
+  let reporter: TestMember;
+  let author: TestMember;
+  let categoryId: string;
+  const offHost: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ webDir: WEB_DIR });
+    b = await launchBrowser();
+    const admin = await newMember(t, { role: 'admin', username: 'site_admin' });
+    mod = await newMember(t, { role: 'moderator', username: 'mod_june' });
+    reporter = await newMember(t, { username: 'lou' });
+    author = await newMember(t, { username: 'troll' });
+    categoryId = await newCategory(t, admin, 'Peer support');
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  async function signIn(username: string, width?: number, locale?: string): Promise<Page> {
+    const page = await signInAs(b, t.baseUrl, username, width, locale);
+    page.on('request', (request) => {
+      if (!request.url().startsWith(t.baseUrl) && !request.url().startsWith('data:')) offHost.push(request.url());
+    });
+    return page;
+  }
+
+  it('report → queue → hide: the reporter reports by keyboard, the moderator hides it, readers see it gone', async () => {
+    const topic = await newTopic(t, reporter, categoryId, 'Where to get naloxone');
+    const post = await newReply(t, author, topic.id, 'Her address is 12 Elm Street');
+
+    const page = await signIn('lou', 360);
+    await page.goto(`${t.baseUrl}/t/${topic.id}`);
+    const article = page.locator(`#post-${post.id}`);
+    await article.getByRole('button', { name: 'Report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report to the moderators' });
+    await dialog.getByText('never told who reported them').waitFor();
+    await dialog.getByLabel('Privacy: someone’s real name, address or photo').check();
+    await dialog.getByLabel('Anything the moderators should know (optional)').fill('This is a real address');
+    await dialog.getByRole('button', { name: 'Send the report' }).click();
+    await dialog.getByText('The moderators will look at it').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // Focus returns to the button that opened the dialog.
+    expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('Report');
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+
+    const moderator = await signIn('mod_june');
+    await moderator.goto(`${t.baseUrl}/moderation`);
+    await moderator.getByRole('heading', { name: 'Review queue' }).waitFor();
+    const item = moderator.getByRole('listitem').filter({ hasText: 'Her address is 12 Elm Street' });
+    await item.getByText('Privacy: someone’s real name, address or photo: 1 report').waitFor();
+    await item.getByText('This is a real address').waitFor();
+    // Keyboard: j reaches the first item.
+    await moderator.keyboard.press('j');
+    expect(await moderator.evaluate<string>('document.activeElement?.className ?? ""')).toContain('review-item');
+    await item.getByLabel('Note for the log (optional)').fill('Doxxing');
+    await item.getByRole('button', { name: 'Hide' }).click();
+    await moderator.getByText('Nothing to review. Thank you.').waitFor();
+
+    // The reader's page no longer shows the words; the log says who did what and why.
+    await page.reload();
+    await page.getByRole('heading', { name: topic.title }).waitFor();
+    expect(await page.locator(`#post-${post.id}`).textContent()).not.toContain('Elm Street');
+    await moderator.goto(`${t.baseUrl}/moderation/log`);
+    await moderator.getByRole('row').filter({ hasText: 'flag.hide' }).filter({ hasText: 'Doxxing' }).waitFor();
+    expect(offHost).toEqual([]);
+  });
+
+  it('a suspended member is told until when, in their language, and their open page loses its session', async () => {
+    const member = await newMember(t, { username: 'suspended_sam' });
+    // The account's language (not the browser's) is what its email is written in.
+    await t.http().patch('/api/me').set(member.auth).send({ locale: 'fr' }).expect(200);
+    const page = await signIn('suspended_sam', undefined, 'fr-FR');
+    const until = new Date(Date.now() + 3 * 86_400_000);
+    await t
+      .http()
+      .post(`/api/moderation/users/${member.user.id}/sanctions`)
+      .set(mod.auth)
+      .send({ type: 'suspend', reason: 'Vente de produits', until: until.toISOString() })
+      .expect(201);
+    // The open tab hears the revocation over its socket and is signed out.
+    await page.getByRole('link', { name: 'Se connecter' }).waitFor({ timeout: 10_000 });
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Nom d’utilisateur ou adresse courriel').fill('suspended_sam');
+    await page.getByLabel('Mot de passe').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ce compte est suspendu jusqu’au' }).waitFor();
+    const mail = await t.smtp!.waitFor(member.user.email);
+    expect(mail.subject).toContain('Votre compte est suspendu');
+    expect(mail.text).toContain('Vente de produits');
+  });
+
+  it('a warned member sees the banner on every page, acknowledges, and appeals once', async () => {
+    const member = await newMember(t, { username: 'warned_wren' });
+    await t
+      .http()
+      .post(`/api/moderation/users/${member.user.id}/sanctions`)
+      .set(mod.auth)
+      .send({ type: 'warn', reason: 'Please stay kind' })
+      .expect(201);
+    const page = await signIn('warned_wren');
+    await page.getByText('The moderators have sent you a warning.').waitFor();
+    await page.getByRole('link', { name: 'Read it' }).click();
+    await page.getByRole('heading', { name: 'My warnings and sanctions' }).waitFor();
+    await page.getByText('Reason: Please stay kind').waitFor();
+    await page.getByRole('button', { name: 'I have read this' }).click();
+    await page.getByRole('button', { name: 'I have read this' }).waitFor({ state: 'detached' });
+    await page.getByLabel('Appeal (once)').fill('I was quoting the thread');
+    await page.getByRole('button', { name: 'Send my appeal' }).click();
+    await page.getByText('Appeal sent on').waitFor();
+    await page.goto(`${t.baseUrl}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByText('The moderators have sent you a warning.').count()).toBe(0);
+  });
+});
