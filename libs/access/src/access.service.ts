@@ -55,7 +55,9 @@ export type AccessQuestion =
   | { action: 'moderation.act'; category: CategoryRef | null }
   /** Warn, silence, suspend or ban: moderators sanction members; admins also moderators; nobody an admin. */
   | { action: 'user.sanction'; target: { id: string; role: Role } }
-  | { action: 'moderation.log' };
+  | { action: 'moderation.log' }
+  /** See a post (or topic) held for review: its author, and those who moderate its space. */
+  | { action: 'held.see'; category: CategoryRef; authorId: string };
 
 /**
  * Answers "may this caller do this action on this object?" for every route, socket handler and job, and
@@ -136,6 +138,8 @@ export class AccessService {
       }
       case 'moderation.log':
         return isStaff(caller);
+      case 'held.see':
+        return caller !== null && (caller.userId === question.authorId || this.moderatesSpace(caller, question.category));
     }
   }
 
@@ -179,6 +183,20 @@ export class AccessService {
     const param = `${alias}ModeratedGroupIds`;
     const site = isStaff(caller) ? `${alias}.id IS NULL OR ${alias}.group_id IS NULL` : 'FALSE';
     return { where: `(${site} OR ${alias}.group_id = ANY(CAST(:${param} AS uuid[])))`, params: { [param]: managed } };
+  }
+
+  /**
+   * The SQL condition (on a topics alias and its categories alias) that hides topics held for review from
+   * everyone but their author and those who moderate them. Mirrors held.see.
+   */
+  visibleHeldTopics(caller: Caller | null, topicAlias: string, categoryAlias: string): { where: string; params: Record<string, unknown> } {
+    if (caller === null) return { where: `NOT ${topicAlias}.pending_review`, params: {} };
+    const moderated = this.moderatedCategories(caller, categoryAlias);
+    const param = `${topicAlias}HeldAuthorId`;
+    return {
+      where: `(NOT ${topicAlias}.pending_review OR ${topicAlias}.author_id = :${param} OR ${moderated.where})`,
+      params: { ...moderated.params, [param]: caller.userId },
+    };
   }
 
   /** The SQL condition (on a groups alias) that keeps the groups this caller may know exist. Mirrors group.see. */

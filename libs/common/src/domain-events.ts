@@ -40,7 +40,7 @@ export interface DomainEventMap {
     itemId: string;
     actorId: string;
     reporterIds: string[];
-    outcome: 'dismiss' | 'hide' | 'delete';
+    outcome: 'dismiss' | 'hide' | 'delete' | 'approve' | 'reject';
     /** The author told that their content was hidden or deleted (null when dismissed or about a member). */
     authorId: string | null;
     topicId: string | null;

@@ -28,6 +28,8 @@ export interface TopicDto {
   postCount: number;
   pinned: boolean;
   locked: boolean;
+  /** Slow mode: each member may post once per this many seconds here (0: off; staff are exempt). */
+  slowModeSeconds: number;
   /** Posts after the last one the member read; absent for visitors. */
   unreadCount?: number;
   notificationLevel?: NotificationLevel;
@@ -54,6 +56,8 @@ export interface PostDto {
   reactions: Record<string, number>;
   myReactions: string[];
   bookmarked: boolean;
+  /** Held for moderators: only its author and moderators see it until it is approved. */
+  pendingReview?: true;
 }
 
 export interface RevisionDto {

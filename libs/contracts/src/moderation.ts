@@ -6,7 +6,8 @@ export type FlagTargetType = (typeof FLAG_TARGET_TYPES)[number];
 export const FLAG_REASONS = ['spam', 'harassment', 'off_topic', 'illegal', 'privacy', 'other'] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 
-export const RESOLUTIONS = ['dismiss', 'hide', 'delete'] as const;
+/** dismiss, hide and delete decide reports; approve and reject decide a post held for review. */
+export const RESOLUTIONS = ['dismiss', 'hide', 'delete', 'approve', 'reject'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
 export const SANCTION_TYPES = ['warn', 'silence', 'suspend', 'ban'] as const;
@@ -33,7 +34,7 @@ export interface ReviewTargetDto {
 
 export interface ReviewItemDto {
   id: string;
-  kind: 'flags' | 'appeal';
+  kind: 'flags' | 'appeal' | 'held';
   createdAt: string;
   target: ReviewTargetDto;
   /** Each reason with how many reported it. */

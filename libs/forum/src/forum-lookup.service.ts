@@ -48,6 +48,9 @@ export class ForumLookup {
     const site = await this.site();
     const topic = isUuid(id) ? await readTopic(this.dataSource, id) : null;
     if (!topic?.category || !this.access.can(caller, { action: 'category.see', category: topic.category, site })) throw new NotFoundError();
+    if (topic.pendingReview && !this.access.can(caller, { action: 'held.see', category: topic.category, authorId: topic.authorId })) {
+      throw new NotFoundError();
+    }
     return { topic, category: topic.category, site };
   }
 
@@ -90,6 +93,8 @@ export class ForumLookup {
       : null;
     const category = post?.topic?.category;
     if (!post?.topic || !category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();
+    if (post.pendingReview && !this.access.can(caller, { action: 'held.see', category, authorId: post.authorId }))
+      throw new NotFoundError();
     return { post, topic: post.topic, category, site };
   }
 }

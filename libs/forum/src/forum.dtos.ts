@@ -70,6 +70,8 @@ export class UpdateTopicDto {
   @IsOptional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
   @IsOptional() @IsBoolean() pinned?: boolean;
   @IsOptional() @IsBoolean() locked?: boolean;
+  /** Up to a day between a member's posts; 0 turns slow mode off. */
+  @IsOptional() @IsInt() @Min(0) @Max(86_400) slowModeSeconds?: number;
 }
 
 export class CreatePostDto {

@@ -43,6 +43,7 @@ export function toTopicDto(topic: Topic, state: TopicMemberState | null): TopicD
     postCount: topic.postCount,
     pinned: topic.pinned,
     locked: topic.locked,
+    slowModeSeconds: topic.slowModeSeconds,
     ...(state
       ? { unreadCount: Math.max(0, topic.postCount - (state.lastReadNumber ?? 0)), notificationLevel: state.level ?? 'normal' }
       : {}),
@@ -82,5 +83,6 @@ export function toPostDto(post: Post, caller: Caller | null, extras: PostExtras)
     reactions: deleted ? {} : (extras.reactions.get(post.id) ?? {}),
     myReactions: extras.mine.get(post.id) ?? [],
     bookmarked: extras.bookmarked.has(post.id),
+    ...(post.pendingReview ? { pendingReview: true } : {}),
   };
 }

@@ -43,6 +43,8 @@ interface TopicRow extends UserRow {
   t_post_count: number;
   t_pinned: boolean;
   t_locked: boolean;
+  t_pending_review: boolean;
+  t_slow_mode_seconds: number;
   c_group_id: string | null;
   c_name: string;
   c_slug: string;
@@ -60,7 +62,8 @@ interface TopicRow extends UserRow {
 /** A topic with its category and its author, as flat columns (see TopicRow). */
 const TOPIC_SELECT = `SELECT t.id AS t_id, t.category_id AS t_category_id, t.author_id AS t_author_id, t.title AS t_title,
        t.slug AS t_slug, t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
-       t.pinned AS t_pinned, t.locked AS t_locked,
+       t.pinned AS t_pinned, t.locked AS t_locked, t.pending_review AS t_pending_review,
+       t.slow_mode_seconds AS t_slow_mode_seconds,
        c.group_id AS c_group_id, c.name AS c_name, c.slug AS c_slug, c.description AS c_description,
        c.parent_id AS c_parent_id, c.shared_group_ids AS c_shared_group_ids, c.see_access AS c_see_access,
        c.start_access AS c_start_access, c.reply_access AS c_reply_access, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
@@ -101,6 +104,8 @@ function topicFrom(row: TopicRow): Topic {
     postCount: row.t_post_count,
     pinned: row.t_pinned,
     locked: row.t_locked,
+    pendingReview: row.t_pending_review,
+    slowModeSeconds: row.t_slow_mode_seconds,
     category,
     author: userFrom(row),
   });
@@ -133,6 +138,7 @@ interface PagePostJson {
   content_warning: string | null;
   wiki: boolean;
   hidden: boolean;
+  pending_review: boolean;
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
@@ -153,7 +159,7 @@ export async function readTopicPage(dataSource: DataSource, topicId: string, aft
     dataSource,
     'topic_page',
     `WITH page AS (
-       SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden,
+       SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden, p.pending_review,
               p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS},
               (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
                  WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions
@@ -186,6 +192,7 @@ export async function readTopicPage(dataSource: DataSource, topicId: string, aft
       contentWarning: json.content_warning,
       wiki: json.wiki,
       hidden: json.hidden,
+      pendingReview: json.pending_review,
       createdAt: new Date(json.created_at),
       editedAt: json.edited_at ? new Date(json.edited_at) : null,
       deletedAt: json.deleted_at ? new Date(json.deleted_at) : null,

@@ -56,6 +56,10 @@ export class Post {
   @Column({ type: 'boolean', default: false })
   hidden: boolean;
 
+  /** Held for moderators (a watched word, a new member's first posts): hidden, and unseen by others, until approved. */
+  @Column({ name: 'pending_review', type: 'boolean', default: false })
+  pendingReview: boolean;
+
   /** Indexed: search ranks the newest matches of a common word, walking this index backwards. */
   @Index()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

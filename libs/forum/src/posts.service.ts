@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AccessService, isStaff, type Caller } from '@harbour/access';
-import { DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
+import { DomainEvents, InvalidInputError, isUuid, NotFoundError, RateLimitedError, RuleRefusedError } from '@harbour/common';
 import { REACTION_EMOJI, type PageDto, type PostDto, type RevisionDto } from '@harbour/contracts';
 import { User } from '@harbour/accounts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
@@ -45,8 +45,12 @@ export class PostsService {
     if (!page || !category || !this.access.can(caller, { action: 'category.see', category, site: await this.lookup.site() })) {
       throw new NotFoundError();
     }
-    const posts = page.posts.slice(0, limit);
-    const last = posts[posts.length - 1];
+    const seesHeld = (authorId: string) => this.access.can(caller, { action: 'held.see', category, authorId });
+    if (page.topic?.pendingReview && !seesHeld(page.topic.authorId)) throw new NotFoundError();
+    // A post held for review does not exist for others: not even a placeholder says something is waiting.
+    const slice = page.posts.slice(0, limit);
+    const last = slice[slice.length - 1]; // the cursor moves past held posts too
+    const posts = slice.filter((post) => !post.pendingReview || seesHeld(post.authorId));
     const marks =
       caller && page.markers.has(caller.userId)
         ? await readViewerMarks(
@@ -75,6 +79,7 @@ export class PostsService {
       .createQueryBuilder('post')
       .innerJoinAndSelect('post.author', 'author')
       .where('post.id = ANY(CAST(:ids AS uuid[]))', { ids })
+      .andWhere('NOT post.pending_review')
       .getMany();
     const extras = await this.extras.load(
       null,
@@ -101,6 +106,16 @@ export class PostsService {
       const { rateLimits } = await this.settings.get();
       await this.limiter.consume('post', caller.userId, rateLimits.postsPerMinute, 60);
     }
+    // Slow mode binds everyone but those who moderate the topic: the member's last post here must be N
+    // seconds old, and the counter stops two replies sent at once from both passing that check.
+    if (topic.slowModeSeconds > 0 && !this.access.can(caller, { action: 'topic.moderate', category, site })) {
+      const [last]: { age: number }[] = await this.dataSource.query(
+        `SELECT extract(epoch FROM now() - max(created_at))::float AS age FROM posts WHERE topic_id = $1 AND author_id = $2 HAVING max(created_at) IS NOT NULL`,
+        [topic.id, caller.userId],
+      );
+      if (last && last.age < topic.slowModeSeconds) throw new RateLimitedError(Math.ceil(topic.slowModeSeconds - last.age));
+      await this.limiter.consume('slow', `${topic.id}:${caller.userId}`, 1, topic.slowModeSeconds);
+    }
     const { post, mentionedUserIds } = await this.dataSource.transaction((manager) =>
       this.writer.append(manager, {
         topicId: topic.id,
@@ -109,6 +124,7 @@ export class PostsService {
         parentId: dto.parentId ?? null,
         contentWarning: dto.contentWarning ?? null,
         authorLocale: caller.locale,
+        authorIsStaff: isStaff(caller),
       }),
     );
     this.events.publish('PostCreated', {

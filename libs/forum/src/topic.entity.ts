@@ -48,6 +48,14 @@ export class Topic {
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 
+  /** Slow mode: one post per member per this many seconds (0: off); set by those who moderate the topic. */
+  @Column({ name: 'slow_mode_seconds', type: 'int', default: 0 })
+  slowModeSeconds: number;
+
+  /** Its first post is held for review: only its author and those who moderate it see the topic until then. */
+  @Column({ name: 'pending_review', type: 'boolean', default: false })
+  pendingReview: boolean;
+
   /** The first post's language: the title is indexed in it. */
   @Column({ type: 'varchar', length: 2, default: 'en' })
   language: Locale;

@@ -30,14 +30,20 @@ export class TopicsService {
   /** A category's topics, pinned first, then by last activity. */
   async listInCategory(caller: Caller | null, categoryId: string, query: { cursor?: string; limit?: number }): Promise<PageDto<TopicDto>> {
     await this.lookup.category(caller, categoryId);
-    const builder = this.topics().where('topic.categoryId = :categoryId', { categoryId });
+    const builder = this.topics().innerJoin('topic.category', 'category').where('topic.categoryId = :categoryId', { categoryId });
+    const held = this.access.visibleHeldTopics(caller, 'topic', 'category');
+    builder.andWhere(held.where, held.params);
     return this.page(caller, builder, query, true);
   }
 
   /** The latest topics of every category the caller may see (the home page). */
   async listLatest(caller: Caller | null, query: { cursor?: string; limit?: number }): Promise<PageDto<TopicDto>> {
     const visible = this.access.visibleCategories(caller, await this.lookup.site(), 'category');
-    const builder = this.topics().innerJoin('topic.category', 'category').where(visible.where, visible.params);
+    const held = this.access.visibleHeldTopics(caller, 'topic', 'category');
+    const builder = this.topics()
+      .innerJoin('topic.category', 'category')
+      .where(visible.where, visible.params)
+      .andWhere(held.where, held.params);
     return this.page(caller, builder, query, false);
   }
 
@@ -73,6 +79,7 @@ export class TopicsService {
         parentId: null,
         contentWarning: dto.contentWarning ?? null,
         authorLocale: caller.locale,
+        authorIsStaff: isStaff(caller),
         title: dto.title,
       });
       await manager.increment(Category, { id: category.id }, 'topicCount', 1);
@@ -97,7 +104,8 @@ export class TopicsService {
   async update(caller: Caller, id: string, dto: UpdateTopicDto): Promise<TopicDto> {
     const { topic, category, site } = await this.lookup.topic(caller, id);
     if (dto.title !== undefined) this.access.assertCan(caller, { action: 'topic.editTitle', category, site, topic });
-    const moderating = dto.categoryId !== undefined || dto.pinned !== undefined || dto.locked !== undefined;
+    const moderating =
+      dto.categoryId !== undefined || dto.pinned !== undefined || dto.locked !== undefined || dto.slowModeSeconds !== undefined;
     if (moderating) this.access.assertCan(caller, { action: 'topic.moderate', category, site });
     let target: Category | null = null;
     if (dto.categoryId !== undefined && dto.categoryId !== topic.categoryId) {
@@ -110,6 +118,7 @@ export class TopicsService {
       if (dto.title !== undefined) Object.assign(changes, { title: dto.title, slug: slugify(dto.title, 'topic') });
       if (dto.pinned !== undefined) changes.pinned = dto.pinned;
       if (dto.locked !== undefined) changes.locked = dto.locked;
+      if (dto.slowModeSeconds !== undefined) changes.slowModeSeconds = dto.slowModeSeconds;
       if (target) {
         changes.categoryId = target.id;
         await manager.decrement(Category, { id: topic.categoryId }, 'topicCount', 1);
@@ -126,6 +135,7 @@ export class TopicsService {
       ...(dto.pinned !== undefined && dto.pinned !== topic.pinned ? [dto.pinned ? 'topic.pin' : 'topic.unpin'] : []),
       ...(dto.locked !== undefined && dto.locked !== topic.locked ? [dto.locked ? 'topic.lock' : 'topic.unlock'] : []),
       ...(target ? ['topic.move'] : []),
+      ...(dto.slowModeSeconds !== undefined && dto.slowModeSeconds !== topic.slowModeSeconds ? ['topic.slow_mode'] : []),
     ];
     for (const action of staffActions) {
       this.events.publish('StaffActed', { actorId: caller.userId, action, targetType: 'topic', targetId: topic.id });

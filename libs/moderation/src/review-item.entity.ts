@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { FlagTargetType } from '@harbour/contracts';
 
-export type ReviewItemKind = 'flags' | 'appeal';
+export type ReviewItemKind = 'flags' | 'appeal' | 'held';
 export type ReviewItemStatus = 'open' | 'resolved';
 
 /**

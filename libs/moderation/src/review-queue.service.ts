@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, isStaff, type Caller, type CategoryRef } from '@harbour/access';
 import { toUserDto, User } from '@harbour/accounts';
-import { decodeCursor, DomainEvents, InvalidInputError, isUuid, NotFoundError, toPage } from '@harbour/common';
-import type { FlagReason, PageDto, ReviewItemDto, SanctionType } from '@harbour/contracts';
+import { decodeCursor, DomainEvents, type DomainEventMap, InvalidInputError, isUuid, NotFoundError, toPage } from '@harbour/common';
+import type { FlagReason, PageDto, Resolution, ReviewItemDto, SanctionType } from '@harbour/contracts';
 import { ModerationLog } from './moderation-log.service';
 import type { ResolveDto } from './moderation.dtos';
 import type { ReviewItemKind } from './review-item.entity';
@@ -75,20 +75,17 @@ export class ReviewQueueService {
     this.access.assertCan(caller, { action: 'moderation.queue' });
     const done = await this.dataSource.transaction(async (manager) => {
       const row = await this.findOpen(caller, manager, id);
-      if (row.target_type === 'user' && dto.action !== 'dismiss') {
-        throw new InvalidInputError('action must be dismiss for a report about a member (sanction them from their page)');
-      }
-      if (row.kind === 'appeal' && dto.action !== 'dismiss') {
-        throw new InvalidInputError('action must be dismiss for an appeal (lift the sanction to accept it)');
-      }
+      assertFits(row, dto.action);
       await manager.query(
         `UPDATE review_items SET status = 'resolved', resolution = $2, resolved_by_id = $3, resolved_at = now() WHERE id = $1`,
         [row.id, dto.action, caller.userId],
       );
+      const approved = dto.action === 'approve' ? await this.approve(manager, row) : null;
       if (dto.action === 'hide') await manager.query('UPDATE posts SET hidden = true WHERE id = $1', [row.post_id]);
-      if (dto.action === 'delete')
+      if (dto.action === 'delete' || dto.action === 'reject') {
         await manager.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [row.post_id]);
-      const logged = row.kind === 'appeal' ? 'appeal.dismiss' : `flag.${dto.action}`;
+      }
+      const logged = row.kind === 'appeal' ? 'appeal.dismiss' : row.kind === 'held' ? `post.${dto.action}` : `flag.${dto.action}`;
       await this.log.record(manager, {
         actorId: caller.userId,
         action: logged,
@@ -97,15 +94,17 @@ export class ReviewQueueService {
         reason: dto.note,
       });
       const reporters: { reporter_id: string }[] = await manager.query('SELECT reporter_id FROM flags WHERE item_id = $1', [row.id]);
-      return { row, reporterIds: reporters.map((reporter) => reporter.reporter_id) };
+      return { row, approved, reporterIds: reporters.map((reporter) => reporter.reporter_id) };
     });
-    const { row, reporterIds } = done;
+    const { row, approved, reporterIds } = done;
     if (row.post_id && row.topic_id && dto.action === 'hide') {
       this.events.publish('PostUpdated', { postId: row.post_id, topicId: row.topic_id, editorId: caller.userId });
     }
     if (row.post_id && row.topic_id && dto.action === 'delete')
       this.events.publish('PostDeleted', { postId: row.post_id, topicId: row.topic_id });
-    if (row.kind === 'flags') {
+    // An approved post is new to everyone else: readers, watchers and the mentioned hear of it only now.
+    if (approved) this.events.publish('PostCreated', approved);
+    if (row.kind !== 'appeal') {
       this.events.publish('ReportsResolved', {
         itemId: row.id,
         actorId: caller.userId,
@@ -116,6 +115,25 @@ export class ReviewQueueService {
         postId: row.post_id,
       });
     }
+  }
+
+  /** Lets a held post (and its topic, for a first post) be seen; returns what its PostCreated says. */
+  private async approve(manager: EntityManager, row: ItemRow): Promise<DomainEventMap['PostCreated']> {
+    const [post]: { author_id: string; parent_id: string | null; number: number }[] = await manager.query(
+      'UPDATE posts SET hidden = false, pending_review = false WHERE id = $1 RETURNING author_id, parent_id, number',
+      [row.post_id],
+    );
+    if (post!.number === 1) await manager.query('UPDATE topics SET pending_review = false WHERE id = $1', [row.topic_id]);
+    const mentioned: { user_id: string }[] = await manager.query('SELECT user_id FROM mentions WHERE post_id = $1', [row.post_id]);
+    return {
+      postId: row.post_id!,
+      topicId: row.topic_id!,
+      authorId: post!.author_id,
+      parentId: post!.parent_id,
+      mentionedUserIds: mentioned.map((mention) => mention.user_id),
+      quotedPostIds: [],
+      firstPost: post!.number === 1,
+    };
   }
 
   /** Opens an appeal of a sanction as a queue item for site staff. */
@@ -266,5 +284,21 @@ export class ReviewQueueService {
         ...(appeal ? { appeal: { sanctionId: appeal.id, type: appeal.type, reason: appeal.reason, message: appeal.appeal_message } } : {}),
       };
     });
+  }
+}
+
+/** Which decisions fit which item: reports are dismissed, hidden or deleted; held posts approved or rejected. */
+function assertFits(row: ItemRow, action: Resolution): void {
+  if (row.kind === 'held' && action !== 'approve' && action !== 'reject') {
+    throw new InvalidInputError('action must be approve or reject for a post held for review');
+  }
+  if (row.kind === 'appeal' && action !== 'dismiss') {
+    throw new InvalidInputError('action must be dismiss for an appeal (lift the sanction to accept it)');
+  }
+  if (row.kind === 'flags' && (action === 'approve' || action === 'reject')) {
+    throw new InvalidInputError('action must be dismiss, hide or delete for reports');
+  }
+  if (row.kind === 'flags' && row.target_type === 'user' && action !== 'dismiss') {
+    throw new InvalidInputError('action must be dismiss for a report about a member (sanction them from their page)');
   }
 }

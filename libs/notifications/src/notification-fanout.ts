@@ -104,7 +104,7 @@ export class NotificationFanout implements OnModuleInit, OnModuleDestroy {
         actorId: event.actorId,
         space: post ?? null,
         topicId,
-        ...linked(event.outcome === 'hide'),
+        ...linked(event.outcome === 'hide' || event.outcome === 'approve'),
         data: { outcome: `post_${event.outcome}` },
       });
     }

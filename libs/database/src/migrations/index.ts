@@ -5,6 +5,8 @@ import { AddGroupsAndSearch1795335985604 } from './1795335985604-AddGroupsAndSea
 import { AddPostsCreatedAtIndex1795337474043 } from './1795337474043-AddPostsCreatedAtIndex';
 import { AddNotifications1796152914874 } from './1796152914874-AddNotifications';
 import { AddModeration1796158291817 } from './1796158291817-AddModeration';
+import { AddReviewHolds1796159229595 } from './1796159229595-AddReviewHolds';
+import { AddSlowMode1796159486875 } from './1796159486875-AddSlowMode';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   AddPostsCreatedAtIndex1795337474043,
   AddNotifications1796152914874,
   AddModeration1796158291817,
+  AddReviewHolds1796159229595,
+  AddSlowMode1796159486875,
 ];

@@ -41,7 +41,8 @@ export function useCreateTopic() {
 export function useUpdateTopic(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title?: string; pinned?: boolean; locked?: boolean }) => api<TopicDto>('PATCH', `/topics/${id}`, input),
+    mutationFn: (input: { title?: string; pinned?: boolean; locked?: boolean; slowModeSeconds?: number }) =>
+      api<TopicDto>('PATCH', `/topics/${id}`, input),
     onSuccess: (topic) => {
       queryClient.setQueryData(['topic', id], topic);
       void queryClient.invalidateQueries({ queryKey: ['topics'] });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PostDto } from '@harbour/contracts';
+import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { useMe } from '../../auth/api/get-me';
 import { useLiveTopic } from '../api/live-topic';
@@ -27,6 +28,7 @@ export function TopicPage() {
   const [mode, setMode] = useState<ViewMode>(() => (localStorage.getItem(VIEW_KEY) === 'flat' ? 'flat' : 'threaded'));
   const [replyTo, setReplyTo] = useState<{ post: PostDto; quote?: string } | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [held, setHeld] = useState(false);
   const all = useMemo(() => posts.data?.pages.flatMap((page) => page.items) ?? [], [posts.data]);
   const staff = me.data?.role === 'admin' || me.data?.role === 'moderator';
   const canReply = Boolean(me.data) && (!topic.data?.locked || staff);
@@ -117,6 +119,9 @@ export function TopicPage() {
         <Link to={`/c/${topic.data.categoryId}`}>{t('forum.backToCategory')}</Link>
         {topic.data.pinned && <span className="badge">{t('forum.pinned')}</span>}
         {topic.data.locked && <span className="badge">{t('forum.locked')}</span>}
+        {topic.data.slowModeSeconds > 0 && (
+          <span className="badge">{t('forum.slowMode', { count: Math.round(topic.data.slowModeSeconds / 60) || 1 })}</span>
+        )}
       </p>
       <div className="toolbar">
         <div role="group" aria-label={t('forum.viewMode')}>
@@ -135,6 +140,19 @@ export function TopicPage() {
             <button type="button" aria-pressed={topic.data.locked} onClick={() => updateTopic.mutate({ locked: !topic.data.locked })}>
               {topic.data.locked ? t('forum.unlock') : t('forum.lock')}
             </button>
+            <label>
+              {t('forum.slowModeLabel')}{' '}
+              <select
+                value={topic.data.slowModeSeconds}
+                onChange={(event) => updateTopic.mutate({ slowModeSeconds: Number(event.target.value) })}
+              >
+                {[0, 60, 300, 900, 3600].map((seconds) => (
+                  <option key={seconds} value={seconds}>
+                    {seconds === 0 ? t('forum.slowModeOff') : t('forum.slowMode', { count: seconds / 60 })}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
         )}
       </div>
@@ -188,6 +206,7 @@ export function TopicPage() {
               {t('forum.replyToTopicInstead')}
             </button>
           )}
+          {held && <Alert kind="info">{t('forum.heldForReview')}</Alert>}
           <Composer
             key={`${replyTo?.post.id ?? 'topic'}-${replyTo?.quote ?? ''}`}
             label={t('forum.yourReply')}
@@ -197,11 +216,12 @@ export function TopicPage() {
             autoFocus={replyTo !== null}
             onType={live.typed}
             onSubmit={async (value) => {
-              await reply.mutateAsync({
+              const posted = await reply.mutateAsync({
                 ...value,
                 parentId: replyTo?.post.id,
                 quotes: replyTo?.quote ? [replyTo.post.id] : undefined,
               });
+              setHeld(posted.pendingReview === true);
               setReplyTo(null);
             }}
           />

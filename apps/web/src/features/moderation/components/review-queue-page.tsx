@@ -63,7 +63,11 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
   return (
     <li className="review-item" tabIndex={-1} aria-labelledby={titleId}>
       <h2 id={titleId} className="review-title">
-        {item.kind === 'appeal' ? t('moderation.queue.appeal') : t(`moderation.queue.about.${target.type}`)}{' '}
+        {item.kind === 'appeal'
+          ? t('moderation.queue.appeal')
+          : item.kind === 'held'
+            ? t('moderation.queue.heldFrom')
+            : t(`moderation.queue.about.${target.type}`)}{' '}
         {target.member ? target.member.displayName : t('forum.deletedAuthor')}
         {target.topicId && (
           <>
@@ -72,7 +76,7 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
           </>
         )}
       </h2>
-      {target.hidden && <p className="badge">{t('moderation.queue.hidden')}</p>}
+      {target.hidden && item.kind !== 'held' && <p className="badge">{t('moderation.queue.hidden')}</p>}
       {target.deleted && <p className="badge">{t('moderation.queue.deleted')}</p>}
       {target.html !== undefined && (
         // The html was sanitized on the server when the post was written.
@@ -107,9 +111,20 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
       </div>
       {resolve.isError && <Alert kind="error">{resolve.error.message}</Alert>}
       <div className="form-actions" role="group" aria-label={t('moderation.queue.actions')}>
-        <button type="button" disabled={resolve.isPending} onClick={() => act('dismiss')}>
-          {item.kind === 'appeal' ? t('moderation.queue.keep') : t('moderation.queue.dismiss')}
-        </button>
+        {item.kind === 'held' ? (
+          <>
+            <button type="button" disabled={resolve.isPending} onClick={() => act('approve')}>
+              {t('moderation.queue.approve')}
+            </button>
+            <button type="button" disabled={resolve.isPending} onClick={() => act('reject')}>
+              {t('moderation.queue.reject')}
+            </button>
+          </>
+        ) : (
+          <button type="button" disabled={resolve.isPending} onClick={() => act('dismiss')}>
+            {item.kind === 'appeal' ? t('moderation.queue.keep') : t('moderation.queue.dismiss')}
+          </button>
+        )}
         {onContent && (
           <>
             <button type="button" disabled={resolve.isPending || target.hidden} onClick={() => act('hide')}>
