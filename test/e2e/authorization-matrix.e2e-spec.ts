@@ -294,6 +294,20 @@ const MATRIX: Row[] = [
     url: async (f) => `/api/moderation/users/${f.victim}/sanctions/${await f.freshSanction()}`,
     expect: staffOnly(204),
   },
+  {
+    method: 'POST',
+    path: '/api/moderation/queue/:id/claim',
+    url: async (f) => `/api/moderation/queue/${await f.freshQueueItem('public')}/claim`,
+    expect: roles(401, 403, { groupModerator: 404, groupOwner: 404, moderator: 204, admin: 204 }),
+  },
+  { method: 'GET', path: '/api/moderation/users/:id', url: (f) => `/api/moderation/users/${f.victim}`, expect: staffOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/moderation/users/:id/notes',
+    url: (f) => `/api/moderation/users/${f.victim}/notes`,
+    body: { body: 'Matrix note' },
+    expect: staffOnly(201),
+  },
   { method: 'GET', path: '/api/moderation/log', expect: staffOnly(200) },
   { method: 'GET', path: '/api/me/sanctions', expect: signedIn(200) },
   {

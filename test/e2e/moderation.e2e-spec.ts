@@ -298,6 +298,59 @@ describe('moderation', () => {
     });
   });
 
+  describe('claims, records and notes', () => {
+    it('lets one moderator claim an item; another cannot act on it meanwhile', async () => {
+      const author = await newMember(t);
+      const reporter = await newMember(t);
+      const second = await newMember(t, { role: 'moderator' });
+      const topic = await newTopic(t, author, category);
+      await t.http().post('/api/flags').set(reporter.auth).send({ targetType: 'topic', targetId: topic.id, reason: 'spam' }).expect(201);
+      const item = (await queue(t, moderator)).find((entry) => entry.target.id === topic.id)!;
+      expect(item.claimedBy).toBeNull();
+      await t.http().post(`/api/moderation/queue/${item.id}/claim`).set(moderator.auth).expect(204);
+      expect((await queue(t, second)).find((entry) => entry.id === item.id)!.claimedBy).toMatchObject({ id: moderator.user.id });
+      await t.http().post(`/api/moderation/queue/${item.id}/claim`).set(second.auth).expect(409);
+      await t.http().post(`/api/moderation/flags/${item.id}/resolve`).set(second.auth).send({ action: 'dismiss' }).expect(409);
+      await t.http().post(`/api/moderation/flags/${item.id}/resolve`).set(moderator.auth).send({ action: 'dismiss' }).expect(204);
+    });
+
+    it('shows staff a member’s record: sanctions, reports about them, and notes only staff read', async () => {
+      const member = await newMember(t);
+      const reporter = await newMember(t);
+      const topic = await newTopic(t, member, category);
+      await t.http().post('/api/flags').set(reporter.auth).send({ targetType: 'topic', targetId: topic.id, reason: 'spam' }).expect(201);
+      await t
+        .http()
+        .post(`/api/moderation/users/${member.user.id}/sanctions`)
+        .set(moderator.auth)
+        .send({ type: 'warn', reason: 'First warning' })
+        .expect(201);
+      await t
+        .http()
+        .post(`/api/moderation/users/${member.user.id}/notes`)
+        .set(moderator.auth)
+        .send({ body: 'Talked to them on Signal' })
+        .expect(201);
+      await t.http().post(`/api/moderation/users/${member.user.id}/notes`).set(moderator.auth).send({ body: '' }).expect(400);
+      await t.http().post(`/api/moderation/users/${member.user.id}/notes`).set(member.auth).send({ body: 'sneaky' }).expect(403);
+      const record = (await t.http().get(`/api/moderation/users/${member.user.id}`).set(admin.auth).expect(200)).body as {
+        member: { id: string; status: string };
+        sanctions: { type: string }[];
+        flagsAgainst: number;
+        notes: { body: string; author: { id: string } }[];
+      };
+      expect(record.member).toMatchObject({ id: member.user.id, status: 'active' });
+      expect(record.member).not.toHaveProperty('email');
+      expect(record.sanctions.map((sanction) => sanction.type)).toEqual(['warn']);
+      expect(record.flagsAgainst).toBe(1);
+      expect(record.notes).toEqual([
+        expect.objectContaining({ body: 'Talked to them on Signal', author: expect.objectContaining({ id: moderator.user.id }) }),
+      ]);
+      await t.http().get(`/api/moderation/users/${member.user.id}`).set(member.auth).expect(403);
+      await t.http().get('/api/moderation/users/00000000-0000-4000-8000-000000000000').set(moderator.auth).expect(404);
+    });
+  });
+
   describe('sanctions', () => {
     it('suspends: sessions end, the socket is told and closed, login says until when; lifting lets the member back', async () => {
       const member = await newMember(t);

@@ -56,6 +56,8 @@ export type AccessQuestion =
   /** Warn, silence, suspend or ban: moderators sanction members; admins also moderators; nobody an admin. */
   | { action: 'user.sanction'; target: { id: string; role: Role } }
   | { action: 'moderation.log' }
+  /** A member's moderation record and the notes staff keep on them: site staff only. */
+  | { action: 'moderation.member' }
   /** See a post (or topic) held for review: its author, and those who moderate its space. */
   | { action: 'held.see'; category: CategoryRef; authorId: string };
 
@@ -137,6 +139,7 @@ export class AccessService {
         return caller.role === 'admin' || (caller.role === 'moderator' && target.role === 'member');
       }
       case 'moderation.log':
+      case 'moderation.member':
         return isStaff(caller);
       case 'held.see':
         return caller !== null && (caller.userId === question.authorId || this.moderatesSpace(caller, question.category));

@@ -36,6 +36,8 @@ export interface ReviewItemDto {
   id: string;
   kind: 'flags' | 'appeal' | 'held';
   createdAt: string;
+  /** Another moderator is working on it (a claim lapses after 15 minutes). */
+  claimedBy: UserDto | null;
   target: ReviewTargetDto;
   /** Each reason with how many reported it. */
   reasons: { reason: FlagReason; count: number }[];
@@ -56,6 +58,15 @@ export interface SanctionDto {
   liftedAt: string | null;
   acknowledgedAt: string | null;
   appealedAt: string | null;
+}
+
+/** A member as staff see them on their moderation page. */
+export interface MemberRecordDto {
+  member: UserDto & { status: 'active' | 'pending' | 'suspended' | 'banned' };
+  sanctions: SanctionDto[];
+  /** Reports about the member and their posts and topics, open or decided. */
+  flagsAgainst: number;
+  notes: { id: string; author: UserDto | null; body: string; createdAt: string }[];
 }
 
 export interface ModerationLogEntryDto {

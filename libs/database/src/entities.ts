@@ -12,7 +12,7 @@ import {
   TopicRead,
 } from '@harbour/forum';
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
-import { Flag, ModerationLogEntry, ReviewItem, Sanction } from '@harbour/moderation';
+import { Flag, ModerationLogEntry, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
 import { RateLimitCounter, SiteSettings, WatchedWord } from '@harbour/settings';
 
@@ -44,5 +44,6 @@ export const ENTITIES = [
   Flag,
   Sanction,
   ModerationLogEntry,
+  ModeratorNote,
   WatchedWord,
 ];

@@ -2,10 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { AccessService, Authenticated, CurrentCaller, EvenWhenSilenced, type Caller } from '@harbour/access';
 import { PageQueryDto } from '@harbour/common';
-import type { ModerationLogEntryDto, PageDto, ReviewItemDto, SanctionDto } from '@harbour/contracts';
+import type { MemberRecordDto, ModerationLogEntryDto, PageDto, ReviewItemDto, SanctionDto } from '@harbour/contracts';
+import { MemberRecordsService } from './member-records.service';
 import { FlagsService } from './flags.service';
 import { ModerationLog } from './moderation-log.service';
-import { AppealDto, CreateFlagDto, CreateSanctionDto, LogQueryDto, ResolveDto } from './moderation.dtos';
+import { AppealDto, CreateFlagDto, CreateSanctionDto, LogQueryDto, NoteDto, ResolveDto } from './moderation.dtos';
 import { ReviewQueueService } from './review-queue.service';
 import { SanctionsService } from './sanctions.service';
 
@@ -18,6 +19,7 @@ export class ModerationController {
     private readonly sanctions: SanctionsService,
     private readonly log: ModerationLog,
     private readonly access: AccessService,
+    private readonly records: MemberRecordsService,
   ) {}
 
   @Authenticated()
@@ -33,10 +35,29 @@ export class ModerationController {
   }
 
   @Authenticated()
+  @Post('moderation/queue/:id/claim')
+  @HttpCode(204)
+  claim(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    return this.queue.claim(caller, id);
+  }
+
+  @Authenticated()
   @Post('moderation/flags/:id/resolve')
   @HttpCode(204)
   resolve(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: ResolveDto): Promise<void> {
     return this.queue.resolve(caller, id, dto);
+  }
+
+  @Authenticated()
+  @Get('moderation/users/:id')
+  record(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<MemberRecordDto> {
+    return this.records.get(caller, id);
+  }
+
+  @Authenticated()
+  @Post('moderation/users/:id/notes')
+  addNote(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: NoteDto): Promise<{ id: string }> {
+    return this.records.addNote(caller, id, dto.body);
   }
 
   @Authenticated()

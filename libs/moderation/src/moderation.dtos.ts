@@ -36,6 +36,10 @@ export class AppealDto {
   @CleanText() @IsString() @Length(3, 2000) @SafeText() message: string;
 }
 
+export class NoteDto {
+  @CleanText() @IsString() @Length(1, 2000) @SafeText() body: string;
+}
+
 export class LogQueryDto extends PageQueryDto {
   @IsOptional() @IsString() @MaxLength(40) action?: string;
   @IsOptional() @IsUUID('all', { message: 'actorId must be an id' }) actorId?: string;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '@harbour/accounts';
 import { ForumModule } from '@harbour/forum';
 import { FlagsService } from './flags.service';
+import { MemberRecordsService } from './member-records.service';
 import { ModerationController } from './moderation.controller';
 import { ModerationLog } from './moderation-log.service';
 import { ModerationRecorder } from './moderation-recorder';
@@ -12,6 +13,6 @@ import { WatchedWordsController } from './watched-words.controller';
 @Module({
   imports: [AccountsModule, ForumModule],
   controllers: [ModerationController, WatchedWordsController],
-  providers: [FlagsService, ReviewQueueService, SanctionsService, ModerationLog, ModerationRecorder],
+  providers: [FlagsService, ReviewQueueService, SanctionsService, MemberRecordsService, ModerationLog, ModerationRecorder],
 })
 export class ModerationModule {}

@@ -31,6 +31,13 @@ export class ReviewItem {
   @Column({ type: 'varchar', length: 16, nullable: true })
   resolution: string | null;
 
+  /** A moderator working on the item, so that two do not act at once; a claim lapses (see CLAIM_MINUTES). */
+  @Column({ name: 'claimed_by_id', type: 'uuid', nullable: true })
+  claimedById: string | null;
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', precision: 3, nullable: true })
+  claimedAt: Date | null;
+
   @Column({ name: 'resolved_by_id', type: 'uuid', nullable: true })
   resolvedById: string | null;
 

@@ -2,11 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, isStaff, type Caller, type CategoryRef } from '@harbour/access';
 import { toUserDto, User } from '@harbour/accounts';
-import { decodeCursor, DomainEvents, type DomainEventMap, InvalidInputError, isUuid, NotFoundError, toPage } from '@harbour/common';
+import {
+  ConflictError,
+  decodeCursor,
+  DomainEvents,
+  type DomainEventMap,
+  InvalidInputError,
+  isUuid,
+  NotFoundError,
+  toPage,
+} from '@harbour/common';
 import type { FlagReason, PageDto, Resolution, ReviewItemDto, SanctionType } from '@harbour/contracts';
 import { ModerationLog } from './moderation-log.service';
 import type { ResolveDto } from './moderation.dtos';
 import type { ReviewItemKind } from './review-item.entity';
+
+/** How long a moderator's claim on an item keeps others from acting on it. */
+const CLAIM_MINUTES = 15;
 
 /** An open queue item with what it is about, as the listing query reads it. */
 interface ItemRow {
@@ -15,6 +27,7 @@ interface ItemRow {
   target_type: 'post' | 'topic' | 'user';
   target_id: string;
   created_at: Date;
+  claimed_by_id: string | null;
   member_id: string | null;
   topic_id: string | null;
   topic_title: string | null;
@@ -76,6 +89,7 @@ export class ReviewQueueService {
     const done = await this.dataSource.transaction(async (manager) => {
       const row = await this.findOpen(caller, manager, id);
       assertFits(row, dto.action);
+      if (row.claimed_by_id && row.claimed_by_id !== caller.userId) throw new ConflictError('Another moderator is working on this item');
       await manager.query(
         `UPDATE review_items SET status = 'resolved', resolution = $2, resolved_by_id = $3, resolved_at = now() WHERE id = $1`,
         [row.id, dto.action, caller.userId],
@@ -136,6 +150,16 @@ export class ReviewQueueService {
     };
   }
 
+  /** Claims an item for a while, so that two moderators do not act on it at once. */
+  async claim(caller: Caller, id: string): Promise<void> {
+    this.access.assertCan(caller, { action: 'moderation.queue' });
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.findOpen(caller, manager, id);
+      if (row.claimed_by_id && row.claimed_by_id !== caller.userId) throw new ConflictError('Another moderator is working on this item');
+      await manager.query('UPDATE review_items SET claimed_by_id = $2, claimed_at = now() WHERE id = $1', [row.id, caller.userId]);
+    });
+  }
+
   /** Opens an appeal of a sanction as a queue item for site staff. */
   async openAppeal(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(
@@ -181,6 +205,7 @@ export class ReviewQueueService {
         'i.target_type AS target_type',
         'i.target_id AS target_id',
         'i.created_at AS created_at',
+        `CASE WHEN i.claimed_at > now() - make_interval(mins => ${CLAIM_MINUTES}) THEN i.claimed_by_id END AS claimed_by_id`,
         `CASE WHEN i.target_type = 'user' THEN i.target_id ELSE coalesce(p.author_id, t.author_id) END AS member_id`,
         't.id AS topic_id',
         't.title AS topic_title',
@@ -204,7 +229,7 @@ export class ReviewQueueService {
   private async describe(caller: Caller, rows: ItemRow[]): Promise<ReviewItemDto[]> {
     if (rows.length === 0) return [];
     const itemIds = rows.map((row) => row.id);
-    const memberIds = [...new Set(rows.flatMap((row) => (row.member_id ? [row.member_id] : [])))];
+    const memberIds = [...new Set(rows.flatMap((row) => [row.member_id, row.claimed_by_id].filter((id): id is string => id !== null)))];
     const [flags, members, sanctions, against, appeals] = await Promise.all([
       this.dataSource.query<{ item_id: string; reason: FlagReason; note: string | null; reporter_id: string; created_at: Date }[]>(
         'SELECT item_id, reason, note, reporter_id, created_at FROM flags WHERE item_id = ANY($1::uuid[]) ORDER BY created_at',
@@ -253,6 +278,7 @@ export class ReviewQueueService {
         id: row.id,
         kind: row.kind,
         createdAt: row.created_at.toISOString(),
+        claimedBy: row.claimed_by_id && users.get(row.claimed_by_id) ? toUserDto(users.get(row.claimed_by_id)!) : null,
         target: {
           type: row.target_type,
           id: row.target_id,

@@ -166,7 +166,7 @@ export class SanctionsService {
   }
 }
 
-function toSanctionDto(sanction: Sanction): SanctionDto {
+export function toSanctionDto(sanction: Sanction): SanctionDto {
   return {
     id: sanction.id,
     type: sanction.type,
