@@ -80,6 +80,29 @@ describe('moderation in the browser', () => {
     expect(offHost).toEqual([]);
   });
 
+  it('from a post, staff open the member’s record, keep a note and silence them with the dialog', async () => {
+    const member = await newMember(t, { username: 'noisy_nat' });
+    const topic = await newTopic(t, reporter, categoryId, 'Harm reduction kits');
+    const post = await newReply(t, member, topic.id, 'Buy from me');
+    const page = await signIn('mod_june');
+    await page.goto(`${t.baseUrl}/t/${topic.id}`);
+    await page.locator(`#post-${post.id}`).getByRole('link', { name: 'Member’s record' }).click();
+    await page.getByRole('heading', { name: 'Record of noisy_nat' }).waitFor();
+    await page.getByLabel('New note').fill('Second time selling');
+    await page.getByRole('button', { name: 'Add the note' }).click();
+    await page.getByText('Second time selling').waitFor();
+    await page.getByRole('button', { name: 'Sanction this member…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sanction noisy_nat' });
+    await dialog.getByLabel('Read-only (silenced)').check();
+    await dialog.getByLabel('Reason').fill('Selling in the support space');
+    await dialog.getByLabel('Until').fill('2030-01-01T12:00');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByText('Done. The member has been told.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByText('Selling in the support space').waitFor();
+    await t.http().post(`/api/topics/${topic.id}/posts`).set(member.auth).send({ body: 'more' }).expect(403);
+  });
+
   it('a suspended member is told until when, in their language, and their open page loses its session', async () => {
     const member = await newMember(t, { username: 'suspended_sam' });
     // The account's language (not the browser's) is what its email is written in.

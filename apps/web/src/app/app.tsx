@@ -17,6 +17,7 @@ import { GroupPage } from '../features/groups/components/group-page';
 import { GroupsPage } from '../features/groups/components/groups-page';
 import { InvitationPage } from '../features/groups/components/invitation-page';
 import { HomePage } from '../features/home/home-page';
+import { MemberRecordPage } from '../features/moderation/components/member-record-page';
 import { ModerationLogPage } from '../features/moderation/components/moderation-log-page';
 import { MySanctionsPage } from '../features/moderation/components/my-sanctions-page';
 import { ReviewQueuePage } from '../features/moderation/components/review-queue-page';
@@ -109,6 +110,14 @@ export function App() {
                 element={
                   <MembersOnly>
                     <ModerationLogPage />
+                  </MembersOnly>
+                }
+              />
+              <Route
+                path="moderation/users/:id"
+                element={
+                  <MembersOnly>
+                    <MemberRecordPage />
                   </MembersOnly>
                 }
               />

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
 import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
 import { ReportDialog } from '../../moderation/components/report-dialog';
@@ -65,6 +66,11 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
         <span id={`post-${post.id}-by`} className="post-author">
           {post.author ? post.author.displayName : t('forum.deletedAuthor')}
         </span>{' '}
+        {staff && post.author && !mine && (
+          <Link to={`/moderation/users/${post.author.id}`} className="muted">
+            {t('moderation.queue.record')}
+          </Link>
+        )}{' '}
         <time className="muted" dateTime={post.createdAt}>
           {date(post.createdAt)}
         </time>

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/api/get-me';
 import { useLiveTopic } from '../api/live-topic';
 import { useReply, useTopicPosts } from '../api/posts';
 import { useMarkRead, useTopic, useUpdateTopic } from '../api/topics';
+import { ReportDialog } from '../../moderation/components/report-dialog';
 import { Composer } from './composer';
 import { PostView } from './post-view';
 import { buildThread, type ThreadNode } from './thread';
@@ -29,6 +30,7 @@ export function TopicPage() {
   const [replyTo, setReplyTo] = useState<{ post: PostDto; quote?: string } | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [held, setHeld] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const all = useMemo(() => posts.data?.pages.flatMap((page) => page.items) ?? [], [posts.data]);
   const staff = me.data?.role === 'admin' || me.data?.role === 'moderator';
   const canReply = Boolean(me.data) && (!topic.data?.locked || staff);
@@ -132,6 +134,12 @@ export function TopicPage() {
             {t('forum.flat')}
           </button>
         </div>
+        {me.data && me.data.id !== topic.data.author.id && (
+          <button type="button" onClick={() => setReporting(true)}>
+            {t('moderation.report.topic')}
+          </button>
+        )}
+        {reporting && <ReportDialog targetType="topic" targetId={topic.data.id} onClose={() => setReporting(false)} />}
         {staff && (
           <div role="group" aria-label={t('forum.moderate')}>
             <button type="button" aria-pressed={topic.data.pinned} onClick={() => updateTopic.mutate({ pinned: !topic.data.pinned })}>

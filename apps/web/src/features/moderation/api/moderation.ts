@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   FlagReason,
+  MemberRecordDto,
   FlagTargetType,
   ModerationLogEntryDto,
   PageDto,
@@ -42,7 +43,7 @@ export function useSanction() {
   return useMutation({
     mutationFn: ({ userId, ...body }: { userId: string; type: SanctionType; reason: string; until?: string }) =>
       api<{ id: string }>('POST', `/moderation/users/${userId}/sanctions`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queueKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation'] }),
   });
 }
 
@@ -51,7 +52,7 @@ export function useLiftSanction() {
   return useMutation({
     mutationFn: ({ userId, sanctionId }: { userId: string; sanctionId: string }) =>
       api<void>('DELETE', `/moderation/users/${userId}/sanctions/${sanctionId}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queueKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation'] }),
   });
 }
 
@@ -101,5 +102,27 @@ export function useRemoveWatchedWord() {
   return useMutation({
     mutationFn: (id: string) => api<void>('DELETE', `/admin/watched-words/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: wordsKey }),
+  });
+}
+
+export function useClaim() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('POST', `/moderation/queue/${id}/claim`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queueKey }),
+  });
+}
+
+const recordKey = (userId: string) => ['moderation', 'member', userId] as const;
+
+export function useMemberRecord(userId: string) {
+  return useQuery({ queryKey: recordKey(userId), queryFn: () => api<MemberRecordDto>('GET', `/moderation/users/${userId}`) });
+}
+
+export function useAddNote(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api<{ id: string }>('POST', `/moderation/users/${userId}/notes`, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKey(userId) }),
   });
 }

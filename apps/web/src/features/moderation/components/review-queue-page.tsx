@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Resolution, ReviewItemDto, UserDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
-import { useQueue, useResolve } from '../api/moderation';
+import { useClaim, useQueue, useResolve } from '../api/moderation';
 import { SanctionDialog } from './sanction-dialog';
 
 /**
@@ -55,6 +55,7 @@ export function ReviewQueuePage() {
 function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (member: UserDto) => void }) {
   const { t } = useTranslation();
   const resolve = useResolve();
+  const claim = useClaim();
   const [note, setNote] = useState('');
   const titleId = `review-${item.id}-title`;
   const { target } = item;
@@ -76,6 +77,7 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
           </>
         )}
       </h2>
+      {item.claimedBy && <p className="badge">{t('moderation.queue.claimedBy', { name: item.claimedBy.displayName })}</p>}
       {target.hidden && item.kind !== 'held' && <p className="badge">{t('moderation.queue.hidden')}</p>}
       {target.deleted && <p className="badge">{t('moderation.queue.deleted')}</p>}
       {target.html !== undefined && (
@@ -140,6 +142,10 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
             {t('moderation.queue.sanction')}
           </button>
         )}
+        <button type="button" disabled={claim.isPending} onClick={() => claim.mutate(item.id)}>
+          {t('moderation.queue.claim')}
+        </button>
+        {target.member && <Link to={`/moderation/users/${target.member.id}`}>{t('moderation.queue.record')}</Link>}
       </div>
     </li>
   );
