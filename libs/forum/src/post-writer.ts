@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { User } from '@harbour/accounts';
 import { RuleRefusedError } from '@harbour/common';
@@ -10,10 +10,23 @@ import { Mention } from './member-state.entities';
 import { mentionedUsernames, renderMarkdown } from './markdown';
 import { Post } from './post.entity';
 
+/**
+ * A body rendered and judged, ready to write. Made by `PostWriter.prepare` before the writing transaction
+ * opens: judging reads the watched words, the settings and the author's history on other connections, and
+ * a transaction waiting for a second connection from a busy pool would wait forever.
+ */
+export interface PreparedPost {
+  body: string;
+  html: string;
+  /** Held for review: a `review` watched word, or a new member's first posts. */
+  held: boolean;
+}
+
 /** The parts of writing a post that topics and replies share: rendering, numbering and mentions. */
 @Injectable()
 export class PostWriter {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly watchedWords: WatchedWordsService,
     private readonly settings: SettingsService,
   ) {}
@@ -27,33 +40,28 @@ export class PostWriter {
     input: {
       topicId: string;
       authorId: string;
-      body: string;
       parentId: string | null;
       contentWarning: string | null;
       /** The author's locale: the post's search language when its words do not tell. */
       authorLocale: Locale;
-      /** A new topic's title, judged by the watched words with its first post. */
-      title?: string;
-      /** Site staff are never held for review. */
-      authorIsStaff: boolean;
+      prepared: PreparedPost;
     },
   ): Promise<{ post: Post; mentionedUserIds: string[] }> {
-    // Render before taking the topic's row lock: replies to a busy topic queue on it.
-    const { html, heldBy } = await this.render(input.body, input.title);
-    const held = !input.authorIsStaff && (heldBy !== null || (await this.isNewMember(manager, input.authorId)));
+    const { html, held } = input.prepared;
     const counted: [{ post_count: number }[], number] = await manager.query(
       'UPDATE topics SET post_count = post_count + 1, last_post_at = now() WHERE id = $1 RETURNING post_count',
       [input.topicId],
     );
     const number = counted[0][0]?.post_count;
     if (number === undefined) throw new Error(`Topic ${input.topicId} vanished while posting`);
-    const { topicId, authorId, body, parentId, contentWarning, authorLocale } = input;
+    const { topicId, authorId, parentId, contentWarning, authorLocale } = input;
+    const body = input.prepared.body;
     const fields = { topicId, authorId, body, parentId, contentWarning };
     const post = manager.create(Post, {
       ...fields,
       number,
       html,
-      language: detectLanguage(input.body, authorLocale),
+      language: detectLanguage(body, authorLocale),
       hidden: held,
       pendingReview: held,
     });
@@ -68,32 +76,37 @@ export class PostWriter {
     return { post, mentionedUserIds };
   }
 
+  /**
+   * Renders and judges a body, outside any transaction (see PreparedPost): a blocked word refuses it with
+   * a 422 naming the word; censored words are masked; a review word or a newcomer's post is held.
+   * `title` is a new topic's, judged with its first post; `author` is null for an edit (never held).
+   */
+  async prepare(body: string, options: { title?: string; author: { id: string; staff: boolean } | null }): Promise<PreparedPost> {
+    const verdict = await this.watchedWords.judge({ html: renderMarkdown(body), title: options.title });
+    if (verdict.blockedBy) throw new RuleRefusedError(`This contains a word that is not allowed here: "${verdict.blockedBy}"`);
+    const { author } = options;
+    const held = author !== null && !author.staff && (verdict.heldBy !== null || (await this.isNewMember(author.id)));
+    return { body, html: verdict.html, held };
+  }
+
   /** Whether the site holds this member's posts as a newcomer's: fewer than N of theirs have been let through. */
-  private async isNewMember(manager: EntityManager, authorId: string): Promise<boolean> {
+  private async isNewMember(authorId: string): Promise<boolean> {
     const { newMemberReviewPosts } = await this.settings.get();
     if (newMemberReviewPosts === 0) return false;
-    const [row]: { passed: number }[] = await manager.query(
+    const [row]: { passed: number }[] = await this.dataSource.query(
       'SELECT count(*)::int AS passed FROM (SELECT 1 FROM posts WHERE author_id = $1 AND NOT pending_review AND deleted_at IS NULL LIMIT $2) p',
       [authorId, newMemberReviewPosts],
     );
     return (row?.passed ?? 0) < newMemberReviewPosts;
   }
 
-  /** Re-renders an edited body and replaces its mentions. */
-  async rewrite(manager: EntityManager, post: Post, body: string): Promise<void> {
-    // An edit is judged like a new post, except that it is not held: moderators can see it in the log.
-    post.html = (await this.render(body)).html;
-    post.body = body;
-    post.language = detectLanguage(body, post.language);
+  /** Replaces a post's body with a prepared one (an edit is judged like a new post, but never held) and its mentions. */
+  async rewrite(manager: EntityManager, post: Post, prepared: PreparedPost): Promise<void> {
+    post.html = prepared.html;
+    post.body = prepared.body;
+    post.language = detectLanguage(prepared.body, post.language);
     await manager.delete(Mention, { postId: post.id });
     await this.saveMentions(manager, post.id, post.html, post.authorId);
-  }
-
-  /** The sanitized html with censored words masked; a blocked word refuses the post, naming the word. */
-  private async render(body: string, title?: string): Promise<{ html: string; heldBy: string | null }> {
-    const verdict = await this.watchedWords.judge({ html: renderMarkdown(body), title });
-    if (verdict.blockedBy) throw new RuleRefusedError(`This contains a word that is not allowed here: "${verdict.blockedBy}"`);
-    return { html: verdict.html, heldBy: verdict.heldBy };
   }
 
   private async saveMentions(manager: EntityManager, postId: string, html: string, authorId: string): Promise<string[]> {

@@ -116,15 +116,15 @@ export class PostsService {
       if (last && last.age < topic.slowModeSeconds) throw new RateLimitedError(Math.ceil(topic.slowModeSeconds - last.age));
       await this.limiter.consume('slow', `${topic.id}:${caller.userId}`, 1, topic.slowModeSeconds);
     }
+    const prepared = await this.writer.prepare(dto.body, { author: { id: caller.userId, staff: isStaff(caller) } });
     const { post, mentionedUserIds } = await this.dataSource.transaction((manager) =>
       this.writer.append(manager, {
         topicId: topic.id,
         authorId: caller.userId,
-        body: dto.body,
         parentId: dto.parentId ?? null,
         contentWarning: dto.contentWarning ?? null,
         authorLocale: caller.locale,
-        authorIsStaff: isStaff(caller),
+        prepared,
       }),
     );
     this.events.publish('PostCreated', {
@@ -149,11 +149,12 @@ export class PostsService {
     if (dto.wiki !== undefined && post.authorId !== caller.userId && !isStaff(caller)) {
       throw new InvalidInputError('wiki can be changed by the author or staff only');
     }
+    const prepared = dto.body !== undefined && dto.body !== post.body ? await this.writer.prepare(dto.body, { author: null }) : null;
     await this.dataSource.transaction(async (manager) => {
       const changes: Partial<Post> = {};
-      if (dto.body !== undefined && dto.body !== post.body) {
+      if (prepared) {
         await manager.insert(PostRevision, { postId: post.id, body: post.body, editorId: caller.userId, editedAt: new Date() });
-        await this.writer.rewrite(manager, post, dto.body);
+        await this.writer.rewrite(manager, post, prepared);
         Object.assign(changes, { body: post.body, html: post.html, language: post.language, editedAt: new Date() });
       }
       if (dto.wiki !== undefined) changes.wiki = dto.wiki;

@@ -61,6 +61,7 @@ export class TopicsService {
       await this.limiter.consume('topic', caller.userId, rateLimits.topicsPerDay, 86400);
       await this.limiter.consume('post', caller.userId, rateLimits.postsPerMinute, 60);
     }
+    const prepared = await this.writer.prepare(dto.body, { title: dto.title, author: { id: caller.userId, staff: isStaff(caller) } });
     const { topicId, mentionedUserIds, postId } = await this.dataSource.transaction(async (manager) => {
       const topic = manager.create(Topic, {
         categoryId: category.id,
@@ -75,12 +76,10 @@ export class TopicsService {
       const { post, mentionedUserIds } = await this.writer.append(manager, {
         topicId: topic.id,
         authorId: caller.userId,
-        body: dto.body,
         parentId: null,
         contentWarning: dto.contentWarning ?? null,
         authorLocale: caller.locale,
-        authorIsStaff: isStaff(caller),
-        title: dto.title,
+        prepared,
       });
       await manager.increment(Category, { id: category.id }, 'topicCount', 1);
       return { topicId: topic.id, postId: post.id, mentionedUserIds };
