@@ -84,7 +84,11 @@ export async function benchSocketFanout({ base, serverPid, topicId, token, total
       missed,
       // From sending the reply's POST to its arrival at each reader: includes the write itself.
       deliveryMs: { p50: at(0.5), p99: at(0.99), max: Math.round(latencies[latencies.length - 1] ?? NaN) },
-      serverRssMiB: { before: Math.round(before), after: Math.round(after), per1000Sockets: Math.round(((after - before) / total) * 1000 * 10) / 10 },
+      serverRssMiB: {
+        before: Math.round(before),
+        after: Math.round(after),
+        per1000Sockets: Math.round(((after - before) / total) * 1000 * 10) / 10,
+      },
     };
   } finally {
     for (const socket of sockets) socket.close();

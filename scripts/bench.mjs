@@ -84,7 +84,10 @@ async function statementsSince(name, result) {
     );
     const requests = Math.max(1, Math.round((result?.requestsPerSecond ?? 1) * seconds));
     process.stderr.write(`\n${name}: heaviest statements (calls per request, total ms)\n`);
-    for (const row of rows) process.stderr.write(`${(row.calls / requests).toFixed(2).padStart(7)} ${String(row.ms).padStart(7)} ms ${String(row.plan).padStart(6)} plan  ${row.query}\n`);
+    for (const row of rows)
+      process.stderr.write(
+        `${(row.calls / requests).toFixed(2).padStart(7)} ${String(row.ms).padStart(7)} ms ${String(row.plan).padStart(6)} plan  ${row.query}\n`,
+      );
   } finally {
     await client.end();
   }
