@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser } from '../support/browser';
 import { newMember } from '../support/factories';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
@@ -25,12 +25,7 @@ describe('groups in the browser', () => {
   });
 
   async function signIn(username: string, width?: number): Promise<Page> {
-    const page = await signInAs(b, t.baseUrl, username, width);
-    // Watching starts after sign-in; the sign-in screen itself is checked in the accounts suite.
-    page.on('request', (request) => {
-      if (!request.url().startsWith(t.baseUrl) && !request.url().startsWith('data:')) offHost.push(request.url());
-    });
-    return page;
+    return watchOffHostRequests(await signInAs(b, t.baseUrl, username, width), t.baseUrl, offHost);
   }
 
   it('creates a private group with a space, invites a member who sees it, and nobody else does', async () => {

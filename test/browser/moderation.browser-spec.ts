@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 
@@ -31,11 +31,7 @@ describe('moderation in the browser', () => {
   });
 
   async function signIn(username: string, width?: number, locale?: string): Promise<Page> {
-    const page = await signInAs(b, t.baseUrl, username, width, locale);
-    page.on('request', (request) => {
-      if (!request.url().startsWith(t.baseUrl) && !request.url().startsWith('data:')) offHost.push(request.url());
-    });
-    return page;
+    return watchOffHostRequests(await signInAs(b, t.baseUrl, username, width, locale), t.baseUrl, offHost);
   }
 
   it('report → queue → hide: the reporter reports by keyboard, the moderator hides it, readers see it gone', async () => {

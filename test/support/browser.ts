@@ -42,3 +42,14 @@ export async function signIn(b: TestBrowser, baseUrl: string, username: string, 
   await page.getByText(french ? `Vous êtes connecté·e en tant que ${username}.` : `You are signed in as ${username}.`).waitFor();
   return page;
 }
+
+/**
+ * Records every request a page makes to another host than the site (the client must load nothing from
+ * elsewhere). Watching starts when called: sign in first, the sign-in screen has its own check.
+ */
+export function watchOffHostRequests(page: Page, baseUrl: string, offHost: string[]): Page {
+  page.on('request', (request) => {
+    if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) offHost.push(request.url());
+  });
+  return page;
+}
