@@ -17,7 +17,9 @@ describe('site settings', () => {
       .http()
       .patch('/api/admin/settings')
       .set(admin.auth)
-      .send({ rateLimits: { registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20, postsPerMinute: 10, topicsPerDay: 20 } })
+      .send({
+        rateLimits: { registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20, postsPerMinute: 10, topicsPerDay: 20, flagsPerDay: 20 },
+      })
       .expect(200);
     const response = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
     expect(response.body).toEqual({
