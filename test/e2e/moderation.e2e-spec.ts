@@ -33,7 +33,8 @@ describe('moderation', () => {
   let moderator: TestMember;
   let category: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Notification emails go out after a second here, to show a sanction is mailed once, not twice.
+    t = await startTestApp({ env: { NOTIFICATION_EMAIL_DELAY_SECONDS: '1' } });
     admin = await newMember(t, { role: 'admin' });
     moderator = await newMember(t, { role: 'moderator' });
     category = await newCategory(t, admin);
@@ -409,6 +410,10 @@ describe('moderation', () => {
       expect(warning).toMatchObject({ type: 'warn', reason: 'Be kind', acknowledgedAt: null, appealedAt: null });
       const [notice] = await moderationNotices(t, member, 1);
       expect(notice).toMatchObject({ actor: null, data: { sanctionId: warning!.id } });
+      // Told once by email: the sanction's own mail, not a second notification email after the delay.
+      await t.smtp!.waitFor(member.user.email);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(t.smtp!.messages.filter((message) => message.to.includes(member.user.email.toLowerCase()))).toHaveLength(1);
       await t.http().post(`/api/me/sanctions/${warning!.id}/acknowledge`).set(member.auth).expect(204);
       await t
         .http()

@@ -24,6 +24,8 @@ interface Draft {
   postId?: string;
   groupId?: string;
   emoji?: string;
+  /** Already told by a mail of its own (a sanction): stored for the app, never mailed again. */
+  mailedElsewhere?: true;
   /** What a moderation notification says (an outcome, a sanction). */
   data?: Record<string, string>;
   /** Drafts with the same key gather into the member's one unread notification of that key. */
@@ -74,7 +76,14 @@ export class NotificationFanout implements OnModuleInit, OnModuleDestroy {
     this.events.on('ReportsResolved', (event) => this.reportsResolved(event));
     this.events.on('SanctionApplied', (event) =>
       this.deliver([
-        { userId: event.userId, type: 'moderation', actorId: event.actorId, space: null, data: { sanctionId: event.sanctionId } },
+        {
+          userId: event.userId,
+          type: 'moderation',
+          actorId: event.actorId,
+          space: null,
+          data: { sanctionId: event.sanctionId },
+          mailedElsewhere: true,
+        },
       ]),
     );
   }
@@ -276,7 +285,11 @@ export class NotificationFanout implements OnModuleInit, OnModuleDestroy {
           wanted.map(({ count }) => count),
         ],
       );
-      const emailed = new Set(wanted.filter(({ delivery }) => wantsEmail(delivery)).map(({ draft }) => `${draft.userId}:${draft.type}`));
+      const emailed = new Set(
+        wanted
+          .filter(({ draft, delivery }) => wantsEmail(delivery) && !draft.mailedElsewhere)
+          .map(({ draft }) => `${draft.userId}:${draft.type}`),
+      );
       // A regrouped notification already has its email job waiting (or sent): one email per notification.
       const mailed = rows.filter((row) => row.inserted && emailed.has(`${row.user_id}:${row.type}`));
       await this.jobs.sendMany(
