@@ -104,7 +104,10 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
         </blockquote>
       ))}
       <p className="muted">
-        {t('moderation.queue.history', { sanctions: item.history.sanctions, flags: item.history.flagsAgainst })}
+        {t('moderation.queue.history', {
+          sanctions: t('moderation.queue.historySanctions', { count: item.history.sanctions }),
+          flags: t('moderation.queue.historyFlags', { count: item.history.flagsAgainst }),
+        })}
         {item.history.activeSanction && ` · ${t(`moderation.sanctions.${item.history.activeSanction}`)}`}
       </p>
       <div className="field">
