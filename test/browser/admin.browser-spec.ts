@@ -65,10 +65,20 @@ describe('administration in the browser', () => {
     const admin = await signIn('chief', 'correct horse battery');
     await admin.goto(`${t.baseUrl}/admin/users`);
     await admin.getByLabel('Search by username or email').fill('newcomer');
+    // Wait for the search's own answer: a list answer still in flight could otherwise land after the change.
+    const searched = admin.waitForResponse(
+      (response) => response.url().includes('/api/admin/users?') && response.url().includes('q=newcomer'),
+    );
     await admin.getByRole('main').getByRole('button', { name: 'Search' }).click();
+    await searched;
     const role = admin.getByLabel('Role of newcomer');
+    const patched = admin.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && response.url().includes('/api/admin/users/'),
+    );
     await role.selectOption('moderator');
-    await admin.waitForResponse((response) => response.url().includes('/api/admin/users?') && response.status() === 200);
+    expect((await patched).status()).toBe(200);
+    // The list is read again after the change; the select shows what the server now says.
+    for (let tries = 0; tries < 50 && (await role.inputValue()) !== 'moderator'; tries++) await admin.waitForTimeout(100);
     expect(await role.inputValue()).toBe('moderator');
     const me = await t.http().post('/api/auth/login').send({ login: 'newcomer', password: 'a good long password' }).expect(200);
     expect(me.body.user.role).toBe('moderator');
