@@ -600,12 +600,17 @@ describe('moderation', () => {
       try {
         const newcomer = await newMember(t);
         const reader = await newMember(t);
+        const countOf = async () =>
+          ((await t.http().get(`/api/categories/${category}`).set(admin.auth).expect(200)).body as { topicCount: number }).topicCount;
+        const before = await countOf();
         const created = await t
           .http()
           .post('/api/topics')
           .set(newcomer.auth)
           .send({ categoryId: category, title: 'Hello from a newcomer', body: 'Hi all' })
           .expect(201);
+        // A held topic is not counted: the count would tell others it exists.
+        expect(await countOf()).toBe(before);
         const topic = created.body as { id: string; firstPost: { id: string; pendingReview?: boolean } };
         expect(topic.firstPost.pendingReview).toBe(true);
         await t.http().get(`/api/topics/${topic.id}`).set(reader.auth).expect(404);
@@ -641,6 +646,22 @@ describe('moderation', () => {
         const [rejected] = await moderationNotices(t, newcomer, 1);
         expect(rejected!.data.outcome).toBe('post_reject');
         expect((await logOf(t, admin, `?targetId=${topic.firstPost.id}`))[0]).toMatchObject({ action: 'post.reject', reason: 'Spam' });
+
+        // Approving a held topic counts it in its category, and shows it to everyone.
+        const another = await newMember(t);
+        const second = (
+          await t
+            .http()
+            .post('/api/topics')
+            .set(another.auth)
+            .send({ categoryId: category, title: 'Second newcomer', body: 'Hello' })
+            .expect(201)
+        ).body as { id: string; firstPost: { id: string } };
+        const counted = await countOf();
+        const secondItem = (await queue(t, admin)).find((entry) => entry.kind === 'held' && entry.target.id === second.firstPost.id)!;
+        await t.http().post(`/api/moderation/flags/${secondItem.id}/resolve`).set(admin.auth).send({ action: 'approve' }).expect(204);
+        expect(await countOf()).toBe(counted + 1);
+        await t.http().get(`/api/topics/${second.id}`).set(reader.auth).expect(200);
       } finally {
         await t.http().patch('/api/admin/settings').set(admin.auth).send({ newMemberReviewPosts: 0 }).expect(200);
       }

@@ -81,7 +81,8 @@ export class TopicsService {
         authorLocale: caller.locale,
         prepared,
       });
-      await manager.increment(Category, { id: category.id }, 'topicCount', 1);
+      // A held topic counts in its category once it is approved (libs/moderation), not before.
+      if (!prepared.held) await manager.increment(Category, { id: category.id }, 'topicCount', 1);
       return { topicId: topic.id, postId: post.id, mentionedUserIds };
     });
     this.events.publish('TopicCreated', { topicId, categoryId: category.id, authorId: caller.userId });
@@ -120,8 +121,10 @@ export class TopicsService {
       if (dto.slowModeSeconds !== undefined) changes.slowModeSeconds = dto.slowModeSeconds;
       if (target) {
         changes.categoryId = target.id;
-        await manager.decrement(Category, { id: topic.categoryId }, 'topicCount', 1);
-        await manager.increment(Category, { id: target.id }, 'topicCount', 1);
+        if (!topic.pendingReview) {
+          await manager.decrement(Category, { id: topic.categoryId }, 'topicCount', 1);
+          await manager.increment(Category, { id: target.id }, 'topicCount', 1);
+        }
       }
       if (Object.keys(changes).length > 0) await manager.update(Topic, { id: topic.id }, changes);
     });

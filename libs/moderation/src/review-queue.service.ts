@@ -133,11 +133,18 @@ export class ReviewQueueService {
 
   /** Lets a held post (and its topic, for a first post) be seen; returns what its PostCreated says. */
   private async approve(manager: EntityManager, row: ItemRow): Promise<DomainEventMap['PostCreated']> {
-    const [post]: { author_id: string; parent_id: string | null; number: number }[] = await manager.query(
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM.
+    const [[post]]: [{ author_id: string; parent_id: string | null; number: number }[], number] = await manager.query(
       'UPDATE posts SET hidden = false, pending_review = false WHERE id = $1 RETURNING author_id, parent_id, number',
       [row.post_id],
     );
-    if (post!.number === 1) await manager.query('UPDATE topics SET pending_review = false WHERE id = $1', [row.topic_id]);
+    if (post!.number === 1) {
+      // The topic is new to its category only now (see TopicsService.create).
+      await manager.query(
+        'WITH shown AS (UPDATE topics SET pending_review = false WHERE id = $1 RETURNING category_id) UPDATE categories SET topic_count = topic_count + 1 WHERE id = (SELECT category_id FROM shown)',
+        [row.topic_id],
+      );
+    }
     const mentioned: { user_id: string }[] = await manager.query('SELECT user_id FROM mentions WHERE post_id = $1', [row.post_id]);
     return {
       postId: row.post_id!,
