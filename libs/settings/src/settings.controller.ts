@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
-import { DomainEvents } from '@harbour/common';
 import type { SettingsDto, SiteDto } from '@harbour/contracts';
 import { SettingsService, toSettingsDto, toSiteDto } from './settings.service';
 import { UpdateSettingsDto } from './update-settings.dto';
@@ -10,10 +9,7 @@ import { UpdateSettingsDto } from './update-settings.dto';
 @Controller('admin/settings')
 @Authenticated({ permission: 'admin.settings' })
 export class SettingsController {
-  constructor(
-    private readonly settings: SettingsService,
-    private readonly events: DomainEvents,
-  ) {}
+  constructor(private readonly settings: SettingsService) {}
 
   @Get()
   async get(): Promise<SettingsDto> {
@@ -22,18 +18,7 @@ export class SettingsController {
 
   @Patch()
   async update(@CurrentCaller() caller: Caller, @Body() patch: UpdateSettingsDto): Promise<SettingsDto> {
-    const settings = toSettingsDto(await this.settings.update(patch));
-    const changed = Object.keys(patch);
-    if (changed.length > 0) {
-      this.events.publish('StaffActed', {
-        actorId: caller.userId,
-        action: 'settings.update',
-        targetType: 'settings',
-        targetId: null,
-        reason: changed.join(', '),
-      });
-    }
-    return settings;
+    return toSettingsDto(await this.settings.update(caller.userId, patch));
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { DomainEvents } from '@harbour/common';
 import type { GroupCreation, SettingsDto, SiteDto } from '@harbour/contracts';
 import { SiteSettings } from './site-settings.entity';
 import type { UpdateSettingsDto } from './update-settings.dto';
@@ -12,7 +13,10 @@ const CACHE_MS = 2000;
 export class SettingsService {
   private cached: { value: SiteSettings; at: number } | null = null;
 
-  constructor(@InjectRepository(SiteSettings) private readonly settings: Repository<SiteSettings>) {}
+  constructor(
+    @InjectRepository(SiteSettings) private readonly settings: Repository<SiteSettings>,
+    private readonly events: DomainEvents,
+  ) {}
 
   async get(): Promise<SiteSettings> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
@@ -27,17 +31,31 @@ export class SettingsService {
     return { loginRequired, groupCreation };
   }
 
-  /** Merges a partial update (a partial `rateLimits` changes only the keys it names). */
-  async update(patch: UpdateSettingsDto): Promise<SiteSettings> {
-    return this.settings.manager.transaction(async (manager) => {
+  /**
+   * Merges a partial update (a partial `rateLimits` changes only the keys it names); the moderation log
+   * records who changed which settings.
+   */
+  async update(actorId: string, patch: UpdateSettingsDto): Promise<SiteSettings> {
+    const saved = await this.settings.manager.transaction(async (manager) => {
       const current = await manager.findOneOrFail(SiteSettings, { where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
       const { rateLimits, ...rest } = patch;
       Object.assign(current, rest);
       if (rateLimits) current.rateLimits = { ...current.rateLimits, ...rateLimits };
-      const saved = await manager.save(current);
+      const written = await manager.save(current);
       this.cached = null;
-      return saved;
+      return written;
     });
+    const changed = Object.keys(patch);
+    if (changed.length > 0) {
+      this.events.publish('StaffActed', {
+        actorId,
+        action: 'settings.update',
+        targetType: 'settings',
+        targetId: null,
+        reason: changed.join(', '),
+      });
+    }
+    return saved;
   }
 }
 
