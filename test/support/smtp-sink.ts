@@ -7,19 +7,43 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: Map<string, unknown>;
+  /** Each header as sent (lower-cased name → unfolded value), for the exact words of List-* headers. */
+  rawHeaders: Map<string, string>;
 }
 
 /** A real SMTP server on loopback that keeps every message it receives. */
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   private server: SMTPServer | null = null;
+  private readonly refusals = new Map<string, { code: number; times: number }>();
   port = 0;
+
+  /**
+   * Refuses `address` at RCPT TO with `code`: a 5xx is a bounce; a 4xx says "try later", `times` times.
+   */
+  refuse(address: string, code: number, times = Number.POSITIVE_INFINITY): void {
+    this.refusals.set(address.toLowerCase(), { code, times });
+  }
+
+  /** Messages received for `address`. */
+  countFor(address: string): number {
+    return this.messages.filter((m) => m.to.includes(address.toLowerCase())).length;
+  }
 
   async start(): Promise<string> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        const refusal = this.refusals.get(address.address.toLowerCase());
+        if (!refusal || refusal.times <= 0) return callback();
+        refusal.times -= 1;
+        const error = Object.assign(new Error(refusal.code >= 500 ? 'No such mailbox here' : 'Mailbox busy, try again later'), {
+          responseCode: refusal.code,
+        });
+        callback(error);
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
@@ -29,6 +53,15 @@ export class SmtpSink {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               headers: parsed.headers,
+              rawHeaders: new Map(
+                parsed.headerLines.map(({ key, line }) => [
+                  key,
+                  line
+                    .slice(line.indexOf(':') + 1)
+                    .replace(/\r?\n[ \t]+/g, ' ')
+                    .trim(),
+                ]),
+              ),
             });
             callback();
           })

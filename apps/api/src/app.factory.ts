@@ -21,6 +21,8 @@ export interface AppOptions {
 
 /** Largest JSON body: a long post with room to spare; anything bigger is a 413. */
 export const JSON_BODY_LIMIT = '256kb';
+/** Largest subscriber import (CSV). */
+export const SUBSCRIBER_IMPORT_LIMIT = '20mb';
 
 /** Builds the whole API app (used by main.ts and by the end-to-end tests, so both run the same thing). */
 export async function createApp(config: RuntimeConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
@@ -61,7 +63,9 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
   );
   app.use(cookieParser());
   // RFC 8058: mail clients send the one-click unsubscribe as a tiny form.
-  app.use('/api/notifications/unsubscribe', express.urlencoded({ extended: false, limit: '1kb' }));
+  app.use(['/api/notifications/unsubscribe', '/api/mailing/unsubscribe'], express.urlencoded({ extended: false, limit: '1kb' }));
+  // A subscriber import is CSV: 34,000 addresses with their consent records are about 3 MB.
+  app.use('/api/mailing/subscribers/import', express.text({ type: 'text/csv', limit: SUBSCRIBER_IMPORT_LIMIT }));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));

@@ -8,6 +8,7 @@ import { ForumModule } from '@harbour/forum';
 import { GroupsModule } from '@harbour/groups';
 import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
+import { MailingsModule } from '@harbour/mailings';
 import { ModerationModule } from '@harbour/moderation';
 import { NotificationsModule } from '@harbour/notifications';
 import { RealtimeModule } from '@harbour/realtime';
@@ -40,6 +41,7 @@ export class AppModule {
         SearchModule,
         NotificationsModule,
         ModerationModule,
+        MailingsModule,
       ],
       controllers: [HealthController],
     };

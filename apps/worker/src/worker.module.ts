@@ -5,10 +5,11 @@ import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { JobsModule } from '@harbour/jobs';
 import { AccessModule } from '@harbour/access';
 import { MailModule } from '@harbour/mail';
+import { MailingsModule } from '@harbour/mailings';
 import { NotificationsModule } from '@harbour/notifications';
 import { SettingsModule } from '@harbour/settings';
 
-/** The worker process: the same libs as the API, no HTTP; it drains the job queues (mail, notification emails, digests). */
+/** The worker process: the same libs as the API, no HTTP; it drains the job queues (mail, notification emails, digests, mailings). */
 @Module({})
 export class WorkerModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
@@ -23,6 +24,7 @@ export class WorkerModule {
         SettingsModule,
         MailModule,
         NotificationsModule,
+        MailingsModule,
       ],
     };
   }

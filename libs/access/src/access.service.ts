@@ -59,7 +59,9 @@ export type AccessQuestion =
   /** A member's moderation record and the notes staff keep on them: site staff only. */
   | { action: 'moderation.member' }
   /** See a post (or topic) held for review: its author, and those who moderate its space. */
-  | { action: 'held.see'; category: CategoryRef; authorId: string };
+  | { action: 'held.see'; category: CategoryRef; authorId: string }
+  /** Read a mailing in the public archive: sent, and not a group's (that went to the group alone). */
+  | { action: 'mailing.read'; mailing: { status: string; audienceKind: string }; site: SiteRules };
 
 /**
  * Answers "may this caller do this action on this object?" for every route, socket handler and job, and
@@ -143,6 +145,9 @@ export class AccessService {
         return isStaff(caller);
       case 'held.see':
         return caller !== null && (caller.userId === question.authorId || this.moderatesSpace(caller, question.category));
+      case 'mailing.read':
+        if (question.site.loginRequired && caller === null) return false;
+        return question.mailing.status === 'sent' && question.mailing.audienceKind !== 'group';
     }
   }
 
@@ -200,6 +205,12 @@ export class AccessService {
       where: `(NOT ${topicAlias}.pending_review OR ${topicAlias}.author_id = :${param} OR ${moderated.where})`,
       params: { ...moderated.params, [param]: caller.userId },
     };
+  }
+
+  /** The SQL condition (on a mailings alias) that keeps what the public archive lists. Mirrors mailing.read. */
+  archivedMailings(caller: Caller | null, site: SiteRules, alias: string): { where: string; params: Record<string, unknown> } {
+    if (site.loginRequired && caller === null) return { where: 'FALSE', params: {} };
+    return { where: `(${alias}.status = 'sent' AND ${alias}.audience_kind <> 'group')`, params: {} };
   }
 
   /** The SQL condition (on a groups alias) that keeps the groups this caller may know exist. Mirrors group.see. */

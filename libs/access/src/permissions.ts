@@ -5,7 +5,7 @@ import type { Caller } from './caller';
  * Site-wide permissions a route can require with `@Authenticated({ permission })`. Object-level questions
  * ("may this member edit this post?") go through AccessService.assertCan instead.
  */
-export type Permission = 'admin.settings' | 'admin.users' | 'admin.outbox' | 'admin.invitations' | 'admin.watchedWords';
+export type Permission = 'admin.settings' | 'admin.users' | 'admin.outbox' | 'admin.invitations' | 'admin.watchedWords' | 'admin.mailings';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'admin.settings': ['admin'],
@@ -13,6 +13,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'admin.outbox': ['admin'],
   'admin.invitations': ['admin'],
   'admin.watchedWords': ['admin'],
+  /** The mailing list and mailings: the network's staff, who answer for consent under CASL. */
+  'admin.mailings': ['admin'],
 };
 
 /** Site moderators and admins: exempt from member rate limits, may act on others' posts. */

@@ -11,12 +11,22 @@ describe('loadConfig', () => {
     expect(config.runWorker).toBe(true);
     expect(config.dataDir.endsWith('.data')).toBe(true);
     expect(config.databasePoolSize).toBe(10);
+    expect(config.mailingRate).toBe(20);
+    expect(config.mailingRetrySeconds).toBe(60);
   });
 
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_SECRET: 'short', DATABASE_POOL_SIZE: '1' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        SESSION_SECRET: 'short',
+        DATABASE_POOL_SIZE: '1',
+        MAILING_RATE: 'fast',
+        MAILING_RETRY_SECONDS: '0',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -27,6 +37,8 @@ describe('loadConfig', () => {
     expect(message).toContain('LOG_LEVEL must be one of');
     expect(message).toContain('SESSION_SECRET must be at least 32 characters');
     expect(message).toContain('DATABASE_POOL_SIZE must be a whole number from 2 to 200 (got "1")');
+    expect(message).toContain('MAILING_RATE must be a whole number');
+    expect(message).toContain('MAILING_RETRY_SECONDS must be a whole number of seconds from 1');
   });
 
   it('rejects a PUBLIC_URL that is not http(s) and trims its trailing slash', () => {

@@ -23,6 +23,10 @@ export interface HarbourConfig {
   notificationEmailDelaySeconds: number;
   /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
   databasePoolSize: number;
+  /** Mailing messages per second per worker (MAILING_RATE); 0 sends as fast as the SMTP server takes them. */
+  mailingRate: number;
+  /** The first retry of a temporarily refused mailing message waits this long, then doubles (MAILING_RETRY_SECONDS). */
+  mailingRetrySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +111,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     problems.push(`DATABASE_POOL_SIZE must be a whole number from 2 to 200 (got "${rawPool}")`);
   }
 
+  // Twenty a second by default: what a small relay or a shared host's SMTP allowance takes without
+  // deferring, and the network's 34,000 addresses still go out in under half an hour.
+  const rawRate = text('MAILING_RATE') ?? '20';
+  const mailingRate = Number(rawRate);
+  if (!/^\d+$/.test(rawRate) || mailingRate > 10000) {
+    problems.push(`MAILING_RATE must be a whole number of messages a second up to 10000, 0 for no limit (got "${rawRate}")`);
+  }
+  const rawRetry = text('MAILING_RETRY_SECONDS') ?? '60';
+  const mailingRetrySeconds = Number(rawRetry);
+  if (!/^\d+$/.test(rawRetry) || mailingRetrySeconds < 1 || mailingRetrySeconds > 86400) {
+    problems.push(`MAILING_RETRY_SECONDS must be a whole number of seconds from 1 to 86400 (got "${rawRetry}")`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -122,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     runWorker: rawWorker === 'inline',
     notificationEmailDelaySeconds,
     databasePoolSize,
+    mailingRate,
+    mailingRetrySeconds,
   };
 }
 

@@ -5,3 +5,4 @@ export * from './groups';
 export * from './search';
 export * from './notifications';
 export * from './moderation';
+export * from './mailings';

@@ -19,6 +19,10 @@ export interface SettingsDto {
   loginRequired: boolean;
   groupCreation: GroupCreation;
   newMemberReviewPosts: number;
+  /** The sender named in a mailing's footer; empty means the site's name. */
+  mailingSenderName: string;
+  /** The postal address every mailing carries (CASL); mailings are refused while it is empty. */
+  mailingAddress: string;
   rateLimits: RateLimitsDto;
 }
 

@@ -12,6 +12,7 @@ import {
   TopicRead,
 } from '@harbour/forum';
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
+import { Mailing, MailingDelivery, Subscriber } from '@harbour/mailings';
 import { Flag, ModerationLogEntry, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
 import { RateLimitCounter, SiteSettings, WatchedWord } from '@harbour/settings';
@@ -46,4 +47,7 @@ export const ENTITIES = [
   ModerationLogEntry,
   ModeratorNote,
   WatchedWord,
+  Subscriber,
+  Mailing,
+  MailingDelivery,
 ];

@@ -19,6 +19,15 @@ export interface JobDefinition {
   retryLimit: number;
   /** Seconds before the first retry; doubled each time (exponential backoff). */
   retryDelay: number;
+  /** How long a job may run before pg-boss counts it lost and retries it (pg-boss's default: 15 minutes). */
+  expireInSeconds?: number;
+}
+
+export interface SendOptions {
+  /** Enqueue inside this transaction: the job exists if and only if it commits. */
+  manager?: EntityManager;
+  /** Seconds to wait before the job may run. */
+  startAfter?: number;
 }
 
 /**
@@ -32,6 +41,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly handlers = new Map<string, JobHandler<unknown>>();
   private readonly schedules = new Map<string, string>();
+  private readonly startupRuns = new Set<string>();
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {
     this.boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schema: 'pgboss', application_name: 'harbour-jobs' });
@@ -53,6 +63,11 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     this.schedules.set(name, cron);
   }
 
+  /** Runs a queue's handler once when a worker starts, as well as on its schedule (catching up after a crash). */
+  runAtWorkerStart(name: string): void {
+    this.startupRuns.add(name);
+  }
+
   async onModuleInit(): Promise<void> {
     await this.boss.start();
     for (const definition of this.definitions.values()) {
@@ -61,6 +76,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
         retryLimit: definition.retryLimit,
         retryDelay: definition.retryDelay,
         retryBackoff: true,
+        ...(definition.expireInSeconds ? { expireInSeconds: definition.expireInSeconds } : {}),
       });
     }
   }
@@ -78,6 +94,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
         },
       );
     }
+    for (const name of this.startupRuns) await this.send(name, {});
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -88,7 +105,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
    * Enqueues a job. Pass the transaction's EntityManager to enqueue inside it: the job then exists
    * if and only if the transaction commits. `startAfter` (seconds) delays it.
    */
-  async send<T extends object>(name: string, data: T, options: { manager?: EntityManager; startAfter?: number } = {}): Promise<void> {
+  async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<void> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job queue "${name}"`);
     const { manager, startAfter } = options;
     const db = manager ? { executeSql: (text: string, values: unknown[]) => runInTransaction(manager, text, values) } : undefined;
@@ -96,11 +113,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   }
 
   /** Several jobs of one queue in one statement, with the same options as `send`. */
-  async sendMany<T extends object>(
-    name: string,
-    items: T[],
-    options: { manager?: EntityManager; startAfter?: number } = {},
-  ): Promise<void> {
+  async sendMany<T extends object>(name: string, items: T[], options: SendOptions = {}): Promise<void> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job queue "${name}"`);
     if (items.length === 0) return;
     const { manager, startAfter } = options;

@@ -1,5 +1,6 @@
 export { MailModule } from './mail.module';
 export { MailService, SEND_MAIL_JOB } from './mail.service';
+export { MailTransport } from './mail.transport';
 export type { OutgoingMail } from './mail.transport';
 export { OutboxController } from './outbox.controller';
 export { invitationMail } from './templates/invitation.mail';
@@ -10,3 +11,6 @@ export type { NotificationMailInput } from './templates/notification.mail';
 export { digestMail } from './templates/digest.mail';
 export { sanctionMail } from './templates/sanction.mail';
 export type { SanctionMailInput } from './templates/sanction.mail';
+export { mailingMail } from './templates/mailing.mail';
+export type { MailingContent, MailingLinks, MailingSender } from './templates/mailing.mail';
+export { subscriptionConfirmationMail } from './templates/subscription-confirmation.mail';

@@ -9,6 +9,6 @@ import { OutboxService } from './outbox.service';
 @Module({
   controllers: [OutboxController],
   providers: [MailTransport, MailService, OutboxService],
-  exports: [MailService, OutboxService],
+  exports: [MailService, MailTransport, OutboxService],
 })
 export class MailModule {}

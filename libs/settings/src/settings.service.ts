@@ -66,6 +66,8 @@ export function toSettingsDto(settings: SiteSettings): SettingsDto {
     loginRequired: settings.loginRequired,
     groupCreation: settings.groupCreation,
     newMemberReviewPosts: settings.newMemberReviewPosts,
+    mailingSenderName: settings.mailingSenderName,
+    mailingAddress: settings.mailingAddress,
     rateLimits: { ...settings.rateLimits },
   };
 }

@@ -36,6 +36,14 @@ export class SiteSettings {
   @Column({ name: 'new_member_review_posts', type: 'int', default: 0 })
   newMemberReviewPosts: number;
 
+  /** The sender a mailing names in its footer (CASL); empty means the site's name. */
+  @Column({ name: 'mailing_sender_name', type: 'varchar', length: 120, default: '' })
+  mailingSenderName: string;
+
+  /** The sender's mailing address, which CASL requires in every mailing; no mailing is sent without it. */
+  @Column({ name: 'mailing_address', type: 'varchar', length: 300, default: '' })
+  mailingAddress: string;
+
   /** No column default (jsonb defaults drift in comparison); the Init migration writes DEFAULT_RATE_LIMITS. */
   @Column({ name: 'rate_limits', type: 'jsonb' })
   rateLimits: RateLimits;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CleanText, SafeText } from '@harbour/common';
 import { GROUP_CREATION, REGISTRATION_MODES, type GroupCreation, type RegistrationMode } from '@harbour/contracts';
 
 /** Each limit: 0 turns it off; the ceiling only guards against typos. */
@@ -17,5 +18,7 @@ export class UpdateSettingsDto {
   @IsOptional() @IsBoolean() loginRequired?: boolean;
   @IsOptional() @IsIn(GROUP_CREATION) groupCreation?: GroupCreation;
   @IsOptional() @IsInt() @Min(0) @Max(50) newMemberReviewPosts?: number;
+  @IsOptional() @CleanText() @IsString() @MaxLength(120) @SafeText() mailingSenderName?: string;
+  @IsOptional() @CleanText() @IsString() @MaxLength(300) @SafeText() mailingAddress?: string;
   @IsOptional() @ValidateNested() @Type(() => UpdateRateLimitsDto) rateLimits?: UpdateRateLimitsDto;
 }

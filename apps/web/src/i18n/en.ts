@@ -172,6 +172,11 @@ export const en = {
     loginRequired: 'Only signed-in members can read the site',
     groupCreationAdminsOnly: 'Only admins create groups',
     newMemberReviewPosts: 'First posts of a new member held for review',
+    mailingSender: 'Mailings',
+    mailingSenderName: 'Sender’s name',
+    mailingSenderNameHint: 'Shown in every mailing’s footer; empty uses the site’s name.',
+    mailingAddress: 'Sender’s mailing address',
+    mailingAddressHint: 'Canada’s anti-spam law (CASL) requires it in every mailing; mailings cannot be sent without it.',
     rateLimits: 'Rate limits (0 turns a limit off)',
     limits: {
       postsPerMinute: 'Posts per minute, per member',

@@ -177,6 +177,11 @@ export const fr: Messages<typeof en> = {
     loginRequired: 'Seuls les membres connectés peuvent lire le site',
     groupCreationAdminsOnly: 'Seuls les admins créent des groupes',
     newMemberReviewPosts: 'Premiers messages d’un nouveau membre retenus pour vérification',
+    mailingSender: 'Envois',
+    mailingSenderName: 'Nom de l’expéditeur',
+    mailingSenderNameHint: 'Affiché au bas de chaque envoi ; vide, c’est le nom du site.',
+    mailingAddress: 'Adresse postale de l’expéditeur',
+    mailingAddressHint: 'La loi canadienne anti-pourriel (LCAP) l’exige dans chaque envoi ; aucun envoi ne part sans elle.',
     rateLimits: 'Limites de fréquence (0 désactive une limite)',
     limits: {
       postsPerMinute: 'Messages par minute, par membre',

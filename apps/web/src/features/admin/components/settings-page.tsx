@@ -84,6 +84,23 @@ export function SettingsPage() {
           onChange={(e) => setDraft({ ...draft, newMemberReviewPosts: Number(e.target.value) })}
         />
         <fieldset>
+          <legend>{t('admin.mailingSender')}</legend>
+          <TextField
+            label={t('admin.mailingSenderName')}
+            hint={t('admin.mailingSenderNameHint')}
+            maxLength={120}
+            value={draft.mailingSenderName}
+            onChange={(e) => setDraft({ ...draft, mailingSenderName: e.target.value })}
+          />
+          <TextField
+            label={t('admin.mailingAddress')}
+            hint={t('admin.mailingAddressHint')}
+            maxLength={300}
+            value={draft.mailingAddress}
+            onChange={(e) => setDraft({ ...draft, mailingAddress: e.target.value })}
+          />
+        </fieldset>
+        <fieldset>
           <legend>{t('admin.rateLimits')}</legend>
           {LIMIT_KEYS.map((key) => (
             <TextField

@@ -1,0 +1,242 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { MicroBatch } from '@harbour/common';
+import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
+import type { Locale } from '@harbour/contracts';
+import { JobQueue } from '@harbour/jobs';
+import { MailTransport, type MailingContent } from '@harbour/mail';
+import { writeRecipients } from './mailing-audience';
+import { Mailing } from './mailing.entity';
+import { MailingRenderer, type SenderIdentity } from './mailing-renderer';
+import { Pacer } from './pacer';
+import { smtpOutcome } from './smtp-outcome';
+
+export const DELIVER_MAILING_JOB = 'mailing.deliver';
+const SWEEP_MAILINGS_JOB = 'mailing.sweep';
+/** Messages in flight at once: as many as the pooled SMTP connections. */
+const IN_FLIGHT = 8;
+/** A temporarily refused message is tried this many times in all, then counted failed. */
+const MAX_ATTEMPTS = 5;
+/** The namespace of the advisory locks that make one worker at a time the sender of a mailing. */
+const LOCK_NAMESPACE = 7301;
+
+interface Claimed {
+  id: string;
+  email: string;
+  locale: Locale;
+}
+
+type Outcome = { id: string; email: string; kind: 'sent' } | { id: string; email: string; kind: 'temporary' | 'permanent'; reason: string };
+
+/**
+ * Delivers mailings, in the worker. The delivery rows are the truth and pg-boss only wakes a sender:
+ *
+ * - one sender per mailing, whatever the number of workers: it holds a PostgreSQL advisory lock for as
+ *   long as it sends, on a connection of its own, so the lock dies with its process;
+ * - rows are claimed (queued → sending, committed) before their messages go to SMTP and marked sent
+ *   just after, so a crash can only leave rows in `sending`; the next sender, holding the lock, knows their
+ *   worker is dead and marks them `interrupted` instead of sending them again (exactly once, or, for the
+ *   handful a crash catches mid-handover, at most once);
+ * - a sweep every minute, and once when a worker starts, wakes the sender of every mailing that should
+ *   be moving (a crashed one resumes where it stopped; a scheduled one starts on time).
+ */
+@Injectable()
+export class MailingSender implements OnModuleDestroy {
+  private readonly logger = new Logger('Mailings');
+  private readonly pacer: Pacer;
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly transport: MailTransport,
+    private readonly renderer: MailingRenderer,
+    @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
+  ) {
+    this.pacer = new Pacer(config.mailingRate);
+    // A sender may run for the whole mailing (34,000 at 20/s is half an hour): never count it lost.
+    jobs.define({ name: DELIVER_MAILING_JOB, retryLimit: 5, retryDelay: 10, expireInSeconds: 12 * 3600 });
+    jobs.define({ name: SWEEP_MAILINGS_JOB, retryLimit: 1, retryDelay: 30 });
+    jobs.handle<{ mailingId: string }>(DELIVER_MAILING_JOB, ({ mailingId }) => this.deliver(mailingId));
+    jobs.handle(SWEEP_MAILINGS_JOB, () => this.sweep());
+    jobs.schedule(SWEEP_MAILINGS_JOB, '* * * * *');
+    jobs.runAtWorkerStart(SWEEP_MAILINGS_JOB);
+  }
+
+  onModuleDestroy(): void {
+    this.stopping = true;
+    this.transport.close();
+  }
+
+  /** Wakes the sender of a mailing (inside `manager`'s transaction when given), now or after `startAfter` seconds. */
+  async wake(mailingId: string, options: { manager?: EntityManager; startAfter?: number } = {}): Promise<void> {
+    await this.jobs.send(DELIVER_MAILING_JOB, { mailingId }, options);
+  }
+
+  /** Moves a mailing to `sending` and writes its recipients, in the caller's transaction. */
+  async start(manager: EntityManager, mailing: Mailing): Promise<void> {
+    const total = await writeRecipients(manager, mailing);
+    await manager.update(Mailing, { id: mailing.id }, { status: 'sending', startedAt: new Date(), total });
+  }
+
+  private async sweep(): Promise<void> {
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM mailings WHERE status = 'sending' OR (status = 'scheduled' AND scheduled_at <= now())`,
+    );
+    for (const { id } of due) await this.wake(id);
+  }
+
+  private async deliver(mailingId: string): Promise<void> {
+    const lock: QueryRunner = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      const [{ locked }] = (await lock.query(`SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked`, [LOCK_NAMESPACE, mailingId])) as [
+        { locked: boolean },
+      ];
+      if (!locked) return; // another worker is sending it, and its own lock says it is alive
+      try {
+        await this.run(mailingId);
+      } finally {
+        await lock.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_NAMESPACE, mailingId]);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async run(mailingId: string): Promise<void> {
+    const mailing = await this.dataSource.getRepository(Mailing).findOneBy({ id: mailingId });
+    if (!mailing) return;
+    if (mailing.status === 'scheduled') {
+      if (!mailing.scheduledAt || mailing.scheduledAt.getTime() > Date.now()) return; // moved or not yet due
+      await this.dataSource.transaction((manager) => this.start(manager, mailing));
+    } else if (mailing.status !== 'sending') {
+      return;
+    }
+    // Holding the lock, any row still `sending` was being handed over when its worker died.
+    await this.dataSource.query(
+      `UPDATE mailing_deliveries SET status = 'interrupted',
+              error = 'the worker stopped while handing this message to the mail server; not sent again, so nobody gets two copies'
+        WHERE mailing_id = $1 AND status = 'sending'`,
+      [mailingId],
+    );
+    const sender = await this.renderer.sender();
+    const contents: Record<Locale, MailingContent> = { en: this.renderer.content(mailing, 'en'), fr: this.renderer.content(mailing, 'fr') };
+    const outcomes = new MicroBatch<Outcome>(
+      (batch) => this.record(batch),
+      (error) => this.logger.error(`Recording mailing outcomes failed (those rows will count as interrupted): ${String(error)}`),
+      { delayMs: 50, maxItems: 200 },
+    );
+    const chunk = this.config.mailingRate > 0 ? Math.max(10, Math.min(200, this.config.mailingRate * 2)) : 200;
+    for (;;) {
+      const claimed = this.stopping ? [] : await this.claim(mailingId, chunk);
+      if (claimed.length === 0) break;
+      await this.sendAll(claimed, mailing, contents, sender, outcomes);
+      await outcomes.drain();
+    }
+    await outcomes.drain();
+    if (!this.stopping) await this.finishOrWait(mailingId);
+  }
+
+  private claim(mailingId: string, limit: number): Promise<Claimed[]> {
+    return this.dataSource
+      .query(
+        `UPDATE mailing_deliveries SET status = 'sending', attempts = attempts + 1
+          WHERE id IN (SELECT id FROM mailing_deliveries WHERE mailing_id = $1 AND status = 'queued' AND next_attempt_at <= now()
+                        ORDER BY next_attempt_at, id LIMIT $2)
+          RETURNING id, email, locale`,
+        [mailingId, limit],
+      )
+      .then(([rows]: [Claimed[], number]) => rows);
+  }
+
+  private async sendAll(
+    claimed: Claimed[],
+    mailing: Mailing,
+    contents: Record<Locale, MailingContent>,
+    sender: SenderIdentity,
+    outcomes: MicroBatch<Outcome>,
+  ): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    const unsent: string[] = [];
+    for (const row of claimed) {
+      // Stopping (a deploy): what has not been handed to SMTP yet goes back to the queue for the next worker.
+      if (this.stopping) {
+        unsent.push(row.id);
+        continue;
+      }
+      await this.pacer.wait();
+      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+      const message = this.renderer.message(row.email, contents[row.locale] ?? contents.en, sender, mailing, row.id);
+      const sending: Promise<void> = this.transport.deliverBulk(message).then(
+        () => outcomes.add({ id: row.id, email: row.email, kind: 'sent' }),
+        (error: unknown) => outcomes.add({ id: row.id, email: row.email, ...smtpOutcome(error) }),
+      );
+      const tracked = sending.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
+    await Promise.all(inFlight);
+    if (unsent.length > 0) {
+      await this.dataSource.query(`UPDATE mailing_deliveries SET status = 'queued', attempts = attempts - 1 WHERE id = ANY($1::bigint[])`, [
+        unsent,
+      ]);
+    }
+  }
+
+  /** Writes a batch of outcomes: sent, retried later (or failed after the last try), or bounced and suppressed. */
+  private async record(batch: Outcome[]): Promise<void> {
+    const sent = batch.filter((o) => o.kind === 'sent').map((o) => o.id);
+    const retry = batch.filter((o): o is Extract<Outcome, { reason: string }> => o.kind === 'temporary');
+    const bounced = batch.filter((o): o is Extract<Outcome, { reason: string }> => o.kind === 'permanent');
+    if (sent.length > 0) {
+      await this.dataSource.query(
+        `UPDATE mailing_deliveries SET status = 'sent', sent_at = now(), error = NULL WHERE id = ANY($1::bigint[])`,
+        [sent],
+      );
+    }
+    if (retry.length > 0) {
+      await this.dataSource.query(
+        `UPDATE mailing_deliveries d SET error = r.reason,
+                status = CASE WHEN d.attempts >= $3 THEN 'failed' ELSE 'queued' END,
+                next_attempt_at = now() + make_interval(secs => $4 * power(2, d.attempts - 1))
+           FROM unnest($1::bigint[], $2::text[]) AS r(id, reason) WHERE d.id = r.id`,
+        [retry.map((o) => o.id), retry.map((o) => o.reason), MAX_ATTEMPTS, this.config.mailingRetrySeconds],
+      );
+    }
+    if (bounced.length > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `UPDATE mailing_deliveries d SET status = 'bounced', error = r.reason FROM unnest($1::bigint[], $2::text[]) AS r(id, reason) WHERE d.id = r.id`,
+          [bounced.map((o) => o.id), bounced.map((o) => o.reason)],
+        );
+        // The address is suppressed for every later mailing; a group member without a row gets one.
+        await manager.query(
+          `INSERT INTO subscribers (email, status, bounce_reason, status_changed_at)
+           SELECT email, 'bounced', reason, now() FROM unnest($1::text[], $2::text[]) AS r(email, reason)
+           ON CONFLICT (email) DO UPDATE SET status = 'bounced', bounce_reason = EXCLUDED.bounce_reason, status_changed_at = now(), updated_at = now()
+            WHERE subscribers.status IN ('pending', 'subscribed')`,
+          [bounced.map((o) => o.email), bounced.map((o) => o.reason)],
+        );
+      });
+    }
+  }
+
+  /** Done when nothing waits; otherwise the sender wakes again when the next retry is due. */
+  private async finishOrWait(mailingId: string): Promise<void> {
+    const [next] = await this.dataSource.query<{ seconds: number | null }[]>(
+      `SELECT ceil(extract(epoch FROM min(next_attempt_at) - now()))::int AS seconds FROM mailing_deliveries WHERE mailing_id = $1 AND status = 'queued'`,
+      [mailingId],
+    );
+    if (next && next.seconds !== null) {
+      await this.wake(mailingId, { startAfter: Math.max(1, next.seconds) });
+      return;
+    }
+    await this.dataSource.query(
+      `UPDATE mailings SET sent_at = now(), updated_at = now(),
+              status = CASE WHEN total = 0 OR EXISTS (SELECT 1 FROM mailing_deliveries WHERE mailing_id = $1 AND status = 'sent') THEN 'sent' ELSE 'failed' END
+        WHERE id = $1 AND status = 'sending'`,
+      [mailingId],
+    );
+    this.logger.log(`Mailing ${mailingId} finished`);
+  }
+}

@@ -1,0 +1,78 @@
+import { IsDateString, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
+import { CleanText, NoNul, PageQueryDto, SafeText, isUuid } from '@harbour/common';
+import { LOCALES, SUBSCRIBER_STATUSES, type Locale, type MailingAudience, type SubscriberStatus } from '@harbour/contracts';
+
+/** A mailing's body: long enough for a newsletter, short enough to render at once. */
+const BODY_MAX = 100_000;
+
+export class SubscribeDto {
+  // The address is checked (and normalised) by normalizeEmail in the service; here only its shape and size.
+  @CleanText() @IsString() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
+  @IsOptional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
+}
+
+export class TokenQueryDto {
+  @IsOptional() @IsString() @MaxLength(600) token?: string;
+}
+
+/** RFC 8058: a mail client POSTs `List-Unsubscribe=One-Click` as a form to the link, which carries the token. */
+export class OneClickDto {
+  @IsOptional() @IsString() @MaxLength(600) token?: string;
+  @IsOptional() @IsString() @MaxLength(20) 'List-Unsubscribe'?: string;
+}
+
+export class SubscribersQueryDto extends PageQueryDto {
+  @IsOptional() @CleanText() @IsString() @MaxLength(254) q?: string;
+  @IsOptional()
+  @IsIn(SUBSCRIBER_STATUSES, { message: `status must be one of ${SUBSCRIBER_STATUSES.join(', ')}` })
+  status?: SubscriberStatus;
+}
+
+function IsAudience(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isAudience',
+    validator: {
+      validate: (value: unknown) =>
+        value === 'subscribers' ||
+        value === 'members' ||
+        (typeof value === 'object' &&
+          value !== null &&
+          Object.keys(value).length === 1 &&
+          typeof (value as { groupId?: unknown }).groupId === 'string' &&
+          isUuid((value as { groupId: string }).groupId)),
+      defaultMessage: () => 'audience must be "subscribers", "members" or { "groupId": "<a group id>" }',
+    },
+  });
+}
+
+export class CreateMailingDto {
+  @CleanText() @IsString() @Length(1, 200) @SafeText() subject: string;
+  @IsString() @Length(1, BODY_MAX) @NoNul() body: string;
+  @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() subjectFr?: string;
+  @IsOptional() @IsString() @Length(1, BODY_MAX) @NoNul() bodyFr?: string;
+  @IsAudience() audience: MailingAudience;
+}
+
+/** Every field of a draft may change; `subjectFr`/`bodyFr` null removes the French version. */
+export class UpdateMailingDto {
+  @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() subject?: string;
+  @IsOptional() @IsString() @Length(1, BODY_MAX) @NoNul() body?: string;
+  @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() subjectFr?: string | null;
+  @IsOptional() @IsString() @Length(1, BODY_MAX) @NoNul() bodyFr?: string | null;
+  @IsOptional() @IsAudience() audience?: MailingAudience;
+}
+
+export class TestSendDto {
+  @CleanText() @IsString() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
+  @IsOptional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
+}
+
+export class SendMailingDto {
+  @IsOptional() @IsDateString({ strict: true }, { message: 'at must be an ISO 8601 date and time' }) at?: string;
+}
+
+export class PreviewQueryDto {
+  @IsOptional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
+}
+
+export class MailingsQueryDto extends PageQueryDto {}
