@@ -65,3 +65,34 @@ export async function startApiProcess(t: TestApp): Promise<ApiProcess> {
       }),
   };
 }
+
+const WORKER_ENTRY = join(__dirname, '../../dist/apps/worker/apps/worker/src/main.js');
+
+export interface WorkerProcess {
+  /** Kills the worker without warning (SIGKILL): no shutdown hook runs, as in a crash or an OOM kill. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The built worker (npm test builds it) in a child process, draining the test app's queues into `smtpUrl`. */
+export function startWorkerProcess(t: TestApp, env: Record<string, string>): WorkerProcess {
+  if (!existsSync(WORKER_ENTRY)) throw new Error(`${WORKER_ENTRY} is missing: run npm run build:server first (npm test does)`);
+  const child: ChildProcess = spawn(process.execPath, [WORKER_ENTRY], {
+    env: {
+      ...process.env,
+      DATABASE_URL: t.databaseUrl,
+      HARBOUR_DATA_DIR: t.dataDir,
+      SESSION_SECRET: t.config.sessionSecret ?? '',
+      PUBLIC_URL: t.config.publicUrl,
+      LOG_LEVEL: 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const end = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  return { kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+}

@@ -13,7 +13,7 @@ import { smtpOutcome } from './smtp-outcome';
 
 export const DELIVER_MAILING_JOB = 'mailing.deliver';
 const SWEEP_MAILINGS_JOB = 'mailing.sweep';
-/** Messages in flight at once: as many as the pooled SMTP connections. */
+/** Messages in flight at once, as many as the pooled SMTP connections; also the most a crash can leave in doubt. */
 const IN_FLIGHT = 8;
 /** A temporarily refused message is tried this many times in all, then counted failed. */
 const MAX_ATTEMPTS = 5;
@@ -127,9 +127,9 @@ export class MailingSender implements OnModuleDestroy {
       (error) => this.logger.error(`Recording mailing outcomes failed (those rows will count as interrupted): ${String(error)}`),
       { delayMs: 50, maxItems: 200 },
     );
-    const chunk = this.config.mailingRate > 0 ? Math.max(10, Math.min(200, this.config.mailingRate * 2)) : 200;
     for (;;) {
-      const claimed = this.stopping ? [] : await this.claim(mailingId, chunk);
+      // Claim only what goes out at once: a claimed row is in doubt if the worker dies, sent or not.
+      const claimed = this.stopping ? [] : await this.claim(mailingId, IN_FLIGHT);
       if (claimed.length === 0) break;
       await this.sendAll(claimed, mailing, contents, sender, outcomes);
       await outcomes.drain();

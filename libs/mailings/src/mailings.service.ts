@@ -119,12 +119,6 @@ export class MailingsService {
    * `at`. Refused while the sender's mailing address is not set: CASL requires it in every message.
    */
   async send(id: string, dto: SendMailingDto): Promise<MailingDto> {
-    const settings = await this.settings.get();
-    if (settings.mailingAddress.trim() === '') {
-      throw new RuleRefusedError(
-        'set the sender’s mailing address in the site settings first: the law (CASL) requires it in every mailing',
-      );
-    }
     const at = dto.at ? new Date(dto.at) : null;
     if (at && at.getTime() > Date.now() + MAX_SCHEDULE_DAYS * 86_400_000)
       throw new InvalidInputError(`at must be within ${MAX_SCHEDULE_DAYS} days`);
@@ -132,6 +126,11 @@ export class MailingsService {
     await this.dataSource.transaction(async (manager) => {
       const mailing = await this.find(id, manager.getRepository(Mailing), true);
       if (mailing.status !== 'draft') throw new ConflictError(`this mailing is ${mailing.status}, not a draft`);
+      if ((await this.settings.get()).mailingAddress.trim() === '') {
+        throw new RuleRefusedError(
+          'set the sender’s mailing address in the site settings first: the law (CASL) requires it in every mailing',
+        );
+      }
       if (mailing.audienceKind === 'group' && mailing.audienceGroupId === null)
         throw new RuleRefusedError('the group this mailing was for no longer exists');
       if (later) {
