@@ -91,6 +91,16 @@ export function AccountMenu({ me }: { me: MeDto }) {
                 </Link>
               </li>
               <li>
+                <Link to="/admin/mailings" onClick={close}>
+                  {t('mailings.title')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/admin/subscribers" onClick={close}>
+                  {t('mailings.subscribers.title')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/admin/invitations" onClick={close}>
                   {t('account.invitations')}
                 </Link>

@@ -17,6 +17,14 @@ import { GroupPage } from '../features/groups/components/group-page';
 import { GroupsPage } from '../features/groups/components/groups-page';
 import { InvitationPage } from '../features/groups/components/invitation-page';
 import { HomePage } from '../features/home/home-page';
+import { ArchivePage } from '../features/mailings/components/archive-page';
+import { ArchivedMailingPage } from '../features/mailings/components/archived-mailing-page';
+import { ConfirmSubscriptionPage } from '../features/mailings/components/confirm-page';
+import { MailingPage } from '../features/mailings/components/mailing-page';
+import { MailingsPage } from '../features/mailings/components/mailings-page';
+import { SubscribePage } from '../features/mailings/components/subscribe-page';
+import { SubscribersPage } from '../features/mailings/components/subscribers-page';
+import { MailingUnsubscribePage } from '../features/mailings/components/unsubscribe-page';
 import { MemberRecordPage } from '../features/moderation/components/member-record-page';
 import { ModerationLogPage } from '../features/moderation/components/moderation-log-page';
 import { MySanctionsPage } from '../features/moderation/components/my-sanctions-page';
@@ -97,6 +105,35 @@ export function App() {
                 }
               />
               <Route path="unsubscribe" element={<UnsubscribePage />} />
+              <Route path="mailing/subscribe" element={<SubscribePage />} />
+              <Route path="mailing/confirm" element={<ConfirmSubscriptionPage />} />
+              <Route path="mailing/unsubscribe" element={<MailingUnsubscribePage />} />
+              <Route path="mailings" element={<ArchivePage />} />
+              <Route path="mailings/:id" element={<ArchivedMailingPage />} />
+              <Route
+                path="admin/mailings"
+                element={
+                  <AdminOnly>
+                    <MailingsPage />
+                  </AdminOnly>
+                }
+              />
+              <Route
+                path="admin/mailings/:id"
+                element={
+                  <AdminOnly>
+                    <MailingPage />
+                  </AdminOnly>
+                }
+              />
+              <Route
+                path="admin/subscribers"
+                element={
+                  <AdminOnly>
+                    <SubscribersPage />
+                  </AdminOnly>
+                }
+              />
               <Route
                 path="moderation"
                 element={

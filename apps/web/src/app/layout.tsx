@@ -49,6 +49,12 @@ export function Layout() {
         {me.data && <WarningBanner />}
         <Outlet />
       </main>
+      <footer className="site-footer">
+        <nav aria-label={t('app.footerNav')}>
+          <Link to="/mailings">{t('mailings.archive.title')}</Link> ·{' '}
+          <Link to="/mailing/subscribe">{t('mailings.public.subscribeTitle')}</Link>
+        </nav>
+      </footer>
     </>
   );
 }

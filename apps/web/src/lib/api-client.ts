@@ -27,15 +27,24 @@ function readCookie(name: string): string | undefined {
 
 /** Calls the API on this origin with the session cookie, passing the CSRF token on every write. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) });
+}
+
+/** Sends a body that is not JSON (a CSV import), with the same session, CSRF and error handling. */
+export function apiText<T>(method: string, path: string, text: string, type: string): Promise<T> {
+  return send<T>(method, path, { type, text });
+}
+
+async function send<T>(method: string, path: string, body?: { type: string; text: string }): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = body.type;
   const csrf = readCookie('harbour_csrf');
   if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
   const response = await fetch(`/api${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body?.text,
   });
   if (response.status === 204 || response.status === 202) {
     return (response.headers.get('content-type')?.includes('json') ? await response.json() : undefined) as T;

@@ -1,3 +1,4 @@
+import { MySubscription } from '../../mailings/components/my-subscription';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIGEST_FREQUENCIES, NOTIFICATION_DELIVERIES, NOTIFICATION_TYPES, type NotificationPreferencesDto } from '@harbour/contracts';
@@ -78,6 +79,7 @@ export function PreferencesPage() {
         {update.isSuccess && <Alert kind="success">{t('notifications.saved')}</Alert>}
         {update.isError && <Alert kind="error">{update.error.message}</Alert>}
       </form>
+      <MySubscription />
     </Page>
   );
 }
