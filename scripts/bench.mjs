@@ -7,6 +7,7 @@
 //   BENCH_STATEMENTS=1 prints the statements that took the most database time, with calls per scenario
 //   BENCH_KEEP=1 keeps the data folder (and says where) to inspect queries afterwards
 //   BENCH_SOCKETS=10000 connected Socket.IO clients, BENCH_ROOM=1000 of them in one topic's room
+//   BENCH_SUBSCRIBERS=34000 addresses imported and sent one mailing (MAILING_RATE=0: as fast as it goes)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedSearchCorpus } from './bench-search-seed.mjs';
+import { benchMailing, startSmtpCounter } from './bench-mailing.mjs';
 import { benchSocketFanout } from './bench-sockets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,10 +40,21 @@ const { startEmbeddedPostgres } = createRequire(import.meta.url)(
 const statements = Boolean(process.env.BENCH_STATEMENTS);
 const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres'), statementStatistics: statements });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+// Every message the server sends (the mailing, notification emails) goes to a local SMTP server that counts them.
+const smtpSink = await startSmtpCounter();
 const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const server = spawn(process.execPath, [...profileArgs, serverEntry], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HARBOUR_DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: postgres.url },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    HARBOUR_DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    DATABASE_URL: postgres.url,
+    SMTP_URL: smtpSink.url,
+    MAILING_RATE: '0',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 
@@ -246,6 +259,20 @@ try {
     );
     return result;
   };
+  scenarios.mailing = async () => {
+    const result = await benchMailing({
+      base,
+      token: members[0].token,
+      sink: smtpSink,
+      count: Number(process.env.BENCH_SUBSCRIBERS ?? 34_000),
+    });
+    process.stderr.write(
+      `mailing: imported ${result.subscribers} subscribers in ${result.import.seconds} s; sent ${result.send.sent} in ${result.send.seconds} s ` +
+        `(${result.send.messagesPerSecond}/s); ${result.exactlyOnce.addressesWithOneCopy} addresses got exactly one copy, ` +
+        `${result.exactlyOnce.addressesWithSeveral} several, ${result.exactlyOnce.missing} none\n`,
+    );
+    return result;
+  };
   // The search corpus is seeded only before the search scenarios, so the others run on the forum the
   // issue describes (200 topics of 20 posts).
   let searchPosts = 0;
@@ -306,6 +333,7 @@ try {
   server.kill('SIGINT');
   await new Promise((resolve) => server.once('exit', resolve));
   await postgres.stop();
+  await smtpSink.stop();
   if (process.env.BENCH_KEEP) process.stderr.write(`kept the data folder: ${dataDir}\n`);
   else rmSync(dataDir, { recursive: true, force: true });
 }
