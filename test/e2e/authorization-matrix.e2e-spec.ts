@@ -448,6 +448,13 @@ const MATRIX: Row[] = [
   { method: 'POST', path: '/api/mailing/subscribers/import', body: {}, expect: adminOnly(400) },
   { method: 'GET', path: '/api/mailing/subscribers', expect: adminOnly(200) },
   { method: 'GET', path: '/api/mailing/subscribers/export', expect: adminOnly(200) },
+  {
+    method: 'PATCH',
+    path: '/api/mailing/subscribers/:id',
+    url: () => `/api/mailing/subscribers/${MISSING}`,
+    body: { status: 'complained' },
+    expect: adminOnly(404),
+  },
   { method: 'GET', path: '/api/mailings', expect: adminOnly(200) },
   { method: 'POST', path: '/api/mailings', body: { subject: 'Matrix', body: 'x', audience: 'subscribers' }, expect: adminOnly(201) },
   { method: 'GET', path: '/api/mailings/:id', url: () => `/api/mailings/${MISSING}`, expect: adminOnly(404) },

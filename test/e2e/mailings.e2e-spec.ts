@@ -352,6 +352,28 @@ describe('mailings', () => {
     expect(hidden.body).toEqual(missing.body);
   });
 
+  it('lets an admin stop mail to an address but never start it, and logs the staff actions', async () => {
+    await importSubscribers(t, admin, [{ email: 'phoned@example.org' }]);
+    const row = (await subscriber('phoned@example.org'))!;
+    const refused = await t.http().patch(`/api/mailing/subscribers/${row.id}`).set(admin.auth).send({ status: 'subscribed' }).expect(400);
+    expect(JSON.stringify(refused.body.message)).toContain('status');
+    await t.http().patch(`/api/mailing/subscribers/${row.id}`).set(admin.auth).send({ status: 'complained', note: 'x' }).expect(400);
+    const changed = await t.http().patch(`/api/mailing/subscribers/${row.id}`).set(admin.auth).send({ status: 'complained' }).expect(200);
+    expect(changed.body).toMatchObject({ email: 'phoned@example.org', status: 'complained' });
+    // A complaint is final for imports and the public form alike.
+    expect((await importSubscribers(t, admin, [{ email: 'phoned@example.org' }])).skipped).toBe(1);
+    await t.http().post('/api/mailing/subscribe').send({ email: 'phoned@example.org' }).expect(202);
+    await settle(800);
+    expect(t.smtp!.countFor('phoned@example.org')).toBe(0);
+    await t.http().patch('/api/mailing/subscribers/not-an-id').set(admin.auth).send({ status: 'bounced' }).expect(404);
+
+    const log = await t.http().get('/api/moderation/log?limit=100').set(admin.auth).expect(200);
+    const actions = (log.body.items as { action: string }[]).map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['mailing.send', 'mailing.schedule', 'mailing.cancel', 'subscribers.import', 'subscriber.complained']),
+    );
+  });
+
   it('lists mailings with their counts for admins', async () => {
     const response = await t.http().get('/api/mailings?limit=100').set(admin.auth).expect(200);
     const items = response.body.items as MailingDto[];

@@ -4,6 +4,10 @@ export const SUBSCRIBER_STATUSES = ['pending', 'subscribed', 'unsubscribed', 'bo
 /** Where an address stands on the mailing list; the last three are never mailed again by an import. */
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
+/** What an admin may set an address to: only ways of stopping mail (consent comes from the address's owner). */
+export const SUPPRESSION_STATUSES = ['unsubscribed', 'bounced', 'complained'] as const;
+export type SuppressionStatus = (typeof SUPPRESSION_STATUSES)[number];
+
 export const CONSENT_METHODS = ['express', 'implied'] as const;
 /** CASL's two kinds of consent: express lasts until withdrawn, implied expires (two years by default). */
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];

@@ -75,13 +75,13 @@ export class MailingsController {
 
   @Post(':id/send')
   @HttpCode(202)
-  send(@Param('id') id: string, @Body() dto: SendMailingDto): Promise<MailingDto> {
-    return this.mailings.send(id, dto);
+  send(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: SendMailingDto): Promise<MailingDto> {
+    return this.mailings.send(caller, id, dto);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Param('id') id: string): Promise<MailingDto> {
-    return this.mailings.cancel(id);
+  cancel(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<MailingDto> {
+    return this.mailings.cancel(caller, id);
   }
 }

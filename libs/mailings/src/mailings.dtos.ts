@@ -1,6 +1,14 @@
 import { IsDateString, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
 import { CleanText, NoNul, PageQueryDto, SafeText, isUuid } from '@harbour/common';
-import { LOCALES, SUBSCRIBER_STATUSES, type Locale, type MailingAudience, type SubscriberStatus } from '@harbour/contracts';
+import {
+  LOCALES,
+  SUBSCRIBER_STATUSES,
+  SUPPRESSION_STATUSES,
+  type Locale,
+  type MailingAudience,
+  type SubscriberStatus,
+  type SuppressionStatus,
+} from '@harbour/contracts';
 
 /** A mailing's body: long enough for a newsletter, short enough to render at once. */
 const BODY_MAX = 100_000;
@@ -26,6 +34,13 @@ export class SubscribersQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(SUBSCRIBER_STATUSES, { message: `status must be one of ${SUBSCRIBER_STATUSES.join(', ')}` })
   status?: SubscriberStatus;
+}
+
+export class SuppressSubscriberDto {
+  @IsIn(SUPPRESSION_STATUSES, {
+    message: `status must be one of ${SUPPRESSION_STATUSES.join(', ')} (an admin can stop mail, not start it)`,
+  })
+  status: SuppressionStatus;
 }
 
 function IsAudience(): PropertyDecorator {

@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { ConflictError, InvalidInputError, NotFoundError, RuleRefusedError, isUuid, paginateNewestFirst } from '@harbour/common';
+import {
+  ConflictError,
+  DomainEvents,
+  InvalidInputError,
+  NotFoundError,
+  RuleRefusedError,
+  isUuid,
+  paginateNewestFirst,
+} from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type {
   ArchivedMailingDto,
@@ -37,6 +45,7 @@ export class MailingsService {
     private readonly mail: MailService,
     private readonly access: AccessService,
     private readonly settings: SettingsService,
+    private readonly events: DomainEvents,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -118,7 +127,7 @@ export class MailingsService {
    * Sends now (recipients written in this transaction, the sender woken when it commits) or schedules for
    * `at`. Refused while the sender's mailing address is not set: CASL requires it in every message.
    */
-  async send(id: string, dto: SendMailingDto): Promise<MailingDto> {
+  async send(caller: Caller, id: string, dto: SendMailingDto): Promise<MailingDto> {
     const at = dto.at ? new Date(dto.at) : null;
     if (at && at.getTime() > Date.now() + MAX_SCHEDULE_DAYS * 86_400_000)
       throw new InvalidInputError(`at must be within ${MAX_SCHEDULE_DAYS} days`);
@@ -141,11 +150,19 @@ export class MailingsService {
         await this.sender.wake(id, { manager });
       }
     });
-    return this.get(id);
+    const sent = await this.get(id);
+    this.events.publish('StaffActed', {
+      actorId: caller.userId,
+      action: later ? 'mailing.schedule' : 'mailing.send',
+      targetType: 'mailing',
+      targetId: id,
+      reason: later ? `${sent.subject} — for ${sent.scheduledAt}` : `${sent.subject} — to ${sent.total} recipients`,
+    });
+    return sent;
   }
 
   /** A scheduled mailing goes back to draft (its wake-up finds it so and does nothing). */
-  async cancel(id: string): Promise<MailingDto> {
+  async cancel(caller: Caller, id: string): Promise<MailingDto> {
     const [, changed] = await this.dataSource.query<[unknown, number]>(
       `UPDATE mailings SET status = 'draft', scheduled_at = NULL, updated_at = now() WHERE id = $1 AND status = 'scheduled'`,
       [isUuid(id) ? id : null],
@@ -154,6 +171,7 @@ export class MailingsService {
       await this.find(id);
       throw new ConflictError('only a scheduled mailing can be cancelled');
     }
+    this.events.publish('StaffActed', { actorId: caller.userId, action: 'mailing.cancel', targetType: 'mailing', targetId: id });
     return this.get(id);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InvalidInputError } from '@harbour/common';
+import { DomainEvents, InvalidInputError } from '@harbour/common';
+import type { Caller } from '@harbour/access';
 import type { SubscriberImportReportDto } from '@harbour/contracts';
 import { parseSubscriberCsv, type ImportedSubscriber } from './subscribers-csv';
 
@@ -18,9 +19,12 @@ const MAX_REPORTED_ERRORS = 1000;
  */
 @Injectable()
 export class SubscriberImport {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
+  ) {}
 
-  async import(body: unknown): Promise<SubscriberImportReportDto> {
+  async import(caller: Caller, body: unknown): Promise<SubscriberImportReportDto> {
     if (typeof body !== 'string') throw new InvalidInputError('body must be CSV text sent as Content-Type: text/csv');
     if (body.includes('\u0000')) throw new InvalidInputError('body must not contain NUL characters');
     const lines = body.split('\n').length;
@@ -35,12 +39,15 @@ export class SubscriberImport {
         updated += written.filter((row) => !row.inserted).length;
       }
     });
-    return {
-      imported,
-      updated,
-      skipped: parsed.rows.length - imported - updated + parsed.duplicates + parsed.errors.length,
-      errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
-    };
+    const skipped = parsed.rows.length - imported - updated + parsed.duplicates + parsed.errors.length;
+    this.events.publish('StaffActed', {
+      actorId: caller.userId,
+      action: 'subscribers.import',
+      targetType: 'subscribers',
+      targetId: null,
+      reason: `${imported} new, ${updated} updated, ${skipped} skipped`,
+    });
+    return { imported, updated, skipped, errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS) };
   }
 
   private upsert(manager: EntityManager, rows: ImportedSubscriber[]): Promise<{ inserted: boolean }[]> {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Ip, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Ip, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { Authenticated, CurrentCaller, EvenWhenSilenced, Public, type Caller } from '@harbour/access';
 import type { MailingAddressStateDto, PageDto, SubscriberDto, SubscriberImportReportDto } from '@harbour/contracts';
-import { OneClickDto, SubscribeDto, SubscribersQueryDto, TokenQueryDto } from './mailings.dtos';
+import { OneClickDto, SubscribeDto, SubscribersQueryDto, SuppressSubscriberDto, TokenQueryDto } from './mailings.dtos';
 import { SubscriberImport } from './subscriber-import.service';
 import { SubscribersService } from './subscribers.service';
 
@@ -74,8 +74,14 @@ export class SubscribersController {
   @Post('subscribers/import')
   @HttpCode(200)
   @ApiConsumes('text/csv')
-  import(@Body() body: unknown): Promise<SubscriberImportReportDto> {
-    return this.importer.import(body);
+  import(@CurrentCaller() caller: Caller, @Body() body: unknown): Promise<SubscriberImportReportDto> {
+    return this.importer.import(caller, body);
+  }
+
+  @Authenticated({ permission: 'admin.mailings' })
+  @Patch('subscribers/:id')
+  suppress(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: SuppressSubscriberDto): Promise<SubscriberDto> {
+    return this.subscribers.suppress(caller, id, dto.status);
   }
 
   @Authenticated({ permission: 'admin.mailings' })

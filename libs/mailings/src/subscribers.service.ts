@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { Caller } from '@harbour/access';
-import { InvalidInputError, NotFoundError, hashToken, newToken, paginateNewestFirst } from '@harbour/common';
-import type { Locale, MailingAddressStateDto, PageDto, SubscriberDto } from '@harbour/contracts';
+import { DomainEvents, InvalidInputError, NotFoundError, hashToken, isUuid, newToken, paginateNewestFirst } from '@harbour/common';
+import type { Locale, MailingAddressStateDto, PageDto, SubscriberDto, SuppressionStatus } from '@harbour/contracts';
 import { MailService, subscriptionConfirmationMail } from '@harbour/mail';
 import { RateLimiter } from '@harbour/settings';
 import { normalizeEmail } from './email-address';
@@ -32,6 +32,7 @@ export class SubscribersService {
     private readonly mail: MailService,
     private readonly renderer: MailingRenderer,
     private readonly limiter: RateLimiter,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -146,6 +147,20 @@ export class SubscribersService {
       }
     });
     return this.mine(caller);
+  }
+
+  /**
+   * An admin stops mail to an address: its owner asked by phone, their provider forwarded a complaint, or
+   * it bounces elsewhere. Never the other way: consent comes from the address's owner or an import's record.
+   */
+  async suppress(caller: Caller, id: string, status: SuppressionStatus): Promise<SubscriberDto> {
+    const row = isUuid(id) ? await this.subscribers.findOneBy({ id }) : null;
+    if (!row) throw new NotFoundError();
+    if (row.status !== status) {
+      await this.subscribers.update({ id }, { status, statusChangedAt: new Date(), confirmationTokenHash: null });
+      this.events.publish('StaffActed', { actorId: caller.userId, action: `subscriber.${status}`, targetType: 'subscriber', targetId: id });
+    }
+    return toSubscriberDto(await this.subscribers.findOneByOrFail({ id }));
   }
 
   async list(query: SubscribersQueryDto): Promise<PageDto<SubscriberDto>> {

@@ -560,6 +560,9 @@ export const en = {
       yes: 'Yes',
       no: 'No',
       expires: 'expires {{date}}',
+      stopMail: 'Stop mail',
+      stopMailFor: 'Stop mail to {{email}} as',
+      stopMailSubmit: 'Apply',
       export: 'Export as CSV',
       import: 'Import from CSV',
       importHint:

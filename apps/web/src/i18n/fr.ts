@@ -570,6 +570,9 @@ export const fr: Messages<typeof en> = {
       yes: 'Oui',
       no: 'Non',
       expires: 'expire le {{date}}',
+      stopMail: 'Arrêter les envois',
+      stopMailFor: 'Arrêter les envois à {{email}} comme',
+      stopMailSubmit: 'Appliquer',
       export: 'Exporter en CSV',
       import: 'Importer un CSV',
       importHint:

@@ -6,6 +6,7 @@ import type {
   SubscriberDto,
   SubscriberImportReportDto,
   SubscriberStatus,
+  SuppressionStatus,
 } from '@harbour/contracts';
 import { api, apiText } from '../../../lib/api-client';
 
@@ -73,5 +74,14 @@ export function useSetMySubscription() {
   return useMutation({
     mutationFn: (subscribed: boolean) => api<{ subscribed: boolean }>('PUT', '/mailing/me', { subscribed }),
     onSuccess: (state) => queryClient.setQueryData(['mailing', 'me'], state),
+  });
+}
+
+export function useSuppressSubscriber() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: SuppressionStatus }) =>
+      api<SubscriberDto>('PATCH', `/mailing/subscribers/${id}`, { status }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'subscribers'] }),
   });
 }

@@ -1,10 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SUBSCRIBER_STATUSES, type SubscriberStatus } from '@harbour/contracts';
+import {
+  SUBSCRIBER_STATUSES,
+  SUPPRESSION_STATUSES,
+  type SubscriberDto,
+  type SubscriberStatus,
+  type SuppressionStatus,
+} from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
-import { useImportSubscribers, useSubscribers } from '../api/subscribers';
+import { useImportSubscribers, useSubscribers, useSuppressSubscriber } from '../api/subscribers';
 
 /** The mailing list for admins: search, filter, import a CSV with a line-by-line report, export. */
 export function SubscribersPage() {
@@ -58,6 +64,7 @@ export function SubscribersPage() {
                 <th scope="col">{t('mailings.status')}</th>
                 <th scope="col">{t('mailings.subscribers.consent')}</th>
                 <th scope="col">{t('mailings.subscribers.member')}</th>
+                <th scope="col">{t('mailings.subscribers.stopMail')}</th>
               </tr>
             </thead>
             <tbody>
@@ -79,6 +86,7 @@ export function SubscribersPage() {
                     )}
                   </td>
                   <td>{row.member ? t('mailings.subscribers.yes') : t('mailings.subscribers.no')}</td>
+                  <td>{(row.status === 'subscribed' || row.status === 'pending') && <StopMail subscriber={row} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -141,5 +149,36 @@ function ImportForm() {
         </Alert>
       )}
     </section>
+  );
+}
+
+/** Stops mail to one address (its owner asked by phone, a complaint was forwarded); consent is never set here. */
+function StopMail({ subscriber }: { subscriber: SubscriberDto }) {
+  const { t } = useTranslation();
+  const suppress = useSuppressSubscriber();
+  const [status, setStatus] = useState<SuppressionStatus>('unsubscribed');
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        suppress.mutate({ id: subscriber.id, status });
+      }}
+    >
+      <select
+        aria-label={t('mailings.subscribers.stopMailFor', { email: subscriber.email })}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as SuppressionStatus)}
+      >
+        {SUPPRESSION_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {t(`mailings.subscribers.statuses.${value}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={suppress.isPending}>
+        {t('mailings.subscribers.stopMailSubmit')}
+      </button>
+    </form>
   );
 }
