@@ -171,7 +171,7 @@ describe('mailings', () => {
     await importSubscribers(t, admin, [{ email: 'en.one@example.org' }, { email: 'fr.one@example.org', locale: 'fr' }]);
     const mailing = await newMailing(t, admin, {
       subject: 'Naloxone training dates',
-      body: 'New **dates** are up.\n\n<script>alert(1)</script> [click](javascript:alert(1))',
+      body: 'New **dates** are up: see [the calendar](/t/1).\n\n<script>alert(1)</script> [click](javascript:alert(1))',
       subjectFr: 'Dates de formation naloxone',
       bodyFr: 'Les **dates** sont en ligne.',
     });
@@ -211,6 +211,8 @@ describe('mailings', () => {
     expect(fr.text).toContain('Se désabonner');
     expect(fr.html).toContain('<strong>dates</strong>');
     const en = await t.smtp!.waitFor('en.one@example.org');
+    // The site's own links work from a mail client.
+    expect(en.html).toContain(`href="${t.config.publicUrl}/t/1"`);
     expect(en.text).toContain('Unsubscribe (one click, no account needed)');
     const listUnsubscribe = en.rawHeaders.get('list-unsubscribe') ?? '';
     expect(en.rawHeaders.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');

@@ -42,10 +42,18 @@ export class MailingRenderer {
   /** The mailing in a language: French when it has a French version, otherwise English. */
   content(mailing: Pick<Mailing, 'subject' | 'body' | 'subjectFr' | 'bodyFr'>, locale: Locale): MailingContent {
     if (locale === 'fr' && mailing.subjectFr && mailing.bodyFr) {
-      return { locale, subject: mailing.subjectFr, html: renderMarkdown(mailing.bodyFr), text: mailing.bodyFr };
+      return { locale, subject: mailing.subjectFr, html: this.html(mailing.bodyFr), text: mailing.bodyFr };
     }
     // Without a French version the body is English, but the footer stays in the recipient's language.
-    return { locale, subject: mailing.subject, html: renderMarkdown(mailing.body), text: mailing.body };
+    return { locale, subject: mailing.subject, html: this.html(mailing.body), text: mailing.body };
+  }
+
+  /**
+   * The forum's Markdown rendering (sanitized, images only from this site), with the site's own links and
+   * images made absolute: in a mail client "/t/12" leads nowhere.
+   */
+  html(markdown: string): string {
+    return renderMarkdown(markdown).replace(/ (href|src)="\/(?!\/)/g, ` $1="${this.config.publicUrl}/`);
   }
 
   /** One recipient's copy. `deliveryId` makes the Message-ID stable, so a receiver can tell a copy it already has. */

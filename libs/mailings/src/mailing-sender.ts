@@ -45,6 +45,8 @@ export class MailingSender implements OnModuleDestroy {
   private readonly logger = new Logger('Mailings');
   private readonly pacer: Pacer;
   private stopping = false;
+  /** The mailing this process is sending, if any: shutdown waits for its messages in flight. */
+  private active: Promise<void> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,8 +65,10 @@ export class MailingSender implements OnModuleDestroy {
     jobs.runAtWorkerStart(SWEEP_MAILINGS_JOB);
   }
 
-  onModuleDestroy(): void {
+  /** A deploy: finish the messages already handed over (≤ 8), leave the rest queued, then close the SMTP pool. */
+  async onModuleDestroy(): Promise<void> {
     this.stopping = true;
+    await this.active?.catch(() => undefined);
     this.transport.close();
   }
 
@@ -95,8 +99,10 @@ export class MailingSender implements OnModuleDestroy {
       ];
       if (!locked) return; // another worker is sending it, and its own lock says it is alive
       try {
-        await this.run(mailingId);
+        this.active = this.run(mailingId);
+        await this.active;
       } finally {
+        this.active = null;
         await lock.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_NAMESPACE, mailingId]);
       }
     } finally {

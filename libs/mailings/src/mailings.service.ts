@@ -187,8 +187,8 @@ export class MailingsService {
     if (!mailing || !this.access.can(caller, { action: 'mailing.read', mailing, site })) throw new NotFoundError();
     return {
       ...toArchivedMailingDto(mailing, this.config.publicUrl),
-      html: this.renderer.content(mailing, 'en').html,
-      htmlFr: mailing.subjectFr && mailing.bodyFr ? this.renderer.content(mailing, 'fr').html : null,
+      html: this.renderer.html(mailing.body),
+      htmlFr: mailing.subjectFr && mailing.bodyFr ? this.renderer.html(mailing.bodyFr) : null,
     };
   }
 
