@@ -28,6 +28,9 @@ describe('site settings', () => {
       loginRequired: false,
       groupCreation: 'members',
       newMemberReviewPosts: 0,
+      // Empty until an admin sets them; no mailing is sent without the address.
+      mailingSenderName: '',
+      mailingAddress: '',
       rateLimits: { postsPerMinute: 10, topicsPerDay: 20, flagsPerDay: 20, registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20 },
     });
   });
@@ -55,6 +58,8 @@ describe('site settings', () => {
     [{ siteName: '' }, 'siteName'],
     [{ loginRequired: 'yes' }, 'loginRequired'],
     [{ color: 'blue' }, 'color'],
+    [{ mailingAddress: 'x'.repeat(301) }, 'mailingAddress'],
+    [{ mailingSenderName: 'Network\u202e' }, 'mailingSenderName'],
   ])('refuses %j with a 400 naming %s and changes nothing', async (patch, field) => {
     const before = (await t.http().get('/api/admin/settings').set(admin.auth)).body;
     const response = await t.http().patch('/api/admin/settings').set(admin.auth).send(patch).expect(400);

@@ -12,7 +12,7 @@ import { Mailing } from './mailing.entity';
 @Unique('mailing_deliveries_once', ['mailingId', 'email'])
 @Check('mailing_deliveries_status', `status IN ('queued', 'sending', 'sent', 'failed', 'interrupted', 'bounced')`)
 @Index('mailing_deliveries_due', ['mailingId', 'nextAttemptAt', 'id'], { where: `status = 'queued'` })
-@Index('mailing_deliveries_status', ['mailingId', 'status'])
+@Index('mailing_deliveries_by_status', ['mailingId', 'status'])
 export class MailingDelivery {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

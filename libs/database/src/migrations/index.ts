@@ -7,7 +7,7 @@ import { AddNotifications1796152914874 } from './1796152914874-AddNotifications'
 import { AddModeration1796158291817 } from './1796158291817-AddModeration';
 import { AddReviewHolds1796159229595 } from './1796159229595-AddReviewHolds';
 import { AddSlowMode1796159486875 } from './1796159486875-AddSlowMode';
-import { AddMailings1796166123356 } from './1796166123356-AddMailings';
+import { AddMailings1796168422713 } from './1796168422713-AddMailings';
 import { AddModeratorNotesAndClaims1796160023802 } from './1796160023802-AddModeratorNotesAndClaims';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
@@ -22,5 +22,5 @@ export const MIGRATIONS = [
   AddReviewHolds1796159229595,
   AddSlowMode1796159486875,
   AddModeratorNotesAndClaims1796160023802,
-  AddMailings1796166123356,
+  AddMailings1796168422713,
 ];

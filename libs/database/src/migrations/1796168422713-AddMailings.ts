@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddMailings1796166123356 implements MigrationInterface {
-  name = 'AddMailings1796166123356';
+export class AddMailings1796168422713 implements MigrationInterface {
+  name = 'AddMailings1796168422713';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -14,7 +14,7 @@ export class AddMailings1796166123356 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "mailing_deliveries" ("id" BIGSERIAL NOT NULL, "mailing_id" uuid NOT NULL, "email" character varying(254) NOT NULL, "locale" character varying(8) NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'queued', "attempts" smallint NOT NULL DEFAULT '0', "next_attempt_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "sent_at" TIMESTAMP(3) WITH TIME ZONE, "error" character varying(300), CONSTRAINT "mailing_deliveries_once" UNIQUE ("mailing_id", "email"), CONSTRAINT "mailing_deliveries_status" CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'interrupted', 'bounced')), CONSTRAINT "PK_163cfaa9bb200645ac11531e531" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "mailing_deliveries_status" ON "mailing_deliveries"  ("mailing_id", "status") `);
+    await queryRunner.query(`CREATE INDEX "mailing_deliveries_by_status" ON "mailing_deliveries"  ("mailing_id", "status") `);
     await queryRunner.query(
       `CREATE INDEX "mailing_deliveries_due" ON "mailing_deliveries"  ("mailing_id", "next_attempt_at", "id") WHERE status = 'queued'`,
     );
@@ -48,7 +48,7 @@ export class AddMailings1796166123356 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."subscribers_newest"`);
     await queryRunner.query(`DROP TABLE "subscribers"`);
     await queryRunner.query(`DROP INDEX "public"."mailing_deliveries_due"`);
-    await queryRunner.query(`DROP INDEX "public"."mailing_deliveries_status"`);
+    await queryRunner.query(`DROP INDEX "public"."mailing_deliveries_by_status"`);
     await queryRunner.query(`DROP TABLE "mailing_deliveries"`);
     await queryRunner.query(`DROP INDEX "public"."mailings_newest"`);
     await queryRunner.query(`DROP INDEX "public"."mailings_archive"`);
