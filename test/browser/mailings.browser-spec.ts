@@ -35,10 +35,16 @@ describe('mailings in the browser', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('2 new, 0 updated, 1 skipped.').waitFor();
     await page.getByText(/Line 4: email "not-an-address"/).waitFor();
+    await page.getByText(/2 subscribed/).waitFor();
     await page.getByLabel('Address contains').fill('ana@');
     await page.locator('#main').getByRole('button', { name: 'Search' }).click();
     await page.getByRole('cell', { name: 'ana@example.org' }).waitFor();
     await page.getByRole('cell', { name: 'sam@example.org' }).waitFor({ state: 'detached' });
+    // A complaint forwarded by a provider: the admin stops mail to that address (and could never start it).
+    await page.getByLabel('Stop mail to ana@example.org as').selectOption('complained');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('cell', { name: 'Complained' }).waitFor();
+    await page.getByText(/1 complained/).waitFor();
     expect(await noSideScroll(page)).toBe(true);
 
     await page.goto(`${t.baseUrl}/admin/mailings`);
@@ -57,9 +63,10 @@ describe('mailings in the browser', () => {
     await page.getByRole('button', { name: 'Send now' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Send now' }).click();
     await page.getByText('Sent', { exact: true }).first().waitFor();
-    await page.getByLabel('2 of 2').waitFor();
+    await page.getByLabel('1 of 1').waitFor();
     expect(await noSideScroll(page)).toBe(true);
-    expect((await t.smtp!.waitFor('ana@example.org')).subject).toBe('Alerte surdose : lot puissant');
+    expect(t.smtp!.countFor('ana@example.org')).toBe(0);
+    expect((await t.smtp!.waitFor('sam@example.org')).subject).toBe('Overdose alert: strong batch');
     expect(offHost).toEqual([]);
   });
 
@@ -83,14 +90,14 @@ describe('mailings in the browser', () => {
     await page.getByRole('button', { name: 'Read in English' }).click();
     await page.getByRole('heading', { name: 'Overdose alert: strong batch' }).waitFor();
 
-    // The footer link of ana's copy: opening it changes nothing; the button does.
-    const copy = await t.smtp!.waitFor('ana@example.org');
+    // The footer link of sam's copy: opening it changes nothing; the button does.
+    const copy = await t.smtp!.waitFor('sam@example.org');
     await page.goto(`${t.baseUrl}/mailing/unsubscribe?token=${tokenFrom(copy.text, '/mailing/unsubscribe')}`);
-    await page.getByText('Ne plus envoyer les envois à ana@example.org ?').waitFor();
+    await page.getByText('Ne plus envoyer les envois à sam@example.org ?').waitFor();
     await page.getByRole('button', { name: 'Me désabonner' }).click();
-    await page.getByText('ana@example.org ne recevra plus d’envois.').waitFor();
+    await page.getByText('sam@example.org ne recevra plus d’envois.').waitFor();
     await page.getByRole('button', { name: 'C’était une erreur : me réabonner' }).waitFor();
-    const list = await t.http().get('/api/mailing/subscribers?q=ana@').set(admin.auth).expect(200);
+    const list = await t.http().get('/api/mailing/subscribers?q=sam@').set(admin.auth).expect(200);
     expect(list.body.items[0].status).toBe('unsubscribed');
     expect(await noSideScroll(page)).toBe(true);
     expect(offHost).toEqual([]);

@@ -448,6 +448,7 @@ const MATRIX: Row[] = [
   { method: 'POST', path: '/api/mailing/subscribers/import', body: {}, expect: adminOnly(400) },
   { method: 'GET', path: '/api/mailing/subscribers', expect: adminOnly(200) },
   { method: 'GET', path: '/api/mailing/subscribers/export', expect: adminOnly(200) },
+  { method: 'GET', path: '/api/mailing/subscribers/counts', expect: adminOnly(200) },
   {
     method: 'PATCH',
     path: '/api/mailing/subscribers/:id',

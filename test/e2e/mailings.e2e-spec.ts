@@ -139,6 +139,10 @@ describe('mailings', () => {
     expect(exported.text).toContain(`'=cmd@example.org`);
     expect(exported.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
 
+    const counts = await t.http().get('/api/mailing/subscribers/counts').set(admin.auth).expect(200);
+    expect(counts.body).toMatchObject({ unsubscribed: 1, bounced: 0, complained: 0 });
+    expect(counts.body.subscribed).toBeGreaterThanOrEqual(4);
+
     // Filters: status and part of the address.
     const unsubscribed = await t.http().get('/api/mailing/subscribers?status=unsubscribed').set(admin.auth).expect(200);
     expect((unsubscribed.body.items as SubscriberDto[]).map((s) => s.email)).toEqual(['left@example.org']);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Ip, Param, Patch, Post, Put, Q
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { Authenticated, CurrentCaller, EvenWhenSilenced, Public, type Caller } from '@harbour/access';
-import type { MailingAddressStateDto, PageDto, SubscriberDto, SubscriberImportReportDto } from '@harbour/contracts';
+import type { MailingAddressStateDto, PageDto, SubscriberDto, SubscriberImportReportDto, SubscriberStatus } from '@harbour/contracts';
 import { OneClickDto, SubscribeDto, SubscribersQueryDto, SuppressSubscriberDto, TokenQueryDto } from './mailings.dtos';
 import { SubscriberImport } from './subscriber-import.service';
 import { SubscribersService } from './subscribers.service';
@@ -88,6 +88,12 @@ export class SubscribersController {
   @Get('subscribers')
   list(@Query() query: SubscribersQueryDto): Promise<PageDto<SubscriberDto>> {
     return this.subscribers.list(query);
+  }
+
+  @Authenticated({ permission: 'admin.mailings' })
+  @Get('subscribers/counts')
+  counts(): Promise<Record<SubscriberStatus, number>> {
+    return this.subscribers.counts();
   }
 
   @Authenticated({ permission: 'admin.mailings' })

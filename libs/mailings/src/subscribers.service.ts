@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { DomainEvents, InvalidInputError, NotFoundError, hashToken, isUuid, newToken, paginateNewestFirst } from '@harbour/common';
-import type { Locale, MailingAddressStateDto, PageDto, SubscriberDto, SuppressionStatus } from '@harbour/contracts';
+import { SUBSCRIBER_STATUSES } from '@harbour/contracts';
+import type { Locale, MailingAddressStateDto, PageDto, SubscriberDto, SubscriberStatus, SuppressionStatus } from '@harbour/contracts';
 import { MailService, subscriptionConfirmationMail } from '@harbour/mail';
 import { RateLimiter } from '@harbour/settings';
 import { normalizeEmail } from './email-address';
@@ -161,6 +162,16 @@ export class SubscribersService {
       this.events.publish('StaffActed', { actorId: caller.userId, action: `subscriber.${status}`, targetType: 'subscriber', targetId: id });
     }
     return toSubscriberDto(await this.subscribers.findOneByOrFail({ id }));
+  }
+
+  /** How many addresses stand in each status (the list's heading). */
+  async counts(): Promise<Record<SubscriberStatus, number>> {
+    const rows = await this.dataSource.query<{ status: SubscriberStatus; count: number }[]>(
+      `SELECT status, count(*)::int AS count FROM subscribers GROUP BY status`,
+    );
+    const counts = Object.fromEntries(SUBSCRIBER_STATUSES.map((status) => [status, 0])) as Record<SubscriberStatus, number>;
+    for (const row of rows) counts[row.status] = row.count;
+    return counts;
   }
 
   async list(query: SubscribersQueryDto): Promise<PageDto<SubscriberDto>> {

@@ -85,3 +85,10 @@ export function useSuppressSubscriber() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'subscribers'] }),
   });
 }
+
+export function useSubscriberCounts() {
+  return useQuery({
+    queryKey: ['admin', 'subscribers', 'counts'],
+    queryFn: () => api<Record<SubscriberStatus, number>>('GET', '/mailing/subscribers/counts'),
+  });
+}

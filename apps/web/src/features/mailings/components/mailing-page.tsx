@@ -209,8 +209,13 @@ function Preview({ mailing }: { mailing: MailingDto }) {
           <p>
             <strong>{t('mailings.subject')}:</strong> {preview.data.subject}
           </p>
-          {/* The server's own rendering: Markdown without raw HTML, sanitized; the footer is escaped text. */}
-          <div className="mail-preview" lang={locale} dangerouslySetInnerHTML={{ __html: preview.data.html }} />
+          {/* The server's own rendering: Markdown without raw HTML, sanitized; the footer is escaped text. The
+              message's inline styles (for mail clients) are dropped: this page's CSP refuses them. */}
+          <div
+            className="mail-preview"
+            lang={locale}
+            dangerouslySetInnerHTML={{ __html: preview.data.html.replace(/ style="[^"]*"/g, '') }}
+          />
           <details>
             <summary>{t('mailings.plainText')}</summary>
             <pre className="mail-source">{preview.data.text}</pre>

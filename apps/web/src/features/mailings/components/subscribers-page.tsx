@@ -10,7 +10,7 @@ import {
 } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
-import { useImportSubscribers, useSubscribers, useSuppressSubscriber } from '../api/subscribers';
+import { useImportSubscribers, useSubscriberCounts, useSubscribers, useSuppressSubscriber } from '../api/subscribers';
 
 /** The mailing list for admins: search, filter, import a CSV with a line-by-line report, export. */
 export function SubscribersPage() {
@@ -19,6 +19,7 @@ export function SubscribersPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<SubscriberStatus | ''>('');
   const subscribers = useSubscribers(q, status);
+  const counts = useSubscriberCounts();
   const rows = subscribers.data?.pages.flatMap((page) => page.items) ?? [];
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -32,6 +33,13 @@ export function SubscribersPage() {
           {t('mailings.subscribers.export')}
         </a>
       </p>
+      {counts.data && (
+        <p role="status">
+          {SUBSCRIBER_STATUSES.map(
+            (value) => `${counts.data[value].toLocaleString(i18n.language)} ${t(`mailings.subscribers.statuses.${value}`).toLowerCase()}`,
+          ).join(' · ')}
+        </p>
+      )}
       <ImportForm />
       <form role="search" onSubmit={onSearch} className="inline-form">
         <div className="field">
