@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { addToGroup, newGroup } from '../support/groups';
-import { importSubscribers, newMailing, setMailingSender, tokenFrom, waitForMailing } from '../support/mailings';
+import { importSubscribers, newMailing, postCsv, setMailingSender, tokenFrom, waitForMailing } from '../support/mailings';
 
 const settle = (ms = 1500) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -91,13 +91,7 @@ describe('mailings', () => {
       'cara@example.org,xx,Old list,2024-01-01,express',
       '=cmd@example.org,en,"=HYPERLINK(""http://evil"")",2024-01-01,express',
     ].join('\r\n');
-    const report = await t
-      .http()
-      .post('/api/mailing/subscribers/import')
-      .set(admin.auth)
-      .set('Content-Type', 'text/csv')
-      .send(csv)
-      .expect(200);
+    const report = await postCsv(t, admin, csv).expect(200);
     expect(report.body).toEqual({
       imported: 3,
       updated: 0,
@@ -115,21 +109,13 @@ describe('mailings', () => {
     expect((await subscriber('left@example.org'))?.status).toBe('unsubscribed');
 
     // The same file again changes nothing; a changed locale is an update.
-    const again = await t
-      .http()
-      .post('/api/mailing/subscribers/import')
-      .set(admin.auth)
-      .set('Content-Type', 'text/csv')
-      .send(csv)
-      .expect(200);
+    const again = await postCsv(t, admin, csv).expect(200);
     expect(again.body).toMatchObject({ imported: 0, updated: 0, skipped: 7 });
-    const changed = await t
-      .http()
-      .post('/api/mailing/subscribers/import')
-      .set(admin.auth)
-      .set('Content-Type', 'text/csv')
-      .send('email,locale,consent_source,consent_at\nana@example.org,en,AGM 2025 sign-up sheet,2025-06-01')
-      .expect(200);
+    const changed = await postCsv(
+      t,
+      admin,
+      'email,locale,consent_source,consent_at\nana@example.org,en,AGM 2025 sign-up sheet,2025-06-01',
+    ).expect(200);
     expect(changed.body).toMatchObject({ imported: 0, updated: 1, skipped: 0 });
 
     // The export carries the consent records, with formulas defused for spreadsheets.
@@ -153,20 +139,8 @@ describe('mailings', () => {
     const before = await sql(t.databaseUrl, 'SELECT count(*)::int AS n FROM subscribers');
     const json = await t.http().post('/api/mailing/subscribers/import').set(admin.auth).send({ email: 'x@example.org' }).expect(400);
     expect(json.body.message).toContain('text/csv');
-    await t
-      .http()
-      .post('/api/mailing/subscribers/import')
-      .set(admin.auth)
-      .set('Content-Type', 'text/csv')
-      .send('x'.repeat(21 * 1024 * 1024))
-      .expect(413);
-    const header = await t
-      .http()
-      .post('/api/mailing/subscribers/import')
-      .set(admin.auth)
-      .set('Content-Type', 'text/csv')
-      .send('email,name\nx@example.org,X')
-      .expect(200);
+    await postCsv(t, admin, 'x'.repeat(21 * 1024 * 1024)).expect(413);
+    const header = await postCsv(t, admin, 'email,name\nx@example.org,X').expect(200);
     expect(header.body).toMatchObject({ imported: 0, errors: [{ line: 1, message: expect.stringContaining('unknown column "name"') }] });
     expect(await sql(t.databaseUrl, 'SELECT count(*)::int AS n FROM subscribers')).toEqual(before);
   });

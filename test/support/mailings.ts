@@ -1,4 +1,4 @@
-import type { MailingDto } from '../../libs/contracts/src';
+import type { MailingDto, SubscriberImportReportDto } from '../../libs/contracts/src';
 import type { TestApp } from './app';
 import type { TestMember } from './factories';
 
@@ -14,19 +14,20 @@ export async function setMailingSender(t: TestApp, admin: TestMember, name = 'Ha
     .expect(200);
 }
 
-/** Imports addresses (all express consent, given today) and returns the report. */
-export async function importSubscribers(t: TestApp, admin: TestMember, rows: { email: string; locale?: string }[]) {
-  const csv = ['email,locale,consent_source,consent_at', ...rows.map((r) => `${r.email},${r.locale ?? 'en'},test import,2026-01-15`)].join(
-    '\n',
-  );
-  const response = await t
-    .http()
-    .post('/api/mailing/subscribers/import')
-    .set(admin.auth)
-    .set('Content-Type', 'text/csv')
-    .send(csv)
-    .expect(200);
-  return response.body as { imported: number; updated: number; skipped: number; errors: { line: number; message: string }[] };
+/** Posts a CSV import as the admin; the status is the caller's to check. */
+export function postCsv(t: TestApp, admin: TestMember, csv: string) {
+  return t.http().post('/api/mailing/subscribers/import').set(admin.auth).set('Content-Type', 'text/csv').send(csv);
+}
+
+/** Imports addresses (all express consent, given in January) and returns the report. */
+export async function importSubscribers(
+  t: TestApp,
+  admin: TestMember,
+  rows: { email: string; locale?: string }[],
+): Promise<SubscriberImportReportDto> {
+  const lines = rows.map((r) => `${r.email},${r.locale ?? 'en'},test import,2026-01-15`);
+  const response = await postCsv(t, admin, ['email,locale,consent_source,consent_at', ...lines].join('\n')).expect(200);
+  return response.body as SubscriberImportReportDto;
 }
 
 export async function newMailing(t: TestApp, admin: TestMember, fields: Record<string, unknown> = {}): Promise<MailingDto> {

@@ -18,14 +18,7 @@ export function toSubscriberDto(subscriber: Subscriber): SubscriberDto {
 }
 
 /** Where one mailing's recipients stand, counted from its delivery rows. */
-export interface DeliveryCounts {
-  queued: number;
-  sent: number;
-  failed: number;
-  interrupted: number;
-  bounced: number;
-  unsubscribed: number;
-}
+export type DeliveryCounts = Pick<MailingDto, 'queued' | 'sent' | 'failed' | 'interrupted' | 'bounced' | 'unsubscribed'>;
 
 export const NO_DELIVERIES: DeliveryCounts = { queued: 0, sent: 0, failed: 0, interrupted: 0, bounced: 0, unsubscribed: 0 };
 
