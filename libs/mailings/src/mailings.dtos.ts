@@ -1,4 +1,4 @@
-import { IsDateString, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsDateString, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
 import { CleanText, NoNul, PageQueryDto, SafeText, isUuid } from '@harbour/common';
 import {
   LOCALES,
@@ -27,6 +27,10 @@ export class TokenQueryDto {
 export class OneClickDto {
   @IsOptional() @IsString() @MaxLength(600) token?: string;
   @IsOptional() @IsString() @MaxLength(20) 'List-Unsubscribe'?: string;
+}
+
+export class MySubscriptionDto {
+  @IsBoolean({ message: 'subscribed must be true or false' }) subscribed: boolean;
 }
 
 export class SubscribersQueryDto extends PageQueryDto {

@@ -1,15 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
 import { Authenticated, CurrentCaller, EvenWhenSilenced, Public, type Caller } from '@harbour/access';
 import type { MailingAddressStateDto, PageDto, SubscriberDto, SubscriberImportReportDto, SubscriberStatus } from '@harbour/contracts';
-import { OneClickDto, SubscribeDto, SubscribersQueryDto, SuppressSubscriberDto, TokenQueryDto } from './mailings.dtos';
+import { MySubscriptionDto, OneClickDto, SubscribeDto, SubscribersQueryDto, SuppressSubscriberDto, TokenQueryDto } from './mailings.dtos';
 import { SubscriberImport } from './subscriber-import.service';
 import { SubscribersService } from './subscribers.service';
-
-class MySubscriptionDto {
-  @IsBoolean() subscribed: boolean;
-}
 
 /** The mailing list: the public form and links (no account needed), a member's own choice, the admins' list. */
 @ApiTags('mailings')

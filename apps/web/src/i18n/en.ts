@@ -524,6 +524,7 @@ export const en = {
     sendNow: 'Send now',
     confirmSend: 'Send this mailing to its whole audience now? It cannot be recalled.',
     notYet: 'Not yet',
+    needsAddress: 'Canada’s anti-spam law requires the sender’s mailing address in every mailing: set it in the site settings first.',
     scheduleAt: 'Send at (your local time)',
     schedule: 'Schedule',
     scheduledFor: 'Scheduled for {{date}}.',

@@ -534,6 +534,8 @@ export const fr: Messages<typeof en> = {
     sendNow: 'Envoyer maintenant',
     confirmSend: 'Envoyer maintenant à tous les destinataires ? Un envoi ne se rattrape pas.',
     notYet: 'Pas encore',
+    needsAddress:
+      'La loi canadienne anti-pourriel exige l’adresse postale de l’expéditeur dans chaque envoi : indiquez-la d’abord dans les réglages du site.',
     scheduleAt: 'Envoyer le (heure locale)',
     schedule: 'Programmer',
     scheduledFor: 'Programmé pour le {{date}}.',

@@ -1,14 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LOCALES, type Locale, type MailingDto } from '@harbour/contracts';
-import { useGroups } from '../../groups/api/groups';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import {
-  useCancelMailing,
   useCreateMailing,
   useDeleteMailing,
   useMailing,
@@ -18,7 +16,9 @@ import {
   useUpdateMailing,
   type MailingDraft,
 } from '../api/mailings';
+import { MailingForm } from './mailing-form';
 import { AudienceLabel, MailingStatusBadge } from './mailing-labels';
+import { Progress } from './mailing-progress';
 
 const EMPTY: MailingDraft = { subject: '', body: '', subjectFr: null, bodyFr: null, audience: 'subscribers' };
 
@@ -79,105 +79,6 @@ function ExistingMailing({ id }: { id: string }) {
         </>
       )}
     </Page>
-  );
-}
-
-function MailingForm(props: {
-  initial: MailingDraft;
-  pending: boolean;
-  error: Error | null;
-  saved?: boolean;
-  onSave: (draft: MailingDraft) => void;
-}) {
-  const { t } = useTranslation();
-  const groups = useGroups();
-  const [draft, setDraft] = useState(props.initial);
-  const groupId = typeof draft.audience === 'object' ? draft.audience.groupId : '';
-  const field = (name: string) => (props.error instanceof ApiError ? props.error.forField(name).join(' ') || undefined : undefined);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const french = draft.subjectFr?.trim() && draft.bodyFr?.trim();
-    props.onSave({ ...draft, subjectFr: french ? draft.subjectFr : null, bodyFr: french ? draft.bodyFr : null });
-  };
-  return (
-    <form onSubmit={submit} className="mailing-form" aria-label={t('mailings.compose')}>
-      <TextField
-        label={t('mailings.subject')}
-        required
-        maxLength={200}
-        value={draft.subject}
-        error={field('subject')}
-        onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
-      />
-      <div className="field">
-        <label htmlFor="mailing-body">{t('mailings.body')}</label>
-        <p id="mailing-body-hint" className="field-hint">
-          {t('mailings.bodyHint')}
-        </p>
-        <textarea
-          id="mailing-body"
-          aria-describedby="mailing-body-hint"
-          required
-          rows={12}
-          value={draft.body}
-          onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-        />
-      </div>
-      <fieldset>
-        <legend>{t('mailings.french')}</legend>
-        <p className="field-hint">{t('mailings.frenchHint')}</p>
-        <TextField
-          label={t('mailings.subjectFr')}
-          lang="fr"
-          maxLength={200}
-          value={draft.subjectFr ?? ''}
-          onChange={(e) => setDraft({ ...draft, subjectFr: e.target.value })}
-        />
-        <div className="field">
-          <label htmlFor="mailing-body-fr">{t('mailings.bodyFr')}</label>
-          <textarea
-            id="mailing-body-fr"
-            lang="fr"
-            rows={12}
-            value={draft.bodyFr ?? ''}
-            onChange={(e) => setDraft({ ...draft, bodyFr: e.target.value })}
-          />
-        </div>
-      </fieldset>
-      <div className="field">
-        <label htmlFor="mailing-audience">{t('mailings.audience')}</label>
-        <select
-          id="mailing-audience"
-          value={typeof draft.audience === 'string' ? draft.audience : 'group'}
-          onChange={(e) => {
-            const value = e.target.value;
-            const first = groups.data?.items[0]?.id ?? '';
-            setDraft({ ...draft, audience: value === 'group' ? { groupId: first } : (value as 'subscribers' | 'members') });
-          }}
-        >
-          <option value="subscribers">{t('mailings.audiences.subscribers')}</option>
-          <option value="members">{t('mailings.audiences.members')}</option>
-          <option value="group">{t('mailings.audiences.aGroup')}</option>
-        </select>
-      </div>
-      {typeof draft.audience === 'object' && (
-        <div className="field">
-          <label htmlFor="mailing-group">{t('mailings.group')}</label>
-          <select id="mailing-group" value={groupId} onChange={(e) => setDraft({ ...draft, audience: { groupId: e.target.value } })}>
-            {groups.data?.items.map((group) => (
-              <option key={group.id} value={group.id}>
-                {group.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {props.error && <Alert kind="error">{props.error.message}</Alert>}
-      {props.saved && <Alert kind="success">{t('mailings.saved')}</Alert>}
-      <button type="submit" className="button-primary" disabled={props.pending}>
-        {t('mailings.save')}
-      </button>
-    </form>
   );
 }
 
@@ -308,7 +209,13 @@ function SendControls({ mailing }: { mailing: MailingDto }) {
           {t('mailings.schedule')}
         </button>
       </form>
-      {send.error && <Alert kind="error">{send.error.message}</Alert>}
+      {send.error instanceof ApiError && send.error.messages.some((message) => message.includes('mailing address')) ? (
+        <Alert kind="error">
+          {t('mailings.needsAddress')} <Link to="/admin/settings">{t('account.settings')}</Link>
+        </Alert>
+      ) : (
+        send.error && <Alert kind="error">{send.error.message}</Alert>
+      )}
       <button
         type="button"
         className="link-button"
@@ -316,49 +223,6 @@ function SendControls({ mailing }: { mailing: MailingDto }) {
       >
         {t('mailings.deleteDraft')}
       </button>
-    </section>
-  );
-}
-
-/** Where a mailing stands: scheduled (with cancel), or its counts, refreshed while it sends. */
-function Progress({ mailing }: { mailing: MailingDto }) {
-  const { t, i18n } = useTranslation();
-  const cancel = useCancelMailing(mailing.id);
-  if (mailing.status === 'scheduled') {
-    return (
-      <section className="panel" aria-labelledby="progress-title">
-        <h2 id="progress-title">{t('mailings.progress.title')}</h2>
-        <p>{t('mailings.scheduledFor', { date: new Date(mailing.scheduledAt ?? '').toLocaleString(i18n.language) })}</p>
-        <button type="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
-          {t('mailings.cancel')}
-        </button>
-      </section>
-    );
-  }
-  const done = mailing.sent + mailing.failed + mailing.bounced;
-  const counts = [
-    ['queued', mailing.queued],
-    ['sent', mailing.sent],
-    ['failed', mailing.failed],
-    ['interrupted', mailing.interrupted],
-    ['bounced', mailing.bounced],
-    ['unsubscribed', mailing.unsubscribed],
-  ] as const;
-  return (
-    <section className="panel" aria-labelledby="progress-title">
-      <h2 id="progress-title">{t('mailings.progress.title')}</h2>
-      <label htmlFor="mailing-progress">{t('mailings.progress.ofTotal', { sent: done, total: mailing.total })}</label>
-      <progress id="mailing-progress" max={Math.max(1, mailing.total)} value={done} className="full-width" />
-      <dl className="mailing-counts">
-        {counts.map(([key, value]) => (
-          <div key={key}>
-            <dt>{t(`mailings.progress.${key}`)}</dt>
-            <dd>{value.toLocaleString(i18n.language)}</dd>
-          </div>
-        ))}
-      </dl>
-      {mailing.interrupted > 0 && <p className="muted">{t('mailings.progress.interruptedExplain')}</p>}
-      {mailing.sentAt && <p>{t('mailings.finishedAt', { date: new Date(mailing.sentAt).toLocaleString(i18n.language) })}</p>}
     </section>
   );
 }
