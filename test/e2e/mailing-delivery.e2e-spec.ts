@@ -71,4 +71,35 @@ describe('mailing delivery across a worker crash', () => {
     expect(done.total).toBe(RECIPIENTS);
     expect(t.smtp!.messages.length).toBeGreaterThan(atCrash);
   });
+
+  it('stops cleanly on SIGTERM (a deploy): nothing in doubt, and the next worker sends the rest', async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+    const mailing = await newMailing(t, admin, { subject: 'Restart test' });
+    await t.http().post(`/api/mailings/${mailing.id}/send`).set(admin.auth).send({}).expect(202);
+    const ofThisMailing = () => t.smtp!.messages.filter((message) => message.subject === 'Restart test');
+
+    const env = { SMTP_URL: `smtp://127.0.0.1:${t.smtp!.port}`, MAILING_RATE: '60' };
+    const first = startWorkerProcess(t, env);
+    workers.push(first);
+    const deadline = Date.now() + 30000;
+    while (ofThisMailing().length < 60) {
+      if (Date.now() > deadline) throw new Error(`the first worker sent only ${ofThisMailing().length} messages`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await first.stop();
+    // What it handed over is recorded; what it had not is back in the queue.
+    const inDoubt = await sql(t.databaseUrl, `SELECT id FROM mailing_deliveries WHERE mailing_id = $1 AND status = 'sending'`, [
+      mailing.id,
+    ]);
+    expect(inDoubt).toEqual([]);
+    expect(ofThisMailing().length).toBeLessThan(RECIPIENTS);
+
+    workers.push(startWorkerProcess(t, env));
+    const done = await waitForMailing(t, admin, mailing.id, (m) => m.status === 'sent', 60000);
+    expect(done).toMatchObject({ total: RECIPIENTS, sent: RECIPIENTS, interrupted: 0, failed: 0 });
+    const copies = new Map<string, number>();
+    for (const message of ofThisMailing()) for (const to of message.to) copies.set(to, (copies.get(to) ?? 0) + 1);
+    expect(copies.size).toBe(RECIPIENTS);
+    expect([...copies.values()].every((n) => n === 1)).toBe(true);
+  });
 });
