@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@harbour/common';
 import { domainToASCII } from 'node:url';
 
 /**
@@ -23,4 +24,11 @@ export function normalizeEmail(raw: string): string | null {
   }
   const email = `${local.toLowerCase()}@${domain}`;
   return email.length <= 254 ? email : null;
+}
+
+/** The address as the list stores it, or a 400 naming the field. */
+export function mailable(raw: string): string {
+  const email = normalizeEmail(raw);
+  if (!email) throw new InvalidInputError('email cannot receive mail (check the address; accented names before the @ are not supported)');
+  return email;
 }

@@ -20,21 +20,25 @@ export interface SenderIdentity extends MailingSender {
  */
 @Injectable()
 export class MailingRenderer {
+  /** PUBLIC_URL's host: List-Id and Message-ID are built on it for every copy. */
+  private readonly host: string;
+
   constructor(
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
     private readonly settings: SettingsService,
-  ) {}
+  ) {
+    this.host = new URL(config.publicUrl).hostname;
+  }
 
   /** Who sends; `postalAddress` is empty until an admin sets it, and nothing is sent until then. */
   async sender(): Promise<SenderIdentity> {
     const settings = await this.settings.get();
     const name = settings.mailingSenderName || settings.siteName;
-    const host = new URL(this.config.publicUrl).hostname;
     return {
       name,
       postalAddress: settings.mailingAddress,
       siteUrl: this.config.publicUrl,
-      listId: `${name.replace(/[<>"\r\n]/g, '')} <mailings.${host}>`,
+      listId: `${name.replace(/[<>"\r\n]/g, '')} <mailings.${this.host}>`,
       archiveOpen: !settings.loginRequired,
     };
   }
@@ -65,7 +69,6 @@ export class MailingRenderer {
     deliveryId: string | null,
   ): OutgoingMail {
     const token = sealAddress(this.tokenSecret(), to);
-    const host = new URL(this.config.publicUrl).hostname;
     const archived = sender.archiveOpen && mailing.audienceKind !== 'group';
     return mailingMail(
       to,
@@ -76,7 +79,7 @@ export class MailingRenderer {
         oneClickUnsubscribe: `${this.config.publicUrl}/api/mailing/unsubscribe?token=${token}`,
         webVersion: archived ? `${this.config.publicUrl}/mailings/${mailing.id}` : null,
       },
-      `<mailing.${mailing.id}.${deliveryId ?? `test-${randomUUID()}`}@${host}>`,
+      `<mailing.${mailing.id}.${deliveryId ?? `test-${randomUUID()}`}@${this.host}>`,
     );
   }
 

@@ -29,7 +29,7 @@ import { MailingRenderer } from './mailing-renderer';
 import { MailingSender } from './mailing-sender';
 import { NO_DELIVERIES, toArchivedMailingDto, toMailingDto, toMailingSummaryDto, type DeliveryCounts } from './mailings.mappers';
 import type { CreateMailingDto, MailingsQueryDto, SendMailingDto, TestSendDto, UpdateMailingDto } from './mailings.dtos';
-import { mailable } from './subscribers.service';
+import { mailable } from './email-address';
 
 /** How far ahead a mailing may be scheduled. */
 const MAX_SCHEDULE_DAYS = 366;

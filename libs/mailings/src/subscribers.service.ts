@@ -7,7 +7,7 @@ import { SUBSCRIBER_STATUSES } from '@harbour/contracts';
 import type { Locale, MailingAddressStateDto, PageDto, SubscriberDto, SubscriberStatus, SuppressionStatus } from '@harbour/contracts';
 import { MailService, subscriptionConfirmationMail } from '@harbour/mail';
 import { RateLimiter } from '@harbour/settings';
-import { normalizeEmail } from './email-address';
+import { mailable, normalizeEmail } from './email-address';
 import { MailingRenderer } from './mailing-renderer';
 import { openAddress } from './mailing-token';
 import { toSubscriberDto } from './mailings.mappers';
@@ -86,10 +86,8 @@ export class SubscribersService {
   }
 
   /** What an unsubscribe link's address is now; changes nothing (mail scanners open links). */
-  async addressState(token: string | undefined): Promise<MailingAddressStateDto> {
-    const email = this.addressOf(token);
-    const row = await this.subscribers.findOne({ where: { email }, select: { status: true } });
-    return { email, status: row?.status ?? 'none' };
+  addressState(token: string | undefined): Promise<MailingAddressStateDto> {
+    return this.stateOf(this.addressOf(token));
   }
 
   /**
@@ -105,7 +103,7 @@ export class SubscribersService {
         WHERE subscribers.status IN ('pending', 'subscribed')`,
       [email],
     );
-    return this.addressState(token);
+    return this.stateOf(email);
   }
 
   /** "Subscribe me again" on the unsubscribe page: the address's owner, holding its link, consents anew. */
@@ -117,7 +115,7 @@ export class SubscribersService {
         WHERE email = $1 AND status = 'unsubscribed'`,
       [email],
     );
-    return this.addressState(token);
+    return this.stateOf(email);
   }
 
   /** Whether the signed-in member receives the mailings. */
@@ -204,18 +202,16 @@ export class SubscribersService {
     );
   }
 
+  private async stateOf(email: string): Promise<MailingAddressStateDto> {
+    const row = await this.subscribers.findOne({ where: { email }, select: { status: true } });
+    return { email, status: row?.status ?? 'none' };
+  }
+
   private addressOf(token: string | undefined): string {
     const email = token ? openAddress(this.renderer.tokenSecret(), token) : null;
     if (!email) throw new InvalidInputError('token is not a valid unsubscribe link');
     return email;
   }
-}
-
-/** The address as the list stores it, or a 400 naming the field. */
-export function mailable(raw: string): string {
-  const email = normalizeEmail(raw);
-  if (!email) throw new InvalidInputError('email cannot receive mail (check the address; accented names before the @ are not supported)');
-  return email;
 }
 
 /** A CSV field, quoted when needed; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
