@@ -37,6 +37,7 @@ export class AdminUsersService {
     user.role = role;
     await this.users.update({ id: user.id }, { role });
     if (previous !== role) {
+      this.events.publish('MemberRoleChanged', { userId: user.id, role, previousRole: previous });
       this.events.publish('StaffActed', {
         actorId: caller.userId,
         action: 'user.role',

@@ -52,7 +52,13 @@ export interface DomainEventMap {
    */
   StaffActed: { actorId: string; action: string; targetType: string; targetId: string | null; reason?: string };
   /** A member was warned or silenced, suspended or banned (told by email and, while active, in the app). */
-  SanctionApplied: { sanctionId: string; userId: string; actorId: string };
+  SanctionApplied: { sanctionId: string; userId: string; actorId: string; type: 'warn' | 'silence' | 'suspend' | 'ban' };
+  /** A standing sanction was lifted early: the member may write (or sign in) again. */
+  SanctionLifted: { sanctionId: string; userId: string; actorId: string };
+  /** An admin changed a member's site role: what they may see and do changed with it, both ways. */
+  MemberRoleChanged: { userId: string; role: 'member' | 'moderator' | 'admin'; previousRole: 'member' | 'moderator' | 'admin' };
+  /** Site settings changed; `changed` names the fields (`loginRequired` decides whether visitors see anything). */
+  SiteSettingsChanged: { changed: string[] };
   /** A member read some or all of their notifications (their other tabs update their count). */
   NotificationsRead: { userId: string };
 }

@@ -80,7 +80,7 @@ export class SanctionsService {
     if (dto.type === 'suspend' || dto.type === 'ban') {
       this.events.publish('SessionsRevoked', { userId: user.id, sessionIds: 'all', reason: dto.type === 'ban' ? 'banned' : 'suspended' });
     }
-    this.events.publish('SanctionApplied', { sanctionId: sanction.id, userId: user.id, actorId: caller.userId });
+    this.events.publish('SanctionApplied', { sanctionId: sanction.id, userId: user.id, actorId: caller.userId, type: dto.type });
     return { id: sanction.id };
   }
 
@@ -101,6 +101,7 @@ export class SanctionsService {
         reason: null,
       });
     });
+    this.events.publish('SanctionLifted', { sanctionId, userId: user.id, actorId: caller.userId });
   }
 
   /** A member's own sanctions, newest first: what they must acknowledge and may appeal. */

@@ -13,6 +13,7 @@ import { SessionsService, toUserDto, User } from '@harbour/accounts';
 import { DomainEvents, isUuid, NotFoundError, type DomainEventMap } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { ForumLookup } from '@harbour/forum';
+import { SettingsService } from '@harbour/settings';
 import { DataSource } from 'typeorm';
 import { handshakeToken, isOwnOrigin } from './handshake';
 import { LiveEvents } from './live-events';
@@ -23,9 +24,12 @@ import { SocketRateLimit } from './socket-rate-limit';
 
 type Ack = { ok: true } | { ok: false; error: 'not_found' | 'forbidden' | 'invalid' | 'rate_limited' };
 
-/** Tells every API process to re-check its own sockets after access shrank (see RoomAccess). */
+/** Tells every API process to re-check its own sockets after access changed (see RoomAccess). */
 const RECHECK = 'harbour:recheck';
-type Recheck = { userId: string } | { all: true };
+/** One member's sockets, or every socket; `settings`: drop the process's settings cache first. */
+type Recheck = { userId: string } | { all: true; settings?: true };
+/** The site settings that decide who sees what (the rest only shape actions, which are checked per request). */
+const VISIBILITY_SETTINGS = new Set(['loginRequired']);
 
 /**
  * The Socket.IO gateway: it authenticates each handshake (anonymous sockets are allowed and see public
@@ -46,6 +50,7 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     private readonly presence: Presence,
     private readonly live: LiveEvents,
     private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -59,8 +64,15 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     this.presence.attach(server);
     this.live.attach(server);
     this.events.on('SessionsRevoked', (event) => this.endSessions(event));
-    // Access can shrink while a socket sits in a room: re-check here and on every other process.
+    // Access can change while a socket is open: re-check here and on every other process. Suspensions and
+    // bans end the member's sessions (SessionsRevoked); a warning changes nothing a socket may do.
     this.events.on('GroupMembershipChanged', (event) => this.recheck({ userId: event.userId }));
+    this.events.on('MemberRoleChanged', (event) => this.recheck({ userId: event.userId }));
+    this.events.on('SanctionApplied', (event) => (event.type === 'silence' ? this.recheck({ userId: event.userId }) : undefined));
+    this.events.on('SanctionLifted', (event) => this.recheck({ userId: event.userId }));
+    this.events.on('SiteSettingsChanged', (event) =>
+      event.changed.some((name) => VISIBILITY_SETTINGS.has(name)) ? this.recheck({ all: true, settings: true }) : undefined,
+    );
     this.events.on('SpaceAccessChanged', () => this.recheck({ all: true }));
     this.events.on('TopicUpdated', (event) => (event.categoryId !== event.previousCategoryId ? this.recheck({ all: true }) : undefined));
     (server as unknown as { on(event: string, listener: (message: Recheck) => void): void }).on(RECHECK, (message) => {
@@ -100,6 +112,8 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     if (!topicId) return { ok: false, error: 'invalid' };
     if (!socket.rooms.has(topicRoom(topicId))) return { ok: false, error: 'not_found' };
     const data = socket.data as SocketData;
+    // A silence that has run out ends by itself, with no event: look again before refusing.
+    if (data.caller?.silenced) data.caller = await this.sessions.reload(data.caller);
     if (!data.caller || data.caller.silenced) return { ok: false, error: 'forbidden' };
     if (!data.user) data.user = toUserDto(await this.dataSource.getRepository(User).findOneByOrFail({ id: data.caller.userId }));
     const wasTyping = data.typing?.topicId === topicId && data.typing.until > Date.now();
@@ -143,7 +157,10 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   }
 
   private recheckHere(message: Recheck): Promise<void> {
-    return 'userId' in message ? this.rooms.recheckMember(this.server, message.userId) : this.rooms.recheckRooms(this.server);
+    if ('userId' in message) return this.rooms.recheckMember(this.server, message.userId);
+    // Another process changed the settings: this one's cached copy would keep the old rules for two seconds.
+    if (message.settings) this.settings.forget();
+    return this.rooms.recheckRooms(this.server);
   }
 
   /** Tells every socket of the ended sessions why, then disconnects them (on every API process). */

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
+import { DataSource } from 'typeorm';
 import { AccessService } from '@harbour/access';
 import { SessionsService } from '@harbour/accounts';
 import { ForumLookup } from '@harbour/forum';
+import { Presence } from './presence';
 import { topicIdsOf, topicRoom, userRoom, type SocketData } from './rooms';
 
 /**
- * Takes away, at once, the topic rooms a socket may no longer see after access shrank (a member removed,
- * a topic moved, a space closed). Works on this process's own sockets: the gateway tells the other
- * processes to run the same check on theirs.
+ * Takes away, at once, the topic rooms a socket may no longer see after access shrank (a member removed or
+ * demoted, a topic moved, a space closed, the site closed to visitors), and refreshes the caller a socket
+ * acts as, so a change that widens access (a promotion, a lifted silence) holds without reconnecting.
+ * Works on this process's own sockets: the gateway tells the other processes to run the same check on theirs.
  */
 @Injectable()
 export class RoomAccess {
@@ -16,35 +19,66 @@ export class RoomAccess {
     private readonly sessions: SessionsService,
     private readonly lookup: ForumLookup,
     private readonly access: AccessService,
+    private readonly presence: Presence,
+    private readonly dataSource: DataSource,
   ) {}
 
-  /** A member's groups changed: refresh what their sockets know of them, then re-check their rooms. */
+  /**
+   * A member's role, sanctions or groups changed: re-read, from the database, the caller each of their
+   * sockets acts as (role, groups, silenced), then re-check their rooms.
+   */
   async recheckMember(server: Server, userId: string): Promise<void> {
     const sockets = await server.local.in(userRoom(userId)).fetchSockets();
     for (const socket of sockets) {
       const data = socket.data as SocketData;
-      if (data.caller) data.caller = await this.sessions.reload(data.caller);
+      if (!data.caller) continue;
+      data.caller = await this.sessions.reload(data.caller);
+      // The public shape shown as typing carries the role: read it again on the next typing event.
+      delete data.user;
+      if (data.typing && (data.caller === null || data.caller.silenced)) {
+        // A member silenced mid-sentence stops showing as typing now, not when the typing period ends.
+        this.presence.touch(data.typing.topicId, 0);
+        delete data.typing;
+      }
     }
     await this.recheckRooms(server, userRoom(userId));
   }
 
   /**
    * Removes every local socket (of `within`, or all) from the topic rooms its caller may no longer see,
-   * and tells it with `topic:closed`. One query for all the topics concerned.
+   * and tells it with `topic:closed`: the checks of `topic:join` (the category, and for a topic held for
+   * review, its author or those who moderate the space). Two queries for all the topics concerned.
    */
   async recheckRooms(server: Server, within?: string): Promise<void> {
     const sockets = await (within ? server.local.in(within) : server.local).fetchSockets();
     const topicIds = [...new Set(sockets.flatMap((socket) => topicIdsOf(socket.rooms)))];
     const categories = await this.lookup.categoriesOfTopics(topicIds);
+    const held = await this.heldAuthors(topicIds);
     const site = await this.lookup.site();
     for (const socket of sockets) {
       const caller = (socket.data as SocketData).caller;
       for (const topicId of topicIdsOf(socket.rooms)) {
         const category = categories.get(topicId);
-        if (category && this.access.can(caller, { action: 'category.see', category, site })) continue;
+        const authorId = held.get(topicId);
+        const visible =
+          category !== undefined &&
+          this.access.can(caller, { action: 'category.see', category, site }) &&
+          (authorId === undefined || this.access.can(caller, { action: 'held.see', category, authorId }));
+        if (visible) continue;
         socket.leave(topicRoom(topicId));
         socket.emit('topic:closed', { topicId });
+        this.presence.touch(topicId);
       }
     }
+  }
+
+  /** The author of each of these topics that is held for review (a held topic is theirs and its moderators'). */
+  private async heldAuthors(topicIds: string[]): Promise<Map<string, string>> {
+    if (topicIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; author_id: string }[]>(
+      'SELECT id, author_id FROM topics WHERE id = ANY($1::uuid[]) AND pending_review',
+      [topicIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.author_id]));
   }
 }

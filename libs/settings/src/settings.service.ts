@@ -12,6 +12,8 @@ const CACHE_MS = 2000;
 @Injectable()
 export class SettingsService {
   private cached: { value: SiteSettings; at: number } | null = null;
+  /** Bumped by forget(): a read that started before it must not cache what it read. */
+  private generation = 0;
 
   constructor(
     @InjectRepository(SiteSettings) private readonly settings: Repository<SiteSettings>,
@@ -20,9 +22,16 @@ export class SettingsService {
 
   async get(): Promise<SiteSettings> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
+    const generation = this.generation;
     const value = await this.settings.findOneByOrFail({ id: 1 });
-    this.cached = { value, at: Date.now() };
+    if (generation === this.generation) this.cached = { value, at: Date.now() };
     return value;
+  }
+
+  /** Drops this process's copy: the settings changed (here, or on another process that told this one). */
+  forget(): void {
+    this.cached = null;
+    this.generation += 1;
   }
 
   /** The settings that change who may see and do what (the access module's SiteRules). */
@@ -41,12 +50,13 @@ export class SettingsService {
       const { rateLimits, ...rest } = patch;
       Object.assign(current, rest);
       if (rateLimits) current.rateLimits = { ...current.rateLimits, ...rateLimits };
-      const written = await manager.save(current);
-      this.cached = null;
-      return written;
+      return manager.save(current);
     });
+    // After the commit: a read between the save and the commit would otherwise cache the old row again.
+    this.forget();
     const changed = Object.keys(patch);
     if (changed.length > 0) {
+      this.events.publish('SiteSettingsChanged', { changed });
       this.events.publish('StaffActed', {
         actorId,
         action: 'settings.update',
