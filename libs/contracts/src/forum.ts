@@ -51,6 +51,8 @@ export interface PostDto {
   wiki: boolean;
   createdAt: string;
   editedAt: string | null;
+  /** Edits of the body so far; send it back as `baseRevision` when editing, and a stale edit answers 409. */
+  revision: number;
   deleted: boolean;
   hidden: boolean;
   reactions: Record<string, number>;

@@ -85,6 +85,8 @@ export class CreatePostDto {
 export class UpdatePostDto {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body?: string;
   @IsOptional() @IsBoolean() wiki?: boolean;
+  /** The post's `revision` the editor started from: a body edit made from an older one answers 409. */
+  @IsOptional() @IsInt() @Min(0) @Max(2_147_483_647) baseRevision?: number;
 }
 
 export class PreviewDto {

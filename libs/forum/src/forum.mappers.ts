@@ -78,6 +78,7 @@ export function toPostDto(post: Post, caller: Caller | null, extras: PostExtras)
     wiki: post.wiki,
     createdAt: post.createdAt.toISOString(),
     editedAt: post.editedAt?.toISOString() ?? null,
+    revision: post.revision,
     deleted,
     hidden: post.hidden,
     reactions: deleted ? {} : (extras.reactions.get(post.id) ?? {}),

@@ -141,6 +141,7 @@ interface PagePostJson {
   pending_review: boolean;
   created_at: string;
   edited_at: string | null;
+  revision: number;
   deleted_at: string | null;
   u_id: string;
   u_username: string;
@@ -160,7 +161,7 @@ export async function readTopicPage(dataSource: DataSource, topicId: string, aft
     'topic_page',
     `WITH page AS (
        SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden, p.pending_review,
-              p.created_at, p.edited_at, p.deleted_at, ${USER_COLUMNS},
+              p.created_at, p.edited_at, p.revision, p.deleted_at, ${USER_COLUMNS},
               (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
                  WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions
          FROM posts p JOIN users u ON u.id = p.author_id
@@ -195,6 +196,7 @@ export async function readTopicPage(dataSource: DataSource, topicId: string, aft
       pendingReview: json.pending_review,
       createdAt: new Date(json.created_at),
       editedAt: json.edited_at ? new Date(json.edited_at) : null,
+      revision: json.revision,
       deletedAt: json.deleted_at ? new Date(json.deleted_at) : null,
       author: userFrom({ ...json, u_created_at: new Date(json.u_created_at) }),
     });

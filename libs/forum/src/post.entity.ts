@@ -68,6 +68,10 @@ export class Post {
   @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
   editedAt: Date | null;
 
+  /** Edits of the body so far: an editor sends back the one they edited from, so a stale edit is refused, not lost. */
+  @Column({ type: 'int', default: 0 })
+  revision: number;
+
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AccessService, isStaff, type Caller } from '@harbour/access';
-import { DomainEvents, InvalidInputError, isUuid, NotFoundError, RateLimitedError, RuleRefusedError } from '@harbour/common';
+import { ConflictError, DomainEvents, InvalidInputError, isUuid, NotFoundError, RateLimitedError, RuleRefusedError } from '@harbour/common';
 import { REACTION_EMOJI, type PageDto, type PostDto, type RevisionDto } from '@harbour/contracts';
 import { User } from '@harbour/accounts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
@@ -141,7 +141,12 @@ export class PostsService {
     return toPostDto(post, caller, { reactions: new Map(), mine: new Map(), bookmarked: new Set() });
   }
 
-  /** Edits keep the previous body as a revision that names its editor. Only author and staff set `wiki`. */
+  /**
+   * Edits keep the previous body as a revision that names its editor. The post's row is locked for the
+   * edit, so the revision kept is the body really replaced (concurrent edits queue, none is lost); with
+   * `baseRevision`, an edit made from an older version is refused (409) rather than replacing words its
+   * editor never saw. Only author and staff set `wiki`.
+   */
   async update(caller: Caller, id: string, dto: UpdatePostDto): Promise<PostDto> {
     const { post, category, site } = await this.lookup.post(caller, id);
     const ref = { authorId: post.authorId, wiki: post.wiki, deleted: post.deletedAt !== null };
@@ -149,13 +154,21 @@ export class PostsService {
     if (dto.wiki !== undefined && post.authorId !== caller.userId && !isStaff(caller)) {
       throw new InvalidInputError('wiki can be changed by the author or staff only');
     }
-    const prepared = dto.body !== undefined && dto.body !== post.body ? await this.writer.prepare(dto.body, { author: null }) : null;
+    const prepared = typeof dto.body === 'string' ? await this.writer.prepare(dto.body, { author: null }) : null;
     await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(Post, { where: { id: post.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new NotFoundError();
       const changes: Partial<Post> = {};
-      if (prepared) {
-        await manager.insert(PostRevision, { postId: post.id, body: post.body, editorId: caller.userId, editedAt: new Date() });
-        await this.writer.rewrite(manager, post, prepared);
-        Object.assign(changes, { body: post.body, html: post.html, language: post.language, editedAt: new Date() });
+      if (prepared && prepared.body !== current.body) {
+        if (typeof dto.baseRevision === 'number' && dto.baseRevision !== current.revision) {
+          throw new ConflictError(
+            `baseRevision ${dto.baseRevision} is stale: the post was edited since and is now at revision ${current.revision}; reload it and edit from there`,
+          );
+        }
+        await manager.insert(PostRevision, { postId: post.id, body: current.body, editorId: caller.userId, editedAt: new Date() });
+        await this.writer.rewrite(manager, current, prepared);
+        const { body, html, language } = current;
+        Object.assign(changes, { body, html, language, editedAt: new Date(), revision: current.revision + 1 });
       }
       if (dto.wiki !== undefined) changes.wiki = dto.wiki;
       if (Object.keys(changes).length > 0) await manager.update(Post, { id: post.id }, changes);

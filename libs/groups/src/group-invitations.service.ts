@@ -42,16 +42,30 @@ export class GroupInvitationsService {
     if (dto.username !== undefined) {
       const user = await this.dataSource.getRepository(User).findOneBy({ usernameKey: dto.username.toLowerCase(), status: 'active' });
       if (!user) throw new InvalidInputError('username does not name a member');
-      if (await this.dataSource.getRepository(GroupMember).existsBy({ groupId: group.id, userId: user.id })) {
-        throw new ConflictError('This member is already in the group');
-      }
-      const open = await this.dataSource
-        .getRepository(GroupInvitation)
-        .findOneBy({ groupId: group.id, userId: user.id, answeredAt: IsNull(), expiresAt: MoreThan(new Date()) });
-      if (open) return { id: open.id };
-      const saved = await this.dataSource
-        .getRepository(GroupInvitation)
-        .save({ groupId: group.id, userId: user.id, tokenHash: null, invitedById: caller.userId, expiresAt, answeredAt: null });
+      const saved = await this.dataSource.transaction(async (manager) => {
+        // Under the group's row lock (as membership changes are): two invitations sent at once make one.
+        await manager.query('SELECT 1 FROM groups WHERE id = $1 FOR UPDATE', [group.id]);
+        if (await manager.existsBy(GroupMember, { groupId: group.id, userId: user.id })) {
+          throw new ConflictError('This member is already in the group');
+        }
+        const open = await manager.findOneBy(GroupInvitation, {
+          groupId: group.id,
+          userId: user.id,
+          answeredAt: IsNull(),
+          expiresAt: MoreThan(new Date()),
+        });
+        if (open) return { id: open.id, created: false };
+        const { id } = await manager.save(GroupInvitation, {
+          groupId: group.id,
+          userId: user.id,
+          tokenHash: null,
+          invitedById: caller.userId,
+          expiresAt,
+          answeredAt: null,
+        });
+        return { id, created: true };
+      });
+      if (!saved.created) return { id: saved.id };
       this.events.publish('GroupInvited', { groupId: group.id, invitationId: saved.id, userId: user.id, invitedById: caller.userId });
       return { id: saved.id };
     }

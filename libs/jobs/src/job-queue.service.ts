@@ -21,6 +21,10 @@ export interface JobDefinition {
   retryDelay: number;
   /** How long a job may run before pg-boss counts it lost and retries it (pg-boss's default: 15 minutes). */
   expireInSeconds?: number;
+  /** Jobs one worker takes per fetch (default 1); they run at once, each completed or failed on its own. */
+  batchSize?: number;
+  /** Workers fetching this queue at once in each draining process (default 1). */
+  workers?: number;
 }
 
 export interface SendOptions {
@@ -85,16 +89,44 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     if (!this.options.runWorker) return;
     for (const [name, cron] of this.schedules) await this.boss.schedule(name, cron, {});
     for (const [name, handler] of this.handlers) {
-      await this.boss.work<unknown>(
-        name,
-        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-        // One job at a time: a failure then retries only the job that failed, never one already sent.
-        async (jobs) => {
-          for (const job of jobs) await handler(job.data);
-        },
-      );
+      const { batchSize = 1, workers = 1 } = this.definitions.get(name) ?? {};
+      for (let i = 0; i < workers; i++) {
+        let workerId = '';
+        workerId = await this.boss.work<unknown>(
+          name,
+          { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize },
+          async (jobs) => {
+            await this.runBatch(name, jobs, handler);
+            // A full batch means more may be waiting: fetch again at once instead of after the polling interval.
+            if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
+          },
+        );
+      }
     }
     for (const name of this.startupRuns) await this.send(name, {});
+  }
+
+  /**
+   * Runs a batch's jobs at once and settles each alone as soon as it ends: completed only after its
+   * handler succeeded (a mail marked done has gone), failed alone (its retry never repeats a neighbour
+   * already sent). pg-boss's own settling of the whole batch afterwards then finds nothing still active.
+   */
+  private async runBatch(name: string, jobs: PgBoss.Job<unknown>[], handler: JobHandler<unknown>): Promise<void> {
+    const settled = await Promise.allSettled(
+      jobs.map(async (job) => {
+        try {
+          await handler(job.data);
+        } catch (error) {
+          this.logger.warn(`Job ${name} ${job.id} failed; it will be retried until its limit`);
+          await this.boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+          return;
+        }
+        await this.boss.complete(name, job.id);
+      }),
+    );
+    // Only settling itself can fail here (the database gone): pg-boss then fails what is still active.
+    const broken = settled.find((outcome) => outcome.status === 'rejected');
+    if (broken) throw broken.reason;
   }
 
   async onModuleDestroy(): Promise<void> {

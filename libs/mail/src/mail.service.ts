@@ -4,6 +4,8 @@ import { JobQueue } from '@harbour/jobs';
 import { MailTransport, type OutgoingMail } from './mail.transport';
 
 export const SEND_MAIL_JOB = 'mail.send';
+const MAIL_BATCH_SIZE = 10;
+const MAIL_WORKERS = 3;
 
 /** Every email leaves through here: queued durably, delivered by a worker, retried with backoff. */
 @Injectable()
@@ -12,7 +14,8 @@ export class MailService {
     private readonly jobs: JobQueue,
     transport: MailTransport,
   ) {
-    jobs.define({ name: SEND_MAIL_JOB, retryLimit: 8, retryDelay: 30 });
+    // Batches taken by several workers at once: twenty password resets go out together, not one per poll.
+    jobs.define({ name: SEND_MAIL_JOB, retryLimit: 8, retryDelay: 30, batchSize: MAIL_BATCH_SIZE, workers: MAIL_WORKERS });
     jobs.handle<OutgoingMail>(SEND_MAIL_JOB, (mail) => transport.deliver(mail));
   }
 

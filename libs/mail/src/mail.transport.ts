@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
@@ -16,13 +16,15 @@ export interface OutgoingMail {
 
 /** SMTP connections a mailing keeps open at once: enough to reach hundreds a second on a local relay. */
 const BULK_CONNECTIONS = 8;
+/** SMTP connections kept open for transactional mail (resets, notifications), which the mail queue sends in parallel. */
+const TRANSACTIONAL_CONNECTIONS = 4;
 
 /**
  * Delivers one message: through SMTP_URL when it is set, otherwise into HARBOUR_DATA_DIR/mail/ as an
  * .eml file (the outbox admins can read in the client), so a laptop install needs no mail server.
  */
 @Injectable()
-export class MailTransport {
+export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger('Mail');
   private readonly transporter: Transporter;
   private bulkTransporter: Transporter | null = null;
@@ -30,7 +32,8 @@ export class MailTransport {
 
   constructor(@Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig) {
     if (config.smtpUrl) {
-      this.transporter = createTransport(config.smtpUrl);
+      // Pooled: a connection (and TLS handshake) per message would cost more than the message.
+      this.transporter = createTransport({ url: config.smtpUrl, pool: true, maxConnections: TRANSACTIONAL_CONNECTIONS });
       this.outboxDir = null;
     } else {
       this.transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -57,10 +60,15 @@ export class MailTransport {
     await this.write(this.bulkTransporter, mail);
   }
 
-  /** Closes the pooled connections (a worker shutting down). */
+  /** Closes the mailing's pooled connections (its sender stopping). */
   close(): void {
     this.bulkTransporter?.close();
     this.bulkTransporter = null;
+  }
+
+  /** Closes the transactional pool once the job queue has stopped handing it messages. */
+  onApplicationShutdown(): void {
+    this.transporter.close();
   }
 
   private async write(transporter: Transporter, mail: OutgoingMail): Promise<void> {

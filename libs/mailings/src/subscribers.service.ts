@@ -47,6 +47,8 @@ export class SubscribersService {
     const locale = dto.locale ?? 'en';
     const token = newToken();
     await this.dataSource.transaction(async (manager) => {
+      // A new address's row is made first, so that two requests at once queue on its lock and one link goes.
+      await manager.query(`INSERT INTO subscribers (email, locale) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [email, locale]);
       const existing = await manager.findOne(Subscriber, { where: { email }, lock: { mode: 'pessimistic_write' } });
       if (existing && (existing.status === 'subscribed' || existing.status === 'complained')) return;
       const recent =

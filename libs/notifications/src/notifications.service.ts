@@ -45,11 +45,12 @@ export class NotificationsService {
 
   async updatePreferences(caller: Caller, dto: UpdatePreferencesDto): Promise<NotificationPreferencesDto> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(NotificationSettings, {
+      // The row is made first (ON CONFLICT: two first saves at once both find it), then locked and changed.
+      await manager.query('INSERT INTO notification_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING', [caller.userId]);
+      const next = await manager.findOneOrFail(NotificationSettings, {
         where: { userId: caller.userId },
         lock: { mode: 'pessimistic_write' },
       });
-      const next = current ?? manager.create(NotificationSettings, { userId: caller.userId, deliveries: {} });
       if (dto.deliveries) {
         const deliveries = { ...next.deliveries };
         for (const type of NOTIFICATION_TYPES) {
@@ -73,10 +74,13 @@ export class NotificationsService {
     const read = token ? readUnsubscribeToken(this.config.sessionSecret ?? '', token) : null;
     if (!read) throw new InvalidInputError('token is invalid');
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(NotificationSettings, { where: { userId: read.userId }, lock: { mode: 'pessimistic_write' } });
-      const exists: unknown[] = await manager.query('SELECT 1 FROM users WHERE id = $1', [read.userId]);
-      if (exists.length === 0) return;
-      const next = current ?? manager.create(NotificationSettings, { userId: read.userId, deliveries: {} });
+      // Made first if missing (for a member who still exists), so two clicks at once both find the row to lock.
+      await manager.query(
+        'INSERT INTO notification_settings (user_id) SELECT id FROM users WHERE id = $1 ON CONFLICT (user_id) DO NOTHING',
+        [read.userId],
+      );
+      const next = await manager.findOne(NotificationSettings, { where: { userId: read.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!next) return;
       if (read.kind === 'digest') next.digest = 'off';
       else next.deliveries = { ...next.deliveries, [read.kind]: withoutEmail(preferencesOf(next).deliveries[read.kind]) };
       await manager.save(next);

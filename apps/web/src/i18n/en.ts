@@ -163,6 +163,8 @@ export const en = {
       emptyBody: 'Write something first.',
       title: 'The title needs 3 to 200 characters.',
       locked: 'This topic is locked: it takes no new replies.',
+      editConflict:
+        'Someone changed this post while you were editing it, so your edit was not saved. Your text is still here: copy it, cancel, and edit the new version.',
     },
   },
   admin: {

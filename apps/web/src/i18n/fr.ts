@@ -168,6 +168,8 @@ export const fr: Messages<typeof en> = {
       emptyBody: 'Écrivez quelque chose d’abord.',
       title: 'Le titre doit compter de 3 à 200 caractères.',
       locked: 'Ce sujet est verrouillé : il ne prend plus de réponses.',
+      editConflict:
+        'Quelqu’un a modifié ce message pendant que vous le corrigiez : votre modification n’a pas été enregistrée. Votre texte est toujours là : copiez-le, annulez, puis corrigez la nouvelle version.',
     },
   },
   admin: {

@@ -9,6 +9,7 @@ import { AddReviewHolds1796159229595 } from './1796159229595-AddReviewHolds';
 import { AddSlowMode1796159486875 } from './1796159486875-AddSlowMode';
 import { AddMailings1796168422713 } from './1796168422713-AddMailings';
 import { AddModeratorNotesAndClaims1796160023802 } from './1796160023802-AddModeratorNotesAndClaims';
+import { AddPostRevisionNumber1796229498952 } from './1796229498952-AddPostRevisionNumber';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddSlowMode1796159486875,
   AddModeratorNotesAndClaims1796160023802,
   AddMailings1796168422713,
+  AddPostRevisionNumber1796229498952,
 ];

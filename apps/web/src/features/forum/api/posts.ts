@@ -39,7 +39,8 @@ export function useEditPost(topicId: string) {
   const replace = usePostReplacer(topicId);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: string; body?: string; wiki?: boolean }) => api<PostDto>('PATCH', `/posts/${id}`, input),
+    mutationFn: ({ id, ...input }: { id: string; body?: string; wiki?: boolean; baseRevision?: number }) =>
+      api<PostDto>('PATCH', `/posts/${id}`, input),
     onSuccess: (post) => {
       replace(post);
       void queryClient.invalidateQueries({ queryKey: ['revisions', post.id] });

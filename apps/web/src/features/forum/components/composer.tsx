@@ -125,6 +125,7 @@ export function Composer({
 function describe(error: unknown, t: (key: string) => string): string {
   if (error instanceof ApiError) {
     if (error.status === 422) return t('forum.errors.locked');
+    if (error.status === 409) return t('forum.errors.editConflict');
     if (error.status === 429) return t('auth.errors.rateLimited');
     if (error.status === 403) return t('auth.errors.forbidden');
     if (error.messages.length > 0) return error.messages.join(' ');

@@ -17,7 +17,10 @@ interface PostViewProps {
 /** One post: content warning collapsed until opened, the rendered body, and its actions. */
 export function PostView({ post, me, canReply, onReply, children }: PostViewProps) {
   const { t, i18n } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  // The revision the edit started from: if someone saves in between, the server refuses ours (409), not theirs.
+  const [editingFrom, setEditingFrom] = useState<number | null>(null);
+  const editing = editingFrom !== null;
+  const setEditing = (on: boolean) => setEditingFrom(on ? post.revision : null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
@@ -46,7 +49,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
       initialBody={post.body}
       autoFocus
       onSubmit={async ({ body: next }) => {
-        await edit.mutateAsync({ id: post.id, body: next });
+        await edit.mutateAsync({ id: post.id, body: next, baseRevision: editingFrom ?? post.revision });
         setEditing(false);
       }}
       onCancel={() => setEditing(false)}
