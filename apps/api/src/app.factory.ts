@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { HarbourExceptionFilter } from '@harbour/common';
+import { HarbourExceptionFilter, HostileInputPipe } from '@harbour/common';
 import { HarbourIoAdapter } from '@harbour/realtime';
 import type { RuntimeConfig } from '@harbour/database';
 import { AppModule } from './app.module';
@@ -68,7 +68,11 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
   app.use('/api/mailing/subscribers/import', express.text({ type: 'text/csv', limit: SUBSCRIBER_IMPORT_LIMIT }));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  // NUL and lone surrogates are refused in every path parameter, query value and body field before validation.
+  app.useGlobalPipes(
+    new HostileInputPipe(),
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
   app.useGlobalFilters(new HarbourExceptionFilter());
 
   const document = SwaggerModule.createDocument(

@@ -1,6 +1,6 @@
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ROLES, LOCALES, type Locale, type Role } from '@harbour/contracts';
-import { CleanText, PageQueryDto, SafeText } from '@harbour/common';
+import { CleanText, Optional, PageQueryDto, SafeText } from '@harbour/common';
 
 /** ASCII only on purpose: look-alike letters from other scripts must not impersonate a member. */
 const USERNAME = /^[A-Za-z0-9_.-]{3,30}$/;
@@ -10,16 +10,16 @@ export class RegisterDto {
   @CleanText() @IsString() @Matches(USERNAME, { message: USERNAME_RULE }) username: string;
   @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters long' }) password: string;
-  @IsOptional() @IsIn(LOCALES) locale?: Locale;
+  @Optional() @IsIn(LOCALES) locale?: Locale;
   /** The token of a site invitation, required while registration is by invitation only. */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) invitation?: string;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(100) invitation?: string;
 }
 
 export class LoginDto {
   /** A username or an email address. */
   @CleanText() @IsString() @IsNotEmpty() @MaxLength(254) login: string;
   @IsString() @IsNotEmpty() @MaxLength(200) password: string;
-  @IsOptional() @IsString() @Matches(/^\d{6}$/, { message: 'totp must be a 6-digit code' }) totp?: string;
+  @Optional() @IsString() @Matches(/^\d{6}$/, { message: 'totp must be a 6-digit code' }) totp?: string;
 }
 
 export class PasswordResetRequestDto {
@@ -32,8 +32,8 @@ export class PasswordResetConfirmDto {
 }
 
 export class UpdateMeDto {
-  @IsOptional() @CleanText() @IsString() @Length(1, 60) @SafeText() displayName?: string;
-  @IsOptional() @IsIn(LOCALES) locale?: Locale;
+  @Optional() @CleanText() @IsString() @Length(1, 60) @SafeText() displayName?: string;
+  @Optional() @IsIn(LOCALES) locale?: Locale;
 }
 
 export class UpdateUserRoleDto {
@@ -42,11 +42,11 @@ export class UpdateUserRoleDto {
 
 export class CreateSiteInvitationDto {
   /** Mail the link here; without it, the admin shares the returned link themself. */
-  @IsOptional() @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email?: string;
-  @IsOptional() @IsIn(LOCALES) locale?: Locale;
+  @Optional() @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email?: string;
+  @Optional() @IsIn(LOCALES) locale?: Locale;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
   /** Part of a username or an email address. */
-  @IsOptional() @CleanText() @IsString() @MaxLength(100) q?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(100) q?: string;
 }

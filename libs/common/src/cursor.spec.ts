@@ -1,5 +1,5 @@
 import { InvalidInputError } from './domain-errors';
-import { decodeCursor, encodeCursor, toPage } from './cursor';
+import { decodeCursor, encodeCursor, isCursorInstant, toPage } from './cursor';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -42,5 +42,24 @@ describe('cursors', () => {
         (r) => r.n,
       ).nextCursor,
     ).toBeNull();
+  });
+});
+
+describe('cursor instants', () => {
+  it.each([
+    `+275760-09-13T00:00:00.000Z|${ID}`,
+    `0000-01-01T00:00:00.000Z|${ID}`,
+    `-000001-01-01T00:00:00.000Z|${ID}`,
+    `2026-02-30T00:00:00.000Z|${ID}`,
+    `2026-01-01|${ID}`,
+    `2026-01-01T00:00:00.000+05:00|${ID}`,
+  ])('refuses %s, which PostgreSQL would refuse or read otherwise', (text) => {
+    expect(() => decodeCursor(Buffer.from(text).toString('base64url'))).toThrow('cursor is invalid');
+  });
+
+  it('accepts every instant toISOString writes in years 1 to 9999', () => {
+    expect(isCursorInstant('0001-01-01T00:00:00.000Z')).toBe(true);
+    expect(isCursorInstant('9999-12-31T23:59:59.999Z')).toBe(true);
+    expect(isCursorInstant(new Date().toISOString())).toBe(true);
   });
 });

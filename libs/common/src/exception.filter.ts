@@ -22,6 +22,22 @@ interface ParserError {
   type?: string;
 }
 
+/**
+ * PostgreSQL's codes for a value it cannot take: bad text for a type (22P02), a date it cannot read or store
+ * (22007, 22008), NUL or an untranslatable character (22021, 22P05), a number out of range (22003), a value
+ * too long (22001, 54000). Validation must refuse each first, naming the field; these are the last line.
+ */
+const REFUSED_VALUE_CODES = new Set(['22P02', '22007', '22008', '22021', '22P05', '22003', '22001', '54000']);
+
+/** A TypeORM QueryFailedError carries the pg error's fields, and the pg error itself in `driverError`. */
+function databaseRefusal(exception: unknown): { code: string; message: string } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const error = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown } };
+  const code = typeof error.code === 'string' ? error.code : error.driverError?.code;
+  if (typeof code !== 'string' || !REFUSED_VALUE_CODES.has(code)) return null;
+  return { code, message: typeof error.message === 'string' ? error.message : '' };
+}
+
 /** One place that turns every error into `{ statusCode, message, error }` (api.md's error shape). */
 @Catch()
 export class HarbourExceptionFilter implements ExceptionFilter {
@@ -52,6 +68,12 @@ export class HarbourExceptionFilter implements ExceptionFilter {
       if (parser.type === 'entity.too.large') return { statusCode: 413, message: 'The request body is too large' };
       if (parser.type === 'entity.parse.failed') return { statusCode: 400, message: 'The request body is not valid JSON' };
       return { statusCode: parserStatus, message: 'The request body could not be read' };
+    }
+    const refusal = databaseRefusal(exception);
+    if (refusal) {
+      // A 400 for the caller, and one warning line (no stack, no request) so the missing validation is fixed.
+      this.logger.warn(`Validation let through a value the database refused (${refusal.code}): ${refusal.message}`);
+      return { statusCode: HttpStatus.BAD_REQUEST, message: 'The request holds a value that cannot be stored' };
     }
     // Unexpected: log the stack (never the request), answer a bare 500.
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -1,6 +1,6 @@
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { FIRST_YEAR, isStorableDate, LAST_YEAR } from './dates';
 
 /**
  * Trims and NFC-normalises a string field, so "é" typed two ways is one value. Non-strings pass
@@ -32,8 +32,33 @@ export function SafeText(): PropertyDecorator {
   });
 }
 
+/**
+ * An optional field: absent is fine, but `null` is a value like any other, which the field's own
+ * validators refuse with a 400 naming it. (class-validator's @IsOptional lets null through to the service,
+ * where it became a NOT NULL violation: use @IsOptional only where null means something, such as
+ * "remove the French version", and make the service store it.)
+ */
+export function Optional(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/**
+ * A date (a Date, or an ISO 8601 string for @IsDateString fields) PostgreSQL can store. Other types pass,
+ * for the field's type validator to name.
+ */
+export function StorableDate(): PropertyDecorator {
+  return ValidateBy({
+    name: 'storableDate',
+    validator: {
+      validate: (value: unknown) =>
+        value instanceof Date ? isStorableDate(value) : typeof value !== 'string' || isStorableDate(new Date(value)),
+      defaultMessage: (args) => `${args?.property ?? 'date'} must be a date between the years ${FIRST_YEAR} and ${LAST_YEAR}`,
+    },
+  });
+}
+
 /** `?limit=&cursor=` of every list (api.md: default 20, max 100). */
 export class PageQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @Optional() @IsString() @MaxLength(200) cursor?: string;
 }

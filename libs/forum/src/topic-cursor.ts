@@ -1,4 +1,4 @@
-import { InvalidInputError, isUuid } from '@harbour/common';
+import { InvalidInputError, isCursorInstant, isUuid } from '@harbour/common';
 
 /** A position in a topic list ordered pinned first, then by last activity, then by id. */
 export interface TopicPosition {
@@ -14,7 +14,7 @@ export function encodeTopicCursor(position: TopicPosition): string {
 export function decodeTopicCursor(cursor: string | undefined): TopicPosition | null {
   if (!cursor) return null;
   const [pinned, at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if ((pinned !== '0' && pinned !== '1') || !at || Number.isNaN(Date.parse(at)) || !id || !isUuid(id) || rest.length > 0) {
+  if ((pinned !== '0' && pinned !== '1') || !at || !isCursorInstant(at) || !id || !isUuid(id) || rest.length > 0) {
     throw new InvalidInputError('cursor is invalid');
   }
   return { pinned: pinned === '1', at, id };

@@ -1,5 +1,5 @@
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, IsEmail } from 'class-validator';
-import { CleanText, SafeText } from '@harbour/common';
+import { IsIn, IsString, Length, Matches, MaxLength, IsEmail } from 'class-validator';
+import { CleanText, Optional, SafeText } from '@harbour/common';
 import { GROUP_ROLES, GROUP_VISIBILITIES, type GroupRole, type GroupVisibility } from '@harbour/contracts';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
@@ -7,29 +7,29 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export class CreateGroupDto {
   @CleanText() @IsString() @Length(2, 80) @SafeText() name: string;
   @IsString() @Matches(SLUG, { message: 'slug must be 1 to 40 lower-case letters, digits and inner dashes' }) slug: string;
-  @IsOptional() @CleanText() @IsString() @MaxLength(1000) @SafeText() description?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(1000) @SafeText() description?: string;
   @IsIn(GROUP_VISIBILITIES) visibility: GroupVisibility;
 }
 
 export class UpdateGroupDto {
-  @IsOptional() @CleanText() @IsString() @Length(2, 80) @SafeText() name?: string;
-  @IsOptional() @CleanText() @IsString() @MaxLength(1000) @SafeText() description?: string;
-  @IsOptional() @IsIn(GROUP_VISIBILITIES) visibility?: GroupVisibility;
+  @Optional() @CleanText() @IsString() @Length(2, 80) @SafeText() name?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(1000) @SafeText() description?: string;
+  @Optional() @IsIn(GROUP_VISIBILITIES) visibility?: GroupVisibility;
 }
 
 /** Exactly one of the two; the service says so when both or neither arrive. */
 export class InviteDto {
-  @IsOptional() @IsString() @Length(1, 30) username?: string;
-  @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email?: string;
+  @Optional() @IsString() @Length(1, 30) username?: string;
+  @Optional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email?: string;
 }
 
 export class AcceptInvitationDto {
   /** The one-use token of an emailed invitation (absent for an invitation by username). */
-  @IsOptional() @IsString() @Length(1, 100) token?: string;
+  @Optional() @IsString() @Length(1, 100) token?: string;
 }
 
 export class JoinRequestBodyDto {
-  @IsOptional() @CleanText() @IsString() @MaxLength(500) @SafeText() message?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(500) @SafeText() message?: string;
 }
 
 export class ChangeGroupRoleDto {

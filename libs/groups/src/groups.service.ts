@@ -88,7 +88,11 @@ export class GroupsService {
     this.access.assertCan(caller, { action: 'group.edit', group });
     const closing = dto.visibility !== undefined && dto.visibility !== 'public' && group.visibility === 'public';
     const closedCategoryIds = await this.dataSource.transaction(async (manager) => {
-      await manager.update(Group, { id: group.id }, { name: dto.name, description: dto.description, visibility: dto.visibility });
+      const changes = Object.fromEntries(
+        Object.entries({ name: dto.name, description: dto.description, visibility: dto.visibility }).filter(([, value]) => value !== undefined),
+      );
+      // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
+      if (Object.keys(changes).length > 0) await manager.update(Group, { id: group.id }, changes);
       if (!closing) return [];
       const rows = await manager.query<[{ id: string }[], number]>(
         `UPDATE categories SET see_access = 'members',

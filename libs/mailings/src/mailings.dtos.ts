@@ -1,5 +1,5 @@
 import { IsBoolean, IsDateString, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
-import { CleanText, NoNul, PageQueryDto, SafeText, isUuid } from '@harbour/common';
+import { CleanText, isUuid, NoNul, Optional, PageQueryDto, SafeText, StorableDate } from '@harbour/common';
 import {
   LOCALES,
   SUBSCRIBER_STATUSES,
@@ -16,17 +16,17 @@ const BODY_MAX = 100_000;
 export class SubscribeDto {
   // The address is checked (and normalised) by normalizeEmail in the service; here only its shape and size.
   @CleanText() @IsString() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
-  @IsOptional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
+  @Optional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
 }
 
 export class TokenQueryDto {
-  @IsOptional() @IsString() @MaxLength(600) token?: string;
+  @Optional() @IsString() @MaxLength(600) token?: string;
 }
 
 /** RFC 8058: a mail client POSTs `List-Unsubscribe=One-Click` as a form to the link, which carries the token. */
 export class OneClickDto {
-  @IsOptional() @IsString() @MaxLength(600) token?: string;
-  @IsOptional() @IsString() @MaxLength(20) 'List-Unsubscribe'?: string;
+  @Optional() @IsString() @MaxLength(600) token?: string;
+  @Optional() @IsString() @MaxLength(20) 'List-Unsubscribe'?: string;
 }
 
 export class MySubscriptionDto {
@@ -34,8 +34,8 @@ export class MySubscriptionDto {
 }
 
 export class SubscribersQueryDto extends PageQueryDto {
-  @IsOptional() @CleanText() @IsString() @MaxLength(254) q?: string;
-  @IsOptional()
+  @Optional() @CleanText() @IsString() @MaxLength(254) q?: string;
+  @Optional()
   @IsIn(SUBSCRIBER_STATUSES, { message: `status must be one of ${SUBSCRIBER_STATUSES.join(', ')}` })
   status?: SubscriberStatus;
 }
@@ -74,24 +74,24 @@ export class CreateMailingDto {
 
 /** Every field of a draft may change; `subjectFr`/`bodyFr` null removes the French version. */
 export class UpdateMailingDto {
-  @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() subject?: string;
-  @IsOptional() @IsString() @Length(1, BODY_MAX) @NoNul() body?: string;
+  @Optional() @CleanText() @IsString() @Length(1, 200) @SafeText() subject?: string;
+  @Optional() @IsString() @Length(1, BODY_MAX) @NoNul() body?: string;
   @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() subjectFr?: string | null;
   @IsOptional() @IsString() @Length(1, BODY_MAX) @NoNul() bodyFr?: string | null;
-  @IsOptional() @IsAudience() audience?: MailingAudience;
+  @Optional() @IsAudience() audience?: MailingAudience;
 }
 
 export class TestSendDto {
   @CleanText() @IsString() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
-  @IsOptional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
+  @Optional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
 }
 
 export class SendMailingDto {
-  @IsOptional() @IsDateString({ strict: true }, { message: 'at must be an ISO 8601 date and time' }) at?: string;
+  @Optional() @IsDateString({ strict: true }, { message: 'at must be an ISO 8601 date and time' }) @StorableDate() at?: string;
 }
 
 export class PreviewQueryDto {
-  @IsOptional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
+  @Optional() @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }) locale?: Locale;
 }
 
 export class MailingsQueryDto extends PageQueryDto {}

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { CleanText, PageQueryDto, SafeText } from '@harbour/common';
+import { IsDate, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { CleanText, Optional, PageQueryDto, SafeText, StorableDate } from '@harbour/common';
 import {
   FLAG_REASONS,
   FLAG_TARGET_TYPES,
@@ -18,18 +18,18 @@ export class CreateFlagDto {
   @IsIn(FLAG_TARGET_TYPES) targetType: FlagTargetType;
   @IsUUID('all', { message: 'targetId must be an id' }) targetId: string;
   @IsIn(FLAG_REASONS) reason: FlagReason;
-  @IsOptional() @CleanText() @IsString() @MaxLength(1000) @SafeText() note?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(1000) @SafeText() note?: string;
 }
 
 export class ResolveDto {
   @IsIn(RESOLUTIONS) action: Resolution;
-  @IsOptional() @CleanText() @IsString() @MaxLength(1000) @SafeText() note?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(1000) @SafeText() note?: string;
 }
 
 export class CreateSanctionDto {
   @IsIn(SANCTION_TYPES) type: SanctionType;
   @CleanText() @IsString() @Length(3, 1000) @SafeText() reason: string;
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'until must be a date (ISO 8601)' }) until?: Date;
+  @Optional() @Type(() => Date) @IsDate({ message: 'until must be a date (ISO 8601)' }) @StorableDate() until?: Date;
 }
 
 export class AppealDto {
@@ -41,9 +41,9 @@ export class NoteDto {
 }
 
 export class LogQueryDto extends PageQueryDto {
-  @IsOptional() @IsString() @MaxLength(40) action?: string;
-  @IsOptional() @IsUUID('all', { message: 'actorId must be an id' }) actorId?: string;
-  @IsOptional() @IsUUID('all', { message: 'targetId must be an id' }) targetId?: string;
+  @Optional() @IsString() @MaxLength(40) action?: string;
+  @Optional() @IsUUID('all', { message: 'actorId must be an id' }) actorId?: string;
+  @Optional() @IsUUID('all', { message: 'targetId must be an id' }) targetId?: string;
 }
 
 export class AddWatchedWordDto {

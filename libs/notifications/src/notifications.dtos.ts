@@ -6,13 +6,12 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@harbour/common';
+import { Optional, PageQueryDto } from '@harbour/common';
 import {
   DIGEST_FREQUENCIES,
   NOTIFICATION_DELIVERIES,
@@ -22,7 +21,7 @@ import {
 } from '@harbour/contracts';
 
 export class NotificationsQueryDto extends PageQueryDto {
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
@@ -30,35 +29,35 @@ export class NotificationsQueryDto extends PageQueryDto {
 
 /** `{ ids }` or `{ all: true }`; the service refuses both or neither. */
 export class MarkReadDto {
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true, message: 'ids must be notification ids' })
   ids?: string[];
 
-  @IsOptional() @Equals(true, { message: 'all must be true when given' }) all?: true;
+  @Optional() @Equals(true, { message: 'all must be true when given' }) all?: true;
 }
 
 const delivery = () => IsIn(NOTIFICATION_DELIVERIES, { message: `each delivery must be one of ${NOTIFICATION_DELIVERIES.join(', ')}` });
 
 /** One optional field per type, so an unknown type is refused by the whitelist like any unknown field. */
 export class DeliveriesDto implements Partial<Record<NotificationType, NotificationDelivery>> {
-  @IsOptional() @delivery() reply?: NotificationDelivery;
-  @IsOptional() @delivery() mention?: NotificationDelivery;
-  @IsOptional() @delivery() quote?: NotificationDelivery;
-  @IsOptional() @delivery() reaction?: NotificationDelivery;
-  @IsOptional() @delivery() watched_topic_post?: NotificationDelivery;
-  @IsOptional() @delivery() watched_category_topic?: NotificationDelivery;
-  @IsOptional() @delivery() group_invitation?: NotificationDelivery;
-  @IsOptional() @delivery() group_join_request?: NotificationDelivery;
-  @IsOptional() @delivery() moderation?: NotificationDelivery;
+  @Optional() @delivery() reply?: NotificationDelivery;
+  @Optional() @delivery() mention?: NotificationDelivery;
+  @Optional() @delivery() quote?: NotificationDelivery;
+  @Optional() @delivery() reaction?: NotificationDelivery;
+  @Optional() @delivery() watched_topic_post?: NotificationDelivery;
+  @Optional() @delivery() watched_category_topic?: NotificationDelivery;
+  @Optional() @delivery() group_invitation?: NotificationDelivery;
+  @Optional() @delivery() group_join_request?: NotificationDelivery;
+  @Optional() @delivery() moderation?: NotificationDelivery;
 }
 
 export class UpdatePreferencesDto {
-  @IsOptional() @ValidateNested() @Type(() => DeliveriesDto) deliveries?: DeliveriesDto;
-  @IsOptional() @IsIn(DIGEST_FREQUENCIES, { message: `digest must be one of ${DIGEST_FREQUENCIES.join(', ')}` }) digest?: DigestFrequency;
-  @IsOptional() @IsBoolean() discreetEmails?: boolean;
+  @Optional() @ValidateNested() @Type(() => DeliveriesDto) deliveries?: DeliveriesDto;
+  @Optional() @IsIn(DIGEST_FREQUENCIES, { message: `digest must be one of ${DIGEST_FREQUENCIES.join(', ')}` }) digest?: DigestFrequency;
+  @Optional() @IsBoolean() discreetEmails?: boolean;
 }
 
 /**
@@ -66,6 +65,6 @@ export class UpdatePreferencesDto {
  * link's URL, which carries the token; the web page posts `{ token }` as JSON.
  */
 export class UnsubscribeDto {
-  @IsOptional() @IsString() @MaxLength(300) token?: string;
-  @IsOptional() @IsString() @MaxLength(20) 'List-Unsubscribe'?: string;
+  @Optional() @IsString() @MaxLength(300) token?: string;
+  @Optional() @IsString() @MaxLength(20) 'List-Unsubscribe'?: string;
 }

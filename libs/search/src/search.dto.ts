@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { UNSAFE_TEXT } from '@harbour/common';
+import { IsDate, IsInt, IsNotEmpty, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Optional, StorableDate, UNSAFE_TEXT } from '@harbour/common';
 
 /** Invisible and control characters mean nothing to a search (and PostgreSQL refuses NUL): they become spaces. */
 const UNSAFE_ANYWHERE = new RegExp(UNSAFE_TEXT.source, 'g');
@@ -14,12 +14,12 @@ export class SearchQueryDto {
   @IsNotEmpty({ message: 'q must not be empty' })
   @MaxLength(500)
   q: string;
-  @IsOptional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
-  @IsOptional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
+  @Optional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
+  @Optional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
   /** A username. */
-  @IsOptional() @IsString() @Length(1, 30) author?: string;
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'after must be a date' }) after?: Date;
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'before must be a date' }) before?: Date;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
-  @IsOptional() @IsString() @MaxLength(40) cursor?: string;
+  @Optional() @IsString() @Length(1, 30) author?: string;
+  @Optional() @Type(() => Date) @IsDate({ message: 'after must be a date' }) @StorableDate() after?: Date;
+  @Optional() @Type(() => Date) @IsDate({ message: 'before must be a date' }) @StorableDate() before?: Date;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
+  @Optional() @IsString() @MaxLength(40) cursor?: string;
 }
