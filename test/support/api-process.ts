@@ -1,32 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestApp } from './app';
+import { freePort } from './ports';
 
-const SERVER_ENTRY = join(__dirname, '../../dist/apps/api/apps/api/src/main.js');
+/** The build under test: dist/ (npm test builds it first), or HARBOUR_TEST_DIST, a build kept elsewhere. */
+const DIST = process.env.HARBOUR_TEST_DIST ?? join(__dirname, '../../dist');
+const SERVER_ENTRY = join(DIST, 'apps/api/apps/api/src/main.js');
 
 export interface ApiProcess {
   baseUrl: string;
+  /** Kills the process without warning (SIGKILL), as a crash or an OOM kill would. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /**
  * A second API process: the built server (npm test builds it first) in a child process of its own, on the
  * test app's database, with no job worker. Only the database connects it to the test app.
  */
-export async function startApiProcess(t: TestApp): Promise<ApiProcess> {
+export async function startApiProcess(t: TestApp, env: Record<string, string> = {}): Promise<ApiProcess> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first (npm test does)`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
@@ -40,33 +33,48 @@ export async function startApiProcess(t: TestApp): Promise<ApiProcess> {
       PUBLIC_URL: t.config.publicUrl,
       HARBOUR_WORKER: 'off',
       LOG_LEVEL: 'error',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const end = ending(child);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the second API process exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the second API process exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('the second API process did not start within 30 s');
+    if (Date.now() > deadline) {
+      await end('SIGKILL');
+      throw new Error('the second API process did not start within 30 s');
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return {
-    baseUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+  return { baseUrl, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+}
+
+/**
+ * Sends a child process a signal and resolves once it has exited. Listening to 'error' keeps a child that
+ * cannot be spawned or signalled from crashing the test file; the exit wait then fails the test instead.
+ */
+function ending(child: ChildProcess): (signal: NodeJS.Signals) => Promise<void> {
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.on('error', (error) => {
+      process.stderr.write(`[test] child process ${child.pid ?? '(not started)'}: ${error.message}\n`);
+      if (child.pid === undefined) resolve(); // never ran, so never exits
+    });
+  });
+  return (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
   };
 }
 
-const WORKER_ENTRY = join(__dirname, '../../dist/apps/worker/apps/worker/src/main.js');
+const WORKER_ENTRY = join(DIST, 'apps/worker/apps/worker/src/main.js');
 
 export interface WorkerProcess {
   /** Kills the worker without warning (SIGKILL): no shutdown hook runs, as in a crash or an OOM kill. */
@@ -89,10 +97,6 @@ export function startWorkerProcess(t: TestApp, env: Record<string, string>): Wor
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const end = (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    return exited;
-  };
+  const end = ending(child);
   return { kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
 }

@@ -11,12 +11,29 @@ export interface ReceivedMail {
   rawHeaders: Map<string, string>;
 }
 
-/** A real SMTP server on loopback that keeps every message it receives. */
+/**
+ * A real SMTP server on loopback that keeps every message it receives (only whole ones: a connection cut
+ * before the final "." leaves nothing).
+ */
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
+  /**
+   * Connection errors, kept for a test to look at. A client that dies mid-message (a worker killed by a
+   * test) resets its connection; smtp-server reports that as an 'error' event, which, unheard, would
+   * crash the whole test file.
+   */
+  readonly errors: Error[] = [];
+  /** Envelopes held at RCPT TO right now (see `holdRecipients`). */
+  held = 0;
   private server: SMTPServer | null = null;
   private readonly refusals = new Map<string, { code: number; times: number }>();
+  private holdMs = 0;
   port = 0;
+
+  /** Makes the sink slow: each RCPT TO waits `ms` before it is answered, so a test can act while mail is in flight. */
+  holdRecipients(ms: number): void {
+    this.holdMs = ms;
+  }
 
   /**
    * Refuses `address` at RCPT TO with `code`: a 5xx is a bounce; a 4xx says "try later", `times` times.
@@ -36,13 +53,12 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo: (address, _session, callback) => {
-        const refusal = this.refusals.get(address.address.toLowerCase());
-        if (!refusal || refusal.times <= 0) return callback();
-        refusal.times -= 1;
-        const error = Object.assign(new Error(refusal.code >= 500 ? 'No such mailbox here' : 'Mailbox busy, try again later'), {
-          responseCode: refusal.code,
-        });
-        callback(error);
+        if (this.holdMs === 0) return this.answerRcpt(address.address, callback);
+        this.held += 1;
+        setTimeout(() => {
+          this.held -= 1;
+          this.answerRcpt(address.address, callback);
+        }, this.holdMs);
       },
       onData: (stream, session, callback) => {
         simpleParser(stream)
@@ -68,10 +84,21 @@ export class SmtpSink {
           .catch((error: Error) => callback(error));
       },
     });
+    this.server.on('error', (error: Error) => this.errors.push(error));
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const address = this.server.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;
     return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  private answerRcpt(address: string, callback: (error?: Error) => void): void {
+    const refusal = this.refusals.get(address.toLowerCase());
+    if (!refusal || refusal.times <= 0) return callback();
+    refusal.times -= 1;
+    const error = Object.assign(new Error(refusal.code >= 500 ? 'No such mailbox here' : 'Mailbox busy, try again later'), {
+      responseCode: refusal.code,
+    });
+    callback(error);
   }
 
   /** Waits for a message to `to` (the worker polls the queue, so mail arrives within a few seconds). */

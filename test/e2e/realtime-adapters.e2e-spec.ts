@@ -1,0 +1,122 @@
+import type { Socket } from 'socket.io-client';
+import type { PostDto } from '../../libs/contracts/src';
+import { startApiProcess, type ApiProcess } from '../support/api-process';
+import { startTestApp, type TestApp } from '../support/app';
+import { newMember, type TestMember } from '../support/factories';
+import { newCategory, newReply, newTopic } from '../support/forum';
+import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
+import { LiveReader } from '../support/live-reader';
+import { startRedis, type TestRedis } from '../support/redis';
+import { connectSocket, nextEvent } from '../support/sockets';
+
+/**
+ * What one API process does reaches the sockets of another, through each adapter a site can run: PostgreSQL
+ * (LISTEN/NOTIFY, the default) and Redis (REDIS_URL, with a redis-server of the test's own). The same tests
+ * run for both. The last one kills a process and checks that its readers lose nothing.
+ */
+describe.each(['postgres', 'redis'] as const)('Socket.IO across two API processes through %s', (adapter) => {
+  let redis: TestRedis | null = null;
+  let t: TestApp;
+  let other: ApiProcess;
+  let admin: TestMember;
+  const open: Socket[] = [];
+  const track = (socket: Socket): Socket => {
+    open.push(socket);
+    return socket;
+  };
+  const join = (socket: Socket, topicId: string): Promise<unknown> => socket.timeout(5000).emitWithAck('topic:join', { topicId });
+
+  beforeAll(async () => {
+    redis = adapter === 'redis' ? await startRedis() : null;
+    const env: Record<string, string> = redis ? { REDIS_URL: redis.url } : {};
+    t = await startTestApp({ env });
+    other = await startApiProcess(t, env);
+    admin = await newMember(t, { role: 'admin' });
+  });
+  afterEach(() => open.splice(0).forEach((socket) => socket.close()));
+  afterAll(async () => {
+    await other?.stop();
+    await t?.close();
+    await redis?.stop();
+  });
+
+  it('carries room posts and a member’s notifications, and a logout disconnects the member there', async () => {
+    const author = await newMember(t);
+    const topic = await newTopic(t, author, await newCategory(t, admin));
+    const reader = track(await connectSocket(other.baseUrl));
+    expect(await join(reader, topic.id)).toEqual({ ok: true });
+    const authorTab = track(await connectSocket(other.baseUrl, { token: author.token }));
+
+    const created = nextEvent<PostDto>(reader, 'post:created', 10000);
+    const notified = nextEvent<{ count: number }>(authorTab, 'notification:count', 10000);
+    const reply = await newReply(t, admin, topic.id, `through ${adapter}`);
+    expect(await created).toMatchObject({ id: reply.id, body: `through ${adapter}` });
+    expect(await notified).toEqual({ count: 1 });
+
+    const revoked = nextEvent<{ reason: string }>(authorTab, 'session:revoked', 10000);
+    const disconnected = nextEvent<string>(authorTab, 'disconnect', 10000);
+    await t.http().post('/api/auth/logout').set(author.auth).expect(204);
+    expect(await revoked).toEqual({ reason: 'logout' });
+    expect(await disconnected).toBe('io server disconnect');
+  });
+
+  it('counts the readers of both processes in a topic’s presence', async () => {
+    const topic = await newTopic(t, admin, await newCategory(t, admin));
+    const here = track(await connectSocket(t.baseUrl, { token: (await newMember(t)).token }));
+    const there = track(await connectSocket(other.baseUrl, { token: (await newMember(t)).token }));
+    expect(await join(here, topic.id)).toEqual({ ok: true });
+    const both = new Promise<{ readers: number }>((resolve) => {
+      here.on('topic:presence', (payload: { readers: number }) => payload.readers === 2 && resolve(payload));
+    });
+    expect(await join(there, topic.id)).toEqual({ ok: true });
+    expect(await both).toMatchObject({ topicId: topic.id, readers: 2 });
+  });
+
+  it('takes a topic room away from a removed member’s socket on the other process', async () => {
+    const owner = await newMember(t);
+    const member = await newMember(t);
+    const group = await newGroup(t, owner, 'private');
+    await addToGroup(t, group, owner, member);
+    const secret = await newTopic(t, owner, await newGroupCategory(t, owner, group));
+    const socket = track(await connectSocket(other.baseUrl, { token: member.token }));
+    expect(await join(socket, secret.id)).toEqual({ ok: true });
+
+    const closed = nextEvent<{ topicId: string }>(socket, 'topic:closed', 10000);
+    await t.http().delete(`/api/groups/${group.slug}/members/${member.user.id}`).set(owner.auth).expect(204);
+    expect(await closed).toEqual({ topicId: secret.id });
+    expect(await join(socket, secret.id)).toEqual({ ok: false, error: 'not_found' });
+  });
+
+  it('loses no post for a reader whose process is killed: it reconnects to the other one and catches up', async () => {
+    const author = await newMember(t);
+    const topic = await newTopic(t, author, await newCategory(t, admin));
+    const reader = new LiveReader([other.baseUrl, t.baseUrl], topic.id);
+    try {
+      await reader.start();
+      expect(reader.connections).toEqual([other.baseUrl]);
+      // Posts go on arriving, through the surviving process, before, during and after the kill.
+      let last = 1;
+      const post = async () => (last = (await newReply(t, author, topic.id, `reply ${last + 1}`)).number!);
+      for (let i = 0; i < 5; i++) await post();
+      await reader.waitForNumber(last);
+      const writing = (async () => {
+        for (let i = 0; i < 20; i++) {
+          await post();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.kill();
+      await writing;
+      await reader.waitForNumber(last);
+      expect(last).toBe(26);
+      expect(reader.connections).toEqual([other.baseUrl, t.baseUrl]);
+      // Some posts were made while it had no connection: only the catch-up brought them.
+      expect(reader.caughtUp.length).toBeGreaterThan(0);
+      expect(reader.gaps()).toEqual([]);
+      expect([...reader.posts.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    } finally {
+      reader.close();
+    }
+  });
+});
