@@ -1,7 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
@@ -10,6 +9,7 @@ import { HarbourIoAdapter } from '@harbour/realtime';
 import type { RuntimeConfig } from '@harbour/database';
 import { AppModule } from './app.module';
 import { nestLogLevels } from './logger';
+import { buildOpenApiDocument } from './openapi';
 import { serveWebClient } from './web-client';
 
 export interface AppOptions {
@@ -75,10 +75,7 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
   );
   app.useGlobalFilters(new HarbourExceptionFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Harbour API').setVersion('1').addBearerAuth().addCookieAuth('harbour_session').build(),
-  );
+  const document = await buildOpenApiDocument(app);
   const server: express.Express = app.getHttpAdapter().getInstance();
   server.get('/api/openapi.json', (_request, response) => {
     response.json(document);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, EvenWhenSilenced, Public, type Caller } from '@harbour/access';
 import type { MailingAddressStateDto, PageDto, SubscriberDto, SubscriberImportReportDto, SubscriberStatus } from '@harbour/contracts';
 import { MySubscriptionDto, OneClickDto, SubscribeDto, SubscribersQueryDto, SuppressSubscriberDto, TokenQueryDto } from './mailings.dtos';
@@ -40,6 +40,7 @@ export class SubscribersController {
   @Post('unsubscribe')
   @HttpCode(200)
   @EvenWhenSilenced()
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   unsubscribe(@Query() query: TokenQueryDto, @Body() body: OneClickDto): Promise<MailingAddressStateDto> {
     return this.subscribers.unsubscribe(query.token ?? body.token);
   }
@@ -69,6 +70,7 @@ export class SubscribersController {
   @Post('subscribers/import')
   @HttpCode(200)
   @ApiConsumes('text/csv')
+  @ApiBody({ description: 'The CSV file itself (at most 20 MB)', schema: { type: 'string' } })
   import(@CurrentCaller() caller: Caller, @Body() body: unknown): Promise<SubscriberImportReportDto> {
     return this.importer.import(caller, body);
   }

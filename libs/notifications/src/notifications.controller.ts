@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, EvenWhenSilenced, Public, type Caller } from '@harbour/access';
 import type { NotificationDto, NotificationPreferencesDto, PageDto } from '@harbour/contracts';
 import { MarkReadDto, NotificationsQueryDto, UnsubscribeDto, UpdatePreferencesDto } from './notifications.dtos';
@@ -49,6 +49,7 @@ export class NotificationsController {
   @Post('unsubscribe')
   @HttpCode(200)
   @EvenWhenSilenced()
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   unsubscribe(@Query() query: UnsubscribeDto, @Body() body: UnsubscribeDto): Promise<{ kind: MailKind; unsubscribed: true }> {
     return this.notifications.unsubscribe(query.token ?? body.token);
   }
