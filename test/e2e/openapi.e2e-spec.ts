@@ -9,6 +9,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger';
 import { generateOpenApiMetadata, METADATA_FILE } from '../../scripts/openapi-metadata';
+import { startApiProcess } from '../support/api-process';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory } from '../support/forum';
@@ -268,6 +269,17 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
     expect(mismatches(document, missing.body, { $ref: '#/components/schemas/ErrorDto' })).toEqual([]);
     const invalid = await t.http().post('/api/topics').set(admin.auth).send({}).expect(400);
     expect(mismatches(document, invalid.body, { $ref: '#/components/schemas/ErrorDto' })).toEqual([]);
+  });
+
+  it('is the same document in production (the built server) as in these tests', async () => {
+    const built = await startApiProcess(t);
+    try {
+      const response = await fetch(`${built.baseUrl}/api/openapi.json`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(document);
+    } finally {
+      await built.stop();
+    }
   });
 
   it('is generated from the code as it is now (else: npm run openapi:generate)', async () => {
