@@ -220,8 +220,8 @@ describe('threaded discussion', () => {
       await t.http().patch(`/api/posts/${postId}`).set(bob.auth).send({ body: 'Starter pack v3 (bob)' }).expect(200);
       const revisions = await t.http().get(`/api/posts/${postId}/revisions`).expect(200);
       expect(revisions.body.items).toEqual([
-        { body: 'Starter pack v2', editedAt: expect.any(String), editorId: bob.user.id },
-        { body: 'Starter pack v1', editedAt: expect.any(String), editorId: alice.user.id },
+        { body: 'Starter pack v2', editedAt: expect.any(String), editorId: bob.user.id, editedBy: 'member' },
+        { body: 'Starter pack v1', editedAt: expect.any(String), editorId: alice.user.id, editedBy: 'author' },
       ]);
     });
 

@@ -42,7 +42,8 @@ export interface TopicWithFirstPostDto extends TopicDto {
 export interface PostDto {
   id: string;
   topicId: string;
-  number: number;
+  /** 1, 2, 3, … in reading order; null for a reply held for review (it is numbered when approved). */
+  number: number | null;
   parentId: string | null;
   author: UserDto | null;
   body: string;
@@ -65,7 +66,13 @@ export interface PostDto {
 export interface RevisionDto {
   body: string;
   editedAt: string;
-  editorId: string;
+  /**
+   * Who made the edit: the author, or a member editing a wiki; null for a moderator's edit, except to staff
+   * and the space's moderators (a moderator's identity is not public: they are harassed elsewhere).
+   */
+  editorId: string | null;
+  /** Who edited, by standing: the author, a moderator (site staff or the space's moderators), another member (a wiki). */
+  editedBy: 'author' | 'moderator' | 'member';
 }
 
 export const NOTIFICATION_LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const;

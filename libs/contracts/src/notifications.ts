@@ -34,6 +34,8 @@ export interface NotificationDto {
     /** How many events this one notification gathers (ten reactions to one post are one notification). */
     count: number;
     topicTitle?: string;
+    /** The post's content warning: shown instead of anything of its words (toasts, emails, digests). */
+    contentWarning?: string;
     groupName?: string;
     groupSlug?: string;
     emoji?: string;

@@ -5,10 +5,12 @@ export interface SearchHitDto {
   postId: string;
   title: string;
   /**
-   * An HTML-escaped excerpt of the post with the matched words wrapped in `<mark>`; nothing else in it
-   * is markup, so a client may render it as HTML.
+   * An HTML-escaped excerpt of the post's text (as rendered: no Markdown) with the matched words wrapped
+   * in `<mark>`; nothing else in it is markup, so a client may render it as HTML.
    */
   snippet: string;
+  /** The post's content warning: when set, the snippet is empty and a client shows the warning instead. */
+  contentWarning: string | null;
   author: UserDto;
   createdAt: string;
   categoryId: string;

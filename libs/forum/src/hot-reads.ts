@@ -130,7 +130,7 @@ export interface TopicPage {
 interface PagePostJson {
   id: string;
   topic_id: string;
-  number: number;
+  number: number | null;
   author_id: string;
   parent_id: string | null;
   body: string;
@@ -151,6 +151,13 @@ interface PagePostJson {
   reactions: Record<string, number> | null;
 }
 
+/** A page's posts with their authors and reaction counts (PagePostJson), before the WHERE. */
+const PAGE_POSTS = `SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki,
+       p.hidden, p.pending_review, p.created_at, p.edited_at, p.revision, p.deleted_at, ${USER_COLUMNS},
+       (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
+          WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions
+  FROM posts p JOIN users u ON u.id = p.author_id`;
+
 /**
  * A topic page in a single round trip. The caller must still check access on `topic.category` before
  * using anything: this reads first and lets the access module decide, so a private topic costs the same.
@@ -159,19 +166,22 @@ export async function readTopicPage(dataSource: DataSource, topicId: string, aft
   const [row] = await hotQuery<{ topic: TopicRow | null; posts: PagePostJson[] | null; markers: string[] | null }>(
     dataSource,
     'topic_page',
-    `WITH page AS (
-       SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki, p.hidden, p.pending_review,
-              p.created_at, p.edited_at, p.revision, p.deleted_at, ${USER_COLUMNS},
-              (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
-                 WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions
-         FROM posts p JOIN users u ON u.id = p.author_id
+    `WITH numbered AS (
+       ${PAGE_POSTS}
         WHERE p.topic_id = $1 AND p.number > $2
         ORDER BY p.number
-        LIMIT $3)
+        LIMIT $3),
+     -- Replies held for review have no number yet: they come after the last page, for the few who see them.
+     held AS (
+       ${PAGE_POSTS}
+        WHERE p.topic_id = $1 AND p.number IS NULL AND (SELECT count(*) FROM numbered) < $3
+        ORDER BY p.created_at, p.id
+        LIMIT $3),
+     page AS (SELECT * FROM numbered UNION ALL SELECT * FROM held)
      SELECT
        (SELECT row_to_json(t) FROM (
           ${TOPIC_SELECT} WHERE t.id = $1) t) AS topic,
-       (SELECT json_agg(page ORDER BY page.number) FROM page) AS posts,
+       (SELECT json_agg(page ORDER BY page.number NULLS LAST, page.created_at, page.id) FROM page) AS posts,
        (SELECT array_agg(DISTINCT m.user_id) FROM (
           SELECT r.user_id FROM reactions r JOIN page ON page.id = r.post_id
           UNION ALL

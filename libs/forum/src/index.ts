@@ -6,5 +6,6 @@ export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificati
 export { ForumModule } from './forum.module';
 export { ForumLookup } from './forum-lookup.service';
 export { mentionedUsernames, renderMarkdown } from './markdown';
+export { decodeEntities, htmlToText } from './plain-text';
 export { TopicPageCache } from './topic-page.cache';
 export { PostsService } from './posts.service';

@@ -29,6 +29,8 @@ export class MemberStateService {
     const { topic } = await this.lookup.topic(caller, topicId);
     const post = await this.dataSource.getRepository(Post).findOne({ select: { number: true }, where: { id: postId, topicId: topic.id } });
     if (!post) throw new InvalidInputError('postId must be a post of this topic');
+    // A reply held for review is not counted yet: reading it moves nothing (it is numbered when approved).
+    if (post.number === null) return;
     await this.dataSource.query(
       `INSERT INTO topic_reads (user_id, topic_id, last_read_number) VALUES ($1, $2, $3)
        ON CONFLICT (user_id, topic_id) DO UPDATE SET last_read_number = GREATEST(topic_reads.last_read_number, EXCLUDED.last_read_number)`,

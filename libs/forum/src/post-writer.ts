@@ -33,12 +33,16 @@ export class PostWriter {
 
   /**
    * Appends a post to a topic inside the caller's transaction. The topic row's counter update takes a row
-   * lock, so concurrent replies get consecutive numbers and the count stays exact.
+   * lock, so concurrent replies get consecutive numbers and the count stays exact. A held reply takes no
+   * number and leaves the topic untouched (count, last_post_at): others must not learn it exists; approval
+   * numbers it (ReviewQueueService.approve). A held first post is numbered 1: its whole topic is held.
    */
   async append(
     manager: EntityManager,
     input: {
       topicId: string;
+      /** The topic's first post (TopicsService.create), numbered even when held. */
+      first: boolean;
       authorId: string;
       parentId: string | null;
       contentWarning: string | null;
@@ -48,12 +52,7 @@ export class PostWriter {
     },
   ): Promise<{ post: Post; mentionedUserIds: string[] }> {
     const { html, held } = input.prepared;
-    const counted: [{ post_count: number }[], number] = await manager.query(
-      'UPDATE topics SET post_count = post_count + 1, last_post_at = now() WHERE id = $1 RETURNING post_count',
-      [input.topicId],
-    );
-    const number = counted[0][0]?.post_count;
-    if (number === undefined) throw new Error(`Topic ${input.topicId} vanished while posting`);
+    const number = held && !input.first ? null : await this.nextNumber(manager, input.topicId);
     const { topicId, authorId, parentId, contentWarning, authorLocale } = input;
     const body = input.prepared.body;
     const fields = { topicId, authorId, body, parentId, contentWarning };
@@ -70,10 +69,21 @@ export class PostWriter {
       // The review queue's item is written here, in the post's own transaction: a held post is never
       // missing from the queue (libs/moderation reads and decides these items).
       await manager.query(`INSERT INTO review_items (kind, target_type, target_id) VALUES ('held', 'post', $1)`, [post.id]);
-      if (number === 1) await manager.query('UPDATE topics SET pending_review = true WHERE id = $1', [input.topicId]);
+      if (input.first) await manager.query('UPDATE topics SET pending_review = true WHERE id = $1', [input.topicId]);
     }
     const mentionedUserIds = await this.saveMentions(manager, post.id, html, input.authorId);
     return { post, mentionedUserIds };
+  }
+
+  /** Counts a post in its topic under the topic row's lock and answers its number. */
+  async nextNumber(manager: EntityManager, topicId: string): Promise<number> {
+    const counted: [{ post_count: number }[], number] = await manager.query(
+      'UPDATE topics SET post_count = post_count + 1, last_post_at = now() WHERE id = $1 RETURNING post_count',
+      [topicId],
+    );
+    const number = counted[0][0]?.post_count;
+    if (number === undefined) throw new Error(`Topic ${topicId} vanished while posting`);
+    return number;
   }
 
   /**

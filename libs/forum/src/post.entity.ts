@@ -19,9 +19,13 @@ export class Post {
   @JoinColumn({ name: 'topic_id' })
   topic?: Topic;
 
-  /** 1 for the topic's first post, then 2, 3, …: reading order, and what read tracking counts. */
-  @Column({ type: 'int' })
-  number: number;
+  /**
+   * 1 for the topic's first post, then 2, 3, …: reading order, and what read tracking counts. A reply held
+   * for review has none (null) until it is approved: numbering it at once would move the topic's count,
+   * and with it every member's unread count, for a post nobody else may see.
+   */
+  @Column({ type: 'int', nullable: true })
+  number: number | null;
 
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;

@@ -48,7 +48,10 @@ export class PostsService {
     const seesHeld = (authorId: string) => this.access.can(caller, { action: 'held.see', category, authorId });
     if (page.topic?.pendingReview && !seesHeld(page.topic.authorId)) throw new NotFoundError();
     // A post held for review does not exist for others: not even a placeholder says something is waiting.
-    const slice = page.posts.slice(0, limit);
+    // Held replies have no number yet and come with the last page only (see readTopicPage).
+    const numbered = page.posts.filter((post) => post.number !== null);
+    const more = numbered.length > limit;
+    const slice = more ? numbered.slice(0, limit) : page.posts;
     const last = slice[slice.length - 1]; // the cursor moves past held posts too
     const posts = slice.filter((post) => !post.pendingReview || seesHeld(post.authorId));
     const marks =
@@ -62,7 +65,7 @@ export class PostsService {
     const extras = { reactions: page.reactions, ...marks };
     return {
       items: posts.map((post) => toPostDto(post, caller, extras)),
-      nextCursor: page.posts.length > limit && last ? encodePostCursor(last.number) : null,
+      nextCursor: more && last?.number ? encodePostCursor(last.number) : null,
     };
   }
 
@@ -120,6 +123,7 @@ export class PostsService {
     const { post, mentionedUserIds } = await this.dataSource.transaction((manager) =>
       this.writer.append(manager, {
         topicId: topic.id,
+        first: false,
         authorId: caller.userId,
         parentId: dto.parentId ?? null,
         contentWarning: dto.contentWarning ?? null,
@@ -180,13 +184,38 @@ export class PostsService {
     return this.get(caller, id);
   }
 
-  /** Earlier bodies, newest first. A deleted or hidden post's history is for staff (and a hidden post's author). */
+  /**
+   * Earlier bodies, newest first. A deleted or hidden post's history is for staff (and a hidden post's
+   * author). Each says who edited by standing. A moderator's edit does not name them ("edited by a
+   * moderator": they are harassed elsewhere), except to staff and the space's moderators.
+   */
   async revisions(caller: Caller | null, id: string): Promise<{ items: RevisionDto[] }> {
-    const { post } = await this.lookup.post(caller, id);
+    const { post, category, site } = await this.lookup.post(caller, id);
     const mayRead = isStaff(caller) || (post.deletedAt === null && (!post.hidden || caller?.userId === post.authorId));
     if (!mayRead) return { items: [] };
     const rows = await this.dataSource.getRepository(PostRevision).find({ where: { postId: post.id }, order: { editedAt: 'DESC' } });
-    return { items: rows.map((row) => ({ body: row.body, editedAt: row.editedAt.toISOString(), editorId: row.editorId })) };
+    const moderating = isStaff(caller) || (caller !== null && this.access.can(caller, { action: 'topic.moderate', category, site }));
+    const others = [...new Set(rows.map((row) => row.editorId).filter((editorId) => editorId !== post.authorId))];
+    // Only a moderator may edit someone else's post, except a wiki, which any member who may reply edits.
+    const moderators = post.wiki && others.length > 0 ? await this.moderatorsAmong(others, category.groupId) : new Set(others);
+    return {
+      items: rows.map((row) => {
+        const editedBy = row.editorId === post.authorId ? 'author' : moderators.has(row.editorId) ? 'moderator' : 'member';
+        // A member's wiki edit is their own public contribution, named like a post; a moderator's is not.
+        const named = editedBy !== 'moderator' || moderating;
+        return { body: row.body, editedAt: row.editedAt.toISOString(), editorId: named ? row.editorId : null, editedBy };
+      }),
+    };
+  }
+
+  /** Which of these members moderate a space of this group (or, for a site category, the site). */
+  private async moderatorsAmong(userIds: string[], groupId: string | null): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT u.id FROM users u WHERE u.id = ANY($1::uuid[]) AND (u.role IN ('moderator', 'admin') OR EXISTS (
+         SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = $2 AND m.role IN ('owner', 'moderator')))`,
+      [userIds, groupId],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Leaves a tombstone in the thread, so replies keep their place. */

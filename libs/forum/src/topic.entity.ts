@@ -38,7 +38,10 @@ export class Topic {
   @Column({ name: 'last_post_at', type: 'timestamptz', precision: 3 })
   lastPostAt: Date;
 
-  /** Posts in the topic, tombstones included: also the number the next post gets. Updated under a row lock. */
+  /**
+   * Numbered posts in the topic, tombstones included: also the number the next post gets. Updated under a
+   * row lock. A reply held for review is counted (and moves last_post_at) only when it is approved.
+   */
   @Column({ name: 'post_count', type: 'int', default: 0 })
   postCount: number;
 

@@ -75,6 +75,7 @@ export class TopicsService {
       await manager.save(topic);
       const { post, mentionedUserIds } = await this.writer.append(manager, {
         topicId: topic.id,
+        first: true,
         authorId: caller.userId,
         parentId: null,
         contentWarning: dto.contentWarning ?? null,

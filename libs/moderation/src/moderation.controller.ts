@@ -77,7 +77,7 @@ export class ModerationController {
   @Get('moderation/log')
   logPage(@CurrentCaller() caller: Caller, @Query() query: LogQueryDto): Promise<PageDto<ModerationLogEntryDto>> {
     this.access.assertCan(caller, { action: 'moderation.log' });
-    return this.log.page(query);
+    return this.log.page(caller, query);
   }
 
   /** A member's own sanctions: a silenced member must still read, acknowledge and appeal them. */

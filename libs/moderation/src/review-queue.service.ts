@@ -131,17 +131,28 @@ export class ReviewQueueService {
     }
   }
 
-  /** Lets a held post (and its topic, for a first post) be seen; returns what its PostCreated says. */
+  /**
+   * Lets a held post (and its topic, for a first post) be seen; returns what its PostCreated says. What a
+   * held post would have changed for others is applied only now: a reply is numbered and counted in its
+   * topic (under the topic row's lock, as PostWriter numbers posts), and its topic moves to the top of
+   * "latest"; a held topic is counted in its category.
+   */
   private async approve(manager: EntityManager, row: ItemRow): Promise<DomainEventMap['PostCreated']> {
     // An UPDATE … RETURNING answers [rows, affected count] through TypeORM.
-    const [[post]]: [{ author_id: string; parent_id: string | null; number: number }[], number] = await manager.query(
+    const [[post]]: [{ author_id: string; parent_id: string | null; number: number | null }[], number] = await manager.query(
       'UPDATE posts SET hidden = false, pending_review = false WHERE id = $1 RETURNING author_id, parent_id, number',
       [row.post_id],
     );
-    if (post!.number === 1) {
-      // The topic is new to its category only now (see TopicsService.create).
+    if (post!.number === null) {
       await manager.query(
-        'WITH shown AS (UPDATE topics SET pending_review = false WHERE id = $1 RETURNING category_id) UPDATE categories SET topic_count = topic_count + 1 WHERE id = (SELECT category_id FROM shown)',
+        `WITH counted AS (UPDATE topics SET post_count = post_count + 1, last_post_at = now() WHERE id = $2 RETURNING post_count)
+         UPDATE posts SET number = (SELECT post_count FROM counted) WHERE id = $1`,
+        [row.post_id, row.topic_id],
+      );
+    } else if (post!.number === 1) {
+      // The topic is new to its category only now (see TopicsService.create), and new in "latest".
+      await manager.query(
+        'WITH shown AS (UPDATE topics SET pending_review = false, last_post_at = now() WHERE id = $1 RETURNING category_id) UPDATE categories SET topic_count = topic_count + 1 WHERE id = (SELECT category_id FROM shown)',
         [row.topic_id],
       );
     }
@@ -293,7 +304,8 @@ export class ReviewQueueService {
           ...(row.topic_id ? { topicId: row.topic_id, topicTitle: row.topic_title ?? '' } : {}),
           ...(row.post_id
             ? {
-                postNumber: row.post_number ?? 0,
+                // A held reply has no number until it is approved.
+                ...(row.post_number !== null ? { postNumber: row.post_number } : {}),
                 body: row.body ?? '',
                 html: row.html ?? '',
                 hidden: Boolean(row.hidden),

@@ -4,6 +4,7 @@ import { MemberCallers } from '@harbour/accounts';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { Locale, NotificationDto, NotificationType } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
+import { htmlToText } from '@harbour/forum';
 import { MailService, notificationMail } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
 import { NotificationReader } from './notification-reader';
@@ -94,11 +95,15 @@ export class NotificationMailer {
     };
   }
 
-  /** The post's Markdown as plain text, cut short (the reader already checked the post is visible). */
+  /**
+   * The post as plain text, cut short (the reader already checked the post is visible): from its rendered
+   * HTML, so neither Markdown nor a censored word shows. None behind a content warning: the email shows the
+   * warning instead (notificationMail reads it from the notification).
+   */
   private async excerpt(notification: NotificationDto): Promise<string | null> {
-    if (!notification.postId || notification.type === 'reaction') return null;
-    const rows: { body: string }[] = await this.dataSource.query('SELECT body FROM posts WHERE id = $1', [notification.postId]);
-    const body = rows[0]?.body.replace(/\s+/g, ' ').trim();
+    if (!notification.postId || notification.type === 'reaction' || notification.data.contentWarning) return null;
+    const rows: { html: string }[] = await this.dataSource.query('SELECT html FROM posts WHERE id = $1', [notification.postId]);
+    const body = rows[0] ? htmlToText(rows[0].html) : null;
     if (!body) return null;
     return body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body;
   }

@@ -17,6 +17,7 @@ interface NotificationRow {
   post_id: string | null;
   group_id: string | null;
   topic_title: string | null;
+  content_warning: string | null;
   group_name: string | null;
   group_slug: string | null;
   actor_id: string | null;
@@ -92,6 +93,7 @@ export class NotificationReader {
         'n.post_id AS post_id',
         'n.group_id AS group_id',
         'topic.title AS topic_title',
+        'post.content_warning AS content_warning',
         'grp.name AS group_name',
         'grp.slug AS group_slug',
         'actor.id AS actor_id',
@@ -131,6 +133,8 @@ function toNotificationDto(row: NotificationRow): NotificationDto {
     data: {
       count: row.count,
       ...(row.topic_title ? { topicTitle: row.topic_title } : {}),
+      // Wherever a notification shows (list, toast, email, digest), a post's warning stands for its words.
+      ...(row.content_warning ? { contentWarning: row.content_warning } : {}),
       ...(row.group_name ? { groupName: row.group_name } : {}),
       ...(row.group_slug ? { groupSlug: row.group_slug } : {}),
       ...(row.data.emoji ? { emoji: row.data.emoji } : {}),

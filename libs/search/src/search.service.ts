@@ -5,6 +5,7 @@ import { InvalidInputError } from '@harbour/common';
 import type { PageDto, SearchHitDto } from '@harbour/contracts';
 import { SettingsService } from '@harbour/settings';
 import type { SearchQueryDto } from './search.dto';
+import { decodeEntities } from '@harbour/forum';
 import { MATCH_END, MATCH_START, snippetHtml } from './snippet';
 
 /** How deep offset pages go: past this, refine the query. */
@@ -19,6 +20,7 @@ interface HitRow {
   category_id: string;
   title: string;
   created_at: Date;
+  content_warning: string | null;
   headline: string;
   u_id: string;
   u_username: string;
@@ -86,7 +88,7 @@ export class SearchService {
       ),
       best AS (SELECT id, max(rank) AS rank FROM hits GROUP BY id),
       page AS (
-        SELECT p.id AS post_id, p.topic_id, t.category_id, t.title, p.created_at, p.body, p.language, b.rank,
+        SELECT p.id AS post_id, p.topic_id, t.category_id, t.title, p.created_at, p.html, p.content_warning, p.language, b.rank,
                u.id AS u_id, u.username AS u_username, u.display_name AS u_display_name, u.role AS u_role,
                u.created_at AS u_created_at
           FROM best b
@@ -96,9 +98,12 @@ export class SearchService {
          ORDER BY b.rank DESC, p.created_at DESC, p.id
         OFFSET :offset LIMIT :limit
       )
-      SELECT page.*, ts_headline(
+      -- The snippet is cut from the rendered HTML with its tags taken out: no Markdown, and censored words
+      -- stay censored. A post behind a content warning shows the warning, never its words.
+      SELECT page.*, CASE WHEN page.content_warning IS NULL THEN ts_headline(
                CASE WHEN page.language = 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END,
-               translate(page.body, :marks, ''), CAST(:tsquery AS tsquery), :headlineOptions) AS headline
+               translate(regexp_replace(page.html, '<[^>]*>', ' ', 'g'), :marks, ''), CAST(:tsquery AS tsquery), :headlineOptions)
+             ELSE '' END AS headline
         FROM page
        ORDER BY page.rank DESC, page.created_at DESC, page.post_id`;
     const params = {
@@ -121,7 +126,8 @@ export class SearchService {
       postId: row.post_id,
       categoryId: row.category_id,
       title: row.title,
-      snippet: snippetHtml(row.headline),
+      snippet: row.content_warning === null ? snippetHtml(decodeEntities(row.headline).replace(/\s+/g, ' ').trim()) : '',
+      contentWarning: row.content_warning,
       author: {
         id: row.u_id,
         username: row.u_username,

@@ -154,6 +154,8 @@ export const en = {
     bookmarked: 'Bookmarked',
     history: 'Edit history',
     revisionOf: 'Before the edit of {{date}}:',
+    // A moderator's name is not shown to members: they are harassed elsewhere.
+    editedBy: { author: 'Edited by {{name}}', moderator: 'Edited by a moderator', member: 'Edited by another member' },
     delete: 'Delete',
     deleteConfirm: 'Delete this post? It will show as deleted in the thread.',
     deletedPost: 'This post was deleted.',
@@ -296,6 +298,8 @@ export const en = {
     hint: 'Use "quotes" for a phrase, - to leave a word out, or to allow either word.',
     placeholder: 'Search…',
     siteSearch: 'Search the forum',
+    // A post behind a content warning shows the warning in results, never its words.
+    contentWarning: 'Content warning: {{warning}}',
     submit: 'Search',
     category: 'Category',
     group: 'Group',
@@ -308,6 +312,7 @@ export const en = {
   },
   notifications: {
     title: 'Notifications',
+    contentWarning: 'content warning: {{warning}}',
     bell_zero: 'Notifications, none unread',
     bell_one: 'Notifications, {{count}} unread',
     bell_other: 'Notifications, {{count}} unread',

@@ -159,6 +159,7 @@ export const fr: Messages<typeof en> = {
     bookmarked: 'En signet',
     history: 'Historique des modifications',
     revisionOf: 'Avant la modification du {{date}} :',
+    editedBy: { author: 'Modifié par {{name}}', moderator: 'Modifié par la modération', member: 'Modifié par un autre membre' },
     delete: 'Supprimer',
     deleteConfirm: 'Supprimer ce message ? Il apparaîtra comme supprimé dans le fil.',
     deletedPost: 'Ce message a été supprimé.',
@@ -303,6 +304,7 @@ export const fr: Messages<typeof en> = {
     hint: 'Mettez une expression "entre guillemets", - pour exclure un mot, or pour accepter l’un ou l’autre.',
     placeholder: 'Rechercher…',
     siteSearch: 'Rechercher dans le forum',
+    contentWarning: 'Avertissement de contenu : {{warning}}',
     submit: 'Rechercher',
     category: 'Catégorie',
     group: 'Groupe',
@@ -315,6 +317,7 @@ export const fr: Messages<typeof en> = {
   },
   notifications: {
     title: 'Notifications',
+    contentWarning: 'avertissement de contenu : {{warning}}',
     bell_zero: 'Notifications, aucune non lue',
     bell_one: 'Notifications, {{count}} non lue',
     bell_other: 'Notifications, {{count}} non lues',

@@ -10,6 +10,7 @@ import { AddSlowMode1796159486875 } from './1796159486875-AddSlowMode';
 import { AddMailings1796168422713 } from './1796168422713-AddMailings';
 import { AddModeratorNotesAndClaims1796160023802 } from './1796160023802-AddModeratorNotesAndClaims';
 import { AddPostRevisionNumber1796229498952 } from './1796229498952-AddPostRevisionNumber';
+import { HeldRepliesUnnumbered1796229660456 } from './1796229660456-HeldRepliesUnnumbered';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddModeratorNotesAndClaims1796160023802,
   AddMailings1796168422713,
   AddPostRevisionNumber1796229498952,
+  HeldRepliesUnnumbered1796229660456,
 ];

@@ -1,7 +1,7 @@
 import type { DigestFrequency, Locale, NotificationDto } from '@harbour/contracts';
 import type { OutgoingMail } from '../mail.transport';
 import { escapeHtml, memberMail } from './layout';
-import { discreetSubject, notificationSentence, type NotificationMailInput } from './notification.mail';
+import { contentWarningLine, discreetSubject, notificationSentence, type NotificationMailInput } from './notification.mail';
 
 const TEXT = {
   en: {
@@ -33,7 +33,11 @@ export function digestMail(
   const subject = input.discreet ? discreetSubject(input.locale, input.siteName) : t.subject(input.siteName, frequency);
   const lines = input.discreet
     ? [t.discreetLine(notifications.length)]
-    : notifications.map((n) => `• ${notificationSentence(n, input.locale)}`);
+    : notifications.map((n) => {
+        // A post behind a content warning is announced with its warning, as everywhere its words would go.
+        const warning = contentWarningLine(n, input.locale);
+        return `• ${notificationSentence(n, input.locale)}${warning ? ` — ${warning}` : ''}`;
+      });
   return memberMail(
     input.to,
     subject,

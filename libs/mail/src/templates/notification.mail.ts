@@ -17,6 +17,16 @@ export interface NotificationMailInput extends UnsubscribeLinks {
 
 const quote = { en: (text: string) => `“${text}”`, fr: (text: string) => `« ${text} »` } as const;
 
+const WARNING = {
+  en: (warning: string) => `Content warning: ${warning}. Open the post to read it.`,
+  fr: (warning: string) => `Avertissement de contenu : ${warning}. Ouvrez le message pour le lire.`,
+} as const;
+
+/** What stands for a post's words behind a content warning (null without one): the warning, never the words. */
+export function contentWarningLine(notification: NotificationDto, locale: Locale): string | null {
+  return notification.data.contentWarning ? WARNING[locale](notification.data.contentWarning) : null;
+}
+
 /** The sentence that says what happened, in the member's language. */
 export function notificationSentence(notification: NotificationDto, locale: Locale): string {
   const actor = notification.actor?.displayName ?? (locale === 'fr' ? 'Quelqu’un' : 'Someone');
@@ -75,14 +85,16 @@ export function notificationMail(notification: NotificationDto, input: Notificat
   const sentence = notificationSentence(notification, input.locale);
   const subject = input.discreet ? discreetSubject(input.locale, input.siteName) : sentence;
   const intro = input.discreet ? t.discreetIntro(input.siteName) : `${sentence}.`;
-  const excerpt = input.discreet ? null : input.excerpt;
+  const warning = input.discreet ? null : contentWarningLine(notification, input.locale);
+  const excerpt = input.discreet || warning ? null : input.excerpt;
   return memberMail(
     input.to,
     subject,
     {
-      text: [intro, ...(excerpt ? [excerpt.replace(/^/gm, '> ')] : [])],
+      text: [intro, ...(warning ? [warning] : []), ...(excerpt ? [excerpt.replace(/^/gm, '> ')] : [])],
       html:
         `<p>${escapeHtml(intro)}</p>` +
+        (warning ? `<p><em>${escapeHtml(warning)}</em></p>` : '') +
         (excerpt ? `<blockquote style="border-left:3px solid #ccc;margin:0;padding-left:1em">${escapeHtml(excerpt)}</blockquote>` : ''),
     },
     { label: t.open, url: input.link },

@@ -27,12 +27,28 @@ function appendPosts(data: Pages | undefined, posts: PostDto[]): Pages | undefin
   if (!data) return data;
   const known = new Set(data.pages.flatMap((page) => page.items.map((post) => post.id)));
   const added = posts.filter((post) => !known.has(post.id));
+  // A known post heard again is the author's own held reply, approved: it now has its number.
+  const approved = new Map(posts.filter((post) => known.has(post.id)).map((post) => [post.id, post]));
+  if (approved.size > 0) data = withApproved(data, approved);
   if (added.length === 0) return data;
   const pages = [...data.pages];
   const last = pages[pages.length - 1];
   if (!last) return data;
   pages[pages.length - 1] = { ...last, items: [...last.items, ...added] };
   return { ...data, pages };
+}
+
+function withApproved(data: Pages, approved: Map<string, PostDto>): Pages {
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      items: page.items.map((post) => {
+        const fresh = approved.get(post.id);
+        return fresh ? { ...fresh, myReactions: post.myReactions, bookmarked: post.bookmarked } : post;
+      }),
+    })),
+  };
 }
 
 function replacePost(data: Pages | undefined, id: string, change: (post: PostDto) => PostDto): Pages | undefined {
@@ -86,9 +102,10 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
     socket.on('disconnect', lost);
     if (joinedBefore.current && allLoaded()) {
       // Back after a disconnection: fetch what was posted meanwhile.
+      // The last numbered post: a held reply (number null) has no place to count from.
       const last = pages()
         ?.pages.flatMap((page) => page.items)
-        .at(-1);
+        .findLast((post) => post.number !== null);
       if (last)
         void api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?after=${last.number}&limit=100`).then((page) => receive(page.items));
     }

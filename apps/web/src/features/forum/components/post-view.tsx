@@ -160,6 +160,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
         <section className="revisions" aria-label={t('forum.history')}>
           {revisions.data?.items.map((revision) => (
             <div key={revision.editedAt} className="revision">
+              <p className="muted revision-editor">{t(`forum.editedBy.${revision.editedBy}`, { name: post.author?.displayName ?? '' })}</p>
               <p className="muted">{t('forum.revisionOf', { date: date(revision.editedAt) })}</p>
               <pre>{revision.body}</pre>
             </div>

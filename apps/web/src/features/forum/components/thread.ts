@@ -12,7 +12,9 @@ export interface ThreadNode {
 export function buildThread(posts: PostDto[]): ThreadNode[] {
   const nodes = new Map(posts.map((post) => [post.id, { post, replies: [] as ThreadNode[] }]));
   const roots: ThreadNode[] = [];
-  for (const post of [...posts].sort((a, b) => a.number - b.number)) {
+  // A reply held for review has no number until it is approved: it waits at the end.
+  const place = (post: PostDto) => post.number ?? Number.MAX_SAFE_INTEGER;
+  for (const post of [...posts].sort((a, b) => place(a) - place(b))) {
     const node = nodes.get(post.id)!;
     const parent = post.parentId ? nodes.get(post.parentId) : undefined;
     if (parent) parent.replies.push(node);

@@ -8,7 +8,7 @@ export function notificationText(t: TFunction, notification: NotificationDto): s
     notification.type === 'moderation'
       ? `notifications.moderation.${notification.data.sanctionId ? 'sanction' : (notification.data.outcome ?? 'other')}`
       : `notifications.types.${notification.type}`;
-  return t(key, {
+  const text = t(key, {
     actor: notification.actor?.displayName ?? t('notifications.someone'),
     topic: notification.data.topicTitle ?? '',
     group: notification.data.groupName ?? '',
@@ -16,6 +16,9 @@ export function notificationText(t: TFunction, notification: NotificationDto): s
     others: notification.data.count - 1,
     emoji: notification.data.emoji ?? '',
   });
+  // A post behind a content warning is announced with its warning (in the list and in toasts alike).
+  const warning = notification.data.contentWarning;
+  return warning ? `${text} — ${t('notifications.contentWarning', { warning })}` : text;
 }
 
 /** Where a notification leads in the client. */

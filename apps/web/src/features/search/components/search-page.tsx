@@ -79,8 +79,12 @@ export function SearchPage() {
         {hits.map((hit) => (
           <li key={hit.postId}>
             <Link to={`/t/${hit.topicId}#post-${hit.postId}`}>{hit.title}</Link>
-            {/* The server escapes everything in a snippet except the <mark> around matched words. */}
-            <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+            {hit.contentWarning !== null ? (
+              <p className="snippet content-warning-note">{t('search.contentWarning', { warning: hit.contentWarning })}</p>
+            ) : (
+              // The server escapes everything in a snippet except the <mark> around matched words.
+              <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+            )}
             <p className="muted">
               {hit.author.displayName} · <time dateTime={hit.createdAt}>{new Date(hit.createdAt).toLocaleDateString()}</time>
             </p>
