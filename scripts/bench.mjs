@@ -8,6 +8,7 @@
 //   BENCH_KEEP=1 keeps the data folder (and says where) to inspect queries afterwards
 //   BENCH_SOCKETS=10000 connected Socket.IO clients, BENCH_ROOM=1000 of them in one topic's room
 //   BENCH_SUBSCRIBERS=34000 addresses imported and sent one mailing (MAILING_RATE=0: as fast as it goes)
+//   BENCH_RESETS=200 password resets asked at once (transactionalMail: time until the SMTP server has them all)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { seedSearchCorpus } from './bench-search-seed.mjs';
 import { benchMailing, startSmtpCounter } from './bench-mailing.mjs';
 import { benchSocketFanout } from './bench-sockets.mjs';
+import { benchTransactionalMail } from './bench-transactional-mail.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -40,6 +42,9 @@ const { startEmbeddedPostgres } = createRequire(import.meta.url)(
 const statements = Boolean(process.env.BENCH_STATEMENTS);
 const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres'), statementStatistics: statements });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+// Scenarios that need no topics: run alone, they skip seeding the forum (4,000 posts through the API).
+const FORUMLESS = new Set(['transactionalMail']);
+const forumNeeded = !only || [...only].some((name) => !FORUMLESS.has(name));
 // Every message the server sends (the mailing, notification emails) goes to a local SMTP server that counts them.
 const smtpSink = await startSmtpCounter();
 const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
@@ -137,6 +142,7 @@ async function seed() {
     4,
   );
   const topics = [];
+  if (!forumNeeded) return { category, topics, members };
   await inParallel(
     Array.from({ length: TOPICS }, (_, i) => async () => {
       const author = members[i % members.length];
@@ -270,6 +276,21 @@ try {
       `mailing: imported ${result.subscribers} subscribers in ${result.import.seconds} s; sent ${result.send.sent} in ${result.send.seconds} s ` +
         `(${result.send.messagesPerSecond}/s); ${result.exactlyOnce.addressesWithOneCopy} addresses got exactly one copy, ` +
         `${result.exactlyOnce.addressesWithSeveral} several, ${result.exactlyOnce.missing} none\n`,
+    );
+    return result;
+  };
+  // Transactional mail (resets, invitations, notifications) goes through the mail queue: 200 at once must all
+  // reach the SMTP server within seconds, each once.
+  scenarios.transactionalMail = async () => {
+    const result = await benchTransactionalMail({
+      base,
+      databaseUrl: postgres.url,
+      sink: smtpSink,
+      count: Number(process.env.BENCH_RESETS ?? 200),
+    });
+    process.stderr.write(
+      `transactional mail: ${result.received} of ${result.mails} password resets at the SMTP server ${result.secondsToLastMail} s ` +
+        `after the first request (answers within ${result.secondsToLastAnswer} s); ${result.exactlyOnce} exactly once, ${result.withSeveral} several\n`,
     );
     return result;
   };

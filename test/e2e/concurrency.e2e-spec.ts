@@ -17,7 +17,7 @@ interface Answer {
 /** Sends AT_ONCE requests together and answers their statuses; none may be a 5xx. */
 async function atOnce(send: (i: number) => PromiseLike<{ status: number; body: unknown }>): Promise<Answer[]> {
   const answers = await Promise.all(Array.from({ length: AT_ONCE }, (_, i) => send(i)));
-  expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+  expect(answers.filter((answer) => answer.status >= 500).map(({ status, body }) => ({ status, body }))).toEqual([]);
   return answers.map(({ status, body }) => ({ status, body }));
 }
 
@@ -221,6 +221,39 @@ describe('concurrent writes keep every write, or refuse it', () => {
       expect(joins.every((answer) => answer.status === 201 || answer.status === 409)).toBe(true);
       expect(await memberCount(open.slug)).toBe(2);
       expect(await count('SELECT count(*)::int AS n FROM group_members WHERE user_id = $1', [member.user.id])).toBe(1);
+    });
+  });
+
+  describe('staff actions', () => {
+    it('eight sanctions of one member at once all count in their standing', async () => {
+      const member = await newMember(t);
+      const day = 86_400_000;
+      const now = Date.now();
+      const until = (i: number) => new Date(now + (i + 1) * day).toISOString();
+      const answers = await atOnce((i) =>
+        t
+          .http()
+          .post(`/api/moderation/users/${member.user.id}/sanctions`)
+          .set(i % 2 ? admin.auth : moderator.auth)
+          .send({ type: i % 2 ? 'suspend' : 'silence', reason: `Sanction number ${i}`, until: until(i) }),
+      );
+      expect(statuses(answers)).toEqual(Array(AT_ONCE).fill(201));
+      const [user] = await sql<{ status: string; silenced: Date; suspended: Date }>(
+        t.databaseUrl,
+        'SELECT status, silenced_until AS silenced, suspended_until AS suspended FROM users WHERE id = $1',
+        [member.user.id],
+      );
+      // The longest of each kind stands, whichever transaction committed last.
+      expect(user!.status).toBe('suspended');
+      expect(user!.silenced.toISOString()).toBe(until(AT_ONCE - 2));
+      expect(user!.suspended.toISOString()).toBe(until(AT_ONCE - 1));
+    });
+
+    it('eight categories of one name made at once each get their own slug', async () => {
+      const answers = await atOnce(() => t.http().post('/api/categories').set(admin.auth).send({ name: 'Same name' }));
+      expect(statuses(answers)).toEqual(Array(AT_ONCE).fill(201));
+      const slugs = answers.map((answer) => (answer.body as { slug: string }).slug).sort();
+      expect(slugs).toEqual(['same-name', ...Array.from({ length: AT_ONCE - 1 }, (_, i) => `same-name-${i + 2}`)].sort());
     });
   });
 

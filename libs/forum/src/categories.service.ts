@@ -54,6 +54,8 @@ export class CategoriesService {
         if (parent.parentId) throw new InvalidInputError('parentId must name a top-level category (one level of nesting)');
       }
       const base = slugify(dto.name, 'category');
+      // Two categories of one name made at once would pick the same free slug: they take turns on it.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('category-slug:' || $1))`, [base]);
       const taken = new Set(
         (await manager.query<{ slug: string }[]>('SELECT slug FROM categories WHERE slug = $1 OR slug LIKE $2', [base, `${base}-%`])).map(
           (row) => row.slug,

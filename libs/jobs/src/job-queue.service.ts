@@ -97,8 +97,8 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
           { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize },
           async (jobs) => {
             await this.runBatch(name, jobs, handler);
-            // A full batch means more may be waiting: fetch again at once instead of after the polling interval.
-            if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
+            // Jobs came, so more may be coming (a burst of resets): look again at once, not after the polling interval.
+            if (jobs.length > 0) this.boss.notifyWorker(workerId);
           },
         );
       }

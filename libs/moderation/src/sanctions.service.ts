@@ -149,6 +149,9 @@ export class SanctionsService {
 
   /** The member's state from their standing sanctions: the latest silence end, a ban, or the latest suspension end. */
   private async recompute(manager: EntityManager, userId: string): Promise<void> {
+    // Sanctions given at once take turns on the member's row, so each recount sees the others' (committed)
+    // sanctions; NO KEY: the sanction's own foreign key already holds a KEY SHARE lock on this row.
+    await manager.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
     await manager.query(
       `WITH standing AS (
          SELECT type, until FROM sanctions WHERE user_id = $1 AND lifted_at IS NULL AND (until IS NULL OR until > now())
