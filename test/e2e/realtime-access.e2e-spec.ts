@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Socket } from 'socket.io-client';
+import type { GroupDto, TopicWithFirstPostDto } from '../../libs/contracts/src';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
@@ -19,6 +20,12 @@ describe('privilege changes reach open sockets on every process', () => {
   let t: TestApp;
   let second: ApiProcess;
   let admin: TestMember;
+  /** A private group's owner, its space, a topic there, and a topic in a public category. */
+  let owner: TestMember;
+  let group: GroupDto;
+  let space: string;
+  let secret: TopicWithFirstPostDto;
+  let topic: TopicWithFirstPostDto;
   const open: Socket[] = [];
   /** A socket on the second process: every change below is made over the first one's HTTP API. */
   const socketThere = async (member?: TestMember): Promise<Socket> => {
@@ -36,8 +43,12 @@ describe('privilege changes reach open sockets on every process', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ smtp: false });
-    admin = await newMember(t, { role: 'admin' });
-    second = await startApiProcess(t);
+    // The admin registers first (the first account of a site is its admin), the second process starts meanwhile.
+    [admin, second] = await Promise.all([newMember(t, { role: 'admin' }), startApiProcess(t)]);
+    owner = await newMember(t);
+    group = await newGroup(t, owner, 'private');
+    space = await newGroupCategory(t, owner, group);
+    [secret, topic] = await Promise.all([newTopic(t, owner, space), newCategory(t, admin).then((id) => newTopic(t, admin, id))]);
   });
   afterEach(() => open.splice(0).forEach((socket) => socket.close()));
   afterAll(async () => {
@@ -47,8 +58,6 @@ describe('privilege changes reach open sockets on every process', () => {
 
   it('a demoted admin leaves a private space’s topic at once, hears no more of it, and cannot join again', async () => {
     const demoted = await newMember(t, { role: 'admin' });
-    const owner = await newMember(t);
-    const secret = await newTopic(t, owner, await newGroupCategory(t, owner, await newGroup(t, owner, 'private')));
     const demotedSocket = await socketThere(demoted);
     const ownerSocket = await socketThere(owner);
     expect(await join(demotedSocket, secret.id)).toEqual({ ok: true });
@@ -73,8 +82,6 @@ describe('privilege changes reach open sockets on every process', () => {
 
   it('a member promoted to admin may join a private topic without reconnecting', async () => {
     const promoted = await newMember(t);
-    const owner = await newMember(t);
-    const secret = await newTopic(t, owner, await newGroupCategory(t, owner, await newGroup(t, owner, 'private')));
     const socket = await socketThere(promoted);
     expect(await join(socket, secret.id)).toEqual({ ok: false, error: 'not_found' });
 
@@ -84,7 +91,6 @@ describe('privilege changes reach open sockets on every process', () => {
 
   it('a member silenced while connected has typing refused at once, and allowed again when the silence is lifted', async () => {
     const member = await newMember(t);
-    const topic = await newTopic(t, admin, await newCategory(t, admin));
     const socket = await socketThere(member);
     expect(await join(socket, topic.id)).toEqual({ ok: true });
     expect(await typing(socket, topic.id)).toEqual({ ok: true });
@@ -112,7 +118,6 @@ describe('privilege changes reach open sockets on every process', () => {
 
   it('a site switched to login required closes every room of its visitors at once, and keeps its members’', async () => {
     const member = await newMember(t);
-    const topic = await newTopic(t, admin, await newCategory(t, admin));
     const visitor = await socketThere();
     const memberSocket = await socketThere(member);
     expect(await join(visitor, topic.id)).toEqual({ ok: true });
@@ -141,13 +146,9 @@ describe('privilege changes reach open sockets on every process', () => {
   });
 
   it('a member removed from a group, or leaving it, leaves its private space’s topics at once', async () => {
-    const owner = await newMember(t);
-    const removed = await newMember(t);
-    const leaving = await newMember(t);
-    const group = await newGroup(t, owner, 'private');
+    const [removed, leaving] = await Promise.all([newMember(t), newMember(t)]);
     await addToGroup(t, group, owner, removed);
     await addToGroup(t, group, owner, leaving);
-    const secret = await newTopic(t, owner, await newGroupCategory(t, owner, group));
     const removedSocket = await socketThere(removed);
     const leavingSocket = await socketThere(leaving);
     expect(await join(removedSocket, secret.id)).toEqual({ ok: true });
@@ -167,13 +168,9 @@ describe('privilege changes reach open sockets on every process', () => {
   });
 
   it('a group moderator demoted to member leaves a held topic only moderators see, and may join again when promoted', async () => {
-    const owner = await newMember(t);
-    const moderator = await newMember(t);
-    const newcomer = await newMember(t);
-    const group = await newGroup(t, owner, 'private');
+    const [moderator, newcomer] = await Promise.all([newMember(t), newMember(t)]);
     await addToGroup(t, group, owner, moderator, 'moderator');
     await addToGroup(t, group, owner, newcomer);
-    const space = await newGroupCategory(t, owner, group);
     // A newcomer's first topic is held for review: only its author and the space's moderators see it.
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ newMemberReviewPosts: 1 }).expect(200);
     let held: { id: string };
