@@ -48,6 +48,18 @@ describe('the exception filter', () => {
   it('answers body-parser failures with 400 and 413, and anything unexpected with a bare 500', () => {
     expect(run({ status: 400, type: 'entity.parse.failed' }).status).toBe(400);
     expect(run({ status: 413, type: 'entity.too.large' }).status).toBe(413);
+    // As Nest's Express adapter hands them over: wrapped, with the parser's own words as the message.
+    const parseError = Object.assign(new SyntaxError('Unexpected end of JSON input'), { status: 400, type: 'entity.parse.failed' });
+    expect(run(new BadRequestException(parseError.message, { cause: parseError })).body).toEqual({
+      statusCode: 400,
+      message: 'The request body is not valid JSON',
+      error: 'Bad Request',
+    });
+    const uri = Object.assign(new URIError('URI malformed'), { status: 400 });
+    expect(run(new BadRequestException(uri.message, { cause: uri })).body).toMatchObject({
+      statusCode: 400,
+      message: expect.stringContaining('%-escape'),
+    });
     const crash = run(new Error('relation "secret_table" does not exist'));
     expect(crash).toMatchObject({ status: 500, body: { statusCode: 500, message: 'Internal server error' } });
     expect(JSON.stringify(crash.body)).not.toContain('secret_table');

@@ -54,6 +54,12 @@ export class HarbourExceptionFilter implements ExceptionFilter {
 
   private describe(exception: unknown): { statusCode: number; message: string | string[] } {
     if (exception instanceof DomainError) return { statusCode: exception.status, message: exception.message };
+    // Nest wraps body-parser's errors in an HttpException (its message is the JSON parser's): say it plainly.
+    const parsed = exception instanceof HttpException ? this.parserError(exception.cause) : null;
+    if (parsed) return parsed;
+    if (exception instanceof HttpException && exception.cause instanceof URIError) {
+      return { statusCode: 400, message: 'The address holds a malformed %-escape (a path parameter or query value)' };
+    }
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const message =
@@ -62,13 +68,8 @@ export class HarbourExceptionFilter implements ExceptionFilter {
           : exception.message;
       return { statusCode: exception.getStatus(), message };
     }
-    const parser = exception as ParserError;
-    const parserStatus = parser?.status ?? parser?.statusCode;
-    if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500 && parser.type) {
-      if (parser.type === 'entity.too.large') return { statusCode: 413, message: 'The request body is too large' };
-      if (parser.type === 'entity.parse.failed') return { statusCode: 400, message: 'The request body is not valid JSON' };
-      return { statusCode: parserStatus, message: 'The request body could not be read' };
-    }
+    const parserError = this.parserError(exception);
+    if (parserError) return parserError;
     const refusal = databaseRefusal(exception);
     if (refusal) {
       // A 400 for the caller, and one warning line (no stack, no request) so the missing validation is fixed.
@@ -78,5 +79,14 @@ export class HarbourExceptionFilter implements ExceptionFilter {
     // Unexpected: log the stack (never the request), answer a bare 500.
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+  }
+
+  private parserError(exception: unknown): { statusCode: number; message: string } | null {
+    const parser = exception as ParserError | undefined;
+    const parserStatus = parser?.status ?? parser?.statusCode;
+    if (typeof parserStatus !== 'number' || parserStatus < 400 || parserStatus >= 500 || !parser?.type) return null;
+    if (parser.type === 'entity.too.large') return { statusCode: 413, message: 'The request body is too large' };
+    if (parser.type === 'entity.parse.failed') return { statusCode: 400, message: 'The request body is not valid JSON' };
+    return { statusCode: parserStatus, message: 'The request body could not be read' };
   }
 }
