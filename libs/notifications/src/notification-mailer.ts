@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MemberCallers } from '@harbour/accounts';
+import { cutText } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { Locale, NotificationDto, NotificationType } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
@@ -105,6 +106,6 @@ export class NotificationMailer {
     const rows: { html: string }[] = await this.dataSource.query('SELECT html FROM posts WHERE id = $1', [notification.postId]);
     const body = rows[0] ? htmlToText(rows[0].html) : null;
     if (!body) return null;
-    return body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body;
+    return body.length > EXCERPT_CHARS ? `${cutText(body, EXCERPT_CHARS - 1)}…` : body;
   }
 }
