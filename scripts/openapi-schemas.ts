@@ -1,5 +1,7 @@
 import ts from 'typescript';
 
+const LITERAL = ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BooleanLiteral;
+
 /** An OpenAPI 3.0 schema object, as plain JSON. */
 export interface JsonSchema {
   type?: 'string' | 'number' | 'boolean' | 'object' | 'array';
@@ -60,28 +62,22 @@ export class SchemaWriter {
   private union(members: ts.Type[]): JsonSchema {
     const nullable = members.some((member) => member.flags & ts.TypeFlags.Null);
     const rest = members.filter((member) => !(member.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
-    const literals = rest.filter(
-      (member) => member.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.BooleanLiteral | ts.TypeFlags.NumberLiteral),
-    );
-    let schema: JsonSchema;
-    const single = rest.length === 1 ? rest[0] : undefined;
-    if (single) schema = this.schema(single);
-    else if (rest.length > 0 && literals.length === rest.length) {
-      const kinds = new Set(literals.map((member) => this.schema(member).type));
-      const values = literals.flatMap((member) => this.schema(member).enum ?? []);
-      const [kind] = kinds;
-      schema =
-        kinds.size === 1 && kind
-          ? { type: kind, enum: kind === 'boolean' && values.length === 2 ? undefined : values }
-          : { oneOf: literals.map((m) => this.schema(m)) };
-      if (schema.enum === undefined) delete schema.enum;
-    } else {
-      // 'subscribers' | 'members' | { groupId }: the literals stay one enum beside the other shapes.
-      const others = rest.filter((member) => !literals.includes(member)).map((member) => this.schema(member));
-      schema = { oneOf: literals.length > 0 ? [this.union(literals), ...others] : others };
-    }
+    const literals = rest.filter((member) => member.flags & LITERAL);
+    // 'subscribers' | 'members' | { groupId }: the literals stay one enum beside the other shapes.
+    const parts = [...this.enums(literals), ...rest.filter((member) => !(member.flags & LITERAL)).map((member) => this.schema(member))];
+    const schema = parts.length === 1 && parts[0] ? parts[0] : { oneOf: parts };
     if (!nullable) return schema;
     return schema.$ref ? { allOf: [schema], nullable: true } : { ...schema, nullable: true };
+  }
+
+  /** One enum per kind of literal; `true | false` (how TypeScript spells boolean) is a plain boolean. */
+  private enums(literals: ts.Type[]): JsonSchema[] {
+    const kinds = new Map<NonNullable<JsonSchema['type']>, (string | number | boolean)[]>();
+    for (const literal of literals) {
+      const { type = 'string', enum: values = [] } = this.schema(literal);
+      kinds.set(type, [...(kinds.get(type) ?? []), ...values]);
+    }
+    return [...kinds].map(([type, values]) => (type === 'boolean' && values.length === 2 ? { type } : { type, enum: values }));
   }
 
   private object(type: ts.Type): JsonSchema {

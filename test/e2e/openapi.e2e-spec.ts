@@ -146,6 +146,16 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
       if (method !== 'get' && !op.responses['400']) problems.push(`${name}: a write without 400`);
     }
     expect(problems).toEqual([]);
+    const statuses = (method: (typeof METHODS)[number], path: string): string[] =>
+      Object.keys(operation(method, path).responses).filter((status) => status.startsWith('2'));
+    expect(statuses('post', '/api/topics')).toEqual(['201']);
+    expect(statuses('post', '/api/auth/login')).toEqual(['200']);
+    expect(statuses('post', '/api/auth/logout')).toEqual(['204']);
+    expect(statuses('post', '/api/mailing/subscribe')).toEqual(['202']);
+    expect(statuses('post', '/api/auth/register').sort()).toEqual(['201', '202']);
+    expect(
+      Object.keys(resolve(document, operation('get', '/api/mailing/subscribers/export').responses['200'] as ResponseObject).content ?? {}),
+    ).toEqual(['text/csv']);
     // The error answers are described once, in api.md's shape.
     for (const status of ['400', '401', '403', '404', '409', '422', '429']) {
       expect(document.components?.responses?.[status]).toMatchObject({

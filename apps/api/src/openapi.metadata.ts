@@ -424,7 +424,8 @@ export const operations: Record<string, GeneratedOperation> = {
   },
   GroupsController_update: { schema: { $ref: '#/components/schemas/GroupDto' } },
   HealthController_check: {
-    summary: 'For load balancers and uptime checks: 200 when the database answers, 503 when it does not.',
+    summary:
+      'For load balancers and uptime checks: 200 when the database answers, 503 when it does not, or not\nwithin two seconds (a database that hangs is as gone as one that refuses, and a check must not hang).',
     schema: { type: 'object', properties: { status: { type: 'string' }, db: { type: 'string' } }, required: ['status', 'db'] },
   },
   InvitationsController_accept: { schema: null },
@@ -1276,7 +1277,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         type: 'string',
         nullable: true,
         description:
-          "Who made the edit: named only when it is the post's author; null for anyone else, except to staff and\nthe space's moderators (a moderator's identity is not public: they are harassed elsewhere).",
+          "Who made the edit: the author, or a member editing a wiki; null for a moderator's edit, except to staff\nand the space's moderators (a moderator's identity is not public: they are harassed elsewhere).",
       },
       editedBy: {
         type: 'string',

@@ -1,5 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import { HEADERS_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { HEADERS_METADATA, HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import {
   DocumentBuilder,
@@ -34,6 +34,7 @@ const REASONS: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 
 
 interface Route {
   public: boolean;
+  status: number;
   contentType: string;
 }
 
@@ -83,14 +84,15 @@ function describe(operation: OperationObject, method: string, path: string, rout
   const route = routes.get(operation.operationId ?? '');
   if (!generated || !route) return; // openapi.e2e-spec.ts fails on an operation left undescribed
   if (generated.summary) operation.summary ??= generated.summary;
-  // Swagger already chose the success status from the HTTP method and @HttpCode; an explicit
-  // @ApiResponse on a route (a second success status) is kept as it is.
-  const success = Object.keys(operation.responses).find((status) => status.startsWith('2')) ?? '200';
-  const answer = operation.responses[success] as ResponseObject | undefined;
-  if (!answer?.content) {
-    operation.responses[success] = {
-      description: answer?.description || REASONS[success] || 'Success',
-      ...(generated.schema ? { content: { [route.contentType]: { schema: generated.schema } } } : {}),
+  // The route's own status (@HttpCode, else 201 for POST and 200 for the rest), and any other success an
+  // @ApiResponse describes itself (register's 202 while approval is pending), which keeps its own schema.
+  const successes = new Set([String(route.status), ...Object.keys(operation.responses).filter((status) => status.startsWith('2'))]);
+  for (const status of successes) {
+    const answer = operation.responses[status] as ResponseObject | undefined;
+    if (answer?.content) continue;
+    operation.responses[status] = {
+      description: answer?.description || REASONS[status] || 'Success',
+      ...(generated.schema && status !== '204' ? { content: { [route.contentType]: { schema: generated.schema } } } : {}),
     };
   }
   const errors = new Set<number>();
@@ -119,6 +121,9 @@ function routesOf(app: INestApplication): Map<string, Route> {
         const contentType = headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.split(';')[0];
         routes.set(`${controller.name}_${name}`, {
           public: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [handler, controller]) === true,
+          status:
+            (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+            (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? 201 : 200),
           contentType: contentType ?? 'application/json',
         });
       }

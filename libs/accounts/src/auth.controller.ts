@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, EvenWhenSilenced, CurrentCaller, Public, type Caller } from '@harbour/access';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
@@ -27,6 +27,10 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @ApiAcceptedResponse({
+    description: 'Registered, waiting for an admin to approve',
+    schema: { $ref: getSchemaPath('PendingRegistrationDto') },
+  })
   async register(
     @Body() dto: RegisterDto,
     @Client() client: ClientInfo,
