@@ -86,7 +86,9 @@ function requestModels(program: ts.Program): { imports: string[]; body: string }
         const source = path.replace(/\.js$/, '');
         let name = names.get(source);
         if (!name) {
-          name = basename(source).replace(/\W+(\w)/g, (_all, letter: string) => letter.toUpperCase());
+          const base = basename(source).replace(/\W+(\w)/g, (_all, letter: string) => letter.toUpperCase());
+          const taken = new Set(names.values());
+          name = taken.has(base) ? `${base}${names.size}` : base; // two libs may both have a forum.dtos.ts
           names.set(source, name);
         }
         return awaited ? name : `Promise.resolve(${name})`;
