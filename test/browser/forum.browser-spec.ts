@@ -103,4 +103,28 @@ describe('the forum in the browser', () => {
     expect(focused).toBe('2');
     await rosa.context().close();
   });
+
+  it('shows a member a moderator’s edit as “Edited by a moderator”, naming nobody, and the author’s own edit by name', async () => {
+    const moderator = await newMember(t, { role: 'moderator', username: 'mod_ana' });
+    const rosaApi = await t.http().post('/api/auth/login').send({ login: 'rosa', password: 'correct horse battery' }).expect(200);
+    const rosaAuth = { Authorization: `Bearer ${(rosaApi.body as { token: string }).token}` };
+    const topic = await t
+      .http()
+      .post('/api/topics')
+      .set(rosaAuth)
+      .send({ categoryId, title: 'Edited twice', body: 'My first words.' })
+      .expect(201);
+    const postId = (topic.body as { firstPost: { id: string } }).firstPost.id;
+    await t.http().patch(`/api/posts/${postId}`).set(rosaAuth).send({ body: 'My second words.' }).expect(200);
+    await t.http().patch(`/api/posts/${postId}`).set(moderator.auth).send({ body: 'Words a moderator left.' }).expect(200);
+
+    const rosa = await signIn('rosa');
+    await rosa.goto(`${t.baseUrl}/t/${(topic.body as { id: string }).id}`);
+    await rosa.getByRole('button', { name: 'Edit history' }).first().click();
+    const history = rosa.locator('section.revisions');
+    await history.locator('.revision-editor', { hasText: 'Edited by a moderator' }).waitFor();
+    await history.locator('.revision-editor', { hasText: 'Edited by rosa' }).waitFor();
+    expect(await history.textContent()).not.toContain('mod_ana');
+    await rosa.context().close();
+  });
 });
