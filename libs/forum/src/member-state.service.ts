@@ -27,14 +27,17 @@ export class MemberStateService {
   /** Records reading up to a post; reading never goes backwards. */
   async markRead(caller: Caller, topicId: string, postId: string): Promise<void> {
     const { topic } = await this.lookup.topic(caller, topicId);
-    const post = await this.dataSource.getRepository(Post).findOne({ select: { number: true }, where: { id: postId, topicId: topic.id } });
+    const post = await this.dataSource
+      .getRepository(Post)
+      .findOne({ select: { id: true, number: true }, where: { id: postId, topicId: topic.id } });
     if (!post) throw new InvalidInputError('postId must be a post of this topic');
-    // A reply held for review is not counted yet: reading it moves nothing (it is numbered when approved).
-    if (post.number === null) return;
+    // A reply held for review has no number yet; it comes after every numbered post, so reading it is
+    // reading the whole topic as it is counted now.
+    const number = post.number ?? topic.postCount;
     await this.dataSource.query(
       `INSERT INTO topic_reads (user_id, topic_id, last_read_number) VALUES ($1, $2, $3)
        ON CONFLICT (user_id, topic_id) DO UPDATE SET last_read_number = GREATEST(topic_reads.last_read_number, EXCLUDED.last_read_number)`,
-      [caller.userId, topic.id, post.number],
+      [caller.userId, topic.id, number],
     );
   }
 
