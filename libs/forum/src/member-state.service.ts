@@ -27,6 +27,7 @@ export class MemberStateService {
   /** Records reading up to a post; reading never goes backwards. */
   async markRead(caller: Caller, topicId: string, postId: string): Promise<void> {
     const { topic } = await this.lookup.topic(caller, topicId);
+    // The id is selected too: TypeORM answers null for a row whose selected columns are all null.
     const post = await this.dataSource
       .getRepository(Post)
       .findOne({ select: { id: true, number: true }, where: { id: postId, topicId: topic.id } });
