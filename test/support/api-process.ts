@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestApp } from './app';
+
+/** What a child process needs from the test app: its database, data folder and secrets. */
+export type ProcessTarget = Pick<TestApp, 'databaseUrl' | 'dataDir'> & { config: Pick<TestApp['config'], 'sessionSecret' | 'publicUrl'> };
 import { freePort } from './ports';
 
 /** The build under test: dist/ (npm test builds it first), or HARBOUR_TEST_DIST, a build kept elsewhere. */
@@ -10,6 +13,8 @@ const SERVER_ENTRY = join(DIST, 'apps/api/apps/api/src/main.js');
 
 export interface ApiProcess {
   baseUrl: string;
+  /** False once the process has exited, for whatever reason. */
+  running(): boolean;
   /** Kills the process without warning (SIGKILL), as a crash or an OOM kill would. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -19,7 +24,7 @@ export interface ApiProcess {
  * A second API process: the built server (npm test builds it first) in a child process of its own, on the
  * test app's database, with no job worker. Only the database connects it to the test app.
  */
-export async function startApiProcess(t: TestApp, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(t: ProcessTarget, env: Record<string, string> = {}): Promise<ApiProcess> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first (npm test does)`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
@@ -53,7 +58,12 @@ export async function startApiProcess(t: TestApp, env: Record<string, string> = 
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { baseUrl, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return {
+    baseUrl,
+    running: () => child.exitCode === null && child.signalCode === null,
+    kill: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+  };
 }
 
 /**
@@ -83,7 +93,7 @@ export interface WorkerProcess {
 }
 
 /** The built worker (npm test builds it) in a child process, draining the test app's queues into `smtpUrl`. */
-export function startWorkerProcess(t: TestApp, env: Record<string, string>): WorkerProcess {
+export function startWorkerProcess(t: ProcessTarget, env: Record<string, string>): WorkerProcess {
   if (!existsSync(WORKER_ENTRY)) throw new Error(`${WORKER_ENTRY} is missing: run npm run build:server first (npm test does)`);
   const child: ChildProcess = spawn(process.execPath, [WORKER_ENTRY], {
     env: {

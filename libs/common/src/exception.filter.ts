@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { databaseUnavailable } from './database-unavailable';
 import { DomainError, RateLimitedError } from './domain-errors';
 
 const REASONS: Record<number, string> = {
@@ -13,6 +14,7 @@ const REASONS: Record<number, string> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Errors the JSON body parser raises carry an HTTP status and a `type`. */
@@ -49,6 +51,7 @@ export class HarbourExceptionFilter implements ExceptionFilter {
     if (exception instanceof RateLimitedError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
+    if (statusCode === 503) response.setHeader('Retry-After', '5');
     response.status(statusCode).json({ statusCode, message, error: REASONS[statusCode] ?? 'Error' });
   }
 
@@ -75,6 +78,11 @@ export class HarbourExceptionFilter implements ExceptionFilter {
       // A 400 for the caller, and one warning line (no stack, no request) so the missing validation is fixed.
       this.logger.warn(`Validation let through a value the database refused (${refusal.code}): ${refusal.message}`);
       return { statusCode: HttpStatus.BAD_REQUEST, message: 'The request holds a value that cannot be stored' };
+    }
+    if (databaseUnavailable(exception)) {
+      // Not a bug: the database is restarting or unreachable. One line, no stack; the caller may retry.
+      this.logger.warn(`The database is unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'The service is briefly unavailable; try again in a moment' };
     }
     // Unexpected: log the stack (never the request), answer a bare 500.
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

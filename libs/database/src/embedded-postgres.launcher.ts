@@ -19,6 +19,8 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
   /** Loads pg_stat_statements, so a bench can say which statements took the time. */
   statementStatistics?: boolean;
+  /** A fixed port (a fault test restarts a cluster where its clients expect it); a free one by default. */
+  port?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -50,7 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = readFileSync(passwordFile, 'utf8').trim();
   const clusterDir = join(options.directory, 'cluster');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log = options.onLog ?? (() => undefined);
 
   const postgres = new EmbeddedPostgres({

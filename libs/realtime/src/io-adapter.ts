@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 
@@ -51,7 +51,12 @@ export class HarbourIoAdapter extends IoAdapter {
         options: '-c synchronous_commit=off',
       });
       pool.on('error', (error: Error) => this.log.error(`Socket.IO adapter: ${error.message}`));
-      this.adapterFactory = createPostgresAdapter(pool, { heartbeatInterval: 5000, heartbeatTimeout: 12000 });
+      surviveRestarts(pool, (message) => this.log.warn(`Socket.IO adapter: ${message}`));
+      this.adapterFactory = createPostgresAdapter(pool, {
+        heartbeatInterval: 5000,
+        heartbeatTimeout: 12000,
+        errorHandler: (error: Error) => this.log.warn(`Socket.IO adapter: ${error.message}`),
+      });
       this.closers.push(() => pool.end());
       this.log.debug('Socket.IO fans out through PostgreSQL');
     }
@@ -67,4 +72,31 @@ export class HarbourIoAdapter extends IoAdapter {
     await super.close(server);
     for (const close of this.closers.splice(0)) await close().catch(() => undefined);
   }
+}
+
+/**
+ * The PostgreSQL adapter checks one client out of its pool for LISTEN and keeps it. When the database
+ * restarts, two things went wrong with that client: pg-pool does not listen to the errors of a checked-out
+ * client, so its 'error' went unheard and ended the process; and the adapter, reconnecting on 'end', never
+ * gave the dead client back, so it kept a pool slot forever (with two slots, the next NOTIFY waited for
+ * good). Here each such client gets an error listener and is released, as broken, when it ends.
+ */
+function surviveRestarts(pool: Pool, warn: (message: string) => void): void {
+  pool.on('connect', (client) => client.on('error', (error: Error) => warn(`connection lost: ${error.message}`)));
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<PoolClient> | undefined;
+  // pool.query checks clients out with a callback and releases them itself: only the promise form (the
+  // adapter's LISTEN client) is wrapped.
+  (pool as { connect: unknown }).connect = (callback?: unknown) => {
+    if (callback) return connect(callback);
+    return (connect() as Promise<PoolClient>).then((client) => {
+      client.once('end', () => {
+        try {
+          client.release(new Error('the LISTEN connection ended'));
+        } catch {
+          // already released (the adapter closing)
+        }
+      });
+      return client;
+    });
+  };
 }

@@ -1,0 +1,18 @@
+/**
+ * Errors that say the database cannot be reached right now (a restart, a failover, a network cut), as
+ * opposed to a query that failed: connection refused or reset, PostgreSQL shutting down or starting up
+ * (57P01–57P03) or a connection exception (class 08). The request may be tried again in a moment.
+ */
+const UNAVAILABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+
+export function databaseUnavailable(exception: unknown): boolean {
+  if (typeof exception !== 'object' || exception === null) return false;
+  const error = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
+  const code = typeof error.code === 'string' ? error.code : error.driverError?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_SYSTEM_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')))
+    return true;
+  // pg says so in words only when a connection drops mid-query.
+  const message = typeof error.message === 'string' ? error.message : '';
+  return /^Connection terminated/.test(message);
+}
