@@ -26,8 +26,9 @@ async function insertMembers(databaseUrl, count) {
  * Sends `count` password-reset requests together and waits for every mail at the sink. Reports the time
  * from the first request to the last mail received, and whether each address got exactly one.
  */
-export async function benchTransactionalMail({ base, databaseUrl, sink, count }) {
+export async function benchTransactionalMail({ base, databaseUrl, sink, count, cpuSeconds }) {
   const emails = await insertMembers(databaseUrl, count);
+  const cpuBefore = cpuSeconds();
   const started = performance.now();
   const arrived = () => emails.filter((email) => (sink.received.get(email) ?? 0) > 0).length;
   // Watches the sink from the first request on: when the first mail lands says how soon the queue wakes.
@@ -49,8 +50,10 @@ export async function benchTransactionalMail({ base, databaseUrl, sink, count })
   );
   const refused = answers.filter((answer) => answer.status !== 202).length;
   const requestsSeconds = (performance.now() - started) / 1000;
+  const arrivedByLastAnswer = arrived();
   await watching;
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSeconds();
   await new Promise((resolve) => setTimeout(resolve, 1000)); // a duplicate would follow within the queue's polling
   const copies = emails.map((email) => sink.received.get(email) ?? 0);
   return {
@@ -60,6 +63,12 @@ export async function benchTransactionalMail({ base, databaseUrl, sink, count })
     secondsToLastMail: Math.round(seconds * 100) / 100,
     secondsToLastAnswer: Math.round(requestsSeconds * 100) / 100,
     secondsToFirstMail: firstMail === null ? null : Math.round(firstMail / 10) / 100,
+    mailsByLastAnswer: arrivedByLastAnswer,
+    // What a reset (request, job, mail) costs: on a shared machine the wall time is mostly waiting for a core.
+    cpuMsPerMail: {
+      server: Math.round(((cpuAfter.server - cpuBefore.server) * 1000) / emails.length),
+      postgres: Math.round(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / emails.length),
+    },
     received: copies.filter((n) => n > 0).length,
     exactlyOnce: copies.filter((n) => n === 1).length,
     withSeveral: copies.filter((n) => n > 1).length,

@@ -134,7 +134,7 @@ async function seed() {
   const category = await call('POST', '/categories', { name: 'Bench' }, admin.token);
   const members = [admin];
   await inParallel(
-    Array.from({ length: MEMBERS - 1 }, (_, i) => async () => {
+    Array.from({ length: forumNeeded ? MEMBERS - 1 : 0 }, (_, i) => async () => {
       members.push(
         await call('POST', '/auth/register', { username: `bench_${i}`, email: `m${i}@bench.example`, password: 'bench password' }),
       );
@@ -287,6 +287,7 @@ try {
       databaseUrl: postgres.url,
       sink: smtpSink,
       count: Number(process.env.BENCH_RESETS ?? 200),
+      cpuSeconds,
     });
     process.stderr.write(
       `transactional mail: ${result.received} of ${result.mails} password resets at the SMTP server ${result.secondsToLastMail} s ` +

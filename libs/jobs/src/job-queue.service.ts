@@ -3,6 +3,8 @@ import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+/** How long a wake waits for the transaction that queued a job to commit. */
+const WAKE_AFTER_COMMIT_MS = 20;
 
 export interface JobsOptions {
   databaseUrl: string;
@@ -46,6 +48,9 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   private readonly handlers = new Map<string, JobHandler<unknown>>();
   private readonly schedules = new Map<string, string>();
   private readonly startupRuns = new Set<string>();
+  /** This process's workers of each queue, woken in turn when the process queues a job itself. */
+  private readonly workerIds = new Map<string, string[]>();
+  private readonly wakes = new Map<string, { timer: NodeJS.Timeout | null; next: number }>();
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {
     this.boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schema: 'pgboss', application_name: 'harbour-jobs' });
@@ -101,6 +106,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
             if (jobs.length > 0) this.boss.notifyWorker(workerId);
           },
         );
+        this.workerIds.set(name, [...(this.workerIds.get(name) ?? []), workerId]);
       }
     }
     for (const name of this.startupRuns) await this.send(name, {});
@@ -110,8 +116,23 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
    * Runs a batch's jobs at once and settles each alone as soon as it ends: completed only after its
    * handler succeeded (a mail marked done has gone), failed alone (its retry never repeats a neighbour
    * already sent). pg-boss's own settling of the whole batch afterwards then finds nothing still active.
+   * Completions that arrive while one is being written go together in the next statement (one commit for
+   * many jobs, not one each), so a job stays unmarked for at most about two round trips after it ended.
    */
   private async runBatch(name: string, jobs: PgBoss.Job<unknown>[], handler: JobHandler<unknown>): Promise<void> {
+    const ended: string[] = [];
+    let writing: Promise<void> | null = null;
+    const complete = (id: string): Promise<void> => {
+      ended.push(id);
+      writing ??= (async () => {
+        try {
+          while (ended.length > 0) await this.boss.complete(name, ended.splice(0));
+        } finally {
+          writing = null; // no await between the empty check and here: a later job starts a new write
+        }
+      })();
+      return writing;
+    };
     const settled = await Promise.allSettled(
       jobs.map(async (job) => {
         try {
@@ -121,7 +142,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
           await this.boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
           return;
         }
-        await this.boss.complete(name, job.id);
+        await complete(job.id);
       }),
     );
     // Only settling itself can fail here (the database gone): pg-boss then fails what is still active.
@@ -129,7 +150,28 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     if (broken) throw broken.reason;
   }
 
+  /**
+   * Wakes one of this process's idle workers of a queue it just sent to (the next one each time), rather
+   * than leaving the job to the next poll. A job sent inside a transaction shows once it commits, usually
+   * a moment later, so that wake waits the moment; a wake that finds nothing costs one query.
+   */
+  private wake(name: string, afterCommit: boolean): void {
+    const ids = this.workerIds.get(name);
+    const wake = this.wakes.get(name) ?? { timer: null, next: 0 };
+    this.wakes.set(name, wake);
+    if (!ids || wake.timer) return;
+    wake.timer = setTimeout(
+      () => {
+        wake.timer = null;
+        const id = ids[wake.next++ % ids.length];
+        if (id) this.boss.notifyWorker(id);
+      },
+      afterCommit ? WAKE_AFTER_COMMIT_MS : 0,
+    ).unref();
+  }
+
   async onModuleDestroy(): Promise<void> {
+    for (const wake of this.wakes.values()) if (wake.timer) clearTimeout(wake.timer);
     await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
   }
 
@@ -142,6 +184,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     const { manager, startAfter } = options;
     const db = manager ? { executeSql: (text: string, values: unknown[]) => runInTransaction(manager, text, values) } : undefined;
     await this.boss.send(name, data, { ...(db ? { db } : {}), ...(startAfter ? { startAfter } : {}) });
+    if (!startAfter) this.wake(name, manager !== undefined);
   }
 
   /** Several jobs of one queue in one statement, with the same options as `send`. */
@@ -155,6 +198,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
       items.map((data) => ({ name, data, ...(start ? { startAfter: start } : {}) })),
       db ? { db } : {},
     );
+    if (!start) this.wake(name, manager !== undefined);
   }
 }
 
