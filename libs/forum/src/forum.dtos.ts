@@ -8,14 +8,13 @@ import {
   Max,
   Min,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CleanText, NoNul, PageQueryDto, SafeText } from '@harbour/common';
+import { CleanText, NoNul, Optional, PageQueryDto, SafeText } from '@harbour/common';
 import {
   NOTIFICATION_LEVELS,
   SPACE_AUDIENCES,
@@ -35,12 +34,12 @@ export class CategoryAccessInputDto implements CategoryAccessDto {
 
 export class CreateCategoryDto {
   @CleanText() @IsString() @Length(1, 80) @SafeText() name: string;
-  @IsOptional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
-  @IsOptional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
-  @IsOptional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
+  @Optional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
+  @Optional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
   /** Group categories only; by default members see, start topics and reply. */
-  @IsOptional() @ValidateNested() @Type(() => CategoryAccessInputDto) access?: CategoryAccessInputDto;
-  @IsOptional()
+  @Optional() @ValidateNested() @Type(() => CategoryAccessInputDto) access?: CategoryAccessInputDto;
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: 'sharedGroupIds must be ids' })
@@ -48,10 +47,10 @@ export class CreateCategoryDto {
 }
 
 export class UpdateCategoryDto {
-  @IsOptional() @CleanText() @IsString() @Length(1, 80) @SafeText() name?: string;
-  @IsOptional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
-  @IsOptional() @ValidateNested() @Type(() => CategoryAccessInputDto) access?: CategoryAccessInputDto;
-  @IsOptional()
+  @Optional() @CleanText() @IsString() @Length(1, 80) @SafeText() name?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
+  @Optional() @ValidateNested() @Type(() => CategoryAccessInputDto) access?: CategoryAccessInputDto;
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: 'sharedGroupIds must be ids' })
@@ -62,31 +61,31 @@ export class CreateTopicDto {
   @IsUUID('all', { message: 'categoryId must be an id' }) categoryId: string;
   @CleanText() @IsString() @Length(3, 200) @SafeText() title: string;
   @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body: string;
-  @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
+  @Optional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
 }
 
 export class UpdateTopicDto {
-  @IsOptional() @CleanText() @IsString() @Length(3, 200) @SafeText() title?: string;
-  @IsOptional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
-  @IsOptional() @IsBoolean() pinned?: boolean;
-  @IsOptional() @IsBoolean() locked?: boolean;
+  @Optional() @CleanText() @IsString() @Length(3, 200) @SafeText() title?: string;
+  @Optional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
+  @Optional() @IsBoolean() pinned?: boolean;
+  @Optional() @IsBoolean() locked?: boolean;
   /** Up to a day between a member's posts; 0 turns slow mode off. */
-  @IsOptional() @IsInt() @Min(0) @Max(86_400) slowModeSeconds?: number;
+  @Optional() @IsInt() @Min(0) @Max(86_400) slowModeSeconds?: number;
 }
 
 export class CreatePostDto {
   @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body: string;
-  @IsOptional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
-  @IsOptional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
+  @Optional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
+  @Optional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
   /** Posts quoted in the body; each must be visible to the author. */
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true, message: 'quotes must be post ids' }) quotes?: string[];
+  @Optional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true, message: 'quotes must be post ids' }) quotes?: string[];
 }
 
 export class UpdatePostDto {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body?: string;
-  @IsOptional() @IsBoolean() wiki?: boolean;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body?: string;
+  @Optional() @IsBoolean() wiki?: boolean;
   /** The post's `revision` the editor started from: a body edit made from an older one answers 409. */
-  @IsOptional() @IsInt() @Min(0) @Max(2_147_483_647) baseRevision?: number;
+  @Optional() @IsInt() @Min(0) @Max(2_147_483_647) baseRevision?: number;
 }
 
 export class PreviewDto {
@@ -105,5 +104,5 @@ export class TopicsQueryDto extends PageQueryDto {}
 
 export class TopicPostsQueryDto extends PageQueryDto {
   /** Only posts numbered after this one: how a reconnecting reader catches up on what it missed. */
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'after must be a post number' }) @Min(0) @Max(1_000_000_000) after?: number;
+  @Optional() @Type(() => Number) @IsInt({ message: 'after must be a post number' }) @Min(0) @Max(1_000_000_000) after?: number;
 }
