@@ -23,7 +23,9 @@ describe('HostileInputPipe', () => {
   const pipe = new HostileInputPipe();
 
   it('refuses a path parameter with NUL as a 400 naming it', () => {
-    expect(() => pipe.transform('\u0000', { type: 'param', data: 'slug' })).toThrow(new InvalidInputError('slug must not contain NUL characters'));
+    expect(() => pipe.transform('\u0000', { type: 'param', data: 'slug' })).toThrow(
+      new InvalidInputError('slug must not contain NUL characters'),
+    );
   });
 
   it('returns clean values untouched', () => {
