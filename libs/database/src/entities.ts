@@ -12,6 +12,7 @@ import {
   TopicRead,
 } from '@harbour/forum';
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
+import { DeliveredMail } from '@harbour/mail';
 import { Mailing, MailingDelivery, Subscriber } from '@harbour/mailings';
 import { Flag, ModerationLogEntry, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   Subscriber,
   Mailing,
   MailingDelivery,
+  DeliveredMail,
 ];

@@ -1,3 +1,4 @@
+export { DeliveredMail } from './delivered-mail.entity';
 export { MailModule } from './mail.module';
 export { MailService, SEND_MAIL_JOB } from './mail.service';
 export { MailTransport } from './mail.transport';

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { JobQueue } from '@harbour/jobs';
+import { deliverOnce, pruneDeliveredKeys, withDeliveryKey, type QueuedMail } from './deliver-once';
 import { MailTransport, type OutgoingMail } from './mail.transport';
 
 export const SEND_MAIL_JOB = 'mail.send';
+const PRUNE_DELIVERED_JOB = 'mail.prune-delivered';
 const MAIL_BATCH_SIZE = 10;
 const MAIL_WORKERS = 3;
 
@@ -13,14 +15,18 @@ export class MailService {
   constructor(
     private readonly jobs: JobQueue,
     transport: MailTransport,
+    dataSource: DataSource,
   ) {
     // Batches taken by several workers at once: twenty password resets go out together, not one per poll.
     jobs.define({ name: SEND_MAIL_JOB, retryLimit: 8, retryDelay: 30, batchSize: MAIL_BATCH_SIZE, workers: MAIL_WORKERS });
-    jobs.handle<OutgoingMail>(SEND_MAIL_JOB, (mail) => transport.deliver(mail));
+    jobs.handle<QueuedMail>(SEND_MAIL_JOB, (mail) => deliverOnce(dataSource, transport, mail));
+    jobs.define({ name: PRUNE_DELIVERED_JOB, retryLimit: 1, retryDelay: 600 });
+    jobs.handle(PRUNE_DELIVERED_JOB, () => pruneDeliveredKeys(dataSource));
+    jobs.schedule(PRUNE_DELIVERED_JOB, '23 4 * * *');
   }
 
   /** Queues a message; with `manager`, inside that transaction (sent only if it commits). */
   async enqueue(mail: OutgoingMail, manager?: EntityManager): Promise<void> {
-    await this.jobs.send(SEND_MAIL_JOB, mail, { manager });
+    await this.jobs.send(SEND_MAIL_JOB, withDeliveryKey(mail), { manager });
   }
 }

@@ -11,6 +11,7 @@ import { AddMailings1796168422713 } from './1796168422713-AddMailings';
 import { AddModeratorNotesAndClaims1796160023802 } from './1796160023802-AddModeratorNotesAndClaims';
 import { AddPostRevisionNumber1796229498952 } from './1796229498952-AddPostRevisionNumber';
 import { HeldRepliesUnnumbered1796229660456 } from './1796229660456-HeldRepliesUnnumbered';
+import { AddDeliveredMail1796232070337 } from './1796232070337-AddDeliveredMail';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddMailings1796168422713,
   AddPostRevisionNumber1796229498952,
   HeldRepliesUnnumbered1796229660456,
+  AddDeliveredMail1796232070337,
 ];
