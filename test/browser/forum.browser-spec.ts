@@ -91,6 +91,37 @@ describe('the forum in the browser', () => {
     await keeper.context().close();
   });
 
+  it('refuses an edit made while someone else saved one, and keeps the words typed', async () => {
+    const keeper = await signIn('keeper');
+    await keeper.goto(`${t.baseUrl}/c/${categoryId}`);
+    await keeper.getByRole('link', { name: 'Where to find naloxone' }).click();
+    await keeper.getByRole('heading', { name: 'Where to find naloxone' }).waitFor();
+    await keeper.getByRole('button', { name: 'Edit', exact: true }).first().click();
+    // While the form is open, the same post is edited elsewhere (another tab, a moderator).
+    const topicId = keeper.url().split('/t/')[1]!;
+    const posts = await t.http().get(`/api/topics/${topicId}/posts`).expect(200);
+    const first = posts.body.items[0] as { id: string };
+    await t.http().patch(`/api/posts/${first.id}`).set(admin.auth).send({ body: 'Edited in another tab.' }).expect(200);
+
+    const editor = keeper.getByLabel('Edit the post');
+    await editor.fill('My careful rewrite.');
+    await keeper.getByRole('button', { name: 'Save the edit' }).click();
+    await keeper.getByRole('alert').filter({ hasText: 'Someone changed this post while you were editing it' }).waitFor();
+    expect(await editor.inputValue()).toBe('My careful rewrite.');
+    const stored = await t.http().get(`/api/posts/${first.id}`).expect(200);
+    expect(stored.body.body).toBe('Edited in another tab.');
+
+    // Cancelling shows the other edit; editing again starts from it, and saves.
+    await keeper.getByRole('button', { name: 'Cancel' }).click();
+    // (The post is behind its content warning: its words are in the page, folded.)
+    await keeper.getByText('Edited in another tab.').waitFor({ state: 'attached' });
+    await keeper.getByRole('button', { name: 'Edit', exact: true }).first().click();
+    await keeper.getByLabel('Edit the post').fill('My careful rewrite, on top of the other edit.');
+    await keeper.getByRole('button', { name: 'Save the edit' }).click();
+    await keeper.getByText('My careful rewrite, on top of the other edit.').waitFor({ state: 'attached' });
+    await keeper.context().close();
+  });
+
   it('moves between posts with j and k', async () => {
     const rosa = await signIn('rosa');
     await rosa.goto(`${t.baseUrl}/c/${categoryId}`);

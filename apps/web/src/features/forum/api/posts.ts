@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { PageDto, PostDto, RevisionDto } from '@harbour/contracts';
-import { api } from '../../../lib/api-client';
+import { api, ApiError } from '../../../lib/api-client';
 
 export const postsKey = (topicId: string) => ['posts', topicId] as const;
 
@@ -44,6 +44,10 @@ export function useEditPost(topicId: string) {
     onSuccess: (post) => {
       replace(post);
       void queryClient.invalidateQueries({ queryKey: ['revisions', post.id] });
+    },
+    // Someone else's edit came first: load it, so that editing again starts from it.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: postsKey(topicId) });
     },
   });
 }
