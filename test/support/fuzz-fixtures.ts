@@ -2,7 +2,7 @@ import type { MailingDto, PageDto, ReviewItemDto, SubscriberDto, TopicWithFirstP
 import type { TestApp } from './app';
 import { newMember, newSite, type TestMember } from './factories';
 import { newCategory, newReply, newTopic } from './forum';
-import { MISSING_UUID } from './fuzz';
+import { MISSING_UUID, type RealIds } from './fuzz';
 import { addToGroup, newGroup } from './groups';
 import { newMailing } from './mailings';
 
@@ -14,6 +14,8 @@ export interface FuzzFixtures {
   victim: TestMember;
   topic: TopicWithFirstPostDto;
   mailing: MailingDto;
+  /** Real ids by body property name, for plausible bodies. */
+  ids: RealIds;
   /** The real value of `{param}` in `path`; a missing id where nothing real fits. */
   realValue(path: string, param: string): string;
 }
@@ -71,5 +73,6 @@ export async function fuzzFixtures(t: TestApp): Promise<FuzzFixtures> {
     }
     return MISSING_UUID;
   };
-  return { admin, member, victim, topic, mailing, realValue };
+  const ids = { categoryId: category, topicId: topic.id, postId: reply.id, targetId: reply.id, groupId: group.id, userId: victim.user.id };
+  return { admin, member, victim, topic, mailing, ids, realValue };
 }

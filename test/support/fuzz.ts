@@ -123,16 +123,25 @@ export function resolve(document: OpenApiDocument, schema: SchemaObject | undefi
   return schema;
 }
 
+/** Real ids by property name (`categoryId`, `targetId`, …), so a plausible body names things that exist. */
+export type RealIds = Record<string, string>;
+
 /** A plausible value for a schema, so that the one hostile property is what the server has to judge. */
-export function plausible(document: OpenApiDocument, raw: SchemaObject | undefined, depth = 0): unknown {
+export function plausible(document: OpenApiDocument, raw: SchemaObject | undefined, ids: RealIds = {}, depth = 0): unknown {
   const schema = resolve(document, raw);
   if (!schema || depth > 4) return 'text';
   if (schema.example !== undefined) return schema.example;
   if (schema.enum?.length) return schema.enum[0];
   const variant = schema.oneOf?.[0] ?? schema.anyOf?.[0];
-  if (variant) return plausible(document, variant, depth + 1);
+  if (variant) return plausible(document, variant, ids, depth + 1);
   if (schema.properties) {
-    return Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, plausible(document, value, depth + 1)]));
+    // Where the schema says what is required (a create), only that and the ids: an optional field may have
+    // rules of its own (a warning has no end date); elsewhere (an update) every field.
+    const required = schema.required;
+    const entries = Object.entries(schema.properties)
+      .filter(([key]) => !required || required.includes(key) || key in ids)
+      .map(([key, value]) => [key, ids[key] ?? plausible(document, value, ids, depth + 1)]);
+    return Object.fromEntries(entries);
   }
   if (schema.type === 'integer' || schema.type === 'number') return schema.minimum ?? 1;
   if (schema.type === 'boolean') return false;
@@ -140,7 +149,8 @@ export function plausible(document: OpenApiDocument, raw: SchemaObject | undefin
   if (schema.type === 'object') return {};
   if (schema.format === 'email') return 'fuzz@example.org';
   if (schema.format === 'uuid') return MISSING_UUID;
-  if (schema.format === 'date-time' || schema.format === 'date') return '2031-01-01T00:00:00.000Z';
+  // Two days ahead: a sanction's end or a mailing's schedule that the server takes.
+  if (schema.format === 'date-time' || schema.format === 'date') return new Date(Date.now() + 2 * 86_400_000).toISOString();
   return 'Some plausible text';
 }
 
@@ -148,7 +158,7 @@ export function plausible(document: OpenApiDocument, raw: SchemaObject | undefin
  * Bodies for one operation: the generic ones for every write; and where the document describes a JSON
  * body, each property (nested ones too) with each hostile value, or common field names when it has no schema.
  */
-export function bodiesFor(document: OpenApiDocument, operation: Operation, hostile = HOSTILE_VALUES): RawBody[] {
+export function bodiesFor(document: OpenApiDocument, operation: Operation, ids: RealIds = {}, hostile = HOSTILE_VALUES): RawBody[] {
   const bodies = [...GENERIC_BODIES];
   const content = operation.requestBody?.content?.['application/json'];
   if (!content) return bodies;
@@ -159,7 +169,7 @@ export function bodiesFor(document: OpenApiDocument, operation: Operation, hosti
     }
     return bodies;
   }
-  const base = plausible(document, content.schema) as Record<string, unknown>;
+  const base = plausible(document, content.schema, ids) as Record<string, unknown>;
   const visit = (path: string[], props: Record<string, SchemaObject>) => {
     for (const [key, child] of Object.entries(props)) {
       const here = [...path, key];
