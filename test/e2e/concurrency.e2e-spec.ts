@@ -85,6 +85,28 @@ describe('concurrent writes keep every write, or refuse it', () => {
     });
   });
 
+  it("eight changes of one's profile at once (name in some tabs, language in others) all stay", async () => {
+    const member = await newMember(t);
+    // A few rounds: a lost change needs one request's read to fall between another's read and write.
+    for (const [round, locale] of [
+      [1, 'fr'],
+      [2, 'en'],
+      [3, 'fr'],
+      [4, 'en'],
+    ] as const) {
+      const answers = await atOnce((i) =>
+        t
+          .http()
+          .patch('/api/me')
+          .set(member.auth)
+          .send(i % 2 ? { locale } : { displayName: `Renamed ${round}` }),
+      );
+      expect(statuses(answers)).toEqual(Array(AT_ONCE).fill(200));
+      const me = await t.http().get('/api/me').set(member.auth).expect(200);
+      expect(me.body).toMatchObject({ displayName: `Renamed ${round}`, locale });
+    }
+  });
+
   describe('notification preferences', () => {
     const TYPES = [
       'reply',

@@ -18,11 +18,12 @@ export class MeService {
 
   /** The member's own profile fields: display name and language. */
   async update(caller: Caller, dto: UpdateMeDto): Promise<MeDto> {
-    const user = await this.find(caller);
-    if (dto.displayName !== undefined) user.displayName = dto.displayName;
-    if (dto.locale !== undefined) user.locale = dto.locale;
-    await this.users.update({ id: user.id }, { displayName: user.displayName, locale: user.locale });
-    return toMeDto(user);
+    // Only the fields sent are written: a name changed in one tab and the language in another both stay.
+    const changes: Partial<Pick<User, 'displayName' | 'locale'>> = {};
+    if (dto.displayName !== undefined) changes.displayName = dto.displayName;
+    if (dto.locale !== undefined) changes.locale = dto.locale;
+    if (Object.keys(changes).length > 0) await this.users.update({ id: caller.userId }, changes);
+    return toMeDto(await this.find(caller));
   }
 
   private async find(caller: Caller): Promise<User> {
