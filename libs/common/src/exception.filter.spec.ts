@@ -68,12 +68,15 @@ describe('the exception filter', () => {
   it('answers a value PostgreSQL refused with a 400 and warns in one line, without a stack', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn');
     const error = jest.spyOn(Logger.prototype, 'error');
-    const refused = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { driverError: { code: '22021' } });
+    const refused = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      driverError: { code: '22021', routine: 'report_invalid_encoding' },
+    });
     expect(run(refused)).toMatchObject({ status: 400, body: { statusCode: 400, error: 'Bad Request' } });
     expect(run(Object.assign(new Error('date/time field value out of range'), { code: '22008' })).status).toBe(400);
     expect(warn).toHaveBeenCalledTimes(2);
-    expect(String(warn.mock.calls[0]?.[0])).toContain('(22021)');
+    expect(String(warn.mock.calls[0]?.[0])).toContain('(22021 in report_invalid_encoding)');
     expect(String(warn.mock.calls[0]?.[0])).not.toContain('\n    at ');
+    expect(String(warn.mock.calls[0]?.[0])).not.toContain('0x00');
     expect(error).not.toHaveBeenCalled();
     expect(run(Object.assign(new Error('deadlock detected'), { code: '40P01' })).status).toBe(500);
     jest.restoreAllMocks();

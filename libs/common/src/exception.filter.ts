@@ -32,12 +32,13 @@ interface ParserError {
 const REFUSED_VALUE_CODES = new Set(['22P02', '22007', '22008', '22021', '22P05', '22003', '22001', '54000']);
 
 /** A TypeORM QueryFailedError carries the pg error's fields, and the pg error itself in `driverError`. */
-function databaseRefusal(exception: unknown): { code: string; message: string } | null {
+function databaseRefusal(exception: unknown): { code: string; routine: string } | null {
   if (typeof exception !== 'object' || exception === null) return null;
-  const error = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown } };
+  const error = exception as { code?: unknown; routine?: unknown; driverError?: { code?: unknown; routine?: unknown } };
   const code = typeof error.code === 'string' ? error.code : error.driverError?.code;
   if (typeof code !== 'string' || !REFUSED_VALUE_CODES.has(code)) return null;
-  return { code, message: typeof error.message === 'string' ? error.message : '' };
+  const routine = error.routine ?? error.driverError?.routine;
+  return { code, routine: typeof routine === 'string' ? routine : 'unknown' };
 }
 
 /** One place that turns every error into `{ statusCode, message, error }` (api.md's error shape). */
@@ -75,8 +76,9 @@ export class HarbourExceptionFilter implements ExceptionFilter {
     if (parserError) return parserError;
     const refusal = databaseRefusal(exception);
     if (refusal) {
-      // A 400 for the caller, and one warning line (no stack, no request) so the missing validation is fixed.
-      this.logger.warn(`Validation let through a value the database refused (${refusal.code}): ${refusal.message}`);
+      // A 400 for the caller, and one warning line so the missing validation is fixed: no stack, and not
+      // PostgreSQL's message, which quotes the value (logs never hold what members typed).
+      this.logger.warn(`Validation let through a value the database refused (${refusal.code} in ${refusal.routine})`);
       return { statusCode: HttpStatus.BAD_REQUEST, message: 'The request holds a value that cannot be stored' };
     }
     if (databaseUnavailable(exception)) {
