@@ -6,7 +6,7 @@ import { createTransport } from 'nodemailer';
 import type { Socket } from 'socket.io-client';
 import type { PostDto } from '../../libs/contracts/src';
 import { runMigrations, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../libs/database/src';
-import { startApiProcess, type ApiProcess } from '../support/api-process';
+import { startApiProcess, startWorkerProcess, type ApiProcess, type WorkerProcess } from '../support/api-process';
 import { sql } from '../support/database';
 import { SmtpSink } from '../support/smtp-sink';
 import { connectSocket } from '../support/sockets';
@@ -41,6 +41,8 @@ describe('a PostgreSQL restart under traffic', () => {
   let databaseUrl: string;
   const apis: ApiProcess[] = [];
   const sockets: Socket[] = [];
+  const smtp = new SmtpSink();
+  let worker: WorkerProcess | null = null;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'harbour-fault-'));
@@ -53,9 +55,13 @@ describe('a PostgreSQL restart under traffic', () => {
       dataDir: directory,
       config: { sessionSecret: 'fault-secret-fault-secret-fault-secret-01', publicUrl: 'http://127.0.0.1' },
     };
-    // Silent: while the database is gone every refused request would log its error.
+    // Silent: while the database is gone every process logs what it could not do. One process at a time:
+    // on a fresh database the first to start creates pg-boss's queues.
     const quiet = { LOG_LEVEL: 'silent' };
-    apis.push(...(await Promise.all([startApiProcess(target, quiet), startApiProcess(target, quiet)])));
+    apis.push(await startApiProcess(target, quiet));
+    apis.push(await startApiProcess(target, quiet));
+    // A job worker too: its queue polling and the mailing sender's connections live through the restart.
+    worker = startWorkerProcess(target, { ...quiet, SMTP_URL: await smtp.start() });
     await sql(
       databaseUrl,
       `UPDATE site_settings SET rate_limits = rate_limits || '{"registrationsPerHourPerIp":0,"loginAttemptsPerHourPerIp":0,"postsPerMinute":0,"topicsPerDay":0}'`,
@@ -63,7 +69,8 @@ describe('a PostgreSQL restart under traffic', () => {
   });
   afterAll(async () => {
     sockets.forEach((socket) => socket.close());
-    await Promise.all(apis.map((api) => api.stop()));
+    await Promise.all([...apis.map((api) => api.stop()), worker?.stop()]);
+    await smtp.stop();
     await postgres?.stop();
     rmSync(directory, { recursive: true, force: true });
   });
@@ -91,6 +98,9 @@ describe('a PostgreSQL restart under traffic', () => {
     ).json()) as {
       id: string;
     };
+    // The worker sends mail before the outage (and so has started).
+    expect((await call(a, 'POST', '/auth/password-reset', undefined, { email: 'admin@example.org' })).status).toBe(202);
+    await smtp.waitFor('admin@example.org', 30000);
     const reader = await connectSocket(b.baseUrl);
     sockets.push(reader);
     expect(await reader.timeout(5000).emitWithAck('topic:join', { topicId: topic.id })).toEqual({ ok: true });
@@ -138,7 +148,7 @@ describe('a PostgreSQL restart under traffic', () => {
         10000,
       );
       await pause(1500);
-      expect([a.running(), b.running()]).toEqual([true, true]);
+      expect([a.running(), b.running(), worker?.running()]).toEqual([true, true, true]);
       const port = Number(new URL(postgres.serverUrl).port);
       postgres = await startEmbeddedPostgres({ directory: join(directory, 'pg'), ephemeral: true, port });
 
@@ -153,10 +163,11 @@ describe('a PostgreSQL restart under traffic', () => {
         () => (acknowledgedBy.get(a) ?? 0) >= fromA + 5 && (acknowledgedBy.get(b) ?? 0) >= fromB + 5,
         20000,
       );
-      // Sessions (the hot prepared statement) and the job queue (a reset mail is queued) work again.
+      // Sessions (the hot prepared statement) work again, and the job queue: a reset mail is queued and sent.
       expect((await call(a, 'GET', '/me', admin.token)).status).toBe(200);
       expect((await call(b, 'GET', '/me', admin.token)).status).toBe(200);
       expect((await call(a, 'POST', '/auth/password-reset', undefined, { email: 'admin@example.org' })).status).toBe(202);
+      await until('the worker sends mail again', () => smtp.countFor('admin@example.org') === 2, 20000);
       // The Socket.IO adapter listens again: a post made on one process reaches a reader on the other.
       await until(
         'a post made on one process reaches a reader on the other',
@@ -174,7 +185,7 @@ describe('a PostgreSQL restart under traffic', () => {
       await Promise.all(running);
     }
 
-    expect([a.running(), b.running()]).toEqual([true, true]);
+    expect([a.running(), b.running(), worker?.running()]).toEqual([true, true, true]);
     // The outage was real: some writes were refused, each with a 503 (try again), never a bare 500.
     expect(refused.length).toBeGreaterThan(0);
     expect([...new Set(refused)]).toEqual([503]);

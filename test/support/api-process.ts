@@ -87,6 +87,8 @@ function ending(child: ChildProcess): (signal: NodeJS.Signals) => Promise<void> 
 const WORKER_ENTRY = join(DIST, 'apps/worker/apps/worker/src/main.js');
 
 export interface WorkerProcess {
+  /** False once the process has exited, for whatever reason. */
+  running(): boolean;
   /** Kills the worker without warning (SIGKILL): no shutdown hook runs, as in a crash or an OOM kill. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -108,5 +110,9 @@ export function startWorkerProcess(t: ProcessTarget, env: Record<string, string>
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const end = ending(child);
-  return { kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return {
+    running: () => child.exitCode === null && child.signalCode === null,
+    kill: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+  };
 }

@@ -12,7 +12,7 @@ export function databaseUnavailable(exception: unknown): boolean {
   const code = typeof error.code === 'string' ? error.code : error.driverError?.code;
   if (typeof code === 'string' && (UNAVAILABLE_SYSTEM_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')))
     return true;
-  // pg says so in words only when a connection drops mid-query.
+  // pg says so in words only, when a connection drops mid-query or a dropped one is used again.
   const message = typeof error.message === 'string' ? error.message : '';
-  return /^Connection terminated/.test(message);
+  return /^Connection terminated|^Client (has encountered a connection error|was closed) and is not queryable/.test(message);
 }
