@@ -1,5 +1,6 @@
 import { pendingSchemaChanges } from '../../libs/database/src';
 import { startTestApp, type TestApp } from '../support/app';
+import { newMember } from '../support/factories';
 
 describe('the platform', () => {
   let t: TestApp;
@@ -42,6 +43,23 @@ describe('the platform', () => {
   it('refuses malformed JSON with a 400, never a 500', async () => {
     const response = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"login": "x",').expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+
+  it('refuses a body of a type the route does not read with a 415, and changes nothing', async () => {
+    const member = await newMember(t, { username: 'typedbody' });
+    const plain = await t
+      .http()
+      .patch('/api/me')
+      .set(member.auth)
+      .set('Content-Type', 'text/plain')
+      .send('displayName=Changed')
+      .expect(415);
+    expect(plain.body).toEqual({ statusCode: 415, message: 'Content-Type must be application/json', error: 'Unsupported Media Type' });
+    await t.http().post('/api/auth/login').type('form').send({ login: 'typedbody', password: 'x' }).expect(415);
+    const me = await t.http().get('/api/me').set(member.auth).expect(200);
+    expect(me.body.displayName).not.toBe('Changed');
+    // A write with no body at all needs no type.
+    await t.http().post('/api/auth/logout').set(member.auth).expect(204);
   });
 
   it('refuses an oversized body with a 413 and stores nothing', async () => {

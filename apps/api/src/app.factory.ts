@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { nestLogLevels } from './logger';
 import { buildOpenApiDocument } from './openapi';
 import { serveWebClient } from './web-client';
+import { refuseUnreadableBodies } from './body-types';
 
 export interface AppOptions {
   /** The built client (dist/web); nothing is served at / when it is missing. */
@@ -62,6 +63,7 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
     }),
   );
   app.use(cookieParser());
+  app.use('/api', refuseUnreadableBodies);
   // RFC 8058: mail clients send the one-click unsubscribe as a tiny form.
   app.use(['/api/notifications/unsubscribe', '/api/mailing/unsubscribe'], express.urlencoded({ extended: false, limit: '1kb' }));
   // A subscriber import is CSV: 34,000 addresses with their consent records are about 3 MB.
