@@ -271,6 +271,27 @@ describe('concurrent writes keep every write, or refuse it', () => {
       expect(user!.suspended.toISOString()).toBe(until(AT_ONCE - 1));
     });
 
+    it('eight moves of one topic at once move it once, and every category still counts its topics exactly', async () => {
+      const [from, toB, toC] = [await newCategory(t, admin), await newCategory(t, admin), await newCategory(t, admin)];
+      const topic = await newTopic(t, alice, from);
+      const answers = await atOnce((i) =>
+        t
+          .http()
+          .patch(`/api/topics/${topic.id}`)
+          .set(i % 2 ? admin.auth : moderator.auth)
+          .send({ categoryId: i % 2 ? toB : toC }),
+      );
+      expect(answers.every((answer) => answer.status === 200 || answer.status === 409)).toBe(true);
+      const counts = await sql<{ id: string; topic_count: number; real: number }>(
+        t.databaseUrl,
+        `SELECT c.id, c.topic_count, (SELECT count(*)::int FROM topics WHERE category_id = c.id) AS real
+           FROM categories c WHERE c.id = ANY($1)`,
+        [[from, toB, toC]],
+      );
+      for (const category of counts) expect(category.topic_count).toBe(category.real);
+      expect(counts.reduce((sum, category) => sum + category.real, 0)).toBe(1);
+    });
+
     it('eight categories of one name made at once each get their own slug', async () => {
       const answers = await atOnce(() => t.http().post('/api/categories').set(admin.auth).send({ name: 'Same name' }));
       expect(statuses(answers)).toEqual(Array(AT_ONCE).fill(201));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { AccessService, isStaff, type Caller } from '@harbour/access';
-import { DomainEvents } from '@harbour/common';
+import { ConflictError, DomainEvents } from '@harbour/common';
 import type { NotificationLevel, PageDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { Category } from './category.entity';
@@ -121,10 +121,20 @@ export class TopicsService {
       if (dto.locked !== undefined) changes.locked = dto.locked;
       if (dto.slowModeSeconds !== undefined) changes.slowModeSeconds = dto.slowModeSeconds;
       if (target) {
-        changes.categoryId = target.id;
-        if (!topic.pendingReview) {
-          await manager.decrement(Category, { id: topic.categoryId }, 'topicCount', 1);
-          await manager.increment(Category, { id: target.id }, 'topicCount', 1);
+        // Under the topic's lock, from where it really is: two moves at once must not both count it out of
+        // its old category (and the caller's rights were checked on that category, not on a newer one).
+        const [row]: { category_id: string; pending_review: boolean }[] = await manager.query(
+          'SELECT category_id, pending_review FROM topics WHERE id = $1 FOR UPDATE',
+          [topic.id],
+        );
+        if (row && row.category_id !== target.id) {
+          if (row.category_id !== topic.categoryId)
+            throw new ConflictError('This topic was moved meanwhile: reload it and move it from there');
+          changes.categoryId = target.id;
+          if (!row.pending_review) {
+            await manager.decrement(Category, { id: topic.categoryId }, 'topicCount', 1);
+            await manager.increment(Category, { id: target.id }, 'topicCount', 1);
+          }
         }
       }
       if (Object.keys(changes).length > 0) await manager.update(Topic, { id: topic.id }, changes);
