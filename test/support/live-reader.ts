@@ -69,9 +69,12 @@ export class LiveReader {
       socket.once('connect_error', reject);
     });
     this.connections.push(url);
+    // The last post held before joining: live posts that arrive from the join on must not move it, or the
+    // catch-up would skip what was posted while away (the web client also reads it at reconnection).
+    const since = Math.max(0, ...this.posts.keys());
     const joined = (await socket.timeout(5000).emitWithAck('topic:join', { topicId: this.topicId })) as { ok: boolean };
     if (!joined.ok) throw new Error(`could not join topic ${this.topicId} on ${url}`);
-    await this.catchUp(url);
+    await this.catchUp(url, since);
   }
 
   /** Waits as Socket.IO's client does before each attempt (1 s, doubling up to 5 s), so posts are missed meanwhile. */
@@ -88,10 +91,9 @@ export class LiveReader {
     }
   }
 
-  /** Fetches, page by page, every post after the last one held. */
-  private async catchUp(url: string): Promise<void> {
-    for (;;) {
-      const last = Math.max(0, ...this.posts.keys());
+  /** Fetches, page by page, every post numbered after `since`. */
+  private async catchUp(url: string, since: number): Promise<void> {
+    for (let last = since; ;) {
       const response = await fetch(`${url}/api/topics/${this.topicId}/posts?after=${last}&limit=100`);
       if (!response.ok) throw new Error(`catching up on ${url} answered ${response.status}`);
       const page = (await response.json()) as PageDto<PostDto>;
@@ -99,6 +101,7 @@ export class LiveReader {
         if (post.number === null) continue; // held for review: not part of the numbered thread yet
         if (this.connections.length > 1 && !this.posts.has(post.number)) this.caughtUp.push(post.number);
         this.posts.set(post.number, post);
+        last = Math.max(last, post.number);
       }
       if (page.items.length < 100) return;
     }
