@@ -17,7 +17,7 @@ export interface OutgoingMail {
 /** SMTP connections a mailing keeps open at once: enough to reach hundreds a second on a local relay. */
 const BULK_CONNECTIONS = 8;
 /** SMTP connections kept open for transactional mail (resets, notifications), which the mail queue sends in parallel. */
-const TRANSACTIONAL_CONNECTIONS = 4;
+const TRANSACTIONAL_CONNECTIONS = 8;
 
 /**
  * Delivers one message: through SMTP_URL when it is set, otherwise into HARBOUR_DATA_DIR/mail/ as an
