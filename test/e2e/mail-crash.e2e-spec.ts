@@ -24,9 +24,11 @@ describe('transactional mail across a worker crash', () => {
   const workers: WorkerProcess[] = [];
   /** Mail jobs in `state` (any state when null). */
   const mailJobs = (state: string | null) =>
-    sql<{ count: string }>(t.databaseUrl, `SELECT count(*) FROM pgboss.job WHERE name = 'mail.send' AND ($1::text IS NULL OR state::text = $1)`, [
-      state,
-    ]).then(([row]) => Number(row?.count));
+    sql<{ count: string }>(
+      t.databaseUrl,
+      `SELECT count(*) FROM pgboss.job WHERE name = 'mail.send' AND ($1::text IS NULL OR state::text = $1)`,
+      [state],
+    ).then(([row]) => Number(row?.count));
   const allDone = async () => (await mailJobs('completed')) === (await mailJobs(null));
 
   beforeAll(async () => {
