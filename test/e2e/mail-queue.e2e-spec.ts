@@ -45,6 +45,11 @@ describe('the transactional mail queue', () => {
     expect(jobs).toEqual([{ state: 'completed', n: 40 }]);
   });
 
+  it('retries the mail of a worker that died within five minutes, not after fifteen', async () => {
+    const rows = await sql(t.databaseUrl, `SELECT expire_seconds AS "expireSeconds" FROM pgboss.queue WHERE name = 'mail.send'`);
+    expect(rows).toEqual([{ expireSeconds: 300 }]);
+  });
+
   it('retries only the message its SMTP server put off, never the rest of its batch', async () => {
     const emails = await members(t, 'batched', 10);
     const [putOff, ...others] = emails as [string, ...string[]];

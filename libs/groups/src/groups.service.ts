@@ -89,7 +89,9 @@ export class GroupsService {
     const closing = dto.visibility !== undefined && dto.visibility !== 'public' && group.visibility === 'public';
     const closedCategoryIds = await this.dataSource.transaction(async (manager) => {
       const changes = Object.fromEntries(
-        Object.entries({ name: dto.name, description: dto.description, visibility: dto.visibility }).filter(([, value]) => value !== undefined),
+        Object.entries({ name: dto.name, description: dto.description, visibility: dto.visibility }).filter(
+          ([, value]) => value !== undefined,
+        ),
       );
       // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
       if (Object.keys(changes).length > 0) await manager.update(Group, { id: group.id }, changes);

@@ -80,12 +80,17 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   async onModuleInit(): Promise<void> {
     await this.boss.start();
     for (const definition of this.definitions.values()) {
-      await this.boss.createQueue(definition.name, {
+      const options = {
         name: definition.name,
         retryLimit: definition.retryLimit,
         retryDelay: definition.retryDelay,
         retryBackoff: true,
         ...(definition.expireInSeconds ? { expireInSeconds: definition.expireInSeconds } : {}),
+      };
+      await retryOnDeadlock(async () => {
+        // createQueue leaves a queue that exists as it was: options changed since (an expiry) are applied after.
+        await this.boss.createQueue(definition.name, options);
+        await this.boss.updateQueue(definition.name, options);
       });
     }
   }
@@ -207,4 +212,20 @@ async function runInTransaction(manager: EntityManager, text: string, values: un
   if (!runner) throw new Error('JobQueue.send needs the EntityManager of a running transaction');
   const result = await runner.query(text, values, true);
   return { rows: result.records };
+}
+
+/**
+ * Several processes starting at once on a fresh database (docker compose up) create the same queues at the
+ * same moment, and PostgreSQL may pick one of them as a deadlock victim: that one tries again.
+ */
+async function retryOnDeadlock(work: () => Promise<void>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const deadlock = (error as { code?: unknown }).code === '40P01';
+      if (!deadlock || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }

@@ -8,6 +8,7 @@ export const SEND_MAIL_JOB = 'mail.send';
 const PRUNE_DELIVERED_JOB = 'mail.prune-delivered';
 const MAIL_BATCH_SIZE = 10;
 const MAIL_WORKERS = 3;
+const MAIL_JOB_EXPIRY_SECONDS = 300;
 
 /** Every email leaves through here: queued durably, delivered by a worker, retried with backoff. */
 @Injectable()
@@ -18,7 +19,16 @@ export class MailService {
     dataSource: DataSource,
   ) {
     // Batches taken by several workers at once: twenty password resets go out together, not one per poll.
-    jobs.define({ name: SEND_MAIL_JOB, retryLimit: 8, retryDelay: 30, batchSize: MAIL_BATCH_SIZE, workers: MAIL_WORKERS });
+    // A job whose worker died is retried once it expires (pg-boss's default is 15 minutes: a password reset
+    // that late is useless); the transport's timeouts end any real send well before (see MailTransport).
+    jobs.define({
+      name: SEND_MAIL_JOB,
+      retryLimit: 8,
+      retryDelay: 30,
+      batchSize: MAIL_BATCH_SIZE,
+      workers: MAIL_WORKERS,
+      expireInSeconds: MAIL_JOB_EXPIRY_SECONDS,
+    });
     jobs.handle<QueuedMail>(SEND_MAIL_JOB, (mail) => deliverOnce(dataSource, transport, mail));
     jobs.define({ name: PRUNE_DELIVERED_JOB, retryLimit: 1, retryDelay: 600 });
     jobs.handle(PRUNE_DELIVERED_JOB, () => pruneDeliveredKeys(dataSource));

@@ -33,7 +33,16 @@ export class MailTransport implements OnApplicationShutdown {
   constructor(@Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig) {
     if (config.smtpUrl) {
       // Pooled: a connection (and TLS handshake) per message would cost more than the message.
-      this.transporter = createTransport({ url: config.smtpUrl, pool: true, maxConnections: TRANSACTIONAL_CONNECTIONS });
+      this.transporter = createTransport({
+        url: config.smtpUrl,
+        pool: true,
+        maxConnections: TRANSACTIONAL_CONNECTIONS,
+        // nodemailer waits up to 10 minutes on a silent server; a send must end well inside the mail job's
+        // expiry (5 minutes), or the retry of an expired job could race the send still in flight.
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      });
       this.outboxDir = null;
     } else {
       this.transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
