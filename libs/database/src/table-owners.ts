@@ -1,0 +1,40 @@
+/**
+ * Which lib owns each table: only the owner's files may name it in SQL or use its entity in a query.
+ * Another lib that must read or change those rows calls the owner's exported repository or SQL fragment,
+ * inside its own transaction when it writes (see README, "Each lib owns its tables").
+ * Entities may still declare a foreign key to another lib's entity: that states integrity, not access.
+ */
+export const TABLE_OWNERS: Readonly<Record<string, string>> = {
+  users: 'accounts',
+  sessions: 'accounts',
+  password_resets: 'accounts',
+  site_invitations: 'accounts',
+  site_settings: 'settings',
+  rate_limit_counters: 'settings',
+  watched_words: 'settings',
+  categories: 'forum',
+  topics: 'forum',
+  posts: 'forum',
+  post_revisions: 'forum',
+  reactions: 'forum',
+  mentions: 'forum',
+  bookmarks: 'forum',
+  topic_reads: 'forum',
+  topic_notification_levels: 'forum',
+  category_notification_levels: 'forum',
+  groups: 'groups',
+  group_members: 'groups',
+  group_invitations: 'groups',
+  group_join_requests: 'groups',
+  notifications: 'notifications',
+  notification_settings: 'notifications',
+  review_items: 'moderation',
+  flags: 'moderation',
+  sanctions: 'moderation',
+  moderator_notes: 'moderation',
+  moderation_log: 'audit',
+  subscribers: 'mailings',
+  mailings: 'mailings',
+  mailing_deliveries: 'mailings',
+  delivered_mail: 'mail',
+};
