@@ -1,4 +1,5 @@
 import { PasswordReset, Session, SiteInvitation, User } from '@harbour/accounts';
+import { ModerationLogEntry } from '@harbour/audit';
 import {
   Bookmark,
   Category,
@@ -14,7 +15,7 @@ import {
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
 import { DeliveredMail } from '@harbour/mail';
 import { Mailing, MailingDelivery, Subscriber } from '@harbour/mailings';
-import { Flag, ModerationLogEntry, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
+import { Flag, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
 import { RateLimitCounter, SiteSettings, WatchedWord } from '@harbour/settings';
 

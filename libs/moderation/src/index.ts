@@ -2,5 +2,4 @@ export { ModerationModule } from './moderation.module';
 export { Flag } from './flag.entity';
 export { ReviewItem } from './review-item.entity';
 export { Sanction } from './sanction.entity';
-export { ModerationLogEntry } from './moderation-log-entry.entity';
 export { ModeratorNote } from './moderator-note.entity';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
+import { audit } from '@harbour/audit';
 import { toUserDto, User } from '@harbour/accounts';
 import { isUuid, NotFoundError } from '@harbour/common';
 import type { MemberRecordDto } from '@harbour/contracts';
-import { ModerationLog } from './moderation-log.service';
 import { ModeratorNote } from './moderator-note.entity';
 import { Sanction } from './sanction.entity';
 import { toSanctionDto } from './sanctions.service';
@@ -15,7 +15,6 @@ export class MemberRecordsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly log: ModerationLog,
   ) {}
 
   async get(caller: Caller, userId: string): Promise<MemberRecordDto> {
@@ -55,7 +54,7 @@ export class MemberRecordsService {
     const user = await this.member(userId);
     return this.dataSource.transaction(async (manager) => {
       const note = await manager.save(manager.create(ModeratorNote, { userId: user.id, authorId: caller.userId, body }));
-      await this.log.record(manager, { actorId: caller.userId, action: 'note.add', targetType: 'user', targetId: user.id, reason: null });
+      await audit(manager, { actorId: caller.userId, action: 'note.add', targetType: 'user', targetId: user.id, reason: null });
       return { id: note.id };
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { audit } from '@harbour/audit';
 import { DomainEvents } from '@harbour/common';
-import { ModerationLog } from './moderation-log.service';
 
 /**
  * Records in the moderation log the staff actions other libs make (StaffActed), so that they need not
@@ -12,10 +12,9 @@ export class ModerationRecorder implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
-    private readonly log: ModerationLog,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('StaffActed', (event) => this.log.record(this.dataSource.manager, event));
+    this.events.on('StaffActed', (event) => audit(this.dataSource.manager, event));
   }
 }

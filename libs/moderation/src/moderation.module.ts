@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@harbour/accounts';
+import { AuditModule } from '@harbour/audit';
 import { ForumModule } from '@harbour/forum';
 import { FlagsService } from './flags.service';
 import { MemberRecordsService } from './member-records.service';
@@ -11,7 +12,7 @@ import { SanctionsService } from './sanctions.service';
 import { WatchedWordsController } from './watched-words.controller';
 
 @Module({
-  imports: [AccountsModule, ForumModule],
+  imports: [AccountsModule, AuditModule, ForumModule],
   controllers: [ModerationController, WatchedWordsController],
   providers: [FlagsService, ReviewQueueService, SanctionsService, MemberRecordsService, ModerationLog, ModerationRecorder],
 })

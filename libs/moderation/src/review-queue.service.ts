@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, isStaff, type Caller, type CategoryRef } from '@harbour/access';
+import { audit } from '@harbour/audit';
 import { toUserDto, User } from '@harbour/accounts';
 import {
   ConflictError,
@@ -13,7 +14,6 @@ import {
   toPage,
 } from '@harbour/common';
 import type { FlagReason, PageDto, Resolution, ReviewItemDto, SanctionType } from '@harbour/contracts';
-import { ModerationLog } from './moderation-log.service';
 import type { ResolveDto } from './moderation.dtos';
 import type { ReviewItemKind } from './review-item.entity';
 
@@ -55,7 +55,6 @@ export class ReviewQueueService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly log: ModerationLog,
     private readonly events: DomainEvents,
   ) {}
 
@@ -100,7 +99,7 @@ export class ReviewQueueService {
         await manager.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [row.post_id]);
       }
       const logged = row.kind === 'appeal' ? 'appeal.dismiss' : row.kind === 'held' ? `post.${dto.action}` : `flag.${dto.action}`;
-      await this.log.record(manager, {
+      await audit(manager, {
         actorId: caller.userId,
         action: logged,
         targetType: row.target_type,

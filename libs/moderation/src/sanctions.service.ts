@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
+import { audit } from '@harbour/audit';
 import { SessionsService, User } from '@harbour/accounts';
 import { ConflictError, DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { SanctionDto } from '@harbour/contracts';
 import { MailService, sanctionMail } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
-import { ModerationLog } from './moderation-log.service';
 import type { AppealDto, CreateSanctionDto } from './moderation.dtos';
 import { ReviewQueueService } from './review-queue.service';
 import { Sanction } from './sanction.entity';
@@ -26,7 +26,6 @@ export class SanctionsService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly sessions: SessionsService,
-    private readonly log: ModerationLog,
     private readonly queue: ReviewQueueService,
     private readonly mail: MailService,
     private readonly settings: SettingsService,
@@ -56,7 +55,7 @@ export class SanctionsService {
       );
       await this.recompute(manager, user.id);
       if (dto.type === 'suspend' || dto.type === 'ban') await this.sessions.revokeAll(user.id, manager);
-      await this.log.record(manager, {
+      await audit(manager, {
         actorId: caller.userId,
         action: `sanction.${dto.type}`,
         targetType: 'user',
@@ -93,7 +92,7 @@ export class SanctionsService {
       if (!lifted.affected) throw new NotFoundError();
       await this.recompute(manager, user.id);
       await this.queue.closeAppeals(manager, user.id, caller.userId);
-      await this.log.record(manager, {
+      await audit(manager, {
         actorId: caller.userId,
         action: 'sanction.lift',
         targetType: 'user',

@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Authenticated, CurrentCaller, type Caller } from '@harbour/access';
+import { audit } from '@harbour/audit';
 import type { WatchedWordDto } from '@harbour/contracts';
 import { WatchedWordsService, type WatchedWord } from '@harbour/settings';
-import { ModerationLog } from './moderation-log.service';
 import { AddWatchedWordDto } from './moderation.dtos';
 
 /** Admins manage the watched words; each change lands in the moderation log with the word. */
@@ -15,7 +15,6 @@ export class WatchedWordsController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly words: WatchedWordsService,
-    private readonly log: ModerationLog,
   ) {}
 
   @Get()
@@ -27,7 +26,7 @@ export class WatchedWordsController {
   add(@CurrentCaller() caller: Caller, @Body() dto: AddWatchedWordDto): Promise<WatchedWordDto> {
     return this.dataSource.transaction(async (manager) => {
       const word = await this.words.add(manager, dto.word, dto.action);
-      await this.log.record(manager, {
+      await audit(manager, {
         actorId: caller.userId,
         action: 'watched_word.add',
         targetType: 'watched_word',
@@ -43,7 +42,7 @@ export class WatchedWordsController {
   async remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const word = await this.words.remove(manager, id);
-      await this.log.record(manager, {
+      await audit(manager, {
         actorId: caller.userId,
         action: 'watched_word.remove',
         targetType: 'watched_word',
