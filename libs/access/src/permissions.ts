@@ -17,11 +17,6 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'admin.mailings': ['admin'],
 };
 
-/** Site moderators and admins: exempt from member rate limits, may act on others' posts. */
-export function isStaff(caller: Caller | null): boolean {
-  return caller?.role === 'admin' || caller?.role === 'moderator';
-}
-
 export function hasPermission(caller: Caller | null, permission: Permission): boolean {
   return caller !== null && GRANTS[permission].includes(caller.role);
 }

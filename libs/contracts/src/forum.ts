@@ -15,6 +15,36 @@ export interface CategoryDto {
   access: CategoryAccessDto;
   /** Only some members may see it: show the private badge. */
   private: boolean;
+  can: CategoryCan;
+}
+
+/**
+ * What the caller may do, computed by the server with the same questions that decide the requests
+ * (api.md 1.1, `can`): a client shows an action exactly when its flag is true, and never re-derives roles.
+ */
+export interface CategoryCan {
+  startTopic: boolean;
+  /** Pin, lock, move, slow mode and review in this category. */
+  moderate: boolean;
+  /** Change the category itself (name, description, permissions). */
+  edit: boolean;
+}
+
+export interface TopicCan {
+  reply: boolean;
+  /** Change the title. */
+  edit: boolean;
+  /** Pin, lock, move, split, merge, slow mode. */
+  moderate: boolean;
+  flag: boolean;
+}
+
+export interface PostCan {
+  edit: boolean;
+  delete: boolean;
+  react: boolean;
+  flag: boolean;
+  quote: boolean;
 }
 
 export interface TopicDto {
@@ -33,6 +63,7 @@ export interface TopicDto {
   /** Posts after the last one the member read; absent for visitors. */
   unreadCount?: number;
   notificationLevel?: NotificationLevel;
+  can: TopicCan;
 }
 
 export interface TopicWithFirstPostDto extends TopicDto {
@@ -61,6 +92,7 @@ export interface PostDto {
   bookmarked: boolean;
   /** Held for moderators: only its author and moderators see it until it is approved. */
   pendingReview?: true;
+  can: PostCan;
 }
 
 export interface RevisionDto {

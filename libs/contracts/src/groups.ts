@@ -17,6 +17,18 @@ export interface GroupDto {
   myRole: GroupRole | null;
   /** The caller has asked to join and nobody has answered yet. */
   myJoinRequestPending: boolean;
+  can: GroupCan;
+}
+
+/** What the caller may do with a group (api.md 1.1): `manage` is owner level, `invite` group-moderator level. */
+export interface GroupCan {
+  /** Join at once (a public group). */
+  join: boolean;
+  /** Ask to join (a private group): the owners and moderators decide. */
+  requestToJoin: boolean;
+  invite: boolean;
+  manage: boolean;
+  leave: boolean;
 }
 
 export interface GroupMemberDto {

@@ -1,0 +1,94 @@
+import type { GroupCreation, GroupVisibility, Role, SpaceAudience } from '@harbour/contracts';
+
+/** What access needs to know about a category (the columns of the same names). */
+export interface CategoryRef {
+  groupId: string | null;
+  sharedGroupIds: string[];
+  seeAccess: Exclude<SpaceAudience, 'moderators'>;
+  startAccess: SpaceAudience;
+  replyAccess: SpaceAudience;
+}
+
+/** Site-wide rules that change who may see what (from the site settings). */
+export interface SiteRules {
+  loginRequired: boolean;
+  groupCreation: GroupCreation;
+}
+
+export interface TopicRef {
+  authorId: string;
+  locked: boolean;
+}
+
+export interface PostRef {
+  authorId: string;
+  wiki: boolean;
+  deleted: boolean;
+}
+
+export interface GroupRef {
+  id: string;
+  visibility: GroupVisibility;
+}
+
+/**
+ * Every question the code asks about a caller, by name. A rule that is not here is not a rule: services,
+ * mappers, socket handlers and jobs ask these (never a role) and the policy table (policy-table.spec.ts)
+ * states the answer of each for every role.
+ */
+export type AccessQuestion =
+  | { action: 'user.changeRole'; target: { id: string; role: Role } }
+  | { action: 'category.create'; groupId: string | null }
+  /** Change a category itself (name, description, permissions): what may create it may edit it. */
+  | { action: 'category.edit'; category: CategoryRef }
+  | { action: 'category.see'; category: CategoryRef; site: SiteRules }
+  | { action: 'topic.create'; category: CategoryRef; site: SiteRules }
+  /** Reply in a topic: who the category lets reply; a locked topic only those who moderate its space. */
+  | { action: 'post.reply'; category: CategoryRef; site: SiteRules; topic: Pick<TopicRef, 'locked'> }
+  | { action: 'post.edit'; category: CategoryRef; site: SiteRules; post: PostRef }
+  | { action: 'post.delete'; category: CategoryRef; site: SiteRules; post: PostRef }
+  /** Turn a post into a wiki or back: its author, and those who moderate its space. */
+  | { action: 'post.setWiki'; category: CategoryRef; site: SiteRules; post: PostRef }
+  /** React to a post: a signed-in member who may see it, on a post that is not deleted. */
+  | { action: 'post.react'; category: CategoryRef; site: SiteRules; post: PostRef }
+  /** Quote a post in a reply anywhere: a signed-in member who may see it, on a post that is not deleted. */
+  | { action: 'post.quote'; category: CategoryRef; site: SiteRules; post: PostRef }
+  /**
+   * Read what a hidden post says (or a deleted one's history): its author while it is only hidden, and those
+   * who moderate its space. Everyone else gets the tombstone.
+   */
+  | { action: 'post.seeHidden'; category: CategoryRef; site: SiteRules; post: PostRef }
+  | { action: 'topic.editTitle'; category: CategoryRef; site: SiteRules; topic: Pick<TopicRef, 'authorId'> }
+  /** Pin, lock, move, slow mode; also exempt from slow mode and told who a moderator editor was. */
+  | { action: 'topic.moderate'; category: CategoryRef; site: SiteRules }
+  /** Site-wide rate limits (posts per minute, topics and reports per day) bind members, not site staff. */
+  | { action: 'rateLimits.exempt' }
+  /** A newcomer's post and one with a review word are held, except site staff's. */
+  | { action: 'review.exempt' }
+  | { action: 'group.create'; site: SiteRules }
+  | { action: 'group.see'; group: GroupRef; site: SiteRules }
+  | { action: 'group.seeMembers'; group: GroupRef; site: SiteRules }
+  | { action: 'group.requestToJoin'; group: GroupRef }
+  /** Invite, remove members, decide join requests: the group's owners and moderators (and site admins). */
+  | { action: 'group.manageMembers'; group: GroupRef }
+  /** Change the group's settings and members' roles: owners (and site admins). */
+  | { action: 'group.edit'; group: GroupRef }
+  /** Report a post or topic (in `category`) or a member (`category` null): whoever may see it, but not their own. */
+  | { action: 'flag.create'; category: CategoryRef | null; site: SiteRules; targetAuthorId: string }
+  /** Open the review queue: site staff, and the owners and moderators of a group (for their spaces). */
+  | { action: 'moderation.queue' }
+  /** Act on a queue item about something in `category`, or about a member or the site (null: site staff only). */
+  | { action: 'moderation.act'; category: CategoryRef | null }
+  /** See who reported something: site staff; a group's moderators see the reasons, not the reporters. */
+  | { action: 'report.seeReporters' }
+  /** Warn, silence, suspend or ban: moderators sanction members; admins also moderators; nobody an admin. */
+  | { action: 'user.sanction'; target: { id: string; role: Role } }
+  | { action: 'moderation.log' }
+  /** A member's moderation record and the notes staff keep on them: site staff only. */
+  | { action: 'moderation.member' }
+  /** See a post (or topic) held for review: its author, and those who moderate its space. */
+  | { action: 'held.see'; category: CategoryRef; authorId: string }
+  /** Read a mailing in the public archive: sent, and not a group's (that went to the group alone). */
+  | { action: 'mailing.read'; mailing: { status: string; audienceKind: string }; site: SiteRules };
+
+export type AccessAction = AccessQuestion['action'];

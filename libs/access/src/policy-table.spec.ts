@@ -1,0 +1,215 @@
+import type { AccessQuestion, CategoryRef, SiteRules } from './access-questions';
+import { AccessService } from './access.service';
+import type { Caller } from './caller';
+
+/**
+ * The policy, stated once as a table: each row is a question about one object, each letter the answer for one
+ * role, in this order. A change of rule changes a letter here, on purpose, or this test fails.
+ * (Suspended and banned members have no session: they ask as `anonymous`, which the authorization matrix proves.)
+ */
+const ROLES = ['anonymous', 'outsider', 'member', 'groupModerator', 'groupOwner', 'silenced', 'moderator', 'admin'] as const;
+type RoleName = (typeof ROLES)[number];
+
+const G = '00000000-0000-4000-8000-00000000000g'.replace('g', '1');
+const callers: Record<RoleName, Caller | null> = {
+  anonymous: null,
+  outsider: caller('outsider', 'member', {}),
+  member: caller('member', 'member', { [G]: 'member' }),
+  groupModerator: caller('groupModerator', 'member', { [G]: 'moderator' }),
+  groupOwner: caller('groupOwner', 'member', { [G]: 'owner' }),
+  silenced: { ...caller('silenced', 'member', { [G]: 'member' }), silenced: true },
+  moderator: caller('moderator', 'moderator', {}),
+  admin: caller('admin', 'admin', {}),
+};
+
+function caller(userId: string, role: Caller['role'], groups: Caller['groups']): Caller {
+  return { userId, username: userId, role, locale: 'en', sessionId: `s-${userId}`, via: 'bearer', groups, silenced: false };
+}
+
+const site: SiteRules = { loginRequired: false, groupCreation: 'members' };
+const siteCategory: CategoryRef = {
+  groupId: null,
+  sharedGroupIds: [],
+  seeAccess: 'everyone',
+  startAccess: 'everyone',
+  replyAccess: 'everyone',
+};
+/** A group's private space: its members see, start and reply. */
+const space: CategoryRef = { groupId: G, sharedGroupIds: [], seeAccess: 'members', startAccess: 'members', replyAccess: 'members' };
+/** A group's announcements: everyone reads, only the group's moderators write. */
+const announcements: CategoryRef = {
+  groupId: G,
+  sharedGroupIds: [],
+  seeAccess: 'everyone',
+  startAccess: 'moderators',
+  replyAccess: 'moderators',
+};
+const othersPost = { authorId: 'someone', wiki: false, deleted: false };
+const group = { id: G, visibility: 'hidden' as const };
+
+//               anon, outsider, member, group moderator, group owner, silenced, site moderator, admin
+const TABLE: [string, AccessQuestion, string][] = [
+  ['see a site category', { action: 'category.see', category: siteCategory, site }, 'YYYYYYYY'],
+  ['see a private space', { action: 'category.see', category: space, site }, 'NNYYYYNY'],
+  ['start a topic in a site category', { action: 'topic.create', category: siteCategory, site }, 'NYYYYYYY'],
+  ['start a topic in announcements', { action: 'topic.create', category: announcements, site }, 'NNNYYNNY'],
+  ['reply in a private space', { action: 'post.reply', category: space, site, topic: { locked: false } }, 'NNYYYYNY'],
+  ['reply in a locked site topic', { action: 'post.reply', category: siteCategory, site, topic: { locked: true } }, 'NNNNNNYY'],
+  ['reply in a locked topic of a space', { action: 'post.reply', category: space, site, topic: { locked: true } }, 'NNNYYNNY'],
+  ['reply in announcements', { action: 'post.reply', category: announcements, site, topic: { locked: false } }, 'NNNYYNNY'],
+  ['moderate a site topic', { action: 'topic.moderate', category: siteCategory, site }, 'NNNNNNYY'],
+  ['moderate a topic of a space', { action: 'topic.moderate', category: space, site }, 'NNNYYNNY'],
+  ['edit someone’s post, site', { action: 'post.edit', category: siteCategory, site, post: othersPost }, 'NNNNNNYY'],
+  ['edit someone’s post, space', { action: 'post.edit', category: space, site, post: othersPost }, 'NNNYYNNY'],
+  ['edit the member’s own post', { action: 'post.edit', category: space, site, post: { ...othersPost, authorId: 'member' } }, 'NNYYYNNY'],
+  ['edit someone’s wiki, space', { action: 'post.edit', category: space, site, post: { ...othersPost, wiki: true } }, 'NNYYYYNY'],
+  ['edit a deleted post', { action: 'post.edit', category: siteCategory, site, post: { ...othersPost, deleted: true } }, 'NNNNNNNN'],
+  ['make someone’s post a wiki, space', { action: 'post.setWiki', category: space, site, post: othersPost }, 'NNNYYNNY'],
+  ['delete someone’s post, site', { action: 'post.delete', category: siteCategory, site, post: othersPost }, 'NNNNNNYY'],
+  ['delete someone’s post, space', { action: 'post.delete', category: space, site, post: othersPost }, 'NNNYYNNY'],
+  ['read someone’s hidden post, site', { action: 'post.seeHidden', category: siteCategory, site, post: othersPost }, 'NNNNNNYY'],
+  ['read someone’s hidden post, space', { action: 'post.seeHidden', category: space, site, post: othersPost }, 'NNNYYNNY'],
+  [
+    'read one’s own hidden post',
+    { action: 'post.seeHidden', category: space, site, post: { ...othersPost, authorId: 'member' } },
+    'NNYYYNNY',
+  ],
+  ['react in a private space', { action: 'post.react', category: space, site, post: othersPost }, 'NNYYYYNY'],
+  ['quote from a site category', { action: 'post.quote', category: siteCategory, site, post: othersPost }, 'NYYYYYYY'],
+  ['rename someone’s topic, space', { action: 'topic.editTitle', category: space, site, topic: { authorId: 'someone' } }, 'NNNYYNNY'],
+  ['report the member’s post, site', { action: 'flag.create', category: siteCategory, site, targetAuthorId: 'member' }, 'NYNYYYYY'],
+  ['bypass rate limits', { action: 'rateLimits.exempt' }, 'NNNNNNYY'],
+  ['post without review', { action: 'review.exempt' }, 'NNNNNNYY'],
+  ['see who reported', { action: 'report.seeReporters' }, 'NNNNNNYY'],
+  ['open the review queue', { action: 'moderation.queue' }, 'NNNYYNYY'],
+  ['act on a report about a member', { action: 'moderation.act', category: null }, 'NNNNNNYY'],
+  ['act on a report in a space', { action: 'moderation.act', category: space }, 'NNNYYNNY'],
+  ['see a held post of the member, space', { action: 'held.see', category: space, authorId: 'member' }, 'NNYYYNNY'],
+  ['read the moderation log', { action: 'moderation.log' }, 'NNNNNNYY'],
+  ['read a member’s record', { action: 'moderation.member' }, 'NNNNNNYY'],
+  ['sanction a member', { action: 'user.sanction', target: { id: 'outsider', role: 'member' } }, 'NNNNNNYY'],
+  ['sanction a moderator', { action: 'user.sanction', target: { id: 'moderator', role: 'moderator' } }, 'NNNNNNNY'],
+  ['change a member’s role', { action: 'user.changeRole', target: { id: 'outsider', role: 'member' } }, 'NNNNNNNY'],
+  ['create a site category', { action: 'category.create', groupId: null }, 'NNNNNNNY'],
+  ['edit a site category', { action: 'category.edit', category: siteCategory }, 'NNNNNNNY'],
+  ['edit a space', { action: 'category.edit', category: space }, 'NNNNYNNY'],
+  ['see a hidden group', { action: 'group.see', group, site }, 'NNYYYYNY'],
+  ['see a hidden group’s members', { action: 'group.seeMembers', group, site }, 'NNYYYYNY'],
+  ['manage a group’s members', { action: 'group.manageMembers', group }, 'NNNYYNNY'],
+  ['edit a group', { action: 'group.edit', group }, 'NNNNYNNY'],
+  ['create a group', { action: 'group.create', site }, 'NYYYYYYY'],
+];
+
+describe('the policy table', () => {
+  const access = new AccessService();
+
+  it.each(TABLE)('%s', (_name, question, expected) => {
+    const answers = ROLES.map((role) => (access.can(callers[role], question) ? 'Y' : 'N')).join('');
+    expect(answers).toBe(expected);
+  });
+
+  it('answers every question at least once', () => {
+    const asked = new Set(TABLE.map(([, question]) => question.action));
+    const all: AccessQuestion['action'][] = [
+      'user.changeRole',
+      'category.create',
+      'category.edit',
+      'category.see',
+      'topic.create',
+      'post.reply',
+      'post.edit',
+      'post.delete',
+      'post.setWiki',
+      'post.react',
+      'post.quote',
+      'post.seeHidden',
+      'topic.editTitle',
+      'topic.moderate',
+      'rateLimits.exempt',
+      'review.exempt',
+      'group.create',
+      'group.see',
+      'group.seeMembers',
+      'group.manageMembers',
+      'group.edit',
+      'flag.create',
+      'moderation.queue',
+      'moderation.act',
+      'report.seeReporters',
+      'user.sanction',
+      'moderation.log',
+      'moderation.member',
+      'held.see',
+    ];
+    expect(all.filter((action) => !asked.has(action))).toEqual([]);
+  });
+});
+
+describe('can, as the client is told', () => {
+  const access = new AccessService();
+  const lockedTopic = { authorId: 'someone', locked: true };
+
+  it('gives a group moderator the moderation controls of their space, and a site moderator none there', () => {
+    expect(access.topicCan(callers.groupModerator, space, site, lockedTopic)).toEqual({
+      reply: true,
+      edit: true,
+      moderate: true,
+      flag: true,
+    });
+    expect(access.topicCan(callers.moderator, siteCategory, site, lockedTopic)).toEqual({
+      reply: true,
+      edit: true,
+      moderate: true,
+      flag: true,
+    });
+    expect(access.categoryCan(callers.moderator, announcements, site)).toEqual({ startTopic: false, moderate: false, edit: false });
+  });
+
+  it('shows no composer where only moderators reply, and none in a locked topic', () => {
+    expect(access.topicCan(callers.member, announcements, site, { authorId: 'someone', locked: false }).reply).toBe(false);
+    expect(access.topicCan(callers.member, siteCategory, site, lockedTopic).reply).toBe(false);
+    expect(access.categoryCan(callers.member, announcements, site).startTopic).toBe(false);
+  });
+
+  it('lets a silenced member and a visitor do nothing', () => {
+    for (const who of [callers.silenced, callers.anonymous]) {
+      expect(access.postCan(who, space, site, othersPost)).toEqual({ edit: false, delete: false, react: false, flag: false, quote: false });
+      expect(access.topicCan(who, space, site, { authorId: 'silenced', locked: false })).toEqual({
+        reply: false,
+        edit: false,
+        moderate: false,
+        flag: false,
+      });
+      expect(access.groupCan(who, { ...group, visibility: 'public', ownerCount: 1 })).toEqual({
+        join: false,
+        requestToJoin: false,
+        invite: false,
+        manage: false,
+        leave: false,
+      });
+    }
+  });
+
+  it('offers joining a public group, asking a private one, and never leaving to a sole owner', () => {
+    expect(access.groupCan(callers.outsider, { ...group, visibility: 'public', ownerCount: 1 })).toMatchObject({
+      join: true,
+      requestToJoin: false,
+    });
+    expect(access.groupCan(callers.outsider, { ...group, visibility: 'private', ownerCount: 1 })).toMatchObject({
+      join: false,
+      requestToJoin: true,
+    });
+    expect(access.groupCan(callers.groupOwner, { ...group, ownerCount: 1 })).toMatchObject({ leave: false, manage: true, invite: true });
+    expect(access.groupCan(callers.groupOwner, { ...group, ownerCount: 2 }).leave).toBe(true);
+    expect(access.groupCan(callers.groupModerator, { ...group, ownerCount: 1 })).toMatchObject({
+      leave: true,
+      manage: false,
+      invite: true,
+    });
+  });
+
+  it('never offers deleting or reporting a deleted post', () => {
+    const deleted = { ...othersPost, deleted: true };
+    expect(access.postCan(callers.admin, siteCategory, site, deleted)).toMatchObject({ delete: false, flag: false, edit: false });
+  });
+});

@@ -1,0 +1,68 @@
+import type { SiteRules } from './access-questions';
+import type { Caller } from './caller';
+import { isSiteStaff, managedGroupIds } from './space-standing';
+
+/** A SQL condition over an alias, with its named parameters (TypeORM `:name` style). */
+export interface SqlScope {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The SQL conditions that keep, in a list, count or search, only what a caller may see or moderate. Each
+ * mirrors one question of AccessService, and test/e2e/access-scopes.e2e-spec.ts proves on generated fixtures
+ * that PostgreSQL keeps exactly the rows the TypeScript rule allows.
+ */
+
+/** Categories (alias) the caller may see. Mirrors `category.see`. */
+export function visibleCategories(caller: Caller | null, site: SiteRules, alias: string): SqlScope {
+  if (site.loginRequired && caller === null) return { where: 'FALSE', params: {} };
+  if (caller?.role === 'admin') return { where: 'TRUE', params: {} };
+  const open = `${alias}.group_id IS NULL OR ${alias}.see_access = 'everyone'`;
+  const groupIds = Object.keys(caller?.groups ?? {});
+  if (groupIds.length === 0) return { where: `(${open})`, params: {} };
+  const param = `${alias}VisibleGroupIds`;
+  return {
+    where: `(${open} OR ${alias}.group_id = ANY(CAST(:${param} AS uuid[])) OR ${alias}.shared_group_ids && CAST(:${param} AS uuid[]))`,
+    params: { [param]: groupIds },
+  };
+}
+
+/**
+ * Categories (alias, which may be NULL for a queue item about a member) the caller moderates. Mirrors
+ * `moderation.act`: admins everything; site moderators the site's own categories and member reports; a
+ * group's owners and moderators its categories only.
+ */
+export function moderatedCategories(caller: Caller, alias: string): SqlScope {
+  if (caller.role === 'admin') return { where: 'TRUE', params: {} };
+  const param = `${alias}ModeratedGroupIds`;
+  const site = isSiteStaff(caller) ? `${alias}.id IS NULL OR ${alias}.group_id IS NULL` : 'FALSE';
+  return { where: `(${site} OR ${alias}.group_id = ANY(CAST(:${param} AS uuid[])))`, params: { [param]: managedGroupIds(caller) } };
+}
+
+/** Hides topics (alias) held for review from all but their author and their space's moderators. Mirrors `held.see`. */
+export function visibleHeldTopics(caller: Caller | null, topicAlias: string, categoryAlias: string): SqlScope {
+  if (caller === null) return { where: `NOT ${topicAlias}.pending_review`, params: {} };
+  const moderated = moderatedCategories(caller, categoryAlias);
+  const param = `${topicAlias}HeldAuthorId`;
+  return {
+    where: `(NOT ${topicAlias}.pending_review OR ${topicAlias}.author_id = :${param} OR ${moderated.where})`,
+    params: { ...moderated.params, [param]: caller.userId },
+  };
+}
+
+/** Mailings (alias) the public archive lists. Mirrors `mailing.read`. */
+export function archivedMailings(caller: Caller | null, site: SiteRules, alias: string): SqlScope {
+  if (site.loginRequired && caller === null) return { where: 'FALSE', params: {} };
+  return { where: `(${alias}.status = 'sent' AND ${alias}.audience_kind <> 'group')`, params: {} };
+}
+
+/** Groups (alias) the caller may know exist. Mirrors `group.see`. */
+export function visibleGroups(caller: Caller | null, site: SiteRules, alias: string): SqlScope {
+  if (site.loginRequired && caller === null) return { where: 'FALSE', params: {} };
+  if (caller?.role === 'admin') return { where: 'TRUE', params: {} };
+  const groupIds = Object.keys(caller?.groups ?? {});
+  if (groupIds.length === 0) return { where: `${alias}.visibility <> 'hidden'`, params: {} };
+  const param = `${alias}MemberGroupIds`;
+  return { where: `(${alias}.visibility <> 'hidden' OR ${alias}.id = ANY(CAST(:${param} AS uuid[])))`, params: { [param]: groupIds } };
+}
