@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
+import { GroupRolesModule } from '@harbour/groups';
 import { JobsModule } from '@harbour/jobs';
 import { AccessModule } from '@harbour/access';
 import { MailModule } from '@harbour/mail';
@@ -22,6 +23,8 @@ export class WorkerModule {
         JobsModule.forRoot({ databaseUrl: config.databaseUrl, runWorker: true }),
         AccessModule,
         SettingsModule,
+        // Fills accounts' port for the callers that notification mail is checked against.
+        GroupRolesModule,
         MailModule,
         NotificationsModule,
         MailingsModule,

@@ -16,11 +16,23 @@ import { SiteInvitationsController } from './site-invitations.controller';
 import { SiteInvitationsService } from './site-invitations.service';
 import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
+import { UserRepository } from './user.repository';
+import { MemberCallers } from './member-callers';
 
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([User, Session, PasswordReset, SiteInvitation])],
   controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController],
-  providers: [AuthService, SessionsService, SessionStrategy, PasswordResetService, MeService, AdminUsersService, SiteInvitationsService],
-  exports: [SessionsService],
+  providers: [
+    UserRepository,
+    MemberCallers,
+    AuthService,
+    SessionsService,
+    SessionStrategy,
+    PasswordResetService,
+    MeService,
+    AdminUsersService,
+    SiteInvitationsService,
+  ],
+  exports: [SessionsService, UserRepository, MemberCallers],
 })
 export class AccountsModule {}

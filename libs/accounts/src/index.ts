@@ -7,3 +7,19 @@ export { PasswordReset } from './password-reset.entity';
 export { SiteInvitation } from './site-invitation.entity';
 export { toUserDto } from './user.mapper';
 export { MemberCallers } from './member-callers';
+export { UserRepository } from './user.repository';
+export type { UserStanding } from './user.repository';
+export {
+  joinUser,
+  userColumns,
+  userContactColumns,
+  userDtoFromRow,
+  userExists,
+  userFromRow,
+  userHasUsername,
+  userIsActive,
+  userReceivesMailings,
+} from './user-sql';
+export type { UserColumnsRow } from './user-sql';
+export { GROUP_ROLES_SQL } from './group-roles.port';
+export type { GroupRolesSql } from './group-roles.port';

@@ -1,25 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@harbour/access';
+import { GROUP_ROLES_SQL, type GroupRolesSql } from './group-roles.port';
 
 /**
  * Members as the access module sees them, without a request: the recipients of notifications, emails and
  * digests, checked with the same `AccessService.can` as a caller. Only active members come back, so a
- * suspended member is told nothing. The session fields are empty: these callers never authenticate anything.
+ * suspended member is told nothing (unless `anyStatus` asks what a member's role was, e.g. for an edit they made).
+ * The session fields are empty: these callers never authenticate anything.
  */
 @Injectable()
 export class MemberCallers {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly sql: string;
 
-  async load(userIds: string[]): Promise<Map<string, Caller>> {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(GROUP_ROLES_SQL) groupRoles: GroupRolesSql,
+  ) {
+    this.sql = `SELECT u.id, u.username, u.role, u.locale, ${groupRoles('u.id')} AS groups
+                  FROM users u WHERE u.id = ANY($1::uuid[])`;
+  }
+
+  async load(userIds: string[], options: { anyStatus?: boolean } = {}): Promise<Map<string, Caller>> {
     if (userIds.length === 0) return new Map();
     const rows: { id: string; username: string; role: Caller['role']; locale: Caller['locale']; groups: Caller['groups'] | null }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.username, u.role, u.locale,
-                (SELECT json_object_agg(m.group_id, m.role) FROM group_members m WHERE m.user_id = u.id) AS groups
-           FROM users u WHERE u.id = ANY($1::uuid[]) AND u.status = 'active'`,
-        [[...new Set(userIds)]],
-      );
+      await this.dataSource.query(options.anyStatus ? this.sql : `${this.sql} AND u.status = 'active'`, [[...new Set(userIds)]]);
     return new Map(
       rows.map((row) => [
         row.id,

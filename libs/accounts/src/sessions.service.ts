@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { DomainEvents, hashToken, hotQuery, newToken } from '@harbour/common';
+import { GROUP_ROLES_SQL, type GroupRolesSql } from './group-roles.port';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 
@@ -15,6 +16,7 @@ export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly events: DomainEvents,
+    @Inject(GROUP_ROLES_SQL) private readonly groupRoles: GroupRolesSql,
   ) {}
 
   /** Opens a session and returns its token (shown once; only its hash is kept). */
@@ -63,7 +65,7 @@ export class SessionsService {
       name,
       `SELECT s.id AS session_id, s.last_used_at, u.id AS user_id, u.username, u.role, u.locale,
               coalesce(u.silenced_until > now(), false) AS silenced,
-              (SELECT json_object_agg(m.group_id, m.role) FROM group_members m WHERE m.user_id = u.id) AS groups
+              ${this.groupRoles('u.id')} AS groups
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE ${where} AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
       [value],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
-import type { WatchedWordAction } from '@harbour/contracts';
+import type { WatchedWordAction, WatchedWordDto } from '@harbour/contracts';
 import { WatchedWord } from './watched-word.entity';
 import { censorHtml, firstMatch, fold, htmlText, type WatchedRule } from './watched-words';
 
@@ -24,6 +24,21 @@ export class WatchedWordsService {
   private cached: { rules: WatchedRule[]; at: number } | null = null;
 
   constructor(@InjectRepository(WatchedWord) private readonly words: Repository<WatchedWord>) {}
+
+  /** The list as admins see it (the entity stays in settings). */
+  async listWords(): Promise<WatchedWordDto[]> {
+    return (await this.list()).map(toWatchedWordDto);
+  }
+
+  /** Adds a word inside the caller's transaction (which also writes the audit entry). */
+  async addWord(manager: EntityManager, word: string, action: WatchedWordAction): Promise<WatchedWordDto> {
+    return toWatchedWordDto(await this.add(manager, word, action));
+  }
+
+  /** Removes a word inside the caller's transaction; answers what it was, for the audit entry. */
+  async removeWord(manager: EntityManager, id: string): Promise<WatchedWordDto> {
+    return toWatchedWordDto(await this.remove(manager, id));
+  }
 
   list(): Promise<WatchedWord[]> {
     return this.words.find({ order: { word: 'ASC' } });
@@ -69,4 +84,8 @@ export class WatchedWordsService {
     this.cached = { rules: rows.map(({ word, action }) => ({ word, action })), at: Date.now() };
     return this.cached.rules;
   }
+}
+
+function toWatchedWordDto(word: WatchedWord): WatchedWordDto {
+  return { id: word.id, word: word.word, action: word.action, createdAt: word.createdAt.toISOString() };
 }

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Locale } from '@harbour/contracts';
+import { User } from './user.entity';
+
+/** A member's state as their standing sanctions make it (moderation computes it; accounts stores it). */
+export interface UserStanding {
+  silencedUntil: Date | null;
+  /** A standing suspension; `suspendedUntil` is null when it has no end. */
+  suspended: boolean;
+  suspendedUntil: Date | null;
+  banned: boolean;
+}
+
+/** Members: all SQL on `users` lives here (README, "Each lib owns its tables"). */
+@Injectable()
+export class UserRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every method takes an optional transaction; without one it runs on its own. */
+  private db(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<User | null> {
+    return this.db(manager).findOneBy(User, { id });
+  }
+
+  /** A member who may sign in, or null (for reports and invitations: nobody may act on a suspended member). */
+  findActiveById(id: string, manager?: EntityManager): Promise<User | null> {
+    return this.db(manager).findOneBy(User, { id, status: 'active' });
+  }
+
+  findByIds(ids: string[], manager?: EntityManager): Promise<User[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.db(manager).findBy(User, { id: In([...new Set(ids)]) });
+  }
+
+  /** By username, ignoring case; active members only. */
+  findActiveByUsername(username: string, manager?: EntityManager): Promise<User | null> {
+    return this.db(manager).findOneBy(User, { usernameKey: username.toLowerCase(), status: 'active' });
+  }
+
+  /** The ids of the active members with these lower-cased usernames (mentions). */
+  async activeIdsByUsernames(usernameKeys: string[], manager?: EntityManager): Promise<string[]> {
+    if (usernameKeys.length === 0) return [];
+    const users = await this.db(manager).find(User, { select: { id: true }, where: { usernameKey: In(usernameKeys), status: 'active' } });
+    return users.map((user) => user.id);
+  }
+
+  /** The address and language a member is written to at, or null for a missing member. */
+  async contactOf(id: string, manager?: EntityManager): Promise<{ email: string; locale: Locale } | null> {
+    const rows = await this.db(manager).query<{ email: string; locale: Locale }[]>('SELECT email, locale FROM users WHERE id = $1', [id]);
+    return rows[0] ?? null;
+  }
+
+  /** A username or an email taken already (registration says which). */
+  async taken(usernameKey: string, email: string, manager: EntityManager): Promise<{ username: boolean; email: boolean }> {
+    const rows = await manager
+      .createQueryBuilder(User, 'user')
+      .select(['user.usernameKey', 'user.email'])
+      .where('user.usernameKey = :usernameKey OR user.email = :email', { usernameKey, email })
+      .getMany();
+    return { username: rows.some((user) => user.usernameKey === usernameKey), email: rows.length > 0 };
+  }
+
+  count(manager?: EntityManager): Promise<number> {
+    return this.db(manager).count(User);
+  }
+
+  /** Signing in takes a username or an email address, already lower-cased. */
+  findByLogin(key: string): Promise<User | null> {
+    return this.db().findOne(User, { where: [{ usernameKey: key }, { email: key }] });
+  }
+
+  async insert(fields: Partial<User>, manager: EntityManager): Promise<User> {
+    return manager.save(manager.create(User, fields));
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<User, 'displayName' | 'locale' | 'role' | 'status'>>,
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (Object.keys(changes).length > 0) await this.db(manager).update(User, { id }, changes);
+  }
+
+  /** Makes a member whose suspension ran out active again (only if still suspended). */
+  async endSuspension(id: string, manager?: EntityManager): Promise<void> {
+    await this.db(manager).update(User, { id, status: 'suspended' }, { status: 'active', suspendedUntil: null });
+  }
+
+  async touchLastSeen(id: string, manager?: EntityManager): Promise<void> {
+    await this.db(manager).update(User, { id }, { lastSeenAt: new Date() });
+  }
+
+  /** Admins' member list: `q` is a LIKE pattern (escaped) over usernames and addresses. */
+  listQuery(likeQ: string | undefined): SelectQueryBuilder<User> {
+    const builder = this.dataSource.getRepository(User).createQueryBuilder('user');
+    if (likeQ) builder.andWhere(`(user.usernameKey LIKE :q ESCAPE '\\' OR user.email LIKE :q ESCAPE '\\')`, { q: likeQ });
+    return builder;
+  }
+
+  /**
+   * Locks the member's row while their standing is recomputed, so sanctions given at once take turns and each
+   * recount sees the others' (committed) sanctions. NO KEY: a sanction's own foreign key already holds a
+   * KEY SHARE lock on this row.
+   */
+  async lockForStanding(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [id]);
+  }
+
+  /** Writes the member's state from their standing sanctions; a member awaiting approval stays pending. */
+  async applyStanding(id: string, standing: UserStanding, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE users SET silenced_until = $2, suspended_until = $3,
+              status = CASE WHEN status = 'pending' THEN status WHEN $4 THEN 'banned' WHEN $5 THEN 'suspended' ELSE 'active' END
+        WHERE id = $1`,
+      [id, standing.silencedUntil, standing.suspendedUntil, standing.banned, standing.suspended],
+    );
+  }
+}

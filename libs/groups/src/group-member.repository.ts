@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { GroupRole } from '@harbour/contracts';
+import { GroupMember } from './group-member.entity';
+
+/** Memberships: all SQL on `group_members` lives here (README, "Each lib owns its tables"). */
+@Injectable()
+export class GroupMemberRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every method takes an optional transaction; without one it runs on its own. */
+  private db(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  find(groupId: string, userId: string, manager?: EntityManager): Promise<GroupMember | null> {
+    return this.db(manager).findOneBy(GroupMember, { groupId, userId });
+  }
+
+  isMember(groupId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    return this.db(manager).existsBy(GroupMember, { groupId, userId });
+  }
+
+  /** Adds a member unless they already are one; says whether a row was written (the count then moves). */
+  async add(groupId: string, userId: string, role: GroupRole, manager: EntityManager): Promise<boolean> {
+    const inserted = await manager.query<unknown[]>(
+      `INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
+      [groupId, userId, role],
+    );
+    return inserted.length > 0;
+  }
+
+  async setRole(groupId: string, userId: string, role: GroupRole, manager: EntityManager): Promise<void> {
+    await manager.update(GroupMember, { groupId, userId }, { role });
+  }
+
+  async remove(groupId: string, userId: string, manager: EntityManager): Promise<void> {
+    await manager.delete(GroupMember, { groupId, userId });
+  }
+
+  async ownerCount(groupId: string, manager: EntityManager): Promise<number> {
+    const [row] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM group_members WHERE group_id = $1 AND role = 'owner'`,
+      [groupId],
+    );
+    return row?.n ?? 0;
+  }
+
+  /** A page of members with their users, oldest first, after a (created_at, user_id) keyset. */
+  page(groupId: string, after: { at: string; id: string } | null, limit: number): Promise<GroupMember[]> {
+    const builder = this.dataSource
+      .getRepository(GroupMember)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.group_id = :groupId', { groupId })
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.user_id', 'ASC')
+      .limit(limit);
+    if (after) builder.andWhere('(m.created_at, m.user_id) > (:at, :id)', { at: after.at, id: after.id });
+    return builder.getMany();
+  }
+}
