@@ -6,7 +6,7 @@ import { InvitationsPage } from '../features/admin/components/invitations-page';
 import { OutboxPage } from '../features/admin/components/outbox-page';
 import { SettingsPage } from '../features/admin/components/settings-page';
 import { UsersPage } from '../features/admin/components/users-page';
-import { useMe } from '../features/auth/api/get-me';
+import { useMe } from '../lib/session';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
 import { SignInPage } from '../features/auth/components/sign-in-page';
@@ -16,11 +16,12 @@ import { TopicPage } from '../features/forum/components/topic-page';
 import { GroupPage } from '../features/groups/components/group-page';
 import { GroupsPage } from '../features/groups/components/groups-page';
 import { InvitationPage } from '../features/groups/components/invitation-page';
-import { HomePage } from '../features/home/home-page';
+import { HomePage } from '../features/forum/components/home-page';
 import { ArchivePage } from '../features/mailings/components/archive-page';
 import { ArchivedMailingPage } from '../features/mailings/components/archived-mailing-page';
 import { ConfirmSubscriptionPage } from '../features/mailings/components/confirm-page';
 import { MailingPage } from '../features/mailings/components/mailing-page';
+import { MySubscription } from '../features/mailings/components/my-subscription';
 import { MailingsPage } from '../features/mailings/components/mailings-page';
 import { SubscribePage } from '../features/mailings/components/subscribe-page';
 import { SubscribersPage } from '../features/mailings/components/subscribers-page';
@@ -100,7 +101,9 @@ export function App() {
                 path="settings/notifications"
                 element={
                   <MembersOnly>
-                    <PreferencesPage />
+                    <PreferencesPage>
+                      <MySubscription />
+                    </PreferencesPage>
                   </MembersOnly>
                 }
               />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../features/auth/api/get-me';
+import { useMe } from '../lib/session';
 import { useUpdateMe } from '../features/auth/api/update-me';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { meQueryKey, useMe } from '../features/auth/api/get-me';
+import { meQueryKey, useMe } from '../lib/session';
 import { useSocketEvent } from '../lib/realtime';
-import { useSite } from '../features/auth/api/get-site';
+import { useSite } from '../lib/site';
 import { WarningBanner } from '../features/moderation/components/warning-banner';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { AccountMenu } from './account-menu';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MeDto } from '@harbour/contracts';
-import { api, ApiError } from '../../../lib/api-client';
+import { api, ApiError } from './api-client';
 
 export const meQueryKey = ['me'] as const;
 

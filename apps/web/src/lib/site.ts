@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SiteDto } from '@harbour/contracts';
-import { api } from '../../../lib/api-client';
+import { api } from './api-client';
 
 export const siteQueryKey = ['site'] as const;
 

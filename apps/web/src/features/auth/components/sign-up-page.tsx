@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useSite } from '../api/get-site';
+import { useSite } from '../../../lib/site';
 import { useRegister } from '../api/register';
 import { useAuthForm } from './use-auth-form';
 

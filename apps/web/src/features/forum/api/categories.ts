@@ -1,10 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CategoryDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
-
-export function useCategories() {
-  return useQuery({ queryKey: ['categories'], queryFn: () => api<{ items: CategoryDto[] }>('GET', '/categories') });
-}
+import { categoriesKey } from '../../shared/api/spaces';
 
 export function useCategory(id: string) {
   return useQuery({ queryKey: ['categories', id], queryFn: () => api<CategoryDto>('GET', `/categories/${id}`) });
@@ -14,6 +11,6 @@ export function useCreateCategory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; description?: string }) => api<CategoryDto>('POST', '/categories', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['categories'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: categoriesKey }),
   });
 }

@@ -5,10 +5,10 @@ import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/session';
 import { useCategory } from '../api/categories';
 import { useCategoryTopics, useCreateTopic } from '../api/topics';
-import { VisibilityBadge } from '../../groups/components/visibility-badge';
+import { VisibilityBadge } from '../../../ui/visibility-badge';
 import { Composer } from './composer';
 import { TopicList } from './topic-list';
 

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Page } from '../../ui/page';
-import { TextField } from '../../ui/text-field';
-import { useMe } from '../auth/api/get-me';
-import { useSite } from '../auth/api/get-site';
-import { useCategories, useCreateCategory } from '../forum/api/categories';
-import { useLatestTopics } from '../forum/api/topics';
-import { TopicList } from '../forum/components/topic-list';
-import { VisibilityBadge } from '../groups/components/visibility-badge';
+import { Page } from '../../../ui/page';
+import { TextField } from '../../../ui/text-field';
+import { useMe } from '../../../lib/session';
+import { useSite } from '../../../lib/site';
+import { useCategories } from '../../shared/api/spaces';
+import { useCreateCategory } from '../api/categories';
+import { useLatestTopics } from '../api/topics';
+import { TopicList } from './topic-list';
+import { VisibilityBadge } from '../../../ui/visibility-badge';
 
 export function HomePage() {
   const { t } = useTranslation();

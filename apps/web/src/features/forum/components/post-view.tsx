@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
 import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
-import { ReportDialog } from '../../moderation/components/report-dialog';
+import { ReportDialog } from '../../shared/components/report-dialog';
 import { Composer } from './composer';
 
 interface PostViewProps {

@@ -4,11 +4,11 @@ import { Link, useParams } from 'react-router';
 import type { PostDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/session';
 import { useLiveTopic } from '../api/live-topic';
 import { useReply, useTopicPosts } from '../api/posts';
 import { useMarkRead, useTopic, useUpdateTopic } from '../api/topics';
-import { ReportDialog } from '../../moderation/components/report-dialog';
+import { ReportDialog } from '../../shared/components/report-dialog';
 import { Composer } from './composer';
 import { PostView } from './post-view';
 import { buildThread, type ThreadNode } from './thread';
@@ -23,7 +23,8 @@ export function TopicPage() {
   const topic = useTopic(id);
   const posts = useTopicPosts(id);
   const reply = useReply(id);
-  const markRead = useMarkRead(id);
+  // `mutate` is stable (TanStack Query keeps it for the component's life): the effect below re-runs on new posts only.
+  const { mutate: markReadUpTo } = useMarkRead(id);
   const updateTopic = useUpdateTopic(id);
   const live = useLiveTopic(id, me.data?.id);
   const [mode, setMode] = useState<ViewMode>(() => (localStorage.getItem(VIEW_KEY) === 'flat' ? 'flat' : 'threaded'));
@@ -36,10 +37,11 @@ export function TopicPage() {
   const canReply = Boolean(me.data) && (!topic.data?.locked || staff);
   const lastId = all[all.length - 1]?.id;
 
+  const myId = me.data?.id;
   useEffect(() => {
     // Reading up to the last loaded post; runs again only when a newer post is loaded.
-    if (me.data && lastId) markRead.mutate(lastId);
-  }, [lastId, me.data?.id]);
+    if (myId && lastId) markReadUpTo(lastId);
+  }, [lastId, myId, markReadUpTo]);
 
   useEffect(() => {
     // j / k move between posts, as in most forums; never while typing.

@@ -4,10 +4,6 @@ import { api } from '../../../lib/api-client';
 
 const enc = encodeURIComponent;
 
-export function useGroups() {
-  return useQuery({ queryKey: ['groups'], queryFn: () => api<{ items: GroupDto[] }>('GET', '/groups') });
-}
-
 export function useGroup(slug: string) {
   return useQuery({ queryKey: ['groups', slug], queryFn: () => api<GroupDto>('GET', `/groups/${enc(slug)}`) });
 }

@@ -6,8 +6,8 @@ import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useMe } from '../../auth/api/get-me';
-import { useCategories } from '../../forum/api/categories';
+import { useMe } from '../../../lib/session';
+import { useCategories } from '../../shared/api/spaces';
 import {
   useChangeGroupRole,
   useDecideJoinRequest,
@@ -20,7 +20,7 @@ import {
   useUpdateGroup,
 } from '../api/groups';
 import { NewSpace } from './new-space';
-import { VisibilityBadge } from './visibility-badge';
+import { VisibilityBadge } from '../../../ui/visibility-badge';
 
 /** A group: what it is, its spaces, its members, and — for its owners and moderators — how people get in. */
 export function GroupPage() {

@@ -6,10 +6,11 @@ import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useMe } from '../../auth/api/get-me';
-import { useSite } from '../../auth/api/get-site';
-import { useAnswerInvitation, useCreateGroup, useGroups, useMyInvitations } from '../api/groups';
-import { VisibilityBadge } from './visibility-badge';
+import { useMe } from '../../../lib/session';
+import { useSite } from '../../../lib/site';
+import { useGroups } from '../../shared/api/spaces';
+import { useAnswerInvitation, useCreateGroup, useMyInvitations } from '../api/groups';
+import { VisibilityBadge } from '../../../ui/visibility-badge';
 
 /** The group directory: the caller's invitations, every group they may know of, and creating one. */
 export function GroupsPage() {

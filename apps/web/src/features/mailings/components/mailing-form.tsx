@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGroups } from '../../groups/api/groups';
+import { useGroups } from '../../shared/api/spaces';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { TextField } from '../../../ui/text-field';

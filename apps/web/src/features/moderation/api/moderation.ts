@@ -1,8 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  FlagReason,
   MemberRecordDto,
-  FlagTargetType,
   ModerationLogEntryDto,
   PageDto,
   Resolution,
@@ -17,13 +15,6 @@ import { api } from '../../../lib/api-client';
 const queueKey = ['moderation', 'queue'] as const;
 const mineKey = ['moderation', 'mine'] as const;
 const wordsKey = ['admin', 'watched-words'] as const;
-
-export function useReport() {
-  return useMutation({
-    mutationFn: (input: { targetType: FlagTargetType; targetId: string; reason: FlagReason; note?: string }) =>
-      api<{ id: string }>('POST', '/flags', input),
-  });
-}
 
 export function useQueue() {
   return useQuery({ queryKey: queueKey, queryFn: () => api<PageDto<ReviewItemDto>>('GET', '/moderation/queue?limit=50') });

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { useAddNote, useLiftSanction, useMemberRecord } from '../api/moderation';
-import { ReportDialog } from './report-dialog';
+import { ReportDialog } from '../../shared/components/report-dialog';
 import { SanctionDialog } from './sanction-dialog';
 
 /** A member's moderation page for site staff: their record, the notes staff keep, and the sanction dialog. */

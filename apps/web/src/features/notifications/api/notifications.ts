@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NotificationDto, NotificationPreferencesDto, PageDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
@@ -27,7 +28,8 @@ export function useNotifications() {
 /** After a notification arrives or is read: the list and the count are read again. */
 export function useRefreshNotifications() {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  // One function for the component's life, so effects that call it do not re-run on every render.
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: ['notifications'] }), [queryClient]);
 }
 
 export function useMarkRead() {

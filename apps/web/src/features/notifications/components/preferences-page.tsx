@@ -1,13 +1,15 @@
-import { MySubscription } from '../../mailings/components/my-subscription';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIGEST_FREQUENCIES, NOTIFICATION_DELIVERIES, NOTIFICATION_TYPES, type NotificationPreferencesDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { usePreferences, useUpdatePreferences } from '../api/notifications';
 
-/** Per type: in the app, by email, both or not at all; a digest; discreet emails for shared devices. */
-export function PreferencesPage() {
+/**
+ * Per type: in the app, by email, both or not at all; a digest; discreet emails for shared devices.
+ * `children`: sections other features add below (app/ composes the mailing subscription in).
+ */
+export function PreferencesPage({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const preferences = usePreferences();
   const update = useUpdatePreferences();
@@ -79,7 +81,7 @@ export function PreferencesPage() {
         {update.isSuccess && <Alert kind="success">{t('notifications.saved')}</Alert>}
         {update.isError && <Alert kind="error">{update.error.message}</Alert>}
       </form>
-      <MySubscription />
+      {children}
     </Page>
   );
 }

@@ -5,8 +5,7 @@ import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useCategories } from '../../forum/api/categories';
-import { useGroups } from '../../groups/api/groups';
+import { useCategories, useGroups } from '../../shared/api/spaces';
 import { useSearch } from '../api/search';
 
 /** Search with filters; the URL holds the query, so a search can be shared and the back button works. */

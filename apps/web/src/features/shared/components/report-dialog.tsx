@@ -4,7 +4,7 @@ import { FLAG_REASONS, type FlagReason, type FlagTargetType } from '@harbour/con
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Dialog } from '../../../ui/dialog';
-import { useReport } from '../api/moderation';
+import { useReport } from '../api/report';
 
 /**
  * Reporting a post, topic or member to the moderators. The dialog says plainly that the reported member
