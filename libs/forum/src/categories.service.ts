@@ -1,38 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { DomainEvents, ForbiddenError, InvalidInputError } from '@harbour/common';
+import { DomainEvents, ForbiddenError, InvalidInputError, NotFoundError } from '@harbour/common';
 import type { CategoryAccessDto, CategoryDto } from '@harbour/contracts';
-import { Category } from './category.entity';
+import type { Category } from './category.entity';
+import { CategoryRepository } from './category.repository';
 import { ForumLookup } from './forum-lookup.service';
-import { toCategoryDto } from './forum.mappers';
+import { ForumViews } from './forum-views';
 import type { CreateCategoryDto, UpdateCategoryDto } from './forum.dtos';
+import { GroupDirectory } from './group-directory';
 import { slugify } from './slug';
 
 @Injectable()
 export class CategoriesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly categories: CategoryRepository,
+    private readonly groups: GroupDirectory,
     private readonly access: AccessService,
     private readonly lookup: ForumLookup,
+    private readonly views: ForumViews,
     private readonly events: DomainEvents,
   ) {}
 
   /** The categories the caller may see, in their order; the filter runs in SQL. */
   async list(caller: Caller | null): Promise<{ items: CategoryDto[] }> {
-    const visible = this.access.visibleCategories(caller, await this.lookup.site(), 'category');
-    const rows = await this.dataSource
-      .getRepository(Category)
-      .createQueryBuilder('category')
-      .where(visible.where, visible.params)
-      .orderBy('category.position', 'ASC')
-      .addOrderBy('category.name', 'ASC')
-      .getMany();
-    return { items: rows.map(toCategoryDto) };
+    const site = await this.lookup.site();
+    const rows = await this.categories.listVisible(this.access.visibleCategories(caller, site, 'category'));
+    return { items: rows.map((category) => this.views.category(caller, category, site)) };
   }
 
   async get(caller: Caller | null, id: string): Promise<CategoryDto> {
-    return toCategoryDto((await this.lookup.category(caller, id)).category);
+    const { category, site } = await this.lookup.category(caller, id);
+    return this.views.category(caller, category, site);
   }
 
   async create(caller: Caller, dto: CreateCategoryDto): Promise<CategoryDto> {
@@ -46,24 +46,16 @@ export class CategoriesService {
     if (groupId === null && (dto.access || dto.sharedGroupIds?.length)) {
       throw new InvalidInputError('access and sharedGroupIds apply to group categories only');
     }
+    const site = await this.lookup.site();
     return this.dataSource.transaction(async (manager) => {
       if (groupId) await this.assertGroupsExist(manager, [groupId, ...(dto.sharedGroupIds ?? [])]);
       if (dto.parentId) {
-        const parent = await manager.findOneBy(Category, { id: dto.parentId });
+        const parent = await this.categories.findById(dto.parentId, manager);
         if (!parent || parent.groupId !== groupId) throw new InvalidInputError('parentId does not name a category of the same space');
         if (parent.parentId) throw new InvalidInputError('parentId must name a top-level category (one level of nesting)');
       }
-      const base = slugify(dto.name, 'category');
-      // Two categories of one name made at once would pick the same free slug: they take turns on it.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('category-slug:' || $1))`, [base]);
-      const taken = new Set(
-        (await manager.query<{ slug: string }[]>('SELECT slug FROM categories WHERE slug = $1 OR slug LIKE $2', [base, `${base}-%`])).map(
-          (row) => row.slug,
-        ),
-      );
-      let slug = base;
-      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-      const category = manager.create(Category, {
+      const slug = await this.categories.freeSlug(manager, slugify(dto.name, 'category'));
+      const category = await this.categories.insert(manager, {
         name: dto.name,
         description: dto.description ?? '',
         parentId: dto.parentId ?? null,
@@ -74,8 +66,7 @@ export class CategoriesService {
         replyAccess: access.reply,
         slug,
       });
-      await manager.save(category);
-      return toCategoryDto(category);
+      return this.views.category(caller, category, site);
     });
   }
 
@@ -85,8 +76,8 @@ export class CategoriesService {
    * that may no longer read its topics leave their rooms.
    */
   async update(caller: Caller, id: string, dto: UpdateCategoryDto): Promise<CategoryDto> {
-    const { category } = await this.lookup.category(caller, id);
-    if (!this.access.can(caller, { action: 'category.create', groupId: category.groupId })) {
+    const { category, site } = await this.lookup.category(caller, id);
+    if (!this.access.can(caller, { action: 'category.edit', category })) {
       throw new ForbiddenError('Only the owners of its group (or admins) change this category');
     }
     if (category.groupId === null && (dto.access || dto.sharedGroupIds)) {
@@ -104,16 +95,18 @@ export class CategoriesService {
         await this.assertGroupsExist(manager, dto.sharedGroupIds);
         changes.sharedGroupIds = [...new Set(dto.sharedGroupIds)].filter((groupId) => groupId !== category.groupId);
       }
-      if (Object.keys(changes).length > 0) await manager.update(Category, { id: category.id }, changes);
+      await this.categories.update(manager, category.id, changes);
     });
     if (dto.access || dto.sharedGroupIds) this.events.publish('SpaceAccessChanged', { categoryIds: [category.id] });
-    return toCategoryDto(await this.dataSource.getRepository(Category).findOneByOrFail({ id: category.id }));
+    const updated = await this.categories.findById(category.id);
+    if (!updated) throw new NotFoundError();
+    return this.views.category(caller, updated, site);
   }
 
   private async assertGroupsExist(manager: EntityManager, ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
-    const [row] = await manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM groups WHERE id = ANY($1)', [unique]);
-    if ((row?.n ?? 0) !== unique.length) throw new InvalidInputError('sharedGroupIds must name groups');
+    if ((await this.groups.existingIds(manager, unique)).length !== unique.length)
+      throw new InvalidInputError('sharedGroupIds must name groups');
   }
 }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AccessService, type Caller, type CategoryRef, type SiteRules } from '@harbour/access';
 import { InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
 import { SettingsService } from '@harbour/settings';
-import { Category } from './category.entity';
-import { Post } from './post.entity';
-import { readTopic } from './hot-reads';
+import type { Category } from './category.entity';
+import { CategoryRepository } from './category.repository';
+import type { Post } from './post.entity';
+import { PostRepository } from './post.repository';
 import type { Topic } from './topic.entity';
+import { TopicRepository } from './topic.repository';
 
 /**
  * Loads one category, topic or post together with what access needs, in one query, and answers the same
@@ -15,7 +16,9 @@ import type { Topic } from './topic.entity';
 @Injectable()
 export class ForumLookup {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly categories: CategoryRepository,
+    private readonly topics: TopicRepository,
+    private readonly posts: PostRepository,
     private readonly access: AccessService,
     private readonly settings: SettingsService,
   ) {}
@@ -26,7 +29,7 @@ export class ForumLookup {
 
   async category(caller: Caller | null, id: string): Promise<{ category: Category; site: SiteRules }> {
     const site = await this.site();
-    const category = isUuid(id) ? await this.dataSource.getRepository(Category).findOneBy({ id }) : null;
+    const category = isUuid(id) ? await this.categories.findById(id) : null;
     if (!category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();
     return { category, site };
   }
@@ -46,7 +49,7 @@ export class ForumLookup {
 
   async topic(caller: Caller | null, id: string): Promise<{ topic: Topic; category: Category; site: SiteRules }> {
     const site = await this.site();
-    const topic = isUuid(id) ? await readTopic(this.dataSource, id) : null;
+    const topic = isUuid(id) ? await this.topics.findWithCategory(id) : null;
     if (!topic?.category || !this.access.can(caller, { action: 'category.see', category: topic.category, site })) throw new NotFoundError();
     if (topic.pendingReview && !this.access.can(caller, { action: 'held.see', category: topic.category, authorId: topic.authorId })) {
       throw new NotFoundError();
@@ -56,41 +59,17 @@ export class ForumLookup {
 
   /** What access needs about the categories of several topics, for re-checking who may stay in their socket rooms. */
   async categoriesOfTopics(topicIds: string[]): Promise<Map<string, CategoryRef>> {
-    if (topicIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<
-      {
-        topic_id: string;
-        group_id: string | null;
-        shared_group_ids: string[];
-        see: CategoryRef['seeAccess'];
-        start: CategoryRef['startAccess'];
-        reply: CategoryRef['replyAccess'];
-      }[]
-    >(
-      `SELECT t.id AS topic_id, c.group_id, c.shared_group_ids, c.see_access AS see, c.start_access AS start, c.reply_access AS reply
-         FROM topics t JOIN categories c ON c.id = t.category_id WHERE t.id = ANY($1)`,
-      [topicIds],
-    );
-    return new Map(
-      rows.map((row) => [
-        row.topic_id,
-        { groupId: row.group_id, sharedGroupIds: row.shared_group_ids, seeAccess: row.see, startAccess: row.start, replyAccess: row.reply },
-      ]),
-    );
+    return this.topics.categoriesOf(topicIds);
+  }
+
+  /** The author of each of these topics that is held for review (a held topic is theirs and its moderators'). */
+  async heldTopicAuthors(topicIds: string[]): Promise<Map<string, string>> {
+    return this.topics.heldAuthors(topicIds);
   }
 
   async post(caller: Caller | null, id: string): Promise<{ post: Post; topic: Topic; category: Category; site: SiteRules }> {
     const site = await this.site();
-    const post = isUuid(id)
-      ? await this.dataSource
-          .getRepository(Post)
-          .createQueryBuilder('post')
-          .innerJoinAndSelect('post.topic', 'topic')
-          .innerJoinAndSelect('topic.category', 'category')
-          .innerJoinAndSelect('post.author', 'author')
-          .where('post.id = :id', { id })
-          .getOne()
-      : null;
+    const post = isUuid(id) ? await this.posts.findWithTopic(id) : null;
     const category = post?.topic?.category;
     if (!post?.topic || !category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();
     if (post.pendingReview && !this.access.can(caller, { action: 'held.see', category, authorId: post.authorId }))

@@ -1,11 +1,11 @@
-import { isStaff, type Caller } from '@harbour/access';
 import { toUserDto } from '@harbour/accounts';
-import type { CategoryDto, NotificationLevel, PostDto, TopicDto } from '@harbour/contracts';
+import type { CategoryCan, CategoryDto, NotificationLevel, PostCan, PostDto, TopicCan, TopicDto } from '@harbour/contracts';
 import type { Category } from './category.entity';
 import type { Post } from './post.entity';
 import type { Topic } from './topic.entity';
 
-export function toCategoryDto(category: Category): CategoryDto {
+/** `can`: AccessService.categoryCan for the caller (see ForumViews). */
+export function toCategoryDto(category: Category, can: CategoryCan): CategoryDto {
   return {
     id: category.id,
     name: category.name,
@@ -21,6 +21,7 @@ export function toCategoryDto(category: Category): CategoryDto {
         ? { see: 'everyone', start: 'everyone', reply: 'everyone' }
         : { see: category.seeAccess, start: category.startAccess, reply: category.replyAccess },
     private: category.groupId !== null && category.seeAccess !== 'everyone',
+    can,
   };
 }
 
@@ -30,7 +31,7 @@ export interface TopicMemberState {
   level?: NotificationLevel;
 }
 
-export function toTopicDto(topic: Topic, state: TopicMemberState | null): TopicDto {
+export function toTopicDto(topic: Topic, state: TopicMemberState | null, can: TopicCan): TopicDto {
   if (!topic.author) throw new Error('toTopicDto needs the author loaded');
   return {
     id: topic.id,
@@ -47,6 +48,7 @@ export function toTopicDto(topic: Topic, state: TopicMemberState | null): TopicD
     ...(state
       ? { unreadCount: Math.max(0, topic.postCount - (state.lastReadNumber ?? 0)), notificationLevel: state.level ?? 'normal' }
       : {}),
+    can,
   };
 }
 
@@ -57,15 +59,27 @@ export interface PostExtras {
   bookmarked: Set<string>;
 }
 
+/** What a post's answer depends on besides the post: its extras, and the caller's answers from AccessService. */
+export interface PostView {
+  extras: PostExtras;
+  /** AccessService.postCan for the caller. */
+  can: PostCan;
+  /** `post.seeHidden`: its author (while only hidden) and those who moderate its space. */
+  seesHidden: boolean;
+}
+
+/** Nothing may be done by a visitor, nor by everyone in a socket room at once (a broadcast has no caller). */
+export const NO_POST_CAN: PostCan = { edit: false, delete: false, react: false, flag: false, quote: false };
+
 /**
  * A post as this caller may see it: a deleted post is a tombstone for everyone; a hidden post keeps its
- * content only for its author and staff.
+ * content only for those who may see hidden posts (its author, its space's moderators).
  */
-export function toPostDto(post: Post, caller: Caller | null, extras: PostExtras): PostDto {
+export function toPostDto(post: Post, view: PostView): PostDto {
   if (!post.author) throw new Error('toPostDto needs the author loaded');
+  const { extras } = view;
   const deleted = Boolean(post.deletedAt);
-  const staff = isStaff(caller);
-  const blank = deleted || (post.hidden && !staff && caller?.userId !== post.authorId);
+  const blank = deleted || (post.hidden && !view.seesHidden);
   return {
     id: post.id,
     topicId: post.topicId,
@@ -85,5 +99,6 @@ export function toPostDto(post: Post, caller: Caller | null, extras: PostExtras)
     myReactions: extras.mine.get(post.id) ?? [],
     bookmarked: extras.bookmarked.has(post.id),
     ...(post.pendingReview ? { pendingReview: true } : {}),
+    can: view.can,
   };
 }

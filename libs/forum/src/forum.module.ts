@@ -1,28 +1,60 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@harbour/accounts';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
+import { CategoryRepository } from './category.repository';
 import { ForumLookup } from './forum-lookup.service';
+import { ForumModeration } from './forum-moderation';
+import { ForumViews } from './forum-views';
+import { GroupDirectory } from './group-directory';
+import { MemberStateRepository } from './member-state.repository';
 import { MemberStateService } from './member-state.service';
-import { PostExtrasLoader } from './post-extras.loader';
+import { PostEditsService } from './post-edits.service';
+import { PostRepository } from './post.repository';
+import { PostSearchRepository } from './post-search.repository';
 import { PostWriter } from './post-writer';
 import { PostsController } from './posts.controller';
 import { PostsService } from './posts.service';
-import { TopicsController } from './topics.controller';
+import { ReviewHolds } from './review-holds';
 import { TopicPageCache } from './topic-page.cache';
+import { TopicPageRepository } from './topic-page.repository';
+import { TopicRepository } from './topic.repository';
+import { TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
 
 @Module({
+  imports: [AccountsModule],
   controllers: [CategoriesController, TopicsController, PostsController],
   providers: [
+    CategoryRepository,
+    TopicRepository,
+    TopicPageRepository,
+    PostRepository,
+    PostSearchRepository,
+    MemberStateRepository,
     ForumLookup,
+    ForumViews,
+    ForumModeration,
+    ReviewHolds,
+    GroupDirectory,
     CategoriesService,
     TopicsService,
     PostsService,
+    PostEditsService,
     PostWriter,
-    PostExtrasLoader,
     MemberStateService,
     TopicPageCache,
   ],
-  exports: [ForumLookup, PostsService],
+  exports: [
+    ForumLookup,
+    PostsService,
+    ForumModeration,
+    ReviewHolds,
+    GroupDirectory,
+    CategoryRepository,
+    TopicRepository,
+    PostRepository,
+    PostSearchRepository,
+  ],
 })
 export class ForumModule {}

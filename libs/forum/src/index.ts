@@ -9,3 +9,25 @@ export { mentionedUsernames, renderMarkdown } from './markdown';
 export { decodeEntities, htmlToText } from './plain-text';
 export { TopicPageCache } from './topic-page.cache';
 export { PostsService } from './posts.service';
+export { ReviewHolds } from './review-holds';
+export type { HeldTarget } from './review-holds';
+export { GroupDirectory } from './group-directory';
+export { ForumModeration } from './forum-moderation';
+export { CategoryRepository, categoryAccessColumns, categoryRefFrom } from './category.repository';
+export { TopicRepository } from './topic.repository';
+export { PostRepository } from './post.repository';
+export { PostSearchRepository } from './post-search.repository';
+export type { PostSearchHit, PostSearchInput } from './post-search.repository';
+export { notificationLevels } from './member-state.repository';
+export type { NotificationLevelRow } from './member-state.repository';
+export { postAuthors, postContexts, postHtml } from './post-reads';
+export type { PostContext } from './post-reads';
+export {
+  forumTargetAuthorSql,
+  forumTargetInCategory,
+  joinCategory,
+  joinForumTarget,
+  joinPost,
+  joinTopic,
+  joinTopicAndPost,
+} from './forum-targets';

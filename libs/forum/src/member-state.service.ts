@@ -1,58 +1,56 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { Caller } from '@harbour/access';
-import { InvalidInputError } from '@harbour/common';
-import type { NotificationLevel } from '@harbour/contracts';
+import { AccessService, type Caller } from '@harbour/access';
+import { DomainEvents, InvalidInputError, RuleRefusedError } from '@harbour/common';
+import { REACTION_EMOJI, type NotificationLevel } from '@harbour/contracts';
 import { ForumLookup } from './forum-lookup.service';
-import { Post } from './post.entity';
+import { MemberStateRepository } from './member-state.repository';
+import { PostRepository } from './post.repository';
 
-/** One member's own state on categories and topics: notification levels and how far they have read. */
+/** One member's own state: reactions, bookmarks, notification levels and how far they have read. */
 @Injectable()
 export class MemberStateService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly lookup: ForumLookup,
+    private readonly memberState: MemberStateRepository,
+    private readonly posts: PostRepository,
+    private readonly access: AccessService,
+    private readonly events: DomainEvents,
   ) {}
+
+  async react(caller: Caller, id: string, emoji: string, on: boolean): Promise<void> {
+    if (!(REACTION_EMOJI as readonly string[]).includes(emoji)) {
+      throw new InvalidInputError(`emoji must be one of ${REACTION_EMOJI.join(' ')}`);
+    }
+    const { post, category, site } = await this.lookup.post(caller, id);
+    const ref = { authorId: post.authorId, wiki: post.wiki, deleted: post.deletedAt !== null };
+    if (!this.access.can(caller, { action: 'post.react', category, site, post: ref })) throw new RuleRefusedError('This post is deleted');
+    await this.memberState.setReaction(post.id, caller.userId, emoji, on);
+    this.events.publish('ReactionsChanged', { postId: post.id, topicId: post.topicId, userId: caller.userId, emoji, on });
+  }
+
+  async bookmark(caller: Caller, id: string, on: boolean): Promise<void> {
+    const { post } = await this.lookup.post(caller, id);
+    await this.memberState.setBookmark(post.id, caller.userId, on);
+    this.events.publish('BookmarksChanged', { postId: post.id, topicId: post.topicId, userId: caller.userId });
+  }
 
   async setCategoryLevel(caller: Caller, categoryId: string, level: NotificationLevel): Promise<void> {
     await this.lookup.category(caller, categoryId);
-    await this.saveLevel('category_notification_levels', 'category_id', caller.userId, categoryId, level);
+    await this.memberState.setLevel(caller.userId, { categoryId }, level);
   }
 
   async setTopicLevel(caller: Caller, topicId: string, level: NotificationLevel): Promise<void> {
-    await this.lookup.topic(caller, topicId);
-    await this.saveLevel('topic_notification_levels', 'topic_id', caller.userId, topicId, level);
+    const { topic } = await this.lookup.topic(caller, topicId);
+    await this.memberState.setLevel(caller.userId, { topicId: topic.id }, level);
   }
 
   /** Records reading up to a post; reading never goes backwards. */
   async markRead(caller: Caller, topicId: string, postId: string): Promise<void> {
     const { topic } = await this.lookup.topic(caller, topicId);
-    // The id is selected too: TypeORM answers null for a row whose selected columns are all null.
-    const post = await this.dataSource
-      .getRepository(Post)
-      .findOne({ select: { id: true, number: true }, where: { id: postId, topicId: topic.id } });
+    const post = await this.posts.numberInTopic(postId, topic.id);
     if (!post) throw new InvalidInputError('postId must be a post of this topic');
     // A reply held for review has no number yet; it comes after every numbered post, so reading it is
     // reading the whole topic as it is counted now.
-    const number = post.number ?? topic.postCount;
-    await this.dataSource.query(
-      `INSERT INTO topic_reads (user_id, topic_id, last_read_number) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, topic_id) DO UPDATE SET last_read_number = GREATEST(topic_reads.last_read_number, EXCLUDED.last_read_number)`,
-      [caller.userId, topic.id, number],
-    );
-  }
-
-  private async saveLevel(
-    table: 'category_notification_levels' | 'topic_notification_levels',
-    column: 'category_id' | 'topic_id',
-    userId: string,
-    id: string,
-    level: NotificationLevel,
-  ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO ${table} (user_id, ${column}, level) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, ${column}) DO UPDATE SET level = EXCLUDED.level`,
-      [userId, id, level],
-    );
+    await this.memberState.markRead(caller.userId, topic.id, post.number ?? topic.postCount);
   }
 }

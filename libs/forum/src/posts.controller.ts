@@ -4,12 +4,18 @@ import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/acce
 import type { PostDto, RevisionDto } from '@harbour/contracts';
 import { PreviewDto, UpdatePostDto } from './forum.dtos';
 import { renderMarkdown } from './markdown';
+import { MemberStateService } from './member-state.service';
+import { PostEditsService } from './post-edits.service';
 import { PostsService } from './posts.service';
 
 @ApiTags('forum')
 @Controller()
 export class PostsController {
-  constructor(private readonly posts: PostsService) {}
+  constructor(
+    private readonly posts: PostsService,
+    private readonly edits: PostEditsService,
+    private readonly memberState: MemberStateService,
+  ) {}
 
   @Public()
   @Get('posts/:id')
@@ -20,7 +26,7 @@ export class PostsController {
   @Authenticated()
   @Patch('posts/:id')
   update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: UpdatePostDto): Promise<PostDto> {
-    return this.posts.update(caller, id, dto);
+    return this.edits.update(caller, id, dto);
   }
 
   @Public()
@@ -33,35 +39,35 @@ export class PostsController {
   @Delete('posts/:id')
   @HttpCode(204)
   delete(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
-    return this.posts.delete(caller, id);
+    return this.edits.delete(caller, id);
   }
 
   @Authenticated()
   @Put('posts/:id/reactions/:emoji')
   @HttpCode(204)
   react(@CurrentCaller() caller: Caller, @Param('id') id: string, @Param('emoji') emoji: string): Promise<void> {
-    return this.posts.react(caller, id, emoji, true);
+    return this.memberState.react(caller, id, emoji, true);
   }
 
   @Authenticated()
   @Delete('posts/:id/reactions/:emoji')
   @HttpCode(204)
   unreact(@CurrentCaller() caller: Caller, @Param('id') id: string, @Param('emoji') emoji: string): Promise<void> {
-    return this.posts.react(caller, id, emoji, false);
+    return this.memberState.react(caller, id, emoji, false);
   }
 
   @Authenticated()
   @Put('posts/:id/bookmark')
   @HttpCode(204)
   bookmark(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
-    return this.posts.bookmark(caller, id, true);
+    return this.memberState.bookmark(caller, id, true);
   }
 
   @Authenticated()
   @Delete('posts/:id/bookmark')
   @HttpCode(204)
   unbookmark(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
-    return this.posts.bookmark(caller, id, false);
+    return this.memberState.bookmark(caller, id, false);
   }
 
   /** The composer's preview: exactly the HTML the post would get. */

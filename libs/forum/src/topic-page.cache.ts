@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvents } from '@harbour/common';
-import type { TopicPage } from './hot-reads';
+import type { TopicPage } from './topic-page.repository';
 
 const MAX_PAGES = 2000;
 

@@ -12,6 +12,7 @@ import {
   UpdateTopicDto,
 } from './forum.dtos';
 import { MemberStateService } from './member-state.service';
+import { PostEditsService } from './post-edits.service';
 import { PostsService } from './posts.service';
 import { TopicsService } from './topics.service';
 
@@ -21,6 +22,7 @@ export class TopicsController {
   constructor(
     private readonly topics: TopicsService,
     private readonly posts: PostsService,
+    private readonly edits: PostEditsService,
     private readonly memberState: MemberStateService,
   ) {}
 
@@ -58,7 +60,7 @@ export class TopicsController {
   @Authenticated()
   @Post(':id/posts')
   reply(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: CreatePostDto): Promise<PostDto> {
-    return this.posts.reply(caller, id, dto);
+    return this.edits.reply(caller, id, dto);
   }
 
   @Authenticated()

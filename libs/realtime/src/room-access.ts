@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
-import { DataSource } from 'typeorm';
 import { AccessService } from '@harbour/access';
 import { SessionsService } from '@harbour/accounts';
 import { ForumLookup } from '@harbour/forum';
 import { Presence } from './presence';
-import { topicIdsOf, topicRoom, userRoom, type SocketData } from './rooms';
+import { topicIdsOf, topicRoom, userRoom, type HarbourServer } from './rooms';
 
 /**
  * Takes away, at once, the topic rooms a socket may no longer see after access shrank (a member removed or
@@ -20,17 +18,16 @@ export class RoomAccess {
     private readonly lookup: ForumLookup,
     private readonly access: AccessService,
     private readonly presence: Presence,
-    private readonly dataSource: DataSource,
   ) {}
 
   /**
    * A member's role, sanctions or groups changed: re-read, from the database, the caller each of their
    * sockets acts as (role, groups, silenced), then re-check their rooms.
    */
-  async recheckMember(server: Server, userId: string): Promise<void> {
+  async recheckMember(server: HarbourServer, userId: string): Promise<void> {
     const sockets = await server.local.in(userRoom(userId)).fetchSockets();
     for (const socket of sockets) {
-      const data = socket.data as SocketData;
+      const { data } = socket;
       if (!data.caller) continue;
       data.caller = await this.sessions.reload(data.caller);
       // The public shape shown as typing carries the role: read it again on the next typing event.
@@ -49,14 +46,14 @@ export class RoomAccess {
    * and tells it with `topic:closed`: the checks of `topic:join` (the category, and for a topic held for
    * review, its author or those who moderate the space). Two queries for all the topics concerned.
    */
-  async recheckRooms(server: Server, within?: string): Promise<void> {
+  async recheckRooms(server: HarbourServer, within?: string): Promise<void> {
     const sockets = await (within ? server.local.in(within) : server.local).fetchSockets();
     const topicIds = [...new Set(sockets.flatMap((socket) => topicIdsOf(socket.rooms)))];
     const categories = await this.lookup.categoriesOfTopics(topicIds);
-    const held = await this.heldAuthors(topicIds);
+    const held = await this.lookup.heldTopicAuthors(topicIds);
     const site = await this.lookup.site();
     for (const socket of sockets) {
-      const caller = (socket.data as SocketData).caller;
+      const caller = socket.data.caller;
       for (const topicId of topicIdsOf(socket.rooms)) {
         const category = categories.get(topicId);
         const authorId = held.get(topicId);
@@ -70,15 +67,5 @@ export class RoomAccess {
         this.presence.touch(topicId);
       }
     }
-  }
-
-  /** The author of each of these topics that is held for review (a held topic is theirs and its moderators'). */
-  private async heldAuthors(topicIds: string[]): Promise<Map<string, string>> {
-    if (topicIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; author_id: string }[]>(
-      'SELECT id, author_id FROM topics WHERE id = ANY($1::uuid[]) AND pending_review',
-      [topicIds],
-    );
-    return new Map(rows.map((row) => [row.id, row.author_id]));
   }
 }

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CategoryRef, SqlScope } from '@harbour/access';
+import { Category } from './category.entity';
+
+/**
+ * The category's access fields (what `CategoryRef` holds), selected from `alias` as `<prefix>group_id`, …:
+ * the one definition every lib's SQL uses when it must ask access about a category. Read them back with
+ * `categoryRefFrom(row, prefix)`.
+ */
+export function categoryAccessColumns(alias: string, prefix = ''): string {
+  return [
+    `${alias}.group_id AS ${prefix}group_id`,
+    `${alias}.shared_group_ids AS ${prefix}shared_group_ids`,
+    `${alias}.see_access AS ${prefix}see_access`,
+    `${alias}.start_access AS ${prefix}start_access`,
+    `${alias}.reply_access AS ${prefix}reply_access`,
+  ].join(', ');
+}
+
+/** The access fields of a row selected with `categoryAccessColumns(alias, prefix)`, as access takes them. */
+export function categoryRefFrom(row: object, prefix = ''): CategoryRef {
+  const columns = row as Record<string, unknown>;
+  return {
+    groupId: columns[`${prefix}group_id`] as CategoryRef['groupId'],
+    sharedGroupIds: columns[`${prefix}shared_group_ids`] as CategoryRef['sharedGroupIds'],
+    seeAccess: columns[`${prefix}see_access`] as CategoryRef['seeAccess'],
+    startAccess: columns[`${prefix}start_access`] as CategoryRef['startAccess'],
+    replyAccess: columns[`${prefix}reply_access`] as CategoryRef['replyAccess'],
+  };
+}
+
+/** Categories: all SQL on `categories` lives here (README, "Each lib owns its tables"). */
+@Injectable()
+export class CategoryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every method takes an optional transaction; without one it runs on its own. */
+  private db(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<Category | null> {
+    return this.db(manager).findOneBy(Category, { id });
+  }
+
+  /** The categories inside `visible` (a scope over the alias `category`), in their order. */
+  async listVisible(visible: SqlScope): Promise<Category[]> {
+    return this.db()
+      .createQueryBuilder(Category, 'category')
+      .where(visible.where, visible.params)
+      .orderBy('category.position', 'ASC')
+      .addOrderBy('category.name', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * A free slug from `base` (`base`, `base-2`, …). Two categories of one name made at once would pick the
+   * same one: they take turns on it, so call this inside the transaction that inserts the category.
+   */
+  async freeSlug(manager: EntityManager, base: string): Promise<string> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('category-slug:' || $1))`, [base]);
+    const rows = await manager.query<{ slug: string }[]>('SELECT slug FROM categories WHERE slug = $1 OR slug LIKE $2', [
+      base,
+      `${base}-%`,
+    ]);
+    const taken = new Set(rows.map((row) => row.slug));
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  async insert(manager: EntityManager, fields: Partial<Category>): Promise<Category> {
+    return manager.save(manager.create(Category, fields));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<Category>): Promise<void> {
+    if (Object.keys(changes).length > 0) await manager.update(Category, { id }, changes);
+  }
+
+  /**
+   * The category topic counter, kept here only: a topic shown (created unheld, approved) counts +1 in its
+   * category, a topic moved counts −1 in one and +1 in the other; always in the writing transaction.
+   */
+  async countTopics(manager: EntityManager, categoryId: string, delta: number): Promise<void> {
+    await manager.query('UPDATE categories SET topic_count = topic_count + $2 WHERE id = $1', [categoryId, delta]);
+  }
+
+  /**
+   * A group closed to outsiders: its categories opened to everyone go back to its members (starting and
+   * replying too), in the caller's transaction. Answers the ids of the categories it closed.
+   */
+  async closeGroupSpaces(manager: EntityManager, groupId: string): Promise<string[]> {
+    const [rows] = await manager.query<[{ id: string }[], number]>(
+      `UPDATE categories SET see_access = 'members',
+              start_access = CASE WHEN start_access = 'everyone' THEN 'members' ELSE start_access END,
+              reply_access = CASE WHEN reply_access = 'everyone' THEN 'members' ELSE reply_access END
+        WHERE group_id = $1 AND (see_access = 'everyone' OR start_access = 'everyone' OR reply_access = 'everyone')
+        RETURNING id`,
+      [groupId],
+    );
+    return rows.map((row) => row.id);
+  }
+}

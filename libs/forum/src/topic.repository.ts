@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { joinUser, userColumns, userFromRow } from '@harbour/accounts';
+import type { CategoryRef, SqlScope } from '@harbour/access';
+import { Category } from './category.entity';
+import { categoryAccessColumns, categoryRefFrom } from './category.repository';
+import { Topic } from './topic.entity';
+
+/**
+ * A topic with its category and its author as flat columns (t_…, c_…, u_…). Plain SQL: TypeORM's query
+ * builder spends more CPU building SQL and hydrating entities than PostgreSQL spends answering, and every
+ * topic page reads this.
+ */
+export const TOPIC_SELECT = `SELECT t.id AS t_id, t.category_id AS t_category_id, t.author_id AS t_author_id, t.title AS t_title,
+       t.slug AS t_slug, t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
+       t.pinned AS t_pinned, t.locked AS t_locked, t.pending_review AS t_pending_review,
+       t.slow_mode_seconds AS t_slow_mode_seconds,
+       c.name AS c_name, c.slug AS c_slug, c.description AS c_description, c.parent_id AS c_parent_id,
+       ${categoryAccessColumns('c', 'c_')}, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at,
+       ${userColumns('u', 'u_')}
+  FROM topics t JOIN categories c ON c.id = t.category_id ${joinUser('u', 't.author_id')}`;
+
+/** A row of TOPIC_SELECT (timestamps as Dates, or as strings when it comes through row_to_json). */
+export interface TopicRow {
+  t_id: string;
+  t_category_id: string;
+  t_author_id: string;
+  t_title: string;
+  t_slug: string;
+  t_created_at: Date | string;
+  t_last_post_at: Date | string;
+  t_post_count: number;
+  t_pinned: boolean;
+  t_locked: boolean;
+  t_pending_review: boolean;
+  t_slow_mode_seconds: number;
+  c_name: string;
+  c_slug: string;
+  c_description: string;
+  c_parent_id: string | null;
+  c_position: number;
+  c_topic_count: number;
+  c_created_at: Date | string;
+}
+
+export function topicFrom(row: TopicRow): Topic {
+  const category = Object.assign(new Category(), {
+    id: row.t_category_id,
+    name: row.c_name,
+    slug: row.c_slug,
+    description: row.c_description,
+    parentId: row.c_parent_id,
+    ...categoryRefFrom(row, 'c_'),
+    position: row.c_position,
+    topicCount: row.c_topic_count,
+    createdAt: new Date(row.c_created_at),
+  });
+  return Object.assign(new Topic(), {
+    id: row.t_id,
+    categoryId: row.t_category_id,
+    authorId: row.t_author_id,
+    title: row.t_title,
+    slug: row.t_slug,
+    createdAt: new Date(row.t_created_at),
+    lastPostAt: new Date(row.t_last_post_at),
+    postCount: row.t_post_count,
+    pinned: row.t_pinned,
+    locked: row.t_locked,
+    pendingReview: row.t_pending_review,
+    slowModeSeconds: row.t_slow_mode_seconds,
+    category,
+    author: userFromRow(row, 'u_'),
+  });
+}
+
+/** Topics: all SQL on `topics` lives here (README, "Each lib owns its tables"). */
+@Injectable()
+export class TopicRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every method takes an optional transaction; without one it runs on its own. */
+  private db(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** A topic with its category and author, or null: one query. */
+  async findWithCategory(id: string): Promise<Topic | null> {
+    const [row] = await this.db().query<TopicRow[]>(`${TOPIC_SELECT} WHERE t.id = $1`, [id]);
+    return row ? topicFrom(row) : null;
+  }
+
+  /**
+   * A page of topics with their authors, inside `scopes` (over the aliases `topic` and `category`), pinned
+   * first when asked, then by last activity, after a keyset position.
+   */
+  async page(input: {
+    scopes: SqlScope[];
+    categoryId?: string;
+    pinnedFirst: boolean;
+    after: { pinned: boolean; at: string; id: string } | null;
+    limit: number;
+  }): Promise<Topic[]> {
+    const builder: SelectQueryBuilder<Topic> = this.db()
+      .createQueryBuilder(Topic, 'topic')
+      .innerJoinAndSelect('topic.author', 'author')
+      // The category comes along: each topic's `can` is asked of it.
+      .innerJoinAndSelect('topic.category', 'category')
+      .where('TRUE');
+    if (input.categoryId) builder.andWhere('topic.categoryId = :categoryId', { categoryId: input.categoryId });
+    for (const scope of input.scopes) builder.andWhere(scope.where, scope.params);
+    const { after } = input;
+    if (input.pinnedFirst) {
+      builder.orderBy('topic.pinned', 'DESC');
+      if (after) {
+        builder.andWhere('(topic.pinned::int, topic.lastPostAt, topic.id) < (:p, :at, :id)', {
+          p: after.pinned ? 1 : 0,
+          at: after.at,
+          id: after.id,
+        });
+      }
+    } else if (after) {
+      builder.andWhere('(topic.lastPostAt, topic.id) < (:at, :id)', { at: after.at, id: after.id });
+    }
+    return builder.addOrderBy('topic.lastPostAt', 'DESC').addOrderBy('topic.id', 'DESC').limit(input.limit).getMany();
+  }
+
+  async insert(manager: EntityManager, fields: Partial<Topic>): Promise<Topic> {
+    return manager.save(manager.create(Topic, fields));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<Topic>): Promise<void> {
+    if (Object.keys(changes).length > 0) await manager.update(Topic, { id }, changes);
+  }
+
+  /** Where a topic really is now, under its row lock (a move must count it out of that category). */
+  async lockPlacement(manager: EntityManager, id: string): Promise<{ categoryId: string; pendingReview: boolean } | null> {
+    const [row] = await manager.query<{ category_id: string; pending_review: boolean }[]>(
+      'SELECT category_id, pending_review FROM topics WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return row ? { categoryId: row.category_id, pendingReview: row.pending_review } : null;
+  }
+
+  /**
+   * Counts a post in its topic under the topic row's lock and answers its number: concurrent replies get
+   * consecutive numbers and the count stays exact.
+   */
+  async countPost(manager: EntityManager, topicId: string): Promise<number> {
+    const [rows] = await manager.query<[{ post_count: number }[], number]>(
+      'UPDATE topics SET post_count = post_count + 1, last_post_at = now() WHERE id = $1 RETURNING post_count',
+      [topicId],
+    );
+    const number = rows[0]?.post_count;
+    if (number === undefined) throw new Error(`Topic ${topicId} vanished while posting`);
+    return number;
+  }
+
+  /** Its first post is held: the whole topic is, until approved. */
+  async markHeld(manager: EntityManager, topicId: string): Promise<void> {
+    await manager.query('UPDATE topics SET pending_review = true WHERE id = $1', [topicId]);
+  }
+
+  /** A held topic approved: shown, and new in "latest". Answers its category (to count it there). */
+  async show(manager: EntityManager, topicId: string): Promise<string | null> {
+    const [rows] = await manager.query<[{ category_id: string }[], number]>(
+      'UPDATE topics SET pending_review = false, last_post_at = now() WHERE id = $1 RETURNING category_id',
+      [topicId],
+    );
+    return rows[0]?.category_id ?? null;
+  }
+
+  /** What access needs about the categories of several topics (socket rooms re-checked): one query. */
+  async categoriesOf(topicIds: string[]): Promise<Map<string, CategoryRef>> {
+    if (topicIds.length === 0) return new Map();
+    const rows = await this.db().query<{ topic_id: string }[]>(
+      `SELECT t.id AS topic_id, ${categoryAccessColumns('c')} FROM topics t JOIN categories c ON c.id = t.category_id WHERE t.id = ANY($1::uuid[])`,
+      [topicIds],
+    );
+    return new Map(rows.map((row) => [row.topic_id, categoryRefFrom(row)]));
+  }
+
+  /** The author of each of these topics that is held for review (a held topic is theirs and its moderators'). */
+  async heldAuthors(topicIds: string[]): Promise<Map<string, string>> {
+    if (topicIds.length === 0) return new Map();
+    const rows = await this.db().query<{ id: string; author_id: string }[]>(
+      'SELECT id, author_id FROM topics WHERE id = ANY($1::uuid[]) AND pending_review',
+      [topicIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.author_id]));
+  }
+}
