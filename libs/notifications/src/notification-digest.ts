@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MemberCallers } from '@harbour/accounts';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
-import type { DigestFrequency, Locale } from '@harbour/contracts';
+import type { DigestFrequency } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
 import { digestMail, MailService } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
 import { NotificationMailer } from './notification-mailer';
 import { NotificationReader } from './notification-reader';
+import { NotificationSettingsRepository } from './notification-settings.repository';
 
 export const NOTIFICATION_DIGEST_JOB = 'notifications.digest';
 const PERIOD_HOURS: Record<Exclude<DigestFrequency, 'off'>, number> = { daily: 24, weekly: 168 };
@@ -22,7 +22,7 @@ const DIGEST_ITEMS = 20;
 export class NotificationDigest {
   constructor(
     jobs: JobQueue,
-    private readonly dataSource: DataSource,
+    private readonly settingsRows: NotificationSettingsRepository,
     private readonly reader: NotificationReader,
     private readonly members: MemberCallers,
     private readonly mail: MailService,
@@ -37,29 +37,15 @@ export class NotificationDigest {
 
   /** Sends every summary that is due; returns how many were sent. */
   async sendDue(now = new Date()): Promise<number> {
-    const due: {
-      user_id: string;
-      digest: Exclude<DigestFrequency, 'off'>;
-      last_digest_at: Date | null;
-      discreet_emails: boolean;
-      email: string;
-      locale: Locale;
-    }[] = await this.dataSource.query(
-      `SELECT s.user_id, s.digest, s.last_digest_at, s.discreet_emails, u.email, u.locale
-           FROM notification_settings s JOIN users u ON u.id = s.user_id AND u.status = 'active'
-          WHERE s.digest <> 'off'
-            AND (s.last_digest_at IS NULL
-                 OR s.last_digest_at <= $1::timestamptz - make_interval(hours => CASE s.digest WHEN 'daily' THEN 24 ELSE 168 END))`,
-      [now],
-    );
+    const due = await this.settingsRows.dueDigests(now);
     if (due.length === 0) return 0;
-    const callers = await this.members.load(due.map((row) => row.user_id));
+    const callers = await this.members.load(due.map((row) => row.userId));
     const { siteName } = await this.settings.get();
     let sent = 0;
     for (const row of due) {
-      const recipient = callers.get(row.user_id);
+      const recipient = callers.get(row.userId);
       if (!recipient) continue;
-      const since = row.last_digest_at ?? new Date(now.getTime() - PERIOD_HOURS[row.digest] * 3600_000);
+      const since = row.lastDigestAt ?? new Date(now.getTime() - PERIOD_HOURS[row.digest] * 3600_000);
       const unread = (await this.reader.page(recipient, { unread: true, limit: DIGEST_ITEMS })).items.filter(
         (item) => new Date(item.createdAt) > since,
       );
@@ -69,17 +55,13 @@ export class NotificationDigest {
               to: row.email,
               locale: row.locale,
               siteName,
-              discreet: row.discreet_emails,
+              discreet: row.discreetEmails,
               link: `${this.config.publicUrl}/notifications`,
-              ...this.mailer.unsubscribeLinks(row.user_id, 'digest'),
+              ...this.mailer.unsubscribeLinks(row.userId, 'digest'),
             })
           : null;
-      await this.dataSource.transaction(async (manager) => {
-        const claimed: [unknown[], number] = await manager.query(
-          `UPDATE notification_settings SET last_digest_at = $3 WHERE user_id = $1 AND last_digest_at IS NOT DISTINCT FROM $2 RETURNING user_id`,
-          [row.user_id, row.last_digest_at, now],
-        );
-        if (claimed[1] > 0 && message) {
+      await this.settingsRows.transaction(async (manager) => {
+        if ((await this.settingsRows.claimDigest(row.userId, row.lastDigestAt, now, manager)) && message) {
           await this.mail.enqueue(message, manager);
           sent += 1;
         }

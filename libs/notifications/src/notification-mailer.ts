@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MemberCallers } from '@harbour/accounts';
 import { cutText } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
-import type { Locale, NotificationDto, NotificationType } from '@harbour/contracts';
+import type { NotificationDto } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
 import { htmlToText } from '@harbour/forum';
 import { MailService, notificationMail } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
 import { NotificationReader } from './notification-reader';
-import { NotificationSettings } from './notification-settings.entity';
 import { preferencesOf, wantsEmail } from './notification-preferences';
+import { NotificationSettingsRepository } from './notification-settings.repository';
+import { NotificationSources } from './notification-sources.repository';
+import { NotificationRepository } from './notification.repository';
 import { unsubscribeToken, type MailKind } from './unsubscribe-token';
 
 export const NOTIFICATION_EMAIL_JOB = 'notifications.email';
@@ -27,7 +28,9 @@ const EXCERPT_CHARS = 280;
 export class NotificationMailer {
   constructor(
     jobs: JobQueue,
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
+    private readonly settingsRows: NotificationSettingsRepository,
+    private readonly sources: NotificationSources,
     private readonly reader: NotificationReader,
     private readonly members: MemberCallers,
     private readonly mail: MailService,
@@ -35,27 +38,15 @@ export class NotificationMailer {
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {
     jobs.define({ name: NOTIFICATION_EMAIL_JOB, retryLimit: 5, retryDelay: 60 });
-    jobs.handle<{ notificationId: string }>(NOTIFICATION_EMAIL_JOB, (job) => this.send(job.notificationId));
+    jobs.handle(NOTIFICATION_EMAIL_JOB, (job) => this.send(job.notificationId));
   }
 
   async send(notificationId: string): Promise<void> {
-    const rows: {
-      user_id: string;
-      type: NotificationType;
-      read_at: Date | null;
-      emailed_at: Date | null;
-      email: string;
-      locale: Locale;
-    }[] = await this.dataSource.query(
-      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, u.email, u.locale
-           FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.id = $1`,
-      [notificationId],
-    );
-    const row = rows[0];
-    if (!row || row.read_at || row.emailed_at) return;
-    const recipient = (await this.members.load([row.user_id])).get(row.user_id);
+    const row = await this.notifications.emailTarget(notificationId);
+    if (!row || !row.unread || row.emailed) return;
+    const recipient = (await this.members.load([row.userId])).get(row.userId);
     if (!recipient) return;
-    const preferences = preferencesOf(await this.dataSource.getRepository(NotificationSettings).findOneBy({ userId: row.user_id }));
+    const preferences = preferencesOf(await this.settingsRows.find(row.userId));
     if (!wantsEmail(preferences.deliveries[row.type])) return;
     const [notification] = await this.reader.byIds(recipient, [notificationId], { includeEmailOnly: true });
     if (!notification) return;
@@ -67,14 +58,10 @@ export class NotificationMailer {
       discreet: preferences.discreetEmails,
       excerpt: preferences.discreetEmails ? null : await this.excerpt(notification),
       link: preferences.discreetEmails ? `${this.config.publicUrl}/notifications` : this.linkTo(notification),
-      ...this.unsubscribeLinks(row.user_id, row.type),
+      ...this.unsubscribeLinks(row.userId, row.type),
     });
-    await this.dataSource.transaction(async (manager) => {
-      const marked: [unknown[], number] = await manager.query(
-        'UPDATE notifications SET emailed_at = now() WHERE id = $1 AND emailed_at IS NULL AND read_at IS NULL RETURNING id',
-        [notificationId],
-      );
-      if (marked[1] > 0) await this.mail.enqueue(message, manager);
+    await this.notifications.transaction(async (manager) => {
+      if (await this.notifications.markEmailed(notificationId, manager)) await this.mail.enqueue(message, manager);
     });
   }
 
@@ -103,8 +90,8 @@ export class NotificationMailer {
    */
   private async excerpt(notification: NotificationDto): Promise<string | null> {
     if (!notification.postId || notification.type === 'reaction' || notification.data.contentWarning) return null;
-    const rows: { html: string }[] = await this.dataSource.query('SELECT html FROM posts WHERE id = $1', [notification.postId]);
-    const body = rows[0] ? htmlToText(rows[0].html) : null;
+    const html = await this.sources.postHtml(notification.postId);
+    const body = html ? htmlToText(html) : null;
     if (!body) return null;
     return body.length > EXCERPT_CHARS ? `${cutText(body, EXCERPT_CHARS - 1)}…` : body;
   }

@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { MemberCallers } from '@harbour/accounts';
+import { NotificationDelivery } from './notification-delivery';
 import { NotificationDigest } from './notification-digest';
 import { NotificationFanout } from './notification-fanout';
 import { NotificationMailer } from './notification-mailer';
 import { NotificationReader } from './notification-reader';
+import { NotificationSettingsRepository } from './notification-settings.repository';
+import { NotificationSources } from './notification-sources.repository';
+import { NotificationRepository } from './notification.repository';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { PostNotifications } from './post-notifications';
 
 /**
  * Notifications: stored by the fan-out from domain events, read through the reader (which checks access
@@ -14,7 +19,19 @@ import { NotificationsService } from './notifications.service';
  */
 @Module({
   controllers: [NotificationsController],
-  providers: [MemberCallers, NotificationReader, NotificationsService, NotificationFanout, NotificationMailer, NotificationDigest],
+  providers: [
+    MemberCallers,
+    NotificationRepository,
+    NotificationSettingsRepository,
+    NotificationSources,
+    NotificationReader,
+    NotificationsService,
+    NotificationDelivery,
+    PostNotifications,
+    NotificationFanout,
+    NotificationMailer,
+    NotificationDigest,
+  ],
   exports: [NotificationReader, MemberCallers],
 })
 export class NotificationsModule {}

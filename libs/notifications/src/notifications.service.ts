@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { DomainEvents, InvalidInputError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { NOTIFICATION_TYPES, type NotificationDto, type NotificationPreferencesDto, type PageDto } from '@harbour/contracts';
 import { NotificationReader } from './notification-reader';
-import { NotificationSettings } from './notification-settings.entity';
 import { preferencesOf, withoutEmail } from './notification-preferences';
+import { NotificationSettingsRepository } from './notification-settings.repository';
+import { NotificationRepository } from './notification.repository';
 import type { MarkReadDto, UpdatePreferencesDto } from './notifications.dtos';
 import { readUnsubscribeToken, type MailKind } from './unsubscribe-token';
 
@@ -14,7 +14,8 @@ import { readUnsubscribeToken, type MailKind } from './unsubscribe-token';
 @Injectable()
 export class NotificationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
+    private readonly settingsRows: NotificationSettingsRepository,
     private readonly reader: NotificationReader,
     private readonly events: DomainEvents,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
@@ -31,26 +32,16 @@ export class NotificationsService {
   /** Marks the caller's own notifications read; ids of anyone else's are ignored, never told apart. */
   async markRead(caller: Caller, dto: MarkReadDto): Promise<void> {
     if ((dto.ids === undefined) === (dto.all === undefined)) throw new InvalidInputError('give either ids or all: true');
-    await this.dataSource.query(
-      `UPDATE notifications SET read_at = now()
-        WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
-      [caller.userId, dto.ids ?? null],
-    );
+    await this.notifications.markRead(caller.userId, dto.ids ?? null);
     this.events.publish('NotificationsRead', { userId: caller.userId });
   }
 
   async preferences(caller: Caller): Promise<NotificationPreferencesDto> {
-    return preferencesOf(await this.dataSource.getRepository(NotificationSettings).findOneBy({ userId: caller.userId }));
+    return preferencesOf(await this.settingsRows.find(caller.userId));
   }
 
   async updatePreferences(caller: Caller, dto: UpdatePreferencesDto): Promise<NotificationPreferencesDto> {
-    await this.dataSource.transaction(async (manager) => {
-      // The row is made first (ON CONFLICT: two first saves at once both find it), then locked and changed.
-      await manager.query('INSERT INTO notification_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING', [caller.userId]);
-      const next = await manager.findOneOrFail(NotificationSettings, {
-        where: { userId: caller.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    await this.settingsRows.change(caller.userId, (next) => {
       if (dto.deliveries) {
         const deliveries = { ...next.deliveries };
         for (const type of NOTIFICATION_TYPES) {
@@ -61,7 +52,6 @@ export class NotificationsService {
       }
       if (dto.digest) next.digest = dto.digest;
       if (dto.discreetEmails !== undefined) next.discreetEmails = dto.discreetEmails;
-      await manager.save(next);
     });
     return this.preferences(caller);
   }
@@ -73,18 +63,15 @@ export class NotificationsService {
   async unsubscribe(token: string | undefined): Promise<{ kind: MailKind; unsubscribed: true }> {
     const read = token ? readUnsubscribeToken(this.config.sessionSecret ?? '', token) : null;
     if (!read) throw new InvalidInputError('token is invalid');
-    await this.dataSource.transaction(async (manager) => {
-      // Made first if missing (for a member who still exists), so two clicks at once both find the row to lock.
-      await manager.query(
-        'INSERT INTO notification_settings (user_id) SELECT id FROM users WHERE id = $1 ON CONFLICT (user_id) DO NOTHING',
-        [read.userId],
-      );
-      const next = await manager.findOne(NotificationSettings, { where: { userId: read.userId }, lock: { mode: 'pessimistic_write' } });
-      if (!next) return;
-      if (read.kind === 'digest') next.digest = 'off';
-      else next.deliveries = { ...next.deliveries, [read.kind]: withoutEmail(preferencesOf(next).deliveries[read.kind]) };
-      await manager.save(next);
-    });
+    // A signed link may outlive its member: a row is made only for a member who still exists.
+    await this.settingsRows.change(
+      read.userId,
+      (next) => {
+        if (read.kind === 'digest') next.digest = 'off';
+        else next.deliveries = { ...next.deliveries, [read.kind]: withoutEmail(preferencesOf(next).deliveries[read.kind]) };
+      },
+      { ifMemberExists: true },
+    );
     return { kind: read.kind, unsubscribed: true };
   }
 }

@@ -1,0 +1,37 @@
+import type { NotificationDto } from '@harbour/contracts';
+import type { NotificationRow } from './notification.repository';
+
+/** The fields of a notification that leave the server. */
+export function toNotificationDto(row: NotificationRow): NotificationDto {
+  return {
+    id: row.id,
+    type: row.type,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at?.toISOString() ?? null,
+    // A moderation decision is the moderators', not one person's: who made it is not shown.
+    actor:
+      row.type !== 'moderation' && row.actor_id && row.actor_username && row.actor_display_name && row.actor_role && row.actor_created_at
+        ? {
+            id: row.actor_id,
+            username: row.actor_username,
+            displayName: row.actor_display_name,
+            role: row.actor_role,
+            createdAt: row.actor_created_at.toISOString(),
+          }
+        : null,
+    ...(row.topic_id ? { topicId: row.topic_id } : {}),
+    ...(row.post_id ? { postId: row.post_id } : {}),
+    ...(row.group_id ? { groupId: row.group_id } : {}),
+    data: {
+      count: row.count,
+      ...(row.topic_title ? { topicTitle: row.topic_title } : {}),
+      // Wherever a notification shows (list, toast, email, digest), a post's warning stands for its words.
+      ...(row.content_warning ? { contentWarning: row.content_warning } : {}),
+      ...(row.group_name ? { groupName: row.group_name } : {}),
+      ...(row.group_slug ? { groupSlug: row.group_slug } : {}),
+      ...(row.data.emoji ? { emoji: row.data.emoji } : {}),
+      ...(row.data.outcome ? { outcome: row.data.outcome } : {}),
+      ...(row.data.sanctionId ? { sanctionId: row.data.sanctionId } : {}),
+    },
+  };
+}

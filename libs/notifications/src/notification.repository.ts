@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Locale, NotificationType, Role } from '@harbour/contracts';
+import { joinCategory, joinGroup, joinPost, joinTopic, joinUser, userColumns } from './owners-pending';
+
+/** A notification as the list shows it, with what it points at (read after the access check). */
+export interface NotificationRow {
+  id: string;
+  type: NotificationType;
+  created_at: Date;
+  read_at: Date | null;
+  count: number;
+  data: { emoji?: string; outcome?: string; sanctionId?: string };
+  topic_id: string | null;
+  post_id: string | null;
+  group_id: string | null;
+  topic_title: string | null;
+  content_warning: string | null;
+  group_name: string | null;
+  group_slug: string | null;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_display_name: string | null;
+  actor_role: Role | null;
+  actor_created_at: Date | null;
+}
+
+/** One notification to store, or to gather into the member's unread one of the same `groupKey`. */
+export interface NewNotification {
+  userId: string;
+  type: NotificationType;
+  actorId: string;
+  topicId: string | null;
+  postId: string | null;
+  groupId: string | null;
+  data: Record<string, string>;
+  groupKey: string | null;
+  inApp: boolean;
+  count: number;
+}
+
+/** Which notifications of a member to read: a condition on the category alias `category` (the access scope). */
+export interface ListScope {
+  recipientId: string;
+  visibleCategories: { where: string; params: Record<string, unknown> };
+  /** Email-only notifications are kept for their email, never listed. */
+  includeEmailOnly?: boolean;
+}
+
+/** Notifications: all SQL on `notifications` lives here (README, "Each lib owns its tables"). */
+@Injectable()
+export class NotificationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every method takes an optional transaction; without one it runs on its own. */
+  private db(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Stores the notifications in one statement; one with a `groupKey` the member already has unread raises that
+   * one's count and brings it back to the top instead (`inserted` false). The batch must not name one member
+   * and key twice (gather them first).
+   */
+  async store(
+    items: NewNotification[],
+    manager?: EntityManager,
+  ): Promise<{ id: string; userId: string; type: NotificationType; inApp: boolean; inserted: boolean }[]> {
+    const rows: { id: string; user_id: string; type: NotificationType; in_app: boolean; inserted: boolean }[] = await this.db(
+      manager,
+    ).query(
+      `INSERT INTO notifications (user_id, type, actor_id, topic_id, post_id, group_id, data, group_key, in_app, count)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::jsonb[], $8::varchar[],
+                            $9::boolean[], $10::int[])
+       ON CONFLICT (user_id, group_key) WHERE read_at IS NULL
+       DO UPDATE SET count = notifications.count + EXCLUDED.count, actor_id = EXCLUDED.actor_id, data = EXCLUDED.data,
+                     in_app = EXCLUDED.in_app, created_at = now()
+       RETURNING id, user_id, type, in_app, (xmax = 0) AS inserted`,
+      [
+        items.map((item) => item.userId),
+        items.map((item) => item.type),
+        items.map((item) => item.actorId),
+        items.map((item) => item.topicId),
+        items.map((item) => item.postId),
+        items.map((item) => item.groupId),
+        items.map((item) => JSON.stringify(item.data)),
+        items.map((item) => item.groupKey),
+        items.map((item) => item.inApp),
+        items.map((item) => item.count),
+      ],
+    );
+    return rows.map((row) => ({ id: row.id, userId: row.user_id, type: row.type, inApp: row.in_app, inserted: row.inserted }));
+  }
+
+  /** Marks the member's unread notifications read: the given ids (others' ids match nothing), or all. */
+  async markRead(userId: string, ids: string[] | null, manager?: EntityManager): Promise<void> {
+    await this.db(manager).query(
+      `UPDATE notifications SET read_at = now()
+        WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+      [userId, ids],
+    );
+  }
+
+  /** What the delayed email of a notification needs to decide, with its member's address and language. */
+  async emailTarget(
+    id: string,
+    manager?: EntityManager,
+  ): Promise<{ userId: string; type: NotificationType; unread: boolean; emailed: boolean; email: string; locale: Locale } | null> {
+    const rows: {
+      user_id: string;
+      type: NotificationType;
+      read_at: Date | null;
+      emailed_at: Date | null;
+      email: string;
+      locale: Locale;
+    }[] = await this.db(manager).query(
+      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, u.email, u.locale
+           FROM notifications n ${joinUser('u', 'u.id = n.user_id')} WHERE n.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          userId: row.user_id,
+          type: row.type,
+          unread: row.read_at === null,
+          emailed: row.emailed_at !== null,
+          email: row.email,
+          locale: row.locale,
+        }
+      : null;
+  }
+
+  /** Claims the notification's email: true only for the one caller that marks it, while it is still unread. */
+  async markEmailed(id: string, manager?: EntityManager): Promise<boolean> {
+    const marked: [unknown[], number] = await this.db(manager).query(
+      'UPDATE notifications SET emailed_at = now() WHERE id = $1 AND emailed_at IS NULL AND read_at IS NULL RETURNING id',
+      [id],
+    );
+    return marked[1] > 0;
+  }
+
+  /** A page of the member's visible notifications, newest first, after the keyset position. */
+  list(
+    scope: ListScope,
+    query: { after?: { at: string; id: string } | null; limit: number; unread?: boolean; ids?: string[] },
+    manager?: EntityManager,
+  ): Promise<NotificationRow[]> {
+    const conditions = [
+      ...(query.unread ? ['n.read_at IS NULL'] : []),
+      ...(query.after ? ['(n.created_at, n.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))'] : []),
+      ...(query.ids ? ['n.id = ANY(CAST(:ids AS uuid[]))'] : []),
+    ];
+    return this.visible(
+      `n.id, n.type, n.created_at, n.read_at, n.count, n.data, n.topic_id, n.post_id, n.group_id,
+       topic.title AS topic_title, post.content_warning, grp.name AS group_name, grp.slug AS group_slug, ${userColumns('actor')}`,
+      scope,
+      conditions,
+      { afterAt: query.after?.at, afterId: query.after?.id, ids: query.ids },
+      `ORDER BY n.created_at DESC, n.id DESC LIMIT ${Math.max(1, Math.floor(query.limit))}`,
+      manager,
+    );
+  }
+
+  async countUnread(scope: ListScope, manager?: EntityManager): Promise<number> {
+    const [row] = await this.visible<{ count: number }>('count(*)::int AS count', scope, ['n.read_at IS NULL'], {}, '', manager);
+    return row?.count ?? 0;
+  }
+
+  /**
+   * The member's notifications joined to what they show, filtered by what the member may see now: the topic's
+   * space (the scope, on alias `category`), and a post not deleted nor hidden (unless it is their own).
+   */
+  private async visible<T>(
+    columns: string,
+    scope: ListScope,
+    conditions: string[],
+    params: Record<string, unknown>,
+    tail: string,
+    manager?: EntityManager,
+  ): Promise<T[]> {
+    const sql = `SELECT ${columns}
+      FROM notifications n
+      ${joinUser('actor', 'actor.id = n.actor_id', 'LEFT JOIN')}
+      ${joinTopic('topic', 'topic.id = n.topic_id', 'LEFT JOIN')}
+      ${joinCategory('category', 'category.id = topic.category_id', 'LEFT JOIN')}
+      ${joinPost('post', 'post.id = n.post_id', 'LEFT JOIN')}
+      ${joinGroup('grp', 'grp.id = n.group_id', 'LEFT JOIN')}
+     WHERE n.user_id = :recipientId
+       AND (n.topic_id IS NULL OR (${scope.visibleCategories.where}))
+       AND (n.post_id IS NULL OR (post.deleted_at IS NULL AND (NOT post.hidden OR post.author_id = :recipientId)))
+       ${scope.includeEmailOnly ? '' : 'AND n.in_app'}
+       ${conditions.map((condition) => `AND ${condition}`).join(' ')}
+     ${tail}`;
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
+      ...scope.visibleCategories.params,
+      ...params,
+      recipientId: scope.recipientId,
+    });
+    return this.db(manager).query(query, values);
+  }
+}
