@@ -5,11 +5,13 @@ import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { Locale } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
 import { MailTransport, type MailingContent } from '@harbour/mail';
-import { writeRecipients } from './mailing-audience';
-import { Mailing } from './mailing.entity';
+import { MailingDeliveryRepository, type ClaimedDelivery } from './mailing-delivery.repository';
+import type { Mailing } from './mailing.entity';
+import { MailingRepository } from './mailing.repository';
 import { MailingRenderer, type SenderIdentity } from './mailing-renderer';
 import { Pacer } from './pacer';
 import { smtpOutcome } from './smtp-outcome';
+import { SubscriberRepository } from './subscriber.repository';
 
 export const DELIVER_MAILING_JOB = 'mailing.deliver';
 const SWEEP_MAILINGS_JOB = 'mailing.sweep';
@@ -19,12 +21,6 @@ const IN_FLIGHT = 8;
 const MAX_ATTEMPTS = 5;
 /** The namespace of the advisory locks that make one worker at a time the sender of a mailing. */
 const LOCK_NAMESPACE = 7301;
-
-interface Claimed {
-  id: string;
-  email: string;
-  locale: Locale;
-}
 
 type Outcome = { id: string; email: string; kind: 'sent' } | { id: string; email: string; kind: 'temporary' | 'permanent'; reason: string };
 
@@ -50,6 +46,9 @@ export class MailingSender implements OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly mailings: MailingRepository,
+    private readonly deliveries: MailingDeliveryRepository,
+    private readonly subscribers: SubscriberRepository,
     private readonly jobs: JobQueue,
     private readonly transport: MailTransport,
     private readonly renderer: MailingRenderer,
@@ -59,7 +58,7 @@ export class MailingSender implements OnModuleDestroy {
     // A sender may run for the whole mailing (34,000 at 20/s is half an hour): never count it lost.
     jobs.define({ name: DELIVER_MAILING_JOB, retryLimit: 5, retryDelay: 10, expireInSeconds: 12 * 3600 });
     jobs.define({ name: SWEEP_MAILINGS_JOB, retryLimit: 1, retryDelay: 30 });
-    jobs.handle<{ mailingId: string }>(DELIVER_MAILING_JOB, ({ mailingId }) => this.deliver(mailingId));
+    jobs.handle(DELIVER_MAILING_JOB, ({ mailingId }) => this.deliver(mailingId));
     jobs.handle(SWEEP_MAILINGS_JOB, () => this.sweep());
     jobs.schedule(SWEEP_MAILINGS_JOB, '* * * * *');
     jobs.runAtWorkerStart(SWEEP_MAILINGS_JOB);
@@ -79,15 +78,12 @@ export class MailingSender implements OnModuleDestroy {
 
   /** Moves a mailing to `sending` and writes its recipients, in the caller's transaction. */
   async start(manager: EntityManager, mailing: Mailing): Promise<void> {
-    const total = await writeRecipients(manager, mailing);
-    await manager.update(Mailing, { id: mailing.id }, { status: 'sending', startedAt: new Date(), total });
+    const total = await this.deliveries.writeRecipients(mailing, manager);
+    await this.mailings.markSending(mailing.id, total, manager);
   }
 
   private async sweep(): Promise<void> {
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM mailings WHERE status = 'sending' OR (status = 'scheduled' AND scheduled_at <= now())`,
-    );
-    for (const { id } of due) await this.wake(id);
+    for (const id of await this.mailings.dueIds()) await this.wake(id);
   }
 
   private async deliver(mailingId: string): Promise<void> {
@@ -111,7 +107,7 @@ export class MailingSender implements OnModuleDestroy {
   }
 
   private async run(mailingId: string): Promise<void> {
-    const mailing = await this.dataSource.getRepository(Mailing).findOneBy({ id: mailingId });
+    const mailing = await this.mailings.findById(mailingId);
     if (!mailing) return;
     if (mailing.status === 'scheduled') {
       if (!mailing.scheduledAt || mailing.scheduledAt.getTime() > Date.now()) return; // moved or not yet due
@@ -120,12 +116,7 @@ export class MailingSender implements OnModuleDestroy {
       return;
     }
     // Holding the lock, any row still `sending` was being handed over when its worker died.
-    await this.dataSource.query(
-      `UPDATE mailing_deliveries SET status = 'interrupted',
-              error = 'the worker stopped while handing this message to the mail server; not sent again, so nobody gets two copies'
-        WHERE mailing_id = $1 AND status = 'sending'`,
-      [mailingId],
-    );
+    await this.deliveries.markInterrupted(mailingId);
     const sender = await this.renderer.sender();
     const contents: Record<Locale, MailingContent> = { en: this.renderer.content(mailing, 'en'), fr: this.renderer.content(mailing, 'fr') };
     const outcomes = new MicroBatch<Outcome>(
@@ -135,7 +126,7 @@ export class MailingSender implements OnModuleDestroy {
     );
     for (;;) {
       // Claim only what goes out at once: a claimed row is in doubt if the worker dies, sent or not.
-      const claimed = this.stopping ? [] : await this.claim(mailingId, IN_FLIGHT);
+      const claimed = this.stopping ? [] : await this.deliveries.claim(mailingId, IN_FLIGHT);
       if (claimed.length === 0) break;
       await this.sendAll(claimed, mailing, contents, sender, outcomes);
       await outcomes.drain();
@@ -144,20 +135,8 @@ export class MailingSender implements OnModuleDestroy {
     if (!this.stopping) await this.finishOrWait(mailingId);
   }
 
-  private claim(mailingId: string, limit: number): Promise<Claimed[]> {
-    return this.dataSource
-      .query(
-        `UPDATE mailing_deliveries SET status = 'sending', attempts = attempts + 1
-          WHERE id IN (SELECT id FROM mailing_deliveries WHERE mailing_id = $1 AND status = 'queued' AND next_attempt_at <= now()
-                        ORDER BY next_attempt_at, id LIMIT $2)
-          RETURNING id, email, locale`,
-        [mailingId, limit],
-      )
-      .then(([rows]: [Claimed[], number]) => rows);
-  }
-
   private async sendAll(
-    claimed: Claimed[],
+    claimed: ClaimedDelivery[],
     mailing: Mailing,
     contents: Record<Locale, MailingContent>,
     sender: SenderIdentity,
@@ -183,9 +162,7 @@ export class MailingSender implements OnModuleDestroy {
     }
     await Promise.all(inFlight);
     if (unsent.length > 0) {
-      await this.dataSource.query(`UPDATE mailing_deliveries SET status = 'queued', attempts = attempts - 1 WHERE id = ANY($1::bigint[])`, [
-        unsent,
-      ]);
+      await this.deliveries.requeue(unsent);
     }
   }
 
@@ -194,55 +171,25 @@ export class MailingSender implements OnModuleDestroy {
     const sent = batch.filter((o) => o.kind === 'sent').map((o) => o.id);
     const retry = batch.filter((o): o is Extract<Outcome, { reason: string }> => o.kind === 'temporary');
     const bounced = batch.filter((o): o is Extract<Outcome, { reason: string }> => o.kind === 'permanent');
-    if (sent.length > 0) {
-      await this.dataSource.query(
-        `UPDATE mailing_deliveries SET status = 'sent', sent_at = now(), error = NULL WHERE id = ANY($1::bigint[])`,
-        [sent],
-      );
-    }
-    if (retry.length > 0) {
-      await this.dataSource.query(
-        `UPDATE mailing_deliveries d SET error = r.reason,
-                status = CASE WHEN d.attempts >= $3 THEN 'failed' ELSE 'queued' END,
-                next_attempt_at = now() + make_interval(secs => $4 * power(2, d.attempts - 1))
-           FROM unnest($1::bigint[], $2::text[]) AS r(id, reason) WHERE d.id = r.id`,
-        [retry.map((o) => o.id), retry.map((o) => o.reason), MAX_ATTEMPTS, this.config.mailingRetrySeconds],
-      );
-    }
+    if (sent.length > 0) await this.deliveries.markSent(sent);
+    if (retry.length > 0) await this.deliveries.retryLater(retry, MAX_ATTEMPTS, this.config.mailingRetrySeconds);
     if (bounced.length > 0) {
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `UPDATE mailing_deliveries d SET status = 'bounced', error = r.reason FROM unnest($1::bigint[], $2::text[]) AS r(id, reason) WHERE d.id = r.id`,
-          [bounced.map((o) => o.id), bounced.map((o) => o.reason)],
-        );
+        await this.deliveries.markBounced(bounced, manager);
         // The address is suppressed for every later mailing; a group member without a row gets one.
-        await manager.query(
-          `INSERT INTO subscribers (email, status, bounce_reason, status_changed_at)
-           SELECT email, 'bounced', reason, now() FROM unnest($1::text[], $2::text[]) AS r(email, reason)
-           ON CONFLICT (email) DO UPDATE SET status = 'bounced', bounce_reason = EXCLUDED.bounce_reason, status_changed_at = now(), updated_at = now()
-            WHERE subscribers.status IN ('pending', 'subscribed')`,
-          [bounced.map((o) => o.email), bounced.map((o) => o.reason)],
-        );
+        await this.subscribers.markBounced(bounced, manager);
       });
     }
   }
 
   /** Done when nothing waits; otherwise the sender wakes again when the next retry is due. */
   private async finishOrWait(mailingId: string): Promise<void> {
-    const [next] = await this.dataSource.query<{ seconds: number | null }[]>(
-      `SELECT ceil(extract(epoch FROM min(next_attempt_at) - now()))::int AS seconds FROM mailing_deliveries WHERE mailing_id = $1 AND status = 'queued'`,
-      [mailingId],
-    );
-    if (next && next.seconds !== null) {
-      await this.wake(mailingId, { startAfter: Math.max(1, next.seconds) });
+    const seconds = await this.deliveries.secondsToNextAttempt(mailingId);
+    if (seconds !== null) {
+      await this.wake(mailingId, { startAfter: Math.max(1, seconds) });
       return;
     }
-    await this.dataSource.query(
-      `UPDATE mailings SET sent_at = now(), updated_at = now(),
-              status = CASE WHEN total = 0 OR EXISTS (SELECT 1 FROM mailing_deliveries WHERE mailing_id = $1 AND status = 'sent') THEN 'sent' ELSE 'failed' END
-        WHERE id = $1 AND status = 'sending'`,
-      [mailingId],
-    );
+    await this.mailings.finish(mailingId);
     this.logger.log(`Mailing ${mailingId} finished`);
   }
 }

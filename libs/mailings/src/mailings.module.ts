@@ -1,20 +1,35 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { MailingDelivery } from './mailing-delivery.entity';
-import { Mailing } from './mailing.entity';
+import { UserRepository } from '@harbour/accounts';
+import { GroupRepository } from '@harbour/groups';
+import { MailingDeliveryRepository } from './mailing-delivery.repository';
+import { MailingRepository } from './mailing.repository';
 import { MailingRenderer } from './mailing-renderer';
 import { MailingSender } from './mailing-sender';
 import { MailingArchiveController, MailingsController } from './mailings.controller';
 import { MailingsService } from './mailings.service';
 import { SubscriberImport } from './subscriber-import.service';
-import { Subscriber } from './subscriber.entity';
+import { SubscriberRepository } from './subscriber.repository';
 import { SubscribersController } from './subscribers.controller';
 import { SubscribersService } from './subscribers.service';
 
-/** The mailing list and mailings. In the worker (no controllers mounted) it is the MailingSender that matters. */
+/**
+ * The mailing list and mailings. In the worker (no controllers mounted) it is the MailingSender that matters.
+ * The users and groups repositories it reads through need only the data source, so they are provided here:
+ * the worker runs without the accounts and groups modules.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([Subscriber, Mailing, MailingDelivery])],
   controllers: [MailingArchiveController, MailingsController, SubscribersController],
-  providers: [MailingRenderer, MailingSender, MailingsService, SubscribersService, SubscriberImport],
+  providers: [
+    MailingRepository,
+    MailingDeliveryRepository,
+    SubscriberRepository,
+    UserRepository,
+    GroupRepository,
+    MailingRenderer,
+    MailingSender,
+    MailingsService,
+    SubscribersService,
+    SubscriberImport,
+  ],
 })
 export class MailingsModule {}

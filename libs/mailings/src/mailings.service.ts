@@ -1,16 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import {
-  ConflictError,
-  DomainEvents,
-  InvalidInputError,
-  NotFoundError,
-  RuleRefusedError,
-  isUuid,
-  paginateNewestFirst,
-} from '@harbour/common';
+import { audit } from '@harbour/audit';
+import { ConflictError, InvalidInputError, NotFoundError, RuleRefusedError, isUuid, paginateNewestFirst } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type {
   ArchivedMailingDto,
@@ -23,8 +15,11 @@ import type {
   PageDto,
 } from '@harbour/contracts';
 import { MailService } from '@harbour/mail';
+import { GroupRepository } from '@harbour/groups';
 import { SettingsService } from '@harbour/settings';
-import { Mailing, type AudienceKind } from './mailing.entity';
+import { MailingDeliveryRepository } from './mailing-delivery.repository';
+import type { AudienceKind, Mailing } from './mailing.entity';
+import { MailingRepository } from './mailing.repository';
 import { MailingRenderer } from './mailing-renderer';
 import { MailingSender } from './mailing-sender';
 import { NO_DELIVERIES, toArchivedMailingDto, toMailingDto, toMailingSummaryDto, type DeliveryCounts } from './mailings.mappers';
@@ -39,35 +34,34 @@ const MAX_SCHEDULE_DAYS = 366;
 export class MailingsService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(Mailing) private readonly mailings: Repository<Mailing>,
+    private readonly mailings: MailingRepository,
+    private readonly deliveries: MailingDeliveryRepository,
+    private readonly groups: GroupRepository,
     private readonly renderer: MailingRenderer,
     private readonly sender: MailingSender,
     private readonly mail: MailService,
     private readonly access: AccessService,
     private readonly settings: SettingsService,
-    private readonly events: DomainEvents,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
   async create(caller: Caller, dto: CreateMailingDto): Promise<MailingDto> {
     const audience = await this.audience(dto.audience);
-    const mailing = await this.mailings.save(
-      this.mailings.create({
-        subject: dto.subject,
-        body: dto.body,
-        subjectFr: dto.subjectFr ?? null,
-        bodyFr: dto.bodyFr ?? null,
-        ...audience,
-        createdBy: caller.userId,
-      }),
-    );
+    const mailing = await this.mailings.insert({
+      subject: dto.subject,
+      body: dto.body,
+      subjectFr: dto.subjectFr ?? null,
+      bodyFr: dto.bodyFr ?? null,
+      ...audience,
+      createdBy: caller.userId,
+    });
     return this.get(mailing.id);
   }
 
   /** Only a draft changes; a scheduled mailing is cancelled (back to draft) first. */
   async update(id: string, dto: UpdateMailingDto): Promise<MailingDto> {
     await this.dataSource.transaction(async (manager) => {
-      const mailing = await this.find(id, manager.getRepository(Mailing), true);
+      const mailing = await this.find(id, manager);
       if (mailing.status !== 'draft') throw new ConflictError('only a draft can be changed; cancel the schedule first');
       if (dto.subject !== undefined) mailing.subject = dto.subject;
       if (dto.body !== undefined) mailing.body = dto.body;
@@ -76,7 +70,7 @@ export class MailingsService {
       if (dto.audience !== undefined) Object.assign(mailing, await this.audience(dto.audience));
       if ((mailing.subjectFr === null) !== (mailing.bodyFr === null))
         throw new InvalidInputError('subjectFr and bodyFr must be given together');
-      await manager.save(mailing);
+      await this.mailings.save(mailing, manager);
     });
     return this.get(id);
   }
@@ -84,12 +78,11 @@ export class MailingsService {
   async remove(id: string): Promise<void> {
     const mailing = await this.find(id);
     if (mailing.status !== 'draft') throw new ConflictError('only a draft can be deleted; a sent mailing stays in the record');
-    await this.mailings.delete({ id });
+    await this.mailings.delete(id);
   }
 
   async list(query: MailingsQueryDto): Promise<PageDto<MailingSummaryDto>> {
-    const builder = this.mailings.createQueryBuilder('mailing').leftJoinAndSelect('mailing.audienceGroup', 'audienceGroup');
-    const page = await paginateNewestFirst(builder, query, 'createdAt', (row) => row);
+    const page = await paginateNewestFirst(this.mailings.listQuery(), query, 'createdAt', (row) => row);
     const counts = await this.counts(page.items);
     return { items: page.items.map((row) => toMailingSummaryDto(row, counts.get(row.id) ?? NO_DELIVERIES)), nextCursor: page.nextCursor };
   }
@@ -133,7 +126,7 @@ export class MailingsService {
       throw new InvalidInputError(`at must be within ${MAX_SCHEDULE_DAYS} days`);
     const later = at !== null && at.getTime() > Date.now() + 1000;
     await this.dataSource.transaction(async (manager) => {
-      const mailing = await this.find(id, manager.getRepository(Mailing), true);
+      const mailing = await this.find(id, manager);
       if (mailing.status !== 'draft') throw new ConflictError(`this mailing is ${mailing.status}, not a draft`);
       if ((await this.settings.get()).mailingAddress.trim() === '') {
         throw new RuleRefusedError(
@@ -143,46 +136,47 @@ export class MailingsService {
       if (mailing.audienceKind === 'group' && mailing.audienceGroupId === null)
         throw new RuleRefusedError('the group this mailing was for no longer exists');
       if (later) {
-        await manager.update(Mailing, { id }, { status: 'scheduled', scheduledAt: at });
+        await this.mailings.schedule(id, at, manager);
         await this.sender.wake(id, { manager, startAfter: Math.ceil((at.getTime() - Date.now()) / 1000) });
       } else {
         await this.sender.start(manager, mailing);
         await this.sender.wake(id, { manager });
       }
+      const sent = await this.mailings.findById(id, manager);
+      await audit(manager, {
+        actorId: caller.userId,
+        action: later ? 'mailing.schedule' : 'mailing.send',
+        targetType: 'mailing',
+        targetId: id,
+        reason: later ? `${mailing.subject} — for ${at.toISOString()}` : `${mailing.subject} — to ${sent?.total ?? 0} recipients`,
+      });
     });
-    const sent = await this.get(id);
-    this.events.publish('StaffActed', {
-      actorId: caller.userId,
-      action: later ? 'mailing.schedule' : 'mailing.send',
-      targetType: 'mailing',
-      targetId: id,
-      reason: later ? `${sent.subject} — for ${sent.scheduledAt}` : `${sent.subject} — to ${sent.total} recipients`,
-    });
-    return sent;
+    return this.get(id);
   }
 
   /** A scheduled mailing goes back to draft (its wake-up finds it so and does nothing). */
   async cancel(caller: Caller, id: string): Promise<MailingDto> {
-    const [, changed] = await this.dataSource.query<[unknown, number]>(
-      `UPDATE mailings SET status = 'draft', scheduled_at = NULL, updated_at = now() WHERE id = $1 AND status = 'scheduled'`,
-      [isUuid(id) ? id : null],
-    );
-    if (changed === 0) {
+    const cancelled = await this.dataSource.transaction(async (manager) => {
+      if (!isUuid(id) || !(await this.mailings.cancelScheduled(id, manager))) return false;
+      await audit(manager, { actorId: caller.userId, action: 'mailing.cancel', targetType: 'mailing', targetId: id });
+      return true;
+    });
+    if (!cancelled) {
       await this.find(id);
       throw new ConflictError('only a scheduled mailing can be cancelled');
     }
-    this.events.publish('StaffActed', { actorId: caller.userId, action: 'mailing.cancel', targetType: 'mailing', targetId: id });
     return this.get(id);
   }
 
   async archive(caller: Caller | null, query: MailingsQueryDto): Promise<PageDto<ArchivedMailingDto>> {
     const scope = this.access.archivedMailings(caller, await this.settings.accessRules(), 'mailing');
-    const builder = this.mailings.createQueryBuilder('mailing').where(scope.where, scope.params);
-    return paginateNewestFirst(builder, query, 'sentAt', (row) => toArchivedMailingDto(row, this.config.publicUrl));
+    return paginateNewestFirst(this.mailings.archiveQuery(scope), query, 'sentAt', (row) =>
+      toArchivedMailingDto(row, this.config.publicUrl),
+    );
   }
 
   async archivedPage(caller: Caller | null, id: string): Promise<ArchivedMailingPageDto> {
-    const mailing = isUuid(id) ? await this.mailings.findOneBy({ id }) : null;
+    const mailing = isUuid(id) ? await this.mailings.findById(id) : null;
     const site = await this.settings.accessRules();
     if (!mailing || !this.access.can(caller, { action: 'mailing.read', mailing, site })) throw new NotFoundError();
     return {
@@ -192,23 +186,18 @@ export class MailingsService {
     };
   }
 
-  private async find(id: string, repository = this.mailings, lock = false): Promise<Mailing> {
-    const mailing = isUuid(id)
-      ? await repository.findOne({
-          where: { id },
-          relations: { audienceGroup: !lock },
-          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-        })
-      : null;
+  /** A mailing (row-locked inside a transaction), or the 404 of a missing one. */
+  private async find(id: string, manager?: EntityManager): Promise<Mailing> {
+    const mailing = isUuid(id) ? await this.mailings.find(id, { lock: manager !== undefined }, manager) : null;
     if (!mailing) throw new NotFoundError();
     return mailing;
   }
 
   private async audience(audience: MailingAudience): Promise<{ audienceKind: AudienceKind; audienceGroupId: string | null }> {
     if (audience === 'subscribers' || audience === 'members') return { audienceKind: audience, audienceGroupId: null };
-    const [group] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM groups WHERE id = $1`, [audience.groupId]);
-    if (!group) throw new InvalidInputError('audience.groupId is not a group');
-    return { audienceKind: 'group', audienceGroupId: group.id };
+    const [groupId] = await this.groups.existingIds([audience.groupId]);
+    if (!groupId) throw new InvalidInputError('audience.groupId is not a group');
+    return { audienceKind: 'group', audienceGroupId: groupId };
   }
 
   /** Each mailing's delivery counts, in one query whatever the number of mailings. */
@@ -216,15 +205,7 @@ export class MailingsService {
     const started = mailings.filter((m) => m.startedAt !== null);
     const result = new Map<string, DeliveryCounts>();
     if (started.length === 0) return result;
-    const rows: { mailing_id: string; status: string; count: number }[] = await this.dataSource.query(
-      `SELECT mailing_id, status, count(*)::int AS count FROM mailing_deliveries WHERE mailing_id = ANY($1::uuid[]) GROUP BY mailing_id, status
-       UNION ALL
-       SELECT d.mailing_id, 'unsubscribed', count(*)::int FROM mailing_deliveries d
-         JOIN mailings m ON m.id = d.mailing_id
-         JOIN subscribers s ON s.email = d.email AND s.status = 'unsubscribed' AND s.status_changed_at >= m.started_at
-        WHERE d.mailing_id = ANY($1::uuid[]) GROUP BY d.mailing_id`,
-      [started.map((m) => m.id)],
-    );
+    const rows = await this.deliveries.countsByStatus(started.map((m) => m.id));
     for (const row of rows) {
       const counts = result.get(row.mailing_id) ?? { ...NO_DELIVERIES };
       if (row.status === 'sending') counts.queued += row.count;

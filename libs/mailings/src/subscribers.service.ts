@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Caller } from '@harbour/access';
-import { DomainEvents, InvalidInputError, NotFoundError, hashToken, isUuid, newToken, paginateNewestFirst } from '@harbour/common';
+import { UserRepository } from '@harbour/accounts';
+import { audit } from '@harbour/audit';
+import { InvalidInputError, NotFoundError, hashToken, isUuid, newToken, paginateNewestFirst } from '@harbour/common';
 import { SUBSCRIBER_STATUSES } from '@harbour/contracts';
-import type { Locale, MailingAddressStateDto, PageDto, SubscriberDto, SubscriberStatus, SuppressionStatus } from '@harbour/contracts';
+import type { MailingAddressStateDto, PageDto, SubscriberDto, SubscriberStatus, SuppressionStatus } from '@harbour/contracts';
 import { MailService, subscriptionConfirmationMail } from '@harbour/mail';
 import { RateLimiter } from '@harbour/settings';
 import { mailable, normalizeEmail } from './email-address';
@@ -12,7 +13,7 @@ import { MailingRenderer } from './mailing-renderer';
 import { openAddress } from './mailing-token';
 import { toSubscriberDto } from './mailings.mappers';
 import type { SubscribeDto, SubscribersQueryDto } from './mailings.dtos';
-import { Subscriber } from './subscriber.entity';
+import { SubscriberRepository } from './subscriber.repository';
 
 /** A confirmation link works for a week; a second request within ten minutes sends no second email. */
 const CONFIRMATION_DAYS = 7;
@@ -29,11 +30,11 @@ const SUBSCRIBE_PER_HOUR = 10;
 export class SubscribersService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(Subscriber) private readonly subscribers: Repository<Subscriber>,
+    private readonly subscribers: SubscriberRepository,
+    private readonly users: UserRepository,
     private readonly mail: MailService,
     private readonly renderer: MailingRenderer,
     private readonly limiter: RateLimiter,
-    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -47,24 +48,16 @@ export class SubscribersService {
     const locale = dto.locale ?? 'en';
     const token = newToken();
     await this.dataSource.transaction(async (manager) => {
-      // A new address's row is made first, so that two requests at once queue on its lock and one link goes.
-      await manager.query(`INSERT INTO subscribers (email, locale) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [email, locale]);
-      const existing = await manager.findOne(Subscriber, { where: { email }, lock: { mode: 'pessimistic_write' } });
+      const existing = await this.subscribers.lockOrCreate(email, locale, manager);
       if (existing && (existing.status === 'subscribed' || existing.status === 'complained')) return;
       const recent =
         existing?.confirmationSentAt && Date.now() - existing.confirmationSentAt.getTime() < CONFIRMATION_RESEND_MINUTES * 60_000;
       if (recent) return;
       // An unsubscribed or bounced address keeps its status until the link is followed: asking is not consent.
-      await manager.upsert(
-        Subscriber,
-        {
-          email,
-          locale: existing?.locale ?? locale,
-          status: existing?.status ?? 'pending',
-          confirmationTokenHash: hashToken(token),
-          confirmationSentAt: new Date(),
-        },
-        ['email'],
+      await this.subscribers.recordConfirmationSent(
+        email,
+        { locale: existing?.locale ?? locale, status: existing?.status ?? 'pending', confirmationTokenHash: hashToken(token) },
+        manager,
       );
       const sender = await this.renderer.sender();
       await this.mail.enqueue(subscriptionConfirmationMail(email, locale, sender.name, this.renderer.confirmationLink(token)), manager);
@@ -74,17 +67,9 @@ export class SubscribersService {
   /** Follows a confirmation link: the address is subscribed with express consent, recorded now. */
   async confirm(token: string | undefined): Promise<MailingAddressStateDto> {
     if (!token) throw new InvalidInputError('token is required');
-    const rows: [Subscriber[], number] = await this.dataSource.query(
-      `UPDATE subscribers SET status = 'subscribed', status_changed_at = now(), consent_source = 'subscribe form (double opt-in)',
-              consent_at = now(), consent_method = 'express', consent_expires_at = NULL, confirmation_token_hash = NULL,
-              bounce_reason = NULL, updated_at = now()
-        WHERE confirmation_token_hash = $1 AND confirmation_sent_at > now() - make_interval(days => $2)
-        RETURNING email`,
-      [hashToken(token), CONFIRMATION_DAYS],
-    );
-    const row = rows[0][0];
-    if (!row) throw new NotFoundError();
-    return { email: row.email, status: 'subscribed' };
+    const email = await this.subscribers.confirm(hashToken(token), CONFIRMATION_DAYS);
+    if (!email) throw new NotFoundError();
+    return { email, status: 'subscribed' };
   }
 
   /** What an unsubscribe link's address is now; changes nothing (mail scanners open links). */
@@ -99,31 +84,20 @@ export class SubscribersService {
    */
   async unsubscribe(token: string | undefined): Promise<MailingAddressStateDto> {
     const email = this.addressOf(token);
-    await this.dataSource.query(
-      `INSERT INTO subscribers (email, status, status_changed_at) VALUES ($1, 'unsubscribed', now())
-       ON CONFLICT (email) DO UPDATE SET status = 'unsubscribed', status_changed_at = now(), confirmation_token_hash = NULL, updated_at = now()
-        WHERE subscribers.status IN ('pending', 'subscribed')`,
-      [email],
-    );
+    await this.subscribers.unsubscribe(email);
     return this.stateOf(email);
   }
 
   /** "Subscribe me again" on the unsubscribe page: the address's owner, holding its link, consents anew. */
   async resubscribe(token: string | undefined): Promise<MailingAddressStateDto> {
     const email = this.addressOf(token);
-    await this.dataSource.query(
-      `UPDATE subscribers SET status = 'subscribed', status_changed_at = now(), consent_source = 'subscribed again from an unsubscribe link',
-              consent_at = now(), consent_method = 'express', consent_expires_at = NULL, updated_at = now()
-        WHERE email = $1 AND status = 'unsubscribed'`,
-      [email],
-    );
+    await this.subscribers.resubscribe(email);
     return this.stateOf(email);
   }
 
   /** Whether the signed-in member receives the mailings. */
   async mine(caller: Caller): Promise<{ subscribed: boolean }> {
-    const row = await this.subscribers.findOne({ where: { userId: caller.userId }, select: { status: true } });
-    return { subscribed: row?.status === 'subscribed' };
+    return { subscribed: (await this.subscribers.statusOf({ userId: caller.userId })) === 'subscribed' };
   }
 
   /**
@@ -132,20 +106,12 @@ export class SubscribersService {
    */
   async setMine(caller: Caller, subscribed: boolean): Promise<{ subscribed: boolean }> {
     await this.dataSource.transaction(async (manager) => {
-      const user: { email: string; locale: Locale }[] = await manager.query(`SELECT email, locale FROM users WHERE id = $1`, [
-        caller.userId,
-      ]);
-      const email = normalizeEmail(user[0]?.email ?? '');
-      if (!email) throw new InvalidInputError('your account’s email address cannot receive mailings');
-      await manager.query(`UPDATE subscribers SET user_id = NULL WHERE user_id = $1 AND email <> $2`, [caller.userId, email]);
-      if (subscribed) await this.subscribeMember(manager, caller.userId, email, user[0]!.locale);
-      else {
-        await manager.query(
-          `UPDATE subscribers SET status = 'unsubscribed', status_changed_at = now(), user_id = $2, updated_at = now()
-            WHERE email = $1 AND status IN ('pending', 'subscribed')`,
-          [email, caller.userId],
-        );
-      }
+      const contact = await this.users.contactOf(caller.userId, manager);
+      const email = normalizeEmail(contact?.email ?? '');
+      if (!contact || !email) throw new InvalidInputError('your account’s email address cannot receive mailings');
+      await this.subscribers.detachMember(caller.userId, email, manager);
+      if (subscribed) await this.subscribers.subscribeMember(caller.userId, email, contact.locale, manager);
+      else await this.subscribers.unsubscribeMember(caller.userId, email, manager);
     });
     return this.mine(caller);
   }
@@ -155,58 +121,42 @@ export class SubscribersService {
    * it bounces elsewhere. Never the other way: consent comes from the address's owner or an import's record.
    */
   async suppress(caller: Caller, id: string, status: SuppressionStatus): Promise<SubscriberDto> {
-    const row = isUuid(id) ? await this.subscribers.findOneBy({ id }) : null;
+    const row = isUuid(id) ? await this.subscribers.findById(id) : null;
     if (!row) throw new NotFoundError();
     if (row.status !== status) {
-      await this.subscribers.update({ id }, { status, statusChangedAt: new Date(), confirmationTokenHash: null });
-      this.events.publish('StaffActed', { actorId: caller.userId, action: `subscriber.${status}`, targetType: 'subscriber', targetId: id });
+      await this.dataSource.transaction(async (manager) => {
+        await this.subscribers.suppress(id, status, manager);
+        await audit(manager, { actorId: caller.userId, action: `subscriber.${status}`, targetType: 'subscriber', targetId: id });
+      });
     }
-    return toSubscriberDto(await this.subscribers.findOneByOrFail({ id }));
+    const changed = await this.subscribers.findById(id);
+    if (!changed) throw new NotFoundError();
+    return toSubscriberDto(changed);
   }
 
   /** How many addresses stand in each status (the list's heading). */
   async counts(): Promise<Record<SubscriberStatus, number>> {
-    const rows = await this.dataSource.query<{ status: SubscriberStatus; count: number }[]>(
-      `SELECT status, count(*)::int AS count FROM subscribers GROUP BY status`,
-    );
+    const rows = await this.subscribers.countsByStatus();
     const counts = Object.fromEntries(SUBSCRIBER_STATUSES.map((status) => [status, 0])) as Record<SubscriberStatus, number>;
     for (const row of rows) counts[row.status] = row.count;
     return counts;
   }
 
   async list(query: SubscribersQueryDto): Promise<PageDto<SubscriberDto>> {
-    const builder = this.subscribers.createQueryBuilder('subscriber');
-    if (query.q) builder.andWhere(`subscriber.email LIKE :q ESCAPE '\\'`, { q: `%${query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` });
-    if (query.status) builder.andWhere('subscriber.status = :status', { status: query.status });
+    const likeQ = query.q ? `%${query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : undefined;
+    const builder = this.subscribers.listQuery({ likeQ, status: query.status });
     return paginateNewestFirst(builder, query, 'createdAt', toSubscriberDto);
   }
 
   /** The whole list as CSV, with the consent records, in the import's column names (plus status and member). */
   async exportCsv(): Promise<string> {
-    const rows: Record<string, string | null>[] = await this.dataSource.query(
-      `SELECT email, locale, status, consent_source, to_char(consent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS consent_at,
-              consent_method, to_char(consent_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS consent_expires_at,
-              CASE WHEN user_id IS NULL THEN 'no' ELSE 'yes' END AS member
-         FROM subscribers ORDER BY created_at, id`,
-    );
+    const rows = await this.subscribers.exportRows();
     const columns = ['email', 'locale', 'status', 'consent_source', 'consent_at', 'consent_method', 'consent_expires_at', 'member'];
     return [columns.join(','), ...rows.map((row) => columns.map((column) => csvField(row[column] ?? '')).join(','))].join('\r\n') + '\r\n';
   }
 
-  private async subscribeMember(manager: EntityManager, userId: string, email: string, locale: Locale): Promise<void> {
-    await manager.query(
-      `INSERT INTO subscribers (email, locale, status, consent_source, consent_at, consent_method, user_id, status_changed_at)
-       VALUES ($1, $2, 'subscribed', 'member account', now(), 'express', $3, now())
-       ON CONFLICT (email) DO UPDATE SET status = 'subscribed', user_id = $3, consent_source = 'member account', consent_at = now(),
-              consent_method = 'express', consent_expires_at = NULL, status_changed_at = now(), confirmation_token_hash = NULL,
-              bounce_reason = NULL, updated_at = now()`,
-      [email, locale, userId],
-    );
-  }
-
   private async stateOf(email: string): Promise<MailingAddressStateDto> {
-    const row = await this.subscribers.findOne({ where: { email }, select: { status: true } });
-    return { email, status: row?.status ?? 'none' };
+    return { email, status: (await this.subscribers.statusOf({ email })) ?? 'none' };
   }
 
   private addressOf(token: string | undefined): string {
