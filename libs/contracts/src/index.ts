@@ -6,3 +6,5 @@ export * from './search';
 export * from './notifications';
 export * from './moderation';
 export * from './mailings';
+export * from './realtime';
+export * from './jobs';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import type { EmptyJobName, JobName, JobPayloads } from '@harbour/contracts';
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
 /** How long a wake waits for the transaction that queued a job to commit. */
@@ -17,7 +18,7 @@ export interface JobsOptions {
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 export interface JobDefinition {
-  name: string;
+  name: JobName;
   retryLimit: number;
   /** Seconds before the first retry; doubled each time (exponential backoff). */
   retryDelay: number;
@@ -44,10 +45,10 @@ export interface SendOptions {
 export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
-  private readonly definitions = new Map<string, JobDefinition>();
-  private readonly handlers = new Map<string, JobHandler<unknown>>();
-  private readonly schedules = new Map<string, string>();
-  private readonly startupRuns = new Set<string>();
+  private readonly definitions = new Map<JobName, JobDefinition>();
+  private readonly handlers = new Map<JobName, JobHandler<unknown>>();
+  private readonly schedules = new Map<EmptyJobName, string>();
+  private readonly startupRuns = new Set<EmptyJobName>();
   /** This process's workers of each queue, woken in turn when the process queues a job itself. */
   private readonly workerIds = new Map<string, string[]>();
   private readonly wakes = new Map<string, { timer: NodeJS.Timeout | null; next: number }>();
@@ -62,18 +63,21 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     this.definitions.set(definition.name, definition);
   }
 
-  /** Registers the handler that drains a queue (only runs in a process with runWorker). */
-  handle<T>(name: string, handler: JobHandler<T>): void {
+  /**
+   * Registers the handler that drains a queue (only runs in a process with runWorker). It receives the
+   * payload `JobPayloads` names for that queue: what every sender of the queue was made to send.
+   */
+  handle<N extends JobName>(name: N, handler: JobHandler<JobPayloads[N]>): void {
     this.handlers.set(name, handler as JobHandler<unknown>);
   }
 
-  /** Runs a queue's handler on a cron schedule (pg-boss keeps one schedule for all processes). */
-  schedule(name: string, cron: string): void {
+  /** Runs a queue's handler on a cron schedule (pg-boss keeps one schedule for all processes; its jobs carry nothing). */
+  schedule(name: EmptyJobName, cron: string): void {
     this.schedules.set(name, cron);
   }
 
   /** Runs a queue's handler once when a worker starts, as well as on its schedule (catching up after a crash). */
-  runAtWorkerStart(name: string): void {
+  runAtWorkerStart(name: EmptyJobName): void {
     this.startupRuns.add(name);
   }
 
@@ -181,10 +185,10 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   }
 
   /**
-   * Enqueues a job. Pass the transaction's EntityManager to enqueue inside it: the job then exists
+   * Enqueues a job with the payload its queue takes (`JobPayloads`). Pass the transaction's EntityManager to enqueue inside it: the job then exists
    * if and only if the transaction commits. `startAfter` (seconds) delays it.
    */
-  async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<void> {
+  async send<N extends JobName>(name: N, data: JobPayloads[N], options: SendOptions = {}): Promise<void> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job queue "${name}"`);
     const { manager, startAfter } = options;
     const db = manager ? { executeSql: (text: string, values: unknown[]) => runInTransaction(manager, text, values) } : undefined;
@@ -193,7 +197,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   }
 
   /** Several jobs of one queue in one statement, with the same options as `send`. */
-  async sendMany<T extends object>(name: string, items: T[], options: SendOptions = {}): Promise<void> {
+  async sendMany<N extends JobName>(name: N, items: JobPayloads[N][], options: SendOptions = {}): Promise<void> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job queue "${name}"`);
     if (items.length === 0) return;
     const { manager, startAfter } = options;

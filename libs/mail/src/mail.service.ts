@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JobQueue } from '@harbour/jobs';
-import { deliverOnce, pruneDeliveredKeys, withDeliveryKey, type QueuedMail } from './deliver-once';
+import { deliverOnce, pruneDeliveredKeys, withDeliveryKey } from './deliver-once';
 import { MailTransport, type OutgoingMail } from './mail.transport';
 
 export const SEND_MAIL_JOB = 'mail.send';
@@ -29,7 +29,7 @@ export class MailService {
       workers: MAIL_WORKERS,
       expireInSeconds: MAIL_JOB_EXPIRY_SECONDS,
     });
-    jobs.handle<QueuedMail>(SEND_MAIL_JOB, (mail) => deliverOnce(dataSource, transport, mail));
+    jobs.handle(SEND_MAIL_JOB, (mail) => deliverOnce(dataSource, transport, mail));
     jobs.define({ name: PRUNE_DELIVERED_JOB, retryLimit: 1, retryDelay: 600 });
     jobs.handle(PRUNE_DELIVERED_JOB, () => pruneDeliveredKeys(dataSource));
     jobs.schedule(PRUNE_DELIVERED_JOB, '23 4 * * *');

@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { Server } from 'socket.io';
 import { DomainEvents, MicroBatch } from '@harbour/common';
 import { PostsService } from '@harbour/forum';
 import { MemberCallers } from '@harbour/accounts';
 import { NotificationReader } from '@harbour/notifications';
-import { topicRoom, userRoom } from './rooms';
+import { topicRoom, userRoom, type HarbourServer } from './rooms';
 
 /**
  * Turns domain events into what sockets hear: new, edited and deleted posts to the topic's room (only
@@ -24,7 +23,7 @@ export class LiveEvents implements OnModuleDestroy {
     private readonly members: MemberCallers,
   ) {}
 
-  attach(server: Server): void {
+  attach(server: HarbourServer): void {
     // Room and member pushes are gathered for a few milliseconds (see MicroBatch): a busy topic then
     // costs one read per batch, not one per post. One batcher keeps a post's events in order.
     const roomPushes = new MicroBatch<RoomPush>(
@@ -54,7 +53,7 @@ export class LiveEvents implements OnModuleDestroy {
     for (const batch of this.batches) await batch.drain();
   }
 
-  private async pushToRooms(server: Server, pushes: RoomPush[]): Promise<void> {
+  private async pushToRooms(server: HarbourServer, pushes: RoomPush[]): Promise<void> {
     const shown = pushes.filter((push) => push.name !== 'post:deleted').map((push) => push.postId);
     const views = await this.posts.viewsForRoom([...new Set(shown)]);
     for (const push of pushes) {
@@ -68,7 +67,7 @@ export class LiveEvents implements OnModuleDestroy {
   }
 
   /** Each member's new notifications, read back through the reader, then their unread count. */
-  private async pushToMembers(server: Server, items: { id: string; userId: string }[]): Promise<void> {
+  private async pushToMembers(server: HarbourServer, items: { id: string; userId: string }[]): Promise<void> {
     const byMember = new Map<string, string[]>();
     for (const item of items) byMember.set(item.userId, [...(byMember.get(item.userId) ?? []), item.id]);
     const recipients = await this.members.load([...byMember.keys()]);

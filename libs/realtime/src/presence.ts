@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Server } from 'socket.io';
 import type { UserDto } from '@harbour/contracts';
-import { topicRoom, type SocketData } from './rooms';
+import { topicRoom, type HarbourServer } from './rooms';
 
 /** At most one presence message per topic in this period, however many readers come and go. */
 const PRESENCE_EVERY_MS = 1000;
@@ -17,9 +16,9 @@ export const TYPING_FOR_MS = 5000;
 export class Presence {
   private readonly logger = new Logger('Presence');
   private readonly pending = new Map<string, NodeJS.Timeout>();
-  private server: Server | null = null;
+  private server: HarbourServer | null = null;
 
-  attach(server: Server): void {
+  attach(server: HarbourServer): void {
     this.server = server;
   }
 
@@ -48,7 +47,7 @@ export class Presence {
     const readers = new Set<string>();
     const typing = new Map<string, UserDto>();
     for (const socket of sockets) {
-      const data = socket.data as SocketData;
+      const data = socket.data;
       readers.add(data.caller?.userId ?? socket.id);
       if (data.user && data.typing?.topicId === topicId && data.typing.until > now) typing.set(data.user.id, data.user);
     }

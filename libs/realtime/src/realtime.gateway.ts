@@ -8,9 +8,9 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
 import { SessionsService, toUserDto, User } from '@harbour/accounts';
 import { DomainEvents, isUuid, NotFoundError, type DomainEventMap } from '@harbour/common';
+import type { ClientEventAnswer, ClientToServerEvents, RecheckMessage, SocketAck, TopicRef } from '@harbour/contracts';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { ForumLookup } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
@@ -19,15 +19,11 @@ import { handshakeToken, isOwnOrigin } from './handshake';
 import { LiveEvents } from './live-events';
 import { Presence, TYPING_FOR_MS } from './presence';
 import { RoomAccess } from './room-access';
-import { sessionRoom, topicIdsOf, topicRoom, userRoom, type SocketData } from './rooms';
+import { sessionRoom, topicIdsOf, topicRoom, userRoom, type HarbourServer, type HarbourSocket } from './rooms';
 import { SocketRateLimit } from './socket-rate-limit';
-
-type Ack = { ok: true } | { ok: false; error: 'not_found' | 'forbidden' | 'invalid' | 'rate_limited' };
 
 /** Tells every API process to re-check its own sockets after access changed (see RoomAccess). */
 const RECHECK = 'harbour:recheck';
-/** One member's sockets, or every socket; `settings`: drop the process's settings cache first. */
-type Recheck = { userId: string } | { all: true; settings?: true };
 /** The site settings that decide who sees what (the rest only shape actions, which are checked per request). */
 const VISIBILITY_SETTINGS = new Set(['loginRequired']);
 
@@ -38,9 +34,9 @@ const VISIBILITY_SETTINGS = new Set(['loginRequired']);
  * connection, hence the Socket.IO middleware. Every client event is validated and rate-limited.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false, cors: { origin: false } })
-export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnection<Socket> {
+export class RealtimeGateway implements OnGatewayInit<HarbourServer>, OnGatewayConnection<HarbourSocket> {
   private readonly logger = new Logger('Realtime');
-  @WebSocketServer() private readonly server: Server;
+  @WebSocketServer() private readonly server: HarbourServer;
 
   constructor(
     private readonly sessions: SessionsService,
@@ -54,7 +50,7 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
-  afterInit(server: Server): void {
+  afterInit(server: HarbourServer): void {
     server.use((socket, next) => {
       this.authenticate(socket).then(
         () => next(),
@@ -75,18 +71,18 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     );
     this.events.on('SpaceAccessChanged', () => this.recheck({ all: true }));
     this.events.on('TopicUpdated', (event) => (event.categoryId !== event.previousCategoryId ? this.recheck({ all: true }) : undefined));
-    (server as unknown as { on(event: string, listener: (message: Recheck) => void): void }).on(RECHECK, (message) => {
+    server.on(RECHECK, (message) => {
       this.recheckHere(message).catch((error: unknown) => this.logger.error(`re-check failed: ${String(error)}`));
     });
   }
 
   /** Joins a topic's room: only a topic the caller may see; anything else is `not_found`, as over HTTP. */
-  @SubscribeMessage('topic:join')
-  async joinTopic(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    const topicId = topicIdIn(body);
+  @ClientEvent('topic:join')
+  async joinTopic(@ConnectedSocket() socket: HarbourSocket, @MessageBody() body: unknown): Promise<ClientEventAnswer<'topic:join'>> {
+    const topicId = topicRefIn(body)?.topicId;
     if (!topicId) return { ok: false, error: 'invalid' };
     try {
-      await this.lookup.topic((socket.data as SocketData).caller, topicId);
+      await this.lookup.topic(socket.data.caller, topicId);
     } catch (error) {
       if (error instanceof NotFoundError) return { ok: false, error: 'not_found' };
       throw error;
@@ -96,9 +92,9 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     return { ok: true };
   }
 
-  @SubscribeMessage('topic:leave')
-  async leaveTopic(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    const topicId = topicIdIn(body);
+  @ClientEvent('topic:leave')
+  async leaveTopic(@ConnectedSocket() socket: HarbourSocket, @MessageBody() body: unknown): Promise<ClientEventAnswer<'topic:leave'>> {
+    const topicId = topicRefIn(body)?.topicId;
     if (!topicId) return { ok: false, error: 'invalid' };
     await socket.leave(topicRoom(topicId));
     this.presence.touch(topicId);
@@ -106,12 +102,12 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   }
 
   /** A member typing in a topic whose room they are in; visitors and silenced members cannot post, so cannot type. */
-  @SubscribeMessage('topic:typing')
-  async typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    const topicId = topicIdIn(body);
+  @ClientEvent('topic:typing')
+  async typing(@ConnectedSocket() socket: HarbourSocket, @MessageBody() body: unknown): Promise<ClientEventAnswer<'topic:typing'>> {
+    const topicId = topicRefIn(body)?.topicId;
     if (!topicId) return { ok: false, error: 'invalid' };
     if (!socket.rooms.has(topicRoom(topicId))) return { ok: false, error: 'not_found' };
-    const data = socket.data as SocketData;
+    const data = socket.data;
     // A silence that has run out ends by itself, with no event: look again before refusing.
     if (data.caller?.silenced) data.caller = await this.sessions.reload(data.caller);
     if (!data.caller || data.caller.silenced) return { ok: false, error: 'forbidden' };
@@ -124,22 +120,22 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     return { ok: true };
   }
 
-  async handleConnection(socket: Socket): Promise<void> {
+  async handleConnection(socket: HarbourSocket): Promise<void> {
     const limit = new SocketRateLimit(20, 5, 50);
     socket.use((packet, next) => {
       const verdict = limit.take();
       if (verdict === 'ok') return next();
       const ack: unknown = packet[packet.length - 1];
-      if (typeof ack === 'function') (ack as (answer: Ack) => void)({ ok: false, error: 'rate_limited' });
+      if (typeof ack === 'function') (ack as (answer: SocketAck) => void)({ ok: false, error: 'rate_limited' });
       if (verdict === 'disconnect') socket.disconnect(true);
     });
     socket.on('disconnecting', () => topicIdsOf(socket.rooms).forEach((topicId) => this.presence.touch(topicId)));
-    const caller = (socket.data as SocketData).caller;
+    const caller = socket.data.caller;
     if (caller) await socket.join([userRoom(caller.userId), sessionRoom(caller.sessionId)]);
   }
 
-  private async authenticate(socket: Socket): Promise<void> {
-    const data = socket.data as SocketData;
+  private async authenticate(socket: HarbourSocket): Promise<void> {
+    const data = socket.data;
     data.caller = null;
     const found = handshakeToken(socket.handshake.auth, socket.handshake.headers);
     if (!found) return;
@@ -151,12 +147,12 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     data.caller = caller;
   }
 
-  private async recheck(message: Recheck): Promise<void> {
+  private async recheck(message: RecheckMessage): Promise<void> {
     this.server.serverSideEmit(RECHECK, message);
     await this.recheckHere(message);
   }
 
-  private recheckHere(message: Recheck): Promise<void> {
+  private recheckHere(message: RecheckMessage): Promise<void> {
     if ('userId' in message) return this.rooms.recheckMember(this.server, message.userId);
     // Another process changed the settings: this one's cached copy would keep the old rules for two seconds.
     if (message.settings) this.settings.forget();
@@ -173,7 +169,13 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   }
 }
 
-function topicIdIn(body: unknown): string | null {
+/** The payload of a topic event, if it is one: a client's body is untrusted until checked here. */
+function topicRefIn(body: unknown): TopicRef | null {
   const topicId = (body as { topicId?: unknown } | null)?.topicId;
-  return typeof topicId === 'string' && isUuid(topicId) ? topicId : null;
+  return typeof topicId === 'string' && isUuid(topicId) ? { topicId } : null;
+}
+
+/** `@SubscribeMessage` for an event of the contract only: a name the client does not send fails the typecheck. */
+function ClientEvent(event: keyof ClientToServerEvents): MethodDecorator {
+  return SubscribeMessage(event);
 }

@@ -1,5 +1,6 @@
+import type { Server, Socket } from 'socket.io';
 import type { Caller } from '@harbour/access';
-import type { UserDto } from '@harbour/contracts';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, UserDto } from '@harbour/contracts';
 
 /** Every socket of a member (all their tabs and devices): notifications, counts, access changes. */
 export const userRoom = (userId: string): string => `user:${userId}`;
@@ -13,7 +14,10 @@ export function topicIdsOf(rooms: Iterable<string>): string[] {
   return [...rooms].filter((room) => room.startsWith('topic:')).map((room) => room.slice('topic:'.length));
 }
 
-/** What the server keeps on each socket (also visible to other processes through fetchSockets). */
+/**
+ * What the server keeps on each socket (also visible to other processes through fetchSockets). Here, not in
+ * contracts: it holds the server's `Caller` (libs/access) and never reaches a client.
+ */
 export interface SocketData {
   caller: Caller | null;
   /** The member's public shape, loaded the first time they type (presence shows who is typing). */
@@ -21,3 +25,7 @@ export interface SocketData {
   /** Typing in this topic until this time (ms since the epoch). */
   typing?: { topicId: string; until: number };
 }
+
+/** The Socket.IO server and sockets, typed by the contract's events (libs/contracts, realtime.ts). */
+export type HarbourServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type HarbourSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

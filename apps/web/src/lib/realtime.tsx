@@ -1,12 +1,16 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@harbour/contracts';
+
+/** The socket typed by the contract (libs/contracts, realtime.ts): events and payloads are checked both ways. */
+export type HarbourSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * One Socket.IO connection per tab, authenticated by the session cookie (same origin). It reconnects by
  * itself; `connectedAt` changes on every (re)connection so that screens can catch up on what they missed.
  */
 interface Realtime {
-  socket: Socket | null;
+  socket: HarbourSocket | null;
   connectedAt: number;
 }
 
@@ -17,7 +21,7 @@ export function RealtimeProvider({ identity, children }: { identity: string | nu
   const [state, setState] = useState<Realtime>({ socket: null, connectedAt: 0 });
   useEffect(() => {
     if (identity === null) return;
-    const socket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true });
+    const socket: HarbourSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true });
     socket.on('connect', () => setState({ socket, connectedAt: Date.now() }));
     setState({ socket, connectedAt: 0 });
     return () => {
@@ -31,17 +35,28 @@ export function useRealtime(): Realtime {
   return useContext(RealtimeContext);
 }
 
+/** What the server sends with an event (each server event carries one payload). */
+export type ServerEventPayload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
 /** Listens to one server event for as long as the component is shown; the latest handler is always used. */
-export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
+export function useSocketEvent<E extends keyof ServerToClientEvents>(event: E, handler: (payload: ServerEventPayload<E>) => void): void {
   const { socket } = useRealtime();
   const latest = useRef(handler);
   latest.current = handler;
   useEffect(() => {
     if (!socket) return;
-    const listener = (payload: T) => latest.current(payload);
-    socket.on(event, listener);
+    // socket.io's listener type does not resolve for an event name still generic here; callers are checked by
+    // this hook's own signature, so the listener is registered through a plain view of the same socket.
+    const events = socket as unknown as PlainEvents<ServerEventPayload<E>>;
+    const listener = (payload: ServerEventPayload<E>) => latest.current(payload);
+    events.on(event, listener);
     return () => {
-      socket.off(event, listener);
+      events.off(event, listener);
     };
   }, [socket, event]);
+}
+
+interface PlainEvents<P> {
+  on(event: string, listener: (payload: P) => void): void;
+  off(event: string, listener: (payload: P) => void): void;
 }

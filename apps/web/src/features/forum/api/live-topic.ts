@@ -1,12 +1,14 @@
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { PageDto, PostDto, UserDto } from '@harbour/contracts';
+import type { ClientEventAnswer, PageDto, PostDto, UserDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 import { useRealtime, useSocketEvent } from '../../../lib/realtime';
 import { postsKey } from './posts';
 
 type Pages = InfiniteData<PageDto<PostDto>>;
 const TYPING_EVERY_MS = 3000;
+/** Leaving and typing need no answer (a refusal changes nothing the reader sees). */
+const ignoreAnswer = (): void => undefined;
 
 export interface LiveTopic {
   /** In the topic's room: new posts arrive by themselves. False while reconnecting. */
@@ -96,7 +98,8 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
     void socket
       .timeout(5000)
       .emitWithAck('topic:join', { topicId })
-      .then((answer: { ok: boolean }) => setJoined(answer.ok))
+      // socket.io-client types the answer of a timed emitWithAck as `any`: name it from the contract.
+      .then((answer: ClientEventAnswer<'topic:join'>) => setJoined(answer.ok))
       .catch(() => setJoined(false));
     const lost = () => setJoined(false);
     socket.on('disconnect', lost);
@@ -112,26 +115,26 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
     joinedBefore.current = true;
     return () => {
       socket.off('disconnect', lost);
-      socket.emit('topic:leave', { topicId });
+      socket.emit('topic:leave', { topicId }, ignoreAnswer);
       setJoined(false);
     };
   }, [socket, connectedAt, topicId]);
 
-  useSocketEvent<PostDto>('post:created', (post) => post.topicId === topicId && receive([post]));
-  useSocketEvent<PostDto>('post:updated', (post) => {
+  useSocketEvent('post:created', (post) => post.topicId === topicId && receive([post]));
+  useSocketEvent('post:updated', (post) => {
     if (post.topicId !== topicId) return;
     // The room hears a post as everyone sees it; the reader's own marks stay theirs.
     queryClient.setQueryData<Pages>(postsKey(topicId), (data) =>
       replacePost(data, post.id, (old) => ({ ...post, myReactions: old.myReactions, bookmarked: old.bookmarked })),
     );
   });
-  useSocketEvent<{ id: string; topicId: string }>('post:deleted', (event) => {
+  useSocketEvent('post:deleted', (event) => {
     if (event.topicId !== topicId) return;
     queryClient.setQueryData<Pages>(postsKey(topicId), (data) =>
       replacePost(data, event.id, (old) => ({ ...old, deleted: true, body: '', html: '', author: null, reactions: {} })),
     );
   });
-  useSocketEvent<{ topicId: string; readers: number; typing: UserDto[] }>('topic:presence', (presence) => {
+  useSocketEvent('topic:presence', (presence) => {
     if (presence.topicId !== topicId) return;
     setReaders(presence.readers);
     setTyping(presence.typing.filter((user) => user.id !== myId));
@@ -150,7 +153,7 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
     typed: () => {
       if (!socket || Date.now() - lastTyped.current < TYPING_EVERY_MS) return;
       lastTyped.current = Date.now();
-      socket.emit('topic:typing', { topicId });
+      socket.emit('topic:typing', { topicId }, ignoreAnswer);
     },
   };
 }

@@ -23,15 +23,15 @@ export function NotificationBell() {
   const { connectedAt } = useRealtime();
   const [toasts, setToasts] = useState<NotificationDto[]>([]);
 
-  useSocketEvent<{ count: number }>('notification:count', (payload) => queryClient.setQueryData(unreadCountKey, payload));
-  useSocketEvent<NotificationDto>('notification', (notification) => {
+  useSocketEvent('notification:count', (payload) => queryClient.setQueryData(unreadCountKey, payload));
+  useSocketEvent('notification', (notification) => {
     refresh();
     if (TOASTED.includes(notification.type)) setToasts((current) => [...current.slice(-2), notification]);
   });
   // A reconnecting tab catches up through the API on whatever it missed.
   useEffect(() => {
     if (connectedAt > 0) refresh();
-  }, [connectedAt]);
+  }, [connectedAt, refresh]);
   useEffect(() => {
     if (toasts.length === 0) return;
     const timer = setTimeout(() => setToasts((current) => current.slice(1)), TOAST_MS);
