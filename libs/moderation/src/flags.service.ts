@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessService, isStaff, type Caller, type CategoryRef } from '@harbour/access';
-import { User } from '@harbour/accounts';
+import { AccessService, type Caller, type CategoryRef } from '@harbour/access';
+import { UserRepository } from '@harbour/accounts';
 import { NotFoundError } from '@harbour/common';
 import { ForumLookup } from '@harbour/forum';
 import { RateLimiter, SettingsService } from '@harbour/settings';
+import { FlagRepository } from './flag.repository';
 import type { CreateFlagDto } from './moderation.dtos';
+import { ReviewItemRepository } from './review-item.repository';
 
 /** Members report posts, topics and members; reports about one target gather into one queue item. */
 @Injectable()
@@ -13,6 +15,9 @@ export class FlagsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly lookup: ForumLookup,
+    private readonly users: UserRepository,
+    private readonly reviewItems: ReviewItemRepository,
+    private readonly flags: FlagRepository,
     private readonly access: AccessService,
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
@@ -25,24 +30,14 @@ export class FlagsService {
   async report(caller: Caller, dto: CreateFlagDto): Promise<{ id: string }> {
     const { category, authorId } = await this.target(caller, dto);
     this.access.assertCan(caller, { action: 'flag.create', category, site: await this.settings.accessRules(), targetAuthorId: authorId });
-    if (!isStaff(caller)) {
+    if (!this.access.can(caller, { action: 'rateLimits.exempt' })) {
       const { rateLimits } = await this.settings.get();
       await this.limiter.consume('flag', caller.userId, rateLimits.flagsPerDay, 86_400);
     }
     return this.dataSource.transaction(async (manager) => {
-      const [item]: { id: string }[] = await manager.query(
-        `INSERT INTO review_items (kind, target_type, target_id) VALUES ('flags', $1, $2)
-         ON CONFLICT (kind, target_type, target_id) WHERE status = 'open' DO UPDATE SET kind = EXCLUDED.kind
-         RETURNING id`,
-        [dto.targetType, dto.targetId],
-      );
-      const [flag]: { id: string }[] = await manager.query(
-        `INSERT INTO flags (item_id, reporter_id, reason, note) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (item_id, reporter_id) DO UPDATE SET reason = EXCLUDED.reason, note = EXCLUDED.note
-         RETURNING id`,
-        [item!.id, caller.userId, dto.reason, dto.note ?? null],
-      );
-      return { id: flag!.id };
+      const itemId = await this.reviewItems.openForReports(manager, dto.targetType, dto.targetId);
+      const id = await this.flags.upsert(manager, { itemId, reporterId: caller.userId, reason: dto.reason, note: dto.note ?? null });
+      return { id };
     });
   }
 
@@ -58,7 +53,7 @@ export class FlagsService {
         return { category, authorId: topic.authorId };
       }
       case 'user': {
-        const user = await this.dataSource.getRepository(User).findOneBy({ id: dto.targetId, status: 'active' });
+        const user = await this.users.findActiveById(dto.targetId);
         if (!user) throw new NotFoundError();
         return { category: null, authorId: user.id };
       }

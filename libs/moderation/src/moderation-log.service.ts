@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AccessService, isStaff, type Caller } from '@harbour/access';
-import { toUserDto, User } from '@harbour/accounts';
+import { AccessService, type Caller } from '@harbour/access';
+import { toUserDto, UserRepository } from '@harbour/accounts';
 import { ModerationLogRepository, type LogFilter, type LogScope } from '@harbour/audit';
 import type { ModerationLogEntryDto, PageDto } from '@harbour/contracts';
+import { forumTargetInCategory } from '@harbour/forum';
 
 /** Reading the audit log (libs/audit), for staff and the moderators of spaces. */
 @Injectable()
 export class ModerationLog {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly entries: ModerationLogRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /**
@@ -21,12 +21,8 @@ export class ModerationLog {
    */
   async page(caller: Caller, query: LogFilter): Promise<PageDto<ModerationLogEntryDto>> {
     const page = await this.entries.page(query, caller.role === 'admin' ? null : this.scope(caller));
-    const actorIds = [...new Set(page.items.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))];
     const actors = new Map(
-      (actorIds.length ? await this.dataSource.getRepository(User).findBy(actorIds.map((id) => ({ id }))) : []).map((user) => [
-        user.id,
-        user,
-      ]),
+      (await this.users.findByIds(page.items.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))).map((user) => [user.id, user]),
     );
     return {
       nextCursor: page.nextCursor,
@@ -45,15 +41,13 @@ export class ModerationLog {
     };
   }
 
+  /** Site staff read the entries about members, settings and the like; a post or topic's, its space's moderators. */
   private scope(caller: Caller): LogScope {
-    const scope = this.access.moderatedCategories(caller, 'c');
+    const moderated = this.access.moderatedCategories(caller, 'c');
+    const target = { typeSql: 'entry.target_type', idSql: 'entry.target_id' };
     return {
-      where: `(entry.target_type NOT IN ('post', 'topic') AND :siteStaff) OR EXISTS (
-            SELECT 1 FROM topics t JOIN categories c ON c.id = t.category_id
-             WHERE t.id = CASE WHEN entry.target_type = 'topic' THEN entry.target_id
-                               WHEN entry.target_type = 'post' THEN (SELECT p.topic_id FROM posts p WHERE p.id = entry.target_id) END
-               AND ${scope.where})`,
-      params: { ...scope.params, siteStaff: isStaff(caller) },
+      where: `(entry.target_type NOT IN ('post', 'topic') AND :siteStaff) OR ${forumTargetInCategory(target, 'c', moderated.where)}`,
+      params: { ...moderated.params, siteStaff: this.access.can(caller, { action: 'moderation.act', category: null }) },
     };
   }
 }

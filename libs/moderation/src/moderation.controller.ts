@@ -7,6 +7,7 @@ import { MemberRecordsService } from './member-records.service';
 import { FlagsService } from './flags.service';
 import { ModerationLog } from './moderation-log.service';
 import { AppealDto, CreateFlagDto, CreateSanctionDto, LogQueryDto, NoteDto, ResolveDto } from './moderation.dtos';
+import { ReviewDecisionsService } from './review-decisions.service';
 import { ReviewQueueService } from './review-queue.service';
 import { SanctionsService } from './sanctions.service';
 
@@ -16,6 +17,7 @@ export class ModerationController {
   constructor(
     private readonly flags: FlagsService,
     private readonly queue: ReviewQueueService,
+    private readonly decisions: ReviewDecisionsService,
     private readonly sanctions: SanctionsService,
     private readonly log: ModerationLog,
     private readonly access: AccessService,
@@ -38,14 +40,14 @@ export class ModerationController {
   @Post('moderation/queue/:id/claim')
   @HttpCode(204)
   claim(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
-    return this.queue.claim(caller, id);
+    return this.decisions.claim(caller, id);
   }
 
   @Authenticated()
   @Post('moderation/flags/:id/resolve')
   @HttpCode(204)
   resolve(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: ResolveDto): Promise<void> {
-    return this.queue.resolve(caller, id, dto);
+    return this.decisions.resolve(caller, id, dto);
   }
 
   @Authenticated()

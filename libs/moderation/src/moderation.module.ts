@@ -1,19 +1,46 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '@harbour/accounts';
 import { AuditModule } from '@harbour/audit';
-import { ForumModule } from '@harbour/forum';
+import { ForumModule, ReviewHolds } from '@harbour/forum';
+import { FlagRepository } from './flag.repository';
 import { FlagsService } from './flags.service';
 import { MemberRecordsService } from './member-records.service';
 import { ModerationController } from './moderation.controller';
 import { ModerationLog } from './moderation-log.service';
 import { ModerationRecorder } from './moderation-recorder';
+import { ModeratorNoteRepository } from './moderator-note.repository';
+import { ReviewDecisionsService } from './review-decisions.service';
+import { ReviewItemRepository } from './review-item.repository';
 import { ReviewQueueService } from './review-queue.service';
+import { SanctionRepository } from './sanction.repository';
 import { SanctionsService } from './sanctions.service';
 import { WatchedWordsController } from './watched-words.controller';
 
 @Module({
   imports: [AccountsModule, AuditModule, ForumModule],
   controllers: [ModerationController, WatchedWordsController],
-  providers: [FlagsService, ReviewQueueService, SanctionsService, MemberRecordsService, ModerationLog, ModerationRecorder],
+  providers: [
+    ReviewItemRepository,
+    FlagRepository,
+    SanctionRepository,
+    ModeratorNoteRepository,
+    FlagsService,
+    ReviewQueueService,
+    ReviewDecisionsService,
+    SanctionsService,
+    MemberRecordsService,
+    ModerationLog,
+    ModerationRecorder,
+  ],
 })
-export class ModerationModule {}
+export class ModerationModule implements OnModuleInit {
+  constructor(
+    private readonly reviewHolds: ReviewHolds,
+    private readonly reviewItems: ReviewItemRepository,
+  ) {}
+
+  /** Forum holds posts for review without knowing the queue: it opens their items through this. */
+  onModuleInit(): void {
+    this.reviewHolds.provide((manager, target) => this.reviewItems.openHeld(manager, target));
+  }
+}

@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
+import { SessionsService, UserRepository } from '@harbour/accounts';
 import { audit } from '@harbour/audit';
-import { SessionsService, User } from '@harbour/accounts';
 import { ConflictError, DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { SanctionDto } from '@harbour/contracts';
 import { MailService, sanctionMail } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
 import type { AppealDto, CreateSanctionDto } from './moderation.dtos';
-import { ReviewQueueService } from './review-queue.service';
-import { Sanction } from './sanction.entity';
+import { ReviewItemRepository } from './review-item.repository';
+import { toSanctionDto } from './sanction.mapper';
+import { SanctionRepository } from './sanction.repository';
+import type { Sanction } from './sanction.entity';
 
 /** The longest silence or suspension: past that, ban. */
 const MAX_DAYS = 3650;
@@ -26,7 +28,9 @@ export class SanctionsService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly sessions: SessionsService,
-    private readonly queue: ReviewQueueService,
+    private readonly users: UserRepository,
+    private readonly sanctions: SanctionRepository,
+    private readonly reviewItems: ReviewItemRepository,
     private readonly mail: MailService,
     private readonly settings: SettingsService,
     private readonly events: DomainEvents,
@@ -44,15 +48,13 @@ export class SanctionsService {
     }
     const { siteName } = await this.settings.get();
     const sanction = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(
-        manager.create(Sanction, {
-          userId: user.id,
-          type: dto.type,
-          reason: dto.reason,
-          until: dto.until ?? null,
-          createdById: caller.userId,
-        }),
-      );
+      const saved = await this.sanctions.create(manager, {
+        userId: user.id,
+        type: dto.type,
+        reason: dto.reason,
+        until: dto.until ?? null,
+        createdById: caller.userId,
+      });
       await this.recompute(manager, user.id);
       if (dto.type === 'suspend' || dto.type === 'ban') await this.sessions.revokeAll(user.id, manager);
       await audit(manager, {
@@ -88,33 +90,23 @@ export class SanctionsService {
     this.access.assertCan(caller, { action: 'user.sanction', target: user });
     if (!isUuid(sanctionId)) throw new NotFoundError();
     await this.dataSource.transaction(async (manager) => {
-      const lifted = await manager.update(Sanction, { id: sanctionId, userId: user.id, liftedAt: IsNull() }, { liftedAt: new Date() });
-      if (!lifted.affected) throw new NotFoundError();
+      if (!(await this.sanctions.lift(manager, user.id, sanctionId))) throw new NotFoundError();
       await this.recompute(manager, user.id);
-      await this.queue.closeAppeals(manager, user.id, caller.userId);
-      await audit(manager, {
-        actorId: caller.userId,
-        action: 'sanction.lift',
-        targetType: 'user',
-        targetId: user.id,
-        reason: null,
-      });
+      await this.reviewItems.closeAppeals(manager, user.id, caller.userId);
+      await audit(manager, { actorId: caller.userId, action: 'sanction.lift', targetType: 'user', targetId: user.id, reason: null });
     });
     this.events.publish('SanctionLifted', { sanctionId, userId: user.id, actorId: caller.userId });
   }
 
   /** A member's own sanctions, newest first: what they must acknowledge and may appeal. */
   async mine(caller: Caller): Promise<{ items: SanctionDto[] }> {
-    const rows = await this.dataSource
-      .getRepository(Sanction)
-      .find({ where: { userId: caller.userId }, order: { createdAt: 'DESC' }, take: 50 });
-    return { items: rows.map(toSanctionDto) };
+    return { items: (await this.sanctions.ofMember(caller.userId, 50)).map(toSanctionDto) };
   }
 
   async acknowledge(caller: Caller, sanctionId: string): Promise<void> {
     const sanction = await this.own(caller, sanctionId);
     if (sanction.acknowledgedAt) return;
-    await this.dataSource.getRepository(Sanction).update({ id: sanction.id }, { acknowledgedAt: new Date() });
+    await this.sanctions.acknowledge(sanction.id);
   }
 
   /** One appeal per sanction, while it stands; it waits in the queue for site staff. */
@@ -122,62 +114,27 @@ export class SanctionsService {
     const sanction = await this.own(caller, sanctionId);
     if (sanction.liftedAt) throw new RuleRefusedError('This sanction has been lifted');
     await this.dataSource.transaction(async (manager) => {
-      const appealed = await manager.update(
-        Sanction,
-        { id: sanction.id, appealedAt: IsNull() },
-        { appealedAt: new Date(), appealMessage: dto.message },
-      );
-      if (!appealed.affected) throw new ConflictError('This sanction has already been appealed');
-      await this.queue.openAppeal(manager, caller.userId);
+      if (!(await this.sanctions.appeal(manager, sanction.id, dto.message)))
+        throw new ConflictError('This sanction has already been appealed');
+      await this.reviewItems.openAppeal(manager, caller.userId);
     });
   }
 
   private async own(caller: Caller, sanctionId: string): Promise<Sanction> {
-    const sanction = isUuid(sanctionId)
-      ? await this.dataSource.getRepository(Sanction).findOneBy({ id: sanctionId, userId: caller.userId })
-      : null;
+    const sanction = isUuid(sanctionId) ? await this.sanctions.findOwn(caller.userId, sanctionId) : null;
     if (!sanction) throw new NotFoundError();
     return sanction;
   }
 
-  private async member(userId: string): Promise<User> {
-    const user = isUuid(userId) ? await this.dataSource.getRepository(User).findOneBy({ id: userId }) : null;
+  private async member(userId: string) {
+    const user = isUuid(userId) ? await this.users.findById(userId) : null;
     if (!user) throw new NotFoundError();
     return user;
   }
 
-  /** The member's state from their standing sanctions: the latest silence end, a ban, or the latest suspension end. */
+  /** The member's state from their standing sanctions, under their row's lock (sanctions given at once take turns). */
   private async recompute(manager: EntityManager, userId: string): Promise<void> {
-    // Sanctions given at once take turns on the member's row, so each recount sees the others' (committed)
-    // sanctions; NO KEY: the sanction's own foreign key already holds a KEY SHARE lock on this row.
-    await manager.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
-    await manager.query(
-      `WITH standing AS (
-         SELECT type, until FROM sanctions WHERE user_id = $1 AND lifted_at IS NULL AND (until IS NULL OR until > now())
-       )
-       UPDATE users SET
-         silenced_until = (SELECT max(until) FROM standing WHERE type = 'silence'),
-         suspended_until = (SELECT max(until) FROM standing WHERE type = 'suspend'),
-         status = CASE
-           WHEN status = 'pending' THEN status
-           WHEN EXISTS (SELECT 1 FROM standing WHERE type = 'ban') THEN 'banned'
-           WHEN EXISTS (SELECT 1 FROM standing WHERE type = 'suspend') THEN 'suspended'
-           ELSE 'active' END
-       WHERE id = $1`,
-      [userId],
-    );
+    await this.users.lockForStanding(userId, manager);
+    await this.users.applyStanding(userId, await this.sanctions.standing(manager, userId), manager);
   }
-}
-
-export function toSanctionDto(sanction: Sanction): SanctionDto {
-  return {
-    id: sanction.id,
-    type: sanction.type,
-    reason: sanction.reason,
-    until: sanction.until?.toISOString() ?? null,
-    createdAt: sanction.createdAt.toISOString(),
-    liftedAt: sanction.liftedAt?.toISOString() ?? null,
-    acknowledgedAt: sanction.acknowledgedAt?.toISOString() ?? null,
-    appealedAt: sanction.appealedAt?.toISOString() ?? null,
-  };
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Authenticated, CurrentCaller, type Caller } from '@harbour/access';
 import { audit } from '@harbour/audit';
 import type { WatchedWordDto } from '@harbour/contracts';
-import { WatchedWordsService, type WatchedWord } from '@harbour/settings';
+import { WatchedWordsService } from '@harbour/settings';
 import { AddWatchedWordDto } from './moderation.dtos';
 
 /** Admins manage the watched words; each change lands in the moderation log with the word. */
@@ -19,13 +19,13 @@ export class WatchedWordsController {
 
   @Get()
   async list(): Promise<{ items: WatchedWordDto[] }> {
-    return { items: (await this.words.list()).map(toWatchedWordDto) };
+    return { items: await this.words.listWords() };
   }
 
   @Post()
   add(@CurrentCaller() caller: Caller, @Body() dto: AddWatchedWordDto): Promise<WatchedWordDto> {
     return this.dataSource.transaction(async (manager) => {
-      const word = await this.words.add(manager, dto.word, dto.action);
+      const word = await this.words.addWord(manager, dto.word, dto.action);
       await audit(manager, {
         actorId: caller.userId,
         action: 'watched_word.add',
@@ -33,7 +33,7 @@ export class WatchedWordsController {
         targetId: word.id,
         reason: `${word.action}: ${word.word}`,
       });
-      return toWatchedWordDto(word);
+      return word;
     });
   }
 
@@ -41,7 +41,7 @@ export class WatchedWordsController {
   @HttpCode(204)
   async remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const word = await this.words.remove(manager, id);
+      const word = await this.words.removeWord(manager, id);
       await audit(manager, {
         actorId: caller.userId,
         action: 'watched_word.remove',
@@ -51,8 +51,4 @@ export class WatchedWordsController {
       });
     });
   }
-}
-
-function toWatchedWordDto(word: WatchedWord): WatchedWordDto {
-  return { id: word.id, word: word.word, action: word.action, createdAt: word.createdAt.toISOString() };
 }
