@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const features = readdirSync(new URL('apps/web/src/features', import.meta.url), { withFileTypes: true })
@@ -79,6 +81,17 @@ export default tseslint.config(
       // comments do not count, so a comment saying why is never the thing cut to fit.
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
     },
+  },
+  {
+    // The client: hooks called by the rules and effects listing what they read; accessible markup.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['apps/web/src/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
+    // A component's `autoFocus` prop is judged where it reaches the DOM, with the reason written there.
+    rules: { ...jsxA11y.flatConfigs.recommended.rules, 'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }] },
   },
   {
     // Plain JavaScript (scripts/*.mjs, this file, jest.config.js) is not in a tsconfig: linted without types.

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGISTRATION_MODES, type RateLimitsDto, type SettingsDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
@@ -22,9 +22,13 @@ export function SettingsPage() {
   const [draft, setDraft] = useState<SettingsDto | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
-  useEffect(() => {
+  // The draft starts again from what the server holds whenever that changes (first load, after a save):
+  // adjusted while rendering, as React advises, rather than in an effect that would render twice.
+  const [loaded, setLoaded] = useState<SettingsDto | undefined>(undefined);
+  if (settings.data !== loaded) {
+    setLoaded(settings.data);
     if (settings.data) setDraft(settings.data);
-  }, [settings.data]);
+  }
 
   if (!draft) return <Page title={t('admin.settingsTitle')}>{t('app.loading')}</Page>;
 

@@ -10,7 +10,7 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
   const [sent, setSent] = useState(false);
-  const form = useAuthForm({ email: '' }, async (values) => {
+  const { formRef, onSubmit, field, formError, busy } = useAuthForm({ email: '' }, async (values) => {
     await request.mutateAsync(values);
     setSent(true);
   });
@@ -20,11 +20,11 @@ export function ForgotPasswordPage() {
       {sent ? (
         <Alert kind="success">{t('auth.forgotSent')}</Alert>
       ) : (
-        <form ref={form.formRef} onSubmit={form.onSubmit} noValidate>
+        <form ref={formRef} onSubmit={onSubmit} noValidate>
           <p>{t('auth.forgotIntro')}</p>
-          {form.formError && <Alert kind="error">{form.formError}</Alert>}
-          <TextField label={t('auth.email')} type="email" autoComplete="email" {...form.field('email')} />
-          <button type="submit" className="button-primary" disabled={form.busy}>
+          {formError && <Alert kind="error">{formError}</Alert>}
+          <TextField label={t('auth.email')} type="email" autoComplete="email" {...field('email')} />
+          <button type="submit" className="button-primary" disabled={busy}>
             {t('auth.forgotSubmit')}
           </button>
         </form>

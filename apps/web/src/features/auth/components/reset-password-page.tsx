@@ -13,7 +13,7 @@ export function ResetPasswordPage() {
   const token = params.get('token') ?? '';
   const confirm = useConfirmPasswordReset();
   const [done, setDone] = useState(false);
-  const form = useAuthForm({ password: '' }, async (values) => {
+  const { formRef, onSubmit, field, formError, busy } = useAuthForm({ password: '' }, async (values) => {
     await confirm.mutateAsync({ token, password: values.password });
     setDone(true);
   });
@@ -27,16 +27,16 @@ export function ResetPasswordPage() {
           {t('auth.resetDone')} <Link to="/sign-in">{t('nav.signIn')}</Link>
         </Alert>
       ) : (
-        <form ref={form.formRef} onSubmit={form.onSubmit} noValidate>
-          {form.formError && <Alert kind="error">{form.formError}</Alert>}
+        <form ref={formRef} onSubmit={onSubmit} noValidate>
+          {formError && <Alert kind="error">{formError}</Alert>}
           <TextField
             label={t('auth.newPassword')}
             hint={t('auth.passwordHint')}
             type="password"
             autoComplete="new-password"
-            {...form.field('password')}
+            {...field('password')}
           />
-          <button type="submit" className="button-primary" disabled={form.busy}>
+          <button type="submit" className="button-primary" disabled={busy}>
             {t('auth.resetSubmit')}
           </button>
         </form>

@@ -14,18 +14,18 @@ export function SignInPage() {
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const login = useLogin();
-  const form = useAuthForm({ login: '', password: '' }, async (values) => {
+  const { formRef, onSubmit, field, formError, busy } = useAuthForm({ login: '', password: '' }, async (values) => {
     await login.mutateAsync(values);
     await navigate(target);
   });
 
   return (
     <Page title={t('auth.signInTitle')} narrow>
-      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate>
-        {form.formError && <Alert kind="error">{form.formError}</Alert>}
-        <TextField label={t('auth.login')} autoComplete="username" {...form.field('login')} />
-        <TextField label={t('auth.password')} type="password" autoComplete="current-password" {...form.field('password')} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        {formError && <Alert kind="error">{formError}</Alert>}
+        <TextField label={t('auth.login')} autoComplete="username" {...field('login')} />
+        <TextField label={t('auth.password')} type="password" autoComplete="current-password" {...field('password')} />
+        <button type="submit" className="button-primary" disabled={busy}>
           {t('auth.signInSubmit')}
         </button>
       </form>

@@ -16,7 +16,7 @@ export function SignUpPage() {
   const [params] = useSearchParams();
   const invitation = params.get('invitation') ?? undefined;
   const [pending, setPending] = useState(false);
-  const form = useAuthForm({ username: '', email: '', password: '' }, async (values) => {
+  const { formRef, onSubmit, field, formError, busy } = useAuthForm({ username: '', email: '', password: '' }, async (values) => {
     const result = await register.mutateAsync({ ...values, locale: i18n.language === 'fr' ? 'fr' : 'en', invitation });
     if ('user' in result) await navigate('/');
     else setPending(true);
@@ -36,18 +36,18 @@ export function SignUpPage() {
       ) : (
         site.data?.registrationMode === 'invite' && <Alert kind="info">{t('auth.inviteOnly')}</Alert>
       )}
-      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate>
-        {form.formError && <Alert kind="error">{form.formError}</Alert>}
-        <TextField label={t('auth.username')} hint={t('auth.usernameHint')} autoComplete="username" {...form.field('username')} />
-        <TextField label={t('auth.email')} hint={t('auth.emailHint')} type="email" autoComplete="email" {...form.field('email')} />
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        {formError && <Alert kind="error">{formError}</Alert>}
+        <TextField label={t('auth.username')} hint={t('auth.usernameHint')} autoComplete="username" {...field('username')} />
+        <TextField label={t('auth.email')} hint={t('auth.emailHint')} type="email" autoComplete="email" {...field('email')} />
         <TextField
           label={t('auth.password')}
           hint={t('auth.passwordHint')}
           type="password"
           autoComplete="new-password"
-          {...form.field('password')}
+          {...field('password')}
         />
-        <button type="submit" className="button-primary" disabled={form.busy}>
+        <button type="submit" className="button-primary" disabled={busy}>
           {t('auth.signUpSubmit')}
         </button>
       </form>

@@ -5,6 +5,7 @@ import { checkFields, describeApiError } from '../form-errors';
 /**
  * State shared by the account forms: values, client-side checks, server errors mapped to fields, and
  * focus moved to the first invalid field so that keyboard and screen-reader users find it.
+ * Callers destructure the result: React's lint reads an object holding a ref as a ref, not to be read in render.
  */
 export function useAuthForm<F extends string>(initial: Record<F, string>, submit: (values: Record<F, string>) => Promise<void>) {
   const { t } = useTranslation();

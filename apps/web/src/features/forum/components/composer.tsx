@@ -91,6 +91,7 @@ export function Composer({
             aria-describedby={`${id}-hint`}
             value={body}
             rows={6}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- only when the member just opened this box (reply, quote, edit)
             autoFocus={autoFocus}
             onChange={(event) => {
               setBody(event.target.value);

@@ -179,6 +179,7 @@ function SendControls({ mailing }: { mailing: MailingDto }) {
           <button
             type="button"
             className="button-primary"
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the confirmation the admin just asked for takes the focus
             autoFocus
             disabled={send.isPending}
             onClick={() => send.mutate(null, { onSettled: () => setConfirming(false) })}

@@ -18,7 +18,12 @@ export function SanctionDialog({ member, onClose }: { member: UserDto; onClose: 
       {sanction.isSuccess ? (
         <>
           <Alert kind="success">{t('moderation.sanction.done')}</Alert>
-          <button type="button" onClick={onClose} autoFocus>
+          <button
+            type="button"
+            onClick={onClose}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog's form is gone; its only way out takes the focus
+            autoFocus
+          >
             {t('moderation.close')}
           </button>
         </>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIGEST_FREQUENCIES, NOTIFICATION_DELIVERIES, NOTIFICATION_TYPES, type NotificationPreferencesDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
@@ -14,9 +14,12 @@ export function PreferencesPage({ children }: { children?: ReactNode }) {
   const preferences = usePreferences();
   const update = useUpdatePreferences();
   const [draft, setDraft] = useState<NotificationPreferencesDto | null>(null);
-  useEffect(() => {
+  // The draft starts again from what the server holds whenever that changes (adjusted while rendering).
+  const [loaded, setLoaded] = useState<NotificationPreferencesDto | undefined>(undefined);
+  if (preferences.data !== loaded) {
+    setLoaded(preferences.data);
     if (preferences.data) setDraft(preferences.data);
-  }, [preferences.data]);
+  }
   if (!draft) return <p>{t('app.loading')}</p>;
 
   const submit = (event: FormEvent) => {
