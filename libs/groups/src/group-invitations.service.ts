@@ -1,19 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { User } from '@harbour/accounts';
+import { UserRepository } from '@harbour/accounts';
 import { ConflictError, DomainEvents, hashToken, InvalidInputError, isUuid, newToken, NotFoundError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { GroupInvitationDto, JoinRequestDto } from '@harbour/contracts';
 import { groupInvitationMail, MailService } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
-import { Group } from './group.entity';
-import { GroupInvitation } from './group-invitation.entity';
-import { GroupMember } from './group-member.entity';
+import type { GroupInvitation } from './group-invitation.entity';
+import { GroupInvitationRepository } from './group-invitation.repository';
+import { GroupMemberRepository } from './group-member.repository';
+import { GroupRepository } from './group.repository';
 import type { InviteDto } from './groups.dtos';
 import { toInvitationDto, toJoinRequestDto } from './groups.mappers';
 import { GroupsService } from './groups.service';
-import { JoinRequest } from './join-request.entity';
+import { JoinRequestRepository } from './join-request.repository';
 
 const INVITATION_DAYS = 14;
 
@@ -22,6 +23,11 @@ const INVITATION_DAYS = 14;
 export class GroupInvitationsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly invitations: GroupInvitationRepository,
+    private readonly joinRequests: JoinRequestRepository,
+    private readonly memberships: GroupMemberRepository,
+    private readonly groupRows: GroupRepository,
+    private readonly users: UserRepository,
     private readonly access: AccessService,
     private readonly groups: GroupsService,
     private readonly mail: MailService,
@@ -40,29 +46,20 @@ export class GroupInvitationsService {
     if ((dto.username === undefined) === (dto.email === undefined)) throw new InvalidInputError('send exactly one of username or email');
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
     if (dto.username !== undefined) {
-      const user = await this.dataSource.getRepository(User).findOneBy({ usernameKey: dto.username.toLowerCase(), status: 'active' });
+      const user = await this.users.findActiveByUsername(dto.username);
       if (!user) throw new InvalidInputError('username does not name a member');
       const saved = await this.dataSource.transaction(async (manager) => {
         // Under the group's row lock (as membership changes are): two invitations sent at once make one.
-        await manager.query('SELECT 1 FROM groups WHERE id = $1 FOR UPDATE', [group.id]);
-        if (await manager.existsBy(GroupMember, { groupId: group.id, userId: user.id })) {
+        await this.groupRows.lock(group.id, manager);
+        if (await this.memberships.isMember(group.id, user.id, manager)) {
           throw new ConflictError('This member is already in the group');
         }
-        const open = await manager.findOneBy(GroupInvitation, {
-          groupId: group.id,
-          userId: user.id,
-          answeredAt: IsNull(),
-          expiresAt: MoreThan(new Date()),
-        });
+        const open = await this.invitations.findOpenFor(group.id, user.id, manager);
         if (open) return { id: open.id, created: false };
-        const { id } = await manager.save(GroupInvitation, {
-          groupId: group.id,
-          userId: user.id,
-          tokenHash: null,
-          invitedById: caller.userId,
-          expiresAt,
-          answeredAt: null,
-        });
+        const id = await this.invitations.insert(
+          { groupId: group.id, userId: user.id, tokenHash: null, invitedById: caller.userId, expiresAt },
+          manager,
+        );
         return { id, created: true };
       });
       if (!saved.created) return { id: saved.id };
@@ -72,28 +69,20 @@ export class GroupInvitationsService {
     const token = newToken();
     const { siteName } = await this.settings.get();
     const id = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(GroupInvitation, {
-        groupId: group.id,
-        userId: null,
-        tokenHash: hashToken(token),
-        invitedById: caller.userId,
-        expiresAt,
-        answeredAt: null,
-      });
-      const link = `${this.config.publicUrl}/invitations/${saved.id}?token=${encodeURIComponent(token)}`;
+      const savedId = await this.invitations.insert(
+        { groupId: group.id, userId: null, tokenHash: hashToken(token), invitedById: caller.userId, expiresAt },
+        manager,
+      );
+      const link = `${this.config.publicUrl}/invitations/${savedId}?token=${encodeURIComponent(token)}`;
       await this.mail.enqueue(groupInvitationMail(dto.email as string, siteName, group.name, caller.username, link), manager);
-      return saved.id;
+      return savedId;
     });
     return { id, token };
   }
 
   /** The caller's open invitations by username. */
   async mine(caller: Caller): Promise<{ items: GroupInvitationDto[] }> {
-    const rows = await this.dataSource.getRepository(GroupInvitation).find({
-      where: { userId: caller.userId, answeredAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: { group: true, invitedBy: true },
-      order: { createdAt: 'DESC' },
-    });
+    const rows = await this.invitations.openFor(caller.userId);
     return { items: rows.map(toInvitationDto) };
   }
 
@@ -107,7 +96,7 @@ export class GroupInvitationsService {
   async accept(caller: Caller, id: string, token: string | undefined): Promise<void> {
     const groupId = await this.dataSource.transaction(async (manager) => {
       const invitation = await this.open(manager, caller, id, token, true);
-      await manager.update(GroupInvitation, { id: invitation.id }, { answeredAt: new Date() });
+      await this.invitations.markAnswered(invitation.id, manager);
       await this.addMember(manager, invitation.groupId, caller.userId);
       return invitation.groupId;
     });
@@ -117,7 +106,7 @@ export class GroupInvitationsService {
   async decline(caller: Caller, id: string, token: string | undefined): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const invitation = await this.open(manager, caller, id, token, true);
-      await manager.update(GroupInvitation, { id: invitation.id }, { answeredAt: new Date() });
+      await this.invitations.markAnswered(invitation.id, manager);
     });
   }
 
@@ -131,13 +120,9 @@ export class GroupInvitationsService {
     this.access.assertCan(caller, { action: 'group.requestToJoin', group });
     const open = group.visibility === 'public';
     const id = await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO group_join_requests (group_id, user_id, message, decided_at, decision) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (group_id, user_id) WHERE decided_at IS NULL DO UPDATE SET message = EXCLUDED.message RETURNING id`,
-        [group.id, caller.userId, message ?? '', open ? new Date() : null, open ? 'approved' : null],
-      );
+      const requestId = await this.joinRequests.request(group.id, caller.userId, message ?? '', open, manager);
       if (open) await this.addMember(manager, group.id, caller.userId);
-      return inserted[0]!.id;
+      return requestId;
     });
     if (open) this.events.publish('GroupMembershipChanged', { groupId: group.id, userId: caller.userId });
     else this.events.publish('GroupJoinRequested', { groupId: group.id, requestId: id, userId: caller.userId });
@@ -147,12 +132,7 @@ export class GroupInvitationsService {
   async pendingRequests(caller: Caller, slug: string): Promise<{ items: JoinRequestDto[] }> {
     const group = await this.groups.find(caller, slug);
     this.access.assertCan(caller, { action: 'group.manageMembers', group });
-    const rows = await this.dataSource.getRepository(JoinRequest).find({
-      where: { groupId: group.id, decidedAt: IsNull() },
-      relations: { user: true },
-      order: { createdAt: 'ASC' },
-      take: 200,
-    });
+    const rows = await this.joinRequests.pending(group.id, 200);
     return { items: rows.map(toJoinRequestDto) };
   }
 
@@ -160,14 +140,9 @@ export class GroupInvitationsService {
     const group = await this.groups.find(caller, slug);
     this.access.assertCan(caller, { action: 'group.manageMembers', group });
     const userId = await this.dataSource.transaction(async (manager) => {
-      const request = isUuid(requestId)
-        ? await manager.findOne(JoinRequest, {
-            where: { id: requestId, groupId: group.id, decidedAt: IsNull() },
-            lock: { mode: 'pessimistic_write' },
-          })
-        : null;
+      const request = isUuid(requestId) ? await this.joinRequests.lockPending(requestId, group.id, manager) : null;
       if (!request) throw new NotFoundError();
-      await manager.update(JoinRequest, { id: request.id }, { decidedAt: new Date(), decision });
+      await this.joinRequests.decide(request.id, decision, manager);
       if (decision === 'approved') await this.addMember(manager, group.id, request.userId);
       return request.userId;
     });
@@ -185,13 +160,7 @@ export class GroupInvitationsService {
     token: string | undefined,
     lock = false,
   ): Promise<GroupInvitation> {
-    const invitation = isUuid(id)
-      ? await manager.findOne(GroupInvitation, {
-          where: { id, answeredAt: IsNull(), expiresAt: MoreThan(new Date()) },
-          relations: lock ? {} : { group: true, invitedBy: true },
-          lock: lock ? { mode: 'pessimistic_write' } : undefined,
-        })
-      : null;
+    const invitation = isUuid(id) ? await this.invitations.findOpen(id, { lock }, manager) : null;
     const mine =
       invitation !== null &&
       (invitation.userId === caller.userId ||
@@ -202,10 +171,6 @@ export class GroupInvitationsService {
 
   /** Adds a member (nothing if they already are) and keeps the count right, inside the caller's transaction. */
   private async addMember(manager: EntityManager, groupId: string, userId: string): Promise<void> {
-    const inserted = await manager.query<unknown[]>(
-      `INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING RETURNING user_id`,
-      [groupId, userId],
-    );
-    if (inserted.length > 0) await manager.increment(Group, { id: groupId }, 'memberCount', 1);
+    if (await this.memberships.add(groupId, userId, 'member', manager)) await this.groupRows.addToMemberCount(groupId, 1, manager);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { GroupRole } from '@harbour/contracts';
+import { joinUser, userColumns, userDtoFromRow } from '@harbour/accounts';
+import type { GroupRole, UserDto } from '@harbour/contracts';
 import { GroupMember } from './group-member.entity';
 
 /** Memberships: all SQL on `group_members` lives here (README, "Each lib owns its tables"). */
@@ -46,17 +47,19 @@ export class GroupMemberRepository {
     return row?.n ?? 0;
   }
 
-  /** A page of members with their users, oldest first, after a (created_at, user_id) keyset. */
-  page(groupId: string, after: { at: string; id: string } | null, limit: number): Promise<GroupMember[]> {
-    const builder = this.dataSource
-      .getRepository(GroupMember)
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.user', 'u')
-      .where('m.group_id = :groupId', { groupId })
-      .orderBy('m.created_at', 'ASC')
-      .addOrderBy('m.user_id', 'ASC')
-      .limit(limit);
-    if (after) builder.andWhere('(m.created_at, m.user_id) > (:at, :id)', { at: after.at, id: after.id });
-    return builder.getMany();
+  /** A page of members with their public user fields, oldest first, after a (created_at, user_id) keyset. */
+  async page(
+    groupId: string,
+    after: { at: string; id: string } | null,
+    limit: number,
+  ): Promise<{ user: UserDto; role: GroupRole; createdAt: Date }[]> {
+    const rows: { role: GroupRole; created_at: Date }[] = await this.db().query(
+      `SELECT m.role, m.created_at, ${userColumns('u')}
+         FROM group_members m ${joinUser('u', 'm.user_id')}
+        WHERE m.group_id = $1 ${after ? 'AND (m.created_at, m.user_id) > ($3, $4)' : ''}
+        ORDER BY m.created_at, m.user_id LIMIT $2`,
+      after ? [groupId, limit, after.at, after.id] : [groupId, limit],
+    );
+    return rows.map((row) => ({ user: userDtoFromRow(row, 'u_'), role: row.role, createdAt: row.created_at }));
   }
 }

@@ -1,4 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AccountsModule } from '@harbour/accounts';
+import { ForumModule, GroupDirectory } from '@harbour/forum';
+import { GroupInvitationRepository } from './group-invitation.repository';
 import { GroupMemberRepository } from './group-member.repository';
 import { GroupRolesModule } from './group-roles.module';
 import { GroupRepository } from './group.repository';
@@ -6,11 +9,32 @@ import { GroupInvitationsService } from './group-invitations.service';
 import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { InvitationsController } from './invitations.controller';
+import { JoinRequestRepository } from './join-request.repository';
 
+/**
+ * Groups build on forum (closing a group closes its spaces, in the same transaction); forum learns which
+ * groups exist through its GroupDirectory, which this module answers once it starts.
+ */
 @Module({
-  imports: [GroupRolesModule],
+  imports: [GroupRolesModule, AccountsModule, ForumModule],
   controllers: [GroupsController, InvitationsController],
-  providers: [GroupRepository, GroupMemberRepository, GroupsService, GroupInvitationsService],
+  providers: [
+    GroupRepository,
+    GroupMemberRepository,
+    GroupInvitationRepository,
+    JoinRequestRepository,
+    GroupsService,
+    GroupInvitationsService,
+  ],
   exports: [GroupsService, GroupRepository, GroupMemberRepository],
 })
-export class GroupsModule {}
+export class GroupsModule implements OnModuleInit {
+  constructor(
+    private readonly directory: GroupDirectory,
+    private readonly groups: GroupRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.directory.provide((manager, ids) => this.groups.existingIds(ids, manager));
+  }
+}

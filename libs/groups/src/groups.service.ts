@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller, type SiteRules } from '@harbour/access';
-import { toUserDto, User } from '@harbour/accounts';
 import {
   ConflictError,
   decodeCursor,
@@ -13,17 +12,25 @@ import {
   toPage,
 } from '@harbour/common';
 import type { GroupDto, GroupMemberDto, GroupRole, PageDto } from '@harbour/contracts';
+import { CategoryRepository } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
 import type { CreateGroupDto, UpdateGroupDto } from './groups.dtos';
 import { toGroupDto } from './groups.mappers';
-import { Group } from './group.entity';
-import { GroupMember } from './group-member.entity';
+import type { Group } from './group.entity';
+import type { GroupMember } from './group-member.entity';
+import { GroupMemberRepository } from './group-member.repository';
+import { GroupRepository } from './group.repository';
+import { JoinRequestRepository } from './join-request.repository';
 
 /** Groups themselves: creating, listing, reading, editing, and their member lists and roles. */
 @Injectable()
 export class GroupsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly groups: GroupRepository,
+    private readonly memberships: GroupMemberRepository,
+    private readonly joinRequests: JoinRequestRepository,
+    private readonly categories: CategoryRepository,
     private readonly access: AccessService,
     private readonly settings: SettingsService,
     private readonly events: DomainEvents,
@@ -35,7 +42,7 @@ export class GroupsService {
 
   /** The group a slug names, or the same 404 whether it does not exist or the caller may not know of it. */
   async find(caller: Caller | null, slug: string): Promise<Group> {
-    const group = slug.length <= 40 ? await this.dataSource.getRepository(Group).findOneBy({ slug: slug.toLowerCase() }) : null;
+    const group = slug.length <= 40 ? await this.groups.findBySlug(slug) : null;
     if (!group || !this.access.can(caller, { action: 'group.see', group, site: await this.site() })) throw new NotFoundError();
     return group;
   }
@@ -44,15 +51,15 @@ export class GroupsService {
     this.access.assertCan(caller, { action: 'group.create', site: await this.site() });
     const group = await this.dataSource.transaction(async (manager) => {
       // The slug is the only thing a conflict reveals; the wording does not say what holds it.
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO groups (name, slug, description, visibility, member_count) VALUES ($1, $2, $3, $4, 1)
-         ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [dto.name, dto.slug, dto.description ?? '', dto.visibility],
+      const id = await this.groups.insert(
+        { name: dto.name, slug: dto.slug, description: dto.description ?? '', visibility: dto.visibility },
+        manager,
       );
-      const id = inserted[0]?.id;
       if (!id) throw new ConflictError('slug is not available');
-      await manager.insert(GroupMember, { groupId: id, userId: caller.userId, role: 'owner' });
-      return manager.findOneByOrFail(Group, { id });
+      await this.memberships.add(id, caller.userId, 'owner', manager);
+      const created = await this.groups.findById(id, manager);
+      if (!created) throw new NotFoundError();
+      return created;
     });
     this.events.publish('GroupMembershipChanged', { groupId: group.id, userId: caller.userId });
     return toGroupDto(group, { ...caller, groups: { ...caller.groups, [group.id]: 'owner' } });
@@ -61,13 +68,7 @@ export class GroupsService {
   /** Public and private groups, and hidden ones the caller belongs to; filtered in SQL. */
   async list(caller: Caller | null): Promise<{ items: GroupDto[] }> {
     const visible = this.access.visibleGroups(caller, await this.site(), 'g');
-    const groups = await this.dataSource
-      .getRepository(Group)
-      .createQueryBuilder('g')
-      .where(visible.where, visible.params)
-      .orderBy('g.name', 'ASC')
-      .limit(500)
-      .getMany();
+    const groups = await this.groups.listWhere(visible.where, visible.params, 500);
     const pending = await this.pendingRequestGroupIds(caller);
     return { items: groups.map((group) => toGroupDto(group, caller, pending.has(group.id))) };
   }
@@ -93,18 +94,8 @@ export class GroupsService {
           ([, value]) => value !== undefined,
         ),
       );
-      // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
-      if (Object.keys(changes).length > 0) await manager.update(Group, { id: group.id }, changes);
-      if (!closing) return [];
-      const rows = await manager.query<[{ id: string }[], number]>(
-        `UPDATE categories SET see_access = 'members',
-                start_access = CASE WHEN start_access = 'everyone' THEN 'members' ELSE start_access END,
-                reply_access = CASE WHEN reply_access = 'everyone' THEN 'members' ELSE reply_access END
-          WHERE group_id = $1 AND (see_access = 'everyone' OR start_access = 'everyone' OR reply_access = 'everyone')
-          RETURNING id`,
-        [group.id],
-      );
-      return rows[0].map((row) => row.id);
+      await this.groups.update(group.id, changes, manager);
+      return closing ? this.categories.closeGroupSpaces(manager, group.id) : [];
     });
     if (closedCategoryIds.length > 0) this.events.publish('SpaceAccessChanged', { categoryIds: closedCategoryIds });
     return this.get(caller, group.slug);
@@ -122,21 +113,12 @@ export class GroupsService {
     }
     const limit = query.limit ?? 20;
     const after = decodeCursor(query.cursor);
-    const builder = this.dataSource
-      .getRepository(GroupMember)
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.user', 'u')
-      .where('m.group_id = :groupId', { groupId: group.id })
-      .orderBy('m.created_at', 'ASC')
-      .addOrderBy('m.user_id', 'ASC')
-      .limit(limit + 1);
-    if (after) builder.andWhere('(m.created_at, m.user_id) > (:at, :id)', { at: after.at, id: after.id });
-    const rows = await builder.getMany();
+    const rows = await this.memberships.page(group.id, after, limit + 1);
     return toPage(
       rows,
       limit,
-      (row) => ({ at: row.createdAt.toISOString(), id: row.userId }),
-      (row) => ({ user: toUserDto(row.user as User), role: row.role }),
+      (row) => ({ at: row.createdAt.toISOString(), id: row.user.id }),
+      (row) => ({ user: row.user, role: row.role }),
     );
   }
 
@@ -147,7 +129,7 @@ export class GroupsService {
     await this.dataSource.transaction(async (manager) => {
       const target = await this.lockMember(manager, group.id, userId);
       if (target.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(manager, group.id);
-      await manager.update(GroupMember, { groupId: group.id, userId }, { role });
+      await this.memberships.setRole(group.id, userId, role, manager);
     });
     this.events.publish('GroupMembershipChanged', { groupId: group.id, userId });
   }
@@ -167,8 +149,8 @@ export class GroupsService {
         throw new ForbiddenError('Only owners remove owners and moderators');
       }
       if (target.role === 'owner') await this.assertAnotherOwner(manager, group.id);
-      await manager.delete(GroupMember, { groupId: group.id, userId });
-      await manager.decrement(Group, { id: group.id }, 'memberCount', 1);
+      await this.memberships.remove(group.id, userId, manager);
+      await this.groups.addToMemberCount(group.id, -1, manager);
     });
     this.events.publish('GroupMembershipChanged', { groupId: group.id, userId });
   }
@@ -177,26 +159,19 @@ export class GroupsService {
   private async lockMember(manager: EntityManager, groupId: string, userId: string): Promise<GroupMember> {
     // Lock the group row first: every membership change of one group then runs one at a time, so two
     // owners demoting each other cannot leave the group without an owner.
-    await manager.query('SELECT 1 FROM groups WHERE id = $1 FOR UPDATE', [groupId]);
-    const member = isUuid(userId) ? await manager.findOneBy(GroupMember, { groupId, userId }) : null;
+    await this.groups.lock(groupId, manager);
+    const member = isUuid(userId) ? await this.memberships.find(groupId, userId, manager) : null;
     if (!member) throw new NotFoundError();
     return member;
   }
 
   private async assertAnotherOwner(manager: EntityManager, groupId: string): Promise<void> {
-    const [row] = await manager.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM group_members WHERE group_id = $1 AND role = 'owner'`,
-      [groupId],
-    );
-    if ((row?.n ?? 0) < 2) throw new ConflictError('A group needs an owner: make someone else owner first');
+    if ((await this.memberships.ownerCount(groupId, manager)) < 2)
+      throw new ConflictError('A group needs an owner: make someone else owner first');
   }
 
   private async pendingRequestGroupIds(caller: Caller | null): Promise<Set<string>> {
     if (!caller) return new Set();
-    const rows = await this.dataSource.query<{ group_id: string }[]>(
-      'SELECT group_id FROM group_join_requests WHERE user_id = $1 AND decided_at IS NULL',
-      [caller.userId],
-    );
-    return new Set(rows.map((row) => row.group_id));
+    return new Set(await this.joinRequests.pendingGroupIdsOf(caller.userId));
   }
 }
