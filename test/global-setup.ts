@@ -9,7 +9,7 @@ import { register } from 'tsconfig-paths';
 register({ baseUrl: join(__dirname, '..'), paths: { '@harbour/*': ['libs/*/src/index.ts'] } });
 
 // (must load after the aliases are registered)
-import { runMigrations, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../libs/database/src';
+import { runMigrations, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@harbour/database';
 
 declare global {
   var harbourTestPostgres: { handle: EmbeddedPostgresHandle; directory: string } | undefined;

@@ -1,4 +1,4 @@
-import type { MeDto } from '../../libs/contracts/src';
+import type { MeDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember } from '../support/factories';

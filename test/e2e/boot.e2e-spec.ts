@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../libs/config/src';
-import { bootDatabase } from '../../libs/database/src';
+import { loadConfig } from '@harbour/config';
+import { bootDatabase } from '@harbour/database';
 import { sql } from '../support/database';
 
 describe('starting without DATABASE_URL', () => {

@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPES, type PostDto, type RevisionDto } from '../../libs/contracts/src';
+import { NOTIFICATION_TYPES, type PostDto, type RevisionDto } from '@harbour/contracts';
 import { unsubscribeToken } from '../../libs/notifications/src/unsubscribe-token';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';

@@ -9,8 +9,8 @@ import type {
   RevisionDto,
   SearchHitDto,
   TopicDto,
-} from '../../libs/contracts/src';
-import { NotificationDigest } from '../../libs/notifications/src';
+} from '@harbour/contracts';
+import { NotificationDigest } from '@harbour/notifications';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { TopicDto } from '../../libs/contracts/src';
+import type { TopicDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import type { TestMember } from '../support/factories';

@@ -1,4 +1,4 @@
-import type { CategoryDto, GroupDto, GroupMemberDto, PageDto, TopicDto } from '../../libs/contracts/src';
+import type { CategoryDto, GroupDto, GroupMemberDto, PageDto, TopicDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';

@@ -1,4 +1,4 @@
-import type { MailingDto, SubscriberDto } from '../../libs/contracts/src';
+import type { MailingDto, SubscriberDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';

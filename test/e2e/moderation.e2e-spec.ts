@@ -1,4 +1,4 @@
-import type { ModerationLogEntryDto, NotificationDto, PageDto, ReviewItemDto, SanctionDto } from '../../libs/contracts/src';
+import type { ModerationLogEntryDto, NotificationDto, PageDto, ReviewItemDto, SanctionDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';

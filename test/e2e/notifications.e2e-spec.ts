@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import type { NotificationDto } from '../../libs/contracts/src';
-import { NotificationDigest } from '../../libs/notifications/src';
+import type { NotificationDto } from '@harbour/contracts';
+import { NotificationDigest } from '@harbour/notifications';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';

@@ -1,4 +1,4 @@
-import { pendingSchemaChanges } from '../../libs/database/src';
+import { pendingSchemaChanges } from '@harbour/database';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember } from '../support/factories';
 

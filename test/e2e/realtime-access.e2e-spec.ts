@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Socket } from 'socket.io-client';
-import type { GroupDto, TopicWithFirstPostDto } from '../../libs/contracts/src';
+import type { GroupDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { PostDto } from '../../libs/contracts/src';
+import type { PostDto } from '@harbour/contracts';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';

@@ -1,4 +1,4 @@
-import type { PageDto, SearchHitDto } from '../../libs/contracts/src';
+import type { PageDto, SearchHitDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
-import { loadConfig } from '../../libs/config/src';
-import type { RuntimeConfig } from '../../libs/database/src';
+import { loadConfig } from '@harbour/config';
+import type { RuntimeConfig } from '@harbour/database';
 import { freshDatabase, sql } from './database';
 import { SmtpSink } from './smtp-sink';
 

@@ -1,4 +1,4 @@
-import type { MeDto, Role } from '../../libs/contracts/src';
+import type { MeDto, Role } from '@harbour/contracts';
 import type { TestApp } from './app';
 import { sql } from './database';
 

@@ -1,4 +1,4 @@
-import type { PostDto, TopicWithFirstPostDto } from '../../libs/contracts/src';
+import type { PostDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import type { TestApp } from './app';
 import { sql } from './database';
 import type { TestMember } from './factories';

@@ -1,4 +1,4 @@
-import type { MailingDto, PageDto, ReviewItemDto, SubscriberDto, TopicWithFirstPostDto } from '../../libs/contracts/src';
+import type { MailingDto, PageDto, ReviewItemDto, SubscriberDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import type { TestApp } from './app';
 import { newMember, newSite, type TestMember } from './factories';
 import { newCategory, newReply, newTopic } from './forum';

@@ -1,4 +1,4 @@
-import type { GroupDto, GroupRole, GroupVisibility } from '../../libs/contracts/src';
+import type { GroupDto, GroupRole, GroupVisibility } from '@harbour/contracts';
 import type { TestApp } from './app';
 import type { TestMember } from './factories';
 

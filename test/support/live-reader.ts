@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { PageDto, PostDto } from '../../libs/contracts/src';
+import type { PageDto, PostDto } from '@harbour/contracts';
 
 /**
  * A topic read live the way the web client reads it (apps/web/src/features/forum/api/live-topic.ts), with

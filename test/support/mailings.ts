@@ -1,4 +1,4 @@
-import type { MailingDto, SubscriberImportReportDto } from '../../libs/contracts/src';
+import type { MailingDto, SubscriberImportReportDto } from '@harbour/contracts';
 import type { TestApp } from './app';
 import type { TestMember } from './factories';
 
