@@ -1,12 +1,26 @@
 import { IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { ROLES, LOCALES, type Locale, type Role } from '@harbour/contracts';
+import {
+  LOCALES,
+  ROLES,
+  type CreateSiteInvitationBody,
+  type Exactly,
+  type ListUsersQuery,
+  type Locale,
+  type LoginBody,
+  type PasswordResetConfirmBody,
+  type PasswordResetRequestBody,
+  type RegisterBody,
+  type Role,
+  type UpdateMeBody,
+  type UpdateUserRoleBody,
+} from '@harbour/contracts';
 import { CleanText, Optional, PageQueryDto, SafeText } from '@harbour/common';
 
 /** ASCII only on purpose: look-alike letters from other scripts must not impersonate a member. */
 const USERNAME = /^[A-Za-z0-9_.-]{3,30}$/;
 const USERNAME_RULE = 'username must be 3 to 30 characters: letters, digits, _, - or .';
 
-export class RegisterDto {
+export class RegisterDto implements Exactly<RegisterBody, RegisterDto> {
   @CleanText() @IsString() @Matches(USERNAME, { message: USERNAME_RULE }) username: string;
   @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters long' }) password: string;
@@ -15,38 +29,38 @@ export class RegisterDto {
   @Optional() @IsString() @IsNotEmpty() @MaxLength(100) invitation?: string;
 }
 
-export class LoginDto {
+export class LoginDto implements Exactly<LoginBody, LoginDto> {
   /** A username or an email address. */
   @CleanText() @IsString() @IsNotEmpty() @MaxLength(254) login: string;
   @IsString() @IsNotEmpty() @MaxLength(200) password: string;
   @Optional() @IsString() @Matches(/^\d{6}$/, { message: 'totp must be a 6-digit code' }) totp?: string;
 }
 
-export class PasswordResetRequestDto {
+export class PasswordResetRequestDto implements Exactly<PasswordResetRequestBody, PasswordResetRequestDto> {
   @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
 }
 
-export class PasswordResetConfirmDto {
+export class PasswordResetConfirmDto implements Exactly<PasswordResetConfirmBody, PasswordResetConfirmDto> {
   @IsString() @IsNotEmpty() @MaxLength(100) token: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters long' }) password: string;
 }
 
-export class UpdateMeDto {
+export class UpdateMeDto implements Exactly<UpdateMeBody, UpdateMeDto> {
   @Optional() @CleanText() @IsString() @Length(1, 60) @SafeText() displayName?: string;
   @Optional() @IsIn(LOCALES) locale?: Locale;
 }
 
-export class UpdateUserRoleDto {
+export class UpdateUserRoleDto implements Exactly<UpdateUserRoleBody, UpdateUserRoleDto> {
   @IsIn(ROLES) role: Role;
 }
 
-export class CreateSiteInvitationDto {
+export class CreateSiteInvitationDto implements Exactly<CreateSiteInvitationBody, CreateSiteInvitationDto> {
   /** Mail the link here; without it, the admin shares the returned link themself. */
   @Optional() @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email?: string;
   @Optional() @IsIn(LOCALES) locale?: Locale;
 }
 
-export class ListUsersQueryDto extends PageQueryDto {
+export class ListUsersQueryDto extends PageQueryDto implements Exactly<ListUsersQuery, ListUsersQueryDto> {
   /** Part of a username or an email address. */
   @Optional() @CleanText() @IsString() @MaxLength(100) q?: string;
 }

@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { FIRST_YEAR, isStorableDate, LAST_YEAR } from './dates';
+import type { Exactly, PageQuery } from '@harbour/contracts';
 
 /**
  * Trims and NFC-normalises a string field, so "é" typed two ways is one value. Non-strings pass
@@ -58,7 +59,7 @@ export function StorableDate(): PropertyDecorator {
 }
 
 /** `?limit=&cursor=` of every list (api.md: default 20, max 100). */
-export class PageQueryDto {
+export class PageQueryDto implements Exactly<PageQuery, PageQueryDto> {
   @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @Optional() @IsString() @MaxLength(200) cursor?: string;
 }

@@ -64,3 +64,56 @@ export interface CreatedSiteInvitationDto {
   token: string;
   link: string;
 }
+
+// Request bodies (`…Body`) and query strings (`…Query`): the server's DTOs implement them exactly.
+
+/** Every paged list: `?cursor=…&limit=…`. */
+export interface PageQuery {
+  cursor?: string;
+  limit?: number;
+}
+
+export interface RegisterBody {
+  username: string;
+  email: string;
+  password: string;
+  locale?: Locale;
+  /** The token of a site invitation, required while registration is by invitation only. */
+  invitation?: string;
+}
+
+export interface LoginBody {
+  /** A username or an email address. */
+  login: string;
+  password: string;
+  totp?: string;
+}
+
+export interface PasswordResetRequestBody {
+  email: string;
+}
+
+export interface PasswordResetConfirmBody {
+  token: string;
+  password: string;
+}
+
+export interface UpdateMeBody {
+  displayName?: string;
+  locale?: Locale;
+}
+
+export interface UpdateUserRoleBody {
+  role: Role;
+}
+
+export interface CreateSiteInvitationBody {
+  /** Mail the link here; without it, the admin shares the returned link themself. */
+  email?: string;
+  locale?: Locale;
+}
+
+export interface ListUsersQuery extends PageQuery {
+  /** Part of a username or an email address. */
+  q?: string;
+}

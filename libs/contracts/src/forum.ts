@@ -1,4 +1,4 @@
-import type { UserDto } from './accounts';
+import type { PageQuery, UserDto } from './accounts';
 import type { CategoryAccessDto } from './groups';
 
 export interface CategoryDto {
@@ -112,3 +112,65 @@ export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
 
 /** The emoji members can react with (the set is fixed on purpose: no custom images, nothing remote). */
 export const REACTION_EMOJI = ['👍', '❤️', '😂', '😮', '😢', '🙏', '💪', '🎉'] as const;
+
+// Request bodies and query strings (see accounts.ts).
+
+export interface CreateCategoryBody {
+  name: string;
+  description?: string;
+  groupId?: string;
+  parentId?: string;
+  /** Group categories only; by default members see, start topics and reply. */
+  access?: CategoryAccessDto;
+  sharedGroupIds?: string[];
+}
+
+export type UpdateCategoryBody = Partial<Pick<CreateCategoryBody, 'name' | 'description' | 'access' | 'sharedGroupIds'>>;
+
+export interface CreateTopicBody {
+  categoryId: string;
+  title: string;
+  body: string;
+  contentWarning?: string;
+}
+
+export interface UpdateTopicBody {
+  title?: string;
+  categoryId?: string;
+  pinned?: boolean;
+  locked?: boolean;
+  /** 0 turns slow mode off. */
+  slowModeSeconds?: number;
+}
+
+export interface CreatePostBody {
+  body: string;
+  parentId?: string;
+  contentWarning?: string;
+  /** Posts quoted in the body. */
+  quotes?: string[];
+}
+
+export interface UpdatePostBody {
+  body?: string;
+  wiki?: boolean;
+  /** The post's `revision` the editor started from: a body edit made from an older one answers 409. */
+  baseRevision?: number;
+}
+
+export interface PreviewBody {
+  body: string;
+}
+
+export interface NotificationLevelBody {
+  level: NotificationLevel;
+}
+
+export interface ReadBody {
+  postId: string;
+}
+
+export interface TopicPostsQuery extends PageQuery {
+  /** Only posts numbered after this one: how a reconnecting reader catches up. */
+  after?: number;
+}

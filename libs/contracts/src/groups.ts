@@ -64,3 +64,33 @@ export interface CategoryAccessDto {
   start: SpaceAudience;
   reply: SpaceAudience;
 }
+
+// Request bodies (see accounts.ts).
+
+export interface CreateGroupBody {
+  name: string;
+  slug: string;
+  description?: string;
+  visibility: GroupVisibility;
+}
+
+export type UpdateGroupBody = Partial<Pick<CreateGroupBody, 'name' | 'description' | 'visibility'>>;
+
+/** Exactly one of the two (the server says so when both or neither arrive). */
+export interface InviteBody {
+  username?: string;
+  email?: string;
+}
+
+export interface AcceptInvitationBody {
+  /** The one-use token of an emailed invitation (absent for an invitation by username). */
+  token?: string;
+}
+
+export interface JoinRequestBody {
+  message?: string;
+}
+
+export interface ChangeGroupRoleBody {
+  role: GroupRole;
+}

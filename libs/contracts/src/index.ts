@@ -8,3 +8,4 @@ export * from './moderation';
 export * from './mailings';
 export * from './realtime';
 export * from './jobs';
+export * from './exactly';

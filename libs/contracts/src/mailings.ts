@@ -1,4 +1,4 @@
-import type { Locale } from './accounts';
+import type { Locale, PageQuery } from './accounts';
 
 export const SUBSCRIBER_STATUSES = ['pending', 'subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
 /** Where an address stands on the mailing list; the last three are never mailed again by an import. */
@@ -98,4 +98,65 @@ export interface ArchivedMailingPageDto extends ArchivedMailingDto {
 export interface MailingAddressStateDto {
   email: string;
   status: SubscriberStatus | 'none';
+}
+
+// Request bodies and query strings (see accounts.ts).
+
+export interface SubscribeBody {
+  email: string;
+  locale?: Locale;
+}
+
+export interface TokenQuery {
+  token?: string;
+}
+
+/** RFC 8058: a mail client POSTs `List-Unsubscribe=One-Click` as a form to the link, which carries the token. */
+export interface OneClickBody {
+  token?: string;
+  'List-Unsubscribe'?: string;
+}
+
+export interface MySubscriptionBody {
+  subscribed: boolean;
+}
+
+export interface SubscribersQuery extends PageQuery {
+  q?: string;
+  status?: SubscriberStatus;
+}
+
+export interface SuppressSubscriberBody {
+  status: SuppressionStatus;
+}
+
+export interface CreateMailingBody {
+  subject: string;
+  body: string;
+  subjectFr?: string;
+  bodyFr?: string;
+  audience: MailingAudience;
+}
+
+/** Every field of a draft may change; `subjectFr`/`bodyFr` null removes the French version. */
+export interface UpdateMailingBody {
+  subject?: string;
+  body?: string;
+  subjectFr?: string | null;
+  bodyFr?: string | null;
+  audience?: MailingAudience;
+}
+
+export interface TestSendBody {
+  email: string;
+  locale?: Locale;
+}
+
+export interface SendMailingBody {
+  /** ISO 8601: schedule instead of sending now. */
+  at?: string;
+}
+
+export interface PreviewQuery {
+  locale?: Locale;
 }

@@ -1,4 +1,4 @@
-import type { UserDto } from './accounts';
+import type { PageQuery, UserDto } from './accounts';
 
 export const FLAG_TARGET_TYPES = ['post', 'topic', 'user'] as const;
 export type FlagTargetType = (typeof FLAG_TARGET_TYPES)[number];
@@ -84,4 +84,44 @@ export interface WatchedWordDto {
   word: string;
   action: WatchedWordAction;
   createdAt: string;
+}
+
+// Request bodies and query strings (see accounts.ts).
+
+export interface CreateFlagBody {
+  targetType: FlagTargetType;
+  targetId: string;
+  reason: FlagReason;
+  note?: string;
+}
+
+export interface ResolveBody {
+  action: Resolution;
+  note?: string;
+}
+
+export interface CreateSanctionBody {
+  type: SanctionType;
+  reason: string;
+  /** ISO 8601; a suspension's or silence's end. */
+  until?: string;
+}
+
+export interface AppealBody {
+  message: string;
+}
+
+export interface NoteBody {
+  body: string;
+}
+
+export interface LogQuery extends PageQuery {
+  action?: string;
+  actorId?: string;
+  targetId?: string;
+}
+
+export interface AddWatchedWordBody {
+  word: string;
+  action: WatchedWordAction;
 }

@@ -1,4 +1,4 @@
-import type { UserDto } from './accounts';
+import type { PageQuery, UserDto } from './accounts';
 
 export const NOTIFICATION_TYPES = [
   'reply',
@@ -51,4 +51,32 @@ export interface NotificationPreferencesDto {
   digest: DigestFrequency;
   /** Every notification email says only "New activity on <site>", for members who share a device. */
   discreetEmails: boolean;
+}
+
+// Request bodies and query strings (see accounts.ts).
+
+export interface NotificationsQuery extends PageQuery {
+  unread?: boolean;
+}
+
+/** `{ ids }` or `{ all: true }` (the server refuses both or neither). */
+export interface MarkReadBody {
+  ids?: string[];
+  all?: true;
+}
+
+export interface UpdatePreferencesBody {
+  /** Only the types that change. */
+  deliveries?: Partial<Record<NotificationType, NotificationDelivery>>;
+  digest?: DigestFrequency;
+  discreetEmails?: boolean;
+}
+
+/**
+ * The one-click unsubscribe (RFC 8058): mail clients POST `List-Unsubscribe=One-Click` as a form to the
+ * link, which carries the token; the web page posts `{ token }` as JSON.
+ */
+export interface UnsubscribeBody {
+  token?: string;
+  'List-Unsubscribe'?: string;
 }

@@ -1,4 +1,4 @@
-import type { UserDto } from './accounts';
+import type { PageQuery, UserDto } from './accounts';
 
 export interface SearchHitDto {
   topicId: string;
@@ -14,4 +14,16 @@ export interface SearchHitDto {
   author: UserDto;
   createdAt: string;
   categoryId: string;
+}
+
+/** `GET /api/search`: dates are ISO 8601; `cursor` and `limit` page as everywhere. */
+export interface SearchQuery extends PageQuery {
+  /** Words, "quoted phrases", -excluded and `or`. */
+  q: string;
+  categoryId?: string;
+  groupId?: string;
+  /** A username. */
+  author?: string;
+  after?: string;
+  before?: string;
 }

@@ -40,3 +40,9 @@ export interface OutboxItemDto {
   subject: string;
   date: string;
 }
+
+// Request bodies (see accounts.ts): any setting may change alone.
+
+export type UpdateRateLimitsBody = Partial<RateLimitsDto>;
+
+export type UpdateSettingsBody = Partial<Omit<SettingsDto, 'rateLimits'>> & { rateLimits?: UpdateRateLimitsBody };

@@ -19,20 +19,32 @@ import {
   NOTIFICATION_LEVELS,
   SPACE_AUDIENCES,
   type CategoryAccessDto,
+  type CreateCategoryBody,
+  type CreatePostBody,
+  type CreateTopicBody,
+  type Exactly,
   type NotificationLevel,
+  type NotificationLevelBody,
+  type PageQuery,
+  type PreviewBody,
+  type ReadBody,
   type SpaceAudience,
+  type TopicPostsQuery,
+  type UpdateCategoryBody,
+  type UpdatePostBody,
+  type UpdateTopicBody,
 } from '@harbour/contracts';
 
 /** Long enough for a starter pack; far below the 256 kB body limit. */
 const MAX_BODY = 50_000;
 
-export class CategoryAccessInputDto implements CategoryAccessDto {
+export class CategoryAccessInputDto implements Exactly<CategoryAccessDto, CategoryAccessInputDto> {
   @IsIn(['everyone', 'members']) see: CategoryAccessDto['see'];
   @IsIn(SPACE_AUDIENCES) start: SpaceAudience;
   @IsIn(SPACE_AUDIENCES) reply: SpaceAudience;
 }
 
-export class CreateCategoryDto {
+export class CreateCategoryDto implements Exactly<CreateCategoryBody, CreateCategoryDto> {
   @CleanText() @IsString() @Length(1, 80) @SafeText() name: string;
   @Optional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
   @Optional() @IsUUID('all', { message: 'groupId must be an id' }) groupId?: string;
@@ -46,7 +58,7 @@ export class CreateCategoryDto {
   sharedGroupIds?: string[];
 }
 
-export class UpdateCategoryDto {
+export class UpdateCategoryDto implements Exactly<UpdateCategoryBody, UpdateCategoryDto> {
   @Optional() @CleanText() @IsString() @Length(1, 80) @SafeText() name?: string;
   @Optional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
   @Optional() @ValidateNested() @Type(() => CategoryAccessInputDto) access?: CategoryAccessInputDto;
@@ -57,14 +69,14 @@ export class UpdateCategoryDto {
   sharedGroupIds?: string[];
 }
 
-export class CreateTopicDto {
+export class CreateTopicDto implements Exactly<CreateTopicBody, CreateTopicDto> {
   @IsUUID('all', { message: 'categoryId must be an id' }) categoryId: string;
   @CleanText() @IsString() @Length(3, 200) @SafeText() title: string;
   @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body: string;
   @Optional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
 }
 
-export class UpdateTopicDto {
+export class UpdateTopicDto implements Exactly<UpdateTopicBody, UpdateTopicDto> {
   @Optional() @CleanText() @IsString() @Length(3, 200) @SafeText() title?: string;
   @Optional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
   @Optional() @IsBoolean() pinned?: boolean;
@@ -73,7 +85,7 @@ export class UpdateTopicDto {
   @Optional() @IsInt() @Min(0) @Max(86_400) slowModeSeconds?: number;
 }
 
-export class CreatePostDto {
+export class CreatePostDto implements Exactly<CreatePostBody, CreatePostDto> {
   @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body: string;
   @Optional() @IsUUID('all', { message: 'parentId must be an id' }) parentId?: string;
   @Optional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
@@ -81,28 +93,28 @@ export class CreatePostDto {
   @Optional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true, message: 'quotes must be post ids' }) quotes?: string[];
 }
 
-export class UpdatePostDto {
+export class UpdatePostDto implements Exactly<UpdatePostBody, UpdatePostDto> {
   @Optional() @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body?: string;
   @Optional() @IsBoolean() wiki?: boolean;
   /** The post's `revision` the editor started from: a body edit made from an older one answers 409. */
   @Optional() @IsInt() @Min(0) @Max(2_147_483_647) baseRevision?: number;
 }
 
-export class PreviewDto {
+export class PreviewDto implements Exactly<PreviewBody, PreviewDto> {
   @IsString() @MaxLength(MAX_BODY) @NoNul() body: string;
 }
 
-export class NotificationLevelDto {
+export class NotificationLevelDto implements Exactly<NotificationLevelBody, NotificationLevelDto> {
   @IsIn(NOTIFICATION_LEVELS) level: NotificationLevel;
 }
 
-export class ReadDto {
+export class ReadDto implements Exactly<ReadBody, ReadDto> {
   @IsUUID('all', { message: 'postId must be an id' }) postId: string;
 }
 
-export class TopicsQueryDto extends PageQueryDto {}
+export class TopicsQueryDto extends PageQueryDto implements Exactly<PageQuery, TopicsQueryDto> {}
 
-export class TopicPostsQueryDto extends PageQueryDto {
+export class TopicPostsQueryDto extends PageQueryDto implements Exactly<TopicPostsQuery, TopicPostsQueryDto> {
   /** Only posts numbered after this one: how a reconnecting reader catches up on what it missed. */
   @Optional() @Type(() => Number) @IsInt({ message: 'after must be a post number' }) @Min(0) @Max(1_000_000_000) after?: number;
 }

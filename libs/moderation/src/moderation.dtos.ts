@@ -7,46 +7,55 @@ import {
   RESOLUTIONS,
   SANCTION_TYPES,
   WATCHED_WORD_ACTIONS,
+  type AddWatchedWordBody,
+  type AppealBody,
+  type CreateFlagBody,
+  type CreateSanctionBody,
+  type Exactly,
   type FlagReason,
   type FlagTargetType,
+  type LogQuery,
+  type NoteBody,
+  type Parsed,
   type Resolution,
+  type ResolveBody,
   type SanctionType,
   type WatchedWordAction,
 } from '@harbour/contracts';
 
-export class CreateFlagDto {
+export class CreateFlagDto implements Exactly<CreateFlagBody, CreateFlagDto> {
   @IsIn(FLAG_TARGET_TYPES) targetType: FlagTargetType;
   @IsUUID('all', { message: 'targetId must be an id' }) targetId: string;
   @IsIn(FLAG_REASONS) reason: FlagReason;
   @Optional() @CleanText() @IsString() @MaxLength(1000) @SafeText() note?: string;
 }
 
-export class ResolveDto {
+export class ResolveDto implements Exactly<ResolveBody, ResolveDto> {
   @IsIn(RESOLUTIONS) action: Resolution;
   @Optional() @CleanText() @IsString() @MaxLength(1000) @SafeText() note?: string;
 }
 
-export class CreateSanctionDto {
+export class CreateSanctionDto implements Exactly<Parsed<CreateSanctionBody, { until?: Date }>, CreateSanctionDto> {
   @IsIn(SANCTION_TYPES) type: SanctionType;
   @CleanText() @IsString() @Length(3, 1000) @SafeText() reason: string;
   @Optional() @Type(() => Date) @IsDate({ message: 'until must be a date (ISO 8601)' }) @StorableDate() until?: Date;
 }
 
-export class AppealDto {
+export class AppealDto implements Exactly<AppealBody, AppealDto> {
   @CleanText() @IsString() @Length(3, 2000) @SafeText() message: string;
 }
 
-export class NoteDto {
+export class NoteDto implements Exactly<NoteBody, NoteDto> {
   @CleanText() @IsString() @Length(1, 2000) @SafeText() body: string;
 }
 
-export class LogQueryDto extends PageQueryDto {
+export class LogQueryDto extends PageQueryDto implements Exactly<LogQuery, LogQueryDto> {
   @Optional() @IsString() @MaxLength(40) action?: string;
   @Optional() @IsUUID('all', { message: 'actorId must be an id' }) actorId?: string;
   @Optional() @IsUUID('all', { message: 'targetId must be an id' }) targetId?: string;
 }
 
-export class AddWatchedWordDto {
+export class AddWatchedWordDto implements Exactly<AddWatchedWordBody, AddWatchedWordDto> {
   @CleanText() @IsString() @Length(1, 100) @SafeText() word: string;
   @IsIn(WATCHED_WORD_ACTIONS) action: WatchedWordAction;
 }

@@ -16,11 +16,16 @@ import {
   DIGEST_FREQUENCIES,
   NOTIFICATION_DELIVERIES,
   type DigestFrequency,
+  type Exactly,
+  type MarkReadBody,
   type NotificationDelivery,
   type NotificationType,
+  type NotificationsQuery,
+  type UnsubscribeBody,
+  type UpdatePreferencesBody,
 } from '@harbour/contracts';
 
-export class NotificationsQueryDto extends PageQueryDto {
+export class NotificationsQueryDto extends PageQueryDto implements Exactly<NotificationsQuery, NotificationsQueryDto> {
   @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'unread must be true or false' })
@@ -28,7 +33,7 @@ export class NotificationsQueryDto extends PageQueryDto {
 }
 
 /** `{ ids }` or `{ all: true }`; the service refuses both or neither. */
-export class MarkReadDto {
+export class MarkReadDto implements Exactly<MarkReadBody, MarkReadDto> {
   @Optional()
   @IsArray()
   @ArrayNotEmpty()
@@ -54,7 +59,7 @@ export class DeliveriesDto implements Partial<Record<NotificationType, Notificat
   @Optional() @delivery() moderation?: NotificationDelivery;
 }
 
-export class UpdatePreferencesDto {
+export class UpdatePreferencesDto implements Exactly<UpdatePreferencesBody, UpdatePreferencesDto> {
   @Optional() @ValidateNested() @Type(() => DeliveriesDto) deliveries?: DeliveriesDto;
   @Optional() @IsIn(DIGEST_FREQUENCIES, { message: `digest must be one of ${DIGEST_FREQUENCIES.join(', ')}` }) digest?: DigestFrequency;
   @Optional() @IsBoolean() discreetEmails?: boolean;
@@ -64,7 +69,7 @@ export class UpdatePreferencesDto {
  * The one-click unsubscribe (RFC 8058): mail clients POST `List-Unsubscribe=One-Click` as a form to the
  * link's URL, which carries the token; the web page posts `{ token }` as JSON.
  */
-export class UnsubscribeDto {
+export class UnsubscribeDto implements Exactly<UnsubscribeBody, UnsubscribeDto> {
   @Optional() @IsString() @MaxLength(300) token?: string;
   @Optional() @IsString() @MaxLength(20) 'List-Unsubscribe'?: string;
 }

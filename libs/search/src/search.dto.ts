@@ -1,11 +1,12 @@
 import { Transform, Type } from 'class-transformer';
 import { IsDate, IsInt, IsNotEmpty, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { Optional, StorableDate, UNSAFE_TEXT } from '@harbour/common';
+import type { Exactly, Parsed, SearchQuery } from '@harbour/contracts';
 
 /** Invisible and control characters mean nothing to a search (and PostgreSQL refuses NUL): they become spaces. */
 const UNSAFE_ANYWHERE = new RegExp(UNSAFE_TEXT.source, 'g');
 
-export class SearchQueryDto {
+export class SearchQueryDto implements Exactly<Parsed<SearchQuery, { after?: Date; before?: Date }>, SearchQueryDto> {
   /** Words, "quoted phrases", -excluded and `or`, as people type them into a search box. */
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.replace(UNSAFE_ANYWHERE, ' ').normalize('NFC').trim() : value,

@@ -1,10 +1,18 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CleanText, Optional, SafeText } from '@harbour/common';
-import { GROUP_CREATION, REGISTRATION_MODES, type GroupCreation, type RegistrationMode } from '@harbour/contracts';
+import {
+  GROUP_CREATION,
+  REGISTRATION_MODES,
+  type Exactly,
+  type GroupCreation,
+  type RegistrationMode,
+  type UpdateRateLimitsBody,
+  type UpdateSettingsBody,
+} from '@harbour/contracts';
 
 /** Each limit: 0 turns it off; the ceiling only guards against typos. */
-export class UpdateRateLimitsDto {
+export class UpdateRateLimitsDto implements Exactly<UpdateRateLimitsBody, UpdateRateLimitsDto> {
   @Optional() @IsInt() @Min(0) @Max(100000) postsPerMinute?: number;
   @Optional() @IsInt() @Min(0) @Max(100000) topicsPerDay?: number;
   @Optional() @IsInt() @Min(0) @Max(100000) flagsPerDay?: number;
@@ -12,7 +20,7 @@ export class UpdateRateLimitsDto {
   @Optional() @IsInt() @Min(0) @Max(100000) loginAttemptsPerHourPerIp?: number;
 }
 
-export class UpdateSettingsDto {
+export class UpdateSettingsDto implements Exactly<UpdateSettingsBody, UpdateSettingsDto> {
   @Optional() @IsString() @Length(1, 80) siteName?: string;
   @Optional() @IsIn(REGISTRATION_MODES) registrationMode?: RegistrationMode;
   @Optional() @IsBoolean() loginRequired?: boolean;
