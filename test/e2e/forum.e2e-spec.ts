@@ -1,6 +1,6 @@
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import type { PostDto, TopicDto } from '../../libs/contracts/src';
-import { TopicPageCache } from '../../libs/forum/src';
+import type { PostDto, TopicDto } from '@harbour/contracts';
+import { TopicPageCache } from '@harbour/forum';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
@@ -45,6 +45,8 @@ describe('threaded discussion', () => {
         sharedGroupIds: [],
         access: { see: 'everyone', start: 'everyone', reply: 'everyone' },
         private: false,
+        // api.md 1.1: what the caller (an admin) may do here.
+        can: { startTopic: true, moderate: true, edit: true },
       });
       const child = await t
         .http()

@@ -86,7 +86,7 @@ export class PostsService {
   /** The caller's bookmarks, newest first, among posts they may still see. */
   async bookmarks(caller: Caller): Promise<{ items: PostDto[] }> {
     const site = await this.lookup.site();
-    const rows = await this.posts.bookmarkedBy(caller.userId, this.access.visibleCategories(caller, site, 'category'), 100);
+    const rows = await this.posts.bookmarkedBy(caller.userId, this.access.visibleCategories(caller, site, 'c'), 100);
     const extras = await this.memberState.extras(
       caller.userId,
       rows.map((post) => post.id),

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { joinUser, userColumns, userFromRow } from '@harbour/accounts';
 import { hotQuery } from '@harbour/common';
 import type { PostExtras } from './forum.mappers';
-import { Post } from './post.entity';
+import type { Post } from './post.entity';
+import { POST_AUTHOR, POST_COLUMNS, postFrom } from './post.repository';
 import { TOPIC_SELECT, topicFrom, type TopicRow } from './topic.repository';
 import type { Topic } from './topic.entity';
 
@@ -23,31 +23,11 @@ export interface TopicPage {
   markers: Set<string>;
 }
 
-interface PagePostJson {
-  id: string;
-  topic_id: string;
-  number: number | null;
-  author_id: string;
-  parent_id: string | null;
-  body: string;
-  html: string;
-  content_warning: string | null;
-  wiki: boolean;
-  hidden: boolean;
-  pending_review: boolean;
-  created_at: string;
-  edited_at: string | null;
-  revision: number;
-  deleted_at: string | null;
-  reactions: Record<string, number> | null;
-}
-
-/** A page's posts with their authors and reaction counts (PagePostJson), before the WHERE. */
-const PAGE_POSTS = `SELECT p.id, p.topic_id, p.number, p.author_id, p.parent_id, p.body, p.html, p.content_warning, p.wiki,
-       p.hidden, p.pending_review, p.created_at, p.edited_at, p.revision, p.deleted_at, ${userColumns('u', 'u_')},
+/** A page's posts with their authors (POST_COLUMNS) and reaction counts, before the WHERE. */
+const PAGE_POSTS = `SELECT ${POST_COLUMNS},
        (SELECT json_object_agg(x.emoji, x.n) FROM (SELECT r.emoji, count(*)::int AS n FROM reactions r
           WHERE r.post_id = p.id GROUP BY r.emoji) x) AS reactions
-  FROM posts p ${joinUser('u', 'p.author_id')}`;
+  FROM posts p ${POST_AUTHOR}`;
 
 /**
  * The reads every topic page makes, each one round trip on the pg pool as a named prepared statement
@@ -62,7 +42,11 @@ export class TopicPageRepository {
    * using anything: this reads first and lets the access module decide, so a private topic costs the same.
    */
   async read(topicId: string, afterNumber: number, count: number): Promise<TopicPage> {
-    const [row] = await hotQuery<{ topic: TopicRow | null; posts: PagePostJson[] | null; markers: string[] | null }>(
+    const [row] = await hotQuery<{
+      topic: TopicRow | null;
+      posts: ({ reactions: Record<string, number> | null } & object)[] | null;
+      markers: string[] | null;
+    }>(
       this.dataSource,
       'topic_page',
       `WITH numbered AS (
@@ -80,35 +64,19 @@ export class TopicPageRepository {
        SELECT
          (SELECT row_to_json(t) FROM (
             ${TOPIC_SELECT} WHERE t.id = $1) t) AS topic,
-         (SELECT json_agg(page ORDER BY page.number NULLS LAST, page.created_at, page.id) FROM page) AS posts,
+         (SELECT json_agg(page ORDER BY page.p_number NULLS LAST, page.p_created_at, page.p_id) FROM page) AS posts,
          (SELECT array_agg(DISTINCT m.user_id) FROM (
-            SELECT r.user_id FROM reactions r JOIN page ON page.id = r.post_id
+            SELECT r.user_id FROM reactions r JOIN page ON page.p_id = r.post_id
             UNION ALL
-            SELECT b.user_id FROM bookmarks b JOIN page ON page.id = b.post_id) m) AS markers`,
+            SELECT b.user_id FROM bookmarks b JOIN page ON page.p_id = b.post_id) m) AS markers`,
       [topicId, afterNumber, count],
     );
     const topic = row?.topic ? topicFrom(row.topic) : null;
     const reactions = new Map<string, Record<string, number>>();
     const posts = (row?.posts ?? []).map((json) => {
-      if (json.reactions) reactions.set(json.id, json.reactions);
-      return Object.assign(new Post(), {
-        id: json.id,
-        topicId: json.topic_id,
-        number: json.number,
-        authorId: json.author_id,
-        parentId: json.parent_id,
-        body: json.body,
-        html: json.html,
-        contentWarning: json.content_warning,
-        wiki: json.wiki,
-        hidden: json.hidden,
-        pendingReview: json.pending_review,
-        createdAt: new Date(json.created_at),
-        editedAt: json.edited_at ? new Date(json.edited_at) : null,
-        revision: json.revision,
-        deletedAt: json.deleted_at ? new Date(json.deleted_at) : null,
-        author: userFromRow(json, 'u_'),
-      });
+      const post = postFrom(json);
+      if (json.reactions) reactions.set(post.id, json.reactions);
+      return post;
     });
     return { topic, posts, reactions, markers: new Set(row?.markers ?? []) };
   }

@@ -40,15 +40,15 @@ export class TopicsService {
   /** A category's topics, pinned first, then by last activity. */
   async listInCategory(caller: Caller | null, categoryId: string, query: { cursor?: string; limit?: number }): Promise<PageDto<TopicDto>> {
     const { category, site } = await this.lookup.category(caller, categoryId);
-    const held = this.access.visibleHeldTopics(caller, 'topic', 'category');
+    const held = this.access.visibleHeldTopics(caller, 't', 'c');
     return this.page(caller, site, { scopes: [held], categoryId: category.id }, query, true);
   }
 
   /** The latest topics of every category the caller may see (the home page). */
   async listLatest(caller: Caller | null, query: { cursor?: string; limit?: number }): Promise<PageDto<TopicDto>> {
     const site = await this.lookup.site();
-    const visible = this.access.visibleCategories(caller, site, 'category');
-    const held = this.access.visibleHeldTopics(caller, 'topic', 'category');
+    const visible = this.access.visibleCategories(caller, site, 'c');
+    const held = this.access.visibleHeldTopics(caller, 't', 'c');
     return this.page(caller, site, { scopes: [visible, held] }, query, false);
   }
 
