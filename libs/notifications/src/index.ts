@@ -3,3 +3,5 @@ export { NotificationReader } from './notification-reader';
 export { Notification } from './notification.entity';
 export { NotificationSettings } from './notification-settings.entity';
 export { NotificationDigest } from './notification-digest';
+export { unsubscribeToken } from './unsubscribe-token';
+export type { MailKind } from './unsubscribe-token';

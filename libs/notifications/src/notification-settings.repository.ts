@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { joinUser, userContactColumns, userExists, userIsActive } from '@harbour/accounts';
 import type { DigestFrequency, Locale } from '@harbour/contracts';
 import { NotificationSettings } from './notification-settings.entity';
-import { joinUser, userExists } from './owners-pending';
 
 /** A member whose digest period has passed, with where and how to write to them. */
 export interface DueDigest {
@@ -69,12 +69,12 @@ export class NotificationSettingsRepository {
       digest: Exclude<DigestFrequency, 'off'>;
       last_digest_at: Date | null;
       discreet_emails: boolean;
-      email: string;
-      locale: Locale;
+      u_email: string;
+      u_locale: Locale;
     }[] = await this.db(manager).query(
-      `SELECT s.user_id, s.digest, s.last_digest_at, s.discreet_emails, u.email, u.locale
-         FROM notification_settings s ${joinUser('u', `u.id = s.user_id AND u.status = 'active'`)}
-        WHERE s.digest <> 'off'
+      `SELECT s.user_id, s.digest, s.last_digest_at, s.discreet_emails, ${userContactColumns('u')}
+         FROM notification_settings s ${joinUser('u', 's.user_id')}
+        WHERE ${userIsActive('u')} AND s.digest <> 'off'
           AND (s.last_digest_at IS NULL
                OR s.last_digest_at <= $1::timestamptz - make_interval(hours => CASE s.digest WHEN 'daily' THEN 24 ELSE 168 END))`,
       [now],
@@ -84,8 +84,8 @@ export class NotificationSettingsRepository {
       digest: row.digest,
       lastDigestAt: row.last_digest_at,
       discreetEmails: row.discreet_emails,
-      email: row.email,
-      locale: row.locale,
+      email: row.u_email,
+      locale: row.u_locale,
     }));
   }
 

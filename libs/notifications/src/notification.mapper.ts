@@ -1,3 +1,4 @@
+import { userDtoFromRow } from '@harbour/accounts';
 import type { NotificationDto } from '@harbour/contracts';
 import type { NotificationRow } from './notification.repository';
 
@@ -9,16 +10,7 @@ export function toNotificationDto(row: NotificationRow): NotificationDto {
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
     // A moderation decision is the moderators', not one person's: who made it is not shown.
-    actor:
-      row.type !== 'moderation' && row.actor_id && row.actor_username && row.actor_display_name && row.actor_role && row.actor_created_at
-        ? {
-            id: row.actor_id,
-            username: row.actor_username,
-            displayName: row.actor_display_name,
-            role: row.actor_role,
-            createdAt: row.actor_created_at.toISOString(),
-          }
-        : null,
+    actor: row.type !== 'moderation' && row.actor_id ? userDtoFromRow(row, 'actor_') : null,
     ...(row.topic_id ? { topicId: row.topic_id } : {}),
     ...(row.post_id ? { postId: row.post_id } : {}),
     ...(row.group_id ? { groupId: row.group_id } : {}),

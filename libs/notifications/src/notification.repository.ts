@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Locale, NotificationType, Role } from '@harbour/contracts';
-import { joinCategory, joinGroup, joinPost, joinTopic, joinUser, userColumns } from './owners-pending';
+import { joinUser, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
+import type { Locale, NotificationType } from '@harbour/contracts';
+import { joinCategory, joinPost, joinTopic } from '@harbour/forum';
+import { joinGroup } from '@harbour/groups';
 
 /** A notification as the list shows it, with what it points at (read after the access check). */
-export interface NotificationRow {
+export interface NotificationRow extends Partial<UserColumnsRow<'actor_'>> {
   id: string;
   type: NotificationType;
   created_at: Date;
@@ -18,11 +20,6 @@ export interface NotificationRow {
   content_warning: string | null;
   group_name: string | null;
   group_slug: string | null;
-  actor_id: string | null;
-  actor_username: string | null;
-  actor_display_name: string | null;
-  actor_role: Role | null;
-  actor_created_at: Date | null;
 }
 
 /** One notification to store, or to gather into the member's unread one of the same `groupKey`. */
@@ -115,11 +112,11 @@ export class NotificationRepository {
       type: NotificationType;
       read_at: Date | null;
       emailed_at: Date | null;
-      email: string;
-      locale: Locale;
+      u_email: string;
+      u_locale: Locale;
     }[] = await this.db(manager).query(
-      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, u.email, u.locale
-           FROM notifications n ${joinUser('u', 'u.id = n.user_id')} WHERE n.id = $1`,
+      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, ${userContactColumns('u')}
+         FROM notifications n ${joinUser('u', 'n.user_id')} WHERE n.id = $1`,
       [id],
     );
     const row = rows[0];
@@ -129,8 +126,8 @@ export class NotificationRepository {
           type: row.type,
           unread: row.read_at === null,
           emailed: row.emailed_at !== null,
-          email: row.email,
-          locale: row.locale,
+          email: row.u_email,
+          locale: row.u_locale,
         }
       : null;
   }
@@ -185,7 +182,7 @@ export class NotificationRepository {
   ): Promise<T[]> {
     const sql = `SELECT ${columns}
       FROM notifications n
-      ${joinUser('actor', 'actor.id = n.actor_id', 'LEFT JOIN')}
+      ${joinUser('actor', 'n.actor_id', 'LEFT JOIN')}
       ${joinTopic('topic', 'topic.id = n.topic_id', 'LEFT JOIN')}
       ${joinCategory('category', 'category.id = topic.category_id', 'LEFT JOIN')}
       ${joinPost('post', 'post.id = n.post_id', 'LEFT JOIN')}
