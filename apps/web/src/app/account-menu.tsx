@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeDto } from '@harbour/contracts';
+import { isAdmin, isSiteStaff } from '../lib/session';
 import { useLogout } from '../features/auth/api/logout';
 
 /** A disclosure menu: Escape closes it and gives focus back to its button. */
@@ -61,7 +62,7 @@ export function AccountMenu({ me }: { me: MeDto }) {
             </Link>
           </li>
         </ul>
-        {(me.role === 'moderator' || me.role === 'admin') && (
+        {isSiteStaff(me) && (
           <nav aria-label={t('account.moderation')}>
             <ul>
               <li>
@@ -77,7 +78,7 @@ export function AccountMenu({ me }: { me: MeDto }) {
             </ul>
           </nav>
         )}
-        {me.role === 'admin' && (
+        {isAdmin(me) && (
           <nav aria-label={t('account.admin')}>
             <ul>
               <li>

@@ -6,7 +6,7 @@ import { InvitationsPage } from '../features/admin/components/invitations-page';
 import { OutboxPage } from '../features/admin/components/outbox-page';
 import { SettingsPage } from '../features/admin/components/settings-page';
 import { UsersPage } from '../features/admin/components/users-page';
-import { useMe } from '../lib/session';
+import { isAdmin, useMe } from '../lib/session';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
 import { SignInPage } from '../features/auth/components/sign-in-page';
@@ -48,7 +48,7 @@ function AdminOnly({ children }: { children: ReactNode }) {
   const me = useMe();
   if (me.isPending) return null;
   if (!me.data) return <Navigate to="/sign-in" replace />;
-  if (me.data.role !== 'admin') return <NotFound />;
+  if (!isAdmin(me.data)) return <NotFound />;
   return children;
 }
 

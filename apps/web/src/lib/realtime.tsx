@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@harbour/contracts';
 
@@ -22,8 +22,8 @@ export function RealtimeProvider({ identity, children }: { identity: string | nu
   useEffect(() => {
     if (identity === null) return;
     const socket: HarbourSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true });
+    // Screens get the socket once it is connected, and again on every reconnection (to catch up).
     socket.on('connect', () => setState({ socket, connectedAt: Date.now() }));
-    setState({ socket, connectedAt: 0 });
     return () => {
       socket.close();
     };
@@ -41,14 +41,13 @@ export type ServerEventPayload<E extends keyof ServerToClientEvents> = Parameter
 /** Listens to one server event for as long as the component is shown; the latest handler is always used. */
 export function useSocketEvent<E extends keyof ServerToClientEvents>(event: E, handler: (payload: ServerEventPayload<E>) => void): void {
   const { socket } = useRealtime();
-  const latest = useRef(handler);
-  latest.current = handler;
+  const onEvent = useEffectEvent(handler);
   useEffect(() => {
     if (!socket) return;
     // socket.io's listener type does not resolve for an event name still generic here; callers are checked by
     // this hook's own signature, so the listener is registered through a plain view of the same socket.
     const events = socket as unknown as PlainEvents<ServerEventPayload<E>>;
-    const listener = (payload: ServerEventPayload<E>) => latest.current(payload);
+    const listener = (payload: ServerEventPayload<E>) => onEvent(payload);
     events.on(event, listener);
     return () => {
       events.off(event, listener);

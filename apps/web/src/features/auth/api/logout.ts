@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/session';
+import { setSession } from '../../../lib/session';
 
 export function useLogout() {
   const queryClient = useQueryClient();
@@ -9,8 +9,7 @@ export function useLogout() {
     onSettled: () => {
       // Whatever the server said, forget everything this member could see. (clear() would also detach
       // the screen's observers from the "me" query, so the header would not notice the sign-out.)
-      queryClient.setQueryData(meQueryKey, null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] && query.queryKey[0] !== 'site' });
+      setSession(queryClient, null);
     },
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AuthResultDto, Locale, PendingRegistrationDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/session';
+import { setSession } from '../../../lib/session';
 
 export interface RegisterInput {
   username: string;
@@ -16,7 +16,7 @@ export function useRegister() {
   return useMutation({
     mutationFn: (input: RegisterInput) => api<AuthResultDto | PendingRegistrationDto>('POST', '/auth/register', input),
     onSuccess: (result) => {
-      if ('user' in result) queryClient.setQueryData(meQueryKey, result.user);
+      if ('user' in result) setSession(queryClient, result.user);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { ClientEventAnswer, PageDto, PostDto, UserDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 import { useRealtime, useSocketEvent } from '../../../lib/realtime';
@@ -93,6 +93,16 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
     if (others.length > 0) setFresh((current) => [...current, ...others.filter((id) => !current.includes(id))]);
   };
 
+  /** Back after a disconnection: fetch what was posted meanwhile (an effect event: it reads the latest pages). */
+  const catchUp = useEffectEvent(() => {
+    if (!allLoaded()) return;
+    // The last numbered post: a held reply (number null) has no place to count from.
+    const last = pages()
+      ?.pages.flatMap((page) => page.items)
+      .findLast((post) => post.number !== null);
+    if (last) void api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?after=${last.number}&limit=100`).then((page) => receive(page.items));
+  });
+
   useEffect(() => {
     if (!socket || connectedAt === 0) return;
     void socket
@@ -103,15 +113,7 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
       .catch(() => setJoined(false));
     const lost = () => setJoined(false);
     socket.on('disconnect', lost);
-    if (joinedBefore.current && allLoaded()) {
-      // Back after a disconnection: fetch what was posted meanwhile.
-      // The last numbered post: a held reply (number null) has no place to count from.
-      const last = pages()
-        ?.pages.flatMap((page) => page.items)
-        .findLast((post) => post.number !== null);
-      if (last)
-        void api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?after=${last.number}&limit=100`).then((page) => receive(page.items));
-    }
+    if (joinedBefore.current) catchUp();
     joinedBefore.current = true;
     return () => {
       socket.off('disconnect', lost);

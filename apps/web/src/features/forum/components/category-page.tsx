@@ -5,7 +5,6 @@ import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useMe } from '../../../lib/session';
 import { useCategory } from '../api/categories';
 import { useCategoryTopics, useCreateTopic } from '../api/topics';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
@@ -15,7 +14,6 @@ import { TopicList } from './topic-list';
 export function CategoryPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const me = useMe();
   const category = useCategory(id);
   const topics = useCategoryTopics(id);
   const [composing, setComposing] = useState(false);
@@ -36,7 +34,7 @@ export function CategoryPage() {
         </p>
       )}
       {category.data.description && <p>{category.data.description}</p>}
-      {me.data &&
+      {category.data.can.startTopic &&
         (composing ? (
           <NewTopic categoryId={id} onCancel={() => setComposing(false)} />
         ) : (

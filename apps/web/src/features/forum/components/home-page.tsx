@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useMe } from '../../../lib/session';
+import { isAdmin, useMe } from '../../../lib/session';
 import { useSite } from '../../../lib/site';
 import { useCategories } from '../../shared/api/spaces';
 import { useCreateCategory } from '../api/categories';
@@ -34,7 +34,7 @@ export function HomePage() {
               </li>
             ))}
           </ul>
-          {me.data?.role === 'admin' && <NewCategory />}
+          {isAdmin(me.data) && <NewCategory />}
         </section>
         <section aria-labelledby="latest-heading">
           <h2 id="latest-heading">{t('forum.latest')}</h2>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
+import { isSiteStaff } from '../../../lib/session';
 import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
 import { ReportDialog } from '../../shared/components/report-dialog';
 import { Composer } from './composer';
@@ -29,7 +30,8 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
   const react = useReact(post.topicId);
   const bookmark = useBookmark(post.topicId);
   const revisions = useRevisions(post.id, historyOpen);
-  const staff = me?.role === 'admin' || me?.role === 'moderator';
+  // Every action shows exactly when the post's `can` (or the topic's, for replies) says the server would allow it.
+  const { can } = post;
   const mine = me !== null && me !== undefined && post.author?.id === me.id;
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -69,7 +71,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
         <span id={`post-${post.id}-by`} className="post-author">
           {post.author ? post.author.displayName : t('forum.deletedAuthor')}
         </span>{' '}
-        {staff && post.author && !mine && (
+        {isSiteStaff(me) && post.author && !mine && (
           <Link to={`/moderation/users/${post.author.id}`} className="muted">
             {t('moderation.queue.record')}
           </Link>
@@ -88,14 +90,14 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
               const count = post.reactions[emoji] ?? 0;
               const pressed = post.myReactions.includes(emoji);
               // Used reactions always show; the rest only while the member is choosing one.
-              if (count === 0 && !(me && pickerOpen)) return null;
+              if (count === 0 && !(can.react && pickerOpen)) return null;
               return (
                 <button
                   key={emoji}
                   type="button"
                   className="reaction"
                   aria-pressed={pressed}
-                  disabled={!me}
+                  disabled={!can.react}
                   aria-label={t('forum.reactWith', { emoji, count })}
                   onClick={() => {
                     react.mutate({ id: post.id, emoji, on: !pressed });
@@ -107,23 +109,23 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
                 </button>
               );
             })}
-            {me && (
+            {can.react && (
               <button type="button" aria-expanded={pickerOpen} onClick={() => setPickerOpen((open) => !open)}>
                 {pickerOpen ? t('forum.closeReactions') : t('forum.addReaction')}
               </button>
             )}
           </div>
           {canReply && (
-            <>
-              <button type="button" onClick={() => onReply(post)}>
-                {t('forum.reply')}
-              </button>
-              <button type="button" onClick={quoteSelection}>
-                {t('forum.quote')}
-              </button>
-            </>
+            <button type="button" onClick={() => onReply(post)}>
+              {t('forum.reply')}
+            </button>
           )}
-          {me && (mine || staff || post.wiki) && (
+          {canReply && can.quote && (
+            <button type="button" onClick={quoteSelection}>
+              {t('forum.quote')}
+            </button>
+          )}
+          {can.edit && (
             <button type="button" onClick={() => setEditing(true)}>
               {t('forum.edit')}
             </button>
@@ -138,7 +140,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
               {t('forum.history')}
             </button>
           )}
-          {me && (mine || staff) && (
+          {can.delete && (
             <button
               type="button"
               onClick={() => {
@@ -148,7 +150,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
               {t('forum.delete')}
             </button>
           )}
-          {me && !mine && (
+          {can.flag && (
             <button type="button" onClick={() => setReporting(true)}>
               {t('moderation.report.button')}
             </button>

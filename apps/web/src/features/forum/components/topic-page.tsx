@@ -33,8 +33,8 @@ export function TopicPage() {
   const [held, setHeld] = useState(false);
   const [reporting, setReporting] = useState(false);
   const all = useMemo(() => posts.data?.pages.flatMap((page) => page.items) ?? [], [posts.data]);
-  const staff = me.data?.role === 'admin' || me.data?.role === 'moderator';
-  const canReply = Boolean(me.data) && (!topic.data?.locked || staff);
+  // What the caller may do comes with the topic (api.md 1.1 `can`), computed by the rules the server enforces.
+  const canReply = topic.data?.can.reply === true;
   const lastId = all[all.length - 1]?.id;
 
   const myId = me.data?.id;
@@ -136,13 +136,13 @@ export function TopicPage() {
             {t('forum.flat')}
           </button>
         </div>
-        {me.data && me.data.id !== topic.data.author.id && (
+        {topic.data.can.flag && (
           <button type="button" onClick={() => setReporting(true)}>
             {t('moderation.report.topic')}
           </button>
         )}
         {reporting && <ReportDialog targetType="topic" targetId={topic.data.id} onClose={() => setReporting(false)} />}
-        {staff && (
+        {topic.data.can.moderate && (
           <div role="group" aria-label={t('forum.moderate')}>
             <button type="button" aria-pressed={topic.data.pinned} onClick={() => updateTopic.mutate({ pinned: !topic.data.pinned })}>
               {topic.data.pinned ? t('forum.unpin') : t('forum.pin')}
@@ -243,7 +243,7 @@ export function TopicPage() {
           </p>
         )
       )}
-      {topic.data.locked && !staff && <p className="muted">{t('forum.lockedNotice')}</p>}
+      {topic.data.locked && !canReply && <p className="muted">{t('forum.lockedNotice')}</p>}
     </Page>
   );
 }

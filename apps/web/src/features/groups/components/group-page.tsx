@@ -37,8 +37,9 @@ export function GroupPage() {
   }
   if (!group.data) return <p>{t('app.loading')}</p>;
   const g = group.data;
-  const manager = g.myRole === 'owner' || g.myRole === 'moderator' || me.data?.role === 'admin';
-  const owner = g.myRole === 'owner' || me.data?.role === 'admin';
+  // What the caller may do comes with the group (api.md 1.1 `can`): `invite` is the group moderators' level
+  // (invitations, join requests, removing members), `manage` the owners' (settings, roles, spaces).
+  const { can } = g;
   return (
     <Page title={g.name}>
       <p>
@@ -48,13 +49,12 @@ export function GroupPage() {
       </p>
       {g.description && <p>{g.description}</p>}
       {me.data && <Membership group={g} me={me.data} />}
-      <Spaces group={g} owner={owner} />
-      {(g.visibility === 'public' || g.myRole || me.data?.role === 'admin') && (
-        <Members group={g} me={me.data ?? null} manager={manager} owner={owner} />
-      )}
-      {manager && <Invite group={g} />}
-      {manager && <JoinRequests group={g} />}
-      {owner && <GroupSettings group={g} />}
+      <Spaces group={g} />
+      {/* A private or hidden group's member list is for its members and those who manage it. */}
+      {(g.visibility === 'public' || g.myRole || can.manage) && <Members group={g} me={me.data ?? null} />}
+      {can.invite && <Invite group={g} />}
+      {can.invite && <JoinRequests group={g} />}
+      {can.manage && <GroupSettings group={g} />}
     </Page>
   );
 }
@@ -65,6 +65,8 @@ function Membership({ group, me }: { group: GroupDto; me: MeDto }) {
   const leave = useRemoveMember(group.slug);
   const [message, setMessage] = useState('');
   if (group.myRole) {
+    // The last owner cannot leave (`can.leave` is false): someone must be left to run the group.
+    if (!group.can.leave) return null;
     return (
       <p>
         <button type="button" className="button-secondary" onClick={() => leave.mutate(me.id)}>
@@ -75,23 +77,24 @@ function Membership({ group, me }: { group: GroupDto; me: MeDto }) {
     );
   }
   if (group.myJoinRequestPending || join.data?.status === 'pending') return <Alert kind="info">{t('groups.requestPending')}</Alert>;
+  if (!group.can.join && !group.can.requestToJoin) return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     join.mutate({ message: message || undefined });
   };
   return (
     <form onSubmit={submit} className="inline-form">
-      {group.visibility === 'private' && (
+      {group.can.requestToJoin && (
         <TextField label={t('groups.requestMessage')} value={message} maxLength={500} onChange={(e) => setMessage(e.target.value)} />
       )}
       <button type="submit" className="button-primary" disabled={join.isPending}>
-        {group.visibility === 'public' ? t('groups.join') : t('groups.requestToJoin')}
+        {group.can.join ? t('groups.join') : t('groups.requestToJoin')}
       </button>
     </form>
   );
 }
 
-function Spaces({ group, owner }: { group: GroupDto; owner: boolean }) {
+function Spaces({ group }: { group: GroupDto }) {
   const { t } = useTranslation();
   const categories = useCategories();
   const spaces =
@@ -108,12 +111,12 @@ function Spaces({ group, owner }: { group: GroupDto; owner: boolean }) {
           </li>
         ))}
       </ul>
-      {owner && <NewSpace group={group} />}
+      {group.can.manage && <NewSpace group={group} />}
     </section>
   );
 }
 
-function Members({ group, me, manager, owner }: { group: GroupDto; me: MeDto | null; manager: boolean; owner: boolean }) {
+function Members({ group, me }: { group: GroupDto; me: MeDto | null }) {
   const { t } = useTranslation();
   const members = useGroupMembers(group.slug, true);
   const remove = useRemoveMember(group.slug);
@@ -125,7 +128,7 @@ function Members({ group, me, manager, owner }: { group: GroupDto; me: MeDto | n
         {members.data?.items.map(({ user, role }) => (
           <li key={user.id}>
             <span>{user.displayName}</span> <span className="muted">@{user.username}</span> · {t(`groups.roles.${role}`)}
-            {owner && user.id !== me?.id && (
+            {group.can.manage && user.id !== me?.id && (
               <label className="inline-label">
                 <span className="visually-hidden">{t('groups.roleOf', { name: user.displayName })}</span>
                 <select value={role} onChange={(e) => changeRole.mutate({ userId: user.id, role: e.target.value as GroupRole })}>
@@ -137,7 +140,8 @@ function Members({ group, me, manager, owner }: { group: GroupDto; me: MeDto | n
                 </select>
               </label>
             )}
-            {manager && user.id !== me?.id && (owner || role === 'member') && (
+            {/* Group moderators remove members; owners (manage) anyone. */}
+            {user.id !== me?.id && (group.can.manage || (group.can.invite && role === 'member')) && (
               <button
                 type="button"
                 className="button-secondary"

@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useMe } from '../../../lib/session';
+import { isAdmin, useMe } from '../../../lib/session';
 import { useSite } from '../../../lib/site';
 import { useGroups } from '../../shared/api/spaces';
 import { useAnswerInvitation, useCreateGroup, useMyInvitations } from '../api/groups';
@@ -18,7 +18,7 @@ export function GroupsPage() {
   const me = useMe();
   const site = useSite();
   const groups = useGroups();
-  const mayCreate = me.data && (site.data?.groupCreation !== 'admins' || me.data.role === 'admin');
+  const mayCreate = me.data && (site.data?.groupCreation !== 'admins' || isAdmin(me.data));
   return (
     <Page title={t('groups.title')}>
       <p>{t('groups.intro')}</p>
