@@ -1,5 +1,5 @@
 import { NOTIFICATION_TYPES, type PostDto, type RevisionDto } from '@harbour/contracts';
-import { unsubscribeToken } from '../../libs/notifications/src/unsubscribe-token';
+import { unsubscribeToken } from '@harbour/notifications';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
