@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 function libOf(path: string): string {
-  return path.slice(LIBS.length + 1).split('/')[0];
+  return path.slice(LIBS.length + 1).split('/')[0] ?? '';
 }
 
 const files = readdirSync(LIBS).flatMap((lib) => sourceFiles(join(LIBS, lib, 'src')));
@@ -28,15 +28,17 @@ const files = readdirSync(LIBS).flatMap((lib) => sourceFiles(join(LIBS, lib, 'sr
 const entityOwners = new Map<string, { lib: string; table: string }>();
 for (const path of files) {
   const text = readFileSync(path, 'utf8');
-  for (const match of text.matchAll(/@Entity\('(\w+)'\)[^]*?export class (\w+)/g)) {
-    entityOwners.set(match[2], { lib: libOf(path), table: match[1] });
+  for (const [, table = '', name = ''] of text.matchAll(/@Entity\('(\w+)'\)[^]*?export class (\w+)/g)) {
+    entityOwners.set(name, { lib: libOf(path), table });
   }
 }
 
 describe('table ownership', () => {
   it('names an owner for every table, and each table is declared by its owner', () => {
     const declared = [...entityOwners.values()].map(({ lib, table }) => `${table}:${lib}`).sort();
-    const mapped = Object.entries(TABLE_OWNERS).map(([table, lib]) => `${table}:${lib}`).sort();
+    const mapped = Object.entries(TABLE_OWNERS)
+      .map(([table, lib]) => `${table}:${lib}`)
+      .sort();
     expect(declared).toEqual(mapped);
   });
 
@@ -44,8 +46,9 @@ describe('table ownership', () => {
     const trespasses = files.flatMap((path) => {
       const text = readFileSync(path, 'utf8');
       return [...text.matchAll(SQL_TABLE)]
-        .filter((match) => TABLE_OWNERS[match[1]] !== libOf(path))
-        .map((match) => `${path.slice(LIBS.length + 1)}:${text.slice(0, match.index).split('\n').length} names ${match[1]} (${TABLE_OWNERS[match[1]]})`);
+        .map((match) => ({ table: match[1] ?? '', line: text.slice(0, match.index).split('\n').length }))
+        .filter(({ table }) => TABLE_OWNERS[table] !== libOf(path))
+        .map(({ table, line }) => `${path.slice(LIBS.length + 1)}:${line} names ${table} (${TABLE_OWNERS[table]})`);
     });
     expect(trespasses).toEqual([]);
   });
@@ -56,10 +59,10 @@ describe('table ownership', () => {
       .flatMap((path) => {
         const text = readFileSync(path, 'utf8');
         const imports = [...text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'@harbour\/(\w+)'/g)];
-        return imports.flatMap(([, names, from]) =>
+        return imports.flatMap(([, names = '', from = '']) =>
           names
             .split(',')
-            .map((name) => name.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0].trim())
+            .map((name) => (name.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0] ?? '').trim())
             .filter((name) => entityOwners.get(name)?.lib === from && from !== libOf(path))
             .map((name) => `${path.slice(LIBS.length + 1)} imports entity ${name} (${from})`),
         );
