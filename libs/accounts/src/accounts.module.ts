@@ -1,29 +1,30 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
-import { PasswordReset } from './password-reset.entity';
+import { MemberCallers } from './member-callers';
+import { PasswordResetRepository } from './password-reset.repository';
 import { PasswordResetService } from './password-reset.service';
-import { Session } from './session.entity';
+import { SessionRepository } from './session.repository';
 import { SessionStrategy } from './session.strategy';
-import { SiteInvitation } from './site-invitation.entity';
+import { SessionsService } from './sessions.service';
+import { SiteInvitationRepository } from './site-invitation.repository';
 import { SiteInvitationsController } from './site-invitations.controller';
 import { SiteInvitationsService } from './site-invitations.service';
-import { SessionsService } from './sessions.service';
-import { User } from './user.entity';
 import { UserRepository } from './user.repository';
-import { MemberCallers } from './member-callers';
 
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([User, Session, PasswordReset, SiteInvitation])],
+  imports: [PassportModule],
   controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController],
   providers: [
     UserRepository,
+    SessionRepository,
+    PasswordResetRepository,
+    SiteInvitationRepository,
     MemberCallers,
     AuthService,
     SessionsService,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
+import { audit } from '@harbour/audit';
 import { DomainEvents, isUuid, NotFoundError, paginateNewestFirst } from '@harbour/common';
 import type { AdminUserDto, PageDto, Role } from '@harbour/contracts';
-import { User } from './user.entity';
+import type { User } from './user.entity';
 import { toAdminUserDto } from './user.mapper';
+import { UserRepository } from './user.repository';
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -14,19 +15,15 @@ function likePattern(text: string): string {
 @Injectable()
 export class AdminUsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
     private readonly access: AccessService,
     private readonly events: DomainEvents,
   ) {}
 
   /** Members, newest first; `q` matches part of a username or an email address. */
   async list(query: { q?: string; cursor?: string; limit?: number }): Promise<PageDto<AdminUserDto>> {
-    const builder = this.users.createQueryBuilder('user');
-    if (query.q) {
-      builder.andWhere(`(user.usernameKey LIKE :q ESCAPE '\\' OR user.email LIKE :q ESCAPE '\\')`, {
-        q: likePattern(query.q.toLowerCase()),
-      });
-    }
+    const builder = this.users.listQuery(query.q ? likePattern(query.q.toLowerCase()) : undefined);
     return paginateNewestFirst(builder, query, 'createdAt', toAdminUserDto);
   }
 
@@ -35,28 +32,29 @@ export class AdminUsersService {
     this.access.assertCan(caller, { action: 'user.changeRole', target: user });
     const previous = user.role;
     user.role = role;
-    await this.users.update({ id: user.id }, { role });
-    if (previous !== role) {
-      this.events.publish('MemberRoleChanged', { userId: user.id, role, previousRole: previous });
-      this.events.publish('StaffActed', {
+    await this.dataSource.transaction(async (manager) => {
+      await this.users.update(user.id, { role }, manager);
+      if (previous === role) return;
+      await audit(manager, {
         actorId: caller.userId,
         action: 'user.role',
         targetType: 'user',
         targetId: user.id,
         reason: `${previous} → ${role}`,
       });
-    }
+    });
+    if (previous !== role) this.events.publish('MemberRoleChanged', { userId: user.id, role, previousRole: previous });
     return toAdminUserDto(user);
   }
 
   /** Lets a member who registered while the site required approval sign in. */
   async approve(userId: string): Promise<void> {
     const user = await this.find(userId);
-    if (user.status === 'pending') await this.users.update({ id: user.id }, { status: 'active' });
+    if (user.status === 'pending') await this.users.update(user.id, { status: 'active' });
   }
 
   private async find(userId: string): Promise<User> {
-    const user = isUuid(userId) ? await this.users.findOneBy({ id: userId }) : null;
+    const user = isUuid(userId) ? await this.users.findById(userId) : null;
     if (!user) throw new NotFoundError();
     return user;
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { ConflictError, ForbiddenError, NotAuthenticatedError } from '@harbour/common';
 import type { AuthResultDto, PendingRegistrationDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
@@ -9,7 +8,7 @@ import { hashPassword, verifyAgainstNobody, verifyPassword } from './password';
 import { SessionsService } from './sessions.service';
 import { SiteInvitationsService } from './site-invitations.service';
 import { toMeDto } from './user.mapper';
-import { User } from './user.entity';
+import { UserRepository } from './user.repository';
 
 /** Where a request comes from, as far as accounts care: for rate limits and the session's device label. */
 export interface ClientInfo {
@@ -17,13 +16,11 @@ export interface ClientInfo {
   userAgent: string | undefined;
 }
 
-/** Serialises "is this the first account?" so that two first registrations cannot both become admin. */
-const FIRST_ACCOUNT_LOCK = 728_301;
-
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
     private readonly sessions: SessionsService,
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
@@ -37,36 +34,34 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
 
     try {
-      return await this.users.manager.transaction(async (manager) => {
-        await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ACCOUNT_LOCK]);
-        const first = (await manager.count(User)) === 0;
+      return await this.dataSource.transaction(async (manager) => {
+        await this.users.lockRegistrations(manager);
+        const first = (await this.users.count(manager)) === 0;
         if (!first && settings.registrationMode === 'invite' && !dto.invitation) {
           throw new ForbiddenError('Registration on this site is by invitation only');
         }
         const usernameKey = dto.username.toLowerCase();
         const email = dto.email.toLowerCase();
-        const taken = await manager
-          .createQueryBuilder(User, 'user')
-          .select(['user.usernameKey', 'user.email'])
-          .where('user.usernameKey = :usernameKey OR user.email = :email', { usernameKey, email })
-          .getMany();
-        if (taken.some((user) => user.usernameKey === usernameKey)) throw new ConflictError('username is already taken');
-        if (taken.length > 0) throw new ConflictError('email is already registered');
+        const taken = await this.users.taken(usernameKey, email, manager);
+        if (taken.username) throw new ConflictError('username is already taken');
+        if (taken.email) throw new ConflictError('email is already registered');
 
         // An invitation is an admin's approval given in advance.
         if (dto.invitation) await this.invitations.spend(dto.invitation, manager);
         const pending = !first && !dto.invitation && settings.registrationMode === 'approval';
-        const user = manager.create(User, {
-          username: dto.username,
-          usernameKey,
-          displayName: dto.username,
-          email,
-          passwordHash,
-          role: first ? 'admin' : 'member',
-          status: pending ? 'pending' : 'active',
-          locale: dto.locale ?? 'en',
-        });
-        await manager.save(user);
+        const user = await this.users.insert(
+          {
+            username: dto.username,
+            usernameKey,
+            displayName: dto.username,
+            email,
+            passwordHash,
+            role: first ? 'admin' : 'member',
+            status: pending ? 'pending' : 'active',
+            locale: dto.locale ?? 'en',
+          },
+          manager,
+        );
         if (pending) return { status: 'pending' as const };
         const token = await this.sessions.open(user.id, client.userAgent, manager);
         return { user: toMeDto(user), token };
@@ -85,7 +80,7 @@ export class AuthService {
     const settings = await this.settings.get();
     await this.limiter.consume('login', client.address, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
     const key = dto.login.toLowerCase();
-    const user = await this.users.findOne({ where: [{ usernameKey: key }, { email: key }] });
+    const user = await this.users.findByLogin(key);
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNobody(dto.password);
     if (!user || !valid) throw new NotAuthenticatedError('invalid credentials');
     if (user.status === 'pending') throw new ForbiddenError('Your account is waiting for an admin to approve it');
@@ -95,7 +90,7 @@ export class AuthService {
         throw new ForbiddenError(`This account is suspended until ${user.suspendedUntil.toISOString()}`);
       }
       // The suspension has run out: the member is back.
-      await this.users.update({ id: user.id, status: 'suspended' }, { status: 'active', suspendedUntil: null });
+      await this.users.endSuspension(user.id);
     }
     const token = await this.sessions.open(user.id, client.userAgent);
     return { user: toMeDto(user), token };

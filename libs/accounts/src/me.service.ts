@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { NotAuthenticatedError } from '@harbour/common';
 import type { MeDto } from '@harbour/contracts';
 import type { UpdateMeDto } from './account.dtos';
-import { User } from './user.entity';
+import type { User } from './user.entity';
 import { toMeDto } from './user.mapper';
+import { UserRepository } from './user.repository';
 
 @Injectable()
 export class MeService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(private readonly users: UserRepository) {}
 
   async get(caller: Caller): Promise<MeDto> {
     return toMeDto(await this.find(caller));
@@ -22,12 +21,12 @@ export class MeService {
     const changes: Partial<Pick<User, 'displayName' | 'locale'>> = {};
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
     if (dto.locale !== undefined) changes.locale = dto.locale;
-    if (Object.keys(changes).length > 0) await this.users.update({ id: caller.userId }, changes);
+    await this.users.update(caller.userId, changes);
     return toMeDto(await this.find(caller));
   }
 
   private async find(caller: Caller): Promise<User> {
-    const user = await this.users.findOneBy({ id: caller.userId });
+    const user = await this.users.findById(caller.userId);
     if (!user) throw new NotAuthenticatedError('Sign in first');
     return user;
   }

@@ -1,21 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, type Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { DomainEvents, hashToken, InvalidInputError, newToken } from '@harbour/common';
 import { MailService, passwordResetMail } from '@harbour/mail';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { hashPassword } from './password';
-import { PasswordReset } from './password-reset.entity';
+import { PasswordResetRepository } from './password-reset.repository';
 import { SessionsService } from './sessions.service';
-import { User } from './user.entity';
+import { UserRepository } from './user.repository';
 
 const VALID_FOR_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class PasswordResetService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly resets: PasswordResetRepository,
     private readonly sessions: SessionsService,
     private readonly mail: MailService,
     private readonly settings: SettingsService,
@@ -31,16 +32,12 @@ export class PasswordResetService {
   async request(email: string, clientAddress: string): Promise<void> {
     const settings = await this.settings.get();
     await this.limiter.consume('password-reset', clientAddress, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
-    const user = await this.users.findOneBy({ email: email.toLowerCase(), status: 'active' });
+    const user = await this.users.findActiveByEmail(email.toLowerCase());
     if (!user) return;
     const token = newToken();
     const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-    await this.users.manager.transaction(async (manager) => {
-      await manager.insert(PasswordReset, {
-        userId: user.id,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(Date.now() + VALID_FOR_MS),
-      });
+    await this.dataSource.transaction(async (manager) => {
+      await this.resets.insert({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + VALID_FOR_MS) }, manager);
       await this.mail.enqueue(passwordResetMail(user.email, user.locale, settings.siteName, link), manager);
     });
   }
@@ -48,14 +45,11 @@ export class PasswordResetService {
   /** Sets the new password, spends the token (and any other outstanding one), and signs out every device. */
   async confirm(token: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
-    const userId = await this.users.manager.transaction(async (manager) => {
-      const reset = await manager.findOne(PasswordReset, {
-        where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const userId = await this.dataSource.transaction(async (manager) => {
+      const reset = await this.resets.lockUsable(hashToken(token), manager);
       if (!reset) throw new InvalidInputError('token is invalid or has expired');
-      await manager.update(PasswordReset, { userId: reset.userId, usedAt: IsNull() }, { usedAt: new Date() });
-      await manager.update(User, { id: reset.userId }, { passwordHash });
+      await this.resets.spendAll(reset.userId, manager);
+      await this.users.setPasswordHash(reset.userId, passwordHash, manager);
       await this.sessions.revokeAll(reset.userId, manager);
       return reset.userId;
     });

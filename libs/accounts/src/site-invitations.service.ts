@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { hashToken, InvalidInputError, newToken, paginateNewestFirst } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
@@ -8,7 +7,8 @@ import type { CreatedSiteInvitationDto, PageDto, SiteInvitationDto } from '@harb
 import { invitationMail, MailService } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
 import type { CreateSiteInvitationDto } from './account.dtos';
-import { SiteInvitation } from './site-invitation.entity';
+import type { SiteInvitation } from './site-invitation.entity';
+import { SiteInvitationRepository } from './site-invitation.repository';
 
 const VALID_FOR_MS = 14 * 86400_000;
 
@@ -26,7 +26,8 @@ function toDto(invitation: SiteInvitation): SiteInvitationDto {
 @Injectable()
 export class SiteInvitationsService {
   constructor(
-    @InjectRepository(SiteInvitation) private readonly invitations: Repository<SiteInvitation>,
+    private readonly dataSource: DataSource,
+    private readonly invitations: SiteInvitationRepository,
     private readonly mail: MailService,
     private readonly settings: SettingsService,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
@@ -37,14 +38,16 @@ export class SiteInvitationsService {
     const token = newToken();
     const link = `${this.config.publicUrl}/sign-up?invitation=${encodeURIComponent(token)}`;
     const { siteName } = await this.settings.get();
-    const id = await this.invitations.manager.transaction(async (manager) => {
-      const invitation = manager.create(SiteInvitation, {
-        email: dto.email?.toLowerCase() ?? null,
-        tokenHash: hashToken(token),
-        createdBy: caller.userId,
-        expiresAt: new Date(Date.now() + VALID_FOR_MS),
-      });
-      await manager.save(invitation);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const invitation = await this.invitations.insert(
+        {
+          email: dto.email?.toLowerCase() ?? null,
+          tokenHash: hashToken(token),
+          createdBy: caller.userId,
+          expiresAt: new Date(Date.now() + VALID_FOR_MS),
+        },
+        manager,
+      );
       if (invitation.email) await this.mail.enqueue(invitationMail(invitation.email, dto.locale ?? 'en', siteName, link), manager);
       return invitation.id;
     });
@@ -52,16 +55,13 @@ export class SiteInvitationsService {
   }
 
   async list(query: { cursor?: string; limit?: number }): Promise<PageDto<SiteInvitationDto>> {
-    return paginateNewestFirst(this.invitations.createQueryBuilder('invitation'), query, 'createdAt', toDto);
+    return paginateNewestFirst(this.invitations.listQuery(), query, 'createdAt', toDto);
   }
 
   /** Uses up an invitation inside the registration's transaction; a bad one is a 400 naming the field. */
   async spend(token: string, manager: EntityManager): Promise<void> {
-    const invitation = await manager.findOne(SiteInvitation, {
-      where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const invitation = await this.invitations.lockUsable(hashToken(token), manager);
     if (!invitation) throw new InvalidInputError('invitation is invalid, used or expired');
-    await manager.update(SiteInvitation, { id: invitation.id }, { usedAt: new Date() });
+    await this.invitations.markUsed(invitation.id, manager);
   }
 }

@@ -12,6 +12,9 @@ export interface UserStanding {
   banned: boolean;
 }
 
+/** Serialises "is this the first account?" so that two first registrations cannot both become admin. */
+const FIRST_ACCOUNT_LOCK = 728_301;
+
 /** Members: all SQL on `users` lives here (README, "Each lib owns its tables"). */
 @Injectable()
 export class UserRepository {
@@ -40,6 +43,15 @@ export class UserRepository {
     return this.db(manager).findOneBy(User, { usernameKey: username.toLowerCase(), status: 'active' });
   }
 
+  /** By address, already lower-cased; active members only (password resets). */
+  findActiveByEmail(email: string): Promise<User | null> {
+    return this.db().findOneBy(User, { email, status: 'active' });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
+    await manager.update(User, { id }, { passwordHash });
+  }
+
   /** The ids of the active members with these lower-cased usernames (mentions). */
   async activeIdsByUsernames(usernameKeys: string[], manager?: EntityManager): Promise<string[]> {
     if (usernameKeys.length === 0) return [];
@@ -61,6 +73,11 @@ export class UserRepository {
       .where('user.usernameKey = :usernameKey OR user.email = :email', { usernameKey, email })
       .getMany();
     return { username: rows.some((user) => user.usernameKey === usernameKey), email: rows.length > 0 };
+  }
+
+  /** Registrations take turns until their transaction ends (see FIRST_ACCOUNT_LOCK). */
+  async lockRegistrations(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ACCOUNT_LOCK]);
   }
 
   count(manager?: EntityManager): Promise<number> {

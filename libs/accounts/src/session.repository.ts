@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { Caller } from '@harbour/access';
+import { hotQuery } from '@harbour/common';
+import { GROUP_ROLES_SQL, type GroupRolesSql } from './group-roles.port';
+import { Session } from './session.entity';
+
+/** A live session with its member as the access module needs them. */
+export interface SessionCallerRow {
+  session_id: string;
+  last_used_at: Date;
+  user_id: string;
+  username: string;
+  role: Caller['role'];
+  locale: Caller['locale'];
+  groups: Caller['groups'] | null;
+  silenced: boolean;
+}
+
+/** Sessions: all SQL on `sessions` lives here (README, "Each lib owns its tables"). */
+@Injectable()
+export class SessionRepository {
+  private readonly callerSelect: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(GROUP_ROLES_SQL) groupRoles: GroupRolesSql,
+  ) {
+    this.callerSelect = `SELECT s.id AS session_id, s.last_used_at, u.id AS user_id, u.username, u.role, u.locale,
+              coalesce(u.silenced_until > now(), false) AS silenced,
+              ${groupRoles('u.id')} AS groups
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`;
+  }
+
+  /** Every method takes an optional transaction; without one it runs on its own. */
+  private db(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async insert(
+    fields: Pick<Session, 'userId' | 'tokenHash' | 'lastUsedAt' | 'expiresAt' | 'userAgent'>,
+    manager?: EntityManager,
+  ): Promise<void> {
+    await this.db(manager).insert(Session, fields);
+  }
+
+  /**
+   * The live session with this token hash (or id) and its active member, in one query. Plain SQL on the pool:
+   * this runs on every signed-in request, and the query builder's overhead showed in profiles.
+   */
+  async callerBy(column: 'token_hash' | 'id', value: string): Promise<SessionCallerRow | null> {
+    const rows = await hotQuery<SessionCallerRow>(
+      this.dataSource,
+      column === 'token_hash' ? 'session_caller' : 'session_caller_by_id',
+      `${this.callerSelect} AND s.${column} = $1`,
+      [value],
+    );
+    return rows[0] ?? null;
+  }
+
+  async touch(id: string, manager: EntityManager): Promise<void> {
+    await manager.update(Session, { id }, { lastUsedAt: new Date() });
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.db().update(Session, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async revokeAll(userId: string, manager?: EntityManager): Promise<void> {
+    await this.db(manager).update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}
