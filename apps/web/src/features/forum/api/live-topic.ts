@@ -100,7 +100,8 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
     const last = pages()
       ?.pages.flatMap((page) => page.items)
       .findLast((post) => post.number !== null);
-    if (last) void api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?after=${last.number}&limit=100`).then((page) => receive(page.items));
+    if (last)
+      void api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?after=${last.number}&limit=100`).then((page) => receive(page.items));
   });
 
   useEffect(() => {
