@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import type { MailTransport, OutgoingMail } from './mail.transport';
+import type { OutgoingMail, QueuedMail } from '@harbour/contracts';
+import type { DeliveredMailRepository } from './delivered-mail.repository';
+import type { MailTransport } from './mail.transport';
 
-/** A message as queued: with the key that makes its delivery happen once however often its job runs. */
-export type QueuedMail = OutgoingMail & { deliveryKey?: string };
+/** A message as queued (`QueuedMail`, the mail job's payload): with the key that makes its delivery happen once however often its job runs. */
+export type { QueuedMail };
 
 /** How long a delivered key is kept: pg-boss's last retry of a mail job comes within hours. */
 const KEEP_DAYS = 14;
@@ -19,16 +20,15 @@ export function withDeliveryKey(mail: OutgoingMail): QueuedMail {
  * few milliseconds between the server's "250 OK" and this write can still send a second copy: a lost
  * password reset or sanction notice would be worse than that rare duplicate.
  */
-export async function deliverOnce(dataSource: DataSource, transport: MailTransport, queued: QueuedMail): Promise<void> {
+export async function deliverOnce(delivered: DeliveredMailRepository, transport: MailTransport, queued: QueuedMail): Promise<void> {
   const { deliveryKey, ...mail } = queued;
   if (!deliveryKey) return transport.deliver(mail); // queued before keys existed
-  const [done] = await dataSource.query<unknown[]>('SELECT 1 FROM delivered_mail WHERE key = $1', [deliveryKey]);
-  if (done) return;
+  if (await delivered.isDelivered(deliveryKey)) return;
   await transport.deliver(mail);
-  await dataSource.query('INSERT INTO delivered_mail (key) VALUES ($1) ON CONFLICT (key) DO NOTHING', [deliveryKey]);
+  await delivered.record(deliveryKey);
 }
 
 /** Forgets keys older than KEEP_DAYS (their jobs can no longer run again). */
-export async function pruneDeliveredKeys(dataSource: DataSource): Promise<void> {
-  await dataSource.query(`DELETE FROM delivered_mail WHERE delivered_at < now() - make_interval(days => $1)`, [KEEP_DAYS]);
+export function pruneDeliveredKeys(delivered: DeliveredMailRepository): Promise<void> {
+  return delivered.pruneOlderThan(KEEP_DAYS);
 }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DeliveredMailRepository } from './delivered-mail.repository';
 import { MailService } from './mail.service';
 import { MailTransport } from './mail.transport';
 import { OutboxController } from './outbox.controller';
@@ -8,7 +9,7 @@ import { OutboxService } from './outbox.service';
 @Global()
 @Module({
   controllers: [OutboxController],
-  providers: [MailTransport, MailService, OutboxService],
+  providers: [DeliveredMailRepository, MailTransport, MailService, OutboxService],
   exports: [MailService, MailTransport, OutboxService],
 })
 export class MailModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { JobQueue } from '@harbour/jobs';
+import { DeliveredMailRepository } from './delivered-mail.repository';
 import { deliverOnce, pruneDeliveredKeys, withDeliveryKey } from './deliver-once';
 import { MailTransport, type OutgoingMail } from './mail.transport';
 
@@ -16,7 +17,7 @@ export class MailService {
   constructor(
     private readonly jobs: JobQueue,
     transport: MailTransport,
-    dataSource: DataSource,
+    delivered: DeliveredMailRepository,
   ) {
     // Batches taken by several workers at once: twenty password resets go out together, not one per poll.
     // A job whose worker died is retried once it expires (pg-boss's default is 15 minutes: a password reset
@@ -29,9 +30,9 @@ export class MailService {
       workers: MAIL_WORKERS,
       expireInSeconds: MAIL_JOB_EXPIRY_SECONDS,
     });
-    jobs.handle(SEND_MAIL_JOB, (mail) => deliverOnce(dataSource, transport, mail));
+    jobs.handle(SEND_MAIL_JOB, (mail) => deliverOnce(delivered, transport, mail));
     jobs.define({ name: PRUNE_DELIVERED_JOB, retryLimit: 1, retryDelay: 600 });
-    jobs.handle(PRUNE_DELIVERED_JOB, () => pruneDeliveredKeys(dataSource));
+    jobs.handle(PRUNE_DELIVERED_JOB, () => pruneDeliveredKeys(delivered));
     jobs.schedule(PRUNE_DELIVERED_JOB, '23 4 * * *');
   }
 

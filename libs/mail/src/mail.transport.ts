@@ -3,16 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
+import type { OutgoingMail } from '@harbour/contracts';
 
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  headers?: Record<string, string>;
-  /** A Message-ID of our own (a mailing's is derived from the mailing and the recipient). */
-  messageId?: string;
-}
+/** A message to send (the mail job's payload type, defined once in contracts). */
+export type { OutgoingMail };
 
 /** SMTP connections a mailing keeps open at once: enough to reach hundreds a second on a local relay. */
 const BULK_CONNECTIONS = 8;

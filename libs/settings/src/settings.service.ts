@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { audit } from '@harbour/audit';
 import { DomainEvents } from '@harbour/common';
 import type { GroupCreation, SettingsDto, SiteDto } from '@harbour/contracts';
-import { SiteSettings } from './site-settings.entity';
+import type { SiteSettings } from './site-settings.entity';
+import { SiteSettingsRepository } from './site-settings.repository';
 import type { UpdateSettingsDto } from './update-settings.dto';
 
 /** Settings are read on hot paths (every login, every post); a short cache keeps that off the database. */
@@ -16,14 +17,15 @@ export class SettingsService {
   private generation = 0;
 
   constructor(
-    @InjectRepository(SiteSettings) private readonly settings: Repository<SiteSettings>,
+    private readonly dataSource: DataSource,
+    private readonly settings: SiteSettingsRepository,
     private readonly events: DomainEvents,
   ) {}
 
   async get(): Promise<SiteSettings> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
     const generation = this.generation;
-    const value = await this.settings.findOneByOrFail({ id: 1 });
+    const value = await this.settings.get();
     if (generation === this.generation) this.cached = { value, at: Date.now() };
     return value;
   }
@@ -45,26 +47,21 @@ export class SettingsService {
    * records who changed which settings.
    */
   async update(actorId: string, patch: UpdateSettingsDto): Promise<SiteSettings> {
-    const saved = await this.settings.manager.transaction(async (manager) => {
-      const current = await manager.findOneOrFail(SiteSettings, { where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
+    const changed = Object.keys(patch);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const current = await this.settings.lock(manager);
       const { rateLimits, ...rest } = patch;
       Object.assign(current, rest);
       if (rateLimits) current.rateLimits = { ...current.rateLimits, ...rateLimits };
-      return manager.save(current);
+      const written = await this.settings.save(current, manager);
+      if (changed.length > 0) {
+        await audit(manager, { actorId, action: 'settings.update', targetType: 'settings', targetId: null, reason: changed.join(', ') });
+      }
+      return written;
     });
     // After the commit: a read between the save and the commit would otherwise cache the old row again.
     this.forget();
-    const changed = Object.keys(patch);
-    if (changed.length > 0) {
-      this.events.publish('SiteSettingsChanged', { changed });
-      this.events.publish('StaffActed', {
-        actorId,
-        action: 'settings.update',
-        targetType: 'settings',
-        targetId: null,
-        reason: changed.join(', '),
-      });
-    }
+    if (changed.length > 0) this.events.publish('SiteSettingsChanged', { changed });
     return saved;
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
 import type { WatchedWordAction, WatchedWordDto } from '@harbour/contracts';
-import { WatchedWord } from './watched-word.entity';
+import type { WatchedWord } from './watched-word.entity';
+import { WatchedWordRepository } from './watched-word.repository';
 import { censorHtml, firstMatch, fold, htmlText, type WatchedRule } from './watched-words';
 
 /** Posts read the rules on every write; a short cache keeps that off the database (as for the settings). */
@@ -23,11 +23,11 @@ export interface ContentVerdict {
 export class WatchedWordsService {
   private cached: { rules: WatchedRule[]; at: number } | null = null;
 
-  constructor(@InjectRepository(WatchedWord) private readonly words: Repository<WatchedWord>) {}
+  constructor(private readonly words: WatchedWordRepository) {}
 
   /** The list as admins see it (the entity stays in settings). */
   async listWords(): Promise<WatchedWordDto[]> {
-    return (await this.list()).map(toWatchedWordDto);
+    return (await this.words.list()).map(toWatchedWordDto);
   }
 
   /** Adds a word inside the caller's transaction (which also writes the audit entry). */
@@ -40,28 +40,20 @@ export class WatchedWordsService {
     return toWatchedWordDto(await this.remove(manager, id));
   }
 
-  list(): Promise<WatchedWord[]> {
-    return this.words.find({ order: { word: 'ASC' } });
-  }
-
-  async add(manager: EntityManager, word: string, action: WatchedWordAction): Promise<WatchedWord> {
+  private async add(manager: EntityManager, word: string, action: WatchedWordAction): Promise<WatchedWord> {
     const wordKey = fold(word).folded.trim();
     if (wordKey === '') throw new InvalidInputError('word must contain a visible letter or digit');
     // The unique key decides between two moderators adding one word at once: the second is a 409, not a 500.
-    const inserted: { id: string }[] = await manager.query(
-      'INSERT INTO watched_words (word, word_key, action) VALUES ($1, $2, $3) ON CONFLICT (word_key) DO NOTHING RETURNING id',
-      [word.trim(), wordKey, action],
-    );
-    if (!inserted[0]) throw new ConflictError('word is already watched');
-    const saved = await manager.findOneByOrFail(WatchedWord, { id: inserted[0].id });
+    const saved = await this.words.insert(word.trim(), wordKey, action, manager);
+    if (!saved) throw new ConflictError('word is already watched');
     this.cached = null;
     return saved;
   }
 
-  async remove(manager: EntityManager, id: string): Promise<WatchedWord> {
-    const word = isUuid(id) ? await manager.findOneBy(WatchedWord, { id }) : null;
+  private async remove(manager: EntityManager, id: string): Promise<WatchedWord> {
+    const word = isUuid(id) ? await this.words.findById(id, manager) : null;
     if (!word) throw new NotFoundError();
-    await manager.delete(WatchedWord, { id });
+    await this.words.delete(id, manager);
     this.cached = null;
     return word;
   }
@@ -80,7 +72,7 @@ export class WatchedWordsService {
 
   private async rules(): Promise<WatchedRule[]> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.rules;
-    const rows = await this.words.find({ select: { word: true, action: true } });
+    const rows = await this.words.rules();
     this.cached = { rules: rows.map(({ word, action }) => ({ word, action })), at: Date.now() };
     return this.cached.rules;
   }
