@@ -46,11 +46,6 @@ export interface DomainEventMap {
     topicId: string | null;
     postId: string | null;
   };
-  /**
-   * A staff action made outside the moderation lib (a role change, a settings change, a topic pinned,
-   * locked or moved, someone else's post edited or deleted): the moderation log records it.
-   */
-  StaffActed: { actorId: string; action: string; targetType: string; targetId: string | null; reason?: string };
   /** A member was warned or silenced, suspended or banned (told by email and, while active, in the app). */
   SanctionApplied: { sanctionId: string; userId: string; actorId: string; type: 'warn' | 'silence' | 'suspend' | 'ban' };
   /** A standing sanction was lifted early: the member may write (or sign in) again. */

@@ -7,7 +7,6 @@ import { FlagsService } from './flags.service';
 import { MemberRecordsService } from './member-records.service';
 import { ModerationController } from './moderation.controller';
 import { ModerationLog } from './moderation-log.service';
-import { ModerationRecorder } from './moderation-recorder';
 import { ModeratorNoteRepository } from './moderator-note.repository';
 import { ReviewDecisionsService } from './review-decisions.service';
 import { ReviewItemRepository } from './review-item.repository';
@@ -30,7 +29,6 @@ import { WatchedWordsController } from './watched-words.controller';
     SanctionsService,
     MemberRecordsService,
     ModerationLog,
-    ModerationRecorder,
   ],
 })
 export class ModerationModule implements OnModuleInit {
