@@ -47,6 +47,16 @@ export class GroupMemberRepository {
     return row?.n ?? 0;
   }
 
+  /** Each group's number of owners (groups without owners are left out). */
+  async ownerCounts(groupIds: string[]): Promise<Map<string, number>> {
+    if (groupIds.length === 0) return new Map();
+    const rows = await this.db().query<{ group_id: string; n: number }[]>(
+      `SELECT group_id, count(*)::int AS n FROM group_members WHERE group_id = ANY($1::uuid[]) AND role = 'owner' GROUP BY group_id`,
+      [groupIds],
+    );
+    return new Map(rows.map((row) => [row.group_id, row.n]));
+  }
+
   /** A page of members with their public user fields, oldest first, after a (created_at, user_id) keyset. */
   async page(
     groupId: string,

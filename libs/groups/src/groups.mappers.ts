@@ -1,11 +1,12 @@
 import type { Caller } from '@harbour/access';
 import { toUserDto } from '@harbour/accounts';
-import type { GroupDto, GroupInvitationDto, JoinRequestDto } from '@harbour/contracts';
+import type { GroupCan, GroupDto, GroupInvitationDto, JoinRequestDto } from '@harbour/contracts';
 import type { Group } from './group.entity';
 import type { GroupInvitation } from './group-invitation.entity';
 import type { JoinRequest } from './join-request.entity';
 
-export function toGroupDto(group: Group, caller: Caller | null, pendingRequest = false): GroupDto {
+/** `can` comes from AccessService.groupCan, the same rules the routes enforce. */
+export function toGroupDto(group: Group, caller: Caller | null, can: GroupCan, pendingRequest = false): GroupDto {
   return {
     id: group.id,
     name: group.name,
@@ -15,6 +16,7 @@ export function toGroupDto(group: Group, caller: Caller | null, pendingRequest =
     memberCount: group.memberCount,
     myRole: caller?.groups[group.id] ?? null,
     myJoinRequestPending: pendingRequest,
+    can,
   };
 }
 

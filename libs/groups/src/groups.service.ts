@@ -62,21 +62,42 @@ export class GroupsService {
       return created;
     });
     this.events.publish('GroupMembershipChanged', { groupId: group.id, userId: caller.userId });
-    return toGroupDto(group, { ...caller, groups: { ...caller.groups, [group.id]: 'owner' } });
+    return this.dto({ ...caller, groups: { ...caller.groups, [group.id]: 'owner' } }, group);
   }
 
   /** Public and private groups, and hidden ones the caller belongs to; filtered in SQL. */
   async list(caller: Caller | null): Promise<{ items: GroupDto[] }> {
     const visible = this.access.visibleGroups(caller, await this.site(), 'g');
     const groups = await this.groups.listWhere(visible.where, visible.params, 500);
-    const pending = await this.pendingRequestGroupIds(caller);
-    return { items: groups.map((group) => toGroupDto(group, caller, pending.has(group.id))) };
+    return { items: await this.dtos(caller, groups) };
   }
 
   async get(caller: Caller | null, slug: string): Promise<GroupDto> {
-    const group = await this.find(caller, slug);
+    return this.dto(caller, await this.find(caller, slug));
+  }
+
+  private async dto(caller: Caller | null, group: Group): Promise<GroupDto> {
+    const [shown] = await this.dtos(caller, [group]);
+    if (!shown) throw new NotFoundError();
+    return shown;
+  }
+
+  /**
+   * Groups as the caller sees them, with what they may do (`can`). Owner counts are read only for the groups
+   * the caller owns (whether they may leave), in one query.
+   */
+  private async dtos(caller: Caller | null, groups: Group[]): Promise<GroupDto[]> {
     const pending = await this.pendingRequestGroupIds(caller);
-    return toGroupDto(group, caller, pending.has(group.id));
+    const owned = groups.filter((group) => caller?.groups[group.id] === 'owner').map((group) => group.id);
+    const ownerCounts = await this.memberships.ownerCounts(owned);
+    return groups.map((group) =>
+      toGroupDto(
+        group,
+        caller,
+        this.access.groupCan(caller, { ...group, ownerCount: ownerCounts.get(group.id) ?? 0 }),
+        pending.has(group.id),
+      ),
+    );
   }
 
   /**
@@ -144,8 +165,8 @@ export class GroupsService {
     if (!leaving) this.access.assertCan(caller, { action: 'group.manageMembers', group });
     await this.dataSource.transaction(async (manager) => {
       const target = await this.lockMember(manager, group.id, userId);
-      const callerRole = this.access.groupRole(caller, group);
-      if (!leaving && caller.role !== 'admin' && callerRole !== 'owner' && target.role !== 'member') {
+      // Owners (and admins: the group.edit question) remove owners and moderators; group moderators, members only.
+      if (!leaving && target.role !== 'member' && !this.access.can(caller, { action: 'group.edit', group })) {
         throw new ForbiddenError('Only owners remove owners and moderators');
       }
       if (target.role === 'owner') await this.assertAnotherOwner(manager, group.id);
