@@ -1,0 +1,79 @@
+import { User } from '@harbour/accounts';
+import type { PostCan } from '@harbour/contracts';
+import { categoryAccessColumns, categoryRefFrom } from './category.repository';
+import { NO_POST_CAN, toPostDto } from './forum.mappers';
+import { Post } from './post.entity';
+
+const author = Object.assign(new User(), { id: 'a1', username: 'ana', displayName: 'Ana', role: 'member', createdAt: new Date(0) });
+const extras = { reactions: new Map([['p1', { '👍': 2 }]]), mine: new Map(), bookmarked: new Set<string>() };
+const can: PostCan = { edit: true, delete: true, react: true, flag: false, quote: true };
+
+function post(changes: Partial<Post>): Post {
+  return Object.assign(new Post(), {
+    id: 'p1',
+    topicId: 't1',
+    number: 2,
+    authorId: 'a1',
+    parentId: null,
+    body: 'words',
+    html: '<p>words</p>',
+    contentWarning: 'cw',
+    wiki: false,
+    hidden: false,
+    pendingReview: false,
+    createdAt: new Date(0),
+    editedAt: null,
+    revision: 0,
+    deletedAt: null,
+    author,
+    ...changes,
+  });
+}
+
+describe('toPostDto', () => {
+  it('answers the caller’s can as given, and a hidden post’s words only to who may see hidden posts', () => {
+    expect(toPostDto(post({ hidden: true }), { extras, can, seesHidden: true })).toMatchObject({
+      body: 'words',
+      contentWarning: 'cw',
+      can,
+    });
+    expect(toPostDto(post({ hidden: true }), { extras, can: NO_POST_CAN, seesHidden: false })).toMatchObject({
+      body: '',
+      html: '',
+      contentWarning: null,
+      hidden: true,
+      can: NO_POST_CAN,
+    });
+  });
+
+  it('makes a deleted post a tombstone for everyone, moderators included', () => {
+    expect(toPostDto(post({ deletedAt: new Date(1) }), { extras, can, seesHidden: true })).toMatchObject({
+      author: null,
+      body: '',
+      reactions: {},
+      deleted: true,
+    });
+  });
+});
+
+describe('categoryAccessColumns', () => {
+  it('selects the access fields under a prefix that categoryRefFrom reads back', () => {
+    expect(categoryAccessColumns('c', 'c_')).toBe(
+      'c.group_id AS c_group_id, c.shared_group_ids AS c_shared_group_ids, c.see_access AS c_see_access, c.start_access AS c_start_access, c.reply_access AS c_reply_access',
+    );
+    const row = {
+      c_group_id: 'g1',
+      c_shared_group_ids: ['g2'],
+      c_see_access: 'members',
+      c_start_access: 'moderators',
+      c_reply_access: 'members',
+    };
+    expect(categoryRefFrom(row, 'c_')).toEqual({
+      groupId: 'g1',
+      sharedGroupIds: ['g2'],
+      seeAccess: 'members',
+      startAccess: 'moderators',
+      replyAccess: 'members',
+    });
+  });
+});
