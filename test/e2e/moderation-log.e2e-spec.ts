@@ -1,21 +1,13 @@
 import type { MemberRecordDto, SiteDto, WatchedWordDto } from '@harbour/contracts';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
-import { newCategory, newTopic } from '../support/forum';
-import { logOf, queue } from '../support/moderation';
+import { newTopic } from '../support/forum';
+import { logOf, moderationStage, queue } from '../support/moderation';
 
 describe('moderation log', () => {
-  let t: TestApp;
-  let admin: TestMember;
-  let moderator: TestMember;
-  let category: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await newMember(t, { role: 'admin' });
-    moderator = await newMember(t, { role: 'moderator' });
-    category = await newCategory(t, admin);
-  });
+  let t: TestApp, admin: TestMember, moderator: TestMember, category: string;
+  beforeAll(async () => ({ t, admin, moderator, category } = await moderationStage()));
   afterAll(() => t.close());
   describe('the log', () => {
     it('records role and settings changes and topic moderation; the log cannot be rewritten', async () => {

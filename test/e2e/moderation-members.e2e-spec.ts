@@ -1,23 +1,15 @@
 import type { SanctionDto } from '@harbour/contracts';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
-import { newCategory, newTopic } from '../support/forum';
-import { inDays, logOf, moderationNotices, queue } from '../support/moderation';
+import { newTopic } from '../support/forum';
+import { inDays, logOf, moderationNotices, moderationStage, queue } from '../support/moderation';
 import { connectSocket, nextEvent } from '../support/sockets';
 
 describe('moderation of members', () => {
-  let t: TestApp;
-  let admin: TestMember;
-  let moderator: TestMember;
-  let category: string;
-  beforeAll(async () => {
-    // Notification emails go out after a second here, to show a sanction is mailed once, not twice.
-    t = await startTestApp({ env: { NOTIFICATION_EMAIL_DELAY_SECONDS: '1' } });
-    admin = await newMember(t, { role: 'admin' });
-    moderator = await newMember(t, { role: 'moderator' });
-    category = await newCategory(t, admin);
-  });
+  let t: TestApp, admin: TestMember, moderator: TestMember, category: string;
+  // Notification emails go out after a second here, to show a sanction is mailed once, not twice.
+  beforeAll(async () => ({ t, admin, moderator, category } = await moderationStage({ NOTIFICATION_EMAIL_DELAY_SECONDS: '1' })));
   afterAll(() => t.close());
   describe('claims, records and notes', () => {
     it('lets one moderator claim an item; another cannot act on it meanwhile', async () => {

@@ -1,20 +1,12 @@
 import type { NotificationDto, PageDto, WatchedWordDto } from '@harbour/contracts';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
-import { newCategory, newReply, newTopic } from '../support/forum';
-import { logOf, moderationNotices, queue } from '../support/moderation';
+import { newReply, newTopic } from '../support/forum';
+import { logOf, moderationNotices, moderationStage, queue } from '../support/moderation';
 
 describe('moderation of content', () => {
-  let t: TestApp;
-  let admin: TestMember;
-  let moderator: TestMember;
-  let category: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await newMember(t, { role: 'admin' });
-    moderator = await newMember(t, { role: 'moderator' });
-    category = await newCategory(t, admin);
-  });
+  let t: TestApp, admin: TestMember, moderator: TestMember, category: string;
+  beforeAll(async () => ({ t, admin, moderator, category } = await moderationStage()));
   afterAll(() => t.close());
   describe('watched words, held posts and slow mode', () => {
     it('blocks with a 422 naming the word, whatever the disguise; censors in the html; admins only', async () => {

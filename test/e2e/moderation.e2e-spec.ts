@@ -1,22 +1,14 @@
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
-import { newCategory, newReply, newTopic } from '../support/forum';
+import { newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
-import { logOf, moderationNotices, queue } from '../support/moderation';
+import { logOf, moderationNotices, moderationStage, queue } from '../support/moderation';
 import { connectSocket, nextEvent } from '../support/sockets';
 
 describe('moderation', () => {
-  let t: TestApp;
-  let admin: TestMember;
-  let moderator: TestMember;
-  let category: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await newMember(t, { role: 'admin' });
-    moderator = await newMember(t, { role: 'moderator' });
-    category = await newCategory(t, admin);
-  });
+  let t: TestApp, admin: TestMember, moderator: TestMember, category: string;
+  beforeAll(async () => ({ t, admin, moderator, category } = await moderationStage()));
   afterAll(() => t.close());
   describe('reports and the queue', () => {
     it('gathers reports of one post into one item with every reason, and never names reporters to each other or the author', async () => {

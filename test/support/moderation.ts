@@ -1,6 +1,7 @@
 import type { ModerationLogEntryDto, NotificationDto, PageDto, ReviewItemDto } from '@harbour/contracts';
-import type { TestApp } from './app';
-import type { TestMember } from './factories';
+import { startTestApp, type TestApp } from './app';
+import { newMember, type TestMember } from './factories';
+import { newCategory } from './forum';
 
 /** The open items of the review queue, as `who` sees them. */
 export async function queue(t: TestApp, who: TestMember): Promise<ReviewItemDto[]> {
@@ -26,3 +27,18 @@ export async function logOf(t: TestApp, who: TestMember, query = ''): Promise<Mo
 
 /** An instant `days` from now, as the API takes dates. */
 export const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** What every moderation suite starts from: its own app, an admin, a site moderator and a category. */
+export interface ModerationStage {
+  t: TestApp;
+  admin: TestMember;
+  moderator: TestMember;
+  category: string;
+}
+
+export async function moderationStage(env: Record<string, string> = {}): Promise<ModerationStage> {
+  const t = await startTestApp({ env });
+  const admin = await newMember(t, { role: 'admin' });
+  const moderator = await newMember(t, { role: 'moderator' });
+  return { t, admin, moderator, category: await newCategory(t, admin) };
+}
