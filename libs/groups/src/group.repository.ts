@@ -27,6 +27,14 @@ export class GroupRepository {
     return groups.map((group) => group.id);
   }
 
+  /** The names of the groups with these ids (nulls and unknown ids are skipped). */
+  async namesByIds(ids: (string | null)[], manager?: EntityManager): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const groups = await this.db(manager).find(Group, { select: { id: true, name: true }, where: { id: In(wanted) } });
+    return new Map(groups.map((group) => [group.id, group.name]));
+  }
+
   /** Groups matching an access condition on alias `g` (AccessService.visibleGroups), by name. */
   listWhere(where: string, params: Record<string, unknown>, limit: number): Promise<Group[]> {
     return this.dataSource

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MicroBatch } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { Locale } from '@harbour/contracts';
@@ -19,8 +19,6 @@ const SWEEP_MAILINGS_JOB = 'mailing.sweep';
 const IN_FLIGHT = 8;
 /** A temporarily refused message is tried this many times in all, then counted failed. */
 const MAX_ATTEMPTS = 5;
-/** The namespace of the advisory locks that make one worker at a time the sender of a mailing. */
-const LOCK_NAMESPACE = 7301;
 
 type Outcome = { id: string; email: string; kind: 'sent' } | { id: string; email: string; kind: 'temporary' | 'permanent'; reason: string };
 
@@ -87,23 +85,15 @@ export class MailingSender implements OnModuleDestroy {
   }
 
   private async deliver(mailingId: string): Promise<void> {
-    const lock: QueryRunner = this.dataSource.createQueryRunner();
-    await lock.connect();
-    try {
-      const [{ locked }] = (await lock.query(`SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked`, [LOCK_NAMESPACE, mailingId])) as [
-        { locked: boolean },
-      ];
-      if (!locked) return; // another worker is sending it, and its own lock says it is alive
+    // Not locked: another worker is sending it, and its own lock says it is alive.
+    await this.mailings.whileSenderOf(mailingId, async () => {
       try {
         this.active = this.run(mailingId);
         await this.active;
       } finally {
         this.active = null;
-        await lock.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_NAMESPACE, mailingId]);
       }
-    } finally {
-      await lock.release();
-    }
+    });
   }
 
   private async run(mailingId: string): Promise<void> {

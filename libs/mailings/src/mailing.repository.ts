@@ -2,23 +2,47 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Mailing } from './mailing.entity';
 
+/** The namespace of the advisory locks that make one worker at a time the sender of a mailing. */
+const SENDER_LOCK_NAMESPACE = 7301;
+
 /** Mailings: all SQL on `mailings` lives here (README, "Each lib owns its tables"). */
 @Injectable()
 export class MailingRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs `send` as the one sender of the mailing: it holds a PostgreSQL advisory lock on a connection of
+   * its own for as long as it sends, so the lock dies with its process. Does nothing (false) when another
+   * process holds it.
+   */
+  async whileSenderOf(mailingId: string, send: () => Promise<void>): Promise<boolean> {
+    const connection = this.dataSource.createQueryRunner();
+    await connection.connect();
+    try {
+      const [row] = (await connection.query(`SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked`, [
+        SENDER_LOCK_NAMESPACE,
+        mailingId,
+      ])) as { locked: boolean }[];
+      if (!row?.locked) return false;
+      try {
+        await send();
+        return true;
+      } finally {
+        await connection.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [SENDER_LOCK_NAMESPACE, mailingId]);
+      }
+    } finally {
+      await connection.release();
+    }
+  }
 
   /** Every method takes an optional transaction; without one it runs on its own. */
   private db(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
   }
 
-  /** A mailing, with its audience group unless locked (a row lock cannot take an outer join). */
+  /** A mailing, row-locked when asked (inside the caller's transaction). */
   find(id: string, options: { lock?: boolean } = {}, manager?: EntityManager): Promise<Mailing | null> {
-    return this.db(manager).findOne(Mailing, {
-      where: { id },
-      relations: { audienceGroup: !options.lock },
-      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    return this.db(manager).findOne(Mailing, { where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   findById(id: string, manager?: EntityManager): Promise<Mailing | null> {
@@ -38,9 +62,9 @@ export class MailingRepository {
     await this.db().delete(Mailing, { id });
   }
 
-  /** Newest first, with their audience group (the admins' list). */
+  /** The admins' list (paged newest first by the caller). */
   listQuery(): SelectQueryBuilder<Mailing> {
-    return this.dataSource.getRepository(Mailing).createQueryBuilder('mailing').leftJoinAndSelect('mailing.audienceGroup', 'audienceGroup');
+    return this.dataSource.getRepository(Mailing).createQueryBuilder('mailing');
   }
 
   /** The archive: a condition on alias `mailing` (AccessService.archivedMailings). */

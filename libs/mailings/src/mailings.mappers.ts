@@ -26,13 +26,14 @@ export function audienceOf(mailing: Mailing): MailingAudience {
   return mailing.audienceKind === 'group' ? { groupId: mailing.audienceGroupId ?? '' } : mailing.audienceKind;
 }
 
-export function toMailingSummaryDto(mailing: Mailing, counts: DeliveryCounts): MailingSummaryDto {
+/** `audienceName`: the name of the group a group mailing goes to (groups' row, read through its repository). */
+export function toMailingSummaryDto(mailing: Mailing, counts: DeliveryCounts, audienceName: string | null): MailingSummaryDto {
   return {
     id: mailing.id,
     subject: mailing.subject,
     subjectFr: mailing.subjectFr,
     audience: audienceOf(mailing),
-    audienceName: mailing.audienceGroup?.name ?? null,
+    audienceName,
     status: mailing.status,
     scheduledAt: mailing.scheduledAt?.toISOString() ?? null,
     startedAt: mailing.startedAt?.toISOString() ?? null,
@@ -44,8 +45,8 @@ export function toMailingSummaryDto(mailing: Mailing, counts: DeliveryCounts): M
   };
 }
 
-export function toMailingDto(mailing: Mailing, counts: DeliveryCounts): MailingDto {
-  return { ...toMailingSummaryDto(mailing, counts), body: mailing.body, bodyFr: mailing.bodyFr };
+export function toMailingDto(mailing: Mailing, counts: DeliveryCounts, audienceName: string | null): MailingDto {
+  return { ...toMailingSummaryDto(mailing, counts, audienceName), body: mailing.body, bodyFr: mailing.bodyFr };
 }
 
 export function toArchivedMailingDto(mailing: Mailing, publicUrl: string): ArchivedMailingDto {

@@ -84,13 +84,18 @@ export class MailingsService {
   async list(query: MailingsQueryDto): Promise<PageDto<MailingSummaryDto>> {
     const page = await paginateNewestFirst(this.mailings.listQuery(), query, 'createdAt', (row) => row);
     const counts = await this.counts(page.items);
-    return { items: page.items.map((row) => toMailingSummaryDto(row, counts.get(row.id) ?? NO_DELIVERIES)), nextCursor: page.nextCursor };
+    const names = await this.groups.namesByIds(page.items.map((row) => row.audienceGroupId));
+    return {
+      items: page.items.map((row) => toMailingSummaryDto(row, counts.get(row.id) ?? NO_DELIVERIES, nameOf(names, row.audienceGroupId))),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(id: string): Promise<MailingDto> {
     const mailing = await this.find(id);
     const counts = await this.counts([mailing]);
-    return toMailingDto(mailing, counts.get(mailing.id) ?? NO_DELIVERIES);
+    const names = await this.groups.namesByIds([mailing.audienceGroupId]);
+    return toMailingDto(mailing, counts.get(mailing.id) ?? NO_DELIVERIES, nameOf(names, mailing.audienceGroupId));
   }
 
   async preview(id: string, locale: Locale = 'en'): Promise<MailingPreviewDto> {
@@ -218,4 +223,8 @@ export class MailingsService {
     }
     return result;
   }
+}
+
+function nameOf(names: Map<string, string>, groupId: string | null): string | null {
+  return groupId === null ? null : (names.get(groupId) ?? null);
 }
