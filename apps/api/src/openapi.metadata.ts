@@ -182,36 +182,6 @@ export const requestModels = async () => {
           },
         ],
         [
-          Promise.resolve(notificationsDtos),
-          {
-            NotificationsQueryDto: { unread: { required: false, type: () => Boolean } },
-            MarkReadDto: {
-              ids: { required: false, type: () => [String], minItems: 1, format: 'uuid', maxItems: 100 },
-              all: { required: false, type: () => Boolean },
-            },
-            DeliveriesDto: {
-              reply: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-              mention: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-              quote: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-              reaction: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-              watched_topic_post: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-              watched_category_topic: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-              group_invitation: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-              group_join_request: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-              moderation: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
-            },
-            UpdatePreferencesDto: {
-              deliveries: { required: false, type: () => t['../../../libs/notifications/src/notifications.dtos'].DeliveriesDto },
-              digest: { required: false, enum: ['off', 'daily', 'weekly'] },
-              discreetEmails: { required: false, type: () => Boolean },
-            },
-            UnsubscribeDto: {
-              token: { required: false, type: () => String, maxLength: 300 },
-              'List-Unsubscribe': { required: false, type: () => String, maxLength: 20 },
-            },
-          },
-        ],
-        [
           Promise.resolve(groupsDtos),
           {
             CreateGroupDto: {
@@ -240,6 +210,36 @@ export const requestModels = async () => {
             },
             JoinRequestBodyDto: { message: { required: false, type: () => String, maxLength: 500 } },
             ChangeGroupRoleDto: { role: { required: true, enum: ['member', 'moderator', 'owner'] } },
+          },
+        ],
+        [
+          Promise.resolve(notificationsDtos),
+          {
+            NotificationsQueryDto: { unread: { required: false, type: () => Boolean } },
+            MarkReadDto: {
+              ids: { required: false, type: () => [String], minItems: 1, format: 'uuid', maxItems: 100 },
+              all: { required: false, type: () => Boolean },
+            },
+            DeliveriesDto: {
+              reply: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              mention: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              quote: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              reaction: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              watched_topic_post: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              watched_category_topic: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              group_invitation: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              group_join_request: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              moderation: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+            },
+            UpdatePreferencesDto: {
+              deliveries: { required: false, type: () => t['../../../libs/notifications/src/notifications.dtos'].DeliveriesDto },
+              digest: { required: false, enum: ['off', 'daily', 'weekly'] },
+              discreetEmails: { required: false, type: () => Boolean },
+            },
+            UnsubscribeDto: {
+              token: { required: false, type: () => String, maxLength: 300 },
+              'List-Unsubscribe': { required: false, type: () => String, maxLength: 20 },
+            },
           },
         ],
         [
@@ -750,6 +750,17 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     },
     required: ['see', 'start', 'reply'],
   },
+  CategoryCan: {
+    type: 'object',
+    properties: {
+      startTopic: { type: 'boolean' },
+      moderate: { type: 'boolean', description: 'Pin, lock, move, slow mode and review in this category.' },
+      edit: { type: 'boolean', description: 'Change the category itself (name, description, permissions).' },
+    },
+    required: ['startTopic', 'moderate', 'edit'],
+    description:
+      'What the caller may do, computed by the server with the same questions that decide the requests\n(api.md 1.1, `can`): a client shows an action exactly when its flag is true, and never re-derives roles.',
+  },
   CategoryDto: {
     type: 'object',
     properties: {
@@ -770,8 +781,9 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         description: 'Who may see, start topics and reply; meaningful for group categories (a site category is open to all).',
       },
       private: { type: 'boolean', description: 'Only some members may see it: show the private badge.' },
+      can: { $ref: '#/components/schemas/CategoryCan' },
     },
-    required: ['id', 'name', 'slug', 'description', 'groupId', 'parentId', 'topicCount', 'sharedGroupIds', 'access', 'private'],
+    required: ['id', 'name', 'slug', 'description', 'groupId', 'parentId', 'topicCount', 'sharedGroupIds', 'access', 'private', 'can'],
   },
   CreatedSiteInvitationDto: {
     type: 'object',
@@ -788,6 +800,18 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     },
     required: ['statusCode', 'message', 'error'],
   },
+  GroupCan: {
+    type: 'object',
+    properties: {
+      join: { type: 'boolean', description: 'Join at once (a public group).' },
+      requestToJoin: { type: 'boolean', description: 'Ask to join (a private group): the owners and moderators decide.' },
+      invite: { type: 'boolean' },
+      manage: { type: 'boolean' },
+      leave: { type: 'boolean' },
+    },
+    required: ['join', 'requestToJoin', 'invite', 'manage', 'leave'],
+    description: 'What the caller may do with a group (api.md 1.1): `manage` is owner level, `invite` group-moderator level.',
+  },
   GroupDto: {
     type: 'object',
     properties: {
@@ -799,8 +823,9 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       memberCount: { type: 'number' },
       myRole: { type: 'string', enum: ['member', 'moderator', 'owner'], nullable: true },
       myJoinRequestPending: { type: 'boolean', description: 'The caller has asked to join and nobody has answered yet.' },
+      can: { $ref: '#/components/schemas/GroupCan' },
     },
-    required: ['id', 'name', 'slug', 'description', 'visibility', 'memberCount', 'myRole', 'myJoinRequestPending'],
+    required: ['id', 'name', 'slug', 'description', 'visibility', 'memberCount', 'myRole', 'myJoinRequestPending', 'can'],
   },
   GroupInvitationDto: {
     type: 'object',
@@ -1122,6 +1147,17 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     required: ['id', 'to', 'subject', 'date'],
   },
   PendingRegistrationDto: { type: 'object', properties: { status: { type: 'string', enum: ['pending'] } }, required: ['status'] },
+  PostCan: {
+    type: 'object',
+    properties: {
+      edit: { type: 'boolean' },
+      delete: { type: 'boolean' },
+      react: { type: 'boolean' },
+      flag: { type: 'boolean' },
+      quote: { type: 'boolean' },
+    },
+    required: ['edit', 'delete', 'react', 'flag', 'quote'],
+  },
   PostDto: {
     type: 'object',
     properties: {
@@ -1154,6 +1190,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         enum: [true],
         description: 'Held for moderators: only its author and moderators see it until it is approved.',
       },
+      can: { $ref: '#/components/schemas/PostCan' },
     },
     required: [
       'id',
@@ -1173,6 +1210,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'reactions',
       'myReactions',
       'bookmarked',
+      'can',
     ],
   },
   RateLimitsDto: {
@@ -1405,6 +1443,16 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     },
     required: ['imported', 'updated', 'skipped', 'errors'],
   },
+  TopicCan: {
+    type: 'object',
+    properties: {
+      reply: { type: 'boolean' },
+      edit: { type: 'boolean', description: 'Change the title.' },
+      moderate: { type: 'boolean', description: 'Pin, lock, move, split, merge, slow mode.' },
+      flag: { type: 'boolean' },
+    },
+    required: ['reply', 'edit', 'moderate', 'flag'],
+  },
   TopicDto: {
     type: 'object',
     properties: {
@@ -1424,6 +1472,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       },
       unreadCount: { type: 'number', description: 'Posts after the last one the member read; absent for visitors.' },
       notificationLevel: { type: 'string', enum: ['watching', 'tracking', 'normal', 'muted'] },
+      can: { $ref: '#/components/schemas/TopicCan' },
     },
     required: [
       'id',
@@ -1437,6 +1486,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'pinned',
       'locked',
       'slowModeSeconds',
+      'can',
     ],
   },
   TopicWithFirstPostDto: {
@@ -1459,6 +1509,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       },
       unreadCount: { type: 'number', description: 'Posts after the last one the member read; absent for visitors.' },
       notificationLevel: { type: 'string', enum: ['watching', 'tracking', 'normal', 'muted'] },
+      can: { $ref: '#/components/schemas/TopicCan' },
     },
     required: [
       'firstPost',
@@ -1473,6 +1524,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'pinned',
       'locked',
       'slowModeSeconds',
+      'can',
     ],
   },
   UserDto: {
