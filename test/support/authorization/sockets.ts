@@ -1,0 +1,50 @@
+import type { Fixtures, MatrixRole } from './matrix';
+
+/**
+ * The Socket.IO events × roles: what the acknowledgement says. A suspended member's token is dead, so
+ * their handshake is refused before any event.
+ */
+export type SocketAnswer = { ok: true } | { ok: false; error: string };
+const ok: SocketAnswer = { ok: true };
+const notFound: SocketAnswer = { ok: false, error: 'not_found' };
+const forbidden: SocketAnswer = { ok: false, error: 'forbidden' };
+export const SOCKET_MATRIX: {
+  event: string;
+  topic: (f: Fixtures) => string;
+  expect: Record<Exclude<MatrixRole, 'suspended'>, SocketAnswer>;
+}[] = [
+  {
+    event: 'topic:join',
+    topic: (f) => f.topic,
+    expect: { anonymous: ok, outsider: ok, member: ok, groupModerator: ok, groupOwner: ok, silenced: ok, moderator: ok, admin: ok },
+  },
+  {
+    event: 'topic:join',
+    topic: (f) => f.privateTopic,
+    expect: {
+      anonymous: notFound,
+      outsider: notFound,
+      member: ok,
+      groupModerator: ok,
+      groupOwner: ok,
+      silenced: ok,
+      moderator: notFound,
+      admin: ok,
+    },
+  },
+  {
+    // After joining the public topic: only members who may post may type.
+    event: 'topic:typing',
+    topic: (f) => f.topic,
+    expect: {
+      anonymous: forbidden,
+      outsider: ok,
+      member: ok,
+      groupModerator: ok,
+      groupOwner: ok,
+      silenced: forbidden,
+      moderator: ok,
+      admin: ok,
+    },
+  },
+];
