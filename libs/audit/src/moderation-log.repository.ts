@@ -14,12 +14,13 @@ export interface LogFilter {
 }
 
 /**
- * Which entries the reader may see: a SQL condition over the entry, aliased `entry` (its `target_type`,
- * `target_id`), built by the caller from the owners' fragments; null reads everything.
+ * Which entries a reader may see, from two answers the caller's lib gives: whether they read the entries
+ * about anything but posts and topics (members, settings, words…), and a condition (SQL over the entry's
+ * target, named by the SQL of its type and id) that holds for the posts and topics they may read about.
  */
 export interface LogScope {
-  where: string;
-  params: Record<string, unknown>;
+  otherEntries: boolean;
+  contentEntries: (target: { typeSql: string; idSql: string }) => { where: string; params: Record<string, unknown> };
 }
 
 /** Moderation log: all SQL on `moderation_log` lives here (README, "Each lib owns its tables"). */
@@ -27,11 +28,17 @@ export interface LogScope {
 export class ModerationLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Entries newest first, keyset-paged, within the scope. */
+  /** Entries newest first, keyset-paged, within the scope (null: all of them). */
   page(filter: LogFilter, scope: LogScope | null): Promise<{ items: ModerationLogEntry[]; nextCursor: string | null }> {
     const builder = this.dataSource.getRepository(ModerationLogEntry).createQueryBuilder('entry');
-    // A condition, not joins: paging with take() over joins costs a second, DISTINCT query.
-    if (scope) builder.where(`(${scope.where})`, scope.params);
+    if (scope) {
+      // A condition, not joins: paging with take() over joins costs a second, DISTINCT query.
+      const content = scope.contentEntries({ typeSql: 'entry.target_type', idSql: 'entry.target_id' });
+      builder.where(`((entry.target_type NOT IN ('post', 'topic') AND :otherEntries) OR ${content.where})`, {
+        ...content.params,
+        otherEntries: scope.otherEntries,
+      });
+    }
     if (filter.action) builder.andWhere('entry.action LIKE :action', { action: `${filter.action.replace(/[\\%_]/g, '\\$&')}%` });
     if (filter.actorId) builder.andWhere('entry.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.targetId) builder.andWhere('entry.target_id = :targetId', { targetId: filter.targetId });

@@ -41,13 +41,12 @@ export class ModerationLog {
     };
   }
 
-  /** Site staff read the entries about members, settings and the like; a post or topic's, its space's moderators. */
+  /** Site staff read the entries about members, settings and the like; a post's or topic's, its space's moderators. */
   private scope(caller: Caller): LogScope {
     const moderated = this.access.moderatedCategories(caller, 'c');
-    const target = { typeSql: 'entry.target_type', idSql: 'entry.target_id' };
     return {
-      where: `(entry.target_type NOT IN ('post', 'topic') AND :siteStaff) OR ${forumTargetInCategory(target, 'c', moderated.where)}`,
-      params: { ...moderated.params, siteStaff: this.access.can(caller, { action: 'moderation.act', category: null }) },
+      otherEntries: this.access.can(caller, { action: 'moderation.act', category: null }),
+      contentEntries: (target) => ({ where: forumTargetInCategory(target, 'c', moderated.where), params: moderated.params }),
     };
   }
 }
