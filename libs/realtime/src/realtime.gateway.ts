@@ -8,13 +8,12 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { SessionsService, toUserDto, User } from '@harbour/accounts';
+import { SessionsService, toUserDto, UserRepository } from '@harbour/accounts';
 import { DomainEvents, isUuid, NotFoundError, type DomainEventMap } from '@harbour/common';
 import type { ClientEventAnswer, ClientToServerEvents, RecheckMessage, SocketAck, TopicRef } from '@harbour/contracts';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { ForumLookup } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
-import { DataSource } from 'typeorm';
 import { handshakeToken, isOwnOrigin } from './handshake';
 import { LiveEvents } from './live-events';
 import { Presence, TYPING_FOR_MS } from './presence';
@@ -45,7 +44,7 @@ export class RealtimeGateway implements OnGatewayInit<HarbourServer>, OnGatewayC
     private readonly rooms: RoomAccess,
     private readonly presence: Presence,
     private readonly live: LiveEvents,
-    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
     private readonly settings: SettingsService,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
@@ -111,7 +110,11 @@ export class RealtimeGateway implements OnGatewayInit<HarbourServer>, OnGatewayC
     // A silence that has run out ends by itself, with no event: look again before refusing.
     if (data.caller?.silenced) data.caller = await this.sessions.reload(data.caller);
     if (!data.caller || data.caller.silenced) return { ok: false, error: 'forbidden' };
-    if (!data.user) data.user = toUserDto(await this.dataSource.getRepository(User).findOneByOrFail({ id: data.caller.userId }));
+    if (!data.user) {
+      const user = await this.users.findById(data.caller.userId);
+      if (!user) return { ok: false, error: 'forbidden' }; // the account is gone (its sessions end with it)
+      data.user = toUserDto(user);
+    }
     const wasTyping = data.typing?.topicId === topicId && data.typing.until > Date.now();
     data.typing = { topicId, until: Date.now() + TYPING_FOR_MS };
     if (!wasTyping) this.presence.touch(topicId);
