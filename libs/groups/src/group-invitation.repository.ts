@@ -25,20 +25,20 @@ export class GroupInvitationRepository {
     return saved.id;
   }
 
-  /** The member's open invitations by username, newest first, with their group and inviter. */
+  /** The member's open invitations by username, newest first, with their group. */
   openFor(userId: string): Promise<GroupInvitation[]> {
     return this.db().find(GroupInvitation, {
       where: { userId, answeredAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: { group: true, invitedBy: true },
+      relations: { group: true },
       order: { createdAt: 'DESC' },
     });
   }
 
-  /** An open invitation: row-locked to be answered, or with its group and inviter to be shown. */
+  /** An open invitation: row-locked to be answered, or with its group to be shown. */
   findOpen(id: string, options: { lock: boolean }, manager?: EntityManager): Promise<GroupInvitation | null> {
     return this.db(manager).findOne(GroupInvitation, {
       where: { id, answeredAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: options.lock ? {} : { group: true, invitedBy: true },
+      relations: options.lock ? {} : { group: true },
       lock: options.lock ? { mode: 'pessimistic_write' } : undefined,
     });
   }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { UserRepository } from '@harbour/accounts';
+import { toUserDto, UserRepository } from '@harbour/accounts';
 import { ConflictError, DomainEvents, hashToken, InvalidInputError, isUuid, newToken, NotFoundError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
-import type { GroupInvitationDto, JoinRequestDto } from '@harbour/contracts';
+import type { GroupInvitationDto, JoinRequestDto, UserDto } from '@harbour/contracts';
 import { groupInvitationMail, MailService } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
 import type { GroupInvitation } from './group-invitation.entity';
@@ -83,13 +83,15 @@ export class GroupInvitationsService {
   /** The caller's open invitations by username. */
   async mine(caller: Caller): Promise<{ items: GroupInvitationDto[] }> {
     const rows = await this.invitations.openFor(caller.userId);
-    return { items: rows.map(toInvitationDto) };
+    const users = await this.userDtos(rows.map((row) => row.invitedById));
+    return { items: rows.map((row) => toInvitationDto(row, userOf(users, row.invitedById))) };
   }
 
   /** What an emailed link shows before it is accepted: the group's name and who invited. */
   async preview(caller: Caller, id: string, token: string | undefined): Promise<GroupInvitationDto> {
     const invitation = await this.open(this.dataSource.manager, caller, id, token);
-    return toInvitationDto(invitation);
+    const users = await this.userDtos([invitation.invitedById]);
+    return toInvitationDto(invitation, userOf(users, invitation.invitedById));
   }
 
   /** Accepting makes the caller a member; the invitation is then used up. */
@@ -133,7 +135,8 @@ export class GroupInvitationsService {
     const group = await this.groups.find(caller, slug);
     this.access.assertCan(caller, { action: 'group.manageMembers', group });
     const rows = await this.joinRequests.pending(group.id, 200);
-    return { items: rows.map(toJoinRequestDto) };
+    const users = await this.userDtos(rows.map((row) => row.userId));
+    return { items: rows.map((row) => toJoinRequestDto(row, userOf(users, row.userId))) };
   }
 
   async decide(caller: Caller, slug: string, requestId: string, decision: 'approved' | 'declined'): Promise<void> {
@@ -169,8 +172,20 @@ export class GroupInvitationsService {
     return invitation;
   }
 
+  /** Members' public shapes by id, in one query. */
+  private async userDtos(ids: string[]): Promise<Map<string, UserDto>> {
+    return new Map((await this.users.findByIds(ids)).map((user) => [user.id, toUserDto(user)]));
+  }
+
   /** Adds a member (nothing if they already are) and keeps the count right, inside the caller's transaction. */
   private async addMember(manager: EntityManager, groupId: string, userId: string): Promise<void> {
     if (await this.memberships.add(groupId, userId, 'member', manager)) await this.groupRows.addToMemberCount(groupId, 1, manager);
   }
+}
+
+/** Invitations and requests go with their member (a foreign key that cascades), so a missing one is a bug. */
+function userOf(users: Map<string, UserDto>, id: string): UserDto {
+  const user = users.get(id);
+  if (!user) throw new Error(`member ${id} of an invitation or join request is missing`);
+  return user;
 }

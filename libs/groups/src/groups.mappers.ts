@@ -1,6 +1,5 @@
 import type { Caller } from '@harbour/access';
-import { toUserDto } from '@harbour/accounts';
-import type { GroupCan, GroupDto, GroupInvitationDto, JoinRequestDto } from '@harbour/contracts';
+import type { GroupCan, GroupDto, GroupInvitationDto, JoinRequestDto, UserDto } from '@harbour/contracts';
 import type { Group } from './group.entity';
 import type { GroupInvitation } from './group-invitation.entity';
 import type { JoinRequest } from './join-request.entity';
@@ -20,18 +19,18 @@ export function toGroupDto(group: Group, caller: Caller | null, can: GroupCan, p
   };
 }
 
-export function toInvitationDto(invitation: GroupInvitation): GroupInvitationDto {
-  if (!invitation.group || !invitation.invitedBy) throw new Error('toInvitationDto needs group and invitedBy loaded');
+/** `invitedBy` is read through accounts' UserRepository (users are accounts' table). */
+export function toInvitationDto(invitation: GroupInvitation, invitedBy: UserDto): GroupInvitationDto {
+  if (!invitation.group) throw new Error('toInvitationDto needs the group loaded');
   return {
     id: invitation.id,
     group: { id: invitation.group.id, name: invitation.group.name, slug: invitation.group.slug },
-    invitedBy: toUserDto(invitation.invitedBy),
+    invitedBy,
     createdAt: invitation.createdAt.toISOString(),
     expiresAt: invitation.expiresAt.toISOString(),
   };
 }
 
-export function toJoinRequestDto(request: JoinRequest): JoinRequestDto {
-  if (!request.user) throw new Error('toJoinRequestDto needs user loaded');
-  return { id: request.id, user: toUserDto(request.user), message: request.message, createdAt: request.createdAt.toISOString() };
+export function toJoinRequestDto(request: JoinRequest, user: UserDto): JoinRequestDto {
+  return { id: request.id, user, message: request.message, createdAt: request.createdAt.toISOString() };
 }

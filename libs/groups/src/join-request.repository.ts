@@ -34,11 +34,10 @@ export class JoinRequestRepository {
     return inserted[0]!.id;
   }
 
-  /** The group's waiting requests with their members, oldest first. */
+  /** The group's waiting requests, oldest first. */
   pending(groupId: string, limit: number): Promise<JoinRequest[]> {
     return this.db().find(JoinRequest, {
       where: { groupId, decidedAt: IsNull() },
-      relations: { user: true },
       order: { createdAt: 'ASC' },
       take: limit,
     });
