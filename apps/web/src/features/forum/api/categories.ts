@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CategoryDto } from '@harbour/contracts';
+import type { CategoryDto, CreateCategoryBody } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 import { categoriesKey } from '../../shared/api/spaces';
 
@@ -10,7 +10,7 @@ export function useCategory(id: string) {
 export function useCreateCategory() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; description?: string }) => api<CategoryDto>('POST', '/categories', input),
+    mutationFn: (input: CreateCategoryBody) => api<CategoryDto>('POST', '/categories', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: categoriesKey }),
   });
 }

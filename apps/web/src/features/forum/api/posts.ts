@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import type { PageDto, PostDto, RevisionDto } from '@harbour/contracts';
+import type { CreatePostBody, PageDto, PostDto, PreviewBody, RevisionDto, UpdatePostBody } from '@harbour/contracts';
 import { api, ApiError } from '../../../lib/api-client';
 
 export const postsKey = (topicId: string) => ['posts', topicId] as const;
@@ -29,8 +29,7 @@ function usePostReplacer(topicId: string) {
 export function useReply(topicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { body: string; parentId?: string; contentWarning?: string; quotes?: string[] }) =>
-      api<PostDto>('POST', `/topics/${topicId}/posts`, input),
+    mutationFn: (input: CreatePostBody) => api<PostDto>('POST', `/topics/${topicId}/posts`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: postsKey(topicId) }),
   });
 }
@@ -39,8 +38,7 @@ export function useEditPost(topicId: string) {
   const replace = usePostReplacer(topicId);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: string; body?: string; wiki?: boolean; baseRevision?: number }) =>
-      api<PostDto>('PATCH', `/posts/${id}`, input),
+    mutationFn: ({ id, ...input }: { id: string } & UpdatePostBody) => api<PostDto>('PATCH', `/posts/${id}`, input),
     onSuccess: (post) => {
       replace(post);
       void queryClient.invalidateQueries({ queryKey: ['revisions', post.id] });
@@ -104,5 +102,5 @@ export function useRevisions(postId: string, enabled: boolean) {
 }
 
 export function usePreview() {
-  return useMutation({ mutationFn: (body: string) => api<{ html: string }>('POST', '/posts/preview', { body }) });
+  return useMutation({ mutationFn: (body: string) => api<{ html: string }>('POST', '/posts/preview', { body } satisfies PreviewBody) });
 }

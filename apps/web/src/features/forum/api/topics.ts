@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PageDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
+import type { CreateTopicBody, PageDto, ReadBody, TopicDto, TopicWithFirstPostDto, UpdateTopicBody } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
 function topicPages(path: string) {
@@ -32,8 +32,7 @@ export function useTopic(id: string) {
 export function useCreateTopic() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { categoryId: string; title: string; body: string; contentWarning?: string }) =>
-      api<TopicWithFirstPostDto>('POST', '/topics', input),
+    mutationFn: (input: CreateTopicBody) => api<TopicWithFirstPostDto>('POST', '/topics', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['topics'] }),
   });
 }
@@ -41,8 +40,7 @@ export function useCreateTopic() {
 export function useUpdateTopic(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title?: string; pinned?: boolean; locked?: boolean; slowModeSeconds?: number }) =>
-      api<TopicDto>('PATCH', `/topics/${id}`, input),
+    mutationFn: (input: UpdateTopicBody) => api<TopicDto>('PATCH', `/topics/${id}`, input),
     onSuccess: (topic) => {
       queryClient.setQueryData(['topic', id], topic);
       void queryClient.invalidateQueries({ queryKey: ['topics'] });
@@ -51,5 +49,5 @@ export function useUpdateTopic(id: string) {
 }
 
 export function useMarkRead(topicId: string) {
-  return useMutation({ mutationFn: (postId: string) => api<void>('PUT', `/topics/${topicId}/read`, { postId }) });
+  return useMutation({ mutationFn: (postId: string) => api<void>('PUT', `/topics/${topicId}/read`, { postId } satisfies ReadBody) });
 }

@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GroupDto, GroupInvitationDto, GroupMemberDto, GroupRole, GroupVisibility, JoinRequestDto, PageDto } from '@harbour/contracts';
+import type {
+  AcceptInvitationBody,
+  ChangeGroupRoleBody,
+  CreateGroupBody,
+  GroupDto,
+  GroupInvitationDto,
+  GroupMemberDto,
+  GroupRole,
+  InviteBody,
+  JoinRequestBody,
+  JoinRequestDto,
+  PageDto,
+  UpdateGroupBody,
+} from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
 const enc = encodeURIComponent;
@@ -48,28 +61,23 @@ function useGroupMutation<Input, Output>(run: (input: Input) => Promise<Output>)
   });
 }
 
-export const useCreateGroup = () =>
-  useGroupMutation((input: { name: string; slug: string; description?: string; visibility: GroupVisibility }) =>
-    api<GroupDto>('POST', '/groups', input),
-  );
+export const useCreateGroup = () => useGroupMutation((input: CreateGroupBody) => api<GroupDto>('POST', '/groups', input));
 
 export const useUpdateGroup = (slug: string) =>
-  useGroupMutation((input: { name?: string; description?: string; visibility?: GroupVisibility }) =>
-    api<GroupDto>('PATCH', `/groups/${enc(slug)}`, input),
-  );
+  useGroupMutation((input: UpdateGroupBody) => api<GroupDto>('PATCH', `/groups/${enc(slug)}`, input));
 
 export const useInvite = (slug: string) =>
-  useGroupMutation((input: { username: string } | { email: string }) =>
+  useGroupMutation((input: Required<Pick<InviteBody, 'username'>> | Required<Pick<InviteBody, 'email'>>) =>
     api<{ id: string; token?: string }>('POST', `/groups/${enc(slug)}/invitations`, input),
   );
 
 export const useAnswerInvitation = () =>
   useGroupMutation(({ id, token, accept }: { id: string; token?: string; accept: boolean }) =>
-    api<void>('POST', `/invitations/${enc(id)}/${accept ? 'accept' : 'decline'}`, token ? { token } : {}),
+    api<void>('POST', `/invitations/${enc(id)}/${accept ? 'accept' : 'decline'}`, token ? ({ token } satisfies AcceptInvitationBody) : {}),
   );
 
 export const useRequestToJoin = (slug: string) =>
-  useGroupMutation((input: { message?: string }) =>
+  useGroupMutation((input: JoinRequestBody) =>
     api<{ id: string; status: 'pending' | 'approved' }>('POST', `/groups/${enc(slug)}/join-requests`, input),
   );
 
@@ -80,7 +88,7 @@ export const useDecideJoinRequest = (slug: string) =>
 
 export const useChangeGroupRole = (slug: string) =>
   useGroupMutation(({ userId, role }: { userId: string; role: GroupRole }) =>
-    api<void>('PATCH', `/groups/${enc(slug)}/members/${enc(userId)}`, { role }),
+    api<void>('PATCH', `/groups/${enc(slug)}/members/${enc(userId)}`, { role } satisfies ChangeGroupRoleBody),
   );
 
 /** Removes a member, or (with the caller's own id) leaves the group. */
