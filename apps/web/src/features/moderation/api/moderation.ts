@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AddWatchedWordBody,
+  AppealBody,
+  CreateSanctionBody,
   MemberRecordDto,
   ModerationLogEntryDto,
+  NoteBody,
   PageDto,
-  Resolution,
+  ResolveBody,
   ReviewItemDto,
   SanctionDto,
-  SanctionType,
-  WatchedWordAction,
   WatchedWordDto,
 } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
@@ -23,8 +25,7 @@ export function useQueue() {
 export function useResolve() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; action: Resolution; note?: string }) =>
-      api<void>('POST', `/moderation/flags/${id}/resolve`, body),
+    mutationFn: ({ id, ...body }: { id: string } & ResolveBody) => api<void>('POST', `/moderation/flags/${id}/resolve`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queueKey }),
   });
 }
@@ -32,7 +33,7 @@ export function useResolve() {
 export function useSanction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, ...body }: { userId: string; type: SanctionType; reason: string; until?: string }) =>
+    mutationFn: ({ userId, ...body }: { userId: string } & CreateSanctionBody) =>
       api<{ id: string }>('POST', `/moderation/users/${userId}/sanctions`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation'] }),
   });
@@ -71,7 +72,8 @@ export function useAcknowledge() {
 export function useAppeal() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, message }: { id: string; message: string }) => api<void>('POST', `/me/sanctions/${id}/appeal`, { message }),
+    mutationFn: ({ id, message }: { id: string; message: string }) =>
+      api<void>('POST', `/me/sanctions/${id}/appeal`, { message } satisfies AppealBody),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: mineKey }),
   });
 }
@@ -83,7 +85,7 @@ export function useWatchedWords() {
 export function useAddWatchedWord() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { word: string; action: WatchedWordAction }) => api<WatchedWordDto>('POST', '/admin/watched-words', input),
+    mutationFn: (input: AddWatchedWordBody) => api<WatchedWordDto>('POST', '/admin/watched-words', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: wordsKey }),
   });
 }
@@ -113,7 +115,7 @@ export function useMemberRecord(userId: string) {
 export function useAddNote(userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => api<{ id: string }>('POST', `/moderation/users/${userId}/notes`, { body }),
+    mutationFn: (body: string) => api<{ id: string }>('POST', `/moderation/users/${userId}/notes`, { body } satisfies NoteBody),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKey(userId) }),
   });
 }

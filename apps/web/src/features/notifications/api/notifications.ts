@@ -1,6 +1,13 @@
 import { useCallback } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationDto, NotificationPreferencesDto, PageDto } from '@harbour/contracts';
+import type {
+  MarkReadBody,
+  NotificationDto,
+  NotificationPreferencesDto,
+  PageDto,
+  UnsubscribeBody,
+  UpdatePreferencesBody,
+} from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
 export const unreadCountKey = ['notifications', 'unread-count'] as const;
@@ -35,7 +42,8 @@ export function useRefreshNotifications() {
 export function useMarkRead() {
   const refresh = useRefreshNotifications();
   return useMutation({
-    mutationFn: (input: { ids: string[] } | { all: true }) => api<void>('POST', '/notifications/read', input),
+    mutationFn: (input: Required<Pick<MarkReadBody, 'ids'>> | Required<Pick<MarkReadBody, 'all'>>) =>
+      api<void>('POST', '/notifications/read', input),
     onSuccess: refresh,
   });
 }
@@ -47,14 +55,14 @@ export function usePreferences() {
 export function useUpdatePreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<NotificationPreferencesDto>) =>
-      api<NotificationPreferencesDto>('PATCH', '/notifications/preferences', input),
+    mutationFn: (input: UpdatePreferencesBody) => api<NotificationPreferencesDto>('PATCH', '/notifications/preferences', input),
     onSuccess: (preferences) => queryClient.setQueryData(preferencesKey, preferences),
   });
 }
 
 export function useUnsubscribe() {
   return useMutation({
-    mutationFn: (token: string) => api<{ kind: string; unsubscribed: true }>('POST', '/notifications/unsubscribe', { token }),
+    mutationFn: (token: string) =>
+      api<{ kind: string; unsubscribed: true }>('POST', '/notifications/unsubscribe', { token } satisfies UnsubscribeBody),
   });
 }
