@@ -11,7 +11,7 @@
 //   BENCH_RESETS=200 password resets asked at once (transactionalMail: time until the SMTP server has them all)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,7 @@ import { seedSearchCorpus } from './bench-search-seed.mjs';
 import { benchMailing, startSmtpCounter } from './bench-mailing.mjs';
 import { benchSocketFanout } from './bench-sockets.mjs';
 import { benchTransactionalMail } from './bench-transactional-mail.mjs';
+import { cpuSeconds, inParallel, statementsSince } from './bench-measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -85,42 +86,6 @@ async function waitForServer() {
   throw new Error('the server did not start');
 }
 
-/**
- * With BENCH_STATEMENTS: resets pg_stat_statements before a scenario (name null), and after it prints the
- * statements that took the most time, with calls per request, to stderr.
- */
-async function statementsSince(name, result) {
-  const pg = createRequire(import.meta.url)('pg');
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  try {
-    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    if (name === null) return void (await client.query('SELECT pg_stat_statements_reset()'));
-    const { rows } = await client.query(
-      `SELECT calls, round(total_exec_time) AS ms, round(total_plan_time) AS plan, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
-         FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
-    );
-    const requests = Math.max(1, Math.round((result?.requestsPerSecond ?? 1) * seconds));
-    process.stderr.write(`\n${name}: heaviest statements (calls per request, total ms)\n`);
-    for (const row of rows)
-      process.stderr.write(
-        `${(row.calls / requests).toFixed(2).padStart(7)} ${String(row.ms).padStart(7)} ms ${String(row.plan).padStart(6)} plan  ${row.query}\n`,
-      );
-  } finally {
-    await client.end();
-  }
-}
-
-/** Runs `tasks` with at most `width` in flight. */
-async function inParallel(tasks, width) {
-  const queue = [...tasks];
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (queue.length > 0) await queue.shift()();
-    }),
-  );
-}
-
 async function seed() {
   const admin = await call('POST', '/auth/register', { username: 'bench_admin', email: 'admin@bench.example', password: 'bench password' });
   await call(
@@ -172,29 +137,11 @@ function summary(result) {
   };
 }
 
-/** CPU seconds used so far by the server process and by every PostgreSQL process, from /proc. */
-function cpuSeconds() {
-  const ticks = (pid) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return { name: readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]) };
-    } catch {
-      return { name: '', ticks: 0 }; // the process ended between listing and reading
-    }
-  };
-  let postgresTicks = 0;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    const process = ticks(pid);
-    if (process.name === 'postgres') postgresTicks += process.ticks;
-  }
-  return { server: ticks(server.pid).ticks / 100, postgres: postgresTicks / 100 };
-}
-
 /** Runs one autocannon scenario; besides latency, says how much CPU the server and PostgreSQL spent per request. */
 async function run(title, options) {
-  const before = cpuSeconds();
+  const before = cpuSeconds(server.pid);
   const result = await autocannon({ url: base, connections, duration: seconds, ...options });
-  const after = cpuSeconds();
+  const after = cpuSeconds(server.pid);
   const requests = Math.max(1, result.requests.total);
   const cpuMsPerRequest = {
     server: Number((((after.server - before.server) * 1000) / requests).toFixed(2)),
@@ -287,7 +234,7 @@ try {
       databaseUrl: postgres.url,
       sink: smtpSink,
       count: Number(process.env.BENCH_RESETS ?? 200),
-      cpuSeconds,
+      cpuSeconds: () => cpuSeconds(server.pid),
     });
     process.stderr.write(
       `transactional mail: ${result.received} of ${result.mails} password resets at the SMTP server ${result.secondsToLastMail} s ` +
@@ -344,9 +291,9 @@ try {
   };
   for (const [name, scenario] of Object.entries(scenarios)) {
     if (only && !only.has(name)) continue;
-    if (statements) await statementsSince(null);
+    if (statements) await statementsSince(postgres.url, seconds, null);
     results[name] = await scenario();
-    if (statements) await statementsSince(name, results[name]);
+    if (statements) await statementsSince(postgres.url, seconds, name, results[name]);
   }
   console.log(JSON.stringify(results, null, 2));
 } finally {
