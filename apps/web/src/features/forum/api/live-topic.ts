@@ -7,6 +7,11 @@ import { postsKey } from './posts';
 
 type Pages = InfiniteData<PageDto<PostDto>>;
 const TYPING_EVERY_MS = 3000;
+/**
+ * Posts heard in the room carry no `can` (the room hears a post as everyone does): the reader's own view of
+ * them is fetched once per burst, after a spread-out pause so that a room of readers does not ask at once.
+ */
+const OWN_VIEW_DELAY_MS = { min: 300, spread: 1000 };
 /** Leaving and typing need no answer (a refusal changes nothing the reader sees). */
 const ignoreAnswer = (): void => undefined;
 
@@ -47,10 +52,17 @@ function withApproved(data: Pages, approved: Map<string, PostDto>): Pages {
       ...page,
       items: page.items.map((post) => {
         const fresh = approved.get(post.id);
-        return fresh ? { ...fresh, myReactions: post.myReactions, bookmarked: post.bookmarked } : post;
+        return fresh ? { ...fresh, myReactions: post.myReactions, bookmarked: post.bookmarked, can: post.can } : post;
       }),
     })),
   };
+}
+
+/** Puts the reader's own view of posts (their `can` and marks) in place of the room's. */
+function withOwnView(data: Pages | undefined, posts: PostDto[]): Pages | undefined {
+  if (!data) return data;
+  const own = new Map(posts.map((post) => [post.id, post]));
+  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((post) => own.get(post.id) ?? post) })) };
 }
 
 function replacePost(data: Pages | undefined, id: string, change: (post: PostDto) => PostDto): Pages | undefined {
@@ -76,6 +88,8 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
   const [joined, setJoined] = useState(false);
   const joinedBefore = useRef(false);
   const lastTyped = useRef(0);
+  /** The lowest number among posts heard in the room and still shown without the reader's own view. */
+  const ownViewFrom = useRef<number | null>(null);
 
   const pages = () => queryClient.getQueryData<Pages>(postsKey(topicId));
   const allLoaded = () => {
@@ -123,12 +137,30 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
     };
   }, [socket, connectedAt, topicId]);
 
-  useSocketEvent('post:created', (post) => post.topicId === topicId && receive([post]));
+  const fetchOwnView = () => {
+    const from = ownViewFrom.current;
+    ownViewFrom.current = null;
+    if (from === null) return;
+    void api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?after=${from - 1}&limit=100`).then((page) =>
+      queryClient.setQueryData<Pages>(postsKey(topicId), (data) => withOwnView(data, page.items)),
+    );
+  };
+
+  useSocketEvent('post:created', (post) => {
+    if (post.topicId !== topicId) return;
+    const shown = allLoaded();
+    receive([post]);
+    // A visitor's `can` is all false, as the room's is, and the author's own reply reloads the thread itself.
+    if (!myId || post.author?.id === myId || !shown || post.number === null) return;
+    const first = ownViewFrom.current === null;
+    ownViewFrom.current = Math.min(ownViewFrom.current ?? post.number, post.number);
+    if (first) setTimeout(fetchOwnView, OWN_VIEW_DELAY_MS.min + Math.random() * OWN_VIEW_DELAY_MS.spread);
+  });
   useSocketEvent('post:updated', (post) => {
     if (post.topicId !== topicId) return;
-    // The room hears a post as everyone sees it; the reader's own marks stay theirs.
+    // The room hears a post as everyone sees it; the reader's own marks and `can` stay theirs.
     queryClient.setQueryData<Pages>(postsKey(topicId), (data) =>
-      replacePost(data, post.id, (old) => ({ ...post, myReactions: old.myReactions, bookmarked: old.bookmarked })),
+      replacePost(data, post.id, (old) => ({ ...post, myReactions: old.myReactions, bookmarked: old.bookmarked, can: old.can })),
     );
   });
   useSocketEvent('post:deleted', (event) => {
