@@ -1,15 +1,19 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Locale, MailingAudience, MailingDto, MailingPreviewDto, MailingSummaryDto, PageDto } from '@harbour/contracts';
+import type {
+  CreateMailingBody,
+  Locale,
+  MailingDto,
+  MailingPreviewDto,
+  MailingSummaryDto,
+  PageDto,
+  SendMailingBody,
+  TestSendBody,
+  UpdateMailingBody,
+} from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
 /** The fields an admin writes; the French version is optional (both or neither). */
-export interface MailingDraft {
-  subject: string;
-  body: string;
-  subjectFr: string | null;
-  bodyFr: string | null;
-  audience: MailingAudience;
-}
+export type MailingDraft = Required<UpdateMailingBody>;
 
 export function useMailings() {
   return useInfiniteQuery({
@@ -49,14 +53,14 @@ export const useUpdateMailing = (id: string) =>
   useMailingMutation((draft: MailingDraft) => api<MailingDto>('PATCH', `/mailings/${id}`, draft));
 export const useDeleteMailing = (id: string) => useMailingMutation(() => api<void>('DELETE', `/mailings/${id}`));
 export const useSendMailing = (id: string) =>
-  useMailingMutation((at: string | null) => api<MailingDto>('POST', `/mailings/${id}/send`, at ? { at } : {}));
+  useMailingMutation((at: string | null) => api<MailingDto>('POST', `/mailings/${id}/send`, at ? ({ at } satisfies SendMailingBody) : {}));
 export const useCancelMailing = (id: string) => useMailingMutation(() => api<MailingDto>('POST', `/mailings/${id}/cancel`));
 
 export function useTestSend(id: string) {
-  return useMutation({ mutationFn: (input: { email: string; locale: Locale }) => api<void>('POST', `/mailings/${id}/test`, input) });
+  return useMutation({ mutationFn: (input: TestSendBody) => api<void>('POST', `/mailings/${id}/test`, input) });
 }
 
-function withoutEmptyFrench(draft: MailingDraft): Partial<MailingDraft> {
+function withoutEmptyFrench(draft: MailingDraft): CreateMailingBody {
   const { subjectFr, bodyFr, ...rest } = draft;
-  return subjectFr && bodyFr ? draft : rest;
+  return subjectFr && bodyFr ? { ...rest, subjectFr, bodyFr } : rest;
 }

@@ -1,12 +1,16 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Locale,
   MailingAddressStateDto,
+  MySubscriptionBody,
+  OneClickBody,
   PageDto,
+  SubscribeBody,
   SubscriberDto,
   SubscriberImportReportDto,
   SubscriberStatus,
+  SuppressSubscriberBody,
   SuppressionStatus,
+  TokenQuery,
 } from '@harbour/contracts';
 import { api, apiText } from '../../../lib/api-client';
 
@@ -34,7 +38,7 @@ export function useImportSubscribers() {
 }
 
 export function useSubscribe() {
-  return useMutation({ mutationFn: (input: { email: string; locale: Locale }) => api<void>('POST', '/mailing/subscribe', input) });
+  return useMutation({ mutationFn: (input: SubscribeBody) => api<void>('POST', '/mailing/subscribe', input) });
 }
 
 export function useConfirmSubscription(token: string) {
@@ -60,7 +64,8 @@ export function useAddressState(token: string) {
 export function useChangeAddress(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: 'unsubscribe' | 'resubscribe') => api<MailingAddressStateDto>('POST', `/mailing/${change}`, { token }),
+    mutationFn: (change: 'unsubscribe' | 'resubscribe') =>
+      api<MailingAddressStateDto>('POST', `/mailing/${change}`, { token } satisfies OneClickBody & TokenQuery),
     onSuccess: (state) => queryClient.setQueryData(['mailing', 'address', token], state),
   });
 }
@@ -72,7 +77,7 @@ export function useMySubscription(enabled: boolean) {
 export function useSetMySubscription() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (subscribed: boolean) => api<{ subscribed: boolean }>('PUT', '/mailing/me', { subscribed }),
+    mutationFn: (subscribed: boolean) => api<{ subscribed: boolean }>('PUT', '/mailing/me', { subscribed } satisfies MySubscriptionBody),
     onSuccess: (state) => queryClient.setQueryData(['mailing', 'me'], state),
   });
 }
@@ -81,7 +86,7 @@ export function useSuppressSubscriber() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: SuppressionStatus }) =>
-      api<SubscriberDto>('PATCH', `/mailing/subscribers/${id}`, { status }),
+      api<SubscriberDto>('PATCH', `/mailing/subscribers/${id}`, { status } satisfies SuppressSubscriberBody),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'subscribers'] }),
   });
 }
