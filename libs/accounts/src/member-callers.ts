@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@harbour/access';
+import { callerColumns, callerFrom, type CallerColumnsRow } from './caller-columns';
 import { GROUP_ROLES_SQL, type GroupRolesSql } from './group-roles.port';
 
 /**
@@ -17,28 +18,14 @@ export class MemberCallers {
     private readonly dataSource: DataSource,
     @Inject(GROUP_ROLES_SQL) groupRoles: GroupRolesSql,
   ) {
-    this.sql = `SELECT u.id, u.username, u.role, u.locale, ${groupRoles('u.id')} AS groups
-                  FROM users u WHERE u.id = ANY($1::uuid[])`;
+    this.sql = `SELECT ${callerColumns('u', groupRoles)} FROM users u WHERE u.id = ANY($1::uuid[])`;
   }
 
   async load(userIds: string[], options: { anyStatus?: boolean } = {}): Promise<Map<string, Caller>> {
     if (userIds.length === 0) return new Map();
-    const rows: { id: string; username: string; role: Caller['role']; locale: Caller['locale']; groups: Caller['groups'] | null }[] =
-      await this.dataSource.query(options.anyStatus ? this.sql : `${this.sql} AND u.status = 'active'`, [[...new Set(userIds)]]);
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          userId: row.id,
-          username: row.username,
-          role: row.role,
-          locale: row.locale,
-          groups: row.groups ?? {},
-          sessionId: '',
-          via: 'bearer',
-          silenced: false,
-        },
-      ]),
-    );
+    const rows: CallerColumnsRow[] = await this.dataSource.query(options.anyStatus ? this.sql : `${this.sql} AND u.status = 'active'`, [
+      [...new Set(userIds)],
+    ]);
+    return new Map(rows.map((row) => [row.user_id, callerFrom(row, { sessionId: '', via: 'bearer', silenced: false })]));
   }
 }

@@ -1,19 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import type { Caller } from '@harbour/access';
 import { hotQuery } from '@harbour/common';
+import { callerColumns, type CallerColumnsRow } from './caller-columns';
 import { GROUP_ROLES_SQL, type GroupRolesSql } from './group-roles.port';
 import { Session } from './session.entity';
 
 /** A live session with its member as the access module needs them. */
-export interface SessionCallerRow {
+export interface SessionCallerRow extends CallerColumnsRow {
   session_id: string;
   last_used_at: Date;
-  user_id: string;
-  username: string;
-  role: Caller['role'];
-  locale: Caller['locale'];
-  groups: Caller['groups'] | null;
   silenced: boolean;
 }
 
@@ -26,9 +21,8 @@ export class SessionRepository {
     private readonly dataSource: DataSource,
     @Inject(GROUP_ROLES_SQL) groupRoles: GroupRolesSql,
   ) {
-    this.callerSelect = `SELECT s.id AS session_id, s.last_used_at, u.id AS user_id, u.username, u.role, u.locale,
-              coalesce(u.silenced_until > now(), false) AS silenced,
-              ${groupRoles('u.id')} AS groups
+    this.callerSelect = `SELECT s.id AS session_id, s.last_used_at, ${callerColumns('u', groupRoles)},
+              coalesce(u.silenced_until > now(), false) AS silenced
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`;
   }

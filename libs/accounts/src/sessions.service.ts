@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { DomainEvents, hashToken, newToken } from '@harbour/common';
+import { callerFrom } from './caller-columns';
 import { SessionRepository, type SessionCallerRow } from './session.repository';
 import { UserRepository } from './user.repository';
 
@@ -74,14 +75,5 @@ export class SessionsService {
 }
 
 function toCaller(row: SessionCallerRow, via: Caller['via']): Caller {
-  return {
-    userId: row.user_id,
-    username: row.username,
-    role: row.role,
-    locale: row.locale,
-    sessionId: row.session_id,
-    via,
-    groups: row.groups ?? {},
-    silenced: row.silenced,
-  };
+  return callerFrom(row, { sessionId: row.session_id, via, silenced: row.silenced });
 }
