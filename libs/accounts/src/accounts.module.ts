@@ -6,7 +6,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
-import { MemberCallers } from './member-callers';
+import { MemberCallers } from './member-caller.repository';
 import { PasswordResetRepository } from './password-reset.repository';
 import { PasswordResetService } from './password-reset.service';
 import { SessionRepository } from './session.repository';

@@ -6,7 +6,7 @@ export { Session } from './session.entity';
 export { PasswordReset } from './password-reset.entity';
 export { SiteInvitation } from './site-invitation.entity';
 export { toUserDto } from './user.mapper';
-export { MemberCallers } from './member-callers';
+export { MemberCallers } from './member-caller.repository';
 export { UserRepository } from './user.repository';
 export type { UserStanding } from './user.repository';
 export {
