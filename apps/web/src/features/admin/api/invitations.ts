@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatedSiteInvitationDto, Locale, PageDto, SiteInvitationDto } from '@harbour/contracts';
+import type { CreateSiteInvitationBody, CreatedSiteInvitationDto, PageDto, SiteInvitationDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
 const invitationsKey = ['admin', 'invitations'] as const;
@@ -11,7 +11,7 @@ export function useInvitations() {
 export function useCreateInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email?: string; locale: Locale }) => api<CreatedSiteInvitationDto>('POST', '/admin/invitations', input),
+    mutationFn: (input: CreateSiteInvitationBody) => api<CreatedSiteInvitationDto>('POST', '/admin/invitations', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey }),
   });
 }

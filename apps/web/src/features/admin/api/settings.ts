@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SettingsDto } from '@harbour/contracts';
+import type { SettingsDto, UpdateSettingsBody } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
 const settingsKey = ['admin', 'settings'] as const;
@@ -11,7 +11,7 @@ export function useSettings() {
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: Partial<SettingsDto>) => api<SettingsDto>('PATCH', '/admin/settings', patch),
+    mutationFn: (patch: UpdateSettingsBody) => api<SettingsDto>('PATCH', '/admin/settings', patch),
     onSuccess: (settings) => {
       queryClient.setQueryData(settingsKey, settings);
       void queryClient.invalidateQueries({ queryKey: ['site'] });

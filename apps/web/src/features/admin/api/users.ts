@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AdminUserDto, PageDto, Role } from '@harbour/contracts';
+import type { AdminUserDto, PageDto, Role, UpdateUserRoleBody } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
 export function useAdminUsers(q: string) {
@@ -19,7 +19,8 @@ export function useAdminUsers(q: string) {
 export function useChangeRole() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, role }: { id: string; role: Role }) => api<AdminUserDto>('PATCH', `/admin/users/${id}`, { role }),
+    mutationFn: ({ id, role }: { id: string; role: Role }) =>
+      api<AdminUserDto>('PATCH', `/admin/users/${id}`, { role } satisfies UpdateUserRoleBody),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
 }

@@ -1,15 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AuthResultDto, Locale, PendingRegistrationDto } from '@harbour/contracts';
+import type { AuthResultDto, PendingRegistrationDto, RegisterBody } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 import { setSession } from '../../../lib/session';
 
-export interface RegisterInput {
-  username: string;
-  email: string;
-  password: string;
-  locale: Locale;
-  invitation?: string;
-}
+/** The client always sends the interface's language. */
+export type RegisterInput = RegisterBody & Required<Pick<RegisterBody, 'locale'>>;
 
 export function useRegister() {
   const queryClient = useQueryClient();

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Locale, MeDto } from '@harbour/contracts';
+import type { MeDto, UpdateMeBody } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/session';
 
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { displayName?: string; locale?: Locale }) => api<MeDto>('PATCH', '/me', input),
+    mutationFn: (input: UpdateMeBody) => api<MeDto>('PATCH', '/me', input),
     onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
   });
 }
