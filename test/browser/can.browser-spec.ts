@@ -141,4 +141,49 @@ describe('what each member may do, as the server says', () => {
     await page.goto(`${t.baseUrl}/c/${openSpace}`);
     await page.getByRole('button', { name: 'New topic' }).waitFor();
   });
+
+  it('gives a post that arrives live the reader’s own actions, not the room’s', async () => {
+    const topic = await newTopic(t, owner, openSpace, 'Kits restocked at the drop-in');
+    const page = await signIn(member);
+    await openTopic(page, topic, 'Kits restocked at the drop-in');
+    await page.getByText('Live: new replies appear by themselves').waitFor();
+
+    await newReply(t, groupModerator, topic.id, 'Thanks, picking some up tonight.');
+    const arrived = page.locator('article.post', { hasText: 'Thanks, picking some up tonight.' });
+    await arrived.waitFor();
+    // The room hears the post with no abilities; the reader's own view brings theirs a moment later.
+    await arrived.getByRole('button', { name: 'Report', exact: true }).waitFor();
+    await arrived.getByRole('button', { name: 'Add a reaction' }).waitFor();
+    expect(await arrived.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
+    expect(await arrived.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+  });
+
+  it('shows each one on the group page what the group lets them do', async () => {
+    const moderatorPage = await signIn(groupModerator);
+    await moderatorPage.goto(`${t.baseUrl}/g/${group.slug}`);
+    await moderatorPage.getByRole('heading', { name: group.name, level: 1 }).waitFor();
+    await moderatorPage.getByRole('heading', { name: 'Invite someone' }).waitFor();
+    await moderatorPage.getByRole('button', { name: 'Leave the group' }).waitFor();
+    // Moderators remove members, not other moderators or owners; settings and roles are the owners'.
+    await moderatorPage.getByRole('button', { name: 'Remove plain_member from the group' }).waitFor();
+    expect(await moderatorPage.getByRole('button', { name: 'Remove space_owner from the group' }).count()).toBe(0);
+    expect(await moderatorPage.getByRole('heading', { name: 'Group settings' }).count()).toBe(0);
+    expect(await moderatorPage.getByLabel('Role of plain_member').count()).toBe(0);
+    expect(await moderatorPage.getByLabel('Name of the space').count()).toBe(0);
+
+    // A site moderator is no one in this group: they may join it (it is public), nothing more.
+    const siteModeratorPage = await signIn(siteModerator);
+    await siteModeratorPage.goto(`${t.baseUrl}/g/${group.slug}`);
+    await siteModeratorPage.getByRole('button', { name: 'Join the group' }).waitFor();
+    expect(await siteModeratorPage.getByRole('heading', { name: 'Invite someone' }).count()).toBe(0);
+    expect(await siteModeratorPage.getByRole('button', { name: /^Remove / }).count()).toBe(0);
+
+    const ownerPage = await signIn(owner);
+    await ownerPage.goto(`${t.baseUrl}/g/${group.slug}`);
+    await ownerPage.getByRole('heading', { name: 'Group settings' }).waitFor();
+    await ownerPage.getByLabel('Role of group_mod').waitFor();
+    await ownerPage.getByRole('button', { name: 'Remove group_mod from the group' }).waitFor();
+    // The only owner cannot leave: someone must be left to run the group.
+    expect(await ownerPage.getByRole('button', { name: 'Leave the group' }).count()).toBe(0);
+  });
 });
