@@ -7,7 +7,7 @@ import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
 import { LiveReader } from '../support/live-reader';
 import { startRedis, type TestRedis } from '../support/redis';
-import { connectSocket, nextEvent } from '../support/sockets';
+import { connectSocket, nextEvent, nextEventWhere } from '../support/sockets';
 
 /**
  * What one API process does reaches the sockets of another, through each adapter a site can run: PostgreSQL
@@ -47,7 +47,7 @@ describe.each(['postgres', 'redis'] as const)('Socket.IO across two API processe
     expect(await join(reader, topic.id)).toEqual({ ok: true });
     const authorTab = track(await connectSocket(other.baseUrl, { token: author.token }));
 
-    const created = nextEvent<PostDto>(reader, 'post:created', 10000);
+    const created = nextEventWhere<PostDto>(reader, 'post:created', (post) => post.body === `through ${adapter}`, 10000);
     const notified = nextEvent<{ count: number }>(authorTab, 'notification:count', 10000);
     const reply = await newReply(t, admin, topic.id, `through ${adapter}`);
     expect(await created).toMatchObject({ id: reply.id, body: `through ${adapter}` });

@@ -29,3 +29,23 @@ export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): P
     });
   });
 }
+
+/**
+ * The next `event` whose payload passes `matches`. A socket that joins a room just after something happened
+ * there may still hear it (live posts are broadcast in batches a few milliseconds later): wait for the one meant.
+ */
+export function nextEventWhere<T>(socket: Socket, event: string, matches: (payload: T) => boolean, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listener = (payload: T) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`No matching ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on(event, listener);
+  });
+}
