@@ -84,6 +84,8 @@ export type AccessQuestion =
   /** Warn, silence, suspend or ban: moderators sanction members; admins also moderators; nobody an admin. */
   | { action: 'user.sanction'; target: { id: string; role: Role } }
   | { action: 'moderation.log' }
+  /** Read every log entry unscoped, also those whose post or topic is gone: admins. */
+  | { action: 'moderation.logAll' }
   /** A member's moderation record and the notes staff keep on them: site staff only. */
   | { action: 'moderation.member' }
   /** See a post (or topic) held for review: its author, and those who moderate its space. */

@@ -86,6 +86,7 @@ const TABLE: [string, AccessQuestion, string][] = [
   ['act on a report in a space', { action: 'moderation.act', category: space }, 'NNNYYNNY'],
   ['see a held post of the member, space', { action: 'held.see', category: space, authorId: 'member' }, 'NNYYYNNY'],
   ['read the moderation log', { action: 'moderation.log' }, 'NNNNNNYY'],
+  ['read every log entry, unscoped', { action: 'moderation.logAll' }, 'NNNNNNNY'],
   ['read a member’s record', { action: 'moderation.member' }, 'NNNNNNYY'],
   ['sanction a member', { action: 'user.sanction', target: { id: 'outsider', role: 'member' } }, 'NNNNNNYY'],
   ['sanction a moderator', { action: 'user.sanction', target: { id: 'moderator', role: 'moderator' } }, 'NNNNNNNY'],

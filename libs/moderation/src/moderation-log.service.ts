@@ -20,7 +20,7 @@ export class ModerationLog {
    * its owner wrote. Admins read everything; an entry whose post or topic is gone is theirs alone.
    */
   async page(caller: Caller, query: LogFilter): Promise<PageDto<ModerationLogEntryDto>> {
-    const page = await this.entries.page(query, caller.role === 'admin' ? null : this.scope(caller));
+    const page = await this.entries.page(query, this.access.can(caller, { action: 'moderation.logAll' }) ? null : this.scope(caller));
     const actors = new Map(
       (await this.users.findByIds(page.items.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))).map((user) => [user.id, user]),
     );
