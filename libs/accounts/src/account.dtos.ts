@@ -1,12 +1,14 @@
-import { IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength } from 'class-validator';
 import {
   LOCALES,
+  MESSAGES_FROM,
   ROLES,
   type CreateSiteInvitationBody,
   type Exactly,
   type ListUsersQuery,
   type Locale,
   type LoginBody,
+  type MessagesFrom,
   type PasswordResetConfirmBody,
   type PasswordResetRequestBody,
   type RegisterBody,
@@ -47,7 +49,12 @@ export class PasswordResetConfirmDto implements Exactly<PasswordResetConfirmBody
 
 export class UpdateMeDto implements Exactly<UpdateMeBody, UpdateMeDto> {
   @Optional() @CleanText() @IsString() @Length(1, 60) @SafeText() displayName?: string;
+  /** Empty clears it. */
+  @Optional() @CleanText() @IsString() @MaxLength(40) @SafeText() pronouns?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(1000) @SafeText() bio?: string;
   @Optional() @IsIn(LOCALES) locale?: Locale;
+  @Optional() @IsIn(MESSAGES_FROM) messagesFrom?: MessagesFrom;
+  @Optional() @IsBoolean() discreet?: boolean;
 }
 
 export class UpdateUserRoleDto implements Exactly<UpdateUserRoleBody, UpdateUserRoleDto> {

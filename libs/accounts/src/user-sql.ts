@@ -10,7 +10,7 @@ import { User } from './user.entity';
 
 /** A member's public columns (those of UserDto), each as `<prefix><column>`: read them back with userFromRow. */
 export function userColumns(alias: string, prefix = `${alias}_`): string {
-  return `${alias}.id AS ${prefix}id, ${alias}.username AS ${prefix}username, ${alias}.display_name AS ${prefix}display_name, ${alias}.role AS ${prefix}role, ${alias}.created_at AS ${prefix}created_at`;
+  return `${alias}.id AS ${prefix}id, ${alias}.username AS ${prefix}username, ${alias}.display_name AS ${prefix}display_name, ${alias}.role AS ${prefix}role, ${alias}.created_at AS ${prefix}created_at, ${alias}.avatar_version AS ${prefix}avatar_version`;
 }
 
 /** What a member receives mail at: their address and language (never for a public answer). */
@@ -50,6 +50,7 @@ interface PublicUserColumns {
   role: User['role'];
   /** A string when the row went through JSON. */
   created_at: Date | string;
+  avatar_version: number;
 }
 
 /** The row userColumns(alias, prefix) produced, e.g. `UserColumnsRow<'u_'>` has `u_id`, `u_username`, … */
@@ -65,6 +66,7 @@ export function userFromRow(row: object, prefix: string): User {
     displayName: field('display_name') as string,
     role: field('role') as User['role'],
     createdAt: new Date(field('created_at') as Date | string),
+    avatarVersion: Number(field('avatar_version') ?? 0),
   });
 }
 

@@ -1,6 +1,14 @@
 import type { AdminUserDto, MeDto, UserDto } from '@harbour/contracts';
 import type { User } from './user.entity';
 
+/**
+ * Where a member's picture is served (same origin, never a third party). The version changes with each
+ * upload so the picture may be cached for good; version 0 is the picture generated from the username.
+ */
+export function avatarUrl(userId: string, version: number): string {
+  return `/api/avatars/${userId}?v=${version}`;
+}
+
 /** The public shape: every field that may leave the server about a member, and nothing else. */
 export function toUserDto(user: User): UserDto {
   return {
@@ -9,12 +17,23 @@ export function toUserDto(user: User): UserDto {
     displayName: user.displayName,
     role: user.role,
     createdAt: user.createdAt.toISOString(),
+    avatarUrl: avatarUrl(user.id, user.avatarVersion ?? 0),
   };
 }
 
 /** For the member themself. */
 export function toMeDto(user: User): MeDto {
-  return { ...toUserDto(user), email: user.email, locale: user.locale };
+  return {
+    ...toUserDto(user),
+    email: user.email,
+    emailVerified: user.emailVerifiedAt !== null,
+    locale: user.locale,
+    pronouns: user.pronouns,
+    bio: user.bio,
+    messagesFrom: user.messagesFrom,
+    discreet: user.discreet,
+    twoFactor: user.totpSecret !== null,
+  };
 }
 
 /** For admins. */

@@ -13,18 +13,30 @@ export interface UserDto {
   displayName: string;
   role: Role;
   createdAt: string;
+  /** Same-origin; a picture generated from the username when the member has uploaded none. */
+  avatarUrl: string;
 }
+
+export const MESSAGES_FROM = ['everyone', 'groups', 'nobody'] as const;
+/** Who may start a private conversation with a member: anyone, members of a group they share, or nobody. */
+export type MessagesFrom = (typeof MESSAGES_FROM)[number];
 
 /** The member themself (`GET /api/me`). */
 export interface MeDto extends UserDto {
   email: string;
+  emailVerified: boolean;
   locale: Locale;
+  pronouns: string;
+  bio: string;
+  messagesFrom: MessagesFrom;
+  discreet: boolean;
+  twoFactor: boolean;
 }
 
 /** A member as admins see them (`GET /api/admin/users`). */
 export interface AdminUserDto extends UserDto {
   email: string;
-  status: 'active' | 'pending' | 'suspended' | 'banned';
+  status: 'active' | 'pending' | 'suspended' | 'banned' | 'deleted';
   lastSeenAt: string | null;
   sanctions: { id: string; type: string; until: string | null }[];
 }
@@ -34,8 +46,9 @@ export interface AuthResultDto {
   token: string;
 }
 
+/** Registration that gives no session yet: waiting for an admin (`pending`) or for the emailed link (`verify_email`). */
 export interface PendingRegistrationDto {
-  status: 'pending';
+  status: 'pending' | 'verify_email';
 }
 
 export interface PageDto<T> {
@@ -100,7 +113,11 @@ export interface PasswordResetConfirmBody {
 
 export interface UpdateMeBody {
   displayName?: string;
+  pronouns?: string;
+  bio?: string;
   locale?: Locale;
+  messagesFrom?: MessagesFrom;
+  discreet?: boolean;
 }
 
 export interface UpdateUserRoleBody {

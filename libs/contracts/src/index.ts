@@ -1,4 +1,6 @@
 export * from './accounts';
+export * from './account-security';
+export * from './profiles';
 export * from './settings';
 export * from './forum';
 export * from './groups';

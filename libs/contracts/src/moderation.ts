@@ -62,7 +62,7 @@ export interface SanctionDto {
 
 /** A member as staff see them on their moderation page. */
 export interface MemberRecordDto {
-  member: UserDto & { status: 'active' | 'pending' | 'suspended' | 'banned' };
+  member: UserDto & { status: 'active' | 'pending' | 'suspended' | 'banned' | 'deleted' };
   sanctions: SanctionDto[];
   /** Reports about the member and their posts and topics, open or decided. */
   flagsAgainst: number;

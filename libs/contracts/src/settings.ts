@@ -1,6 +1,10 @@
 export const REGISTRATION_MODES = ['open', 'invite', 'approval'] as const;
 export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
 
+export const EMAIL_VERIFICATION = ['required', 'off'] as const;
+/** `required`: new accounts sign in only after following the link mailed to them. */
+export type EmailVerification = (typeof EMAIL_VERIFICATION)[number];
+
 export interface RateLimitsDto {
   postsPerMinute: number;
   topicsPerDay: number;
@@ -24,6 +28,9 @@ export interface SettingsDto {
   /** The postal address every mailing carries (CASL); mailings are refused while it is empty. */
   mailingAddress: string;
   rateLimits: RateLimitsDto;
+  emailVerification: EmailVerification;
+  /** Admins and moderators must use two-factor authentication. */
+  staffTwoFactor: boolean;
 }
 
 /** What anyone may know about the site (`GET /api/site`), for the client's header and sign-up form. */
@@ -32,6 +39,7 @@ export interface SiteDto {
   registrationMode: RegistrationMode;
   loginRequired: boolean;
   groupCreation: GroupCreation;
+  emailVerification: EmailVerification;
 }
 
 export interface OutboxItemDto {

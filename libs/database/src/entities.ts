@@ -1,4 +1,4 @@
-import { PasswordReset, Session, SiteInvitation, User } from '@harbour/accounts';
+import { EmailToken, PasswordReset, RecoveryCode, Session, SiteInvitation, User, UserAvatar, UserBlock } from '@harbour/accounts';
 import { ModerationLogEntry } from '@harbour/audit';
 import {
   Bookmark,
@@ -25,6 +25,10 @@ export const ENTITIES = [
   Session,
   PasswordReset,
   SiteInvitation,
+  EmailToken,
+  RecoveryCode,
+  UserBlock,
+  UserAvatar,
   SiteSettings,
   RateLimitCounter,
   Category,

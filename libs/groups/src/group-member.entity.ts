@@ -15,6 +15,10 @@ export class GroupMember {
   @Column({ type: 'varchar', length: 16 })
   role: GroupRole;
 
+  /** The member keeps this membership off their profile (the group's members and moderators still see it). */
+  @Column({ name: 'hidden_on_profile', type: 'boolean', default: false })
+  hiddenOnProfile: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -76,6 +76,8 @@ export function toSettingsDto(settings: SiteSettings): SettingsDto {
     mailingSenderName: settings.mailingSenderName,
     mailingAddress: settings.mailingAddress,
     rateLimits: { ...settings.rateLimits },
+    emailVerification: settings.emailVerification,
+    staffTwoFactor: settings.staffTwoFactor,
   };
 }
 
@@ -85,5 +87,6 @@ export function toSiteDto(settings: SiteSettings): SiteDto {
     registrationMode: settings.registrationMode,
     loginRequired: settings.loginRequired,
     groupCreation: settings.groupCreation,
+    emailVerification: settings.emailVerification,
   };
 }

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-import type { GroupCreation, RateLimitsDto, RegistrationMode } from '@harbour/contracts';
+import type { EmailVerification, GroupCreation, RateLimitsDto, RegistrationMode } from '@harbour/contracts';
 
 export type RateLimits = RateLimitsDto;
 
@@ -47,4 +47,12 @@ export class SiteSettings {
   /** No column default (jsonb defaults drift in comparison); the Init migration writes DEFAULT_RATE_LIMITS. */
   @Column({ name: 'rate_limits', type: 'jsonb' })
   rateLimits: RateLimits;
+
+  /** `required`: a new account signs in only after following the link mailed to it (the first account aside). */
+  @Column({ name: 'email_verification', type: 'varchar', length: 16, default: 'required' })
+  emailVerification: EmailVerification;
+
+  /** Admins and moderators must turn on two-factor authentication before they can act as staff. */
+  @Column({ name: 'staff_two_factor', type: 'boolean', default: false })
+  staffTwoFactor: boolean;
 }

@@ -2,8 +2,10 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CleanText, Optional, SafeText } from '@harbour/common';
 import {
+  EMAIL_VERIFICATION,
   GROUP_CREATION,
   REGISTRATION_MODES,
+  type EmailVerification,
   type Exactly,
   type GroupCreation,
   type RegistrationMode,
@@ -29,4 +31,6 @@ export class UpdateSettingsDto implements Exactly<UpdateSettingsBody, UpdateSett
   @Optional() @CleanText() @IsString() @MaxLength(120) @SafeText() mailingSenderName?: string;
   @Optional() @CleanText() @IsString() @MaxLength(300) @SafeText() mailingAddress?: string;
   @Optional() @ValidateNested() @Type(() => UpdateRateLimitsDto) rateLimits?: UpdateRateLimitsDto;
+  @Optional() @IsIn(EMAIL_VERIFICATION) emailVerification?: EmailVerification;
+  @Optional() @IsBoolean() staffTwoFactor?: boolean;
 }

@@ -52,6 +52,11 @@ export function AccountMenu({ me }: { me: MeDto }) {
         <p className="muted">{t('account.signedInAs', { name: me.username })}</p>
         <ul>
           <li>
+            <Link to="/settings/profile" onClick={close}>
+              {t('settingsNav.label')}
+            </Link>
+          </li>
+          <li>
             <Link to="/settings/notifications" onClick={close}>
               {t('notifications.preferences')}
             </Link>

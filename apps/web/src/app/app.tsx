@@ -35,6 +35,18 @@ import { NotificationsPage } from '../features/notifications/components/notifica
 import { PreferencesPage } from '../features/notifications/components/preferences-page';
 import { UnsubscribePage } from '../features/notifications/components/unsubscribe-page';
 import { SearchPage } from '../features/search/components/search-page';
+import { EmailPage } from '../features/account/components/email-page';
+import { PasswordPage } from '../features/account/components/password-page';
+import { ProfileSettingsPage } from '../features/account/components/profile-settings-page';
+import { SessionsPage } from '../features/account/components/sessions-page';
+import { VerifyEmailPage } from '../features/account/components/verify-email-page';
+import { BlockButton } from '../features/blocks/components/block-button';
+import { BlocksPage } from '../features/blocks/components/blocks-page';
+import { DeleteAccountPage } from '../features/leaving/components/delete-account-page';
+import { ExportPage } from '../features/leaving/components/export-page';
+import { ProfilePage } from '../features/profiles/components/profile-page';
+import { TwoFactorPage } from '../features/two-factor/components/two-factor-page';
+import { SettingsLayout } from './settings-layout';
 import { Page } from '../ui/page';
 import { RealtimeProvider } from '../lib/realtime';
 import { Layout } from './layout';
@@ -97,16 +109,34 @@ export function App() {
                   </MembersOnly>
                 }
               />
+              <Route path="u/:username" element={<ProfilePage actions={(user) => <BlockButton user={user} />} />} />
+              <Route path="verify-email" element={<VerifyEmailPage />} />
               <Route
-                path="settings/notifications"
+                path="settings"
                 element={
                   <MembersOnly>
+                    <SettingsLayout />
+                  </MembersOnly>
+                }
+              >
+                <Route index element={<Navigate to="/settings/profile" replace />} />
+                <Route path="profile" element={<ProfileSettingsPage />} />
+                <Route path="password" element={<PasswordPage />} />
+                <Route path="email" element={<EmailPage />} />
+                <Route path="sessions" element={<SessionsPage />} />
+                <Route path="two-factor" element={<TwoFactorPage />} />
+                <Route path="blocks" element={<BlocksPage />} />
+                <Route
+                  path="notifications"
+                  element={
                     <PreferencesPage>
                       <MySubscription />
                     </PreferencesPage>
-                  </MembersOnly>
-                }
-              />
+                  }
+                />
+                <Route path="export" element={<ExportPage />} />
+                <Route path="delete" element={<DeleteAccountPage />} />
+              </Route>
               <Route path="unsubscribe" element={<UnsubscribePage />} />
               <Route path="mailing/subscribe" element={<SubscribePage />} />
               <Route path="mailing/confirm" element={<ConfirmSubscriptionPage />} />

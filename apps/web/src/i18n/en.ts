@@ -1,3 +1,9 @@
+import { blocksEn } from './parts/blocks.en';
+import { leavingEn } from './parts/leaving.en';
+import { profilesEn } from './parts/profiles.en';
+import { selfServiceEn } from './parts/self-service.en';
+import { twoFactorEn } from './parts/two-factor.en';
+
 /** English strings. Every visible string of the client comes from here or fr.ts, by key. */
 export const en = {
   app: {
@@ -625,4 +631,22 @@ export const en = {
       off: 'You will receive no more mailings.',
     },
   },
+  settingsNav: {
+    label: 'Account settings',
+    profile: 'Profile',
+    password: 'Password',
+    email: 'Email address',
+    sessions: 'Signed-in devices',
+    twoFactor: 'Two-factor',
+    blocks: 'Blocked members',
+    notifications: 'Notifications',
+    export: 'Export',
+    delete: 'Delete account',
+  },
+  // Issue 15's namespaces live in parts/ so that each can change without touching this file.
+  profiles: profilesEn,
+  selfService: selfServiceEn,
+  twoFactor: twoFactorEn,
+  blocks: blocksEn,
+  leaving: leavingEn,
 };

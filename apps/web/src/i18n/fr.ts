@@ -1,6 +1,10 @@
 import type { en } from './en';
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+import type { Messages } from './messages';
+import { blocksFr } from './parts/blocks.fr';
+import { leavingFr } from './parts/leaving.fr';
+import { profilesFr } from './parts/profiles.fr';
+import { selfServiceFr } from './parts/self-service.fr';
+import { twoFactorFr } from './parts/two-factor.fr';
 
 /** French strings: the same keys as en.ts, checked by the type. */
 export const fr: Messages<typeof en> = {
@@ -634,4 +638,21 @@ export const fr: Messages<typeof en> = {
       off: 'Vous ne recevrez plus d’envois.',
     },
   },
+  settingsNav: {
+    label: 'Réglages du compte',
+    profile: 'Profil',
+    password: 'Mot de passe',
+    email: 'Adresse e-mail',
+    sessions: 'Appareils connectés',
+    twoFactor: 'Deux facteurs',
+    blocks: 'Membres bloqués',
+    notifications: 'Notifications',
+    export: 'Exporter',
+    delete: 'Supprimer le compte',
+  },
+  profiles: profilesFr,
+  selfService: selfServiceFr,
+  twoFactor: twoFactorFr,
+  blocks: blocksFr,
+  leaving: leavingFr,
 };

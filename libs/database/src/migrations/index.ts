@@ -12,6 +12,7 @@ import { AddModeratorNotesAndClaims1796160023802 } from './1796160023802-AddMode
 import { AddPostRevisionNumber1796229498952 } from './1796229498952-AddPostRevisionNumber';
 import { HeldRepliesUnnumbered1796229660456 } from './1796229660456-HeldRepliesUnnumbered';
 import { AddDeliveredMail1796232070337 } from './1796232070337-AddDeliveredMail';
+import { AccountSelfService1796255865765 } from './1796255865765-AccountSelfService';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddPostRevisionNumber1796229498952,
   HeldRepliesUnnumbered1796229660456,
   AddDeliveredMail1796232070337,
+  AccountSelfService1796255865765,
 ];

@@ -15,7 +15,7 @@ function reply(contentWarning?: string): NotificationDto {
     type: 'reply',
     createdAt: '2026-01-01T00:00:00.000Z',
     readAt: null,
-    actor: { id: 'u1', username: 'rosa', displayName: 'Rosa', role: 'member', createdAt: '2026-01-01T00:00:00.000Z' },
+    actor: { id: 'u1', username: 'rosa', displayName: 'Rosa', role: 'member', createdAt: '2026-01-01T00:00:00.000Z', avatarUrl: '/api/avatars/u1?v=0' },
     topicId: 't1',
     postId: 'p1',
     data: { count: 1, topicTitle: 'Kits', ...(contentWarning ? { contentWarning } : {}) },

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../../ui/page';
+
+/** Placeholder of issue 15's skeleton: its owner replaces it. */
+export function EmailPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('selfService.emailTitle')} narrow>
+      {null}
+    </Page>
+  );
+}

@@ -1,0 +1,6 @@
+import type { Messages } from '../messages';
+import type { profilesEn } from './profiles.en';
+
+export const profilesFr: Messages<typeof profilesEn> = {
+  title: 'Profil',
+};
