@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import type { SessionEndReason } from '@harbour/contracts';
 
 /**
  * Every domain event and its payload. Services publish after their transaction commits; listeners
  * (sockets, notifications, mail) react, and the service never knows they exist.
  */
 export interface DomainEventMap {
-  /** Sessions ended: at logout (one), at a password reset (all of the member's), later at a suspension or ban. */
-  SessionsRevoked: { userId: string; sessionIds: string[] | 'all'; reason: 'logout' | 'password_reset' | 'suspended' | 'banned' };
+  /**
+   * Sessions ended: at logout (one); revoked from the member's session list (one, or all others); at a
+   * password reset or change (all, or all others); at a suspension, ban or account deletion (all).
+   */
+  SessionsRevoked: { userId: string; sessionIds: string[] | 'all'; reason: SessionEndReason };
   PostCreated: {
     postId: string;
     topicId: string;

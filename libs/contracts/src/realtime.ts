@@ -43,7 +43,7 @@ export interface NotificationCountEvent {
   count: number;
 }
 
-export type SessionEndReason = 'logout' | 'password_reset' | 'suspended' | 'banned';
+export type SessionEndReason = 'logout' | 'revoked' | 'password_reset' | 'password_changed' | 'suspended' | 'banned' | 'deleted';
 
 export interface SessionRevokedEvent {
   reason: SessionEndReason;
