@@ -4,6 +4,11 @@ import { expected, MISSING, ROLES, type Fixtures, type MatrixRole, type Row } fr
 import { MODERATION_AND_GROUP_ROWS } from '../support/authorization/moderation-group-rows';
 import { NOTIFICATION_AND_MAIL_ROWS } from '../support/authorization/notification-mail-rows';
 import { SITE_AND_FORUM_ROWS } from '../support/authorization/site-forum-rows';
+import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
+import { LEAVING_ROWS } from '../support/authorization/leaving-rows';
+import { PROFILE_ROWS } from '../support/authorization/profiles-rows';
+import { SELF_SERVICE_ROWS } from '../support/authorization/self-service-rows';
+import { TWO_FACTOR_ROWS } from '../support/authorization/two-factor-rows';
 import { SOCKET_MATRIX } from '../support/authorization/sockets';
 import type { TestMember } from '../support/factories';
 import { connectSocket } from '../support/sockets';
@@ -13,7 +18,16 @@ import { connectSocket } from '../support/sockets';
  * one file per part of the API, in the order they run). A route that is served but missing there fails the
  * first test: access is declared for every route, never forgotten.
  */
-const MATRIX: Row[] = [...SITE_AND_FORUM_ROWS, ...MODERATION_AND_GROUP_ROWS, ...NOTIFICATION_AND_MAIL_ROWS];
+const MATRIX: Row[] = [
+  ...SITE_AND_FORUM_ROWS,
+  ...MODERATION_AND_GROUP_ROWS,
+  ...NOTIFICATION_AND_MAIL_ROWS,
+  ...PROFILE_ROWS,
+  ...SELF_SERVICE_ROWS,
+  ...TWO_FACTOR_ROWS,
+  ...BLOCK_ROWS,
+  ...LEAVING_ROWS,
+];
 
 interface RouterLayer {
   route?: { path: string; methods: Record<string, boolean> };
