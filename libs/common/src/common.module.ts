@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DomainEvents } from './domain-events';
+import { MemberData } from './member-data';
 
 @Global()
-@Module({ providers: [DomainEvents], exports: [DomainEvents] })
+@Module({ providers: [DomainEvents, MemberData], exports: [DomainEvents, MemberData] })
 export class CommonModule {}

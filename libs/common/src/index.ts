@@ -14,3 +14,5 @@ export type { DomainEventMap, DomainEventName } from './domain-events';
 export { paginateNewestFirst } from './paginate';
 export { hotQuery } from './hot-query';
 export { MicroBatch } from './micro-batch';
+export { MemberData } from './member-data';
+export type { ErasedMember, ExportFile, MemberDataPart } from './member-data';
