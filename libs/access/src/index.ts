@@ -6,4 +6,6 @@ export { Authenticated, CurrentCaller, EvenWhenSilenced, Public, PUBLIC_KEY } fr
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './caller';
 export type { Caller } from './caller';
 export { hasPermission } from './permissions';
+export { actingRole } from './staff-two-factor';
+export type { StaffTwoFactorFacts } from './staff-two-factor';
 export type { Permission } from './permissions';

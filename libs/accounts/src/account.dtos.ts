@@ -17,6 +17,7 @@ import {
   type UpdateUserRoleBody,
 } from '@harbour/contracts';
 import { CleanText, Optional, PageQueryDto, SafeText } from '@harbour/common';
+import { SECOND_FACTOR } from './two-factor.dtos';
 
 /** ASCII only on purpose: look-alike letters from other scripts must not impersonate a member. */
 const USERNAME = /^[A-Za-z0-9_.-]{3,30}$/;
@@ -35,7 +36,7 @@ export class LoginDto implements Exactly<LoginBody, LoginDto> {
   /** A username or an email address. */
   @CleanText() @IsString() @IsNotEmpty() @MaxLength(254) login: string;
   @IsString() @IsNotEmpty() @MaxLength(200) password: string;
-  @Optional() @IsString() @Matches(/^\d{6}$/, { message: 'totp must be a 6-digit code' }) totp?: string;
+  @Optional() @IsString() @Matches(SECOND_FACTOR, { message: 'totp must be a 6-digit code or a recovery code' }) totp?: string;
 }
 
 export class PasswordResetRequestDto implements Exactly<PasswordResetRequestBody, PasswordResetRequestDto> {

@@ -7,6 +7,7 @@ import type { LoginDto, RegisterDto } from './account.dtos';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './password';
 import { SessionsService } from './sessions.service';
 import { SiteInvitationsService } from './site-invitations.service';
+import { TwoFactorService } from './two-factor.service';
 import { toMeDto } from './user.mapper';
 import { UserRepository } from './user.repository';
 
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly invitations: SiteInvitationsService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   /** Registers a member. The first account of a new site is its admin (the first-run setup). */
@@ -83,6 +85,7 @@ export class AuthService {
     const user = await this.users.findByLogin(key);
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNobody(dto.password);
     if (!user || !valid) throw new NotAuthenticatedError('invalid credentials');
+    await this.twoFactor.checkAtLogin(user, dto.totp);
     if (user.status === 'pending') throw new ForbiddenError('Your account is waiting for an admin to approve it');
     if (user.status === 'banned') throw new ForbiddenError('This account is banned');
     if (user.status === 'suspended') {

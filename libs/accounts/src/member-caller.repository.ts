@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@harbour/access';
+import { SettingsService } from '@harbour/settings';
 import { callerColumns, callerFrom, type CallerColumnsRow } from './caller-columns';
 import { GROUP_ROLES_SQL, type GroupRolesSql } from './group-roles.port';
 
@@ -17,6 +18,7 @@ export class MemberCallers {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(GROUP_ROLES_SQL) groupRoles: GroupRolesSql,
+    private readonly settings: SettingsService,
   ) {
     this.sql = `SELECT ${callerColumns('u', groupRoles)} FROM users u WHERE u.id = ANY($1::uuid[])`;
   }
@@ -26,6 +28,8 @@ export class MemberCallers {
     const rows: CallerColumnsRow[] = await this.dataSource.query(options.anyStatus ? this.sql : `${this.sql} AND u.status = 'active'`, [
       [...new Set(userIds)],
     ]);
-    return new Map(rows.map((row) => [row.user_id, callerFrom(row, { sessionId: '', via: 'bearer', silenced: false })]));
+    const { staffTwoFactor } = await this.settings.get();
+    const session = { sessionId: '', via: 'bearer' as const, silenced: false };
+    return new Map(rows.map((row) => [row.user_id, callerFrom(row, session, staffTwoFactor)]));
   }
 }

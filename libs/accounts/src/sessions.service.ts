@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { DomainEvents, hashToken, newToken } from '@harbour/common';
+import { SettingsService } from '@harbour/settings';
 import { callerFrom } from './caller-columns';
 import { SessionRepository, type SessionCallerRow } from './session.repository';
 import { UserRepository } from './user.repository';
@@ -17,6 +18,7 @@ export class SessionsService {
     private readonly sessions: SessionRepository,
     private readonly users: UserRepository,
     private readonly events: DomainEvents,
+    private readonly settings: SettingsService,
   ) {}
 
   /** Opens a session and returns its token (shown once; only its hash is kept). */
@@ -47,7 +49,7 @@ export class SessionsService {
         await this.users.touchLastSeen(row.user_id, manager);
       });
     }
-    return toCaller(row, via);
+    return this.toCaller(row, via);
   }
 
   /**
@@ -56,7 +58,7 @@ export class SessionsService {
    */
   async reload(caller: Caller): Promise<Caller | null> {
     const row = await this.sessions.callerBy('id', caller.sessionId);
-    return row ? toCaller(row, caller.via) : null;
+    return row ? this.toCaller(row, caller.via) : null;
   }
 
   /** Ends one session (logout); its open sockets are told and disconnected. */
@@ -72,8 +74,10 @@ export class SessionsService {
   async revokeAll(userId: string, manager?: EntityManager): Promise<void> {
     await this.sessions.revokeAll(userId, manager);
   }
-}
 
-function toCaller(row: SessionCallerRow, via: Caller['via']): Caller {
-  return callerFrom(row, { sessionId: row.session_id, via, silenced: row.silenced });
+  /** The site's staffTwoFactor setting (cached two seconds) decides the role staff act with. */
+  private async toCaller(row: SessionCallerRow, via: Caller['via']): Promise<Caller> {
+    const { staffTwoFactor } = await this.settings.get();
+    return callerFrom(row, { sessionId: row.session_id, via, silenced: row.silenced }, staffTwoFactor);
+  }
 }

@@ -49,11 +49,12 @@ export class HarbourExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { statusCode, message } = this.describe(exception);
+    const details = exception instanceof DomainError ? exception.details : undefined;
     if (exception instanceof RateLimitedError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     if (statusCode === 503) response.setHeader('Retry-After', '5');
-    response.status(statusCode).json({ statusCode, message, error: REASONS[statusCode] ?? 'Error' });
+    response.status(statusCode).json({ ...details, statusCode, message, error: REASONS[statusCode] ?? 'Error' });
   }
 
   private describe(exception: unknown): { statusCode: number; message: string | string[] } {

@@ -40,6 +40,8 @@ export interface SiteDto {
   loginRequired: boolean;
   groupCreation: GroupCreation;
   emailVerification: EmailVerification;
+  /** Staff act as members until they turn two-factor on: the client tells them so. */
+  staffTwoFactor: boolean;
 }
 
 export interface OutboxItemDto {

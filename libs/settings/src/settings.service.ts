@@ -88,5 +88,6 @@ export function toSiteDto(settings: SiteSettings): SiteDto {
     loginRequired: settings.loginRequired,
     groupCreation: settings.groupCreation,
     emailVerification: settings.emailVerification,
+    staffTwoFactor: settings.staffTwoFactor,
   };
 }
