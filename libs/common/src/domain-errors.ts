@@ -4,6 +4,8 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly status: number;
+  /** Fields the error body carries besides the usual three (`totpRequired`), for clients to act on. */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** 400: the message names the field. */
@@ -13,6 +15,14 @@ export class InvalidInputError extends DomainError {
 
 export class NotAuthenticatedError extends DomainError {
   readonly status = 401;
+}
+
+/** 401 at sign-in: the password was right, and the account's two-factor code is missing or wrong (api.md 1.1). */
+export class TwoFactorRequiredError extends NotAuthenticatedError {
+  override readonly details = { totpRequired: true };
+  constructor() {
+    super('two-factor code required');
+  }
 }
 
 export class ForbiddenError extends DomainError {
