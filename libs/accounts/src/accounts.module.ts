@@ -15,11 +15,14 @@ import { SessionsService } from './sessions.service';
 import { SiteInvitationRepository } from './site-invitation.repository';
 import { SiteInvitationsController } from './site-invitations.controller';
 import { SiteInvitationsService } from './site-invitations.service';
+import { TwoFactorController } from './two-factor.controller';
+import { TwoFactorRepository } from './two-factor.repository';
+import { TwoFactorService } from './two-factor.service';
 import { UserRepository } from './user.repository';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController],
+  controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController, TwoFactorController],
   providers: [
     UserRepository,
     SessionRepository,
@@ -33,7 +36,9 @@ import { UserRepository } from './user.repository';
     MeService,
     AdminUsersService,
     SiteInvitationsService,
+    TwoFactorRepository,
+    TwoFactorService,
   ],
-  exports: [SessionsService, UserRepository, MemberCallers],
+  exports: [SessionsService, UserRepository, MemberCallers, TwoFactorService],
 })
 export class AccountsModule {}

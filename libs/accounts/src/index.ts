@@ -1,5 +1,6 @@
 export { AccountsModule } from './accounts.module';
 export { SessionsService } from './sessions.service';
+export { TwoFactorService } from './two-factor.service';
 export { User } from './user.entity';
 export type { UserStatus } from './user.entity';
 export { Session } from './session.entity';
