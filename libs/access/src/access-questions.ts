@@ -38,6 +38,8 @@ export interface GroupRef {
  */
 export type AccessQuestion =
   | { action: 'user.changeRole'; target: { id: string; role: Role } }
+  /** Block a member (or undo it): any signed-in member, even silenced (it changes nothing others see), never themself. */
+  | { action: 'user.block'; target: { id: string } }
   | { action: 'category.create'; groupId: string | null }
   /** Change a category itself (name, description, permissions): what may create it may edit it. */
   | { action: 'category.edit'; category: CategoryRef }

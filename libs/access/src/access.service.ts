@@ -19,6 +19,8 @@ export class AccessService {
       case 'user.changeRole':
         // An admin may not change their own role: a site must never lose its last admin by a slip.
         return hasPermission(caller, 'admin.users') && caller?.userId !== question.target.id;
+      case 'user.block':
+        return caller !== null && caller.userId !== question.target.id;
       case 'moderation.logAll':
         return caller?.role === 'admin';
       case 'category.create':

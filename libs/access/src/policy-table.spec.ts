@@ -91,6 +91,9 @@ const TABLE: [string, AccessQuestion, string][] = [
   ['sanction a member', { action: 'user.sanction', target: { id: 'outsider', role: 'member' } }, 'NNNNNNYY'],
   ['sanction a moderator', { action: 'user.sanction', target: { id: 'moderator', role: 'moderator' } }, 'NNNNNNNY'],
   ['change a member’s role', { action: 'user.changeRole', target: { id: 'outsider', role: 'member' } }, 'NNNNNNNY'],
+  // Blocking is self-protection: every signed-in member, silenced too, may block anyone (staff included) but themself.
+  ['block the outsider', { action: 'user.block', target: { id: 'outsider' } }, 'NNYYYYYY'],
+  ['block a site moderator', { action: 'user.block', target: { id: 'moderator' } }, 'NYYYYYNY'],
   ['create a site category', { action: 'category.create', groupId: null }, 'NNNNNNNY'],
   ['edit a site category', { action: 'category.edit', category: siteCategory }, 'NNNNNNNY'],
   ['edit a space', { action: 'category.edit', category: space }, 'NNNNYNNY'],
@@ -113,6 +116,7 @@ describe('the policy table', () => {
     const asked = new Set(TABLE.map(([, question]) => question.action));
     const all: AccessQuestion['action'][] = [
       'user.changeRole',
+      'user.block',
       'category.create',
       'category.edit',
       'category.see',

@@ -4,6 +4,9 @@ import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BlockRepository } from './block.repository';
+import { BlocksController } from './blocks.controller';
+import { BlocksService } from './blocks.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
 import { MemberCallers } from './member-caller.repository';
@@ -22,7 +25,7 @@ import { UserRepository } from './user.repository';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController, TwoFactorController],
+  controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController, TwoFactorController, BlocksController],
   providers: [
     UserRepository,
     SessionRepository,
@@ -38,6 +41,8 @@ import { UserRepository } from './user.repository';
     SiteInvitationsService,
     TwoFactorRepository,
     TwoFactorService,
+    BlockRepository,
+    BlocksService,
   ],
   exports: [SessionsService, UserRepository, MemberCallers, TwoFactorService],
 })

@@ -26,5 +26,6 @@ export {
   userReceivesMailings,
 } from './user-sql';
 export type { UserColumnsRow } from './user-sql';
+export { blockedAmong, blockedBy, blockedPairs, notBlockedBy } from './block-sql';
 export { GROUP_ROLES_SQL } from './group-roles.port';
 export type { GroupRolesSql } from './group-roles.port';

@@ -35,6 +35,8 @@ export interface DomainEventMap {
   GroupJoinRequested: { groupId: string; requestId: string; userId: string };
   /** Who may see these categories changed (opened, closed, shared, a group made private). */
   SpaceAccessChanged: { categoryIds: string[] };
+  /** A member blocked or unblocked someone: only what that member sees changes (their collapsed posts). */
+  BlocksChanged: { userId: string };
   BookmarksChanged: { postId: string; topicId: string; userId: string };
   ReactionsChanged: { postId: string; topicId: string; userId: string; emoji: string; on: boolean };
   /** Notifications were stored for these members (one entry per notification, new or regrouped). */

@@ -90,6 +90,11 @@ export interface PostDto {
   reactions: Record<string, number>;
   myReactions: string[];
   bookmarked: boolean;
+  /**
+   * The caller blocked its author (api.md 1.1, Blocking): show it collapsed, one click away. Only ever true
+   * in the blocker's own answers; a socket room, a visitor and the blocked member always get false.
+   */
+  blockedAuthor: boolean;
   /** Held for moderators: only its author and moderators see it until it is approved. */
   pendingReview?: true;
   can: PostCan;

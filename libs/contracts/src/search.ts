@@ -12,6 +12,8 @@ export interface SearchHitDto {
   /** The post's content warning: when set, the snippet is empty and a client shows the warning instead. */
   contentWarning: string | null;
   author: UserDto;
+  /** The caller blocked the author: a client collapses the hit (see PostDto.blockedAuthor). */
+  blockedAuthor: boolean;
   createdAt: string;
   categoryId: string;
 }

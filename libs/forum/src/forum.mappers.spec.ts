@@ -5,7 +5,12 @@ import { NO_POST_CAN, toPostDto } from './forum.mappers';
 import { Post } from './post.entity';
 
 const author = Object.assign(new User(), { id: 'a1', username: 'ana', displayName: 'Ana', role: 'member', createdAt: new Date(0) });
-const extras = { reactions: new Map([['p1', { '👍': 2 }]]), mine: new Map(), bookmarked: new Set<string>() };
+const extras = {
+  reactions: new Map([['p1', { '👍': 2 }]]),
+  mine: new Map(),
+  bookmarked: new Set<string>(),
+  blockedAuthors: new Set<string>(),
+};
 const can: PostCan = { edit: true, delete: true, react: true, flag: false, quote: true };
 
 function post(changes: Partial<Post>): Post {
@@ -53,6 +58,20 @@ describe('toPostDto', () => {
       reactions: {},
       deleted: true,
     });
+  });
+});
+
+describe('toPostDto and blocks', () => {
+  const blocking = { ...extras, blockedAuthors: new Set(['a1']) };
+
+  it('marks a post whose author the caller blocked, and no other', () => {
+    expect(toPostDto(post({}), { extras: blocking, can, seesHidden: false }).blockedAuthor).toBe(true);
+    expect(toPostDto(post({ authorId: 'a2' }), { extras: blocking, can, seesHidden: false }).blockedAuthor).toBe(false);
+    expect(toPostDto(post({}), { extras, can, seesHidden: false }).blockedAuthor).toBe(false);
+  });
+
+  it('leaves a tombstone unmarked: it names no author to collapse', () => {
+    expect(toPostDto(post({ deletedAt: new Date(1) }), { extras: blocking, can, seesHidden: false }).blockedAuthor).toBe(false);
   });
 });
 

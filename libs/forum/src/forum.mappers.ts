@@ -52,11 +52,13 @@ export function toTopicDto(topic: Topic, state: TopicMemberState | null, can: To
   };
 }
 
-/** What a page of posts needs besides the posts: reaction counts, the caller's reactions and bookmarks. */
+/** What a page of posts needs besides the posts: reaction counts, the caller's reactions, bookmarks and blocks. */
 export interface PostExtras {
   reactions: Map<string, Record<string, number>>;
   mine: Map<string, string[]>;
   bookmarked: Set<string>;
+  /** Authors of these posts whom the caller blocked (never filled for a visitor or a socket room). */
+  blockedAuthors: Set<string>;
 }
 
 /** What a post's answer depends on besides the post: its extras, and the caller's answers from AccessService. */
@@ -98,6 +100,7 @@ export function toPostDto(post: Post, view: PostView): PostDto {
     reactions: deleted ? {} : (extras.reactions.get(post.id) ?? {}),
     myReactions: extras.mine.get(post.id) ?? [],
     bookmarked: extras.bookmarked.has(post.id),
+    blockedAuthor: !deleted && extras.blockedAuthors.has(post.authorId),
     ...(post.pendingReview ? { pendingReview: true } : {}),
     can: view.can,
   };

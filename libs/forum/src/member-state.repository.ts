@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { blockedBy } from '@harbour/accounts';
 import type { NotificationLevel } from '@harbour/contracts';
 import type { PostExtras, TopicMemberState } from './forum.mappers';
 
@@ -40,9 +41,9 @@ export class MemberStateRepository {
     }
   }
 
-  /** Reaction counts, and the viewer's own reactions and bookmarks, for a page of posts: three queries at most. */
+  /** Reaction counts, and the viewer's own reactions, bookmarks and blocked authors, for a page of posts: four queries at most. */
   async extras(viewerId: string | null, postIds: string[]): Promise<PostExtras> {
-    const extras: PostExtras = { reactions: new Map(), mine: new Map(), bookmarked: new Set() };
+    const extras: PostExtras = { reactions: new Map(), mine: new Map(), bookmarked: new Set(), blockedAuthors: new Set() };
     if (postIds.length === 0) return extras;
     const counts = await this.dataSource.query<{ post_id: string; emoji: string; count: number }[]>(
       'SELECT post_id, emoji, count(*)::int AS count FROM reactions WHERE post_id = ANY($1) GROUP BY post_id, emoji',
@@ -50,7 +51,7 @@ export class MemberStateRepository {
     );
     for (const row of counts) extras.reactions.set(row.post_id, { ...extras.reactions.get(row.post_id), [row.emoji]: row.count });
     if (viewerId === null) return extras;
-    const [mine, bookmarks] = await Promise.all([
+    const [mine, bookmarks, blocked] = await Promise.all([
       this.dataSource.query<{ post_id: string; emoji: string }[]>(
         'SELECT post_id, emoji FROM reactions WHERE post_id = ANY($1) AND user_id = $2',
         [postIds, viewerId],
@@ -59,7 +60,12 @@ export class MemberStateRepository {
         postIds,
         viewerId,
       ]),
+      this.dataSource.query<{ author_id: string }[]>(
+        `SELECT DISTINCT p.author_id FROM posts p WHERE p.id = ANY($1) AND ${blockedBy('$2', 'p.author_id')}`,
+        [postIds, viewerId],
+      ),
     ]);
+    for (const row of blocked) extras.blockedAuthors.add(row.author_id);
     for (const row of mine) extras.mine.set(row.post_id, [...(extras.mine.get(row.post_id) ?? []), row.emoji]);
     for (const row of bookmarks) extras.bookmarked.add(row.post_id);
     return extras;

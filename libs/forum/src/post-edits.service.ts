@@ -86,7 +86,12 @@ export class PostEditsService {
     // A new post has no reactions or bookmarks: answer from what was written, with its author read back.
     const [written] = await this.posts.findWithAuthors([post.id], { held: true });
     if (!written) throw new NotFoundError();
-    return this.views.post(caller, written, category, site, { reactions: new Map(), mine: new Map(), bookmarked: new Set() });
+    return this.views.post(caller, written, category, site, {
+      reactions: new Map(),
+      mine: new Map(),
+      bookmarked: new Set(),
+      blockedAuthors: new Set(),
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SqlScope } from '@harbour/access';
-import { joinUser, userColumns, userDtoFromRow, userHasUsername } from '@harbour/accounts';
+import { blockedBy, joinUser, userColumns, userDtoFromRow, userHasUsername } from '@harbour/accounts';
 import type { UserDto } from '@harbour/contracts';
 
 /** How many of the newest matching posts (and topic titles) are ranked; see the query. */
@@ -13,6 +13,8 @@ export interface PostSearchInput {
   tsquery: string;
   /** What the caller may see, over the category alias `c`. */
   visible: SqlScope;
+  /** The signed-in caller, whose blocks mark the hits (null for a visitor). */
+  viewerId: string | null;
   categoryId?: string;
   groupId?: string;
   /** A username, lower-cased. */
@@ -35,6 +37,8 @@ export interface PostSearchHit {
   /** Plain text with marked matches (still HTML-entity encoded); empty behind a content warning. */
   headline: string;
   author: UserDto;
+  /** The caller blocked the author. */
+  blockedAuthor: boolean;
 }
 
 /**
@@ -94,6 +98,7 @@ export class PostSearchRepository {
       best AS (SELECT id, max(rank) AS rank FROM hits GROUP BY id),
       page AS (
         SELECT p.id AS post_id, p.topic_id, t.category_id, t.title, p.created_at, p.html, p.content_warning, p.language, b.rank,
+               ${input.viewerId ? blockedBy('CAST(:viewerId AS uuid)', 'p.author_id') : 'false'} AS blocked_author,
                ${userColumns('u', 'u_')}
           FROM best b
           JOIN posts p ON p.id = b.id
@@ -117,6 +122,7 @@ export class PostSearchRepository {
       categoryId: input.categoryId,
       groupId: input.groupId,
       author: input.author,
+      viewerId: input.viewerId,
       after: input.after,
       before: input.before,
       offset: input.offset,
@@ -134,6 +140,7 @@ export class PostSearchRepository {
         created_at: Date;
         content_warning: string | null;
         headline: string;
+        blocked_author: boolean;
       }[]
     >(text, values);
     return rows.map((row) => ({
@@ -145,6 +152,7 @@ export class PostSearchRepository {
       contentWarning: row.content_warning,
       headline: row.headline,
       author: userDtoFromRow(row, 'u_'),
+      blockedAuthor: row.blocked_author,
     }));
   }
 }

@@ -26,7 +26,7 @@ export class PostsService {
     private readonly pageCache: TopicPageCache,
   ) {}
 
-  /** A page of a topic's posts in reading order: at most two queries (the page, the reader's marks), whatever its size. */
+  /** A page of a topic's posts in reading order: at most two queries (the page, the reader's marks and blocks), whatever its size. */
   async listInTopic(
     caller: Caller | null,
     topicId: string,
@@ -51,12 +51,12 @@ export class PostsService {
     const last = slice[slice.length - 1]; // the cursor moves past held posts too
     const posts = slice.filter((post) => !post.pendingReview || seesHeld(post.authorId));
     const marks =
-      caller && page.markers.has(caller.userId)
+      caller && (page.markers.has(caller.userId) || page.blockers.has(caller.userId))
         ? await this.topicPages.viewerMarks(
             caller.userId,
             posts.map((post) => post.id),
           )
-        : { mine: new Map<string, string[]>(), bookmarked: new Set<string>() };
+        : { mine: new Map<string, string[]>(), bookmarked: new Set<string>(), blockedAuthors: new Set<string>() };
     const extras = { reactions: page.reactions, ...marks };
     return {
       items: posts.map((post) => this.views.post(caller, post, category, site, extras)),

@@ -29,6 +29,8 @@ export class TopicPageCache {
     events.on('PostDeleted', drop);
     events.on('ReactionsChanged', drop);
     events.on('BookmarksChanged', drop);
+    // Each page knows who blocked one of its authors (TopicPage.blockers): a new block must not wait for the TTL.
+    events.on('BlocksChanged', () => this.clear());
     events.on('TopicUpdated', drop);
     // A category's access changed: every cached page carries its category's rules, so start afresh.
     events.on('SpaceAccessChanged', () => this.clear());

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { blockedBy } from '@harbour/accounts';
 import { hotQuery } from '@harbour/common';
 import type { PostExtras } from './forum.mappers';
 import type { Post } from './post.entity';
@@ -21,7 +22,15 @@ export interface TopicPage {
    * every other reader skips that query. Kept in memory only, never answered to anyone.
    */
   markers: Set<string>;
+  /**
+   * Who blocked an author of this page: only their reads need their own blocks (viewerMarks), for the same
+   * reason. Kept in memory only, never answered to anyone: who blocked whom is the blocker's alone.
+   */
+  blockers: Set<string>;
 }
+
+/** What differs per reader on a page: their reactions, bookmarks and the authors they blocked. */
+export type ViewerMarks = Pick<PostExtras, 'mine' | 'bookmarked' | 'blockedAuthors'>;
 
 /** A page's posts with their authors (POST_COLUMNS) and reaction counts, before the WHERE. */
 const PAGE_POSTS = `SELECT ${POST_COLUMNS},
@@ -46,6 +55,7 @@ export class TopicPageRepository {
       topic: TopicRow | null;
       posts: ({ reactions: Record<string, number> | null } & object)[] | null;
       markers: string[] | null;
+      blockers: string[] | null;
     }>(
       this.dataSource,
       'topic_page',
@@ -68,7 +78,9 @@ export class TopicPageRepository {
          (SELECT array_agg(DISTINCT m.user_id) FROM (
             SELECT r.user_id FROM reactions r JOIN page ON page.p_id = r.post_id
             UNION ALL
-            SELECT b.user_id FROM bookmarks b JOIN page ON page.p_id = b.post_id) m) AS markers`,
+            SELECT b.user_id FROM bookmarks b JOIN page ON page.p_id = b.post_id) m) AS markers,
+         (SELECT array_agg(DISTINCT ub.blocker_id) FROM user_blocks ub
+            WHERE ub.blocked_id IN (SELECT page.p_author_id FROM page)) AS blockers`,
       [topicId, afterNumber, count],
     );
     const topic = row?.topic ? topicFrom(row.topic) : null;
@@ -78,24 +90,27 @@ export class TopicPageRepository {
       if (json.reactions) reactions.set(post.id, json.reactions);
       return post;
     });
-    return { topic, posts, reactions, markers: new Set(row?.markers ?? []) };
+    return { topic, posts, reactions, markers: new Set(row?.markers ?? []), blockers: new Set(row?.blockers ?? []) };
   }
 
-  /** One reader's own marks on a page of posts (their reactions and bookmarks), in one query. */
-  async viewerMarks(viewerId: string, postIds: string[]): Promise<Pick<PostExtras, 'mine' | 'bookmarked'>> {
-    const marks: Pick<PostExtras, 'mine' | 'bookmarked'> = { mine: new Map(), bookmarked: new Set() };
+  /** One reader's own marks on a page of posts (their reactions, bookmarks and blocked authors), in one query. */
+  async viewerMarks(viewerId: string, postIds: string[]): Promise<ViewerMarks> {
+    const marks: ViewerMarks = { mine: new Map(), bookmarked: new Set(), blockedAuthors: new Set() };
     if (postIds.length === 0) return marks;
-    const rows = await hotQuery<{ post_id: string; emoji: string | null }>(
+    const rows = await hotQuery<{ kind: 'reaction' | 'bookmark' | 'blocked'; id: string; emoji: string | null }>(
       this.dataSource,
       'viewer_marks',
-      `SELECT post_id, emoji FROM reactions WHERE user_id = $1 AND post_id = ANY($2)
+      `SELECT 'reaction' AS kind, post_id AS id, emoji FROM reactions WHERE user_id = $1 AND post_id = ANY($2)
        UNION ALL
-       SELECT post_id, NULL FROM bookmarks WHERE user_id = $1 AND post_id = ANY($2)`,
+       SELECT 'bookmark', post_id, NULL FROM bookmarks WHERE user_id = $1 AND post_id = ANY($2)
+       UNION ALL
+       SELECT DISTINCT 'blocked', p.author_id, NULL FROM posts p WHERE p.id = ANY($2) AND ${blockedBy('$1', 'p.author_id')}`,
       [viewerId, postIds],
     );
     for (const row of rows) {
-      if (row.emoji === null) marks.bookmarked.add(row.post_id);
-      else marks.mine.set(row.post_id, [...(marks.mine.get(row.post_id) ?? []), row.emoji]);
+      if (row.kind === 'bookmark') marks.bookmarked.add(row.id);
+      else if (row.kind === 'blocked') marks.blockedAuthors.add(row.id);
+      else if (row.emoji !== null) marks.mine.set(row.id, [...(marks.mine.get(row.id) ?? []), row.emoji]);
     }
     return marks;
   }

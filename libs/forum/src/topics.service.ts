@@ -106,7 +106,12 @@ export class TopicsService {
     const topic = await this.get(caller, topicId);
     const [post] = await this.posts.findWithAuthors([postId], { held: true });
     if (!post) throw new Error(`Post ${postId} vanished after it was written`);
-    const firstPost = this.views.post(caller, post, category, site, { reactions: new Map(), mine: new Map(), bookmarked: new Set() });
+    const firstPost = this.views.post(caller, post, category, site, {
+      reactions: new Map(),
+      mine: new Map(),
+      bookmarked: new Set(),
+      blockedAuthors: new Set(),
+    });
     return { ...topic, firstPost };
   }
 

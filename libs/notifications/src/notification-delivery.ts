@@ -9,6 +9,7 @@ import { SettingsService } from '@harbour/settings';
 import { NOTIFICATION_EMAIL_JOB } from './notification-mailer';
 import { preferencesOf, wantsEmail, wantsInApp } from './notification-preferences';
 import { NotificationSettingsRepository } from './notification-settings.repository';
+import { NotificationSources } from './notification-sources.repository';
 import { NotificationRepository } from './notification.repository';
 
 /** A notification about to be stored for one member. */
@@ -32,7 +33,8 @@ export interface Draft {
 
 /**
  * Stores the drafts that pass: an active member, who may see the draft's space (when it is about one, checked
- * with the access module, as the member), and who wants this type somewhere; never the actor. One transaction
+ * with the access module, as the member), who has not blocked the actor, and who wants this type somewhere;
+ * never the actor. One transaction
  * for the rows and their delayed email jobs; the live push follows the NotificationsCreated event.
  */
 @Injectable()
@@ -43,13 +45,14 @@ export class NotificationDelivery {
     private readonly access: AccessService,
     private readonly settings: SettingsService,
     private readonly members: MemberCallers,
+    private readonly sources: NotificationSources,
     private readonly jobs: JobQueue,
     private readonly events: DomainEvents,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
   async deliver(drafts: Draft[]): Promise<void> {
-    const others = drafts.filter((draft) => draft.userId !== draft.actorId);
+    const others = await this.unblocked(drafts.filter((draft) => draft.userId !== draft.actorId));
     if (others.length === 0) return;
     const callers = await this.members.load(others.map((draft) => draft.userId));
     const site = await this.settings.accessRules();
@@ -103,6 +106,20 @@ export class NotificationDelivery {
     });
     const live = stored.filter((row) => row.inApp).map((row) => ({ id: row.id, userId: row.userId }));
     if (live.length > 0) this.events.publish('NotificationsCreated', { items: live });
+  }
+
+  /**
+   * Leaves out what a blocked member did (api.md 1.1, Blocking): before gathering, so a blocked member's post
+   * neither speaks for a gathered notification nor counts in it. A moderation notice stays: it is the
+   * moderators' decision, shown with no actor, and blocking a moderator must not hide a sanction or a removal.
+   */
+  private async unblocked(drafts: Draft[]): Promise<Draft[]> {
+    const judged = drafts.filter((draft) => draft.type !== 'moderation');
+    if (judged.length === 0) return drafts;
+    const blocked = await this.sources.blockedPairs(judged.map((draft) => ({ recipientId: draft.userId, actorId: draft.actorId })));
+    return blocked.size === 0
+      ? drafts
+      : drafts.filter((draft) => draft.type === 'moderation' || !blocked.has(`${draft.userId}:${draft.actorId}`));
   }
 }
 

@@ -21,7 +21,7 @@ const EXCERPT_CHARS = 280;
 
 /**
  * Emails one notification, when its delayed job comes due, only if it is still unread, the member still
- * wants this type by email, is still active, and may still see what it points at. The email is queued in
+ * wants this type by email and has not blocked its actor, is still active, and may still see what it points at. The email is queued in
  * the transaction that marks the notification emailed, so a retried job never sends it twice.
  */
 @Injectable()
@@ -43,7 +43,8 @@ export class NotificationMailer {
 
   async send(notificationId: string): Promise<void> {
     const row = await this.notifications.emailTarget(notificationId);
-    if (!row || !row.unread || row.emailed) return;
+    // A block made while the email waited stops it too: the blocker hears nothing more from that member.
+    if (!row || !row.unread || row.emailed || row.blocked) return;
     const recipient = (await this.members.load([row.userId])).get(row.userId);
     if (!recipient) return;
     const preferences = preferencesOf(await this.settingsRows.find(row.userId));

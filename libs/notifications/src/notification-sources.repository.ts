@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { blockedPairs } from '@harbour/accounts';
 import { notificationLevels, postAuthors, postContexts, postHtml, type NotificationLevelRow, type PostContext } from '@harbour/forum';
 import { groupManagerIds, mentionableGroupMembers } from '@harbour/groups';
 
@@ -44,6 +45,11 @@ export class NotificationSources {
     manager?: EntityManager,
   ): Promise<{ slug: string; authorId: string; userId: string }[]> {
     return mentionableGroupMembers(this.db(manager), slugs, authorIds, maxMembers);
+  }
+
+  /** Which (recipient, actor) pairs the recipient blocked, as `${recipientId}:${actorId}` keys. */
+  blockedPairs(pairs: { recipientId: string; actorId: string }[], manager?: EntityManager): Promise<Set<string>> {
+    return blockedPairs(this.db(manager), pairs);
   }
 
   /** The group's owners and moderators. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { joinUser, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
+import { blockedBy, joinUser, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
 import type { Locale, NotificationType } from '@harbour/contracts';
 import { joinCategory, joinPost, joinTopic } from '@harbour/forum';
 import { joinGroup } from '@harbour/groups';
@@ -106,16 +106,27 @@ export class NotificationRepository {
   async emailTarget(
     id: string,
     manager?: EntityManager,
-  ): Promise<{ userId: string; type: NotificationType; unread: boolean; emailed: boolean; email: string; locale: Locale } | null> {
+  ): Promise<{
+    userId: string;
+    type: NotificationType;
+    unread: boolean;
+    emailed: boolean;
+    /** The member blocked its actor since it was stored (a moderation notice is never blocked). */
+    blocked: boolean;
+    email: string;
+    locale: Locale;
+  } | null> {
     const rows: {
       user_id: string;
       type: NotificationType;
       read_at: Date | null;
       emailed_at: Date | null;
+      blocked: boolean;
       u_email: string;
       u_locale: Locale;
     }[] = await this.db(manager).query(
-      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, ${userContactColumns('u')}
+      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, ${userContactColumns('u')},
+              (n.type <> 'moderation' AND n.actor_id IS NOT NULL AND ${blockedBy('n.user_id', 'n.actor_id')}) AS blocked
          FROM notifications n ${joinUser('u', 'n.user_id')} WHERE n.id = $1`,
       [id],
     );
@@ -126,6 +137,7 @@ export class NotificationRepository {
           type: row.type,
           unread: row.read_at === null,
           emailed: row.emailed_at !== null,
+          blocked: row.blocked,
           email: row.u_email,
           locale: row.u_locale,
         }

@@ -33,6 +33,7 @@ export class SearchService {
     const rows = await this.posts.search({
       tsquery,
       visible: this.access.visibleCategories(caller, settings, 'c'),
+      viewerId: caller?.userId ?? null,
       categoryId: query.categoryId,
       groupId: query.groupId,
       author: query.author?.toLowerCase(),
@@ -50,6 +51,7 @@ export class SearchService {
       snippet: row.contentWarning === null ? snippetHtml(decodeEntities(row.headline).replace(/\s+/g, ' ').trim()) : '',
       contentWarning: row.contentWarning,
       author: row.author,
+      blockedAuthor: row.blockedAuthor,
       createdAt: row.createdAt.toISOString(),
     }));
     const next = offset + limit;
