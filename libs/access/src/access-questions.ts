@@ -92,6 +92,13 @@ export type AccessQuestion =
   | { action: 'moderation.member' }
   /** See a post (or topic) held for review: its author, and those who moderate its space. */
   | { action: 'held.see'; category: CategoryRef; authorId: string }
+  /**
+   * Take one's data out or delete one's own account: every signed-in member, silenced included (leaving is never
+   * a privilege a sanction takes away). A suspended or banned member has no session: an admin does it on request.
+   */
+  | { action: 'account.leave' }
+  /** Delete someone's account at their request: admins, not their own (that is `account.leave`) nor another admin's. */
+  | { action: 'user.delete'; target: { id: string; role: Role } }
   /** Read a mailing in the public archive: sent, and not a group's (that went to the group alone). */
   | { action: 'mailing.read'; mailing: { status: string; audienceKind: string }; site: SiteRules };
 

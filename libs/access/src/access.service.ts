@@ -101,6 +101,10 @@ export class AccessService {
       }
       case 'held.see':
         return caller !== null && (caller.userId === question.authorId || moderatesSpace(caller, question.category));
+      case 'account.leave':
+        return caller !== null;
+      case 'user.delete':
+        return hasPermission(caller, 'admin.users') && caller?.userId !== question.target.id && question.target.role !== 'admin';
       case 'mailing.read':
         if (question.site.loginRequired && caller === null) return false;
         return question.mailing.status === 'sent' && question.mailing.audienceKind !== 'group';

@@ -102,6 +102,10 @@ const TABLE: [string, AccessQuestion, string][] = [
   ['manage a group’s members', { action: 'group.manageMembers', group }, 'NNNYYNNY'],
   ['edit a group', { action: 'group.edit', group }, 'NNNNYNNY'],
   ['create a group', { action: 'group.create', site }, 'NYYYYYYY'],
+  ['export one’s data or delete one’s account', { action: 'account.leave' }, 'NYYYYYYY'],
+  ['delete a member’s account', { action: 'user.delete', target: { id: 'outsider', role: 'member' } }, 'NNNNNNNY'],
+  ['delete a moderator’s account', { action: 'user.delete', target: { id: 'moderator', role: 'moderator' } }, 'NNNNNNNY'],
+  ['delete an admin’s account', { action: 'user.delete', target: { id: 'someone', role: 'admin' } }, 'NNNNNNNN'],
 ];
 
 describe('the policy table', () => {
@@ -145,6 +149,8 @@ describe('the policy table', () => {
       'moderation.log',
       'moderation.member',
       'held.see',
+      'account.leave',
+      'user.delete',
     ];
     expect(all.filter((action) => !asked.has(action))).toEqual([]);
   });

@@ -24,7 +24,12 @@ const USERNAME = /^[A-Za-z0-9_.-]{3,30}$/;
 const USERNAME_RULE = 'username must be 3 to 30 characters: letters, digits, _, - or .';
 
 export class RegisterDto implements Exactly<RegisterBody, RegisterDto> {
-  @CleanText() @IsString() @Matches(USERNAME, { message: USERNAME_RULE }) username: string;
+  // `deleted-<n>` names deleted accounts (their posts kept anonymously): nobody may take one to pass as them.
+  @CleanText()
+  @IsString()
+  @Matches(USERNAME, { message: USERNAME_RULE })
+  @Matches(/^(?!deleted-)/i, { message: 'username may not start with deleted-' })
+  username: string;
   @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters long' }) password: string;
   @Optional() @IsIn(LOCALES) locale?: Locale;

@@ -21,11 +21,14 @@ import { SiteInvitationsService } from './site-invitations.service';
 import { TwoFactorController } from './two-factor.controller';
 import { TwoFactorRepository } from './two-factor.repository';
 import { TwoFactorService } from './two-factor.service';
+import { LeavingController, AdminLeavingController } from './leaving.controller';
+import { LeavingService } from './leaving.service';
+import { AccountsMemberData } from './member-data.repository';
 import { UserRepository } from './user.repository';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController, TwoFactorController, BlocksController],
+  controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController, TwoFactorController, BlocksController, LeavingController, AdminLeavingController],
   providers: [
     UserRepository,
     SessionRepository,
@@ -43,6 +46,8 @@ import { UserRepository } from './user.repository';
     TwoFactorService,
     BlockRepository,
     BlocksService,
+    AccountsMemberData,
+    LeavingService,
   ],
   exports: [SessionsService, UserRepository, MemberCallers, TwoFactorService],
 })

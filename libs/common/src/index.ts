@@ -15,4 +15,4 @@ export { paginateNewestFirst } from './paginate';
 export { hotQuery } from './hot-query';
 export { MicroBatch } from './micro-batch';
 export { MemberData } from './member-data';
-export type { ErasedMember, ExportFile, MemberDataPart } from './member-data';
+export type { ErasedMember, ExportedMember, ExportFile, MemberDataPart } from './member-data';

@@ -14,6 +14,13 @@ export interface ErasedMember {
   anonymous: { username: string; email: string };
 }
 
+/** The member whose data is exported. */
+export interface ExportedMember {
+  userId: string;
+  /** Lower-cased, as stored. */
+  email: string;
+}
+
 /**
  * A file of the export. An object or a list becomes JSON; bytes are written as they are (uploads). Two parts
  * giving the same JSON file are merged: objects key by key, lists one after the other.
@@ -28,7 +35,7 @@ export interface MemberDataPart {
   /** The lib's name; the deletion refuses to start when a required part is missing. */
   readonly name: string;
   /** Everything this lib holds about the member, by file name (`posts.json`, `uploads/avatar.webp`). */
-  export(userId: string): Promise<Record<string, ExportFile>>;
+  export(member: ExportedMember): Promise<Record<string, ExportFile>>;
   /**
    * Erases (or anonymises) the member's rows inside the deletion's one transaction. Answers what to do once it
    * has committed (events, caches), if anything: never before, or a rollback would leave them told.

@@ -7,6 +7,7 @@ import { ForumLookup } from './forum-lookup.service';
 import { ForumModeration } from './forum-moderation';
 import { ForumViews } from './forum-views';
 import { GroupDirectory } from './group-directory';
+import { ForumMemberData } from './member-data.repository';
 import { MemberStateRepository } from './member-state.repository';
 import { MemberStateService } from './member-state.service';
 import { PostEditsService } from './post-edits.service';
@@ -44,6 +45,7 @@ import { TopicsService } from './topics.service';
     PostWriter,
     MemberStateService,
     TopicPageCache,
+    ForumMemberData,
   ],
   exports: [
     ForumLookup,

@@ -10,6 +10,7 @@ import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { InvitationsController } from './invitations.controller';
 import { JoinRequestRepository } from './join-request.repository';
+import { GroupsMemberData } from './member-data.repository';
 
 /**
  * Groups build on forum (closing a group closes its spaces, in the same transaction); forum learns which
@@ -25,6 +26,7 @@ import { JoinRequestRepository } from './join-request.repository';
     JoinRequestRepository,
     GroupsService,
     GroupInvitationsService,
+    GroupsMemberData,
   ],
   exports: [GroupsService, GroupRepository, GroupMemberRepository],
 })

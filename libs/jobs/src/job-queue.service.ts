@@ -196,6 +196,25 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     if (!startAfter) this.wake(name, manager !== undefined);
   }
 
+  /**
+   * Forgets a queue's jobs, waiting, done or archived, whose payload's `field` is one of `values`, and its done
+   * ones whose payload mentions any of `mentioning` (case ignored), inside the caller's transaction: a deleted
+   * member's mail leaves no copy in the queue's tables (README, "Leaving"). A waiting job addressed to someone
+   * else is never dropped for a mention: it is theirs.
+   */
+  async forget(manager: EntityManager, name: JobName, match: { field: string; values: string[]; mentioning: string[] }): Promise<void> {
+    // A word as it appears inside the payload's JSON text (quotes and backslashes escaped), lower-cased.
+    const words = match.mentioning.filter((word) => word.length > 0).map((word) => JSON.stringify(word.toLowerCase()).slice(1, -1));
+    for (const table of ['pgboss.job', 'pgboss.archive']) {
+      await manager.query(
+        `DELETE FROM ${table} j WHERE j.name = $1 AND (j.data ->> $2 = ANY($3::text[])
+            OR (j.state IN ('completed', 'cancelled', 'failed') AND EXISTS (
+                 SELECT 1 FROM unnest($4::text[]) w WHERE strpos(lower(j.data::text), w) > 0)))`,
+        [name, match.field, match.values, words],
+      );
+    }
+  }
+
   /** Several jobs of one queue in one statement, with the same options as `send`. */
   async sendMany<N extends JobName>(name: N, items: JobPayloads[N][], options: SendOptions = {}): Promise<void> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job queue "${name}"`);

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DeliveredMailRepository } from './delivered-mail.repository';
+import { MailMemberData } from './mail-member-data';
 import { MailService } from './mail.service';
 import { MailTransport } from './mail.transport';
 import { OutboxController } from './outbox.controller';
@@ -9,7 +10,7 @@ import { OutboxService } from './outbox.service';
 @Global()
 @Module({
   controllers: [OutboxController],
-  providers: [DeliveredMailRepository, MailTransport, MailService, OutboxService],
+  providers: [DeliveredMailRepository, MailTransport, MailService, OutboxService, MailMemberData],
   exports: [MailService, MailTransport, OutboxService],
 })
 export class MailModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { UserRepository } from '@harbour/accounts';
 import { GroupRepository } from '@harbour/groups';
 import { MailingDeliveryRepository } from './mailing-delivery.repository';
+import { MailingsMemberData } from './member-data.repository';
 import { MailingRepository } from './mailing.repository';
 import { MailingRenderer } from './mailing-renderer';
 import { MailingSender } from './mailing-sender';
@@ -30,6 +31,7 @@ import { SubscribersService } from './subscribers.service';
     MailingsService,
     SubscribersService,
     SubscriberImport,
+    MailingsMemberData,
   ],
 })
 export class MailingsModule {}

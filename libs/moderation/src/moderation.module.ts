@@ -4,6 +4,7 @@ import { AuditModule } from '@harbour/audit';
 import { ForumModule, ReviewHolds } from '@harbour/forum';
 import { FlagRepository } from './flag.repository';
 import { FlagsService } from './flags.service';
+import { ModerationMemberData } from './member-data.repository';
 import { MemberRecordsService } from './member-records.service';
 import { ModerationController } from './moderation.controller';
 import { ModerationLog } from './moderation-log.service';
@@ -29,6 +30,7 @@ import { WatchedWordsController } from './watched-words.controller';
     SanctionsService,
     MemberRecordsService,
     ModerationLog,
+    ModerationMemberData,
   ],
 })
 export class ModerationModule implements OnModuleInit {

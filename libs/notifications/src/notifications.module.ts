@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MemberCallers } from '@harbour/accounts';
+import { NotificationsMemberData } from './member-data.repository';
 import { NotificationDelivery } from './notification-delivery';
 import { NotificationDigest } from './notification-digest';
 import { NotificationFanout } from './notification-fanout';
@@ -31,6 +32,7 @@ import { PostNotifications } from './post-notifications';
     NotificationFanout,
     NotificationMailer,
     NotificationDigest,
+    NotificationsMemberData,
   ],
   exports: [NotificationReader, MemberCallers],
 })

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { MemberData, type ErasedMember, type ExportFile, type MemberDataPart } from '@harbour/common';
+import { JobQueue } from '@harbour/jobs';
+import { SEND_MAIL_JOB } from './mail.service';
+
+/**
+ * What mail holds about a member: the queued and sent messages in the job queue's tables (addressed to them,
+ * or done and naming them). Delivery keys name nobody. Nothing to export: mail history is not kept as such.
+ */
+@Injectable()
+export class MailMemberData implements MemberDataPart {
+  readonly name = 'mail';
+
+  constructor(
+    private readonly jobs: JobQueue,
+    registry: MemberData,
+  ) {
+    registry.register(this);
+  }
+
+  export(): Promise<Record<string, ExportFile>> {
+    return Promise.resolve({});
+  }
+
+  async erase(member: ErasedMember, manager: EntityManager): Promise<void> {
+    await this.jobs.forget(manager, SEND_MAIL_JOB, {
+      field: 'to',
+      values: [member.email],
+      mentioning: [member.email, member.username, member.displayName],
+    });
+  }
+}
