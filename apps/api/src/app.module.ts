@@ -11,6 +11,7 @@ import { MailModule } from '@harbour/mail';
 import { MailingsModule } from '@harbour/mailings';
 import { ModerationModule } from '@harbour/moderation';
 import { NotificationsModule } from '@harbour/notifications';
+import { ProfilesModule } from '@harbour/profiles';
 import { RealtimeModule } from '@harbour/realtime';
 import { SearchModule } from '@harbour/search';
 import { SettingsModule } from '@harbour/settings';
@@ -38,6 +39,7 @@ export class AppModule {
         RealtimeModule,
         ForumModule,
         GroupsModule,
+        ProfilesModule,
         SearchModule,
         NotificationsModule,
         ModerationModule,

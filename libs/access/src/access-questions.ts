@@ -100,6 +100,10 @@ export type AccessQuestion =
   /** Delete someone's account at their request: admins, not their own (that is `account.leave`) nor another admin's. */
   | { action: 'user.delete'; target: { id: string; role: Role } }
   /** Read a mailing in the public archive: sent, and not a group's (that went to the group alone). */
-  | { action: 'mailing.read'; mailing: { status: string; audienceKind: string }; site: SiteRules };
+  | { action: 'mailing.read'; mailing: { status: string; audienceKind: string }; site: SiteRules }
+  /** See a member's profile, posts and picture: whoever may see the site (a login-only site hides members from visitors). */
+  | { action: 'profile.see'; site: SiteRules }
+  /** Show or hide one's own membership of a group on one's profile: the group's members. */
+  | { action: 'group.hideMembership'; group: GroupRef };
 
 export type AccessAction = AccessQuestion['action'];

@@ -108,6 +108,10 @@ export class AccessService {
       case 'mailing.read':
         if (question.site.loginRequired && caller === null) return false;
         return question.mailing.status === 'sent' && question.mailing.audienceKind !== 'group';
+      case 'profile.see':
+        return !(question.site.loginRequired && caller === null);
+      case 'group.hideMembership':
+        return groupRole(caller, question.group) !== null;
     }
   }
 
@@ -187,6 +191,14 @@ export class AccessService {
 
   visibleGroups(caller: Caller | null, site: SiteRules, alias: string): scopes.SqlScope {
     return scopes.visibleGroups(caller, site, alias);
+  }
+
+  visibleMemberships(caller: Caller | null, site: SiteRules, alias: string): scopes.SqlScope {
+    return scopes.visibleMemberships(caller, site, alias);
+  }
+
+  membersSeeingCategory(category: CategoryRef, memberAlias: string, groupRolesSql: string): scopes.SqlScope {
+    return scopes.membersSeeingCategory(category, memberAlias, groupRolesSql);
   }
 
   /** The caller as far as writing goes: nobody while silenced. */

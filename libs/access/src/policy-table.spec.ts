@@ -102,6 +102,9 @@ const TABLE: [string, AccessQuestion, string][] = [
   ['manage a group’s members', { action: 'group.manageMembers', group }, 'NNNYYNNY'],
   ['edit a group', { action: 'group.edit', group }, 'NNNNYNNY'],
   ['create a group', { action: 'group.create', site }, 'NYYYYYYY'],
+  ['see a member’s profile', { action: 'profile.see', site }, 'YYYYYYYY'],
+  ['see a member’s profile, login-only site', { action: 'profile.see', site: { ...site, loginRequired: true } }, 'NYYYYYYY'],
+  ['hide one’s membership of a group from one’s profile', { action: 'group.hideMembership', group }, 'NNYYYYNN'],
   ['export one’s data or delete one’s account', { action: 'account.leave' }, 'NYYYYYYY'],
   ['delete a member’s account', { action: 'user.delete', target: { id: 'outsider', role: 'member' } }, 'NNNNNNNY'],
   ['delete a moderator’s account', { action: 'user.delete', target: { id: 'moderator', role: 'moderator' } }, 'NNNNNNNY'],
@@ -149,6 +152,8 @@ describe('the policy table', () => {
       'moderation.log',
       'moderation.member',
       'held.see',
+      'profile.see',
+      'group.hideMembership',
       'account.leave',
       'user.delete',
     ];

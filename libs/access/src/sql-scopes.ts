@@ -1,4 +1,4 @@
-import type { SiteRules } from './access-questions';
+import type { CategoryRef, SiteRules } from './access-questions';
 import type { Caller } from './caller';
 import { isSiteStaff, managedGroupIds } from './space-standing';
 
@@ -65,4 +65,30 @@ export function visibleGroups(caller: Caller | null, site: SiteRules, alias: str
   if (groupIds.length === 0) return { where: `${alias}.visibility <> 'hidden'`, params: {} };
   const param = `${alias}MemberGroupIds`;
   return { where: `(${alias}.visibility <> 'hidden' OR ${alias}.id = ANY(CAST(:${param} AS uuid[])))`, params: { [param]: groupIds } };
+}
+
+/**
+ * Groups (alias) whose members the caller may see, so whose membership a profile may show. Mirrors
+ * `group.seeMembers`: a private group's name is public, but who belongs to it is for its members.
+ */
+export function visibleMemberships(caller: Caller | null, site: SiteRules, alias: string): SqlScope {
+  if (site.loginRequired && caller === null) return { where: 'FALSE', params: {} };
+  if (caller?.role === 'admin') return { where: 'TRUE', params: {} };
+  const groupIds = Object.keys(caller?.groups ?? {});
+  if (groupIds.length === 0) return { where: `${alias}.visibility = 'public'`, params: {} };
+  const param = `${alias}MembershipGroupIds`;
+  return { where: `(${alias}.visibility = 'public' OR ${alias}.id = ANY(CAST(:${param} AS uuid[])))`, params: { [param]: groupIds } };
+}
+
+/**
+ * Members (memberAlias over `users`, their group roles as the JSON object `groupRolesSql`) who may see a
+ * category: `category.see` asked for each of them as signed-in callers (@-completion in a private space).
+ */
+export function membersSeeingCategory(category: CategoryRef, memberAlias: string, groupRolesSql: string): SqlScope {
+  if (category.groupId === null || category.seeAccess === 'everyone') return { where: 'TRUE', params: {} };
+  const param = `${memberAlias}SeeingGroupIds`;
+  return {
+    where: `(${memberAlias}.role = 'admin' OR COALESCE((${groupRolesSql})::jsonb, '{}'::jsonb) ?| CAST(:${param} AS text[]))`,
+    params: { [param]: [category.groupId, ...category.sharedGroupIds] },
+  };
 }

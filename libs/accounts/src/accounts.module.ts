@@ -4,12 +4,16 @@ import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AvatarRepository } from './avatar.repository';
+import { AvatarsController } from './avatars.controller';
+import { AvatarsService } from './avatars.service';
 import { BlockRepository } from './block.repository';
 import { BlocksController } from './blocks.controller';
 import { BlocksService } from './blocks.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
 import { MemberCallers } from './member-caller.repository';
+import { MemberDirectory } from './member-directory.repository';
 import { PasswordResetRepository } from './password-reset.repository';
 import { PasswordResetService } from './password-reset.service';
 import { SessionRepository } from './session.repository';
@@ -28,9 +32,12 @@ import { UserRepository } from './user.repository';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, AdminUsersController, SiteInvitationsController, TwoFactorController, BlocksController, LeavingController, AdminLeavingController],
+  controllers: [AuthController, MeController, AvatarsController, AdminUsersController, SiteInvitationsController, TwoFactorController, BlocksController, LeavingController, AdminLeavingController],
   providers: [
     UserRepository,
+    AvatarRepository,
+    AvatarsService,
+    MemberDirectory,
     SessionRepository,
     PasswordResetRepository,
     SiteInvitationRepository,
@@ -49,6 +56,6 @@ import { UserRepository } from './user.repository';
     AccountsMemberData,
     LeavingService,
   ],
-  exports: [SessionsService, UserRepository, MemberCallers, TwoFactorService],
+  exports: [SessionsService, UserRepository, MemberCallers, MemberDirectory, TwoFactorService],
 })
 export class AccountsModule {}

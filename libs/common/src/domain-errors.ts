@@ -41,6 +41,11 @@ export class ConflictError extends DomainError {
   readonly status = 409;
 }
 
+/** 415: an upload whose bytes are not of a kind the route takes (judged by the bytes, never the name or claimed type). */
+export class UnsupportedMediaError extends DomainError {
+  readonly status = 415;
+}
+
 /** 422: refused by a rule (a locked topic, a watched word). */
 export class RuleRefusedError extends DomainError {
   readonly status = 422;

@@ -1,6 +1,6 @@
 import type { UserDto } from './accounts';
 import type { PostDto } from './forum';
-import type { GroupDto } from './groups';
+import type { GroupDto, GroupRole } from './groups';
 
 /** `GET /api/users/:username`. The email never appears. */
 export interface ProfileDto {
@@ -24,4 +24,22 @@ export interface ProfilePostDto extends PostDto {
 export interface UserSearchQuery {
   prefix: string;
   topicId?: string;
+}
+
+/** `GET /api/avatars/:userId?v=&size=`: `v` the version in `user.avatarUrl`, `size` the edge wanted in pixels. */
+export interface AvatarQuery {
+  v?: number;
+  size?: number;
+}
+
+/** `GET /api/groups/:slug/membership`: the caller's own membership of a group. */
+export interface GroupMembershipDto {
+  role: GroupRole;
+  /** Left off the member's profile (the group's own member list still shows it to whoever may see it). */
+  hiddenOnProfile: boolean;
+}
+
+/** `PATCH /api/groups/:slug/membership`. */
+export interface UpdateMembershipBody {
+  hiddenOnProfile: boolean;
 }

@@ -8,6 +8,8 @@ import { ForumModeration } from './forum-moderation';
 import { ForumViews } from './forum-views';
 import { GroupDirectory } from './group-directory';
 import { ForumMemberData } from './member-data.repository';
+import { MemberPosts } from './member-posts.service';
+import { MemberPostsRepository } from './member-posts.repository';
 import { MemberStateRepository } from './member-state.repository';
 import { MemberStateService } from './member-state.service';
 import { PostEditsService } from './post-edits.service';
@@ -33,6 +35,8 @@ import { TopicsService } from './topics.service';
     PostRepository,
     PostSearchRepository,
     MemberStateRepository,
+    MemberPostsRepository,
+    MemberPosts,
     ForumLookup,
     ForumViews,
     ForumModeration,
@@ -49,6 +53,7 @@ import { TopicsService } from './topics.service';
   ],
   exports: [
     ForumLookup,
+    MemberPosts,
     PostsService,
     ForumModeration,
     ReviewHolds,

@@ -5,6 +5,8 @@ export { PostRevision } from './post-revision.entity';
 export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificationLevel, TopicRead } from './member-state.entities';
 export { ForumModule } from './forum.module';
 export { ForumLookup } from './forum-lookup.service';
+export { MemberPosts } from './member-posts.service';
+export { takesPartInTopic } from './member-posts.repository';
 export { mentionedUsernames, renderMarkdown } from './markdown';
 export { decodeEntities, htmlToText } from './plain-text';
 export { TopicPageCache } from './topic-page.cache';

@@ -10,6 +10,9 @@ import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { InvitationsController } from './invitations.controller';
 import { JoinRequestRepository } from './join-request.repository';
+import { MembershipController } from './membership.controller';
+import { MembershipService } from './membership.service';
+import { ProfileMembershipsRepository } from './profile-memberships.repository';
 import { GroupsMemberData } from './member-data.repository';
 
 /**
@@ -18,7 +21,7 @@ import { GroupsMemberData } from './member-data.repository';
  */
 @Module({
   imports: [GroupRolesModule, AccountsModule, ForumModule],
-  controllers: [GroupsController, InvitationsController],
+  controllers: [GroupsController, InvitationsController, MembershipController],
   providers: [
     GroupRepository,
     GroupMemberRepository,
@@ -26,9 +29,11 @@ import { GroupsMemberData } from './member-data.repository';
     JoinRequestRepository,
     GroupsService,
     GroupInvitationsService,
+    ProfileMembershipsRepository,
+    MembershipService,
     GroupsMemberData,
   ],
-  exports: [GroupsService, GroupRepository, GroupMemberRepository],
+  exports: [GroupsService, GroupRepository, GroupMemberRepository, MembershipService],
 })
 export class GroupsModule implements OnModuleInit {
   constructor(

@@ -76,6 +76,11 @@ export class GroupsService {
     return this.dto(caller, await this.find(caller, slug));
   }
 
+  /** Groups as the caller sees them (a profile's list), with what they may do. */
+  asSeenBy(caller: Caller | null, groups: Group[]): Promise<GroupDto[]> {
+    return this.dtos(caller, groups);
+  }
+
   private async dto(caller: Caller | null, group: Group): Promise<GroupDto> {
     const [shown] = await this.dtos(caller, [group]);
     if (!shown) throw new NotFoundError();

@@ -7,3 +7,4 @@ export { GroupRolesModule } from './group-roles.module';
 export { groupManagerIds, groupMemberUserIds, groupRolesJson, joinGroup, mentionableGroupMembers } from './group-sql';
 export { GroupRepository } from './group.repository';
 export { GroupMemberRepository } from './group-member.repository';
+export { MembershipService } from './membership.service';

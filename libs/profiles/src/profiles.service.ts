@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, type Caller, type SiteRules } from '@harbour/access';
+import { MemberDirectory, type MemberProfile } from '@harbour/accounts';
+import { NotFoundError } from '@harbour/common';
+import type { PageDto, ProfileDto, ProfilePostDto, UserDto } from '@harbour/contracts';
+import { ForumLookup, MemberPosts, takesPartInTopic } from '@harbour/forum';
+import { MembershipService } from '@harbour/groups';
+import { SettingsService } from '@harbour/settings';
+
+/** @-completion offers at most this many members (api.md). */
+const COMPLETIONS = 10;
+
+/**
+ * Members' profiles, put together from what each lib lets this caller see: accounts' public fields, forum's
+ * posts and count (only in categories the caller may see), groups' memberships (only where the caller may
+ * see who belongs). An unknown, pending or deleted member and a visitor on a login-only site get one 404.
+ */
+@Injectable()
+export class ProfilesService {
+  constructor(
+    private readonly directory: MemberDirectory,
+    private readonly memberPosts: MemberPosts,
+    private readonly memberships: MembershipService,
+    private readonly lookup: ForumLookup,
+    private readonly access: AccessService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async profile(caller: Caller | null, username: string): Promise<ProfileDto> {
+    const { member, site } = await this.find(caller, username);
+    const [postCount, groups] = await Promise.all([
+      this.memberPosts.count(caller, site, member.user.id),
+      this.memberships.onProfile(caller, site, member.user.id),
+    ]);
+    return {
+      user: member.user,
+      pronouns: member.pronouns,
+      bio: member.bio,
+      // The month only: the day and hour someone joined can tie an account to a person.
+      joinedAt: member.createdAt.toISOString().slice(0, 7),
+      postCount,
+      groups,
+    };
+  }
+
+  async posts(caller: Caller | null, username: string, query: { cursor?: string; limit?: number }): Promise<PageDto<ProfilePostDto>> {
+    const { member, site } = await this.find(caller, username);
+    return this.memberPosts.page(caller, site, member.user.id, query);
+  }
+
+  /**
+   * Members for @-completion. In a topic, those taking part come first; in a private space only those who
+   * may see it are offered (mentioning anyone else would tell nobody anything, and would tell the writer who
+   * is a member of what). A topic the caller may not see is a 404 like a missing one.
+   */
+  async search(caller: Caller, query: { prefix: string; topicId?: string }): Promise<{ items: UserDto[] }> {
+    if (!query.topicId) {
+      return { items: await this.directory.completions(query.prefix, { excludeUserId: caller.userId, limit: COMPLETIONS }) };
+    }
+    const { category } = await this.lookup.topic(caller, query.topicId);
+    const items = await this.directory.completions(query.prefix, {
+      excludeUserId: caller.userId,
+      limit: COMPLETIONS,
+      seeing: (alias, groupRolesSql) => this.access.membersSeeingCategory(category, alias, groupRolesSql),
+      first: { where: takesPartInTopic('u.id', 'completionTopicId'), params: { completionTopicId: query.topicId } },
+    });
+    return { items };
+  }
+
+  private async find(caller: Caller | null, username: string): Promise<{ member: MemberProfile; site: SiteRules }> {
+    const site = await this.settings.accessRules();
+    if (!this.access.can(caller, { action: 'profile.see', site })) throw new NotFoundError();
+    const member = await this.directory.profile(username);
+    if (!member) throw new NotFoundError();
+    return { member, site };
+  }
+}
