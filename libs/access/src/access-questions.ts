@@ -38,6 +38,8 @@ export interface GroupRef {
  */
 export type AccessQuestion =
   | { action: 'user.changeRole'; target: { id: string; role: Role } }
+  /** Set up or turn off one's own two-factor authentication: every signed-in member, silenced ones too. */
+  | { action: 'twoFactor.manage' }
   /** Block a member (or undo it): any signed-in member, even silenced (it changes nothing others see), never themself. */
   | { action: 'user.block'; target: { id: string } }
   | { action: 'category.create'; groupId: string | null }

@@ -21,6 +21,9 @@ export class AccessService {
         return hasPermission(caller, 'admin.users') && caller?.userId !== question.target.id;
       case 'user.block':
         return caller !== null && caller.userId !== question.target.id;
+      case 'twoFactor.manage':
+        // Securing one's own account changes nothing others see.
+        return caller !== null;
       case 'moderation.logAll':
         return caller?.role === 'admin';
       case 'category.create':

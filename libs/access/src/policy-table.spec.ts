@@ -1,6 +1,7 @@
 import type { AccessQuestion, CategoryRef, SiteRules } from './access-questions';
 import { AccessService } from './access.service';
 import type { Caller } from './caller';
+import { actingRole } from './staff-two-factor';
 
 /**
  * The policy, stated once as a table: each row is a question about one object, each letter the answer for one
@@ -102,13 +103,14 @@ const TABLE: [string, AccessQuestion, string][] = [
   ['manage a group’s members', { action: 'group.manageMembers', group }, 'NNNYYNNY'],
   ['edit a group', { action: 'group.edit', group }, 'NNNNYNNY'],
   ['create a group', { action: 'group.create', site }, 'NYYYYYYY'],
-  ['see a member’s profile', { action: 'profile.see', site }, 'YYYYYYYY'],
-  ['see a member’s profile, login-only site', { action: 'profile.see', site: { ...site, loginRequired: true } }, 'NYYYYYYY'],
-  ['hide one’s membership of a group from one’s profile', { action: 'group.hideMembership', group }, 'NNYYYYNN'],
   ['export one’s data or delete one’s account', { action: 'account.leave' }, 'NYYYYYYY'],
   ['delete a member’s account', { action: 'user.delete', target: { id: 'outsider', role: 'member' } }, 'NNNNNNNY'],
   ['delete a moderator’s account', { action: 'user.delete', target: { id: 'moderator', role: 'moderator' } }, 'NNNNNNNY'],
   ['delete an admin’s account', { action: 'user.delete', target: { id: 'someone', role: 'admin' } }, 'NNNNNNNN'],
+  ['set up one’s own two-factor', { action: 'twoFactor.manage' }, 'NYYYYYYY'],
+  ['see a member’s profile', { action: 'profile.see', site }, 'YYYYYYYY'],
+  ['see a member’s profile, login-only site', { action: 'profile.see', site: { ...site, loginRequired: true } }, 'NYYYYYYY'],
+  ['hide one’s membership of a group from one’s profile', { action: 'group.hideMembership', group }, 'NNYYYYNN'],
 ];
 
 describe('the policy table', () => {
@@ -123,6 +125,7 @@ describe('the policy table', () => {
     const asked = new Set(TABLE.map(([, question]) => question.action));
     const all: AccessQuestion['action'][] = [
       'user.changeRole',
+      'twoFactor.manage',
       'user.block',
       'category.create',
       'category.edit',
@@ -152,10 +155,10 @@ describe('the policy table', () => {
       'moderation.log',
       'moderation.member',
       'held.see',
-      'profile.see',
-      'group.hideMembership',
       'account.leave',
       'user.delete',
+      'profile.see',
+      'group.hideMembership',
     ];
     expect(all.filter((action) => !asked.has(action))).toEqual([]);
   });
@@ -227,5 +230,47 @@ describe('can, as the client is told', () => {
   it('never offers deleting or reporting a deleted post', () => {
     const deleted = { ...othersPost, deleted: true };
     expect(access.postCan(callers.admin, siteCategory, site, deleted)).toMatchObject({ delete: false, flag: false, edit: false });
+  });
+});
+
+describe('staff and two-factor (the staffTwoFactor setting)', () => {
+  const access = new AccessService();
+  const as = (who: 'moderator' | 'admin', twoFactor: boolean, staffTwoFactor: boolean): Caller => ({
+    ...callers[who]!,
+    role: actingRole({ role: callers[who]!.role, twoFactor, staffTwoFactor }),
+  });
+
+  it.each([
+    ['member', false, true, 'member'],
+    ['moderator', false, false, 'moderator'],
+    ['moderator', false, true, 'member'],
+    ['moderator', true, true, 'moderator'],
+    ['admin', false, true, 'member'],
+    ['admin', true, true, 'admin'],
+  ] as const)('a %s (two-factor %s, required %s) acts as %s', (role, twoFactor, staffTwoFactor, acting) => {
+    expect(actingRole({ role, twoFactor, staffTwoFactor })).toBe(acting);
+  });
+
+  // Every staff answer of the table (one an outsider does not get, rows about the outsider themself aside): none
+  // without two-factor where it is required.
+  const staffRows = TABLE.filter(
+    ([, question, letters]) =>
+      letters[1] === 'N' && (letters[6] === 'Y' || letters[7] === 'Y') && !JSON.stringify(question).includes('"outsider"'),
+  );
+
+  it.each(staffRows)('gives staff without two-factor no staff answer: %s', (_name, question) => {
+    expect([access.can(as('moderator', false, true), question), access.can(as('admin', false, true), question)]).toEqual([false, false]);
+  });
+
+  it.each(staffRows)('gives staff with two-factor the same answer as before: %s', (_name, question, letters) => {
+    expect([access.can(as('moderator', true, true), question), access.can(as('admin', true, true), question)]).toEqual([
+      letters[6] === 'Y',
+      letters[7] === 'Y',
+    ]);
+  });
+
+  it('shows it in can: no moderation controls for staff without two-factor', () => {
+    expect(access.topicCan(as('admin', false, true), siteCategory, site, { authorId: 'someone', locked: false }).moderate).toBe(false);
+    expect(access.topicCan(as('admin', true, true), siteCategory, site, { authorId: 'someone', locked: false }).moderate).toBe(true);
   });
 });

@@ -30,7 +30,9 @@ export class TwoFactorKeys {
     const cipher = createCipheriv('aes-256-gcm', this.sealKey, iv);
     cipher.setAAD(Buffer.from(userId));
     const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return [SEALED_PREFIX, iv, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+    return [SEALED_PREFIX, iv, cipher.getAuthTag(), body]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
   }
 
   /** The secret, or null when the sealed value was altered, moved or sealed under another key. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Caller } from '@harbour/access';
+import { AccessService, type Caller } from '@harbour/access';
 import { ConflictError, ForbiddenError, NotAuthenticatedError, TwoFactorRequiredError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { RecoveryCodesDto, TwoFactorSetupDto } from '@harbour/contracts';
@@ -28,6 +28,7 @@ export class TwoFactorService {
     private readonly twoFactor: TwoFactorRepository,
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
+    private readonly access: AccessService,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -111,6 +112,7 @@ export class TwoFactorService {
   }
 
   private async member(caller: Caller): Promise<User> {
+    this.access.assertCan(caller, { action: 'twoFactor.manage' });
     const user = await this.users.findById(caller.userId);
     if (!user) throw new NotAuthenticatedError('Sign in first');
     return user;

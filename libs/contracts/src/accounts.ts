@@ -60,6 +60,8 @@ export interface ErrorDto {
   statusCode: number;
   message: string | string[];
   error: string;
+  /** Sign-in with two-factor on, without a right code: ask for one (api.md 1.1). */
+  totpRequired?: boolean;
 }
 
 /** An invitation to register on an invitation-only site (`/api/admin/invitations`). */
