@@ -60,6 +60,8 @@ describe('a canary in a private space', () => {
       .expect(204);
     await t.http().put(`/api/posts/${reply.id}/bookmark`).set(insider.auth).expect(204);
     await t.http().post(`/api/groups/${group.slug}/invitations`).set(owner.auth).send({ email: 'someone@example.org' }).expect(201);
+    // The outsider blocked the insider: their block list and blocked-author marks are swept too.
+    await t.http().put(`/api/me/blocks/${insider.user.id}`).set(outsider.auth).expect(204);
     ids = { topic: topic.id, post: topic.firstPost.id, reply: reply.id, category, group: group.id, groupSlug: group.slug };
   });
   afterAll(async () => {
@@ -98,6 +100,7 @@ describe('a canary in a private space', () => {
       '/api/notifications',
       '/api/notifications?unread=true',
       '/api/notifications/unread-count',
+      '/api/me/blocks',
     ];
     for (const who of [outsider, null]) {
       for (const url of urls) {

@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { ClientEventAnswer, PageDto, PostDto, UserDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 import { useRealtime, useSocketEvent } from '../../../lib/realtime';
+import { useBlocks } from '../../shared/api/blocks';
 import { postsKey } from './posts';
 
 type Pages = InfiniteData<PageDto<PostDto>>;
@@ -91,6 +92,12 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
   /** The lowest number among posts heard in the room and still shown without the reader's own view. */
   const ownViewFrom = useRef<number | null>(null);
 
+  // The room hears a post as everyone does (it never says who blocked whom): a post by a member this reader
+  // blocked is collapsed from the start, before the reader's own view of it arrives.
+  const blocks = useBlocks(myId !== undefined);
+  const blockedIds = new Set(blocks.data?.items.map((user) => user.id));
+  const asSeen = (post: PostDto): PostDto => (post.author && blockedIds.has(post.author.id) ? { ...post, blockedAuthor: true } : post);
+
   const pages = () => queryClient.getQueryData<Pages>(postsKey(topicId));
   const allLoaded = () => {
     const data = pages();
@@ -102,7 +109,7 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
       setWaiting((count) => count + posts.length);
       return;
     }
-    queryClient.setQueryData<Pages>(postsKey(topicId), (data) => appendPosts(data, posts));
+    queryClient.setQueryData<Pages>(postsKey(topicId), (data) => appendPosts(data, posts.map(asSeen)));
     const others = posts.filter((post) => post.author?.id !== myId).map((post) => post.id);
     if (others.length > 0) setFresh((current) => [...current, ...others.filter((id) => !current.includes(id))]);
   };
@@ -160,7 +167,13 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
     if (post.topicId !== topicId) return;
     // The room hears a post as everyone sees it; the reader's own marks and `can` stay theirs.
     queryClient.setQueryData<Pages>(postsKey(topicId), (data) =>
-      replacePost(data, post.id, (old) => ({ ...post, myReactions: old.myReactions, bookmarked: old.bookmarked, can: old.can })),
+      replacePost(data, post.id, (old) => ({
+        ...post,
+        myReactions: old.myReactions,
+        bookmarked: old.bookmarked,
+        blockedAuthor: old.blockedAuthor,
+        can: old.can,
+      })),
     );
   });
   useSocketEvent('post:deleted', (event) => {

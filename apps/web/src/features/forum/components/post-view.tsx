@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
@@ -25,6 +25,20 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
   const [historyOpen, setHistoryOpen] = useState(false);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
+  // A post by a member the reader blocked starts collapsed (api.md 1.1, Blocking): one click shows it.
+  const [revealed, setRevealed] = useState(false);
+  const article = useRef<HTMLElement>(null);
+  const toggled = useRef(false);
+  const reveal = (on: boolean) => {
+    toggled.current = true;
+    setRevealed(on);
+  };
+  // The button pressed goes away with the view it belonged to: focus the post shown, or the Show button back.
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (revealed ? article.current : article.current?.querySelector('button'))?.focus();
+  }, [revealed]);
   const edit = useEditPost(post.topicId);
   const remove = useDeletePost(post.topicId);
   const react = useReact(post.topicId);
@@ -39,6 +53,20 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
     const selected = window.getSelection()?.toString().trim();
     onReply(post, selected || post.body);
   };
+
+  if (post.blockedAuthor && !revealed) {
+    return (
+      <article ref={article} className="post post-collapsed" id={`post-${post.id}`} tabIndex={-1} data-post-number={post.number}>
+        <p className="muted">
+          {t('blocks.collapsed')}{' '}
+          <button type="button" aria-expanded={false} aria-label={t('blocks.showLabel')} onClick={() => reveal(true)}>
+            {t('blocks.show')}
+          </button>
+        </p>
+        {children}
+      </article>
+    );
+  }
 
   const body = post.deleted ? (
     <p className="muted">{t('forum.deletedPost')}</p>
@@ -66,7 +94,14 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
   );
 
   return (
-    <article className="post" id={`post-${post.id}`} tabIndex={-1} aria-labelledby={`post-${post.id}-by`} data-post-number={post.number}>
+    <article
+      ref={article}
+      className="post"
+      id={`post-${post.id}`}
+      tabIndex={-1}
+      aria-labelledby={`post-${post.id}-by`}
+      data-post-number={post.number}
+    >
       <header className="post-header">
         <span id={`post-${post.id}-by`} className="post-author">
           {post.author ? post.author.displayName : t('forum.deletedAuthor')}
@@ -81,6 +116,11 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
         </time>
         {post.editedAt && <span className="muted"> · {t('forum.edited')}</span>}
         {post.wiki && <span className="badge">{t('forum.wiki')}</span>}
+        {post.blockedAuthor && (
+          <button type="button" className="link-button" aria-expanded onClick={() => reveal(false)}>
+            {t('blocks.hide')}
+          </button>
+        )}
       </header>
       {body}
       {!post.deleted && !editing && (

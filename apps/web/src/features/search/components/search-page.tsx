@@ -75,20 +75,30 @@ export function SearchPage() {
       {results.error instanceof ApiError && <Alert kind="error">{results.error.messages.join(' ')}</Alert>}
       {filters.q && results.data && <p role="status">{hits.length === 0 ? t('search.none') : t('search.count', { count: hits.length })}</p>}
       <ol className="search-results">
-        {hits.map((hit) => (
-          <li key={hit.postId}>
-            <Link to={`/t/${hit.topicId}#post-${hit.postId}`}>{hit.title}</Link>
-            {hit.contentWarning !== null ? (
-              <p className="snippet content-warning-note">{t('search.contentWarning', { warning: hit.contentWarning })}</p>
-            ) : (
-              // The server escapes everything in a snippet except the <mark> around matched words.
-              <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
-            )}
-            <p className="muted">
-              {hit.author.displayName} · <time dateTime={hit.createdAt}>{new Date(hit.createdAt).toLocaleDateString()}</time>
-            </p>
-          </li>
-        ))}
+        {hits.map((hit) =>
+          // A hit by a member the reader blocked is collapsed like their posts: one click (details) shows it.
+          hit.blockedAuthor ? (
+            <li key={hit.postId}>
+              <details>
+                <summary className="muted">{t('blocks.collapsedHit')}</summary>
+                <Link to={`/t/${hit.topicId}#post-${hit.postId}`}>{hit.title}</Link>
+              </details>
+            </li>
+          ) : (
+            <li key={hit.postId}>
+              <Link to={`/t/${hit.topicId}#post-${hit.postId}`}>{hit.title}</Link>
+              {hit.contentWarning !== null ? (
+                <p className="snippet content-warning-note">{t('search.contentWarning', { warning: hit.contentWarning })}</p>
+              ) : (
+                // The server escapes everything in a snippet except the <mark> around matched words.
+                <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+              )}
+              <p className="muted">
+                {hit.author.displayName} · <time dateTime={hit.createdAt}>{new Date(hit.createdAt).toLocaleDateString()}</time>
+              </p>
+            </li>
+          ),
+        )}
       </ol>
       {results.hasNextPage && (
         <button type="button" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>
