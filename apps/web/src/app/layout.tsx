@@ -5,6 +5,7 @@ import { meQueryKey, useMe } from '../lib/session';
 import { useSocketEvent } from '../lib/realtime';
 import { useSite } from '../lib/site';
 import { WarningBanner } from '../features/moderation/components/warning-banner';
+import { StaffTwoFactorNotice } from '../features/two-factor/components/staff-two-factor-notice';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
@@ -47,6 +48,7 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1}>
         {me.data && <WarningBanner />}
+        {me.data && <StaffTwoFactorNotice />}
         <Outlet />
       </main>
       <footer className="site-footer">

@@ -3,6 +3,8 @@ import type { ErrorDto } from '@harbour/contracts';
 /** An error answer from the API, with its messages split by the field they name. */
 export class ApiError extends Error {
   readonly messages: string[];
+  /** The password was right; the account asks for its two-factor code. */
+  readonly totpRequired: boolean;
   constructor(
     readonly status: number,
     body: ErrorDto | null,
@@ -10,6 +12,7 @@ export class ApiError extends Error {
     const messages = body ? (Array.isArray(body.message) ? body.message : [body.message]) : [];
     super(messages.join('; ') || `HTTP ${status}`);
     this.messages = messages;
+    this.totpRequired = body?.totpRequired === true;
   }
 
   /** Messages that start with the field's name ("password must be …"), as the server writes them. */

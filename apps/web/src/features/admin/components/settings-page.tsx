@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGISTRATION_MODES, type RateLimitsDto, type SettingsDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
+import { useMe } from '../../../lib/session';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
@@ -19,6 +20,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
   const update = useUpdateSettings();
+  const me = useMe();
   const [draft, setDraft] = useState<SettingsDto | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
@@ -79,6 +81,22 @@ export function SettingsPage() {
           />
           {t('admin.groupCreationAdminsOnly')}
         </label>
+        <div className="field">
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={draft.staffTwoFactor}
+              // Requiring it without having it would close this page to the admin saving it.
+              disabled={!draft.staffTwoFactor && me.data?.twoFactor !== true}
+              aria-describedby="staff-two-factor-hint"
+              onChange={(e) => setDraft({ ...draft, staffTwoFactor: e.target.checked })}
+            />
+            {t('twoFactor.staff.setting')}
+          </label>
+          <p id="staff-two-factor-hint" className="field-hint">
+            {t('twoFactor.staff.settingHint')}
+          </p>
+        </div>
         <TextField
           label={t('admin.newMemberReviewPosts')}
           type="number"

@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LoginBody } from '@harbour/contracts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useLogin } from '../api/login';
+import { TwoFactorStep } from './two-factor-step';
 import { useAuthForm } from './use-auth-form';
 
 export function SignInPage() {
@@ -14,10 +18,21 @@ export function SignInPage() {
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const login = useLogin();
+  // The password was right and the account uses two-factor: the code step takes over.
+  const [needsCode, setNeedsCode] = useState<LoginBody | null>(null);
   const { formRef, onSubmit, field, formError, busy } = useAuthForm({ login: '', password: '' }, async (values) => {
-    await login.mutateAsync(values);
+    try {
+      await login.mutateAsync(values);
+    } catch (error) {
+      if (error instanceof ApiError && error.totpRequired) return setNeedsCode(values);
+      throw error;
+    }
     await navigate(target);
   });
+
+  if (needsCode) {
+    return <TwoFactorStep credentials={needsCode} onSignedIn={() => void navigate(target)} onBack={() => setNeedsCode(null)} />;
+  }
 
   return (
     <Page title={t('auth.signInTitle')} narrow>

@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser, signIn, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { newMember, newSite, type TestMember } from '../support/factories';
+
+const WEB_DIR = join(__dirname, '../../dist/web');
+
+/** What an authenticator app would show for `secret`, `offset` steps from now. */
+function code(secret: string, offset = 0): string {
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + offset * 30_000 });
+}
+
+describe('two-factor in the browser', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  let member: TestMember;
+  const offHost: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ webDir: WEB_DIR, smtp: false });
+    b = await launchBrowser();
+    await newSite(t);
+    member = await newMember(t, { username: 'lighthouse' });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  async function signOut(page: Page): Promise<void> {
+    await page.getByRole('button', { name: `Account menu for ${member.user.username}` }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+  }
+
+  async function signInWithPassword(page: Page): Promise<void> {
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Username or email address').fill(member.user.username);
+    await page.getByLabel('Password').fill(member.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Two-factor code' }).waitFor();
+  }
+
+  it('enrols with a QR code drawn in the page, then signs in with a code and with a recovery code once', async () => {
+    const page = watchOffHostRequests(await signIn(b, t.baseUrl, member.user.username), t.baseUrl, offHost);
+    await page.goto(`${t.baseUrl}/settings/two-factor`);
+    await page.getByText('Two-factor authentication is off.').waitFor();
+
+    await page.getByLabel('Your password').fill('not my password');
+    await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+    await page.getByText('That password is not right.').waitFor();
+    await page.getByLabel('Your password').fill(member.password);
+    await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+
+    // The QR code is drawn on a canvas by the page itself (qrcode, loaded on demand): dark modules on white.
+    const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
+    await qr.waitFor();
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.qr-code');
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      return data !== undefined && data.some((value, index) => index % 4 !== 3 && value < 50);
+    });
+    const secret = (await page.getByTestId('two-factor-secret').innerText()).replace(/\s/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+
+    await page.getByLabel('Six-digit code from the app').fill(code(secret, 5));
+    await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+    await page.getByText('That code is not right.', { exact: false }).waitFor();
+    await page.getByLabel('Six-digit code from the app').fill(code(secret));
+    await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+    const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await codes.first().waitFor();
+    const recoveryCodes = await codes.allInnerTexts();
+    expect(recoveryCodes).toHaveLength(10);
+    await expect(page.getByRole('heading', { name: 'Your recovery codes' }).evaluate((el) => el === document.activeElement)).resolves.toBe(
+      true,
+    );
+    await page.getByRole('button', { name: 'I have saved my codes' }).click();
+    await page.getByText('Two-factor authentication is on.').first().waitFor();
+
+    // Sign-in now asks for a code; the step used to confirm is spent, so the app's next code is used.
+    await signOut(page);
+    await signInWithPassword(page);
+    await page.getByLabel('Six-digit code').fill(code(secret, 5));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That code did not work.', { exact: false }).waitFor();
+    await page.getByLabel('Six-digit code').fill(code(secret, 1));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`You are signed in as ${member.user.username}.`).waitFor();
+
+    // A lost phone: a recovery code works, once.
+    for (const attempt of ['works', 'spent'] as const) {
+      await signOut(page);
+      await signInWithPassword(page);
+      await page.getByRole('button', { name: 'Lost your phone? Use a recovery code' }).click();
+      await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      if (attempt === 'works') await page.getByText(`You are signed in as ${member.user.username}.`).waitFor();
+      else await page.getByText('That code did not work.', { exact: false }).waitFor();
+    }
+    await page.getByLabel('Recovery code').fill(recoveryCodes[1]!.toUpperCase());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`You are signed in as ${member.user.username}.`).waitFor();
+
+    // Turning it off takes the password and a code; a recovery code does (the phone may be the thing lost).
+    await page.goto(`${t.baseUrl}/settings/two-factor`);
+    await page.getByLabel('Your password').fill(member.password);
+    await page.getByLabel('Code from the app, or a recovery code').fill(recoveryCodes[2]!);
+    await page.getByRole('button', { name: 'Turn off two-factor authentication' }).click();
+    await page.getByText('Two-factor authentication is off.').first().waitFor();
+    await signOut(page);
+    await page.context().close();
+    await (await signIn(b, t.baseUrl, member.user.username)).context().close();
+    expect(offHost).toEqual([]);
+  });
+});
