@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, EvenWhenSilenced, type Caller } from '@harbour/access';
-import type { RecoveryCodesDto, TwoFactorSetupDto as TwoFactorSetupAnswer } from '@harbour/contracts';
-import { TwoFactorConfirmDto, TwoFactorDisableDto, TwoFactorSetupDto } from './two-factor.dtos';
+import type { RecoveryCodesDto, TwoFactorSetupDto } from '@harbour/contracts';
+import { TwoFactorConfirmDto, TwoFactorDisableDto, TwoFactorStartDto } from './two-factor.dtos';
 import { TwoFactorService } from './two-factor.service';
 
 /** The member's own two-factor set-up. Securing one's account changes nothing others see: allowed while silenced. */
@@ -15,7 +15,7 @@ export class TwoFactorController {
   @Post()
   @HttpCode(200)
   @EvenWhenSilenced()
-  setup(@CurrentCaller() caller: Caller, @Body() dto: TwoFactorSetupDto): Promise<TwoFactorSetupAnswer> {
+  setup(@CurrentCaller() caller: Caller, @Body() dto: TwoFactorStartDto): Promise<TwoFactorSetupDto> {
     return this.twoFactor.setup(caller, dto.password);
   }
 

@@ -4,7 +4,7 @@ import type { Exactly, PasswordBody, TwoFactorConfirmBody, TwoFactorDisableBody 
 /** A TOTP code, or a recovery code as shown (`xxxxx-xxxxx`; case, a space or no dash accepted). */
 export const SECOND_FACTOR = /^(\d{6}|[0-9A-Za-z]{5}[- ]?[0-9A-Za-z]{5})$/;
 
-export class TwoFactorSetupDto implements Exactly<PasswordBody, TwoFactorSetupDto> {
+export class TwoFactorStartDto implements Exactly<PasswordBody, TwoFactorStartDto> {
   @IsString() @IsNotEmpty() @MaxLength(200) password: string;
 }
 
