@@ -128,6 +128,29 @@ describe('SQL scopes agree with the access rules', () => {
     }
   });
 
+  it('keeps exactly the groups whose members each caller may see, so a profile may name (group.seeMembers)', async () => {
+    const groupRows = groups.map((g) => `(${uuid(g.id)}, '${g.visibility}')`).join(', ');
+    for (const site of sites) {
+      for (const caller of callers) {
+        const scope = access.visibleMemberships(caller, site, 'g');
+        const kept = await ids(`WITH g(id, visibility) AS (VALUES ${groupRows}) SELECT g.id FROM g WHERE ${scope.where}`, scope);
+        const allowed = groups.filter((group) => access.can(caller, { action: 'group.seeMembers', group, site })).map((g) => g.id);
+        expect({ caller: describeCaller(caller), kept }).toEqual({ caller: describeCaller(caller), kept: allowed.sort() });
+      }
+    }
+  });
+
+  it('keeps exactly the members who may see each category, as @-completion offers them (category.see)', async () => {
+    const members = callers.filter((c): c is Caller => c !== null);
+    const memberRows = members.map((m) => `(${uuid(m.userId)}, '${m.role}', '${JSON.stringify(m.groups)}'::json)`).join(', ');
+    for (const { ref } of categories) {
+      const scope = access.membersSeeingCategory(ref, 'u', 'u.roles');
+      const kept = await ids(`WITH u(id, role, roles) AS (VALUES ${memberRows}) SELECT u.id FROM u WHERE ${scope.where}`, scope);
+      const allowed = members.filter((m) => access.can(m, { action: 'category.see', category: ref, site: sites[0]! })).map((m) => m.userId);
+      expect({ category: ref, kept }).toEqual({ category: ref, kept: allowed.sort() });
+    }
+  });
+
   it('keeps exactly the mailings the public archive may show (mailing.read)', async () => {
     const mailingRows = mailings.map((m) => `(${uuid(m.id)}, '${m.status}', '${m.audienceKind}')`).join(', ');
     for (const site of sites) {

@@ -121,6 +121,34 @@ describe('a canary in a private space', () => {
     expect(quote.text).not.toContain(CANARY);
   });
 
+  it('never reaches an outsider through a profile: no post, count, group membership or completion', async () => {
+    // The members see it on each other's profiles (so the sweep below would catch a leak).
+    const seen = await t.http().get(`/api/users/${insider.user.username}`).set(owner.auth).expect(200);
+    expect(seen.body.postCount).toBeGreaterThan(0);
+    expect(seen.body.groups.map((g: { id: string }) => g.id)).toContain(ids.group);
+    const theirPosts = await t.http().get(`/api/users/${insider.user.username}/posts`).set(owner.auth).expect(200);
+    expect(JSON.stringify(theirPosts.body)).toContain(CANARY);
+    for (const who of [outsider, null]) {
+      for (const member of [insider, owner]) {
+        for (const url of [`/api/users/${member.user.username}`, `/api/users/${member.user.username}/posts`]) {
+          const call = t.http().get(url);
+          const response = await (who ? call.set(who.auth) : call).expect(200);
+          expect({ url, text: response.text }).not.toEqual({ url, text: expect.stringContaining(CANARY) });
+          expect({ url, text: response.text }).not.toEqual({ url, text: expect.stringContaining(ids.group) });
+        }
+        const profile = await (who
+          ? t.http().get(`/api/users/${member.user.username}`).set(who.auth)
+          : t.http().get(`/api/users/${member.user.username}`));
+        expect([profile.body.postCount, profile.body.groups]).toEqual([0, []]);
+      }
+    }
+    // Completion in the private topic is refused as if it did not exist, and elsewhere names no group.
+    const prefix = insider.user.username.slice(0, 6);
+    await t.http().get(`/api/users?prefix=${prefix}&topicId=${ids.topic}`).set(outsider.auth).expect(404);
+    const found = await t.http().get(`/api/users?prefix=${prefix}`).set(outsider.auth).expect(200);
+    expect(found.text).not.toContain(CANARY);
+  });
+
   it('never reaches an outsider through sockets or mail', async () => {
     // The insider is told (in the app and by email) of the owner's reply: the sweep has something to find.
     const insiderMail = await t.smtp!.waitFor(insider.user.email);

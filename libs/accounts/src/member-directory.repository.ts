@@ -55,7 +55,7 @@ export class MemberDirectory {
       WHERE u.status = 'active' AND u.id <> :excludeUserId
         AND (u.username_key LIKE :pattern ESCAPE '\\' OR lower(u.display_name) LIKE :pattern ESCAPE '\\')
         AND ${seeing.where}
-      ORDER BY (${first.where}) DESC, (u.username_key = :key) DESC, length(u.username_key), u.username_key
+      ORDER BY CASE WHEN ${first.where} THEN 0 ELSE 1 END, (u.username_key = :key) DESC, length(u.username_key), u.username_key
       LIMIT :limit`;
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
       ...seeing.params,
