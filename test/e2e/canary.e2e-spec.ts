@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import type { Socket } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
@@ -147,6 +148,21 @@ describe('a canary in a private space', () => {
     await t.http().get(`/api/users?prefix=${prefix}&topicId=${ids.topic}`).set(outsider.auth).expect(404);
     const found = await t.http().get(`/api/users?prefix=${prefix}`).set(outsider.auth).expect(200);
     expect(found.text).not.toContain(CANARY);
+  });
+
+  it('never reaches an outsider through their data export (mentioned there, blocking a member of it)', async () => {
+    const response = await t
+      .http()
+      .post('/api/me/export')
+      .set(outsider.auth)
+      .send({ password: outsider.password })
+      .responseType('blob')
+      .expect(200);
+    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    expect(Object.keys(files)).toContain('profile.json');
+    for (const [name, bytes] of Object.entries(files)) {
+      expect({ name, text: strFromU8(bytes) }).not.toEqual({ name, text: expect.stringContaining(CANARY) });
+    }
   });
 
   it('never reaches an outsider through sockets or mail', async () => {

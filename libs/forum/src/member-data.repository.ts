@@ -9,7 +9,6 @@ type Row = Record<string, unknown>;
 interface PostRow {
   id: string;
   topic_id: string;
-  topic_title: string;
   number: number | null;
   body: string;
   content_warning: string | null;
@@ -40,11 +39,11 @@ export class ForumMemberData implements MemberDataPart {
   async export({ userId }: ExportedMember): Promise<Record<string, ExportFile>> {
     const db = this.dataSource.manager;
     const posts = await db.query<PostRow[]>(
-      `SELECT p.id, p.topic_id, t.title AS topic_title, p.number, p.body, p.content_warning, p.hidden, p.created_at,
+      `SELECT p.id, p.topic_id, p.number, p.body, p.content_warning, p.hidden, p.created_at,
               p.edited_at, p.deleted_at,
               coalesce((SELECT json_agg(json_build_object('markdown', r.body, 'editedAt', r.edited_at) ORDER BY r.edited_at)
                           FROM post_revisions r WHERE r.post_id = p.id AND r.editor_id = $1), '[]') AS revisions
-         FROM posts p JOIN topics t ON t.id = p.topic_id
+         FROM posts p
         WHERE p.author_id = $1 ORDER BY p.created_at`,
       [userId],
     );
@@ -74,7 +73,8 @@ export class ForumMemberData implements MemberDataPart {
       'posts.json': {
         posts: posts.map((post) => ({
           id: post.id,
-          topic: { id: post.topic_id, title: post.topic_title },
+          // Only the topic's id: its title is someone else's words, maybe in a space the member has since left.
+          topicId: post.topic_id,
           number: post.number,
           createdAt: post.created_at,
           editedAt: post.edited_at,

@@ -33,7 +33,7 @@ export class MailingsMemberData implements MemberDataPart {
     // The row goes whole, suppression record included: nothing may keep the address (README, "Leaving").
     await manager.query('DELETE FROM subscribers WHERE user_id = $1 OR email = ANY($2)', [member.userId, addresses]);
     // Delivery rows stay so that mailings' counts do not change, under an address that is nobody's.
-    await manager.query('UPDATE mailing_deliveries SET address = $2, error = NULL WHERE address = ANY($1)', [
+    await manager.query('UPDATE mailing_deliveries SET email = $2, error = NULL WHERE email = ANY($1)', [
       addresses,
       member.anonymous.email,
     ]);

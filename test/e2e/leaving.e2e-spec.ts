@@ -1,0 +1,145 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { PostDto } from '@harbour/contracts';
+import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
+import { newMember, newSite, type TestMember } from '../support/factories';
+import { newCategory } from '../support/forum';
+import { liveALife, sweep } from '../support/leaving';
+import { connectSocket, nextEvent } from '../support/sockets';
+
+describe('leaving: export and real deletion', () => {
+  let t: TestApp;
+  let admin: TestMember;
+  let other: TestMember;
+  let category: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await newSite(t);
+    other = await newMember(t);
+    category = await newCategory(t, admin);
+  });
+  afterAll(() => t.close());
+
+  it('exports everything held about the member as a zip of JSON and uploads, password asked again', async () => {
+    const life = await liveALife(t, admin, other, category);
+    const { member } = life;
+    await t.http().post('/api/me/export').set(member.auth).send({ password: 'wrong password' }).expect(403);
+    await t.http().post('/api/me/export').set(member.auth).send({}).expect(400);
+    const response = await t.http().post('/api/me/export').set(member.auth).send({ password: member.password }).responseType('blob');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.headers['cache-control']).toContain('no-store');
+    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'profile.json',
+        'posts.json',
+        'conversations.json',
+        'uploads/',
+        'notifications.json',
+        'subscriptions.json',
+        'groups.json',
+        'moderation.json',
+      ]),
+    );
+    const json = (name: string) => JSON.parse(strFromU8(files[name]!)) as Record<string, unknown>;
+    expect(json('profile.json')).toMatchObject({ username: member.user.username, email: member.user.email, displayName: life.displayName });
+    const posts = json('posts.json') as { posts: { id: string; markdown: string; revisions: { markdown: string }[] }[] };
+    expect(posts.posts.find((post) => post.id === life.editedReplyId)).toMatchObject({
+      markdown: 'An edited reply',
+      revisions: [{ markdown: 'A first draft' }],
+    });
+    expect(json('conversations.json')).toEqual([]);
+    expect(json('subscriptions.json')).toMatchObject({ mailingList: { email: member.user.email, status: 'subscribed' } });
+    expect(json('groups.json')).toMatchObject({ memberships: [{ role: 'owner' }], joinRequests: [{ message: 'Let me in please' }] });
+    expect(json('moderation.json')).toMatchObject({ sanctions: [{ type: 'warn', appealMessage: expect.stringContaining('by mistake') }] });
+    // Nothing of anybody else: the other member's address is not in it.
+    expect(Object.values(files).some((bytes) => strFromU8(bytes).includes(other.user.email))).toBe(false);
+  });
+
+  it.each(['anonymize', 'delete'] as const)(
+    'with posts: %s, leaves nothing that identified the member anywhere in the database (others’ words aside)',
+    async (posts) => {
+      const life = await liveALife(t, admin, other, category);
+      const { member } = life;
+      const needles = [member.user.email, member.user.username, life.displayName];
+      const before = await sweep(t, needles);
+      expect(before.length).toBeGreaterThan(5); // the sweep finds what is there
+      const socket = await connectSocket(t.baseUrl, { token: member.token });
+      const revoked = nextEvent<{ reason: string }>(socket, 'session:revoked');
+      const disconnected = new Promise<string>((resolve) => socket.on('disconnect', resolve));
+
+      await t.http().delete('/api/me').set(member.auth).send({ password: member.password, posts }).expect(204);
+
+      await expect(revoked).resolves.toEqual({ reason: 'deleted' });
+      await disconnected;
+      expect(await sweep(t, needles)).toEqual([
+        { where: 'public.posts.body', rows: [life.quotingPostId] },
+        { where: 'public.posts.html', rows: [life.quotingPostId] },
+      ]);
+      const [row] = await sql<{ username: string; email: string; status: string; display_name: string }>(
+        t.databaseUrl,
+        'SELECT username, email, status, display_name FROM users WHERE id = $1',
+        [member.user.id],
+      );
+      expect(row).toEqual({
+        username: expect.stringMatching(/^deleted-\d+$/),
+        display_name: row!.username,
+        email: `${row!.username}@deleted.invalid`,
+        status: 'deleted',
+      });
+      const page = await t.http().get(`/api/topics/${life.topicId}/posts`).set(other.auth).expect(200);
+      const mine = (page.body.items as PostDto[]).filter((post) => post.id === life.firstPostId || post.id === life.editedReplyId);
+      expect(mine).toHaveLength(2);
+      if (posts === 'anonymize') {
+        expect(mine.map((post) => [post.author?.username, post.body])).toEqual([
+          [row!.username, `Hello from me, @${other.user.username}`],
+          [row!.username, 'An edited reply'],
+        ]);
+      } else {
+        expect(mine.map((post) => [post.deleted, post.body, post.author])).toEqual([
+          [true, '', null],
+          [true, '', null],
+        ]);
+        const [stored] = await sql<{ bodies: string }>(
+          t.databaseUrl,
+          `SELECT string_agg(body || html, '') AS bodies FROM posts WHERE author_id = $1`,
+          [member.user.id],
+        );
+        expect(stored?.bodies).toBe('');
+      }
+      const [left] = await sql<{ count: number }>(t.databaseUrl, 'SELECT count(*)::int AS count FROM post_revisions WHERE post_id = $1', [
+        life.editedReplyId,
+      ]);
+      expect(left?.count).toBe(0);
+      // The other member's group keeps an owner.
+      const [owners] = await sql<{ count: number }>(
+        t.databaseUrl,
+        `SELECT count(*)::int AS count FROM group_members WHERE user_id = $1 AND role = 'owner'`,
+        [other.user.id],
+      );
+      expect(owners!.count).toBeGreaterThanOrEqual(1);
+      await t.http().get('/api/me').set(member.auth).expect(401);
+      await t.http().post('/api/auth/login').send({ login: row!.username, password: member.password }).expect(401);
+    },
+  );
+
+  it('frees the username, and refuses deleted- names at registration', async () => {
+    const member = await newMember(t);
+    await t.http().delete('/api/me').set(member.auth).send({ password: member.password, posts: 'delete' }).expect(204);
+    const again = await newMember(t, { username: member.user.username });
+    expect(again.user.username).toBe(member.user.username);
+    const refused = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'Deleted-7', email: 'someone@example.org', password: 'correct horse battery' })
+      .expect(400);
+    expect(JSON.stringify(refused.body.message)).toContain('username');
+    const [users] = await sql<{ count: number }>(
+      t.databaseUrl,
+      `SELECT count(*)::int AS count FROM users WHERE email = 'someone@example.org'`,
+    );
+    expect(users!.count).toBe(0);
+  });
+});
