@@ -10,6 +10,9 @@ import { AvatarsService } from './avatars.service';
 import { BlockRepository } from './block.repository';
 import { BlocksController } from './blocks.controller';
 import { BlocksService } from './blocks.service';
+import { EmailController } from './email.controller';
+import { EmailTokenRepository } from './email-token.repository';
+import { EmailVerificationService } from './email-verification.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
 import { MemberCallers } from './member-caller.repository';
@@ -32,9 +35,11 @@ import { UserRepository } from './user.repository';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, AvatarsController, AdminUsersController, SiteInvitationsController, TwoFactorController, BlocksController, LeavingController, AdminLeavingController],
+  controllers: [AuthController, MeController, AvatarsController, AdminUsersController, SiteInvitationsController, TwoFactorController, BlocksController, LeavingController, AdminLeavingController, EmailController],
   providers: [
     UserRepository,
+    EmailTokenRepository,
+    EmailVerificationService,
     AvatarRepository,
     AvatarsService,
     MemberDirectory,

@@ -5,6 +5,7 @@ import type { AuthResultDto, PendingRegistrationDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import type { LoginDto, RegisterDto } from './account.dtos';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './password';
+import { EmailVerificationService } from './email-verification.service';
 import { SessionsService } from './sessions.service';
 import { SiteInvitationsService } from './site-invitations.service';
 import { TwoFactorService } from './two-factor.service';
@@ -27,9 +28,14 @@ export class AuthService {
     private readonly limiter: RateLimiter,
     private readonly invitations: SiteInvitationsService,
     private readonly twoFactor: TwoFactorService,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
-  /** Registers a member. The first account of a new site is its admin (the first-run setup). */
+  /**
+   * Registers a member. The first account of a new site is its admin (the first-run setup). While the site
+   * requires email verification, a new address and a taken one get the same 202 (its owner is mailed instead),
+   * and both paths have hashed a password first, so neither the answer nor its time tells who is a member.
+   */
   async register(dto: RegisterDto, client: ClientInfo): Promise<AuthResultDto | PendingRegistrationDto> {
     const settings = await this.settings.get();
     await this.limiter.consume('register', client.address, settings.rateLimits.registrationsPerHourPerIp, 3600);
@@ -46,10 +52,12 @@ export class AuthService {
         const email = dto.email.toLowerCase();
         const taken = await this.users.taken(usernameKey, email, manager);
         if (taken.username) throw new ConflictError('username is already taken');
+        // An invitation is an admin's approval given in advance; checked before the address so a bad one
+        // cannot be used to tell taken addresses from new ones.
+        const invitedEmail = dto.invitation ? await this.invitations.spend(dto.invitation, manager) : null;
+        const verify = !first && settings.emailVerification === 'required' && invitedEmail !== email;
+        if (taken.email && verify) return this.emailVerification.noticeAddressInUse(email, settings.siteName, manager);
         if (taken.email) throw new ConflictError('email is already registered');
-
-        // An invitation is an admin's approval given in advance.
-        if (dto.invitation) await this.invitations.spend(dto.invitation, manager);
         const pending = !first && !dto.invitation && settings.registrationMode === 'approval';
         const user = await this.users.insert(
           {
@@ -61,9 +69,15 @@ export class AuthService {
             role: first ? 'admin' : 'member',
             status: pending ? 'pending' : 'active',
             locale: dto.locale ?? 'en',
+            mustVerifyEmail: verify,
+            emailVerifiedAt: invitedEmail === email ? new Date() : null,
           },
           manager,
         );
+        if (verify) {
+          await this.emailVerification.sendVerification(user, settings.siteName, manager);
+          return { status: 'verify_email' as const };
+        }
         if (pending) return { status: 'pending' as const };
         const token = await this.sessions.open(user.id, client.userAgent, manager);
         return { user: toMeDto(user), token };
@@ -85,6 +99,9 @@ export class AuthService {
     const user = await this.users.findByLogin(key);
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNobody(dto.password);
     if (!user || !valid) throw new NotAuthenticatedError('invalid credentials');
+    // Accounts registered while verification was required wait for the link (unless admins turned it off since).
+    if (user.mustVerifyEmail && !user.emailVerifiedAt && settings.emailVerification === 'required')
+      throw new ForbiddenError('verify your email first');
     await this.twoFactor.checkAtLogin(user, dto.totp);
     if (user.status === 'pending') throw new ForbiddenError('Your account is waiting for an admin to approve it');
     if (user.status === 'banned') throw new ForbiddenError('This account is banned');

@@ -59,9 +59,11 @@ export class SiteInvitationsService {
   }
 
   /** Uses up an invitation inside the registration's transaction; a bad one is a 400 naming the field. */
-  async spend(token: string, manager: EntityManager): Promise<void> {
+  async spend(token: string, manager: EntityManager): Promise<string | null> {
     const invitation = await this.invitations.lockUsable(hashToken(token), manager);
     if (!invitation) throw new InvalidInputError('invitation is invalid, used or expired');
     await this.invitations.markUsed(invitation.id, manager);
+    // The address the link was mailed to: registering with it proves the address already.
+    return invitation.email;
   }
 }

@@ -52,6 +52,19 @@ export class UserRepository {
     await manager.update(User, { id }, { passwordHash });
   }
 
+  /** Makes `email` the member's verified address (a verification, or a change of address confirmed by its link). */
+  async setVerifiedEmail(id: string, email: string, manager: EntityManager): Promise<void> {
+    await manager.update(User, { id }, { email, emailVerifiedAt: new Date() });
+  }
+
+  /** The account using this lower-cased address, if any (a deleted account's address is never a real one). */
+  async contactByEmail(email: string, manager?: EntityManager): Promise<{ email: string; locale: Locale } | null> {
+    const rows = await this.db(manager).query<{ email: string; locale: Locale }[]>('SELECT email, locale FROM users WHERE email = $1', [
+      email,
+    ]);
+    return rows[0] ?? null;
+  }
+
   /** The ids of the active members with these lower-cased usernames (mentions). */
   async activeIdsByUsernames(usernameKeys: string[], manager?: EntityManager): Promise<string[]> {
     if (usernameKeys.length === 0) return [];
@@ -95,7 +108,7 @@ export class UserRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<User, 'displayName' | 'locale' | 'role' | 'status'>>,
+    changes: Partial<Pick<User, 'displayName' | 'locale' | 'role' | 'status' | 'pronouns' | 'bio' | 'messagesFrom' | 'discreet'>>,
     manager?: EntityManager,
   ): Promise<void> {
     if (Object.keys(changes).length > 0) await this.db(manager).update(User, { id }, changes);
@@ -126,11 +139,11 @@ export class UserRepository {
     await manager.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [id]);
   }
 
-  /** Writes the member's state from their standing sanctions; a member awaiting approval stays pending. */
+  /** Writes the member's state from their standing sanctions; a member awaiting approval stays pending, a deleted one deleted. */
   async applyStanding(id: string, standing: UserStanding, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE users SET silenced_until = $2, suspended_until = $3,
-              status = CASE WHEN status = 'pending' THEN status WHEN $4 THEN 'banned' WHEN $5 THEN 'suspended' ELSE 'active' END
+              status = CASE WHEN status IN ('pending', 'deleted') THEN status WHEN $4 THEN 'banned' WHEN $5 THEN 'suspended' ELSE 'active' END
         WHERE id = $1`,
       [id, standing.silencedUntil, standing.suspendedUntil, standing.banned, standing.suspended],
     );
