@@ -128,7 +128,8 @@ export class SanctionsService {
 
   private async member(userId: string) {
     const user = isUuid(userId) ? await this.users.findById(userId) : null;
-    if (!user) throw new NotFoundError();
+    // A deleted account is nobody any more: no record, note or sanction (its row only keeps anonymous posts' author).
+    if (!user || user.status === 'deleted') throw new NotFoundError();
     return user;
   }
 
