@@ -42,6 +42,8 @@ describe('two-factor in the browser', () => {
     await page.getByLabel('Password').fill(member.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Two-factor code' }).waitFor();
+    // Keyboard users land in the code field.
+    expect(await page.evaluate<string | null>('document.activeElement?.getAttribute("autocomplete") ?? null')).toBe('one-time-code');
   }
 
   it('enrols with a QR code drawn in the page, signs in with a code and with a recovery code, and turns it off', async () => {
@@ -80,6 +82,10 @@ describe('two-factor in the browser', () => {
       return bits;
     })()`);
     expect(drawn).toBe(Array.from(expected.data, (dark) => (dark ? '1' : '0')).join(''));
+    // On a phone the set-up fits the screen.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await page.setViewportSize({ width: 1024, height: 800 });
 
     await page.getByLabel('Six-digit code from the app').fill(code(secret, 5));
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
