@@ -56,8 +56,4 @@ export class TwoFactorRepository {
     const result = await this.dataSource.manager.delete(RecoveryCode, { userId, codeHash });
     return (result.affected ?? 0) > 0;
   }
-
-  async recoveryCodesLeft(userId: string): Promise<number> {
-    return this.dataSource.manager.countBy(RecoveryCode, { userId });
-  }
 }
