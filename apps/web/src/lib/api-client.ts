@@ -38,16 +38,21 @@ export function apiText<T>(method: string, path: string, text: string, type: str
   return send<T>(method, path, { type, text });
 }
 
-async function send<T>(method: string, path: string, body?: { type: string; text: string }): Promise<T> {
+/** Sends a multipart form (a picture): the browser writes its Content-Type with the boundary. */
+export function apiForm<T>(method: string, path: string, form: FormData): Promise<T> {
+  return send<T>(method, path, form);
+}
+
+async function send<T>(method: string, path: string, body?: { type: string; text: string } | FormData): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = body.type;
+  if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = body.type;
   const csrf = readCookie('harbour_csrf');
   if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
   const response = await fetch(`/api${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body?.text,
+    body: body instanceof FormData ? body : body?.text,
   });
   if (response.status === 204 || response.status === 202) {
     return (response.headers.get('content-type')?.includes('json') ? await response.json() : undefined) as T;

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { usePreview } from '../api/posts';
+import { useMentionCompletion } from './mention-completion';
 
 export interface ComposerValue {
   body: string;
@@ -19,6 +20,8 @@ interface ComposerProps {
   onCancel?: () => void;
   /** Called as the member types (the topic page tells the room someone is typing). */
   onType?: () => void;
+  /** The topic written in: @-completion offers its readers first (and only them in a private space). */
+  topicId?: string;
 }
 
 /** Markdown editor with a server-rendered preview (exactly what the post will look like) and a content warning. */
@@ -31,6 +34,7 @@ export function Composer({
   onSubmit,
   onCancel,
   onType,
+  topicId,
 }: ComposerProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -40,6 +44,16 @@ export function Composer({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const preview = usePreview();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const mentions = useMentionCompletion({
+    topicId,
+    value: body,
+    onChange: (next, caret) => {
+      setBody(next);
+      // After React writes the new text, put the caret just after the inserted name.
+      requestAnimationFrame(() => textarea.current?.setSelectionRange(caret, caret));
+    },
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,18 +100,27 @@ export function Composer({
           <p id={`${id}-hint`} className="field-hint">
             {t('forum.markdownHint')}
           </p>
+          <span id={`${id}-mentions`} className="visually-hidden">
+            {t('profiles.mentions.hint')}
+          </span>
           <textarea
+            ref={textarea}
             id={`${id}-body`}
-            aria-describedby={`${id}-hint`}
+            {...mentions.inputProps}
+            aria-describedby={`${id}-hint ${id}-mentions`}
             value={body}
             rows={6}
+            onKeyDown={mentions.onKeyDown}
+            onSelect={(event) => mentions.track(event.currentTarget)}
             // eslint-disable-next-line jsx-a11y/no-autofocus -- only when the member just opened this box (reply, quote, edit)
             autoFocus={autoFocus}
             onChange={(event) => {
               setBody(event.target.value);
               onType?.();
+              mentions.track(event.target);
             }}
           />
+          {mentions.list}
         </div>
       ) : (
         <div className="post-body preview" aria-label={t('forum.preview')} dangerouslySetInnerHTML={{ __html: previewHtml }} />

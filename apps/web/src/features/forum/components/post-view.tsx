@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
 import { isSiteStaff } from '../../../lib/session';
 import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
+import { Avatar } from '../../shared/components/avatar';
 import { ReportDialog } from '../../shared/components/report-dialog';
 import { Composer } from './composer';
 
@@ -77,6 +78,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
       label={t('forum.editLabel')}
       submitLabel={t('forum.saveEdit')}
       initialBody={post.body}
+      topicId={post.topicId}
       autoFocus
       onSubmit={async ({ body: next }) => {
         await edit.mutateAsync({ id: post.id, body: next, baseRevision: editingFrom ?? post.revision });
@@ -103,8 +105,13 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
       data-post-number={post.number}
     >
       <header className="post-header">
+        <Avatar user={post.author} size={28} />{' '}
         <span id={`post-${post.id}-by`} className="post-author">
-          {post.author ? post.author.displayName : t('forum.deletedAuthor')}
+          {post.author ? (
+            <Link to={`/u/${encodeURIComponent(post.author.username)}`}>{post.author.displayName}</Link>
+          ) : (
+            t('forum.deletedAuthor')
+          )}
         </span>{' '}
         {isSiteStaff(me) && post.author && !mine && (
           <Link to={`/moderation/users/${post.author.id}`} className="muted">

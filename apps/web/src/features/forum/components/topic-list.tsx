@@ -2,6 +2,7 @@ import type { InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PageDto, TopicDto } from '@harbour/contracts';
+import { Avatar } from '../../shared/components/avatar';
 
 interface TopicListProps {
   data: InfiniteData<PageDto<TopicDto>> | undefined;
@@ -28,6 +29,7 @@ export function TopicList({ data, hasNextPage, loadMore, loadingMore }: TopicLis
               <span className="badge badge-unread">{t('forum.unread', { count: topic.unreadCount })}</span>
             )}
             <p className="muted topic-meta">
+              <Avatar user={topic.author} size={20} />{' '}
               {t('forum.topicMeta', {
                 author: topic.author.displayName,
                 count: topic.postCount,

@@ -225,6 +225,7 @@ export function TopicPage() {
             withContentWarning
             autoFocus={replyTo !== null}
             onType={live.typed}
+            topicId={id}
             onSubmit={async (value) => {
               const posted = await reply.mutateAsync({
                 ...value,

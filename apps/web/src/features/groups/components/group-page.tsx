@@ -20,6 +20,7 @@ import {
   useUpdateGroup,
 } from '../api/groups';
 import { NewSpace } from './new-space';
+import { ProfileVisibility } from './profile-visibility';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
 
 /** A group: what it is, its spaces, its members, and — for its owners and moderators — how people get in. */
@@ -49,6 +50,7 @@ export function GroupPage() {
       </p>
       {g.description && <p>{g.description}</p>}
       {me.data && <Membership group={g} me={me.data} />}
+      {me.data && g.myRole && <ProfileVisibility slug={g.slug} />}
       <Spaces group={g} />
       {/* A private or hidden group's member list is for its members and those who manage it. */}
       {(g.visibility === 'public' || g.myRole || can.manage) && <Members group={g} me={me.data ?? null} />}

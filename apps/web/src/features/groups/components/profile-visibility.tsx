@@ -1,0 +1,37 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../ui/alert';
+import { useMembership, useSetMembershipHidden } from '../api/membership';
+
+/** For a member of the group: whether their profile lists it (the group's own member list always does). */
+export function ProfileVisibility({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const membership = useMembership(slug);
+  const setHidden = useSetMembershipHidden(slug);
+  const [saved, setSaved] = useState(false);
+  if (!membership.data) return null;
+  return (
+    <div className="field field-checkbox">
+      <input
+        id={`${id}-hide`}
+        type="checkbox"
+        checked={membership.data.hiddenOnProfile}
+        disabled={setHidden.isPending}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => {
+          setSaved(false);
+          setHidden.mutate(event.target.checked, { onSuccess: () => setSaved(true) });
+        }}
+      />
+      <label htmlFor={`${id}-hide`}>{t('profiles.membership.hide')}</label>
+      <p id={`${id}-hint`} className="field-hint">
+        {t('profiles.membership.hint')}
+      </p>
+      <p role="status" className="muted">
+        {saved ? t('profiles.membership.saved') : ''}
+      </p>
+      {setHidden.isError && <Alert kind="error">{t('profiles.avatar.failed')}</Alert>}
+    </div>
+  );
+}
