@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '@harbour/contracts';
+import { ROLES, type AdminUserDto, type Role } from '@harbour/contracts';
+import { useMe } from '../../../lib/session';
 import { Page } from '../../../ui/page';
 import { useAdminUsers, useApproveUser, useChangeRole } from '../api/users';
+import { DeleteUserDialog } from './delete-user-dialog';
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -11,6 +13,8 @@ export function UsersPage() {
   const users = useAdminUsers(q);
   const changeRole = useChangeRole();
   const approve = useApproveUser();
+  const me = useMe();
+  const [deleting, setDeleting] = useState<AdminUserDto | null>(null);
   const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
 
   const onSearch = (event: FormEvent) => {
@@ -48,6 +52,7 @@ export function UsersPage() {
                     <select
                       aria-label={t('admin.roleOf', { name: user.username })}
                       value={user.role}
+                      disabled={user.status === 'deleted'}
                       onChange={(e) => changeRole.mutate({ id: user.id, role: e.target.value as Role })}
                     >
                       {ROLES.map((role) => (
@@ -58,10 +63,16 @@ export function UsersPage() {
                     </select>
                   </td>
                   <td>
-                    {t(`admin.statuses.${user.status}`)}
+                    {user.status === 'deleted' ? t('leaving.admin.deletedStatus') : t(`admin.statuses.${user.status}`)}
                     {user.status === 'pending' && (
                       <button type="button" onClick={() => approve.mutate(user.id)}>
                         {t('admin.approve')}
+                      </button>
+                    )}
+                    {/* The server's `user.delete` rule: not one's own account (that is /settings/delete), nor an admin's. */}
+                    {user.status !== 'deleted' && user.role !== 'admin' && user.id !== me.data?.id && (
+                      <button type="button" className="button-danger" onClick={() => setDeleting(user)}>
+                        {t('leaving.admin.delete')}
                       </button>
                     )}
                   </td>
@@ -77,6 +88,7 @@ export function UsersPage() {
           {t('admin.more')}
         </button>
       )}
+      {deleting && <DeleteUserDialog user={deleting} onClose={() => setDeleting(null)} />}
     </Page>
   );
 }

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminUserDto, DeletedPosts } from '@harbour/contracts';
+import { Alert } from '../../../ui/alert';
+import { Dialog } from '../../../ui/dialog';
+import { useDeleteUser } from '../api/delete-user';
+
+/** An admin deletes an account at its member's request: the same two choices for the posts as the member has. */
+export function DeleteUserDialog({ user, onClose }: { user: AdminUserDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const remove = useDeleteUser();
+  const [posts, setPosts] = useState<DeletedPosts | null>(null);
+  const choices: { value: DeletedPosts; label: string; help: string }[] = [
+    { value: 'delete', label: t('leaving.choiceDelete'), help: t('leaving.choiceDeleteHelp') },
+    { value: 'anonymize', label: t('leaving.choiceAnonymize'), help: t('leaving.choiceAnonymizeHelp') },
+  ];
+  return (
+    <Dialog title={t('leaving.admin.confirmTitle', { name: user.username })} onClose={onClose}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (posts) remove.mutate({ id: user.id, posts }, { onSuccess: onClose });
+        }}
+      >
+        <p>{t('leaving.admin.confirmIntro')}</p>
+        <fieldset>
+          <legend>{t('leaving.choiceLegend')}</legend>
+          {choices.map((choice) => (
+            <div key={choice.value} className="choice-with-help">
+              <label className="choice">
+                <input
+                  type="radio"
+                  name="admin-posts"
+                  value={choice.value}
+                  checked={posts === choice.value}
+                  aria-describedby={`admin-posts-${choice.value}-help`}
+                  onChange={() => setPosts(choice.value)}
+                  required
+                />
+                {choice.label}
+              </label>
+              <p id={`admin-posts-${choice.value}-help`} className="field-hint">
+                {choice.help}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+        {remove.isError && <Alert kind="error">{t('leaving.errors.generic')}</Alert>}
+        <div className="form-actions">
+          <button type="submit" className="button-danger" disabled={!posts || remove.isPending}>
+            {t('leaving.admin.confirmButton')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('leaving.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
