@@ -10,18 +10,20 @@ export function ProfileVisibility({ slug }: { slug: string }) {
   const membership = useMembership(slug);
   const setHidden = useSetMembershipHidden(slug);
   const [saved, setSaved] = useState(false);
+  // Shown at once as chosen (a checkbox must answer the click); the server's answer then stands.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   if (!membership.data) return null;
   return (
     <div className="field field-checkbox">
       <input
         id={`${id}-hide`}
         type="checkbox"
-        checked={membership.data.hiddenOnProfile}
-        disabled={setHidden.isPending}
+        checked={chosen ?? membership.data.hiddenOnProfile}
         aria-describedby={`${id}-hint`}
         onChange={(event) => {
           setSaved(false);
-          setHidden.mutate(event.target.checked, { onSuccess: () => setSaved(true) });
+          setChosen(event.target.checked);
+          setHidden.mutate(event.target.checked, { onSuccess: () => setSaved(true), onSettled: () => setChosen(null) });
         }}
       />
       <label htmlFor={`${id}-hide`}>{t('profiles.membership.hide')}</label>
