@@ -95,16 +95,33 @@ describe('blocking a member: notifications and email', () => {
     expect((await notificationsOf(t, blocker, 1)).map((item) => [item.type, item.actor?.id])).toEqual([['reply', blocked.user.id]]);
   });
 
-  it('stops an email already waiting when its actor is blocked during the delay', async () => {
+  it('quiets what came before the block too (list, count and a waiting email) until unblocked', async () => {
     const [blocker, blocked, friend] = [await newMember(t), await newMember(t), await newMember(t)];
     const topic = await newTopic(t, blocker, category);
     await newReply(t, blocked, topic.id, 'sent before the block', topic.firstPost.id);
-    await notificationsOf(t, blocker, 1);
+    expect(await notificationsOf(t, blocker, 1)).toHaveLength(1);
     await t.http().put(`/api/me/blocks/${blocked.user.id}`).set(blocker.auth).expect(204);
+    expect(await notificationsOf(t, blocker, 0)).toEqual([]);
+    expect((await t.http().get('/api/notifications/unread-count').set(blocker.auth).expect(200)).body).toEqual({ count: 0 });
     await newReply(t, friend, topic.id, 'sent after the block', topic.firstPost.id);
     const mail = await t.smtp!.waitFor(blocker.user.email);
     expect(mail.subject).toContain(friend.user.displayName);
     await new Promise((resolve) => setTimeout(resolve, 2500));
+    // The email of the reply from before the block was waiting out its delay: it never leaves.
     expect(t.smtp!.messages.filter((message) => message.to.includes(blocker.user.email))).toHaveLength(1);
+    await t.http().delete(`/api/me/blocks/${blocked.user.id}`).set(blocker.auth).expect(204);
+    expect((await notificationsOf(t, blocker, 2)).map((item) => item.actor?.id)).toEqual([friend.user.id, blocked.user.id]);
+  });
+
+  it('still tells a member of a moderator’s decision, even a moderator they blocked', async () => {
+    const [member, moderator] = [await newMember(t), await newMember(t, { role: 'moderator' })];
+    await t.http().put(`/api/me/blocks/${moderator.user.id}`).set(member.auth).expect(204);
+    await t
+      .http()
+      .post(`/api/moderation/users/${member.user.id}/sanctions`)
+      .set(moderator.auth)
+      .send({ type: 'warn', reason: 'Be kind' })
+      .expect(201);
+    expect((await notificationsOf(t, member, 1)).map((item) => item.type)).toEqual(['moderation']);
   });
 });

@@ -21,7 +21,7 @@ const EXCERPT_CHARS = 280;
 
 /**
  * Emails one notification, when its delayed job comes due, only if it is still unread, the member still
- * wants this type by email and has not blocked its actor, is still active, and may still see what it points at. The email is queued in
+ * wants this type by email, is still active, and may still see what it points at. The email is queued in
  * the transaction that marks the notification emailed, so a retried job never sends it twice.
  */
 @Injectable()
@@ -43,12 +43,12 @@ export class NotificationMailer {
 
   async send(notificationId: string): Promise<void> {
     const row = await this.notifications.emailTarget(notificationId);
-    // A block made while the email waited stops it too: the blocker hears nothing more from that member.
-    if (!row || !row.unread || row.emailed || row.blocked) return;
+    if (!row || !row.unread || row.emailed) return;
     const recipient = (await this.members.load([row.userId])).get(row.userId);
     if (!recipient) return;
     const preferences = preferencesOf(await this.settingsRows.find(row.userId));
     if (!wantsEmail(preferences.deliveries[row.type])) return;
+    // Read as the member's list reads it: gone when they may no longer see it, or blocked its actor meanwhile.
     const [notification] = await this.reader.byIds(recipient, [notificationId], { includeEmailOnly: true });
     if (!notification) return;
     const { siteName } = await this.settings.get();

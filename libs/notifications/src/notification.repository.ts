@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { blockedBy, joinUser, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
+import { joinUser, notBlockedBy, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
 import type { Locale, NotificationType } from '@harbour/contracts';
 import { joinCategory, joinPost, joinTopic } from '@harbour/forum';
 import { joinGroup } from '@harbour/groups';
@@ -106,27 +106,16 @@ export class NotificationRepository {
   async emailTarget(
     id: string,
     manager?: EntityManager,
-  ): Promise<{
-    userId: string;
-    type: NotificationType;
-    unread: boolean;
-    emailed: boolean;
-    /** The member blocked its actor since it was stored (a moderation notice is never blocked). */
-    blocked: boolean;
-    email: string;
-    locale: Locale;
-  } | null> {
+  ): Promise<{ userId: string; type: NotificationType; unread: boolean; emailed: boolean; email: string; locale: Locale } | null> {
     const rows: {
       user_id: string;
       type: NotificationType;
       read_at: Date | null;
       emailed_at: Date | null;
-      blocked: boolean;
       u_email: string;
       u_locale: Locale;
     }[] = await this.db(manager).query(
-      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, ${userContactColumns('u')},
-              (n.type <> 'moderation' AND n.actor_id IS NOT NULL AND ${blockedBy('n.user_id', 'n.actor_id')}) AS blocked
+      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, ${userContactColumns('u')}
          FROM notifications n ${joinUser('u', 'n.user_id')} WHERE n.id = $1`,
       [id],
     );
@@ -137,7 +126,6 @@ export class NotificationRepository {
           type: row.type,
           unread: row.read_at === null,
           emailed: row.emailed_at !== null,
-          blocked: row.blocked,
           email: row.u_email,
           locale: row.u_locale,
         }
@@ -182,7 +170,9 @@ export class NotificationRepository {
 
   /**
    * The member's notifications joined to what they show, filtered by what the member may see now: the topic's
-   * space (the scope, on alias `category`), and a post not deleted nor hidden (unless it is their own).
+   * space (the scope, on alias `category`), a post not deleted nor hidden (unless it is their own), and an
+   * actor they have not blocked since (a block quiets the list, the count, the digest and a waiting email at
+   * once; unblocking brings them back). A moderation notice is the moderators' decision: no block hides it.
    */
   private async visible<T>(
     columns: string,
@@ -202,6 +192,7 @@ export class NotificationRepository {
      WHERE n.user_id = :recipientId
        AND (n.topic_id IS NULL OR (${scope.visibleCategories.where}))
        AND (n.post_id IS NULL OR (post.deleted_at IS NULL AND (NOT post.hidden OR post.author_id = :recipientId)))
+       AND (n.type = 'moderation' OR n.actor_id IS NULL OR ${notBlockedBy('n.user_id', 'n.actor_id')})
        ${scope.includeEmailOnly ? '' : 'AND n.in_app'}
        ${conditions.map((condition) => `AND ${condition}`).join(' ')}
      ${tail}`;

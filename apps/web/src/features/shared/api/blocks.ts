@@ -17,14 +17,16 @@ export function useBlocks(enabled = true) {
   });
 }
 
-/** Blocks or unblocks a member; posts and search results are read again, so their `blockedAuthor` follows. */
+/** Blocks or unblocks a member; posts, search results and notifications are read again, as the block changes them. */
 export function useSetBlock() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, blocked }: { userId: string; blocked: boolean }) =>
       api<void>(blocked ? 'PUT' : 'DELETE', `/me/blocks/${encodeURIComponent(userId)}`),
     onSuccess: async () => {
-      await Promise.all([blocksKey, ['posts'], ['search']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      await Promise.all(
+        [blocksKey, ['posts'], ['search'], ['notifications']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
     },
   });
 }
