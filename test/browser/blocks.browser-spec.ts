@@ -34,14 +34,23 @@ describe('blocking a member in the browser, by keyboard', () => {
     return watchOffHostRequests(await signInAs(b, t.baseUrl, username, width, locale), t.baseUrl, offHost);
   }
 
-  it('collapses a blocked member’s posts (one key to show), live ones too, and unblocks from the settings', async () => {
+  it('blocks from the profile, collapses their posts (one key to show), live ones too, and unblocks from the settings', async () => {
     const topic = await newTopic(t, nadia, categoryId, 'Where to get fentanyl test strips?');
     await newReply(t, pest, topic.id, 'You again, asking silly questions.');
     const page = await signIn('nadia');
     page.on('dialog', (dialog) => void dialog.accept());
 
-    // (The profile page's Block button joins this test when the profile page lands: blocked here through the API.)
-    await t.http().put(`/api/me/blocks/${pest.user.id}`).set(nadia.auth).expect(204);
+    // The profile's button, pressed with the keyboard; it is not offered on one's own profile.
+    await page.goto(`${t.baseUrl}/u/pest`);
+    const block = page.getByRole('button', { name: 'Block pest' });
+    await block.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'You blocked pest. They are not told.' }).waitFor();
+    await page.getByRole('button', { name: 'Unblock pest' }).waitFor();
+    await page.goto(`${t.baseUrl}/u/nadia`);
+    await page.getByRole('heading', { name: 'nadia' }).waitFor();
+    expect(await page.getByRole('button', { name: /Block/ }).count()).toBe(0);
+
     // Their reply is collapsed: its words are not on the page until Show is pressed.
     await page.goto(`${t.baseUrl}/t/${topic.id}`);
     await page.getByRole('heading', { name: topic.title }).waitFor();

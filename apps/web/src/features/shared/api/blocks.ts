@@ -25,7 +25,7 @@ export function useSetBlock() {
       api<void>(blocked ? 'PUT' : 'DELETE', `/me/blocks/${encodeURIComponent(userId)}`),
     onSuccess: async () => {
       await Promise.all(
-        [blocksKey, ['posts'], ['search'], ['notifications']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        [blocksKey, ['posts'], ['profile'], ['search'], ['notifications']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
     },
   });
