@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ProfileDto, ProfilePostDto, UserDto } from '@harbour/contracts';
@@ -100,6 +100,9 @@ function RecentPosts({ username }: { username: string }) {
 
 function ProfilePost({ post }: { post: ProfilePostDto }) {
   const { t, i18n } = useTranslation();
+  // A post by a member the viewer blocked stays collapsed, as in topics, until they choose to see it.
+  const [revealed, setRevealed] = useState(false);
+  const collapsed = post.blockedAuthor && !revealed;
   return (
     <li className="profile-post">
       <p>
@@ -108,7 +111,14 @@ function ProfilePost({ post }: { post: ProfilePostDto }) {
           {new Date(post.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
         </time>
       </p>
-      {post.contentWarning ? (
+      {collapsed ? (
+        <p className="muted">
+          {t('blocks.collapsed')}{' '}
+          <button type="button" className="link-button" onClick={() => setRevealed(true)}>
+            {t('blocks.show')}
+          </button>
+        </p>
+      ) : post.contentWarning ? (
         <details className="content-warning">
           <summary>{t('forum.contentWarningShow', { warning: post.contentWarning })}</summary>
           <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
