@@ -42,6 +42,7 @@ import { SessionsPage } from '../features/account/components/sessions-page';
 import { VerifyEmailPage } from '../features/account/components/verify-email-page';
 import { BlockButton } from '../features/blocks/components/block-button';
 import { BlocksPage } from '../features/blocks/components/blocks-page';
+import { AccountDeletedPage } from '../features/leaving/components/account-deleted-page';
 import { DeleteAccountPage } from '../features/leaving/components/delete-account-page';
 import { ExportPage } from '../features/leaving/components/export-page';
 import { ProfilePage } from '../features/profiles/components/profile-page';
@@ -111,6 +112,7 @@ export function App() {
               />
               <Route path="u/:username" element={<ProfilePage actions={(user) => <BlockButton user={user} />} />} />
               <Route path="verify-email" element={<VerifyEmailPage />} />
+              <Route path="account-deleted" element={<AccountDeletedPage />} />
               <Route
                 path="settings"
                 element={

@@ -1,13 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { DeleteMeBody } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
-import { setSession } from '../../../lib/session';
 
+/** `DELETE /api/me`; on success the page loads /account-deleted afresh (no state of the old session survives). */
 export function useDeleteAccount() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: DeleteMeBody) => api<void>('DELETE', '/me', body),
-    // The account is gone: nothing cached was computed for anyone who still exists.
-    onSuccess: () => setSession(queryClient, null),
-  });
+  return useMutation({ mutationFn: (body: DeleteMeBody) => api<void>('DELETE', '/me', body) });
 }

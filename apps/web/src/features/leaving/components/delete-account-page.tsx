@@ -25,17 +25,6 @@ export function DeleteAccountPage() {
   const [problem, setProblem] = useState<{ field: LeavingField | 'posts' | null; message: string } | null>(null);
   const twoFactor = me.data?.twoFactor === true;
 
-  if (remove.isSuccess) {
-    return (
-      <Page title={t('leaving.deleteTitle')} narrow>
-        <Alert kind="success">{t('leaving.deleted')}</Alert>
-        <p>
-          <Link to="/">{t('nav.home')}</Link>
-        </p>
-      </Page>
-    );
-  }
-
   const ask = (event: FormEvent) => {
     event.preventDefault();
     if (posts === null) return setProblem({ field: 'posts', message: t('leaving.choiceLegend') });
@@ -50,6 +39,8 @@ export function DeleteAccountPage() {
     const code = totp.trim().replace(/^(\d{3})\s+(\d{3})$/, '$1$2');
     try {
       await remove.mutateAsync({ password, posts, ...(twoFactor && code ? { totp: code } : {}) });
+      // A fresh page load: nothing of the old session (cached answers, the socket) stays in this tab.
+      window.location.replace('/account-deleted');
     } catch (error) {
       setConfirming(false);
       setProblem(describeLeavingError(error, t));
