@@ -53,7 +53,7 @@ describe('profiles in the browser', () => {
     // The picture is the generated one, from this site, and it loaded.
     const picture = reader.locator('.profile-header img.avatar');
     expect(await picture.getAttribute('src')).toBe(`/api/avatars/${author.user.id}?v=0&size=256`);
-    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await picture.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await reader.goto(`${t.baseUrl}/u/nobody_at_all`);
     await reader.getByRole('heading', { name: 'There is no member by that name.' }).waitFor();
     expect(offHost).toEqual([]);
