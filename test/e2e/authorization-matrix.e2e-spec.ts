@@ -79,6 +79,7 @@ describe('the authorization matrix', () => {
     let call = t.http()[method](url).set(headers);
     if (row.body !== undefined) call = call.send(typeof row.body === 'function' ? row.body(fixtures) : row.body);
     const response = await call;
+    if (row.after && member && response.status < 300) await row.after(t.databaseUrl, member);
     expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status });
   });
 

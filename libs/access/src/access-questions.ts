@@ -40,6 +40,12 @@ export type AccessQuestion =
   | { action: 'user.changeRole'; target: { id: string; role: Role } }
   /** Set up or turn off one's own two-factor authentication: every signed-in member, silenced ones too. */
   | { action: 'twoFactor.manage' }
+  /** Change one's own password or address, list one's sessions: every signed-in member, silenced ones too. */
+  | { action: 'account.secure' }
+  /** End a session: only the member it belongs to (anyone else's is the same 404 as a missing one). */
+  | { action: 'session.end'; session: { userId: string } }
+  /** Change what others see of oneself (display name, pronouns, bio): a signed-in member who is not silenced. */
+  | { action: 'profile.edit' }
   /** Block a member (or undo it): any signed-in member, even silenced (it changes nothing others see), never themself. */
   | { action: 'user.block'; target: { id: string } }
   | { action: 'category.create'; groupId: string | null }

@@ -24,6 +24,12 @@ export class AccessService {
       case 'twoFactor.manage':
         // Securing one's own account changes nothing others see.
         return caller !== null;
+      case 'account.secure':
+        return caller !== null;
+      case 'session.end':
+        return caller !== null && caller.userId === question.session.userId;
+      case 'profile.edit':
+        return caller !== null && !caller.silenced;
       case 'moderation.logAll':
         return caller?.role === 'admin';
       case 'category.create':

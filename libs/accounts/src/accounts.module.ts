@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { AccountSecurityService } from './account-security.service';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { AuthController } from './auth.controller';
@@ -40,6 +41,7 @@ import { UserRepository } from './user.repository';
     UserRepository,
     EmailTokenRepository,
     EmailVerificationService,
+    AccountSecurityService,
     AvatarRepository,
     AvatarsService,
     MemberDirectory,

@@ -99,9 +99,7 @@ export class AuthService {
     const user = await this.users.findByLogin(key);
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNobody(dto.password);
     if (!user || !valid) throw new NotAuthenticatedError('invalid credentials');
-    // Accounts registered while verification was required wait for the link (unless admins turned it off since).
-    if (user.mustVerifyEmail && !user.emailVerifiedAt && settings.emailVerification === 'required')
-      throw new ForbiddenError('verify your email first');
+    await this.emailVerification.assertVerifiedAtSignIn(user, settings);
     await this.twoFactor.checkAtLogin(user, dto.totp);
     if (user.status === 'pending') throw new ForbiddenError('Your account is waiting for an admin to approve it');
     if (user.status === 'banned') throw new ForbiddenError('This account is banned');

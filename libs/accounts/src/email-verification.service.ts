@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import type { Caller } from '@harbour/access';
+import { AccessService, type Caller } from '@harbour/access';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { ConflictError, ForbiddenError, hashToken, InvalidInputError, NotAuthenticatedError, newToken } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
 import { addressInUseMail, confirmEmailChangeMail, emailChangeNoticeMail, MailService, verifyEmailMail } from '@harbour/mail';
-import { RateLimiter, SettingsService } from '@harbour/settings';
+import { RateLimiter, SettingsService, type SiteSettings } from '@harbour/settings';
+import { AccountSecurityService } from './account-security.service';
 import type { ChangeEmailDto } from './self-service.dtos';
 import { EmailTokenRepository } from './email-token.repository';
-import { verifyPassword } from './password';
 import { PasswordResetRepository } from './password-reset.repository';
+import type { User } from './user.entity';
 import { UserRepository } from './user.repository';
 
 const VALID_FOR_MS = 48 * 3600 * 1000;
@@ -37,6 +38,8 @@ export class EmailVerificationService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
+    private readonly access: AccessService,
+    private readonly security: AccountSecurityService,
   ) {}
 
   /** Inside registration's transaction: the link that verifies the new account's address. */
@@ -53,6 +56,18 @@ export class EmailVerificationService {
     const owner = await this.users.contactByEmail(email, manager);
     if (owner) await this.mail.enqueue(addressInUseMail(owner.email, owner.locale, siteName, `${this.config.publicUrl}/sign-in`), manager);
     return { status: 'verify_email' };
+  }
+
+  /**
+   * At sign-in, after the password was right: an account registered while verification was required waits for
+   * its link (unless admins turned verification off since). The link is sent again, since a member who cannot
+   * sign in cannot ask for it any other way; only the right password gets it, so nobody learns anything.
+   */
+  async assertVerifiedAtSignIn(user: User, settings: SiteSettings): Promise<void> {
+    if (!user.mustVerifyEmail || user.emailVerifiedAt || settings.emailVerification !== 'required') return;
+    await this.limiter.consume('email-link', user.id, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
+    await this.dataSource.transaction((manager) => this.sendVerification(user, settings.siteName, manager));
+    throw new ForbiddenError('verify your email first');
   }
 
   /** `POST /api/auth/verify-email`: verifies the address, or moves the account to the new one it was sent to. */
@@ -81,6 +96,7 @@ export class EmailVerificationService {
 
   /** `POST /api/me/verify-email`: the link to the member's current address, again. */
   async resend(caller: Caller): Promise<void> {
+    this.access.assertCan(caller, { action: 'account.secure' });
     const settings = await this.settings.get();
     await this.limiter.consume('email-link', caller.userId, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
     const user = await this.users.findById(caller.userId);
@@ -96,10 +112,8 @@ export class EmailVerificationService {
    */
   async requestChange(caller: Caller, dto: ChangeEmailDto): Promise<void> {
     const settings = await this.settings.get();
+    const user = await this.security.confirmPassword(caller, dto.password);
     await this.limiter.consume('email-link', caller.userId, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
-    const user = await this.users.findById(caller.userId);
-    if (!user) throw new NotAuthenticatedError('Sign in first');
-    if (!(await verifyPassword(user.passwordHash, dto.password))) throw new ForbiddenError('password is wrong');
     const email = dto.email.toLowerCase();
     if (email === user.email) throw new InvalidInputError('email is already your address');
     await this.dataSource.transaction(async (manager) => {

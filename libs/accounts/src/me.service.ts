@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@harbour/access';
+import { AccessService, type Caller } from '@harbour/access';
 import { NotAuthenticatedError } from '@harbour/common';
 import type { MeDto } from '@harbour/contracts';
 import type { UpdateMeDto } from './account.dtos';
@@ -9,18 +9,32 @@ import { UserRepository } from './user.repository';
 
 @Injectable()
 export class MeService {
-  constructor(private readonly users: UserRepository) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly access: AccessService,
+  ) {}
 
   async get(caller: Caller): Promise<MeDto> {
     return toMeDto(await this.find(caller));
   }
 
-  /** The member's own profile fields: display name and language. */
+  /**
+   * The member's own profile and preferences. What others see (name, pronouns, bio) needs `profile.edit`, so a
+   * silenced member cannot use it to speak; their own settings (language, messages, discreet mode) they may
+   * always change: discreet mode is a safety measure.
+   */
   async update(caller: Caller, dto: UpdateMeDto): Promise<MeDto> {
+    if (dto.displayName !== undefined || dto.pronouns !== undefined || dto.bio !== undefined) {
+      this.access.assertCan(caller, { action: 'profile.edit' });
+    }
     // Only the fields sent are written: a name changed in one tab and the language in another both stay.
-    const changes: Partial<Pick<User, 'displayName' | 'locale'>> = {};
+    const changes: Partial<Pick<User, 'displayName' | 'pronouns' | 'bio' | 'locale' | 'messagesFrom' | 'discreet'>> = {};
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
+    if (dto.pronouns !== undefined) changes.pronouns = dto.pronouns;
+    if (dto.bio !== undefined) changes.bio = dto.bio;
     if (dto.locale !== undefined) changes.locale = dto.locale;
+    if (dto.messagesFrom !== undefined) changes.messagesFrom = dto.messagesFrom;
+    if (dto.discreet !== undefined) changes.discreet = dto.discreet;
     await this.users.update(caller.userId, changes);
     return toMeDto(await this.find(caller));
   }

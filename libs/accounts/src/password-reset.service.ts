@@ -50,6 +50,8 @@ export class PasswordResetService {
       if (!reset) throw new InvalidInputError('token is invalid or has expired');
       await this.resets.spendAll(reset.userId, manager);
       await this.users.setPasswordHash(reset.userId, passwordHash, manager);
+      // The link went to the member's address (a change of address spends reset links), so following it proves it.
+      await this.users.markEmailVerified(reset.userId, manager);
       await this.sessions.revokeAll(reset.userId, manager);
       return reset.userId;
     });

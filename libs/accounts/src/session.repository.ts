@@ -61,6 +61,39 @@ export class SessionRepository {
     await this.db().update(Session, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /** The member's live sessions, most recently used first (their own list: no IP is ever stored to show). */
+  listLive(userId: string): Promise<Session[]> {
+    return this.db()
+      .createQueryBuilder(Session, 's')
+      .where('s.userId = :userId AND s.revokedAt IS NULL AND s.expiresAt > now()', { userId })
+      .orderBy('s.lastUsedAt', 'DESC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+  }
+
+  /** A live session by id, whoever's it is (the caller asks access whether it may end it). */
+  findLive(id: string): Promise<Session | null> {
+    return this.db().createQueryBuilder(Session, 's').where('s.id = :id AND s.revokedAt IS NULL AND s.expiresAt > now()', { id }).getOne();
+  }
+
+  /** Revokes the member's live sessions but one (null: all of them) and returns the ids it revoked. */
+  async revokeAllBut(userId: string, keepId: string | null, manager?: EntityManager): Promise<string[]> {
+    // TypeORM answers an UPDATE … RETURNING as [rows, count].
+    const [rows] = await this.db(manager).query<[{ id: string }[], number]>(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND ($2::uuid IS NULL OR id <> $2::uuid)
+        RETURNING id`,
+      [userId, keepId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Revokes one live session of the member; true when there was one to revoke. */
+  async revokeOwn(userId: string, id: string): Promise<boolean> {
+    const result = await this.db().update(Session, { id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return (result.affected ?? 0) > 0;
+  }
+
   async revokeAll(userId: string, manager?: EntityManager): Promise<void> {
     await this.db(manager).update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }

@@ -57,6 +57,11 @@ export class UserRepository {
     await manager.update(User, { id }, { email, emailVerifiedAt: new Date() });
   }
 
+  /** Marks the member's current address verified (kept as it was when it already is). */
+  async markEmailVerified(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1', [id]);
+  }
+
   /** The account using this lower-cased address, if any (a deleted account's address is never a real one). */
   async contactByEmail(email: string, manager?: EntityManager): Promise<{ email: string; locale: Locale } | null> {
     const rows = await this.db(manager).query<{ email: string; locale: Locale }[]>('SELECT email, locale FROM users WHERE email = $1', [

@@ -66,6 +66,11 @@ export interface Row {
   ownSession?: boolean;
   /** A write a silenced member may still make (signing out). */
   evenSilenced?: boolean;
+  /**
+   * Runs after a call that succeeded: puts back what it did to the role's other sessions (ending them), so the
+   * rows after it still run as that role.
+   */
+  after?: (databaseUrl: string, member: TestMember) => Promise<void>;
 }
 
 export const MISSING = '00000000-0000-4000-8000-000000000000';
