@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import sharp from 'sharp';
 import type { PostDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
@@ -24,6 +25,10 @@ describe('leaving: export and real deletion', () => {
   it('exports everything held about the member as a zip of JSON and uploads, password asked again', async () => {
     const life = await liveALife(t, admin, other, category);
     const { member } = life;
+    const picture = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
+    await t.http().put('/api/me/avatar').set(member.auth).attach('file', picture, 'me.png').expect(200);
     await t.http().post('/api/me/export').set(member.auth).send({ password: 'wrong password' }).expect(403);
     await t.http().post('/api/me/export').set(member.auth).send({}).expect(400);
     const response = await t.http().post('/api/me/export').set(member.auth).send({ password: member.password }).responseType('blob');
@@ -51,6 +56,9 @@ describe('leaving: export and real deletion', () => {
       revisions: [{ markdown: 'A first draft' }],
     });
     expect(json('conversations.json')).toEqual([]);
+    const uploads = Object.keys(files).filter((name) => /^uploads\/avatar-\d+\.webp$/.test(name));
+    expect(uploads.length).toBeGreaterThan(0);
+    for (const name of uploads) expect(Buffer.from(files[name]!.slice(8, 12)).toString('latin1')).toBe('WEBP');
     expect(json('subscriptions.json')).toMatchObject({ mailingList: { email: member.user.email, status: 'subscribed' } });
     expect(json('groups.json')).toMatchObject({ memberships: [{ role: 'owner' }], joinRequests: [{ message: 'Let me in please' }] });
     expect(json('moderation.json')).toMatchObject({ sanctions: [{ type: 'warn', appealMessage: expect.stringContaining('by mistake') }] });
@@ -113,6 +121,14 @@ describe('leaving: export and real deletion', () => {
         life.editedReplyId,
       ]);
       expect(left?.count).toBe(0);
+      // The picture (bytes, not text: the sweep cannot see it) is gone too, and its URLs change.
+      const [avatar] = await sql<{ pictures: number; version: number }>(
+        t.databaseUrl,
+        'SELECT (SELECT count(*)::int FROM user_avatars WHERE user_id = $1) AS pictures, avatar_version AS version FROM users WHERE id = $1',
+        [member.user.id],
+      );
+      expect(avatar!.pictures).toBe(0);
+      expect(avatar!.version).toBeLessThan(0);
       // The other member's group keeps an owner.
       const [owners] = await sql<{ count: number }>(
         t.databaseUrl,

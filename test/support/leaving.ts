@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import sharp from 'sharp';
 import type { TestApp } from './app';
 import { newMember, type TestMember } from './factories';
 import { newReply, newTopic } from './forum';
@@ -21,7 +22,7 @@ let counter = 0;
 /**
  * Gives `member` a life on the site through the API: a profile, posts (one edited), a mention of and by
  * them, a reaction, a bookmark, reading positions and levels, a group they own with another member, a
- * join request, a report they filed, a sanction with their appeal, a staff note, a block, the mailing list,
+ * join request, a report they filed, a sanction with their appeal, a staff note, a block, a picture, the mailing list,
  * a password reset mail, and notifications both ways.
  */
 export async function liveALife(t: TestApp, admin: TestMember, other: TestMember, category: string): Promise<LivedMember> {
@@ -73,6 +74,10 @@ export async function liveALife(t: TestApp, admin: TestMember, other: TestMember
     .expect(204);
   await t.http().post(`/api/moderation/users/${member.user.id}/notes`).set(as(admin)).send({ body: 'Asked for patience' }).expect(201);
   await t.http().put(`/api/me/blocks/${admin.user.id}`).set(as(member)).expect(204);
+  const picture = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#993366' } })
+    .png()
+    .toBuffer();
+  await t.http().put('/api/me/avatar').set(as(member)).attach('file', picture, 'me.png').expect(200);
   await t.http().put('/api/mailing/me').set(as(member)).send({ subscribed: true }).expect(200);
   await t.http().post('/api/auth/password-reset').send({ email: member.user.email }).expect(202);
   return { member, displayName, topicId: topic.id, firstPostId: topic.firstPost.id, editedReplyId: reply.id, quotingPostId: quoting.id };
