@@ -6,6 +6,8 @@ import { SearchVector } from './search-vector.column';
 
 @Entity('posts')
 @Index(['topicId', 'number'], { unique: true })
+// A member's posts, newest first: their profile's list and count, their data export and account deletion.
+@Index('posts_author_created_idx', ['authorId', 'createdAt'])
 // GIN index on search_vector, written by hand in the AddGroupsAndSearch migration.
 @Index('posts_search_vector_idx', { synchronize: false })
 export class Post {

@@ -13,6 +13,7 @@ import { AddPostRevisionNumber1796229498952 } from './1796229498952-AddPostRevis
 import { HeldRepliesUnnumbered1796229660456 } from './1796229660456-HeldRepliesUnnumbered';
 import { AddDeliveredMail1796232070337 } from './1796232070337-AddDeliveredMail';
 import { AccountSelfService1796255865765 } from './1796255865765-AccountSelfService';
+import { PostsByAuthor1796258659061 } from './1796258659061-PostsByAuthor';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   HeldRepliesUnnumbered1796229660456,
   AddDeliveredMail1796232070337,
   AccountSelfService1796255865765,
+  PostsByAuthor1796258659061,
 ];
