@@ -19,6 +19,7 @@ describe('profiles', () => {
   let publicGroup: GroupDto;
   let publicTopic: string;
   let privateTopic: string;
+  let privateCategory: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -33,7 +34,8 @@ describe('profiles', () => {
     publicGroup = await newGroup(t, insider, 'public');
     await addToGroup(t, privateGroup, insider, author);
     await addToGroup(t, publicGroup, insider, author);
-    privateTopic = (await newTopic(t, author, await newGroupCategory(t, insider, privateGroup), 'Private words')).id;
+    privateCategory = await newGroupCategory(t, insider, privateGroup);
+    privateTopic = (await newTopic(t, author, privateCategory, 'Private words')).id;
     // A hidden and a deleted post count for nobody.
     const hidden = await newReply(t, author, publicTopic, 'Hidden by a moderator');
     await sql(t.databaseUrl, 'UPDATE posts SET hidden = true WHERE id = $1', [hidden.id]);
@@ -182,6 +184,9 @@ describe('profiles', () => {
       expect((await complete(insider, `prefix=rive&topicId=${publicTopic}`)).slice(0, 2).sort()).toEqual(['river_song', 'rivera_out']);
       expect(await complete(insider, `prefix=rive&topicId=${privateTopic}`)).toEqual(['river_song']);
       expect(await complete(admin, `prefix=${insider.user.username}&topicId=${privateTopic}`)).toEqual([insider.user.username]);
+      // A new topic's category narrows the same way before there is a topic.
+      expect(await complete(insider, `prefix=rive&categoryId=${privateCategory}`)).toEqual(['river_song']);
+      await t.http().get(`/api/users?prefix=rive&categoryId=${privateCategory}`).set(outsider.auth).expect(404);
     });
 
     it('refuses a topic the caller may not see (404), bad input (400 naming it) and visitors (401)', async () => {
@@ -193,6 +198,7 @@ describe('profiles', () => {
         ['prefix=', 'prefix'],
         [`prefix=${'a'.repeat(61)}`, 'prefix'],
         ['prefix=a&topicId=nope', 'topicId'],
+        ['prefix=a&categoryId=nope', 'categoryId'],
         ['prefix=a&other=1', 'other'],
       ] as const) {
         const bad = await t.http().get(`/api/users?${query}`).set(outsider.auth).expect(400);

@@ -20,10 +20,14 @@ export interface ProfilePostDto extends PostDto {
   topic: { id: string; title: string };
 }
 
-/** `GET /api/users?prefix=&topicId=` (@mention completion). */
+/**
+ * `GET /api/users?prefix=&topicId=` (@mention completion). `categoryId` (a new topic's category) narrows the
+ * same way as `topicId` where there is no topic yet.
+ */
 export interface UserSearchQuery {
   prefix: string;
   topicId?: string;
+  categoryId?: string;
 }
 
 /** `GET /api/avatars/:userId?v=&size=`: `v` the version in `user.avatarUrl`, `size` the edge wanted in pixels. */

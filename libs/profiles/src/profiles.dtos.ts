@@ -6,4 +6,5 @@ import type { Exactly, UserSearchQuery } from '@harbour/contracts';
 export class UserSearchQueryDto implements Exactly<UserSearchQuery, UserSearchQueryDto> {
   @CleanText() @IsString() @Length(1, 60, { message: 'prefix must be 1 to 60 characters' }) @SafeText() prefix: string;
   @Optional() @IsUUID('all', { message: 'topicId must be an id' }) topicId?: string;
+  @Optional() @IsUUID('all', { message: 'categoryId must be an id' }) categoryId?: string;
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, type Caller, type SiteRules } from '@harbour/access';
+import { AccessService, type Caller, type CategoryRef, type SiteRules, type SqlScope } from '@harbour/access';
 import { MemberDirectory, type MemberProfile } from '@harbour/accounts';
 import { NotFoundError } from '@harbour/common';
-import type { PageDto, ProfileDto, ProfilePostDto, UserDto } from '@harbour/contracts';
+import type { PageDto, ProfileDto, ProfilePostDto, UserDto, UserSearchQuery } from '@harbour/contracts';
 import { ForumLookup, MemberPosts, takesPartInTopic } from '@harbour/forum';
 import { MembershipService } from '@harbour/groups';
 import { SettingsService } from '@harbour/settings';
@@ -51,20 +51,26 @@ export class ProfilesService {
   /**
    * Members for @-completion. In a topic, those taking part come first; in a private space only those who
    * may see it are offered (mentioning anyone else would tell nobody anything, and would tell the writer who
-   * is a member of what). A topic the caller may not see is a 404 like a missing one.
+   * is a member of what). A new topic's category narrows the same way. A topic or category the caller may
+   * not see is a 404 like a missing one.
    */
-  async search(caller: Caller, query: { prefix: string; topicId?: string }): Promise<{ items: UserDto[] }> {
-    if (!query.topicId) {
-      return { items: await this.directory.completions(query.prefix, { excludeUserId: caller.userId, limit: COMPLETIONS }) };
+  async search(caller: Caller, query: UserSearchQuery): Promise<{ items: UserDto[] }> {
+    const base = { excludeUserId: caller.userId, limit: COMPLETIONS };
+    if (query.topicId) {
+      const { category } = await this.lookup.topic(caller, query.topicId);
+      const first = { where: takesPartInTopic('u.id', 'completionTopicId'), params: { completionTopicId: query.topicId } };
+      return { items: await this.directory.completions(query.prefix, { ...base, seeing: this.seeing(category), first }) };
     }
-    const { category } = await this.lookup.topic(caller, query.topicId);
-    const items = await this.directory.completions(query.prefix, {
-      excludeUserId: caller.userId,
-      limit: COMPLETIONS,
-      seeing: (alias, groupRolesSql) => this.access.membersSeeingCategory(category, alias, groupRolesSql),
-      first: { where: takesPartInTopic('u.id', 'completionTopicId'), params: { completionTopicId: query.topicId } },
-    });
-    return { items };
+    if (query.categoryId) {
+      const { category } = await this.lookup.category(caller, query.categoryId);
+      return { items: await this.directory.completions(query.prefix, { ...base, seeing: this.seeing(category) }) };
+    }
+    return { items: await this.directory.completions(query.prefix, base) };
+  }
+
+  /** Members who may see the category, in accounts' query over its aliases. */
+  private seeing(category: CategoryRef): (alias: string, groupRolesSql: string) => SqlScope {
+    return (alias, groupRolesSql) => this.access.membersSeeingCategory(category, alias, groupRolesSql);
   }
 
   private async find(caller: Caller | null, username: string): Promise<{ member: MemberProfile; site: SiteRules }> {

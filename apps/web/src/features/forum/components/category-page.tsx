@@ -74,6 +74,7 @@ function NewTopic({ categoryId, onCancel }: { categoryId: string; onCancel: () =
         label={t('forum.firstPost')}
         submitLabel={t('forum.startTopic')}
         withContentWarning
+        categoryId={categoryId}
         onCancel={onCancel}
         onSubmit={async ({ body, contentWarning }) => {
           if (title.trim().length < 3) {

@@ -22,6 +22,8 @@ interface ComposerProps {
   onType?: () => void;
   /** The topic written in: @-completion offers its readers first (and only them in a private space). */
   topicId?: string;
+  /** A new topic's category, where there is no topic yet. */
+  categoryId?: string;
 }
 
 /** Markdown editor with a server-rendered preview (exactly what the post will look like) and a content warning. */
@@ -35,6 +37,7 @@ export function Composer({
   onCancel,
   onType,
   topicId,
+  categoryId,
 }: ComposerProps) {
   const { t } = useTranslation();
   const id = useId();

@@ -22,7 +22,12 @@ interface Typed {
  * Escape closes the list. The server chooses the members (GET /api/users), so a private topic offers only
  * those who may read it.
  */
-export function useMentionCompletion(options: { topicId?: string; value: string; onChange: (value: string, caret: number) => void }): {
+export function useMentionCompletion(options: {
+  topicId?: string;
+  categoryId?: string;
+  value: string;
+  onChange: (value: string, caret: number) => void;
+}): {
   inputProps: Record<string, unknown>;
   onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
   list: ReactNode;
@@ -38,7 +43,7 @@ export function useMentionCompletion(options: { topicId?: string; value: string;
     const timer = setTimeout(() => setPrefix(typed?.prefix ?? ''), 150);
     return () => clearTimeout(timer);
   }, [typed?.prefix]);
-  const candidates = useMentionCandidates(prefix, options.topicId);
+  const candidates = useMentionCandidates(prefix, { topicId: options.topicId, categoryId: options.categoryId });
   const items = typed && prefix === typed.prefix ? (candidates.data?.items ?? []) : [];
   const open = items.length > 0;
   const optionId = (index: number) => `${listId}-option-${index}`;
