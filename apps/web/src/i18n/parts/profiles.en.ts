@@ -14,6 +14,7 @@ export const profilesEn = {
   noPosts: 'No posts to show.',
   inTopic: 'In {{title}}',
   loadMore: 'More posts',
+  edit: 'Edit your profile',
   avatar: {
     legend: 'Profile picture',
     current: 'Your current picture',

@@ -16,6 +16,7 @@ export const profilesFr: Messages<typeof profilesEn> = {
   noPosts: 'Aucun message à afficher.',
   inTopic: 'Dans {{title}}',
   loadMore: 'Plus de messages',
+  edit: 'Modifier votre profil',
   avatar: {
     legend: 'Photo de profil',
     current: 'Votre photo actuelle',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ProfileDto, ProfilePostDto, UserDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
+import { useMe } from '../../../lib/session';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
@@ -53,6 +54,7 @@ export function ProfilePage({ actions }: { actions?: (user: UserDto) => ReactNod
 
 function ProfileHeader({ profile, actions }: { profile: ProfileDto; actions: ReactNode }) {
   const { t, i18n } = useTranslation();
+  const me = useMe();
   const { user } = profile;
   // joinedAt is a month (YYYY-MM): shown as one, never as a day.
   const month = new Date(`${profile.joinedAt}-01T00:00:00Z`).toLocaleDateString(i18n.language, {
@@ -70,6 +72,7 @@ function ProfileHeader({ profile, actions }: { profile: ProfileDto; actions: Rea
         <p className="muted">
           {t('profiles.joined', { month })} · {t('profiles.postCount', { count: profile.postCount })}
         </p>
+        {me.data?.id === user.id && <Link to="/settings/profile">{t('profiles.edit')}</Link>}
         {actions && <div className="actions">{actions}</div>}
       </div>
     </div>
