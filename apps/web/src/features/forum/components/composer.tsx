@@ -50,6 +50,7 @@ export function Composer({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const mentions = useMentionCompletion({
     topicId,
+    categoryId,
     value: body,
     onChange: (next, caret) => {
       setBody(next);
