@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
@@ -91,8 +93,8 @@ describe('leaving: the rules', () => {
     expect(log).toEqual([{ actor_id: admin.user.id, reason: 'posts: anonymize' }]);
   });
 
-  it('keeps the last admin from leaving, and lets a silenced member leave', async () => {
-    const fresh = await startTestApp();
+  it('keeps the last admin from leaving, and lets a silenced member leave, their outbox mail gone with them', async () => {
+    const fresh = await startTestApp({ smtp: false });
     try {
       const only = await newSite(fresh);
       await fresh.http().delete('/api/me').set(only.auth).send({ password: only.password, posts: 'delete' }).expect(409);
@@ -102,7 +104,19 @@ describe('leaving: the rules', () => {
       const silenced = await newMember(fresh);
       await sql(fresh.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [silenced.user.id]);
       await fresh.http().post('/api/me/export').set(silenced.auth).send({ password: silenced.password }).expect(200);
+      // Without an SMTP server mail lands in the outbox folder: a reset link for them, and one for someone else.
+      await fresh.http().post('/api/auth/password-reset').send({ email: silenced.user.email }).expect(202);
+      await fresh.http().post('/api/auth/password-reset').send({ email: only.user.email }).expect(202);
+      const outbox = join(fresh.dataDir, 'mail');
+      const mentioning = (word: string) =>
+        existsSync(outbox) ? readdirSync(outbox).filter((name) => readFileSync(join(outbox, name), 'utf8').includes(word)) : [];
+      for (let tries = 0; mentioning(silenced.user.email).length === 0 || mentioning(only.user.email).length === 0; tries++) {
+        if (tries > 100) throw new Error('the reset mail never reached the outbox');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await fresh.http().delete('/api/me').set(silenced.auth).send({ password: silenced.password, posts: 'delete' }).expect(204);
+      expect(mentioning(silenced.user.email)).toEqual([]);
+      expect(mentioning(only.user.email).length).toBeGreaterThan(0);
     } finally {
       await fresh.close();
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { NotFoundError } from '@harbour/common';
 import type { OutboxItemDto } from '@harbour/contracts';
@@ -55,6 +55,26 @@ export class OutboxService {
         return { id: name, to: header(raw, 'To'), subject: header(raw, 'Subject'), date: header(raw, 'Date') };
       });
     return { enabled: true, items };
+  }
+
+  /**
+   * Deletes the messages addressed to, or naming, any of `words` (case ignored; a deleted member's mail, README
+   * "Leaving"): the outbox is a copy of mail already handed over, kept for admins to read, not a record.
+   */
+  forget(words: string[]): number {
+    const dir = this.transport.outboxDir;
+    const needles = words.filter((word) => word.length > 0).map((word) => word.toLowerCase());
+    if (!dir || !existsSync(dir) || needles.length === 0) return 0;
+    let forgotten = 0;
+    for (const name of readdirSync(dir).filter((file) => EML_NAME.test(file))) {
+      const raw = readFileSync(join(dir, name), 'utf8');
+      const readable = `${raw}\n${header(raw, 'To')}\n${header(raw, 'Subject')}\n${plainTextPart(raw)}`.toLowerCase();
+      if (needles.some((needle) => readable.includes(needle))) {
+        rmSync(join(dir, name), { force: true });
+        forgotten += 1;
+      }
+    }
+    return forgotten;
   }
 
   /** The message's source, and its plain-text part decoded so that links can be read and followed. */
