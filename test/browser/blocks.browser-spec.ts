@@ -69,6 +69,13 @@ describe('blocking a member in the browser, by keyboard', () => {
     await newReply(t, pest, topic.id, 'Another live jab.');
     await page.getByText('Post by a member you blocked.').nth(1).waitFor();
     expect(await page.getByText('Another live jab.').count()).toBe(0);
+    // Nor are they announced as typing.
+    const other = await signIn('pest');
+    await other.goto(`${t.baseUrl}/t/${topic.id}`);
+    await page.getByText('2 reading').waitFor();
+    await other.getByLabel('Your reply').fill('Typing something unkind');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await page.getByText('pest is typing…').count()).toBe(0);
 
     // The list to undo it.
     await page.goto(`${t.baseUrl}/settings/blocks`);

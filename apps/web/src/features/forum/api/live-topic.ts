@@ -185,7 +185,8 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
   useSocketEvent('topic:presence', (presence) => {
     if (presence.topicId !== topicId) return;
     setReaders(presence.readers);
-    setTyping(presence.typing.filter((user) => user.id !== myId));
+    // A member this reader blocked is not announced as typing either.
+    setTyping(presence.typing.filter((user) => user.id !== myId && !blockedIds.has(user.id)));
   });
 
   return {
