@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser } from '../support/browser';
 import { sql } from '../support/database';
@@ -81,6 +82,39 @@ describe('profiles in the browser', () => {
     await box.press('Escape');
     await list.waitFor({ state: 'detached' });
     expect(await box.inputValue()).toBe('Thanks @river_song and @fou');
+  });
+
+  it('uploads a picture after a preview, refuses what is not one, and removes it', async () => {
+    const member = await signIn('river_song', 360);
+    await member.goto(`${t.baseUrl}/settings/profile`);
+    const input = member.getByLabel('Choose a picture');
+    // Too large is said before anything is sent; not a picture is the server's 415, said plainly.
+    await input.setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(8 * 1024 * 1024 + 1, 1) });
+    await member.getByText('This file is larger than 8 MB.').waitFor();
+    await input.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+    await member.getByRole('button', { name: 'Use this picture' }).click();
+    await member.getByText('This file is not a picture we can use (JPEG, PNG, WebP, GIF or AVIF).').waitFor();
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#0a7f5a' } })
+      .png()
+      .toBuffer();
+    await input.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+    const preview = member.getByRole('img', { name: 'The picture you chose, before it is saved' });
+    expect(await preview.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await member.getByRole('button', { name: 'Use this picture' }).click();
+    await member.getByText('Your new picture is saved.').waitFor();
+    const current = member.getByRole('img', { name: 'Your current picture' });
+    expect(await current.getAttribute('src')).toBe(`/api/avatars/${author.user.id}?v=1&size=256`);
+    await member.goto(`${t.baseUrl}/u/river_song`);
+    const shown = member.locator('.profile-header img.avatar');
+    expect(await shown.getAttribute('src')).toBe(`/api/avatars/${author.user.id}?v=1&size=256`);
+    expect(await shown.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBe(256);
+    await member.goto(`${t.baseUrl}/settings/profile`);
+    await member.getByRole('button', { name: 'Remove my picture' }).click();
+    await member.getByText('Your picture is removed; a picture made from your username shows instead.').waitFor();
+    expect(await member.getByRole('img', { name: 'Your current picture' }).getAttribute('src')).toBe(
+      `/api/avatars/${author.user.id}?v=-2&size=256`,
+    );
+    expect(offHost).toEqual([]);
   });
 
   it('lets a member keep a group off their profile from the group page', async () => {
