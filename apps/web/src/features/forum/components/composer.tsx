@@ -50,16 +50,6 @@ export function Composer({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const mentions = useMentionCompletion({
     topicId,
-    value: body,
-    onChange: (next, caret) => {
-      setBody(next);
-      // After React writes the new text, put the caret just after the inserted name.
-      requestAnimationFrame(() => textarea.current?.setSelectionRange(caret, caret));
-    },
-  });
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const mentions = useMentionCompletion({
-    topicId,
     categoryId,
     value: body,
     onChange: (next, caret) => {
