@@ -152,9 +152,22 @@ describe('leaving: export and real deletion', () => {
       .send({ username: 'Deleted-7', email: 'someone@example.org', password: 'correct horse battery' })
       .expect(400);
     expect(JSON.stringify(refused.body.message)).toContain('username');
+    // Nor a deleted account's address: a later deletion would collide with it.
+    const address = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'not_deleted', email: 'deleted-99@deleted.invalid', password: 'correct horse battery' })
+      .expect(400);
+    expect(JSON.stringify(address.body.message)).toContain('email');
+    await t
+      .http()
+      .post('/api/me/email')
+      .set(again.auth)
+      .send({ password: again.password, email: 'deleted-98@Deleted.Invalid' })
+      .expect(400);
     const [users] = await sql<{ count: number }>(
       t.databaseUrl,
-      `SELECT count(*)::int AS count FROM users WHERE email = 'someone@example.org'`,
+      `SELECT count(*)::int AS count FROM users WHERE email IN ('someone@example.org', 'deleted-99@deleted.invalid')`,
     );
     expect(users!.count).toBe(0);
   });

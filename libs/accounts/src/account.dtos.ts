@@ -17,6 +17,7 @@ import {
   type UpdateUserRoleBody,
 } from '@harbour/contracts';
 import { CleanText, Optional, PageQueryDto, SafeText } from '@harbour/common';
+import { DELETED_ADDRESS, DELETED_ADDRESS_RULE, DELETED_USERNAME, DELETED_USERNAME_RULE } from './deleted-names';
 import { SECOND_FACTOR } from './two-factor.dtos';
 
 /** ASCII only on purpose: look-alike letters from other scripts must not impersonate a member. */
@@ -24,13 +25,17 @@ const USERNAME = /^[A-Za-z0-9_.-]{3,30}$/;
 const USERNAME_RULE = 'username must be 3 to 30 characters: letters, digits, _, - or .';
 
 export class RegisterDto implements Exactly<RegisterBody, RegisterDto> {
-  // `deleted-<n>` names deleted accounts (their posts kept anonymously): nobody may take one to pass as them.
   @CleanText()
   @IsString()
   @Matches(USERNAME, { message: USERNAME_RULE })
-  @Matches(/^(?!deleted-)/i, { message: 'username may not start with deleted-' })
+  @Matches(DELETED_USERNAME, { message: DELETED_USERNAME_RULE })
   username: string;
-  @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @CleanText()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @Matches(DELETED_ADDRESS, { message: DELETED_ADDRESS_RULE })
+  email: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters long' }) password: string;
   @Optional() @IsIn(LOCALES) locale?: Locale;
   /** The token of a site invitation, required while registration is by invitation only. */
