@@ -39,6 +39,7 @@ export function describeApiError<F extends string>(
       return { fields: {}, form: t('auth.errors.suspendedUntil', { date: new Date(suspended[1]).toLocaleString(t('app.locale')) }) };
     }
     if (error.messages[0]?.includes('banned')) return { fields: {}, form: t('auth.errors.banned') };
+    if (error.messages[0] === 'verify your email first') return { fields: {}, form: t('selfService.verifyFirst') };
     return { fields: {}, form: error.messages[0] ?? t('auth.errors.forbidden') };
   }
   return { fields: {}, form: t('auth.errors.generic') };

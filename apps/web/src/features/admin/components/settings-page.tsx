@@ -69,6 +69,20 @@ export function SettingsPage() {
             </label>
           ))}
         </fieldset>
+        <div className="field">
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={draft.emailVerification === 'required'}
+              aria-describedby="email-verification-hint"
+              onChange={(e) => setDraft({ ...draft, emailVerification: e.target.checked ? 'required' : 'off' })}
+            />
+            {t('selfService.admin.emailVerification')}
+          </label>
+          <p id="email-verification-hint" className="field-hint">
+            {t('selfService.admin.emailVerificationHint')}
+          </p>
+        </div>
         <label className="choice">
           <input type="checkbox" checked={draft.loginRequired} onChange={(e) => setDraft({ ...draft, loginRequired: e.target.checked })} />
           {t('admin.loginRequired')}

@@ -15,13 +15,22 @@ export function SignUpPage() {
   const site = useSite();
   const [params] = useSearchParams();
   const invitation = params.get('invitation') ?? undefined;
-  const [pending, setPending] = useState(false);
+  // Registered without a session yet: waiting for an admin, or for the emailed link (with the address typed).
+  const [pending, setPending] = useState<{ status: 'pending' | 'verify_email'; email: string } | null>(null);
   const { formRef, onSubmit, field, formError, busy } = useAuthForm({ username: '', email: '', password: '' }, async (values) => {
     const result = await register.mutateAsync({ ...values, locale: i18n.language === 'fr' ? 'fr' : 'en', invitation });
     if ('user' in result) await navigate('/');
-    else setPending(true);
+    else setPending({ status: result.status, email: values.email.trim() });
   });
 
+  if (pending?.status === 'verify_email') {
+    return (
+      <Page title={t('selfService.verifyTitle')} narrow>
+        <Alert kind="success">{t('selfService.signUpCheckEmail', { email: pending.email })}</Alert>
+        <p className="muted">{t('selfService.signUpCheckEmailHint')}</p>
+      </Page>
+    );
+  }
   if (pending) {
     return (
       <Page title={t('auth.signUpTitle')} narrow>
