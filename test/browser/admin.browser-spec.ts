@@ -53,6 +53,16 @@ describe('administration in the browser', () => {
     await guest.getByLabel('Email address').fill('newcomer@example.org');
     await guest.getByLabel('Password').fill('a good long password');
     await guest.getByRole('button', { name: 'Create my account' }).click();
+    // A link shared by hand proves no address: the newcomer confirms theirs, then signs in.
+    await guest.getByText('Almost there: we sent a link to newcomer@example.org.', { exact: false }).waitFor();
+    const mail = await t.smtp!.waitFor('newcomer@example.org');
+    const confirm = /https?:\/\/\S+\/verify-email\?token=[\w-]+/.exec(mail.text)![0];
+    await guest.goto(confirm.replace(t.config.publicUrl, t.baseUrl));
+    await guest.getByText('Your email address is confirmed.').waitFor();
+    await guest.getByRole('link', { name: 'Continue' }).click();
+    await guest.getByLabel('Username or email address').fill('newcomer');
+    await guest.getByLabel('Password').fill('a good long password');
+    await guest.getByRole('button', { name: 'Sign in' }).click();
     await guest.getByText('You are signed in as newcomer.').waitFor();
 
     await admin.reload();

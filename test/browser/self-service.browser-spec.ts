@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser, signIn, type TestBrowser } from '../support/browser';
+import { newMember, type TestMember } from '../support/factories';
+
+const WEB_DIR = join(__dirname, '../../dist/web');
+const FIREFOX_ANDROID = 'Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0';
+
+describe('the member’s own account in the browser', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  let member: TestMember;
+
+  beforeAll(async () => {
+    t = await startTestApp({ webDir: WEB_DIR });
+    b = await launchBrowser();
+    await newMember(t, { username: 'siteadmin' });
+    member = await newMember(t, { username: 'selfserve' });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('signs up, is asked to confirm the address, follows the link and signs in; before that, sign-in says why it waits', async () => {
+    const page = await (await b.newContext()).newPage();
+    await page.goto(`${t.baseUrl}/sign-up`);
+    await page.getByLabel('Username').fill('joiner');
+    await page.getByLabel('Email address').fill('joiner@example.org');
+    await page.getByLabel('Password').fill('a good long password');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.getByText('Almost there: we sent a link to joiner@example.org.', { exact: false }).waitFor();
+
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Username or email address').fill('joiner');
+    await page.getByLabel('Password').fill('a good long password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('Confirm your email address first', { exact: false }).waitFor();
+
+    const mail = await t.smtp!.waitFor('joiner@example.org');
+    const link = /https?:\/\/\S+\/verify-email\?token=[\w-]+/.exec(mail.text)![0];
+    await page.goto(link.replace(t.config.publicUrl, t.baseUrl));
+    await page.getByText('Your email address is confirmed.').waitFor();
+    await page.getByRole('link', { name: 'Continue' }).click();
+    await page.getByLabel('Username or email address').fill('joiner');
+    await page.getByLabel('Password').fill('a good long password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('You are signed in as joiner.').waitFor();
+    await page.context().close();
+  });
+
+  it('saves pronouns, bio and discreet mode on /settings/profile, in French too', async () => {
+    const page = await signIn(b, t.baseUrl, 'selfserve');
+    await page.goto(`${t.baseUrl}/settings/profile`);
+    await page.getByLabel('Pronouns').fill('they/them');
+    await page.getByLabel('About you').fill('Peer worker, night shifts.');
+    await page.getByLabel('Discreet mode').check();
+    await page.getByRole('button', { name: 'Save my profile' }).click();
+    await page.getByRole('status').getByText('Your profile is saved.').waitFor();
+    const me = await t.http().get('/api/me').set(member.auth).expect(200);
+    expect(me.body).toMatchObject({ pronouns: 'they/them', bio: 'Peer worker, night shifts.', discreet: true });
+
+    await page.getByLabel('Language of the site and of your emails').selectOption('fr');
+    await page.getByRole('button', { name: 'Save my profile' }).click();
+    await page.getByRole('heading', { name: 'Votre profil' }).waitFor();
+    await page.getByLabel('Pronoms').waitFor();
+    await page.context().close();
+    await t.http().patch('/api/me').set(member.auth).send({ locale: 'en', discreet: false }).expect(200);
+  });
+
+  it('lists sessions and signs one out; a wrong current password is said on its field', async () => {
+    const other = await t
+      .http()
+      .post('/api/auth/login')
+      .set('User-Agent', FIREFOX_ANDROID)
+      .send({ login: 'selfserve', password: member.password })
+      .expect(200);
+    const page = await signIn(b, t.baseUrl, 'selfserve', 360);
+    await page.goto(`${t.baseUrl}/settings/sessions`);
+    await page.getByText('This device').waitFor();
+    await page.getByRole('button', { name: /^Sign out Firefox on Android/ }).click();
+    await page.getByText('Firefox on Android is signed out.').waitFor();
+    await t
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${other.body.token as string}`)
+      .expect(401);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(Number(overflow)).toBeLessThanOrEqual(0);
+
+    await page.goto(`${t.baseUrl}/settings/password`);
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password').fill('a brand new password');
+    await page.getByRole('button', { name: 'Change my password' }).click();
+    await page.getByText('The password is wrong.').waitFor();
+    expect(await page.locator(':focus').getAttribute('aria-invalid')).toBe('true');
+    await page.context().close();
+  });
+});
