@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { DomainEvents, hashToken, InvalidInputError, newToken } from '@harbour/common';
@@ -13,6 +13,8 @@ const VALID_FOR_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class PasswordResetService {
+  private readonly logger = new Logger(PasswordResetService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
@@ -27,18 +29,25 @@ export class PasswordResetService {
 
   /**
    * Mails a one-use link to the account with this address, if there is one. The answer is the same
-   * either way, so the form cannot be used to learn who is a member.
+   * either way, and it is given before the address is even looked up (the link is made after), so neither
+   * the answer nor its time tells who is a member.
    */
   async request(email: string, clientAddress: string): Promise<void> {
     const settings = await this.settings.get();
     await this.limiter.consume('password-reset', clientAddress, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
-    const user = await this.users.findActiveByEmail(email.toLowerCase());
+    void this.mailLink(email.toLowerCase(), settings.siteName).catch((error: unknown) =>
+      this.logger.error(`A password reset link could not be queued: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  private async mailLink(email: string, siteName: string): Promise<void> {
+    const user = await this.users.findActiveByEmail(email);
     if (!user) return;
     const token = newToken();
     const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
     await this.dataSource.transaction(async (manager) => {
       await this.resets.insert({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + VALID_FOR_MS) }, manager);
-      await this.mail.enqueue(passwordResetMail(user.email, user.locale, settings.siteName, link), manager);
+      await this.mail.enqueue(passwordResetMail(user.email, user.locale, siteName, link), manager);
     });
   }
 
