@@ -205,6 +205,22 @@ describe('profiles', () => {
         expect(JSON.stringify(bad.body.message)).toContain(field);
       }
       await t.http().get('/api/users?prefix=r').expect(401);
+      // Hostile values are refused or read as plain text, never a 500 (NUL, a lone surrogate, a bad escape, huge numbers).
+      for (const url of [
+        '/api/users/%00',
+        '/api/users/%ED%A0%80/posts',
+        '/api/users/%E0%A4%A',
+        '/api/users?prefix=%00',
+        '/api/users?prefix=%ED%A0%80', // express reads these bytes as three Latin-1 letters: a prefix like any other
+        `/api/avatars/${author.user.id}?v=1e999&size=-1`,
+        '/api/avatars/%00',
+      ]) {
+        const response = await t.http().get(url).set(outsider.auth);
+        expect({ url, status: response.status < 500 ? 'refused or answered' : response.status }).toEqual({
+          url,
+          status: 'refused or answered',
+        });
+      }
     });
   });
 });
