@@ -11,6 +11,14 @@ export function blockedBy(blockerSql: string, blockedSql: string): string {
   return `EXISTS (SELECT 1 FROM user_blocks ub WHERE ub.blocker_id = ${blockerSql} AND ub.blocked_id = ${blockedSql})`;
 }
 
+/**
+ * The ids (a uuid[] or NULL) of members who blocked any of the members `blockedIdsSql` gives (a subquery):
+ * the topic page keeps it in its shared cache, never sends it, and asks per reader only for those members.
+ */
+export function blockersOf(blockedIdsSql: string): string {
+  return `(SELECT array_agg(DISTINCT ub.blocker_id) FROM user_blocks ub WHERE ub.blocked_id IN (${blockedIdsSql}))`;
+}
+
 /** True unless the member `recipientSql` blocked the member `actorSql`: what a notification or a message needs. */
 export function notBlockedBy(recipientSql: string, actorSql: string): string {
   return `NOT ${blockedBy(recipientSql, actorSql)}`;

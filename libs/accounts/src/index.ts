@@ -28,6 +28,6 @@ export {
   userReceivesMailings,
 } from './user-sql';
 export type { UserColumnsRow } from './user-sql';
-export { blockedAmong, blockedBy, blockedPairs, notBlockedBy } from './block-sql';
+export { blockedAmong, blockedBy, blockedPairs, blockersOf, notBlockedBy } from './block-sql';
 export { GROUP_ROLES_SQL } from './group-roles.port';
 export type { GroupRolesSql } from './group-roles.port';

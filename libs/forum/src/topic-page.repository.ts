@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { blockedBy } from '@harbour/accounts';
+import { blockedBy, blockersOf } from '@harbour/accounts';
 import { hotQuery } from '@harbour/common';
 import type { PostExtras } from './forum.mappers';
 import type { Post } from './post.entity';
@@ -79,8 +79,7 @@ export class TopicPageRepository {
             SELECT r.user_id FROM reactions r JOIN page ON page.p_id = r.post_id
             UNION ALL
             SELECT b.user_id FROM bookmarks b JOIN page ON page.p_id = b.post_id) m) AS markers,
-         (SELECT array_agg(DISTINCT ub.blocker_id) FROM user_blocks ub
-            WHERE ub.blocked_id IN (SELECT page.p_author_id FROM page)) AS blockers`,
+         ${blockersOf('SELECT page.p_author_id FROM page')} AS blockers`,
       [topicId, afterNumber, count],
     );
     const topic = row?.topic ? topicFrom(row.topic) : null;
