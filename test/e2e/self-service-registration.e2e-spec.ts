@@ -78,19 +78,30 @@ describe('registration with email verification', () => {
     expect(reused.body.message).toMatch(/token/);
   });
 
-  it('answers a taken address exactly as a new one, creates nothing, and tells the address’s owner instead', async () => {
+  it('answers a taken address exactly as a new one, even when the name is tried again, and tells the address’s owner instead', async () => {
     const fresh = await register('brandnew', 'brandnew@example.org').expect(202);
     const taken = await register('impostor', 'NEWCOMER@example.org').expect(202);
     expect(taken.body).toEqual(fresh.body);
     expect(Object.keys(taken.headers).sort()).toEqual(Object.keys(fresh.headers).sort());
-    expect(await userRow('impostor')).toBeUndefined();
+    // The owner's account is untouched: the name is held at an address nobody reads, so trying the name again
+    // or signing in with it answers exactly as for the new address's account.
+    expect(await userRow('newcomer')).toMatchObject({ email: 'newcomer@example.org' });
+    expect(await userRow('impostor')).toMatchObject({ email: expect.stringMatching(/@held\.invalid$/), must_verify_email: true });
+    const again = [await register('brandnew', 'x1@example.org'), await register('impostor', 'x2@example.org')];
+    expect(again.map((r) => [r.status, r.body])).toEqual([
+      [409, again[0]!.body],
+      [409, again[0]!.body],
+    ]);
+    const signIns = [await login('brandnew'), await login('impostor')];
+    expect(signIns.map((r) => [r.status, r.body])).toEqual([
+      [403, signIns[0]!.body],
+      [403, signIns[0]!.body],
+    ]);
 
     const notice = await mailTo('newcomer@example.org', 'An account already uses this address');
     expect(notice.text).toContain(`${t.config.publicUrl}/sign-in`);
     expect(notice.text).not.toContain('impostor');
-    // The owner's sign-in is untouched, and the would-be account never exists.
     await login('newcomer').expect(200);
-    await login('impostor').expect(401);
   });
 
   it('still answers 409 for a taken username (usernames are public), and 400 naming bad fields, storing nothing', async () => {

@@ -5,7 +5,7 @@ import type { AuthResultDto, PendingRegistrationDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import type { LoginDto, RegisterDto } from './account.dtos';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './password';
-import { EmailVerificationService } from './email-verification.service';
+import { EmailVerificationService, heldNameAddress } from './email-verification.service';
 import { SessionsService } from './sessions.service';
 import { SiteInvitationsService } from './site-invitations.service';
 import { TwoFactorService } from './two-factor.service';
@@ -56,15 +56,17 @@ export class AuthService {
         // cannot be used to tell taken addresses from new ones.
         const invitedEmail = dto.invitation ? await this.invitations.spend(dto.invitation, manager) : null;
         const verify = !first && settings.emailVerification === 'required' && invitedEmail !== email;
-        if (taken.email && verify) return this.emailVerification.noticeAddressInUse(email, settings.siteName, manager);
-        if (taken.email) throw new ConflictError('email is already registered');
+        if (taken.email && !verify) throw new ConflictError('email is already registered');
+        // A taken address still gets an account, at an address nobody reads: the name is held exactly as a new
+        // address's would be, so not even trying the name again tells whether the address had an account.
+        const heldOnly = taken.email;
         const pending = !first && !dto.invitation && settings.registrationMode === 'approval';
         const user = await this.users.insert(
           {
             username: dto.username,
             usernameKey,
             displayName: dto.username,
-            email,
+            email: heldOnly ? heldNameAddress() : email,
             passwordHash,
             role: first ? 'admin' : 'member',
             status: pending ? 'pending' : 'active',
@@ -75,7 +77,8 @@ export class AuthService {
           manager,
         );
         if (verify) {
-          await this.emailVerification.sendVerification(user, settings.siteName, manager);
+          if (heldOnly) await this.emailVerification.noticeAddressInUse(email, settings.siteName, manager);
+          else await this.emailVerification.sendVerification(user, settings.siteName, manager);
           return { status: 'verify_email' as const };
         }
         if (pending) return { status: 'pending' as const };

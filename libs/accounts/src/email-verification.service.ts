@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
@@ -14,6 +15,15 @@ import type { User } from './user.entity';
 import { UserRepository } from './user.repository';
 
 const VALID_FOR_MS = 48 * 3600 * 1000;
+const HELD_NAME_DOMAIN = '@held.invalid';
+
+/**
+ * The address of an account made by a registration with an address that already had one: it holds the name
+ * as a new registration would, but nobody reads the address, so it can never be verified or signed in to.
+ */
+export function heldNameAddress(): string {
+  return `held-${randomUUID()}${HELD_NAME_DOMAIN}`;
+}
 
 /** A member an address link is about. */
 interface Addressee {
@@ -52,10 +62,9 @@ export class EmailVerificationService {
    * Inside registration's transaction, for an address that already has an account: its owner is told, and the
    * caller answers exactly as for a new address, so registration tells nobody who is a member.
    */
-  async noticeAddressInUse(email: string, siteName: string, manager: EntityManager): Promise<{ status: 'verify_email' }> {
+  async noticeAddressInUse(email: string, siteName: string, manager: EntityManager): Promise<void> {
     const owner = await this.users.contactByEmail(email, manager);
     if (owner) await this.mail.enqueue(addressInUseMail(owner.email, owner.locale, siteName, `${this.config.publicUrl}/sign-in`), manager);
-    return { status: 'verify_email' };
   }
 
   /**
@@ -66,7 +75,9 @@ export class EmailVerificationService {
   async assertVerifiedAtSignIn(user: User, settings: SiteSettings): Promise<void> {
     if (!user.mustVerifyEmail || user.emailVerifiedAt || settings.emailVerification !== 'required') return;
     await this.limiter.consume('email-link', user.id, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
-    await this.dataSource.transaction((manager) => this.sendVerification(user, settings.siteName, manager));
+    if (!user.email.endsWith(HELD_NAME_DOMAIN)) {
+      await this.dataSource.transaction((manager) => this.sendVerification(user, settings.siteName, manager));
+    }
     throw new ForbiddenError('verify your email first');
   }
 
