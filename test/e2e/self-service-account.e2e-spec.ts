@@ -128,6 +128,9 @@ describe('the member’s own account', () => {
         .send({ currentPassword: member.password, newPassword: 'a brand new password' })
         .expect(204);
       expect(await told).toEqual({ reason: 'password_changed' });
+      const notice = await t.smtp!.waitFor(member.user.email);
+      expect(notice.subject).toBe('Your Harbour password was changed');
+      expect(notice.text).toContain(`${t.config.publicUrl}/forgot-password`);
       await t.http().get('/api/me').set(other.auth).expect(401);
       await t.http().get('/api/me').set(member.auth).expect(200);
       await t.http().post('/api/auth/login').send({ login: member.user.username, password: member.password }).expect(401);

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
+import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { DomainEvents, ForbiddenError, isUuid, NotAuthenticatedError, NotFoundError } from '@harbour/common';
 import type { SessionDto } from '@harbour/contracts';
+import { MailService, passwordChangedMail } from '@harbour/mail';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { deviceLabel } from './device-label';
 import { hashPassword, verifyPassword } from './password';
@@ -27,6 +29,8 @@ export class AccountSecurityService {
     private readonly events: DomainEvents,
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
+    private readonly mail: MailService,
+    @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
   /**
@@ -43,13 +47,18 @@ export class AccountSecurityService {
     return user;
   }
 
-  /** `POST /api/me/password`: the new password, every other session ended and any reset link spent. */
+  /**
+   * `POST /api/me/password`: the new password, every other session ended, any reset link spent, and the address
+   * told (whoever holds a stolen session and the password cannot keep the account from its owner).
+   */
   async changePassword(caller: Caller, dto: ChangePasswordDto): Promise<void> {
-    await this.confirmPassword(caller, dto.currentPassword);
+    const user = await this.confirmPassword(caller, dto.currentPassword);
     const passwordHash = await hashPassword(dto.newPassword);
+    const { siteName } = await this.settings.get();
     const ended = await this.dataSource.transaction(async (manager) => {
       await this.users.setPasswordHash(caller.userId, passwordHash, manager);
       await this.resets.spendAll(caller.userId, manager);
+      await this.mail.enqueue(passwordChangedMail(user.email, user.locale, siteName, `${this.config.publicUrl}/forgot-password`), manager);
       return this.sessions.revokeAllBut(caller.userId, caller.sessionId, manager);
     });
     if (ended.length > 0) this.events.publish('SessionsRevoked', { userId: caller.userId, sessionIds: ended, reason: 'password_changed' });

@@ -15,4 +15,10 @@ export type { SanctionMailInput } from './templates/sanction.mail';
 export { mailingMail } from './templates/mailing.mail';
 export type { MailingContent, MailingLinks, MailingSender } from './templates/mailing.mail';
 export { subscriptionConfirmationMail } from './templates/subscription-confirmation.mail';
-export { addressInUseMail, confirmEmailChangeMail, emailChangeNoticeMail, verifyEmailMail } from './templates/account-email.mail';
+export {
+  addressInUseMail,
+  confirmEmailChangeMail,
+  emailChangeNoticeMail,
+  passwordChangedMail,
+  verifyEmailMail,
+} from './templates/account-email.mail';

@@ -30,6 +30,14 @@ const TEXT = {
         'If it was not you, sign in and change your password now, and sign out your other sessions.',
       ],
     },
+    passwordChanged: {
+      subject: (site: string) => `Your ${site} password was changed`,
+      body: [
+        'The password of your account was just changed, and every other device was signed out.',
+        'If it was not you, choose a new password now with the link below: it works for whoever reads this address.',
+      ],
+      action: 'Choose a new password',
+    },
     inUse: {
       subject: (site: string) => `An account already uses this address on ${site}`,
       body: [
@@ -60,6 +68,14 @@ const TEXT = {
         'Si ce n’est pas vous, connectez-vous et changez votre mot de passe maintenant, puis déconnectez vos autres sessions.',
       ],
     },
+    passwordChanged: {
+      subject: (site: string) => `Le mot de passe de votre compte ${site} a changé`,
+      body: [
+        'Le mot de passe de votre compte vient d’être changé, et tous les autres appareils ont été déconnectés.',
+        'Si ce n’est pas vous, choisissez un nouveau mot de passe maintenant avec le lien ci-dessous : il fonctionne pour qui lit cette adresse.',
+      ],
+      action: 'Choisir un nouveau mot de passe',
+    },
     inUse: {
       subject: (site: string) => `Un compte utilise déjà cette adresse sur ${site}`,
       body: [
@@ -87,6 +103,17 @@ export function confirmEmailChangeMail(to: string, locale: Locale, siteName: str
 export function emailChangeNoticeMail(to: string, locale: Locale, siteName: string): OutgoingMail {
   const t = TEXT[locale].changeNotice;
   return { to, subject: t.subject(siteName), text: `${t.body.join('\n\n')}\n`, html: htmlMessage([...t.body]) };
+}
+
+/** After a change of password: if someone else did it, the owner of the address can take the account back. */
+export function passwordChangedMail(to: string, locale: Locale, siteName: string, resetPage: string): OutgoingMail {
+  const t = TEXT[locale].passwordChanged;
+  return {
+    to,
+    subject: t.subject(siteName),
+    text: `${t.body.join('\n\n')}\n\n${t.action}: ${resetPage}\n`,
+    html: htmlMessage([t.body[0]], { label: t.action, url: resetPage }, [t.body[1]]),
+  };
 }
 
 /** To the owner of an address someone tried to register (or move an account to): nobody else learns it is taken. */
