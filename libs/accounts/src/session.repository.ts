@@ -61,13 +61,17 @@ export class SessionRepository {
     await this.db().update(Session, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  /** The member's live sessions, most recently used first (their own list: no IP is ever stored to show). */
+  /**
+   * The member's live sessions, most recently used first (their own list: no IP is ever stored to show). A
+   * hundred at most: sessions last 30 days, and a script signing in in a loop must not make the page unusable.
+   */
   listLive(userId: string): Promise<Session[]> {
     return this.db()
       .createQueryBuilder(Session, 's')
       .where('s.userId = :userId AND s.revokedAt IS NULL AND s.expiresAt > now()', { userId })
       .orderBy('s.lastUsedAt', 'DESC')
       .addOrderBy('s.id', 'ASC')
+      .limit(100)
       .getMany();
   }
 
