@@ -13,7 +13,7 @@ describe('accounts', () => {
   beforeAll(async () => {
     t = await startTestApp();
     // Version 1 registration (201 with a session, 409 for a taken address) is what a site gets with email
-    // verification off; the default, `required`, is tested in self-service.e2e-spec.ts.
+    // verification off; the default, `required`, is tested in self-service-registration.e2e-spec.ts.
     await sql(t.databaseUrl, `UPDATE site_settings SET email_verification = 'off'`);
   });
   afterAll(() => t.close());

@@ -93,7 +93,7 @@ describe('registration modes', () => {
     t = await startTestApp();
     admin = await newMember(t);
     // The registration modes as in version 1 (email verification off); with verification they are tested in
-    // self-service.e2e-spec.ts.
+    // self-service-registration.e2e-spec.ts.
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ emailVerification: 'off' }).expect(200);
   });
   afterAll(() => t.close());
