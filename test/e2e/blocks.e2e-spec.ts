@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import type { PostDto, SearchHitDto, UserDto } from '@harbour/contracts';
@@ -61,6 +62,29 @@ describe('blocking a member: routes and post views', () => {
       t.http().put(`/api/me/blocks/${gone.user.id}`).set(blocker.auth),
     ]);
     expect([deleted.status, deleted.body]).toEqual([404, missing.body]);
+  });
+
+  it('leaves no block behind a deletion of the blocker that was under way: the block waits, then finds the account gone', async () => {
+    const leaving = await newMember(t);
+    // The deletion's transaction, held open where lockForDeletion holds it: the blocker's row locked, then erased.
+    const deletion = new Client({ connectionString: t.databaseUrl });
+    await deletion.connect();
+    try {
+      await deletion.query('BEGIN');
+      await deletion.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [leaving.user.id]);
+      const block = t
+        .http()
+        .put(`/api/me/blocks/${blocked.user.id}`)
+        .set(leaving.auth)
+        .then((response) => response.status);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await deletion.query("UPDATE users SET status = 'deleted' WHERE id = $1", [leaving.user.id]);
+      await deletion.query('COMMIT');
+      expect(await block).toBe(404);
+    } finally {
+      await deletion.end();
+    }
+    expect(await rowsOf(leaving)).toBe(0);
   });
 
   it('blocks idempotently, lists the blocked member in public shape, and unblocks idempotently', async () => {

@@ -1,4 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
+import { Client } from 'pg';
 import type { TopicWithFirstPostDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
@@ -53,6 +54,30 @@ describe('two-factor authentication', () => {
     expect(wrong.body.message).toBe('wrong password');
     await t.http().post('/api/me/2fa/confirm').set(member.auth).send({ code: '123456' }).expect(409);
     expect(await totpColumns(t, member.user.id)).toEqual({ totp_secret: null, totp_pending_secret: null, codes: '0' });
+  });
+
+  it('writes no secret onto an account whose deletion was under way: the set-up waits, then finds it gone', async () => {
+    const leaving = await newMember(t);
+    // The deletion's transaction, held open where lockForDeletion holds it: the row locked, then erased.
+    const deletion = new Client({ connectionString: t.databaseUrl });
+    await deletion.connect();
+    try {
+      await deletion.query('BEGIN');
+      await deletion.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [leaving.user.id]);
+      const setup = t
+        .http()
+        .post('/api/me/2fa')
+        .set(leaving.auth)
+        .send({ password: leaving.password })
+        .then((response) => response.status);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await deletion.query("UPDATE users SET status = 'deleted', totp_pending_secret = NULL WHERE id = $1", [leaving.user.id]);
+      await deletion.query('COMMIT');
+      expect(await setup).toBe(401);
+    } finally {
+      await deletion.end();
+    }
+    expect(await totpColumns(t, leaving.user.id)).toEqual({ totp_secret: null, totp_pending_secret: null, codes: '0' });
   });
 
   it('offers a secret that stays off until a code from it is confirmed, then gives ten recovery codes once', async () => {

@@ -16,12 +16,27 @@ export class BlockRepository {
     return rows.length > 0;
   }
 
-  /** Idempotent: blocking twice is one block (and keeps its first date). */
-  async add(blockerId: string, blockedId: string): Promise<void> {
-    await this.dataSource.query('INSERT INTO user_blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+  /**
+   * Idempotent: blocking twice is one block (and keeps its first date). False when either member was deleted
+   * meanwhile: the key-share locks wait for a deletion holding the row (it locks it first) and then see it gone,
+   * so a block racing its blocker's deletion cannot leave a row behind the erasure.
+   */
+  async add(blockerId: string, blockedId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `WITH alive AS (SELECT id FROM users WHERE id IN ($1, $2) AND status <> 'deleted' ORDER BY id FOR KEY SHARE)
+       INSERT INTO user_blocks (blocker_id, blocked_id) SELECT $1, $2 WHERE (SELECT count(*) FROM alive) = 2
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [blockerId, blockedId],
+    );
+    return rows.length > 0 || (await this.exists(blockerId, blockedId));
+  }
+
+  private async exists(blockerId: string, blockedId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>('SELECT 1 FROM user_blocks WHERE blocker_id = $1 AND blocked_id = $2', [
       blockerId,
       blockedId,
     ]);
+    return rows.length > 0;
   }
 
   /** Idempotent: removing a block that is not there changes nothing. */

@@ -24,7 +24,7 @@ export class BlocksService {
 
   async block(caller: Caller, userId: string): Promise<void> {
     await this.assertTarget(caller, userId);
-    await this.blocks.add(caller.userId, userId);
+    if (!(await this.blocks.add(caller.userId, userId))) throw new NotFoundError();
     this.events.publish('BlocksChanged', { userId: caller.userId });
   }
 

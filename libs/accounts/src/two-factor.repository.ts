@@ -8,8 +8,13 @@ import { User } from './user.entity';
 export class TwoFactorRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async setPendingSecret(userId: string, sealed: string): Promise<void> {
-    await this.dataSource.manager.update(User, { id: userId }, { totpPendingSecret: sealed });
+  /** False when the account was deleted meanwhile (the update waits for the deletion's row lock, then finds it gone). */
+  async setPendingSecret(userId: string, sealed: string): Promise<boolean> {
+    const [, updated]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE users SET totp_pending_secret = $2 WHERE id = $1 AND status <> 'deleted' RETURNING id`,
+      [userId, sealed],
+    );
+    return updated > 0;
   }
 
   /**

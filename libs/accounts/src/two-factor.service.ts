@@ -38,7 +38,8 @@ export class TwoFactorService {
     await this.assertPassword(user, password);
     if (user.totpSecret !== null) throw new ConflictError('two-factor is already on (turn it off first)');
     const secret = newTotpSecret();
-    await this.twoFactor.setPendingSecret(user.id, this.keys().seal(secret, user.id));
+    if (!(await this.twoFactor.setPendingSecret(user.id, this.keys().seal(secret, user.id))))
+      throw new NotAuthenticatedError('Sign in first');
     const { siteName } = await this.settings.get();
     return { secret, otpauthUrl: otpauthUrl(secret, siteName, user.username) };
   }
