@@ -46,7 +46,7 @@ export class LoginDto implements Exactly<LoginBody, LoginDto> {
   /** A username or an email address. */
   @CleanText() @IsString() @IsNotEmpty() @MaxLength(254) login: string;
   @IsString() @IsNotEmpty() @MaxLength(200) password: string;
-  @Optional() @IsString() @Matches(SECOND_FACTOR, { message: 'totp must be a 6-digit code or a recovery code' }) totp?: string;
+  @Optional() @CleanText() @IsString() @Matches(SECOND_FACTOR, { message: 'totp must be a 6-digit code or a recovery code' }) totp?: string;
 }
 
 export class PasswordResetRequestDto implements Exactly<PasswordResetRequestBody, PasswordResetRequestDto> {

@@ -1,4 +1,5 @@
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { CleanText } from '@harbour/common';
 import type { Exactly, PasswordBody, TwoFactorConfirmBody, TwoFactorDisableBody } from '@harbour/contracts';
 
 /** A TOTP code, or a recovery code as shown (`xxxxx-xxxxx`; case, a space or no dash accepted). */
@@ -10,11 +11,11 @@ export class TwoFactorStartDto implements Exactly<PasswordBody, TwoFactorStartDt
 
 export class TwoFactorConfirmDto implements Exactly<TwoFactorConfirmBody, TwoFactorConfirmDto> {
   /** Only a code from the app proves the secret was entered in it. */
-  @IsString() @Matches(/^\d{6}$/, { message: 'code must be a 6-digit code' }) code: string;
+  @CleanText() @IsString() @Matches(/^\d{6}$/, { message: 'code must be a 6-digit code' }) code: string;
 }
 
 export class TwoFactorDisableDto implements Exactly<TwoFactorDisableBody, TwoFactorDisableDto> {
   @IsString() @IsNotEmpty() @MaxLength(200) password: string;
   /** A recovery code works too: a lost phone is when members most need to turn it off. */
-  @IsString() @Matches(SECOND_FACTOR, { message: 'code must be a 6-digit code or a recovery code' }) code: string;
+  @CleanText() @IsString() @Matches(SECOND_FACTOR, { message: 'code must be a 6-digit code or a recovery code' }) code: string;
 }
