@@ -36,7 +36,18 @@ import { UserRepository } from './user.repository';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, AvatarsController, AdminUsersController, SiteInvitationsController, TwoFactorController, BlocksController, LeavingController, AdminLeavingController, EmailController],
+  controllers: [
+    AuthController,
+    MeController,
+    AvatarsController,
+    AdminUsersController,
+    SiteInvitationsController,
+    TwoFactorController,
+    BlocksController,
+    LeavingController,
+    AdminLeavingController,
+    EmailController,
+  ],
   providers: [
     UserRepository,
     EmailTokenRepository,
