@@ -6,10 +6,14 @@ import * as updateSettingsDto from '../../../libs/settings/src/update-settings.d
 import * as forumDtos from '../../../libs/forum/src/forum.dtos';
 import * as notificationsDtos from '../../../libs/notifications/src/notifications.dtos';
 import * as validation from '../../../libs/common/src/validation';
+import * as selfServiceDtos from '../../../libs/accounts/src/self-service.dtos';
+import * as twoFactorDtos from '../../../libs/accounts/src/two-factor.dtos';
 import * as accountDtos from '../../../libs/accounts/src/account.dtos';
+import * as leavingDtos from '../../../libs/accounts/src/leaving.dtos';
 import * as groupsDtos from '../../../libs/groups/src/groups.dtos';
 import * as mailingsDtos from '../../../libs/mailings/src/mailings.dtos';
 import * as moderationDtos from '../../../libs/moderation/src/moderation.dtos';
+import * as profilesDtos from '../../../libs/profiles/src/profiles.dtos';
 import * as searchDto from '../../../libs/search/src/search.dto';
 
 /** The @nestjs/swagger plugin's reading of every request DTO (SwaggerModule.loadPluginMetadata). */
@@ -32,51 +36,6 @@ export const requestModels = async () => {
           },
         ],
         [
-          Promise.resolve(accountDtos),
-          {
-            RegisterDto: {
-              username: { required: true, type: () => String },
-              email: { required: true, type: () => String, maxLength: 254, format: 'email' },
-              password: { required: true, type: () => String, minLength: 8, maxLength: 200 },
-              locale: { required: false, enum: ['en', 'fr'] },
-              invitation: {
-                required: false,
-                type: () => String,
-                description: 'The token of a site invitation, required while registration is by invitation only.',
-                maxLength: 100,
-              },
-            },
-            LoginDto: {
-              login: { required: true, type: () => String, description: 'A username or an email address.', maxLength: 254 },
-              password: { required: true, type: () => String, maxLength: 200 },
-              totp: { required: false, type: () => String, pattern: '^\\d{6}$' },
-            },
-            PasswordResetRequestDto: { email: { required: true, type: () => String, maxLength: 254, format: 'email' } },
-            PasswordResetConfirmDto: {
-              token: { required: true, type: () => String, maxLength: 100 },
-              password: { required: true, type: () => String, minLength: 8, maxLength: 200 },
-            },
-            UpdateMeDto: {
-              displayName: { required: false, type: () => String, minLength: 1, maxLength: 60 },
-              locale: { required: false, enum: ['en', 'fr'] },
-            },
-            UpdateUserRoleDto: { role: { required: true, enum: ['member', 'moderator', 'admin'] } },
-            CreateSiteInvitationDto: {
-              email: {
-                required: false,
-                type: () => String,
-                description: 'Mail the link here; without it, the admin shares the returned link themself.',
-                maxLength: 254,
-                format: 'email',
-              },
-              locale: { required: false, enum: ['en', 'fr'] },
-            },
-            ListUsersQueryDto: {
-              q: { required: false, type: () => String, description: 'Part of a username or an email address.', maxLength: 100 },
-            },
-          },
-        ],
-        [
           Promise.resolve(updateSettingsDto),
           {
             UpdateRateLimitsDto: {
@@ -95,7 +54,106 @@ export const requestModels = async () => {
               mailingSenderName: { required: false, type: () => String, maxLength: 120 },
               mailingAddress: { required: false, type: () => String, maxLength: 300 },
               rateLimits: { required: false, type: () => t['../../../libs/settings/src/update-settings.dto'].UpdateRateLimitsDto },
+              emailVerification: { required: false, enum: ['required', 'off'] },
+              staffTwoFactor: { required: false, type: () => Boolean },
             },
+          },
+        ],
+        [
+          Promise.resolve(selfServiceDtos),
+          {
+            ChangePasswordDto: {
+              currentPassword: { required: true, type: () => String, maxLength: 200 },
+              newPassword: { required: true, type: () => String, minLength: 8, maxLength: 200 },
+            },
+            ChangeEmailDto: {
+              password: { required: true, type: () => String, maxLength: 200 },
+              email: { required: true, type: () => String, maxLength: 254, format: 'email' },
+            },
+            VerifyEmailDto: { token: { required: true, type: () => String, maxLength: 100 } },
+          },
+        ],
+        [
+          Promise.resolve(twoFactorDtos),
+          {
+            TwoFactorStartDto: { password: { required: true, type: () => String, maxLength: 200 } },
+            TwoFactorConfirmDto: {
+              code: {
+                required: true,
+                type: () => String,
+                description: 'Only a code from the app proves the secret was entered in it.',
+                pattern: '^\\d{6}$',
+              },
+            },
+            TwoFactorDisableDto: {
+              password: { required: true, type: () => String, maxLength: 200 },
+              code: {
+                required: true,
+                type: () => String,
+                description: 'A recovery code works too: a lost phone is when members most need to turn it off.',
+              },
+            },
+          },
+        ],
+        [
+          Promise.resolve(accountDtos),
+          {
+            RegisterDto: {
+              username: { required: true, type: () => String },
+              email: { required: true, type: () => String, maxLength: 254, format: 'email' },
+              password: { required: true, type: () => String, minLength: 8, maxLength: 200 },
+              locale: { required: false, enum: ['en', 'fr'] },
+              invitation: {
+                required: false,
+                type: () => String,
+                description: 'The token of a site invitation, required while registration is by invitation only.',
+                maxLength: 100,
+              },
+            },
+            LoginDto: {
+              login: { required: true, type: () => String, description: 'A username or an email address.', maxLength: 254 },
+              password: { required: true, type: () => String, maxLength: 200 },
+              totp: { required: false, type: () => String },
+            },
+            PasswordResetRequestDto: { email: { required: true, type: () => String, maxLength: 254, format: 'email' } },
+            PasswordResetConfirmDto: {
+              token: { required: true, type: () => String, maxLength: 100 },
+              password: { required: true, type: () => String, minLength: 8, maxLength: 200 },
+            },
+            UpdateMeDto: {
+              displayName: { required: false, type: () => String, minLength: 1, maxLength: 60 },
+              pronouns: { required: false, type: () => String, description: 'Empty clears it.', maxLength: 40 },
+              bio: { required: false, type: () => String, maxLength: 1000 },
+              locale: { required: false, enum: ['en', 'fr'] },
+              messagesFrom: { required: false, enum: ['everyone', 'groups', 'nobody'] },
+              discreet: { required: false, type: () => Boolean },
+            },
+            UpdateUserRoleDto: { role: { required: true, enum: ['member', 'moderator', 'admin'] } },
+            CreateSiteInvitationDto: {
+              email: {
+                required: false,
+                type: () => String,
+                description: 'Mail the link here; without it, the admin shares the returned link themself.',
+                maxLength: 254,
+                format: 'email',
+              },
+              locale: { required: false, enum: ['en', 'fr'] },
+            },
+            ListUsersQueryDto: {
+              q: { required: false, type: () => String, description: 'Part of a username or an email address.', maxLength: 100 },
+            },
+          },
+        ],
+        [
+          Promise.resolve(leavingDtos),
+          {
+            ExportMeDto: { password: { required: true, type: () => String, maxLength: 200 } },
+            DeleteMeDto: {
+              password: { required: true, type: () => String, maxLength: 200 },
+              totp: { required: false, type: () => String, description: 'A current code or a recovery code, when two-factor is on.' },
+              posts: { required: true, enum: ['delete', 'anonymize'] },
+            },
+            AdminDeleteUserDto: { posts: { required: true, enum: ['delete', 'anonymize'] } },
           },
         ],
         [
@@ -210,6 +268,7 @@ export const requestModels = async () => {
             },
             JoinRequestBodyDto: { message: { required: false, type: () => String, maxLength: 500 } },
             ChangeGroupRoleDto: { role: { required: true, enum: ['member', 'moderator', 'owner'] } },
+            UpdateMembershipDto: { hiddenOnProfile: { required: true, type: () => Boolean } },
           },
         ],
         [
@@ -293,7 +352,7 @@ export const requestModels = async () => {
               note: { required: false, type: () => String, maxLength: 1000 },
             },
             ResolveDto: {
-              action: { required: true, enum: ['dismiss', 'hide', 'delete', 'approve', 'reject'] },
+              action: { required: true, enum: ['delete', 'dismiss', 'hide', 'approve', 'reject'] },
               note: { required: false, type: () => String, maxLength: 1000 },
             },
             CreateSanctionDto: {
@@ -311,6 +370,16 @@ export const requestModels = async () => {
             AddWatchedWordDto: {
               word: { required: true, type: () => String, minLength: 1, maxLength: 100 },
               action: { required: true, enum: ['block', 'censor', 'review'] },
+            },
+          },
+        ],
+        [
+          Promise.resolve(profilesDtos),
+          {
+            UserSearchQueryDto: {
+              prefix: { required: true, type: () => String, minLength: 1, maxLength: 60 },
+              topicId: { required: false, type: () => String, format: 'uuid' },
+              categoryId: { required: false, type: () => String, format: 'uuid' },
             },
           },
         ],
@@ -342,6 +411,7 @@ export const requestModels = async () => {
 
 /** Each route (by operationId) with its summary and the schema of its answer (null: no body). */
 export const operations: Record<string, GeneratedOperation> = {
+  AdminLeavingController_delete: { schema: null },
   AdminUsersController_approve: { schema: null },
   AdminUsersController_changeRole: { schema: { $ref: '#/components/schemas/AdminUserDto' } },
   AdminUsersController_list: {
@@ -361,6 +431,105 @@ export const operations: Record<string, GeneratedOperation> = {
     schema: { oneOf: [{ $ref: '#/components/schemas/AuthResultDto' }, { $ref: '#/components/schemas/PendingRegistrationDto' }] },
   },
   AuthController_requestPasswordReset: { schema: null },
+  AvatarsController_image: {
+    schema: {
+      type: 'object',
+      properties: {
+        options: {
+          type: 'object',
+          properties: {
+            type: { type: 'string', description: 'The value that will be used for the `Content-Type` response header.' },
+            disposition: {
+              oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+              description: 'The value that will be used for the `Content-Disposition` response header.',
+            },
+            length: { type: 'number', description: 'The value that will be used for the `Content-Length` response header.' },
+          },
+        },
+        stream: {},
+        logger: {
+          type: 'object',
+          properties: {
+            context: { type: 'string' },
+            options: { type: 'object', properties: { timestamp: { type: 'boolean' } } },
+            localInstanceRef: {
+              type: 'object',
+              properties: {
+                log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+                error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+                warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+                debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+                verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+                fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+                setLogLevels: { type: 'object', properties: {}, description: 'Set log levels.' },
+              },
+              required: ['log', 'error', 'warn'],
+            },
+            localInstanceLogLevels: { description: 'The `Logger.logLevels` the local instance was last configured with.' },
+            localInstance: {
+              type: 'object',
+              properties: {
+                log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+                error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+                warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+                debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+                verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+                fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+                setLogLevels: { type: 'object', properties: {}, description: 'Set log levels.' },
+              },
+              required: ['log', 'error', 'warn'],
+            },
+            error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+            log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+            warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+            debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+            verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+            fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+            registerLocalInstanceRef: {},
+          },
+          required: ['options', 'localInstance', 'error', 'log', 'warn', 'debug', 'verbose', 'fatal', 'registerLocalInstanceRef'],
+        },
+        handleError: { type: 'object', properties: {} },
+        logError: { type: 'object', properties: {} },
+        getStream: { type: 'object', properties: {} },
+        getHeaders: { type: 'object', properties: {} },
+        errorHandler: { type: 'object', properties: {} },
+        setErrorHandler: { type: 'object', properties: {} },
+        errorLogger: { type: 'object', properties: {} },
+        setErrorLogger: { type: 'object', properties: {} },
+      },
+      required: [
+        'options',
+        'stream',
+        'logger',
+        'handleError',
+        'logError',
+        'getStream',
+        'getHeaders',
+        'errorHandler',
+        'setErrorHandler',
+        'errorLogger',
+        'setErrorLogger',
+      ],
+    },
+  },
+  AvatarsController_remove: {
+    summary: "Taking one's picture down is allowed even while silenced: it only ever shows less of the member.",
+    schema: { $ref: '#/components/schemas/MeDto' },
+  },
+  AvatarsController_upload: { schema: { $ref: '#/components/schemas/MeDto' } },
+  BlocksController_block: {
+    summary: 'Blocking changes nothing anyone else sees: a silenced member being harassed may still block.',
+    schema: null,
+  },
+  BlocksController_list: {
+    schema: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/UserDto' } } },
+      required: ['items'],
+    },
+  },
+  BlocksController_unblock: { schema: null },
   CategoriesController_create: { schema: { $ref: '#/components/schemas/CategoryDto' } },
   CategoriesController_get: { schema: { $ref: '#/components/schemas/CategoryDto' } },
   CategoriesController_list: {
@@ -382,6 +551,12 @@ export const operations: Record<string, GeneratedOperation> = {
     },
   },
   CategoriesController_update: { schema: { $ref: '#/components/schemas/CategoryDto' } },
+  EmailController_change: { schema: null },
+  EmailController_resend: { summary: "Securing one's own account changes nothing others see: a silenced member may too.", schema: null },
+  EmailController_verify: {
+    summary: 'Anyone holding the link: it is the proof, and the member may not be able to sign in before it.',
+    schema: null,
+  },
   GroupsController_approve: { schema: null },
   GroupsController_changeRole: { schema: null },
   GroupsController_create: { schema: { $ref: '#/components/schemas/GroupDto' } },
@@ -438,6 +613,89 @@ export const operations: Record<string, GeneratedOperation> = {
     },
   },
   InvitationsController_preview: { schema: { $ref: '#/components/schemas/GroupInvitationDto' } },
+  LeavingController_deleteSelf: { schema: null },
+  LeavingController_export: {
+    schema: {
+      type: 'object',
+      properties: {
+        options: {
+          type: 'object',
+          properties: {
+            type: { type: 'string', description: 'The value that will be used for the `Content-Type` response header.' },
+            disposition: {
+              oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+              description: 'The value that will be used for the `Content-Disposition` response header.',
+            },
+            length: { type: 'number', description: 'The value that will be used for the `Content-Length` response header.' },
+          },
+        },
+        stream: {},
+        logger: {
+          type: 'object',
+          properties: {
+            context: { type: 'string' },
+            options: { type: 'object', properties: { timestamp: { type: 'boolean' } } },
+            localInstanceRef: {
+              type: 'object',
+              properties: {
+                log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+                error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+                warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+                debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+                verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+                fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+                setLogLevels: { type: 'object', properties: {}, description: 'Set log levels.' },
+              },
+              required: ['log', 'error', 'warn'],
+            },
+            localInstanceLogLevels: { description: 'The `Logger.logLevels` the local instance was last configured with.' },
+            localInstance: {
+              type: 'object',
+              properties: {
+                log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+                error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+                warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+                debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+                verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+                fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+                setLogLevels: { type: 'object', properties: {}, description: 'Set log levels.' },
+              },
+              required: ['log', 'error', 'warn'],
+            },
+            error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+            log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+            warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+            debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+            verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+            fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+            registerLocalInstanceRef: {},
+          },
+          required: ['options', 'localInstance', 'error', 'log', 'warn', 'debug', 'verbose', 'fatal', 'registerLocalInstanceRef'],
+        },
+        handleError: { type: 'object', properties: {} },
+        logError: { type: 'object', properties: {} },
+        getStream: { type: 'object', properties: {} },
+        getHeaders: { type: 'object', properties: {} },
+        errorHandler: { type: 'object', properties: {} },
+        setErrorHandler: { type: 'object', properties: {} },
+        errorLogger: { type: 'object', properties: {} },
+        setErrorLogger: { type: 'object', properties: {} },
+      },
+      required: [
+        'options',
+        'stream',
+        'logger',
+        'handleError',
+        'logError',
+        'getStream',
+        'getHeaders',
+        'errorHandler',
+        'setErrorHandler',
+        'errorLogger',
+        'setErrorLogger',
+      ],
+    },
+  },
   MailingArchiveController_list: {
     schema: {
       type: 'object',
@@ -467,8 +725,23 @@ export const operations: Record<string, GeneratedOperation> = {
   MailingsController_send: { schema: { $ref: '#/components/schemas/MailingDto' } },
   MailingsController_test: { schema: null },
   MailingsController_update: { schema: { $ref: '#/components/schemas/MailingDto' } },
+  MeController_changePassword: { schema: null },
+  MeController_endOtherSessions: { schema: null },
+  MeController_endSession: { schema: null },
   MeController_get: { schema: { $ref: '#/components/schemas/MeDto' } },
+  MeController_sessions: {
+    schema: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/SessionDto' } } },
+      required: ['items'],
+    },
+  },
   MeController_update: { schema: { $ref: '#/components/schemas/MeDto' } },
+  MembershipController_get: { schema: { $ref: '#/components/schemas/GroupMembershipDto' } },
+  MembershipController_update: {
+    summary: 'Hiding a membership only ever shows less of the member: allowed even while silenced.',
+    schema: { $ref: '#/components/schemas/GroupMembershipDto' },
+  },
   ModerationController_acknowledge: { schema: null },
   ModerationController_addNote: { schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
   ModerationController_appeal: { schema: null },
@@ -584,6 +857,24 @@ export const operations: Record<string, GeneratedOperation> = {
   PostsController_unbookmark: { schema: null },
   PostsController_unreact: { schema: null },
   PostsController_update: { schema: { $ref: '#/components/schemas/PostDto' } },
+  ProfilesController_posts: {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/ProfilePostDto' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+      required: ['items', 'nextCursor'],
+    },
+  },
+  ProfilesController_profile: { schema: { $ref: '#/components/schemas/ProfileDto' } },
+  ProfilesController_search: {
+    schema: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/UserDto' } } },
+      required: ['items'],
+    },
+  },
   SearchController_find: {
     summary: 'Anyone may search; each caller finds only what they may see.',
     schema: {
@@ -675,6 +966,9 @@ export const operations: Record<string, GeneratedOperation> = {
   TopicsController_reply: { schema: { $ref: '#/components/schemas/PostDto' } },
   TopicsController_setLevel: { schema: null },
   TopicsController_update: { schema: { $ref: '#/components/schemas/TopicDto' } },
+  TwoFactorController_confirm: { schema: { $ref: '#/components/schemas/RecoveryCodesDto' } },
+  TwoFactorController_disable: { schema: null },
+  TwoFactorController_setup: { schema: { $ref: '#/components/schemas/TwoFactorSetupDto' } },
   WatchedWordsController_add: { schema: { $ref: '#/components/schemas/WatchedWordDto' } },
   WatchedWordsController_list: {
     schema: {
@@ -692,7 +986,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     type: 'object',
     properties: {
       email: { type: 'string' },
-      status: { type: 'string', enum: ['pending', 'active', 'suspended', 'banned'] },
+      status: { type: 'string', enum: ['pending', 'active', 'suspended', 'banned', 'deleted'] },
       lastSeenAt: { type: 'string', nullable: true },
       sanctions: {
         type: 'array',
@@ -707,8 +1001,9 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       displayName: { type: 'string' },
       role: { type: 'string', enum: ['member', 'moderator', 'admin'] },
       createdAt: { type: 'string' },
+      avatarUrl: { type: 'string', description: 'Same-origin; a picture generated from the username when the member has uploaded none.' },
     },
-    required: ['email', 'status', 'lastSeenAt', 'sanctions', 'id', 'username', 'displayName', 'role', 'createdAt'],
+    required: ['email', 'status', 'lastSeenAt', 'sanctions', 'id', 'username', 'displayName', 'role', 'createdAt', 'avatarUrl'],
     description: 'A member as admins see them (`GET /api/admin/users`).',
   },
   ArchivedMailingDto: {
@@ -797,6 +1092,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       statusCode: { type: 'number' },
       message: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
       error: { type: 'string' },
+      totpRequired: { type: 'boolean', description: 'Sign-in with two-factor on, without a right code: ask for one (api.md 1.1).' },
     },
     required: ['statusCode', 'message', 'error'],
   },
@@ -846,6 +1142,18 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     type: 'object',
     properties: { user: { $ref: '#/components/schemas/UserDto' }, role: { type: 'string', enum: ['member', 'moderator', 'owner'] } },
     required: ['user', 'role'],
+  },
+  GroupMembershipDto: {
+    type: 'object',
+    properties: {
+      role: { type: 'string', enum: ['member', 'moderator', 'owner'] },
+      hiddenOnProfile: {
+        type: 'boolean',
+        description: "Left off the member's profile (the group's own member list still shows it to whoever may see it).",
+      },
+    },
+    required: ['role', 'hiddenOnProfile'],
+    description: "`GET /api/groups/:slug/membership`: the caller's own membership of a group.",
   },
   JoinRequestDto: {
     type: 'object',
@@ -993,14 +1301,36 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     type: 'object',
     properties: {
       email: { type: 'string' },
+      emailVerified: { type: 'boolean' },
       locale: { type: 'string', enum: ['en', 'fr'] },
+      pronouns: { type: 'string' },
+      bio: { type: 'string' },
+      messagesFrom: { type: 'string', enum: ['everyone', 'groups', 'nobody'] },
+      discreet: { type: 'boolean' },
+      twoFactor: { type: 'boolean' },
       id: { type: 'string' },
       username: { type: 'string' },
       displayName: { type: 'string' },
       role: { type: 'string', enum: ['member', 'moderator', 'admin'] },
       createdAt: { type: 'string' },
+      avatarUrl: { type: 'string', description: 'Same-origin; a picture generated from the username when the member has uploaded none.' },
     },
-    required: ['email', 'locale', 'id', 'username', 'displayName', 'role', 'createdAt'],
+    required: [
+      'email',
+      'emailVerified',
+      'locale',
+      'pronouns',
+      'bio',
+      'messagesFrom',
+      'discreet',
+      'twoFactor',
+      'id',
+      'username',
+      'displayName',
+      'role',
+      'createdAt',
+      'avatarUrl',
+    ],
     description: 'The member themself (`GET /api/me`).',
   },
   MemberRecordDto: {
@@ -1014,9 +1344,13 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
           displayName: { type: 'string' },
           role: { type: 'string', enum: ['member', 'moderator', 'admin'] },
           createdAt: { type: 'string' },
-          status: { type: 'string', enum: ['pending', 'active', 'suspended', 'banned'] },
+          avatarUrl: {
+            type: 'string',
+            description: 'Same-origin; a picture generated from the username when the member has uploaded none.',
+          },
+          status: { type: 'string', enum: ['pending', 'active', 'suspended', 'banned', 'deleted'] },
         },
-        required: ['id', 'username', 'displayName', 'role', 'createdAt', 'status'],
+        required: ['id', 'username', 'displayName', 'role', 'createdAt', 'avatarUrl', 'status'],
       },
       sanctions: { type: 'array', items: { $ref: '#/components/schemas/SanctionDto' } },
       flagsAgainst: { type: 'number', description: 'Reports about the member and their posts and topics, open or decided.' },
@@ -1146,7 +1480,12 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     properties: { id: { type: 'string' }, to: { type: 'string' }, subject: { type: 'string' }, date: { type: 'string' } },
     required: ['id', 'to', 'subject', 'date'],
   },
-  PendingRegistrationDto: { type: 'object', properties: { status: { type: 'string', enum: ['pending'] } }, required: ['status'] },
+  PendingRegistrationDto: {
+    type: 'object',
+    properties: { status: { type: 'string', enum: ['pending', 'verify_email'] } },
+    required: ['status'],
+    description: 'Registration that gives no session yet: waiting for an admin (`pending`) or for the emailed link (`verify_email`).',
+  },
   PostCan: {
     type: 'object',
     properties: {
@@ -1185,6 +1524,11 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       reactions: { type: 'object', properties: {}, additionalProperties: { type: 'number' } },
       myReactions: { type: 'array', items: { type: 'string' } },
       bookmarked: { type: 'boolean' },
+      blockedAuthor: {
+        type: 'boolean',
+        description:
+          "The caller blocked its author (api.md 1.1, Blocking): show it collapsed, one click away. Only ever true\nin the blocker's own answers; a socket room, a visitor and the blocked member always get false.",
+      },
       pendingReview: {
         type: 'boolean',
         enum: [true],
@@ -1210,8 +1554,90 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'reactions',
       'myReactions',
       'bookmarked',
+      'blockedAuthor',
       'can',
     ],
+  },
+  ProfileDto: {
+    type: 'object',
+    properties: {
+      user: { $ref: '#/components/schemas/UserDto' },
+      pronouns: { type: 'string' },
+      bio: { type: 'string' },
+      joinedAt: { type: 'string', description: 'Month precision: `YYYY-MM`.' },
+      postCount: { type: 'number', description: 'Posts the caller may see, leaving out hidden, deleted and anonymous ones.' },
+      groups: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/GroupDto' },
+        description: 'Groups the caller may see whose membership the member has not hidden.',
+      },
+    },
+    required: ['user', 'pronouns', 'bio', 'joinedAt', 'postCount', 'groups'],
+    description: '`GET /api/users/:username`. The email never appears.',
+  },
+  ProfilePostDto: {
+    type: 'object',
+    properties: {
+      topic: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } }, required: ['id', 'title'] },
+      id: { type: 'string' },
+      topicId: { type: 'string' },
+      number: {
+        type: 'number',
+        nullable: true,
+        description: '1, 2, 3, … in reading order; null for a reply held for review (it is numbered when approved).',
+      },
+      parentId: { type: 'string', nullable: true },
+      author: { allOf: [{ $ref: '#/components/schemas/UserDto' }], nullable: true },
+      body: { type: 'string' },
+      html: { type: 'string' },
+      contentWarning: { type: 'string', nullable: true },
+      wiki: { type: 'boolean' },
+      createdAt: { type: 'string' },
+      editedAt: { type: 'string', nullable: true },
+      revision: {
+        type: 'number',
+        description: 'Edits of the body so far; send it back as `baseRevision` when editing, and a stale edit answers 409.',
+      },
+      deleted: { type: 'boolean' },
+      hidden: { type: 'boolean' },
+      reactions: { type: 'object', properties: {}, additionalProperties: { type: 'number' } },
+      myReactions: { type: 'array', items: { type: 'string' } },
+      bookmarked: { type: 'boolean' },
+      blockedAuthor: {
+        type: 'boolean',
+        description:
+          "The caller blocked its author (api.md 1.1, Blocking): show it collapsed, one click away. Only ever true\nin the blocker's own answers; a socket room, a visitor and the blocked member always get false.",
+      },
+      pendingReview: {
+        type: 'boolean',
+        enum: [true],
+        description: 'Held for moderators: only its author and moderators see it until it is approved.',
+      },
+      can: { $ref: '#/components/schemas/PostCan' },
+    },
+    required: [
+      'topic',
+      'id',
+      'topicId',
+      'number',
+      'parentId',
+      'author',
+      'body',
+      'html',
+      'contentWarning',
+      'wiki',
+      'createdAt',
+      'editedAt',
+      'revision',
+      'deleted',
+      'hidden',
+      'reactions',
+      'myReactions',
+      'bookmarked',
+      'blockedAuthor',
+      'can',
+    ],
+    description: 'A post in `GET /api/users/:username/posts`, with the topic it belongs to.',
   },
   RateLimitsDto: {
     type: 'object',
@@ -1223,6 +1649,12 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       loginAttemptsPerHourPerIp: { type: 'number' },
     },
     required: ['postsPerMinute', 'topicsPerDay', 'flagsPerDay', 'registrationsPerHourPerIp', 'loginAttemptsPerHourPerIp'],
+  },
+  RecoveryCodesDto: {
+    type: 'object',
+    properties: { recoveryCodes: { type: 'array', items: { type: 'string' } } },
+    required: ['recoveryCodes'],
+    description: '`POST /api/me/2fa/confirm`: shown once.',
   },
   ReviewItemDto: {
     type: 'object',
@@ -1356,10 +1788,26 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         description: "The post's content warning: when set, the snippet is empty and a client shows the warning instead.",
       },
       author: { $ref: '#/components/schemas/UserDto' },
+      blockedAuthor: {
+        type: 'boolean',
+        description: 'The caller blocked the author: a client collapses the hit (see PostDto.blockedAuthor).',
+      },
       createdAt: { type: 'string' },
       categoryId: { type: 'string' },
     },
-    required: ['topicId', 'postId', 'title', 'snippet', 'contentWarning', 'author', 'createdAt', 'categoryId'],
+    required: ['topicId', 'postId', 'title', 'snippet', 'contentWarning', 'author', 'blockedAuthor', 'createdAt', 'categoryId'],
+  },
+  SessionDto: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      current: { type: 'boolean', description: 'The session this request came from.' },
+      createdAt: { type: 'string' },
+      lastSeenAt: { type: 'string' },
+      device: { type: 'string', description: 'A short browser and system label ("Firefox on Android"); never an IP address.' },
+    },
+    required: ['id', 'current', 'createdAt', 'lastSeenAt', 'device'],
+    description: 'A signed-in device in `GET /api/me/sessions`.',
   },
   SettingsDto: {
     type: 'object',
@@ -1375,6 +1823,8 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         description: 'The postal address every mailing carries (CASL); mailings are refused while it is empty.',
       },
       rateLimits: { $ref: '#/components/schemas/RateLimitsDto' },
+      emailVerification: { type: 'string', enum: ['required', 'off'] },
+      staffTwoFactor: { type: 'boolean', description: 'Admins and moderators must use two-factor authentication.' },
     },
     required: [
       'siteName',
@@ -1385,6 +1835,8 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'mailingSenderName',
       'mailingAddress',
       'rateLimits',
+      'emailVerification',
+      'staffTwoFactor',
     ],
   },
   SiteDto: {
@@ -1394,8 +1846,10 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       registrationMode: { type: 'string', enum: ['open', 'invite', 'approval'] },
       loginRequired: { type: 'boolean' },
       groupCreation: { type: 'string', enum: ['members', 'admins'] },
+      emailVerification: { type: 'string', enum: ['required', 'off'] },
+      staffTwoFactor: { type: 'boolean', description: 'Staff act as members until they turn two-factor on: the client tells them so.' },
     },
-    required: ['siteName', 'registrationMode', 'loginRequired', 'groupCreation'],
+    required: ['siteName', 'registrationMode', 'loginRequired', 'groupCreation', 'emailVerification', 'staffTwoFactor'],
     description: "What anyone may know about the site (`GET /api/site`), for the client's header and sign-up form.",
   },
   SiteInvitationDto: {
@@ -1527,6 +1981,12 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'can',
     ],
   },
+  TwoFactorSetupDto: {
+    type: 'object',
+    properties: { secret: { type: 'string' }, otpauthUrl: { type: 'string' } },
+    required: ['secret', 'otpauthUrl'],
+    description: '`POST /api/me/2fa`: the secret to enter in an authenticator app, not active until confirmed.',
+  },
   UserDto: {
     type: 'object',
     properties: {
@@ -1535,8 +1995,9 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       displayName: { type: 'string' },
       role: { type: 'string', enum: ['member', 'moderator', 'admin'] },
       createdAt: { type: 'string' },
+      avatarUrl: { type: 'string', description: 'Same-origin; a picture generated from the username when the member has uploaded none.' },
     },
-    required: ['id', 'username', 'displayName', 'role', 'createdAt'],
+    required: ['id', 'username', 'displayName', 'role', 'createdAt', 'avatarUrl'],
     description: 'The public shape of a member: never carries the email.',
   },
   WatchedWordDto: {

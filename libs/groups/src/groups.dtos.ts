@@ -1,4 +1,4 @@
-import { IsIn, IsString, Length, Matches, MaxLength, IsEmail } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Length, Matches, MaxLength, IsEmail } from 'class-validator';
 import { CleanText, Optional, SafeText } from '@harbour/common';
 import {
   GROUP_ROLES,
@@ -12,6 +12,7 @@ import {
   type InviteBody,
   type JoinRequestBody,
   type UpdateGroupBody,
+  type UpdateMembershipBody,
 } from '@harbour/contracts';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
@@ -46,4 +47,9 @@ export class JoinRequestBodyDto implements Exactly<JoinRequestBody, JoinRequestB
 
 export class ChangeGroupRoleDto implements Exactly<ChangeGroupRoleBody, ChangeGroupRoleDto> {
   @IsIn(GROUP_ROLES) role: GroupRole;
+}
+
+/** `PATCH /api/groups/:slug/membership`: whether the member's profile shows this group. */
+export class UpdateMembershipDto implements Exactly<UpdateMembershipBody, UpdateMembershipDto> {
+  @IsBoolean() hiddenOnProfile: boolean;
 }

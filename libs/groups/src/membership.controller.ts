@@ -1,13 +1,9 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
 import { Authenticated, CurrentCaller, EvenWhenSilenced, type Caller } from '@harbour/access';
-import type { Exactly, GroupMembershipDto, UpdateMembershipBody } from '@harbour/contracts';
+import type { GroupMembershipDto } from '@harbour/contracts';
+import { UpdateMembershipDto } from './groups.dtos';
 import { MembershipService } from './membership.service';
-
-export class UpdateMembershipDto implements Exactly<UpdateMembershipBody, UpdateMembershipDto> {
-  @IsBoolean() hiddenOnProfile: boolean;
-}
 
 @ApiTags('groups')
 @Controller('groups/:slug/membership')
