@@ -68,6 +68,24 @@ describe('the member’s own account in the browser', () => {
     await t.http().patch('/api/me').set(member.auth).send({ locale: 'en', discreet: false }).expect(200);
   });
 
+  it('fits every settings page and a profile on a 360 px phone, with no sideways scrolling', async () => {
+    const page = await signIn(b, t.baseUrl, 'selfserve', 360);
+    const paths = ['profile', 'password', 'email', 'sessions', 'two-factor', 'blocks', 'notifications', 'export', 'delete']
+      .map((name) => `/settings/${name}`)
+      .concat('/u/selfserve');
+    const overflows: Record<string, number> = {};
+    for (const path of paths) {
+      await page.goto(`${t.baseUrl}${path}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForFunction(() => !document.body.innerText.includes('Loading…'));
+      const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+      if (overflow !== 0) overflows[path] = overflow;
+    }
+    // /settings/profile did: its picture field's file input widened the settings column by 50 px.
+    expect(overflows).toEqual({});
+    await page.context().close();
+  });
+
   it('lists sessions and signs one out; a wrong current password is said on its field', async () => {
     const other = await t
       .http()
