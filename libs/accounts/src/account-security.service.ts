@@ -56,6 +56,8 @@ export class AccountSecurityService {
     const passwordHash = await hashPassword(dto.newPassword);
     const { siteName } = await this.settings.get();
     const ended = await this.dataSource.transaction(async (manager) => {
+      // A change racing the member's deletion waits for it, then stops: no mail to the erased address.
+      if (!(await this.users.lockUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
       await this.users.setPasswordHash(caller.userId, passwordHash, manager);
       await this.resets.spendAll(caller.userId, manager);
       await this.mail.enqueue(passwordChangedMail(user.email, user.locale, siteName, `${this.config.publicUrl}/forgot-password`), manager);

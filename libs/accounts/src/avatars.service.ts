@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { InvalidInputError, isUuid, NotAuthenticatedError, NotFoundError } from '@harbour/common';
 import type { MeDto } from '@harbour/contracts';
@@ -33,13 +33,24 @@ export class AvatarsService {
     if (!file || file.buffer.length === 0) throw new InvalidInputError('file must be a picture (a multipart part named file)');
     // Decoded and re-encoded before the transaction: the slow part holds no lock.
     const encoded = await reencodeAvatar(file.buffer);
-    await this.dataSource.transaction((manager) => this.avatars.replace(caller.userId, encoded, manager));
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockOwnRow(caller, manager);
+      await this.avatars.replace(caller.userId, encoded, manager);
+    });
     return this.me(caller);
   }
 
   async remove(caller: Caller): Promise<MeDto> {
-    await this.dataSource.transaction((manager) => this.avatars.remove(caller.userId, manager));
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockOwnRow(caller, manager);
+      await this.avatars.remove(caller.userId, manager);
+    });
     return this.me(caller);
+  }
+
+  /** A picture sent while the account was being deleted is not stored behind the erasure: the caller is gone (401). */
+  private async lockOwnRow(caller: Caller, manager: EntityManager): Promise<void> {
+    if (!(await this.users.lockUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
   }
 
   /** `GET /api/avatars/:userId`: the upload at the nearest size, or the generated picture; 404 like a missing profile. */

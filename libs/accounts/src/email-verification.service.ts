@@ -113,7 +113,10 @@ export class EmailVerificationService {
     const user = await this.users.findById(caller.userId);
     if (!user) throw new NotAuthenticatedError('Sign in first');
     if (user.emailVerifiedAt) throw new ConflictError('email is already verified');
-    await this.dataSource.transaction((manager) => this.sendVerification(user, settings.siteName, manager));
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockOwnRow(caller, manager);
+      await this.sendVerification(user, settings.siteName, manager);
+    });
   }
 
   /**
@@ -128,6 +131,7 @@ export class EmailVerificationService {
     const email = dto.email.toLowerCase();
     if (email === user.email) throw new InvalidInputError('email is already your address');
     await this.dataSource.transaction(async (manager) => {
+      await this.lockOwnRow(caller, manager);
       const taken = await this.users.contactByEmail(email, manager);
       if (taken) {
         await this.mail.enqueue(
@@ -140,6 +144,11 @@ export class EmailVerificationService {
       }
       await this.mail.enqueue(emailChangeNoticeMail(user.email, user.locale, settings.siteName), manager);
     });
+  }
+
+  /** A link asked for while the account was being deleted is neither stored nor mailed: the caller is gone (401). */
+  private async lockOwnRow(caller: Caller, manager: EntityManager): Promise<void> {
+    if (!(await this.users.lockUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
   }
 
   private async newLink(userId: string, email: string, manager: EntityManager): Promise<string> {

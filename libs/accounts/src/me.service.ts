@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { NotAuthenticatedError } from '@harbour/common';
 import type { MeDto } from '@harbour/contracts';
@@ -10,6 +11,7 @@ import { UserRepository } from './user.repository';
 @Injectable()
 export class MeService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly access: AccessService,
   ) {}
@@ -35,7 +37,12 @@ export class MeService {
     if (dto.locale !== undefined) changes.locale = dto.locale;
     if (dto.messagesFrom !== undefined) changes.messagesFrom = dto.messagesFrom;
     if (dto.discreet !== undefined) changes.discreet = dto.discreet;
-    await this.users.update(caller.userId, changes);
+    // The row locked first: a change racing the member's deletion waits for it, then finds the account gone
+    // (401) rather than writing a name or a bio back onto the erased row.
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.users.lockUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
+      await this.users.update(caller.userId, changes, manager);
+    });
     return toMeDto(await this.find(caller));
   }
 

@@ -48,6 +48,16 @@ export class UserRepository {
     return this.db().findOneBy(User, { email, status: 'active' });
   }
 
+  /**
+   * Locks the member's row for a write of their own, inside its transaction: false once the account is deleted.
+   * A deletion locks the row first (lockForDeletion), so a write racing it waits here and then finds it gone,
+   * and nothing is written behind the erasure.
+   */
+  async lockUnlessDeleted(id: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(`SELECT id FROM users WHERE id = $1 AND status <> 'deleted' FOR NO KEY UPDATE`, [id]);
+    return rows.length > 0;
+  }
+
   async setPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
     await manager.update(User, { id }, { passwordHash });
   }

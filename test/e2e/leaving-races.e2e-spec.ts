@@ -1,0 +1,167 @@
+import { Client } from 'pg';
+import sharp from 'sharp';
+import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
+import { newMember, type TestMember } from '../support/factories';
+
+interface Answer {
+  status: number;
+}
+
+/**
+ * A member's own writes racing their deletion (a second session still open while DELETE /api/me runs): each
+ * waits for the deletion's row lock, then finds the account gone (401) and writes nothing behind the erasure.
+ */
+describe('leaving: own writes racing the deletion', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await newMember(t, { role: 'admin' });
+  });
+  afterAll(() => t.close());
+
+  /**
+   * Holds a deletion's transaction open where lockForDeletion holds it (the row locked), sends the request,
+   * waits until it is blocked on a lock of that row, then erases the row as AccountsMemberData.erase does and
+   * commits. Waiting for the blocked request (rather than a fixed delay) puts it past its guard and password check.
+   */
+  async function duringDeletion(who: TestMember, send: () => PromiseLike<Answer>): Promise<number> {
+    const deletion = new Client({ connectionString: t.databaseUrl });
+    await deletion.connect();
+    try {
+      await deletion.query('BEGIN');
+      const [{ pid }] = (await deletion.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
+      await deletion.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [who.user.id]);
+      const answer = Promise.resolve(send()).then((response) => response.status);
+      await blockedBehind(pid);
+      for (const table of ['user_avatars', 'email_tokens', 'password_resets']) {
+        await deletion.query(`DELETE FROM ${table} WHERE user_id = $1`, [who.user.id]);
+      }
+      await deletion.query(
+        `UPDATE users SET username = n, username_key = n, display_name = n, email = n || '@deleted.invalid', password_hash = '!deleted',
+                status = 'deleted', pronouns = '', bio = '', avatar_version = -(abs(avatar_version) + 1), email_verified_at = NULL
+           FROM (SELECT 'deleted-' || nextval('deleted_member_seq') AS n) anonymous
+          WHERE id = $1`,
+        [who.user.id],
+      );
+      await deletion.query('COMMIT');
+      return await answer;
+    } finally {
+      await deletion.end();
+    }
+  }
+
+  /** Until some query of the app waits for a lock the deletion's connection holds. */
+  async function blockedBehind(pid: number): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const rows = await sql(t.databaseUrl, 'SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))', [pid]);
+      if (rows.length > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the request never waited for the deletion');
+  }
+
+  async function row(who: TestMember) {
+    const [user] = await sql<{ display_name: string; bio: string; avatar_version: number; password_hash: string; email: string }>(
+      t.databaseUrl,
+      'SELECT display_name, bio, avatar_version, password_hash, email FROM users WHERE id = $1',
+      [who.user.id],
+    );
+    const [counts] = await sql<{ avatars: number; tokens: number; mails: number }>(
+      t.databaseUrl,
+      `SELECT (SELECT count(*)::int FROM user_avatars WHERE user_id = $1) AS avatars,
+              (SELECT count(*)::int FROM email_tokens WHERE user_id = $1) AS tokens,
+              (SELECT count(*)::int FROM pgboss.job WHERE name = 'mail.send' AND data::text ILIKE '%' || $2 || '%') AS mails`,
+      [who.user.id, who.user.email],
+    );
+    return { ...user, ...counts };
+  }
+
+  const picture = () =>
+    sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
+
+  it('stores no picture uploaded during the deletion: no avatar rows, the version stays on the generated picture', async () => {
+    const leaving = await newMember(t);
+    const bytes = await picture();
+    const status = await duringDeletion(leaving, () => t.http().put('/api/me/avatar').set(leaving.auth).attach('file', bytes, 'me.png'));
+    expect(status).toBe(401);
+    const after = await row(leaving);
+    expect([after.avatars, after.avatar_version]).toEqual([0, -1]);
+  });
+
+  it('answers a picture removed during the deletion as signed out, and the row stays erased', async () => {
+    const leaving = await newMember(t);
+    await t
+      .http()
+      .put('/api/me/avatar')
+      .set(leaving.auth)
+      .attach('file', await picture(), 'me.png')
+      .expect(200);
+    const status = await duringDeletion(leaving, () => t.http().delete('/api/me/avatar').set(leaving.auth));
+    expect(status).toBe(401);
+    const after = await row(leaving);
+    expect([after.avatars, after.avatar_version]).toEqual([0, -2]);
+  });
+
+  it('writes no name or bio back onto the erased row (PATCH /api/me during the deletion)', async () => {
+    const leaving = await newMember(t);
+    const status = await duringDeletion(leaving, () =>
+      t.http().patch('/api/me').set(leaving.auth).send({ displayName: 'Race Person', bio: 'RACEBIO', pronouns: 'she/her' }),
+    );
+    expect(status).toBe(401);
+    const after = await row(leaving);
+    expect(after.display_name).toMatch(/^deleted-\d+$/);
+    expect(after.bio).toBe('');
+  });
+
+  it('sets no password and mails nobody for a password change during the deletion', async () => {
+    const leaving = await newMember(t);
+    const mailsBefore = (await row(leaving)).mails;
+    const status = await duringDeletion(leaving, () =>
+      t
+        .http()
+        .post('/api/me/password')
+        .set(leaving.auth)
+        .send({ currentPassword: leaving.password, newPassword: 'a brand new passphrase' }),
+    );
+    expect(status).toBe(401);
+    const after = await row(leaving);
+    expect(after.password_hash).toBe('!deleted');
+    expect(after.mails).toBe(mailsBefore);
+  });
+
+  it('keeps no link and mails nobody for an address change during the deletion', async () => {
+    const leaving = await newMember(t);
+    const mailsBefore = (await row(leaving)).mails;
+    const status = await duringDeletion(leaving, () =>
+      t
+        .http()
+        .post('/api/me/email')
+        .set(leaving.auth)
+        .send({ password: leaving.password, email: `new-${leaving.user.username}@example.org` }),
+    );
+    expect(status).toBe(401);
+    const after = await row(leaving);
+    expect([after.tokens, after.mails]).toEqual([0, mailsBefore]);
+    const [newAddress] = await sql<{ n: number }>(
+      t.databaseUrl,
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data::text ILIKE '%' || $1 || '%'`,
+      [`new-${leaving.user.username}@example.org`],
+    );
+    expect(newAddress?.n).toBe(0);
+  });
+
+  it('keeps no link and mails nobody for a verification link asked again during the deletion', async () => {
+    const leaving = await newMember(t);
+    await sql(t.databaseUrl, 'UPDATE users SET email_verified_at = NULL WHERE id = $1', [leaving.user.id]);
+    const mailsBefore = (await row(leaving)).mails;
+    const status = await duringDeletion(leaving, () => t.http().post('/api/me/verify-email').set(leaving.auth));
+    expect(status).toBe(401);
+    const after = await row(leaving);
+    expect([after.tokens, after.mails]).toEqual([0, mailsBefore]);
+  });
+});
