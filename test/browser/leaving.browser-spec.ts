@@ -77,14 +77,23 @@ describe('leaving in the browser', () => {
     const row = page.getByRole('row', { name: new RegExp(member.user.username) });
     await row.getByRole('button', { name: 'Supprimer le compte…' }).click();
     const dialog = page.getByRole('dialog', { name: `Supprimer le compte de ${member.user.username} ?` });
-    await dialog.getByRole('radio', { name: 'Supprimer mes messages' }).check();
+    // Said to the admin about someone else's posts: "ses messages", never the member's own "mes messages".
+    await dialog.getByRole('group', { name: 'Ce que deviennent ses messages' }).waitFor();
+    await dialog.getByRole('radio', { name: 'Garder ses messages sous un nom anonyme' }).waitFor();
+    expect(await dialog.getByText(/\b(mes|vos) messages\b/).count()).toBe(0);
+    await dialog.getByRole('radio', { name: 'Supprimer ses messages' }).check();
     await Promise.all([
       page.waitForResponse((response) => response.url().endsWith(`/api/admin/users/${member.user.id}`) && response.status() === 204),
       dialog.getByRole('button', { name: 'Supprimer le compte' }).click(),
     ]);
-    // The list shows the row under its anonymous name, marked deleted, and the member's name nowhere.
+    // The member's name is nowhere in the list, and what is left of a deleted account has no role to change.
     await page.getByRole('row', { name: new RegExp(member.user.username) }).waitFor({ state: 'detached' });
-    await page.getByText('Supprimé').first().waitFor();
+    expect(
+      await page
+        .getByRole('row', { name: /deleted-\d+/ })
+        .getByRole('combobox')
+        .count(),
+    ).toBe(0);
     const [row2] = await sql<{ status: string }>(t.databaseUrl, 'SELECT status FROM users WHERE id = $1', [member.user.id]);
     expect(row2?.status).toBe('deleted');
     // Admins' own rows offer no deletion (the server would refuse it).

@@ -42,6 +42,14 @@ export const leavingEn = {
     confirmTitle: 'Delete {{name}}’s account?',
     confirmIntro:
       'Only at the member’s own request (someone who cannot sign in any more, for example). Everything that identified them is erased in one go and cannot be brought back; the moderation log keeps that you did it, not who they were.',
+    // Said to an admin about someone else's posts: third person, unlike the member's own choices above.
+    choiceLegend: 'What becomes of their posts',
+    choiceDelete: 'Delete their posts',
+    choiceDeleteHelp:
+      'Each of their posts becomes a “deleted” placeholder: its words and its edit history are erased. Replies from others stay where they are.',
+    choiceAnonymize: 'Keep their posts under an anonymous name',
+    choiceAnonymizeHelp:
+      'Their posts stay so that conversations still make sense, signed by an anonymous name (deleted-<number>) with no link to them. Their edit history is erased. What others wrote quoting or mentioning them stays.',
     confirmButton: 'Delete the account',
     deleted: 'The account has been deleted.',
   },

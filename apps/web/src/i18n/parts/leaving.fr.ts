@@ -44,6 +44,13 @@ export const leavingFr: Messages<typeof leavingEn> = {
     confirmTitle: 'Supprimer le compte de {{name}} ?',
     confirmIntro:
       'Uniquement à la demande du membre (une personne qui ne peut plus se connecter, par exemple). Tout ce qui l’identifiait est effacé d’un coup, sans retour possible ; le journal de modération garde que vous l’avez fait, pas qui c’était.',
+    choiceLegend: 'Ce que deviennent ses messages',
+    choiceDelete: 'Supprimer ses messages',
+    choiceDeleteHelp:
+      'Chacun de ses messages devient une mention « supprimé » : son texte et son historique de modifications sont effacés. Les réponses des autres restent en place.',
+    choiceAnonymize: 'Garder ses messages sous un nom anonyme',
+    choiceAnonymizeHelp:
+      'Ses messages restent pour que les conversations gardent leur sens, signés d’un nom anonyme (deleted-<numéro>) sans lien avec cette personne. Leur historique de modifications est effacé. Ce que d’autres ont écrit en la citant ou en la mentionnant reste.',
     confirmButton: 'Supprimer le compte',
     deleted: 'Le compte a été supprimé.',
   },

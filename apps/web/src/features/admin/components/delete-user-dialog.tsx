@@ -5,14 +5,17 @@ import { Alert } from '../../../ui/alert';
 import { Dialog } from '../../../ui/dialog';
 import { useDeleteUser } from '../api/delete-user';
 
-/** An admin deletes an account at its member's request: the same two choices for the posts as the member has. */
+/**
+ * An admin deletes an account at its member's request: the same two choices for the posts as the member has,
+ * worded about the member (their posts), not as the member's own words.
+ */
 export function DeleteUserDialog({ user, onClose }: { user: AdminUserDto; onClose: () => void }) {
   const { t } = useTranslation();
   const remove = useDeleteUser();
   const [posts, setPosts] = useState<DeletedPosts | null>(null);
   const choices: { value: DeletedPosts; label: string; help: string }[] = [
-    { value: 'delete', label: t('leaving.choiceDelete'), help: t('leaving.choiceDeleteHelp') },
-    { value: 'anonymize', label: t('leaving.choiceAnonymize'), help: t('leaving.choiceAnonymizeHelp') },
+    { value: 'delete', label: t('leaving.admin.choiceDelete'), help: t('leaving.admin.choiceDeleteHelp') },
+    { value: 'anonymize', label: t('leaving.admin.choiceAnonymize'), help: t('leaving.admin.choiceAnonymizeHelp') },
   ];
   return (
     <Dialog title={t('leaving.admin.confirmTitle', { name: user.username })} onClose={onClose}>
@@ -24,7 +27,7 @@ export function DeleteUserDialog({ user, onClose }: { user: AdminUserDto; onClos
       >
         <p>{t('leaving.admin.confirmIntro')}</p>
         <fieldset>
-          <legend>{t('leaving.choiceLegend')}</legend>
+          <legend>{t('leaving.admin.choiceLegend')}</legend>
           {choices.map((choice) => (
             <div key={choice.value} className="choice-with-help">
               <label className="choice">

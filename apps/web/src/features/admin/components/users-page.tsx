@@ -49,18 +49,20 @@ export function UsersPage() {
                   <th scope="row">{user.username}</th>
                   <td>{user.email}</td>
                   <td>
-                    <select
-                      aria-label={t('admin.roleOf', { name: user.username })}
-                      value={user.role}
-                      disabled={user.status === 'deleted'}
-                      onChange={(e) => changeRole.mutate({ id: user.id, role: e.target.value as Role })}
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`admin.roles.${role}`)}
-                        </option>
-                      ))}
-                    </select>
+                    {/* What is left of a deleted account has no role to give (the server answers 404). */}
+                    {user.status !== 'deleted' && (
+                      <select
+                        aria-label={t('admin.roleOf', { name: user.username })}
+                        value={user.role}
+                        onChange={(e) => changeRole.mutate({ id: user.id, role: e.target.value as Role })}
+                      >
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`admin.roles.${role}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
                   </td>
                   <td>
                     {user.status === 'deleted' ? t('leaving.admin.deletedStatus') : t(`admin.statuses.${user.status}`)}
