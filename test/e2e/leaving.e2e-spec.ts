@@ -29,11 +29,19 @@ describe('leaving: export and real deletion', () => {
       .png()
       .toBuffer();
     await t.http().put('/api/me/avatar').set(member.auth).attach('file', picture, 'me.png').expect(200);
-    await t.http().post('/api/me/export').set(member.auth).send({ password: 'wrong password' }).expect(403);
-    await t.http().post('/api/me/export').set(member.auth).send({}).expect(400);
+    // A refusal is a JSON error, not a download: nothing to save as harbour-export.zip.
+    for (const [body, status] of [
+      [{ password: 'wrong password' }, 403],
+      [{}, 400],
+    ] as const) {
+      const refused = await t.http().post('/api/me/export').set(member.auth).send(body).expect(status);
+      expect(refused.headers['content-type']).toMatch(/^application\/json/);
+      expect(refused.headers['content-disposition']).toBeUndefined();
+    }
     const response = await t.http().post('/api/me/export').set(member.auth).send({ password: member.password }).responseType('blob');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="harbour-export.zip"');
     expect(response.headers['cache-control']).toContain('no-store');
     const files = unzipSync(new Uint8Array(response.body as Buffer));
     expect(Object.keys(files)).toEqual(

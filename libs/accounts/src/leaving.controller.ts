@@ -15,11 +15,15 @@ export class LeavingController {
   @HttpCode(200)
   @EvenWhenSilenced()
   @ApiProduces('application/zip')
-  @Header('Content-Type', 'application/zip')
-  @Header('Content-Disposition', 'attachment; filename="harbour-export.zip"')
   @Header('Cache-Control', 'no-store')
   async export(@CurrentCaller() caller: Caller, @Body() dto: ExportMeDto): Promise<StreamableFile> {
-    return new StreamableFile(await this.leaving.export(caller, dto.password));
+    // The zip's type and file name go on the file itself, not on the route: a refusal (400, 403) stays a JSON error.
+    const zip = await this.leaving.export(caller, dto.password);
+    return new StreamableFile(zip, {
+      type: 'application/zip',
+      disposition: 'attachment; filename="harbour-export.zip"',
+      length: zip.length,
+    });
   }
 
   @Delete()
