@@ -7,7 +7,7 @@ import {
   type Exactly,
   type PasswordBody,
 } from '@harbour/contracts';
-import { Optional } from '@harbour/common';
+import { CleanText, Optional } from '@harbour/common';
 import { SECOND_FACTOR } from './two-factor.dtos';
 
 const POSTS_RULE = `posts must be one of: ${DELETED_POSTS.join(', ')}`;
@@ -19,7 +19,7 @@ export class ExportMeDto implements Exactly<PasswordBody, ExportMeDto> {
 export class DeleteMeDto implements Exactly<DeleteMeBody, DeleteMeDto> {
   @IsString() @IsNotEmpty() @MaxLength(200) password: string;
   /** A current code or a recovery code, when two-factor is on. */
-  @Optional() @IsString() @Matches(SECOND_FACTOR, { message: 'totp must be a 6-digit code or a recovery code' }) totp?: string;
+  @Optional() @CleanText() @IsString() @Matches(SECOND_FACTOR, { message: 'totp must be a 6-digit code or a recovery code' }) totp?: string;
   @IsIn(DELETED_POSTS, { message: POSTS_RULE }) posts: DeletedPosts;
 }
 
