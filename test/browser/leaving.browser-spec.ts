@@ -68,6 +68,15 @@ describe('leaving in the browser', () => {
       author: { username: expect.stringMatching(/^deleted-\d+$/) },
     });
     await page.context().close();
+
+    // The kept post is signed by its anonymous name as plain text: deleted-<n> has no profile to link to.
+    const anonymous = posts.body.items[0].author as { username: string; displayName: string };
+    const reader = await signIn(b, t.baseUrl, admin.user.username, 390);
+    await reader.goto(`${t.baseUrl}/t/${topic.id}`);
+    await reader.locator('.post-author').getByText(anonymous.displayName, { exact: true }).waitFor();
+    expect(await reader.locator('.post-author a').count()).toBe(0);
+    expect(await reader.locator('a[href^="/u/deleted-"]').count()).toBe(0);
+    await reader.context().close();
   });
 
   it('lets an admin delete an account from the members page, in French', async () => {

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { useBlocks, useSetBlock } from '../../shared/api/blocks';
+import { AuthorName } from '../../shared/components/author-name';
 
 /** /settings/blocks: the members the member blocked, each with Unblock (the way back from a block). */
 export function BlocksPage() {
@@ -40,7 +40,7 @@ export function BlocksPage() {
         <ul className="block-list" aria-label={t('blocks.title')}>
           {blocks.data.items.map((user) => (
             <li key={user.id} className="block-row">
-              <Link to={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</Link> <span className="muted">@{user.username}</span>{' '}
+              <AuthorName user={user} /> <span className="muted">@{user.username}</span>{' '}
               <button
                 type="button"
                 aria-label={t('blocks.unblockName', { name: user.displayName })}

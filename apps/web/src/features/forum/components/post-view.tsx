@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
 import { isSiteStaff } from '../../../lib/session';
 import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
+import { AuthorName } from '../../shared/components/author-name';
 import { Avatar } from '../../shared/components/avatar';
 import { ReportDialog } from '../../shared/components/report-dialog';
 import { Composer } from './composer';
@@ -107,11 +108,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
       <header className="post-header">
         <Avatar user={post.author} size={28} />{' '}
         <span id={`post-${post.id}-by`} className="post-author">
-          {post.author ? (
-            <Link to={`/u/${encodeURIComponent(post.author.username)}`}>{post.author.displayName}</Link>
-          ) : (
-            t('forum.deletedAuthor')
-          )}
+          {post.author ? <AuthorName user={post.author} /> : t('forum.deletedAuthor')}
         </span>{' '}
         {isSiteStaff(me) && post.author && !mine && (
           <Link to={`/moderation/users/${post.author.id}`} className="muted">
