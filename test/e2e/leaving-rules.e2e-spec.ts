@@ -98,6 +98,39 @@ describe('leaving: the rules', () => {
     expect(log).toEqual([{ actor_id: admin.user.id, reason: 'posts: anonymize' }]);
   });
 
+  it('leaves a deleted account out of the admin member list; its role change and approval are the 404 of a missing member', async () => {
+    const member = await newMember(t);
+    await t.http().delete('/api/me').set(member.auth).send({ password: member.password, posts: 'delete' }).expect(204);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const [method, path, body] of [
+      ['patch', '', { role: 'moderator' }],
+      ['post', '/approve', {}],
+    ] as const) {
+      const gone = await t.http()[method](`/api/admin/users/${member.user.id}${path}`).set(admin.auth).send(body);
+      const unknown = await t.http()[method](`/api/admin/users/${missing}${path}`).set(admin.auth).send(body);
+      expect([gone.status, gone.body]).toEqual([404, unknown.body]);
+    }
+    const [row] = await sql<{ role: string; username: string }>(t.databaseUrl, 'SELECT role, username FROM users WHERE id = $1', [
+      member.user.id,
+    ]);
+    expect(row?.role).toBe('member');
+    const ids: string[] = [];
+    for (let cursor: string | null = null, pages = 0; pages === 0 || cursor; pages++) {
+      const page = await t
+        .http()
+        .get('/api/admin/users')
+        .query({ limit: 100, ...(cursor ? { cursor } : {}) })
+        .set(admin.auth)
+        .expect(200);
+      ids.push(...(page.body.items as { id: string }[]).map((item) => item.id));
+      cursor = page.body.nextCursor as string | null;
+    }
+    expect(ids).toContain(admin.user.id);
+    expect(ids).not.toContain(member.user.id);
+    const byName = await t.http().get('/api/admin/users').query({ q: row?.username }).set(admin.auth).expect(200);
+    expect(byName.body.items).toEqual([]);
+  });
+
   it('keeps the last admin from leaving, and lets a silenced member leave, their outbox mail gone with them', async () => {
     const fresh = await startTestApp({ smtp: false });
     try {

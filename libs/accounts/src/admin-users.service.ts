@@ -33,6 +33,8 @@ export class AdminUsersService {
     const previous = user.role;
     user.role = role;
     await this.dataSource.transaction(async (manager) => {
+      // A deletion under way holds the row: the change waits for it, then finds a missing member.
+      if (!(await this.users.lockUnlessDeleted(user.id, manager))) throw new NotFoundError();
       await this.users.update(user.id, { role }, manager);
       if (previous === role) return;
       await audit(manager, {
@@ -50,12 +52,13 @@ export class AdminUsersService {
   /** Lets a member who registered while the site required approval sign in. */
   async approve(userId: string): Promise<void> {
     const user = await this.find(userId);
-    if (user.status === 'pending') await this.users.update(user.id, { status: 'active' });
+    if (user.status === 'pending') await this.users.approvePending(user.id);
   }
 
+  /** A deleted account is only an anonymous author now: to the admin routes it is a missing member. */
   private async find(userId: string): Promise<User> {
     const user = isUuid(userId) ? await this.users.findById(userId) : null;
-    if (!user) throw new NotFoundError();
+    if (!user || user.status === 'deleted') throw new NotFoundError();
     return user;
   }
 }

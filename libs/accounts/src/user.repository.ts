@@ -129,6 +129,11 @@ export class UserRepository {
     if (Object.keys(changes).length > 0) await this.db(manager).update(User, { id }, changes);
   }
 
+  /** Lets a member awaiting approval in (only if still awaiting it: a deletion meanwhile stays a deletion). */
+  async approvePending(id: string): Promise<void> {
+    await this.db().update(User, { id, status: 'pending' }, { status: 'active' });
+  }
+
   /** Makes a member whose suspension ran out active again (only if still suspended). */
   async endSuspension(id: string, manager?: EntityManager): Promise<void> {
     await this.db(manager).update(User, { id, status: 'suspended' }, { status: 'active', suspendedUntil: null });
@@ -138,9 +143,12 @@ export class UserRepository {
     await this.db(manager).update(User, { id }, { lastSeenAt: new Date() });
   }
 
-  /** Admins' member list: `q` is a LIKE pattern (escaped) over usernames and addresses. */
+  /**
+   * Admins' member list: `q` is a LIKE pattern (escaped) over usernames and addresses. Deleted accounts are
+   * left out: only their anonymous row is left, and nothing may be done to it.
+   */
   listQuery(likeQ: string | undefined): SelectQueryBuilder<User> {
-    const builder = this.dataSource.getRepository(User).createQueryBuilder('user');
+    const builder = this.dataSource.getRepository(User).createQueryBuilder('user').where(`user.status <> 'deleted'`);
     if (likeQ) builder.andWhere(`(user.usernameKey LIKE :q ESCAPE '\\' OR user.email LIKE :q ESCAPE '\\')`, { q: likeQ });
     return builder;
   }
