@@ -49,23 +49,25 @@ describe('the member’s own account in the browser', () => {
     await page.context().close();
   });
 
-  it('saves pronouns, bio and discreet mode on /settings/profile, in French too', async () => {
+  it('saves pronouns and bio on /settings/profile, offers no setting that does nothing yet, in French too', async () => {
     const page = await signIn(b, t.baseUrl, 'selfserve');
     await page.goto(`${t.baseUrl}/settings/profile`);
     await page.getByLabel('Pronouns').fill('they/them');
     await page.getByLabel('About you').fill('Peer worker, night shifts.');
-    await page.getByLabel('Discreet mode').check();
+    // Discreet mode (issue 20) and private conversations (issue 16) do not exist yet: nothing offers them.
+    expect(await page.getByText(/discreet|private conversation/i).count()).toBe(0);
+    expect(await page.getByRole('checkbox').count()).toBe(0);
     await page.getByRole('button', { name: 'Save my profile' }).click();
     await page.getByRole('status').getByText('Your profile is saved.').waitFor();
     const me = await t.http().get('/api/me').set(member.auth).expect(200);
-    expect(me.body).toMatchObject({ pronouns: 'they/them', bio: 'Peer worker, night shifts.', discreet: true });
+    expect(me.body).toMatchObject({ pronouns: 'they/them', bio: 'Peer worker, night shifts.', discreet: false });
 
     await page.getByLabel('Language of the site and of your emails').selectOption('fr');
     await page.getByRole('button', { name: 'Save my profile' }).click();
     await page.getByRole('heading', { name: 'Votre profil' }).waitFor();
     await page.getByLabel('Pronoms').waitFor();
     await page.context().close();
-    await t.http().patch('/api/me').set(member.auth).send({ locale: 'en', discreet: false }).expect(200);
+    await t.http().patch('/api/me').set(member.auth).send({ locale: 'en' }).expect(200);
   });
 
   it('fits every settings page and a profile on a 360 px phone, with no sideways scrolling', async () => {

@@ -17,10 +17,6 @@ export const selfServiceFr: Messages<typeof selfServiceEn> = {
     bio: 'À propos de vous',
     bioHint: 'Facultatif, jusqu’à 1 000 caractères, affiché sur votre profil.',
     language: 'Langue du site et de vos e-mails',
-    messagesFrom: 'Qui peut commencer une conversation privée avec vous',
-    messagesFromOptions: { everyone: 'Tout membre', groups: 'Les membres d’un de mes groupes', nobody: 'Personne' },
-    discreet: 'Mode discret',
-    discreetHint: 'Un titre et une icône d’onglet neutres, des e-mails qui ne nomment rien, et une sortie rapide (Échap trois fois).',
     save: 'Enregistrer mon profil',
     saved: 'Votre profil est enregistré.',
     silenced:

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MESSAGES_FROM, type MeDto, type UpdateMeBody } from '@harbour/contracts';
+import type { MeDto, UpdateMeBody } from '@harbour/contracts';
 import { LANGUAGES, setLanguage } from '../../../i18n/index';
 import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
@@ -10,7 +10,13 @@ import { TextField } from '../../../ui/text-field';
 import { AvatarField } from '../../shared/components/avatar-field';
 import { useUpdateMe } from '../api/account';
 
-type Draft = Required<UpdateMeBody>;
+/*
+ * `discreet` and `messagesFrom` stay in the API (PATCH /api/me) but are left off this page until they do
+ * something: discreet mode (neutral tab title and icon, quick exit) is built by issue 20, private
+ * conversations by issue 16. A safety setting that promises what the site does not do yet is worse than none
+ * for a member on a shared phone.
+ */
+type Draft = Required<Pick<UpdateMeBody, 'displayName' | 'pronouns' | 'bio' | 'locale'>>;
 const FIELDS = ['displayName', 'pronouns', 'bio'] as const;
 
 const draftOf = (me: MeDto): Draft => ({
@@ -18,8 +24,6 @@ const draftOf = (me: MeDto): Draft => ({
   pronouns: me.pronouns,
   bio: me.bio,
   locale: me.locale,
-  messagesFrom: me.messagesFrom,
-  discreet: me.discreet,
 });
 
 /** /settings/profile: the picture, what others see of the member, and their own preferences. */
@@ -112,35 +116,6 @@ function ProfileForm({ me }: { me: MeDto }) {
               </option>
             ))}
           </select>
-        </div>
-        <fieldset>
-          <legend>{t('selfService.profile.messagesFrom')}</legend>
-          {MESSAGES_FROM.map((choice) => (
-            <label key={choice} className="choice">
-              <input
-                type="radio"
-                name="messagesFrom"
-                value={choice}
-                checked={draft.messagesFrom === choice}
-                onChange={() => set('messagesFrom', choice)}
-              />
-              {t(`selfService.profile.messagesFromOptions.${choice}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={draft.discreet}
-              aria-describedby={`${id}-discreet-hint`}
-              onChange={(e) => set('discreet', e.target.checked)}
-            />
-            {t('selfService.profile.discreet')}
-          </label>
-          <p id={`${id}-discreet-hint`} className="field-hint">
-            {t('selfService.profile.discreetHint')}
-          </p>
         </div>
         <button type="submit" className="button-primary" disabled={update.isPending}>
           {t('selfService.profile.save')}
