@@ -49,11 +49,19 @@ describe('the member’s own account in the browser', () => {
     await page.context().close();
   });
 
-  it('saves pronouns and bio on /settings/profile, offers no setting that does nothing yet, in French too', async () => {
+  it('saves pronouns and a one-paragraph bio on /settings/profile, offers no setting that does nothing yet, in French too', async () => {
     const page = await signIn(b, t.baseUrl, 'selfserve');
     await page.goto(`${t.baseUrl}/settings/profile`);
     await page.getByLabel('Pronouns').fill('they/them');
-    await page.getByLabel('About you').fill('Peer worker, night shifts.');
+    // The API keeps no line breaks in a bio: the field says so (its description), and Enter gives a space.
+    const bio = page.getByRole('textbox', { name: 'About you' });
+    const hint = (await bio.getAttribute('aria-describedby'))!.split(' ')[0]!;
+    expect(await page.locator(`[id="${hint}"]`).textContent()).toContain('Line breaks are not kept: they become spaces.');
+    await bio.fill('');
+    await bio.pressSequentially('Peer worker,');
+    await bio.press('Enter');
+    await bio.pressSequentially('night shifts.');
+    expect(await bio.inputValue()).toBe('Peer worker, night shifts.');
     // Discreet mode (issue 20) and private conversations (issue 16) do not exist yet: nothing offers them.
     expect(await page.getByText(/discreet|private conversation/i).count()).toBe(0);
     expect(await page.getByRole('checkbox').count()).toBe(0);

@@ -13,7 +13,7 @@ export const selfServiceEn = {
     pronouns: 'Pronouns',
     pronounsHint: 'Optional, for example they/them.',
     bio: 'About you',
-    bioHint: 'Optional, up to 1,000 characters, shown on your profile.',
+    bioHint: 'Optional, one paragraph of up to 1,000 characters, shown on your profile. Line breaks are not kept: they become spaces.',
     language: 'Language of the site and of your emails',
     save: 'Save my profile',
     saved: 'Your profile is saved.',

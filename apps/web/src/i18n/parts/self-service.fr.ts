@@ -15,7 +15,8 @@ export const selfServiceFr: Messages<typeof selfServiceEn> = {
     pronouns: 'Pronoms',
     pronounsHint: 'Facultatif, par exemple iel.',
     bio: 'À propos de vous',
-    bioHint: 'Facultatif, jusqu’à 1 000 caractères, affiché sur votre profil.',
+    bioHint:
+      'Facultatif, un paragraphe d’au plus 1 000 caractères, affiché sur votre profil. Les retours à la ligne ne sont pas gardés : ils deviennent des espaces.',
     language: 'Langue du site et de vos e-mails',
     save: 'Enregistrer mon profil',
     saved: 'Votre profil est enregistré.',

@@ -98,7 +98,8 @@ function ProfileForm({ me }: { me: MeDto }) {
             value={draft.bio}
             aria-describedby={errors.bio ? `${id}-bio-hint ${id}-bio-error` : `${id}-bio-hint`}
             aria-invalid={errors.bio ? true : undefined}
-            // The bio is one paragraph: a line break becomes a space rather than a refusal.
+            // The bio is one paragraph (the API refuses line breaks): a line break becomes a space rather than
+            // a refusal, and the hint above says so.
             onChange={(e) => set('bio', e.target.value.replace(/[\r\n]+/g, ' '))}
           />
           {errors.bio && (
