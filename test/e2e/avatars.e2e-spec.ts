@@ -148,9 +148,29 @@ describe('avatars', () => {
     expect((await upload(member, await phonePhoto()).expect(200)).body.avatarUrl).toBe(`/api/avatars/${member.user.id}?v=3`);
   });
 
-  it('answers 404 for an unknown, malformed or deleted member, and 400 naming a bad size', async () => {
+  it('shows a deleted member as the picture generated from their anonymous name: nothing of their upload or their name', async () => {
+    const leaving = await newMember(t, { username: 'quill_zephyr' });
+    await upload(leaving, await phonePhoto()).expect(200);
+    await t.http().delete('/api/me').set(leaving.auth).send({ password: leaving.password, posts: 'anonymize' }).expect(204);
+    const [row] = await sql<{ username: string; avatar_version: number }>(
+      t.databaseUrl,
+      'SELECT username, avatar_version FROM users WHERE id = $1',
+      [leaving.user.id],
+    );
+    expect(row!.username).toMatch(/^deleted-\d+$/);
+    // The URL a kept post of theirs carries (toUserDto), at every size.
+    for (const size of ['', '&size=256']) {
+      const response = await t.http().get(`/api/avatars/${leaving.user.id}?v=${row!.avatar_version}${size}`).buffer(true).expect(200);
+      expect(response.headers['content-type']).toBe('image/svg+xml');
+      const svg = (response.body as Buffer).toString();
+      expect(svg).toContain(`>${row!.username.charAt(0).toUpperCase()}${row!.username.split('-')[1]!.charAt(0)}</text>`);
+      expect(svg).not.toContain('QZ');
+    }
+  });
+
+  it('answers 404 for an unknown, malformed or unapproved member, and 400 naming a bad size', async () => {
     const gone = await newMember(t);
-    await sql(t.databaseUrl, `UPDATE users SET status = 'deleted' WHERE id = $1`, [gone.user.id]);
+    await sql(t.databaseUrl, `UPDATE users SET status = 'pending' WHERE id = $1`, [gone.user.id]);
     const missing = await t.http().get('/api/avatars/00000000-0000-4000-8000-000000000000').expect(404);
     for (const url of [`/api/avatars/${gone.user.id}`, '/api/avatars/not-an-id']) {
       expect((await t.http().get(url).expect(404)).body).toEqual(missing.body);

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AvatarSize } from './avatar-image';
 
-/** A member as their picture needs them: null for a missing, pending or deleted member. */
+/** A member as their picture needs them: null for a missing or pending member. */
 export interface AvatarOwner {
   username: string;
   avatarVersion: number;
+  /** Only the anonymous `deleted-<n>` author of kept posts is left: never an upload. */
+  deleted: boolean;
 }
 
 /**
@@ -21,13 +23,17 @@ export class AvatarRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** A member whose profile may be shown (active, suspended or banned), with their picture's version. */
+  /**
+   * A member whose picture may be shown, with its version: active, suspended or banned, or deleted (their kept
+   * posts still show an author, under the anonymous name, so its picture is the generated one of that name).
+   */
   async owner(userId: string): Promise<AvatarOwner | null> {
-    const [row] = await this.db().query<{ username: string; avatar_version: number }[]>(
-      `SELECT username, avatar_version FROM users WHERE id = $1 AND status IN ('active', 'suspended', 'banned')`,
+    const [row] = await this.db().query<{ username: string; avatar_version: number; deleted: boolean }[]>(
+      `SELECT username, avatar_version, status = 'deleted' AS deleted FROM users
+        WHERE id = $1 AND status IN ('active', 'suspended', 'banned', 'deleted')`,
       [userId],
     );
-    return row ? { username: row.username, avatarVersion: row.avatar_version } : null;
+    return row ? { username: row.username, avatarVersion: row.avatar_version, deleted: row.deleted } : null;
   }
 
   /** One size of the member's uploaded picture, or null when they have none. */

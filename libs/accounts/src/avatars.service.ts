@@ -53,12 +53,16 @@ export class AvatarsService {
     if (!(await this.users.lockUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
   }
 
-  /** `GET /api/avatars/:userId`: the upload at the nearest size, or the generated picture; 404 like a missing profile. */
+  /**
+   * `GET /api/avatars/:userId`: the upload at the nearest size, or the generated picture; 404 like a missing
+   * profile. A deleted member's kept posts carry this URL too (api.md: a generated picture when the member has
+   * none): theirs is drawn from the anonymous name, never from anything they uploaded.
+   */
   async image(caller: Caller | null, userId: string, query: { v?: number; size?: number }): Promise<AvatarImage> {
     const owner = isUuid(userId) ? await this.avatars.owner(userId) : null;
     if (!owner || !this.access.can(caller, { action: 'profile.see', site: await this.settings.accessRules() })) throw new NotFoundError();
     const current = query.v === owner.avatarVersion;
-    const uploaded = owner.avatarVersion > 0 ? await this.avatars.bytes(userId, avatarSizeFor(query.size)) : null;
+    const uploaded = owner.avatarVersion > 0 && !owner.deleted ? await this.avatars.bytes(userId, avatarSizeFor(query.size)) : null;
     if (uploaded) return { bytes: uploaded, type: 'image/webp', current };
     return { bytes: Buffer.from(generatedAvatarSvg(owner.username)), type: 'image/svg+xml', current };
   }
