@@ -124,4 +124,18 @@ describe('the member’s own account in the browser', () => {
     expect(await page.locator(':focus').getAttribute('aria-invalid')).toBe('true');
     await page.context().close();
   });
+
+  it('names devices in French: browser and system as they are, the words around them translated', async () => {
+    for (const agent of [FIREFOX_ANDROID, 'curl/8.5.0']) {
+      await t.http().post('/api/auth/login').set('User-Agent', agent).send({ login: 'selfserve', password: member.password }).expect(200);
+    }
+    const page = await signIn(b, t.baseUrl, 'selfserve', 360, 'fr-FR');
+    await page.goto(`${t.baseUrl}/settings/sessions`);
+    const list = page.getByRole('list', { name: 'Où vous êtes connecté·e' });
+    await list.getByText('Firefox sur Android', { exact: true }).waitFor();
+    await list.getByText('Appareil inconnu', { exact: true }).first().waitFor();
+    expect(await list.getByText(/ on |Unknown device/).count()).toBe(0);
+    await page.getByRole('button', { name: /^Déconnecter Firefox sur Android, dernière activité le / }).waitFor();
+    await page.context().close();
+  });
 });

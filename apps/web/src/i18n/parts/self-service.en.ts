@@ -42,6 +42,8 @@ export const selfServiceEn = {
   sessions: {
     intro: 'Each device or browser you signed in on. Sign out any you do not recognise, or that you no longer use.',
     current: 'This device',
+    unknownDevice: 'Unknown device',
+    deviceOn: '{{browser}} on {{system}}',
     started: 'Signed in {{date}}',
     lastSeen: 'last active {{date}}',
     end: 'Sign out',

@@ -46,6 +46,8 @@ export const selfServiceFr: Messages<typeof selfServiceEn> = {
   sessions: {
     intro: 'Chaque appareil ou navigateur où vous vous êtes connecté·e. Déconnectez ceux que vous ne reconnaissez pas ou n’utilisez plus.',
     current: 'Cet appareil',
+    unknownDevice: 'Appareil inconnu',
+    deviceOn: '{{browser}} sur {{system}}',
     started: 'Connexion le {{date}}',
     lastSeen: 'dernière activité le {{date}}',
     end: 'Déconnecter',

@@ -1,9 +1,20 @@
 import { useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SessionDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { useEndSessions, useSessions } from '../api/account';
+
+/**
+ * The server's label is English for API clients ("Firefox on Android", "Unknown device"): the page says its
+ * two fixed words in the reader's language. Browser and system names are names, and stay as they are.
+ */
+function deviceName(t: TFunction, device: string): string {
+  if (device === 'Unknown device') return t('selfService.sessions.unknownDevice');
+  const [browser, system] = device.split(' on ');
+  return system ? t('selfService.sessions.deviceOn', { browser, system }) : device;
+}
 
 /** /settings/sessions: each signed-in device (a label, never an address), signed out one by one or all at once. */
 export function SessionsPage() {
@@ -19,7 +30,9 @@ export function SessionsPage() {
     setDone(null);
     end.mutate(session?.id ?? null, {
       onSuccess: () => {
-        setDone(session ? t('selfService.sessions.ended', { device: session.device }) : t('selfService.sessions.endedOthers'));
+        setDone(
+          session ? t('selfService.sessions.ended', { device: deviceName(t, session.device) }) : t('selfService.sessions.endedOthers'),
+        );
         requestAnimationFrame(() => status.current?.focus());
       },
     });
@@ -38,7 +51,7 @@ export function SessionsPage() {
       <ul className="session-list" aria-label={t('selfService.sessionsTitle')}>
         {items.map((session) => (
           <li key={session.id} className="session-row">
-            <strong>{session.device}</strong>
+            <strong>{deviceName(t, session.device)}</strong>
             {session.current && <span className="badge"> {t('selfService.sessions.current')}</span>}
             <br />
             <span className="muted">
@@ -48,7 +61,7 @@ export function SessionsPage() {
             {!session.current && (
               <button
                 type="button"
-                aria-label={t('selfService.sessions.endNamed', { device: session.device, date: date(session.lastSeenAt) })}
+                aria-label={t('selfService.sessions.endNamed', { device: deviceName(t, session.device), date: date(session.lastSeenAt) })}
                 disabled={end.isPending}
                 onClick={() => endOne(session)}
               >
