@@ -157,6 +157,39 @@ describe('profiles', () => {
     }
   });
 
+  it('shows no profile and offers no completion for an account that never verified its address (held names too)', async () => {
+    const register = (username: string, email: string) =>
+      t.http().post('/api/auth/register').send({ username, email, password: 'correct horse battery' }).expect(202);
+    // One at a new address, never verified; one registered with an address already in use (it only holds the name).
+    await register('quiet_unverified', 'quiet_unverified@example.org');
+    await register('quiet_held', author.user.email);
+    const [held] = await sql<{ email: string }>(t.databaseUrl, `SELECT email FROM users WHERE username_key = 'quiet_held'`);
+    expect(held?.email).toMatch(/@held\.invalid$/);
+    const missing = await t.http().get('/api/users/nobody_here').set(outsider.auth).expect(404);
+    const hidden = async (username: string) => {
+      for (const url of [`/api/users/${username}`, `/api/users/${username}/posts`]) {
+        expect((await t.http().get(url).set(outsider.auth).expect(404)).body).toEqual(missing.body);
+      }
+    };
+    const offered = async () =>
+      ((await t.http().get('/api/users?prefix=quiet').set(outsider.auth).expect(200)).body as { items: UserDto[] }).items.map(
+        (u) => u.username,
+      );
+    await hidden('quiet_unverified');
+    await hidden('quiet_held');
+    expect(await offered()).toEqual([]);
+    // With verification turned off the unverified account may sign in and post: it is a member like any other.
+    // A held name never is: nobody reads its address.
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ emailVerification: 'off' }).expect(200);
+    try {
+      await t.http().get('/api/users/quiet_unverified').set(outsider.auth).expect(200);
+      await hidden('quiet_held');
+      expect(await offered()).toEqual(['quiet_unverified']);
+    } finally {
+      await t.http().patch('/api/admin/settings').set(admin.auth).send({ emailVerification: 'required' }).expect(200);
+    }
+  });
+
   describe('@-completion', () => {
     const complete = async (who: TestMember, query: string) =>
       ((await t.http().get(`/api/users?${query}`).set(who.auth).expect(200)).body as { items: UserDto[] }).items.map((u) => u.username);

@@ -15,7 +15,7 @@ import type { User } from './user.entity';
 import { UserRepository } from './user.repository';
 
 const VALID_FOR_MS = 48 * 3600 * 1000;
-const HELD_NAME_DOMAIN = '@held.invalid';
+export const HELD_NAME_DOMAIN = '@held.invalid';
 
 /**
  * The address of an account made by a registration with an address that already had one: it holds the name
