@@ -125,7 +125,7 @@ describe('the member’s own account in the browser', () => {
     await page.context().close();
   });
 
-  it('names devices in French: browser and system as they are, the words around them translated', async () => {
+  it('names devices in French (browser and system as they are, the words around them translated) and says courriel', async () => {
     for (const agent of [FIREFOX_ANDROID, 'curl/8.5.0']) {
       await t.http().post('/api/auth/login').set('User-Agent', agent).send({ login: 'selfserve', password: member.password }).expect(200);
     }
@@ -136,6 +136,13 @@ describe('the member’s own account in the browser', () => {
     await list.getByText('Appareil inconnu', { exact: true }).first().waitFor();
     expect(await list.getByText(/ on |Unknown device/).count()).toBe(0);
     await page.getByRole('button', { name: /^Déconnecter Firefox sur Android, dernière activité le / }).waitFor();
+    // The site says "courriel" (sign-up, sign-in, the mails themselves): the settings pages say it too.
+    await page.getByRole('navigation', { name: 'Réglages du compte' }).getByRole('link', { name: 'Adresse courriel' }).click();
+    await page.getByRole('heading', { name: 'Adresse courriel', level: 1 }).waitFor();
+    await page.getByLabel('Nouvelle adresse courriel').waitFor();
+    await page.goto(`${t.baseUrl}/settings/profile`);
+    await page.getByLabel('Langue du site et de vos courriels').waitFor();
+    expect(await page.getByText(/e-mail/i).count()).toBe(0);
     await page.context().close();
   });
 });

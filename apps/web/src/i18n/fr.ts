@@ -642,7 +642,7 @@ export const fr: Messages<typeof en> = {
     label: 'Réglages du compte',
     profile: 'Profil',
     password: 'Mot de passe',
-    email: 'Adresse e-mail',
+    email: 'Adresse courriel',
     sessions: 'Appareils connectés',
     twoFactor: 'Deux facteurs',
     blocks: 'Membres bloqués',

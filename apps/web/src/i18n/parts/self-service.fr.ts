@@ -4,9 +4,9 @@ import type { selfServiceEn } from './self-service.en';
 export const selfServiceFr: Messages<typeof selfServiceEn> = {
   profileTitle: 'Votre profil',
   passwordTitle: 'Mot de passe',
-  emailTitle: 'Adresse e-mail',
+  emailTitle: 'Adresse courriel',
   sessionsTitle: 'Où vous êtes connecté·e',
-  verifyTitle: 'Confirmez votre adresse e-mail',
+  verifyTitle: 'Confirmez votre adresse courriel',
   failed: 'Cela n’a pas fonctionné. Veuillez réessayer.',
   wrongPassword: 'Le mot de passe est incorrect.',
   profile: {
@@ -17,7 +17,7 @@ export const selfServiceFr: Messages<typeof selfServiceEn> = {
     bio: 'À propos de vous',
     bioHint:
       'Facultatif, un paragraphe d’au plus 1 000 caractères, affiché sur votre profil. Les retours à la ligne ne sont pas gardés : ils deviennent des espaces.',
-    language: 'Langue du site et de vos e-mails',
+    language: 'Langue du site et de vos courriels',
     save: 'Enregistrer mon profil',
     saved: 'Votre profil est enregistré.',
     silenced:
@@ -37,7 +37,7 @@ export const selfServiceFr: Messages<typeof selfServiceEn> = {
     resend: 'Renvoyer le lien de confirmation',
     resent: 'Un nouveau lien est en route vers {{email}}.',
     changeLegend: 'Utiliser une autre adresse',
-    newAddress: 'Nouvelle adresse e-mail',
+    newAddress: 'Nouvelle adresse courriel',
     password: 'Votre mot de passe',
     submit: 'Envoyer le lien de confirmation',
     sent: 'Un lien est en route vers {{email}}. Votre adresse change quand vous le suivez ; d’ici là, elle reste {{old}}. Nous avons aussi prévenu votre adresse actuelle.',
@@ -59,17 +59,17 @@ export const selfServiceFr: Messages<typeof selfServiceEn> = {
   },
   verify: {
     checking: 'Confirmation de votre adresse…',
-    done: 'Votre adresse e-mail est confirmée.',
+    done: 'Votre adresse courriel est confirmée.',
     failed: 'Ce lien ne fonctionne pas : il a déjà servi ou a expiré. Connectez-vous pour en recevoir un nouveau.',
-    missing: 'Ce lien est incomplet. Ouvrez le lien entier depuis votre e-mail.',
+    missing: 'Ce lien est incomplet. Ouvrez le lien entier depuis le courriel.',
     taken: 'Un autre compte utilise maintenant cette adresse : elle ne peut pas devenir la vôtre.',
     continue: 'Continuer',
   },
   signUpCheckEmail: 'Presque fini : nous avons envoyé un lien à {{email}}. Suivez-le pour confirmer votre adresse, puis connectez-vous.',
   signUpCheckEmailHint: 'Rien dans votre boîte de réception ? Regardez dans les indésirables. Le lien fonctionne pendant 48 heures.',
-  verifyFirst: 'Confirmez d’abord votre adresse e-mail : nous avons renvoyé le lien. Suivez-le, puis connectez-vous.',
+  verifyFirst: 'Confirmez d’abord votre adresse courriel : nous avons renvoyé le lien. Suivez-le, puis connectez-vous.',
   admin: {
-    emailVerification: 'Les nouveaux membres confirment leur adresse e-mail',
+    emailVerification: 'Les nouveaux membres confirment leur adresse courriel',
     emailVerificationHint:
       'L’inscription répond alors de la même façon qu’une adresse ait déjà un compte ou non, et la connexion attend le lien. Les comptes créés pendant que ce réglage est désactivé ne sont jamais bloqués.',
   },
