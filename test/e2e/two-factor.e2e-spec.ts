@@ -213,7 +213,7 @@ describe('two-factor authentication', () => {
       .expect(409);
   });
 
-  it('gives staff powers only to staff who use two-factor while the site requires it', async () => {
+  it('gives staff powers only to staff who use two-factor while the site requires it, which an admin without it cannot turn on', async () => {
     const moderator = await newMember(t, { role: 'moderator' });
     const category = await newCategory(t, admin);
     const topic: TopicWithFirstPostDto = await newTopic(t, member, category);
@@ -229,6 +229,13 @@ describe('two-factor authentication', () => {
     };
     const canModerate = async (who: TestMember) =>
       ((await t.http().get(`/api/topics/${topic.id}`).set(who.auth).expect(200)).body.can as { moderate: boolean }).moderate;
+
+    // An admin without two-factor would lose the admin pages the moment it took effect: refused, naming the setting.
+    const refused = await t.http().patch('/api/admin/settings').set(admin.auth).send({ staffTwoFactor: true }).expect(409);
+    expect(JSON.stringify(refused.body)).toContain('staffTwoFactor: turn on two-factor for your own account first');
+    expect(refused.headers['content-type']).toMatch(/^application\/json/);
+    expect((await t.http().get('/api/site').expect(200)).body.staffTwoFactor).toBe(false);
+    await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
 
     await enrol(admin);
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ staffTwoFactor: true }).expect(200);

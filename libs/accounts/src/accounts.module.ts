@@ -24,6 +24,7 @@ import { SessionRepository } from './session.repository';
 import { SessionStrategy } from './session.strategy';
 import { SessionsService } from './sessions.service';
 import { SiteInvitationRepository } from './site-invitation.repository';
+import { StaffTwoFactorCheck } from './staff-two-factor.check';
 import { SiteInvitationsController } from './site-invitations.controller';
 import { SiteInvitationsService } from './site-invitations.service';
 import { TwoFactorController } from './two-factor.controller';
@@ -69,6 +70,7 @@ import { UserRepository } from './user.repository';
     SiteInvitationsService,
     TwoFactorRepository,
     TwoFactorService,
+    StaffTwoFactorCheck,
     BlockRepository,
     BlocksService,
     AccountsMemberData,

@@ -8,6 +8,15 @@ import { User } from './user.entity';
 export class TwoFactorRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Whether the member has confirmed two-factor (inside the caller's transaction when given). */
+  async isOn(userId: string, manager?: EntityManager): Promise<boolean> {
+    const rows = await (manager ?? this.dataSource.manager).query<unknown[]>(
+      'SELECT 1 FROM users WHERE id = $1 AND totp_secret IS NOT NULL',
+      [userId],
+    );
+    return rows.length > 0;
+  }
+
   /** False when the account was deleted meanwhile (the update waits for the deletion's row lock, then finds it gone). */
   async setPendingSecret(userId: string, sealed: string): Promise<boolean> {
     const [, updated]: [unknown[], number] = await this.dataSource.query(

@@ -3,6 +3,8 @@ export type { RateLimits } from './site-settings.entity';
 export { RateLimitCounter } from './rate-limit-counter.entity';
 export { SettingsModule } from './settings.module';
 export { SettingsService } from './settings.service';
+export { SettingsChecks } from './settings-checks.service';
+export type { SettingsChange, SettingsCheck } from './settings-checks.service';
 export { RateLimiter } from './rate-limiter.service';
 export { WatchedWord } from './watched-word.entity';
 export { WatchedWordsService } from './watched-words.service';

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { RateLimitCounterRepository } from './rate-limit-counter.repository';
 import { RateLimiter } from './rate-limiter.service';
 import { SettingsController, SiteController } from './settings.controller';
+import { SettingsChecks } from './settings-checks.service';
 import { SettingsService } from './settings.service';
 import { SiteSettingsRepository } from './site-settings.repository';
 import { WatchedWordRepository } from './watched-word.repository';
@@ -10,7 +11,15 @@ import { WatchedWordsService } from './watched-words.service';
 @Global()
 @Module({
   controllers: [SettingsController, SiteController],
-  providers: [SiteSettingsRepository, RateLimitCounterRepository, WatchedWordRepository, SettingsService, RateLimiter, WatchedWordsService],
-  exports: [SettingsService, RateLimiter, WatchedWordsService],
+  providers: [
+    SettingsChecks,
+    SiteSettingsRepository,
+    RateLimitCounterRepository,
+    WatchedWordRepository,
+    SettingsService,
+    RateLimiter,
+    WatchedWordsService,
+  ],
+  exports: [SettingsChecks, SettingsService, RateLimiter, WatchedWordsService],
 })
 export class SettingsModule {}

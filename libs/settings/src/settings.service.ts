@@ -4,6 +4,7 @@ import { audit } from '@harbour/audit';
 import { DomainEvents } from '@harbour/common';
 import type { GroupCreation, SettingsDto, SiteDto } from '@harbour/contracts';
 import type { SiteSettings } from './site-settings.entity';
+import { SettingsChecks } from './settings-checks.service';
 import { SiteSettingsRepository } from './site-settings.repository';
 import type { UpdateSettingsDto } from './update-settings.dto';
 
@@ -20,6 +21,7 @@ export class SettingsService {
     private readonly dataSource: DataSource,
     private readonly settings: SiteSettingsRepository,
     private readonly events: DomainEvents,
+    private readonly checks: SettingsChecks,
   ) {}
 
   async get(): Promise<SiteSettings> {
@@ -44,15 +46,17 @@ export class SettingsService {
 
   /**
    * Merges a partial update (a partial `rateLimits` changes only the keys it names); the moderation log
-   * records who changed which settings.
+   * records who changed which settings. Other libs' checks (SettingsChecks) may refuse the change first.
    */
   async update(actorId: string, patch: UpdateSettingsDto): Promise<SiteSettings> {
     const changed = Object.keys(patch);
     const saved = await this.dataSource.transaction(async (manager) => {
       const current = await this.settings.lock(manager);
+      const before = { ...current };
       const { rateLimits, ...rest } = patch;
       Object.assign(current, rest);
       if (rateLimits) current.rateLimits = { ...current.rateLimits, ...rateLimits };
+      await this.checks.assert({ actorId, before, after: current, manager });
       const written = await this.settings.save(current, manager);
       if (changed.length > 0) {
         await audit(manager, { actorId, action: 'settings.update', targetType: 'settings', targetId: null, reason: changed.join(', ') });
