@@ -79,9 +79,13 @@ describe('leaving: export and real deletion', () => {
     async (posts) => {
       const life = await liveALife(t, admin, other, category);
       const { member } = life;
-      const needles = [member.user.email, member.user.username, life.displayName];
+      const needles = [member.user.email, member.user.username, life.displayName, life.titleWord];
       const before = await sweep(t, needles);
       expect(before.length).toBeGreaterThan(5); // the sweep finds what is there
+      expect(before.map((found) => found.where)).toEqual(expect.arrayContaining(['public.topics.title', 'public.topics.slug']));
+      const searchTitle = async () =>
+        ((await t.http().get(`/api/search?q=${life.titleWord}`).set(other.auth).expect(200)).body.items as unknown[]).length;
+      expect(await searchTitle()).toBe(1);
       const socket = await connectSocket(t.baseUrl, { token: member.token });
       const revoked = nextEvent<{ reason: string }>(socket, 'session:revoked');
       const disconnected = new Promise<string>((resolve) => socket.on('disconnect', resolve));
@@ -90,10 +94,19 @@ describe('leaving: export and real deletion', () => {
 
       await expect(revoked).resolves.toEqual({ reason: 'deleted' });
       await disconnected;
+      // Others' words stay; with posts kept (anonymously) the title of the topic they started stays with them.
+      const kept = posts === 'anonymize' ? [life.topicId] : [];
       expect(await sweep(t, needles)).toEqual([
         { where: 'public.posts.body', rows: [life.quotingPostId] },
         { where: 'public.posts.html', rows: [life.quotingPostId] },
+        ...kept.flatMap((id) => [
+          { where: 'public.topics.slug', rows: [id] },
+          { where: 'public.topics.title', rows: [id] },
+        ]),
       ]);
+      expect(await searchTitle()).toBe(kept.length);
+      const topic = await t.http().get(`/api/topics/${life.topicId}`).set(other.auth).expect(200);
+      expect(topic.body.title).toBe(posts === 'anonymize' ? `Montreal ${life.titleWord} here` : '[deleted]');
       const [row] = await sql<{ username: string; email: string; status: string; display_name: string }>(
         t.databaseUrl,
         'SELECT username, email, status, display_name FROM users WHERE id = $1',

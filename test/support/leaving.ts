@@ -9,6 +9,8 @@ import { addToGroup, newGroup } from './groups';
 export interface LivedMember {
   member: TestMember;
   displayName: string;
+  /** A word found only in the title of the topic they started (retitled once, as its author may). */
+  titleWord: string;
   /** Their first post (a topic they started) and a reply of theirs that was edited (so it has a revision). */
   topicId: string;
   firstPostId: string;
@@ -38,6 +40,13 @@ export async function liveALife(t: TestApp, admin: TestMember, other: TestMember
     .expect(200);
 
   const topic = await newTopic(t, member, category, `Hello from me, @${other.user.username}`);
+  const titleWord = `Nursequill${counter}${Math.random().toString(36).slice(2, 6)}`;
+  await t
+    .http()
+    .patch(`/api/topics/${topic.id}`)
+    .set(as(member))
+    .send({ title: `Montreal ${titleWord} here` })
+    .expect(200);
   const reply = await newReply(t, member, topic.id, 'A first draft');
   await t.http().patch(`/api/posts/${reply.id}`).set(as(member)).send({ body: 'An edited reply' }).expect(200);
   const quoting = await newReply(t, other, topic.id, `Thank you @${member.user.username}, ${displayName} is right`);
@@ -80,7 +89,15 @@ export async function liveALife(t: TestApp, admin: TestMember, other: TestMember
   await t.http().put('/api/me/avatar').set(as(member)).attach('file', picture, 'me.png').expect(200);
   await t.http().put('/api/mailing/me').set(as(member)).send({ subscribed: true }).expect(200);
   await t.http().post('/api/auth/password-reset').send({ email: member.user.email }).expect(202);
-  return { member, displayName, topicId: topic.id, firstPostId: topic.firstPost.id, editedReplyId: reply.id, quotingPostId: quoting.id };
+  return {
+    member,
+    displayName,
+    titleWord,
+    topicId: topic.id,
+    firstPostId: topic.firstPost.id,
+    editedReplyId: reply.id,
+    quotingPostId: quoting.id,
+  };
 }
 
 /**

@@ -3,6 +3,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainEvents, MemberData, type ErasedMember, type ExportedMember, type ExportFile, type MemberDataPart } from '@harbour/common';
 import { TopicPageCache } from './topic-page.cache';
 
+/** The title of a topic whose starter deleted their account with their posts (the client may show it translated). */
+export const DELETED_TITLE = '[deleted]';
+const DELETED_SLUG = 'deleted';
+
 /** A row as the export writes it (column aliases are the JSON keys). */
 type Row = Record<string, unknown>;
 
@@ -96,6 +100,7 @@ export class ForumMemberData implements MemberDataPart {
     // Edit history goes in both modes: an earlier body may hold what the member removed because it said who they are.
     await manager.query('DELETE FROM post_revisions WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)', [userId]);
     let tombstoned: { id: string; topic_id: string }[] = [];
+    let retitled: { id: string; category_id: string }[] = [];
     if (member.posts === 'delete') {
       await manager.query('DELETE FROM mentions WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)', [userId]);
       const [rows] = await manager.query<[{ id: string; topic_id: string; was_live: boolean }[], number]>(
@@ -106,6 +111,12 @@ export class ForumMemberData implements MemberDataPart {
         [userId],
       );
       tombstoned = rows.filter((row) => row.was_live);
+      // A title is the member's own words as much as a body ("Montreal nurse here — …"): the topics they started
+      // keep others' replies under a neutral one. The title's search index is a generated column: it follows.
+      [retitled] = await manager.query<[{ id: string; category_id: string }[], number]>(
+        `UPDATE topics SET title = $2, slug = $3 WHERE author_id = $1 RETURNING id, category_id`,
+        [userId, DELETED_TITLE, DELETED_SLUG],
+      );
     }
     for (const table of [
       'mentions',
@@ -121,6 +132,9 @@ export class ForumMemberData implements MemberDataPart {
       // Every page showing their name, reactions or posts is stale in this process (others: within two seconds).
       this.pageCache.clear();
       for (const post of tombstoned) this.events.publish('PostDeleted', { postId: post.id, topicId: post.topic_id });
+      for (const topic of retitled) {
+        this.events.publish('TopicUpdated', { topicId: topic.id, categoryId: topic.category_id, previousCategoryId: topic.category_id });
+      }
     };
   }
 }
