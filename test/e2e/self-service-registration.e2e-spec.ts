@@ -186,8 +186,10 @@ describe('registration with email verification', () => {
     const created = await register('whileoff', 'whileoff@example.org').expect(201);
     expect(created.body.token).toEqual(expect.any(String));
     await register('whileoff2', 'whileoff@example.org').expect(409);
-    // An account still waiting for its link may sign in while admins have verification off.
+    // An account still waiting for its link may sign in while admins have verification off; a held name never
+    // (it was registered with an address that already had an account: nobody may use it).
     await login('latecomer').expect(200);
+    expect((await login('impostor').expect(403)).body.message).toMatch(/verify your email/);
 
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ emailVerification: 'required' }).expect(200);
     await login('whileoff').expect(200);

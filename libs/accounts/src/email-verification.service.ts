@@ -73,9 +73,11 @@ export class EmailVerificationService {
    * sign in cannot ask for it any other way; only the right password gets it, so nobody learns anything.
    */
   async assertVerifiedAtSignIn(user: User, settings: SiteSettings): Promise<void> {
-    if (!user.mustVerifyEmail || user.emailVerifiedAt || settings.emailVerification !== 'required') return;
+    // A held name never signs in, even with verification turned off since: it was made for someone else's address.
+    const held = user.email.endsWith(HELD_NAME_DOMAIN);
+    if (!user.mustVerifyEmail || user.emailVerifiedAt || (settings.emailVerification !== 'required' && !held)) return;
     await this.limiter.consume('email-link', user.id, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
-    if (!user.email.endsWith(HELD_NAME_DOMAIN)) {
+    if (!held) {
       await this.dataSource.transaction((manager) => this.sendVerification(user, settings.siteName, manager));
     }
     throw new ForbiddenError('verify your email first');
