@@ -87,7 +87,7 @@ describe('the member’s own account in the browser', () => {
     for (const path of paths) {
       await page.goto(`${t.baseUrl}${path}`);
       await page.locator('main h1').waitFor();
-      await page.waitForFunction(() => !document.body.innerText.includes('Loading…'));
+      await page.waitForFunction("!document.body.innerText.includes('Loading…')");
       const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
       if (overflow !== 0) overflows[path] = overflow;
     }
