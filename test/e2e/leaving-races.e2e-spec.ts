@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { startTestApp, type TestApp } from '../support/app';
@@ -35,7 +36,7 @@ describe('leaving: own writes racing the deletion', () => {
       await deletion.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [who.user.id]);
       const answer = Promise.resolve(send()).then((response) => response.status);
       await blockedBehind(pid);
-      for (const table of ['user_avatars', 'email_tokens', 'password_resets']) {
+      for (const table of ['user_avatars', 'email_tokens', 'password_resets', 'sessions']) {
         await deletion.query(`DELETE FROM ${table} WHERE user_id = $1`, [who.user.id]);
       }
       await deletion.query(
@@ -163,5 +164,55 @@ describe('leaving: own writes racing the deletion', () => {
     expect(status).toBe(401);
     const after = await row(leaving);
     expect([after.tokens, after.mails]).toEqual([0, mailsBefore]);
+  });
+
+  /** A link as the mail carries it, stored as its hash (as the services store theirs). */
+  async function storedLink(table: 'email_tokens' | 'password_resets', who: TestMember): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    const hash = createHash('sha256').update(token).digest('hex');
+    await (table === 'email_tokens'
+      ? sql(
+          t.databaseUrl,
+          `INSERT INTO email_tokens (user_id, email, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`,
+          [who.user.id, `moved-${who.user.username}@example.org`, hash],
+        )
+      : sql(t.databaseUrl, `INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
+          who.user.id,
+          hash,
+        ]));
+    return token;
+  }
+
+  // The deletion locks the row and then deletes the member's links; a link followed meanwhile used to lock the
+  // link and then wait for the row: a deadlock, one side aborted (a 500, or the deletion itself failing).
+  it('answers an address link followed during the deletion as a spent link (400), and the deletion goes through', async () => {
+    const leaving = await newMember(t);
+    const token = await storedLink('email_tokens', leaving);
+    const status = await duringDeletion(leaving, () => t.http().post('/api/auth/verify-email').send({ token }));
+    expect(status).toBe(400);
+    expect((await row(leaving)).email).toMatch(/^deleted-\d+@deleted\.invalid$/);
+  });
+
+  it('answers a reset link followed during the deletion as a spent link (400), setting no password', async () => {
+    const leaving = await newMember(t);
+    const token = await storedLink('password_resets', leaving);
+    const status = await duringDeletion(leaving, () =>
+      t.http().post('/api/auth/password-reset/confirm').send({ token, password: 'a brand new passphrase' }),
+    );
+    expect(status).toBe(400);
+    expect((await row(leaving)).password_hash).toBe('!deleted');
+  });
+
+  it('stores and mails no reset link asked for during the deletion', async () => {
+    const leaving = await newMember(t);
+    const mailsBefore = (await row(leaving)).mails;
+    const status = await duringDeletion(leaving, () => t.http().post('/api/auth/password-reset').send({ email: leaving.user.email }));
+    expect(status).toBe(202);
+    // The link is made after the answer: give it the time it takes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [resets] = await sql<{ n: number }>(t.databaseUrl, 'SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1', [
+      leaving.user.id,
+    ]);
+    expect([resets?.n, (await row(leaving)).mails]).toEqual([0, mailsBefore]);
   });
 });

@@ -87,7 +87,10 @@ export class EmailVerificationService {
   async verify(token: string): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const link = await this.tokens.lockUsable(hashToken(token), manager);
+        const tokenHash = hashToken(token);
+        const owner = await this.tokens.ownerOfUsable(tokenHash, manager);
+        const link =
+          owner && (await this.users.lockUnlessDeleted(owner, manager)) ? await this.tokens.lockUsable(tokenHash, manager) : null;
         if (!link) throw new InvalidInputError('token is invalid or has expired');
         await this.tokens.spendAll(link.userId, manager);
         const user = await this.users.findById(link.userId, manager);

@@ -9,6 +9,18 @@ export class PasswordResetRepository {
     await manager.insert(PasswordReset, fields);
   }
 
+  /**
+   * Whose unused, unexpired link this is, without locking it: the member's row is locked first (as a deletion
+   * locks it before deleting their links), so the two take turns instead of deadlocking.
+   */
+  async ownerOfUsable(tokenHash: string, manager: EntityManager): Promise<string | null> {
+    const link = await manager.findOne(PasswordReset, {
+      select: { userId: true },
+      where: { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+    });
+    return link?.userId ?? null;
+  }
+
   /** An unused, unexpired reset with this token hash, row-locked to be spent. */
   lockUsable(tokenHash: string, manager: EntityManager): Promise<PasswordReset | null> {
     return manager.findOne(PasswordReset, {

@@ -46,6 +46,8 @@ export class PasswordResetService {
     const token = newToken();
     const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
     await this.dataSource.transaction(async (manager) => {
+      // An account deleted meanwhile gets no link: none would be left behind the erasure, nor mailed to its address.
+      if (!(await this.users.lockUnlessDeleted(user.id, manager))) return;
       await this.resets.insert({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + VALID_FOR_MS) }, manager);
       await this.mail.enqueue(passwordResetMail(user.email, user.locale, siteName, link), manager);
     });
@@ -55,7 +57,9 @@ export class PasswordResetService {
   async confirm(token: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
     const userId = await this.dataSource.transaction(async (manager) => {
-      const reset = await this.resets.lockUsable(hashToken(token), manager);
+      const tokenHash = hashToken(token);
+      const owner = await this.resets.ownerOfUsable(tokenHash, manager);
+      const reset = owner && (await this.users.lockUnlessDeleted(owner, manager)) ? await this.resets.lockUsable(tokenHash, manager) : null;
       if (!reset) throw new InvalidInputError('token is invalid or has expired');
       await this.resets.spendAll(reset.userId, manager);
       await this.users.setPasswordHash(reset.userId, passwordHash, manager);
