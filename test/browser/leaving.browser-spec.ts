@@ -47,6 +47,7 @@ describe('leaving in the browser', () => {
     await page.getByRole('heading', { name: 'Delete your account' }).waitFor();
     // Both choices are there, each with what it does.
     await page.getByText('Each of your posts becomes a “deleted” placeholder').waitFor();
+    await page.getByText('the topics you started get a neutral title').waitFor();
     await page.getByText('signed by an anonymous name (deleted-<number>)').waitFor();
     await page.getByRole('radio', { name: 'Keep my posts, without my name' }).check();
     await page.getByLabel('Your password').fill('correct horse battery');

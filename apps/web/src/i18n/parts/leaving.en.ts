@@ -16,7 +16,7 @@ export const leavingEn = {
   choiceLegend: 'What becomes of your posts',
   choiceDelete: 'Delete my posts',
   choiceDeleteHelp:
-    'Each of your posts becomes a “deleted” placeholder: its words and its edit history are erased. Replies from others stay where they are.',
+    'Each of your posts becomes a “deleted” placeholder: its words and its edit history are erased, and the topics you started get a neutral title. Replies from others stay where they are.',
   choiceAnonymize: 'Keep my posts, without my name',
   choiceAnonymizeHelp:
     'Your posts stay so that conversations still make sense, signed by an anonymous name (deleted-<number>) with no link to you. Their edit history is erased. Others may have quoted or mentioned you in their own posts: those are their words, and they stay.',
@@ -46,7 +46,7 @@ export const leavingEn = {
     choiceLegend: 'What becomes of their posts',
     choiceDelete: 'Delete their posts',
     choiceDeleteHelp:
-      'Each of their posts becomes a “deleted” placeholder: its words and its edit history are erased. Replies from others stay where they are.',
+      'Each of their posts becomes a “deleted” placeholder: its words and its edit history are erased, and the topics they started get a neutral title. Replies from others stay where they are.',
     choiceAnonymize: 'Keep their posts under an anonymous name',
     choiceAnonymizeHelp:
       'Their posts stay so that conversations still make sense, signed by an anonymous name (deleted-<number>) with no link to them. Their edit history is erased. What others wrote quoting or mentioning them stays.',

@@ -18,7 +18,7 @@ export const leavingFr: Messages<typeof leavingEn> = {
   choiceLegend: 'Ce que deviennent vos messages',
   choiceDelete: 'Supprimer mes messages',
   choiceDeleteHelp:
-    'Chacun de vos messages devient une mention « supprimé » : son texte et son historique de modifications sont effacés. Les réponses des autres restent en place.',
+    'Chacun de vos messages devient une mention « supprimé » : son texte et son historique de modifications sont effacés, et les sujets que vous avez ouverts prennent un titre neutre. Les réponses des autres restent en place.',
   choiceAnonymize: 'Garder mes messages, sans mon nom',
   choiceAnonymizeHelp:
     'Vos messages restent pour que les conversations gardent leur sens, signés d’un nom anonyme (deleted-<numéro>) sans lien avec vous. Leur historique de modifications est effacé. D’autres ont pu vous citer ou vous mentionner dans leurs propres messages : ce sont leurs mots, ils restent.',
@@ -47,7 +47,7 @@ export const leavingFr: Messages<typeof leavingEn> = {
     choiceLegend: 'Ce que deviennent ses messages',
     choiceDelete: 'Supprimer ses messages',
     choiceDeleteHelp:
-      'Chacun de ses messages devient une mention « supprimé » : son texte et son historique de modifications sont effacés. Les réponses des autres restent en place.',
+      'Chacun de ses messages devient une mention « supprimé » : son texte et son historique de modifications sont effacés, et les sujets que cette personne a ouverts prennent un titre neutre. Les réponses des autres restent en place.',
     choiceAnonymize: 'Garder ses messages sous un nom anonyme',
     choiceAnonymizeHelp:
       'Ses messages restent pour que les conversations gardent leur sens, signés d’un nom anonyme (deleted-<numéro>) sans lien avec cette personne. Leur historique de modifications est effacé. Ce que d’autres ont écrit en la citant ou en la mentionnant reste.',
