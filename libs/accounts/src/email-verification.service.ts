@@ -6,7 +6,7 @@ import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { ConflictError, ForbiddenError, hashToken, InvalidInputError, NotAuthenticatedError, newToken } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
 import { addressInUseMail, confirmEmailChangeMail, emailChangeNoticeMail, MailService, verifyEmailMail } from '@harbour/mail';
-import { RateLimiter, SettingsService, type SiteSettings } from '@harbour/settings';
+import { RateLimiter, SettingsService } from '@harbour/settings';
 import { AccountSecurityService } from './account-security.service';
 import type { ChangeEmailDto } from './self-service.dtos';
 import { EmailTokenRepository } from './email-token.repository';
@@ -15,6 +15,9 @@ import type { User } from './user.entity';
 import { UserRepository } from './user.repository';
 
 const VALID_FOR_MS = 48 * 3600 * 1000;
+
+/** The settings as SettingsService reads them (their entity is settings' own: not named here). */
+type SiteSettingsRead = Awaited<ReturnType<SettingsService['get']>>;
 export const HELD_NAME_DOMAIN = '@held.invalid';
 
 /**
@@ -72,7 +75,7 @@ export class EmailVerificationService {
    * its link (unless admins turned verification off since). The link is sent again, since a member who cannot
    * sign in cannot ask for it any other way; only the right password gets it, so nobody learns anything.
    */
-  async assertVerifiedAtSignIn(user: User, settings: SiteSettings): Promise<void> {
+  async assertVerifiedAtSignIn(user: User, settings: SiteSettingsRead): Promise<void> {
     // A held name never signs in, even with verification turned off since: it was made for someone else's address.
     const held = user.email.endsWith(HELD_NAME_DOMAIN);
     if (!user.mustVerifyEmail || user.emailVerifiedAt || (settings.emailVerification !== 'required' && !held)) return;
