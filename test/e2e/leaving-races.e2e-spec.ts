@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
+import { newCategory, newReply, newTopic } from '../support/forum';
 
 interface Answer {
   status: number;
@@ -16,9 +17,14 @@ interface Answer {
 describe('leaving: own writes racing the deletion', () => {
   let t: TestApp;
 
+  let category: string;
+  /** The site's admin, who also starts topics the leaving members reply to. */
+  let admin: TestMember;
+
   beforeAll(async () => {
     t = await startTestApp();
-    await newMember(t, { role: 'admin' });
+    admin = await newMember(t, { role: 'admin' });
+    category = await newCategory(t, admin);
   });
   afterAll(() => t.close());
 
@@ -46,6 +52,11 @@ describe('leaving: own writes racing the deletion', () => {
           WHERE id = $1`,
         [who.user.id],
       );
+      // Forum's part with posts: "delete" (ForumMemberData.erase), after the account row as there.
+      await deletion.query(`UPDATE posts SET body = '', html = '', deleted_at = coalesce(deleted_at, now()) WHERE author_id = $1`, [
+        who.user.id,
+      ]);
+      await deletion.query(`UPDATE topics SET title = '[deleted]', slug = 'deleted' WHERE author_id = $1`, [who.user.id]);
       await deletion.query('COMMIT');
       return await answer;
     } finally {
@@ -214,5 +225,53 @@ describe('leaving: own writes racing the deletion', () => {
       leaving.user.id,
     ]);
     expect([resets?.n, (await row(leaving)).mails]).toEqual([0, mailsBefore]);
+  });
+
+  describe('the member’s words (their deletion with posts: "delete")', () => {
+    const words = async (who: TestMember) =>
+      (
+        await sql<{ text: string }>(
+          t.databaseUrl,
+          `SELECT coalesce(string_agg(p.body, '|'), '') || '#' || coalesce((SELECT string_agg(title, '|') FROM topics WHERE author_id = $1), '')
+                  AS text
+             FROM posts p WHERE p.author_id = $1`,
+          [who.user.id],
+        )
+      )[0]?.text;
+
+    it('takes no reply or topic sent during the deletion (401)', async () => {
+      const leaving = await newMember(t);
+      const topic = await newTopic(t, leaving, category, 'Before');
+      expect(
+        await duringDeletion(leaving, () => t.http().post(`/api/topics/${topic.id}/posts`).set(leaving.auth).send({ body: 'RACEREPLY' })),
+      ).toBe(401);
+      const again = await newMember(t);
+      expect(
+        await duringDeletion(again, () =>
+          t.http().post('/api/topics').set(again.auth).send({ categoryId: category, title: 'RACETITLE here', body: 'RACEBODY' }),
+        ),
+      ).toBe(401);
+      expect(await words(leaving)).toBe('#[deleted]');
+      expect(await words(again)).toBe('#');
+    });
+
+    it('writes no edit onto a tombstone and no title over "[deleted]" during the deletion', async () => {
+      const leaving = await newMember(t);
+      const reply = await newReply(t, leaving, (await newTopic(t, admin, category, 'Theirs')).id, 'My words');
+      expect(
+        await duringDeletion(leaving, () => t.http().patch(`/api/posts/${reply.id}`).set(leaving.auth).send({ body: 'RACEEDIT' })),
+      ).toBe(401);
+      expect(await words(leaving)).toBe('#');
+      const starter = await newMember(t);
+      const topic = await newTopic(t, starter, category, 'Mine');
+      expect(
+        await duringDeletion(starter, () => t.http().patch(`/api/topics/${topic.id}`).set(starter.auth).send({ title: 'RACETITLE again' })),
+      ).toBe(401);
+      expect(await words(starter)).toBe('#[deleted]');
+      const [revisions] = await sql<{ n: number }>(t.databaseUrl, 'SELECT count(*)::int AS n FROM post_revisions WHERE post_id = $1', [
+        reply.id,
+      ]);
+      expect(revisions?.n).toBe(0);
+    });
   });
 });

@@ -58,6 +58,15 @@ export class UserRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Like lockUnlessDeleted, for writes about the member that need not take turns with each other (their posts):
+   * a KEY SHARE lock waits only for a deletion holding the row, then sees it gone (false).
+   */
+  async holdUnlessDeleted(id: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(`SELECT id FROM users WHERE id = $1 AND status <> 'deleted' FOR KEY SHARE`, [id]);
+    return rows.length > 0;
+  }
+
   async setPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
     await manager.update(User, { id }, { passwordHash });
   }

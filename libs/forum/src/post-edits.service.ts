@@ -63,8 +63,9 @@ export class PostEditsService {
     }
     const exempt = this.access.can(caller, { action: 'review.exempt' });
     const prepared = await this.writer.prepare(dto.body, { author: { id: caller.userId, exempt } });
-    const { post, mentionedUserIds } = await this.dataSource.transaction((manager) =>
-      this.writer.append(manager, {
+    const { post, mentionedUserIds } = await this.dataSource.transaction(async (manager) => {
+      await this.writer.holdWriter(manager, caller.userId);
+      return this.writer.append(manager, {
         topicId: topic.id,
         first: false,
         authorId: caller.userId,
@@ -72,8 +73,8 @@ export class PostEditsService {
         contentWarning: dto.contentWarning ?? null,
         authorLocale: caller.locale,
         prepared,
-      }),
-    );
+      });
+    });
     this.events.publish('PostCreated', {
       postId: post.id,
       topicId: topic.id,
@@ -109,8 +110,10 @@ export class PostEditsService {
     }
     const prepared = typeof dto.body === 'string' ? await this.writer.prepare(dto.body, { author: null }) : null;
     await this.dataSource.transaction(async (manager) => {
+      await this.writer.holdWriter(manager, caller.userId);
       const current = await this.posts.lockForUpdate(manager, post.id);
-      if (!current) throw new NotFoundError();
+      // Deleted meanwhile (by its author, or with its author's account): a tombstone takes no new words.
+      if (!current || current.deletedAt !== null) throw new NotFoundError();
       const changes: Partial<Post> = {};
       if (prepared && prepared.body !== current.body) {
         if (typeof dto.baseRevision === 'number' && dto.baseRevision !== current.revision) {

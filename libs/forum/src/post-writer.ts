@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UserRepository } from '@harbour/accounts';
-import { RuleRefusedError } from '@harbour/common';
+import { NotAuthenticatedError, RuleRefusedError } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
 import { SettingsService, WatchedWordsService } from '@harbour/settings';
 import { detectLanguage } from './language';
@@ -34,6 +34,15 @@ export class PostWriter {
     private readonly watchedWords: WatchedWordsService,
     private readonly settings: SettingsService,
   ) {}
+
+  /**
+   * First in a writing transaction: holds the writer's account row, so a write racing the writer's deletion
+   * waits for it and then writes nothing behind the erasure (401: the writer is gone). Taken before any post
+   * or topic row, in the deletion's order (account, then posts): the two never deadlock.
+   */
+  async holdWriter(manager: EntityManager, userId: string): Promise<void> {
+    if (!(await this.users.holdUnlessDeleted(userId, manager))) throw new NotAuthenticatedError('Sign in first');
+  }
 
   /**
    * Appends a post to a topic inside the caller's transaction. The topic row's counter update takes a row

@@ -71,6 +71,7 @@ export class TopicsService {
       author: { id: caller.userId, exempt: this.access.can(caller, { action: 'review.exempt' }) },
     });
     const { topicId, mentionedUserIds, postId } = await this.dataSource.transaction(async (manager) => {
+      await this.writer.holdWriter(manager, caller.userId);
       const topic = await this.topics.insert(manager, {
         categoryId: category.id,
         authorId: caller.userId,
@@ -135,6 +136,8 @@ export class TopicsService {
       ...(dto.slowModeSeconds !== undefined && dto.slowModeSeconds !== topic.slowModeSeconds ? ['topic.slow_mode'] : []),
     ];
     await this.dataSource.transaction(async (manager) => {
+      // A title is its writer's words: none is written behind their account's erasure (which retitles their topics).
+      if (dto.title !== undefined) await this.writer.holdWriter(manager, caller.userId);
       const changes: Partial<Topic> = {};
       if (dto.title !== undefined) Object.assign(changes, { title: dto.title, slug: slugify(dto.title, 'topic') });
       if (dto.pinned !== undefined) changes.pinned = dto.pinned;
