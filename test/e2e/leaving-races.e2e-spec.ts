@@ -227,6 +227,18 @@ describe('leaving: own writes racing the deletion', () => {
     expect([resets?.n, (await row(leaving)).mails]).toEqual([0, mailsBefore]);
   });
 
+  it('puts no address back on the mailing list for a subscription clicked during the deletion', async () => {
+    const leaving = await newMember(t);
+    const status = await duringDeletion(leaving, () => t.http().put('/api/mailing/me').set(leaving.auth).send({ subscribed: true }));
+    expect(status).toBe(401);
+    const [listed] = await sql<{ n: number }>(
+      t.databaseUrl,
+      'SELECT count(*)::int AS n FROM subscribers WHERE email = $1 OR user_id = $2',
+      [leaving.user.email, leaving.user.id],
+    );
+    expect(listed?.n).toBe(0);
+  });
+
   describe('the member’s words (their deletion with posts: "delete")', () => {
     const words = async (who: TestMember) =>
       (

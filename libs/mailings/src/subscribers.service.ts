@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { UserRepository } from '@harbour/accounts';
 import { audit } from '@harbour/audit';
-import { InvalidInputError, NotFoundError, hashToken, isUuid, newToken, paginateNewestFirst } from '@harbour/common';
+import { InvalidInputError, NotAuthenticatedError, NotFoundError, hashToken, isUuid, newToken, paginateNewestFirst } from '@harbour/common';
 import { SUBSCRIBER_STATUSES } from '@harbour/contracts';
 import type { MailingAddressStateDto, PageDto, SubscriberDto, SubscriberStatus, SuppressionStatus } from '@harbour/contracts';
 import { MailService, subscriptionConfirmationMail } from '@harbour/mail';
@@ -106,6 +106,9 @@ export class SubscribersService {
    */
   async setMine(caller: Caller, subscribed: boolean): Promise<{ subscribed: boolean }> {
     await this.dataSource.transaction(async (manager) => {
+      // The account row held first: a click racing the member's deletion waits for it, then finds them gone
+      // (401), rather than putting their address back on the list behind the erasure.
+      if (!(await this.users.holdUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
       const contact = await this.users.contactOf(caller.userId, manager);
       const email = normalizeEmail(contact?.email ?? '');
       if (!contact || !email) throw new InvalidInputError('your account’s email address cannot receive mailings');
