@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type Caller, type CategoryRef } from '@harbour/access';
 import { UserRepository } from '@harbour/accounts';
-import { NotFoundError } from '@harbour/common';
+import { NotAuthenticatedError, NotFoundError } from '@harbour/common';
 import { ForumLookup } from '@harbour/forum';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { FlagRepository } from './flag.repository';
@@ -35,6 +35,8 @@ export class FlagsService {
       await this.limiter.consume('flag', caller.userId, rateLimits.flagsPerDay, 86_400);
     }
     return this.dataSource.transaction(async (manager) => {
+      // The reporter's row held first: a report racing their deletion writes no note behind the erasure (401).
+      if (!(await this.users.holdUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
       const itemId = await this.reviewItems.openForReports(manager, dto.targetType, dto.targetId);
       const id = await this.flags.upsert(manager, { itemId, reporterId: caller.userId, reason: dto.reason, note: dto.note ?? null });
       return { id };

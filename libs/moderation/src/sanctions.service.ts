@@ -3,7 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { SessionsService, UserRepository } from '@harbour/accounts';
 import { audit } from '@harbour/audit';
-import { ConflictError, DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
+import {
+  ConflictError,
+  DomainEvents,
+  InvalidInputError,
+  isUuid,
+  NotAuthenticatedError,
+  NotFoundError,
+  RuleRefusedError,
+} from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { SanctionDto } from '@harbour/contracts';
 import { MailService, sanctionMail } from '@harbour/mail';
@@ -114,6 +122,8 @@ export class SanctionsService {
     const sanction = await this.own(caller, sanctionId);
     if (sanction.liftedAt) throw new RuleRefusedError('This sanction has been lifted');
     await this.dataSource.transaction(async (manager) => {
+      // The member's row held first (as their deletion takes it): an appeal racing it writes no message behind the erasure.
+      if (!(await this.users.holdUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
       if (!(await this.sanctions.appeal(manager, sanction.id, dto.message)))
         throw new ConflictError('This sanction has already been appealed');
       await this.reviewItems.openAppeal(manager, caller.userId);
