@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
 import { deletionUnderWay } from '../support/deletion-race';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
@@ -57,5 +58,24 @@ describe('leaving: words for moderators and groups racing the deletion', () => {
     );
     expect(status).toBe(401);
     expect(await sweep(t, ['RACEJOIN'])).toEqual([]);
+  });
+
+  it('keeps no reaction or bookmark sent during the deletion', async () => {
+    const leaving = await newMember(t);
+    const reacted = await deletionUnderWay(t, leaving, () =>
+      t
+        .http()
+        .put(`/api/posts/${postId}/reactions/${encodeURIComponent('❤️')}`)
+        .set(leaving.auth),
+    );
+    const again = await newMember(t);
+    const bookmarked = await deletionUnderWay(t, again, () => t.http().put(`/api/posts/${postId}/bookmark`).set(again.auth));
+    expect([reacted, bookmarked]).toEqual([401, 401]);
+    const [left] = await sql<{ n: number }>(
+      t.databaseUrl,
+      'SELECT (SELECT count(*)::int FROM reactions WHERE user_id = ANY($1)) + (SELECT count(*)::int FROM bookmarks WHERE user_id = ANY($1)) AS n',
+      [[leaving.user.id, again.user.id]],
+    );
+    expect(left?.n).toBe(0);
   });
 });

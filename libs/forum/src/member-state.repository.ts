@@ -21,23 +21,21 @@ export class MemberStateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Idempotent either way: reacting twice is one reaction, removing a missing one is nothing. */
-  async setReaction(postId: string, userId: string, emoji: string, on: boolean): Promise<void> {
+  async setReaction(postId: string, userId: string, emoji: string, on: boolean, manager?: EntityManager): Promise<void> {
+    const db = manager ?? this.dataSource.manager;
     if (on) {
-      await this.dataSource.query('INSERT INTO reactions (post_id, user_id, emoji) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-        postId,
-        userId,
-        emoji,
-      ]);
+      await db.query('INSERT INTO reactions (post_id, user_id, emoji) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [postId, userId, emoji]);
     } else {
-      await this.dataSource.query('DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND emoji = $3', [postId, userId, emoji]);
+      await db.query('DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND emoji = $3', [postId, userId, emoji]);
     }
   }
 
-  async setBookmark(postId: string, userId: string, on: boolean): Promise<void> {
+  async setBookmark(postId: string, userId: string, on: boolean, manager?: EntityManager): Promise<void> {
+    const db = manager ?? this.dataSource.manager;
     if (on) {
-      await this.dataSource.query('INSERT INTO bookmarks (user_id, post_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, postId]);
+      await db.query('INSERT INTO bookmarks (user_id, post_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, postId]);
     } else {
-      await this.dataSource.query('DELETE FROM bookmarks WHERE user_id = $1 AND post_id = $2', [userId, postId]);
+      await db.query('DELETE FROM bookmarks WHERE user_id = $1 AND post_id = $2', [userId, postId]);
     }
   }
 

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { DomainEvents, InvalidInputError, RuleRefusedError } from '@harbour/common';
 import { REACTION_EMOJI, type NotificationLevel } from '@harbour/contracts';
 import { ForumLookup } from './forum-lookup.service';
 import { MemberStateRepository } from './member-state.repository';
 import { PostRepository } from './post.repository';
+import { PostWriter } from './post-writer';
 
 /** One member's own state: reactions, bookmarks, notification levels and how far they have read. */
 @Injectable()
@@ -15,6 +17,8 @@ export class MemberStateService {
     private readonly posts: PostRepository,
     private readonly access: AccessService,
     private readonly events: DomainEvents,
+    private readonly dataSource: DataSource,
+    private readonly writer: PostWriter,
   ) {}
 
   async react(caller: Caller, id: string, emoji: string, on: boolean): Promise<void> {
@@ -24,14 +28,25 @@ export class MemberStateService {
     const { post, category, site } = await this.lookup.post(caller, id);
     const ref = { authorId: post.authorId, wiki: post.wiki, deleted: post.deletedAt !== null };
     if (!this.access.can(caller, { action: 'post.react', category, site, post: ref })) throw new RuleRefusedError('This post is deleted');
-    await this.memberState.setReaction(post.id, caller.userId, emoji, on);
+    await this.asMember(caller, (manager) => this.memberState.setReaction(post.id, caller.userId, emoji, on, manager));
     this.events.publish('ReactionsChanged', { postId: post.id, topicId: post.topicId, userId: caller.userId, emoji, on });
   }
 
   async bookmark(caller: Caller, id: string, on: boolean): Promise<void> {
     const { post } = await this.lookup.post(caller, id);
-    await this.memberState.setBookmark(post.id, caller.userId, on);
+    await this.asMember(caller, (manager) => this.memberState.setBookmark(post.id, caller.userId, on, manager));
     this.events.publish('BookmarksChanged', { postId: post.id, topicId: post.topicId, userId: caller.userId });
+  }
+
+  /**
+   * A reaction or bookmark in a transaction that holds the member's row first: one racing their deletion waits
+   * for it, then finds them gone (401) and leaves no row of theirs behind the erasure.
+   */
+  private async asMember(caller: Caller, write: (manager: EntityManager) => Promise<void>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.writer.holdWriter(manager, caller.userId);
+      await write(manager);
+    });
   }
 
   async setCategoryLevel(caller: Caller, categoryId: string, level: NotificationLevel): Promise<void> {
