@@ -28,7 +28,7 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiAcceptedResponse({
-    description: 'Registered, waiting for an admin to approve',
+    description: 'Registered, waiting for the emailed link (`verify_email`) or for an admin to approve (`pending`)',
     schema: { $ref: getSchemaPath('PendingRegistrationDto') },
   })
   async register(
