@@ -36,4 +36,6 @@ export default async function globalSetup(): Promise<void> {
   await template.end();
 
   process.env.HARBOUR_TEST_PG_SERVER = handle.serverUrl;
+  // Cheap argon2id hashes for the run's thousands of members (libs/accounts/src/password.ts; NODE_ENV=test only).
+  process.env.HARBOUR_FAST_PASSWORD_HASHES = '1';
 }
