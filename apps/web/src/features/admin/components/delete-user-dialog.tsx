@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUserDto, DeletedPosts } from '@harbour/contracts';
+import { PostsChoice, type PostsChoiceOption } from '../../shared/components/posts-choice';
 import { Alert } from '../../../ui/alert';
 import { Dialog } from '../../../ui/dialog';
 import { useDeleteUser } from '../api/delete-user';
@@ -13,7 +14,7 @@ export function DeleteUserDialog({ user, onClose }: { user: AdminUserDto; onClos
   const { t } = useTranslation();
   const remove = useDeleteUser();
   const [posts, setPosts] = useState<DeletedPosts | null>(null);
-  const choices: { value: DeletedPosts; label: string; help: string }[] = [
+  const choices: PostsChoiceOption[] = [
     { value: 'delete', label: t('leaving.admin.choiceDelete'), help: t('leaving.admin.choiceDeleteHelp') },
     { value: 'anonymize', label: t('leaving.admin.choiceAnonymize'), help: t('leaving.admin.choiceAnonymizeHelp') },
   ];
@@ -26,28 +27,7 @@ export function DeleteUserDialog({ user, onClose }: { user: AdminUserDto; onClos
         }}
       >
         <p>{t('leaving.admin.confirmIntro')}</p>
-        <fieldset>
-          <legend>{t('leaving.admin.choiceLegend')}</legend>
-          {choices.map((choice) => (
-            <div key={choice.value} className="choice-with-help">
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="admin-posts"
-                  value={choice.value}
-                  checked={posts === choice.value}
-                  aria-describedby={`admin-posts-${choice.value}-help`}
-                  onChange={() => setPosts(choice.value)}
-                  required
-                />
-                {choice.label}
-              </label>
-              <p id={`admin-posts-${choice.value}-help`} className="field-hint">
-                {choice.help}
-              </p>
-            </div>
-          ))}
-        </fieldset>
+        <PostsChoice name="admin-posts" legend={t('leaving.admin.choiceLegend')} options={choices} value={posts} onChange={setPosts} />
         {remove.isError && <Alert kind="error">{t('leaving.errors.generic')}</Alert>}
         <div className="form-actions">
           <button type="submit" className="button-danger" disabled={!posts || remove.isPending}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DeletedPosts } from '@harbour/contracts';
 import { useMe } from '../../../lib/session';
+import { PostsChoice, type PostsChoiceOption } from '../../shared/components/posts-choice';
 import { Alert } from '../../../ui/alert';
 import { Dialog } from '../../../ui/dialog';
 import { Page } from '../../../ui/page';
@@ -47,7 +48,7 @@ export function DeleteAccountPage() {
     }
   };
 
-  const choices: { value: DeletedPosts; label: string; help: string }[] = [
+  const choices: PostsChoiceOption[] = [
     { value: 'delete', label: t('leaving.choiceDelete'), help: t('leaving.choiceDeleteHelp') },
     { value: 'anonymize', label: t('leaving.choiceAnonymize'), help: t('leaving.choiceAnonymizeHelp') },
   ];
@@ -60,32 +61,14 @@ export function DeleteAccountPage() {
       </p>
       <form onSubmit={ask} noValidate>
         {problem && problem.field === null && <Alert kind="error">{problem.message}</Alert>}
-        <fieldset aria-describedby={problem?.field === 'posts' ? 'posts-error' : undefined}>
-          <legend>{t('leaving.choiceLegend')}</legend>
-          {choices.map((choice) => (
-            <div key={choice.value} className="choice-with-help">
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="posts"
-                  value={choice.value}
-                  checked={posts === choice.value}
-                  aria-describedby={`posts-${choice.value}-help`}
-                  onChange={() => setPosts(choice.value)}
-                />
-                {choice.label}
-              </label>
-              <p id={`posts-${choice.value}-help`} className="field-hint">
-                {choice.help}
-              </p>
-            </div>
-          ))}
-          {problem?.field === 'posts' && (
-            <p id="posts-error" className="field-error">
-              {problem.message}
-            </p>
-          )}
-        </fieldset>
+        <PostsChoice
+          name="posts"
+          legend={t('leaving.choiceLegend')}
+          options={choices}
+          value={posts}
+          onChange={setPosts}
+          error={problem?.field === 'posts' ? problem.message : undefined}
+        />
         <TextField
           label={t('leaving.password')}
           type="password"
