@@ -40,6 +40,34 @@ describe('leaving: the rules', () => {
     await t.http().get('/api/me').set(member.auth).expect(200);
   });
 
+  it('counts wrong passwords at export, deletion and two-factor in one budget per member, so a stolen session cannot guess', async () => {
+    const member = await newMember(t);
+    await sql(t.databaseUrl, 'DELETE FROM rate_limit_counters');
+    await t
+      .http()
+      .patch('/api/admin/settings')
+      .set(admin.auth)
+      .send({ rateLimits: { loginAttemptsPerHourPerIp: 3 } })
+      .expect(200);
+    try {
+      await t.http().post('/api/me/export').set(member.auth).send({ password: 'guess one' }).expect(403);
+      await t.http().delete('/api/me').set(member.auth).send({ password: 'guess two', posts: 'delete' }).expect(403);
+      await t.http().post('/api/me/2fa').set(member.auth).send({ password: 'guess three' }).expect(403);
+      // The budget is spent: even the right password waits, and nothing is deleted or exported.
+      await t.http().post('/api/me/export').set(member.auth).send({ password: member.password }).expect(429);
+      await t.http().delete('/api/me').set(member.auth).send({ password: member.password, posts: 'delete' }).expect(429);
+      expect(await status(member.user.id)).toBe('active');
+    } finally {
+      await sql(t.databaseUrl, 'DELETE FROM rate_limit_counters');
+      await t
+        .http()
+        .patch('/api/admin/settings')
+        .set(admin.auth)
+        .send({ rateLimits: { loginAttemptsPerHourPerIp: 20 } })
+        .expect(200);
+    }
+  });
+
   it('deletes once when the same request is sent eight times at once: one 204, the others signed out, nothing broken', async () => {
     const member = await newMember(t);
     await newTopic(t, member, category);

@@ -8,6 +8,7 @@ import { MailService, passwordChangedMail } from '@harbour/mail';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { deviceLabel } from './device-label';
 import { hashPassword, verifyPassword } from './password';
+import { PasswordGuesses } from './password-guesses';
 import { PasswordResetRepository } from './password-reset.repository';
 import type { ChangePasswordDto } from './self-service.dtos';
 import { SessionRepository } from './session.repository';
@@ -30,6 +31,7 @@ export class AccountSecurityService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly mail: MailService,
+    private readonly guesses: PasswordGuesses,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -39,8 +41,7 @@ export class AccountSecurityService {
    */
   async confirmPassword(caller: Caller, password: string): Promise<User> {
     this.access.assertCan(caller, { action: 'account.secure' });
-    const settings = await this.settings.get();
-    await this.limiter.consume('password-check', caller.userId, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
+    await this.guesses.count(caller.userId);
     const user = await this.users.findById(caller.userId);
     if (!user) throw new NotAuthenticatedError('Sign in first');
     if (!(await verifyPassword(user.passwordHash, password))) throw new ForbiddenError('password is wrong');

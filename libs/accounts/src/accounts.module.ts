@@ -33,6 +33,7 @@ import { TwoFactorService } from './two-factor.service';
 import { LeavingController, AdminLeavingController } from './leaving.controller';
 import { LeavingService } from './leaving.service';
 import { AccountsMemberData } from './member-data.repository';
+import { PasswordGuesses } from './password-guesses';
 import { UserRepository } from './user.repository';
 
 @Module({
@@ -51,6 +52,7 @@ import { UserRepository } from './user.repository';
   ],
   providers: [
     UserRepository,
+    PasswordGuesses,
     EmailTokenRepository,
     EmailVerificationService,
     AccountSecurityService,

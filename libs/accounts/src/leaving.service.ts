@@ -18,6 +18,7 @@ import type { DeletedPosts } from '@harbour/contracts';
 import type { DeleteMeDto } from './leaving.dtos';
 import { AccountsMemberData, type DeletableUser } from './member-data.repository';
 import { verifyPassword } from './password';
+import { PasswordGuesses } from './password-guesses';
 import { TwoFactorService } from './two-factor.service';
 import { UserRepository } from './user.repository';
 
@@ -39,6 +40,7 @@ export class LeavingService implements OnApplicationBootstrap {
     private readonly twoFactor: TwoFactorService,
     private readonly access: AccessService,
     private readonly events: DomainEvents,
+    private readonly guesses: PasswordGuesses,
   ) {}
 
   /** A missing part fails at start-up, not at the first deletion (which would leave that lib's rows behind). */
@@ -52,6 +54,7 @@ export class LeavingService implements OnApplicationBootstrap {
     this.access.assertCan(caller, { action: 'account.leave' });
     const user = await this.users.findById(caller.userId);
     if (!user) throw new NotAuthenticatedError('Sign in first');
+    await this.guesses.count(user.id);
     if (!(await verifyPassword(user.passwordHash, password))) throw new ForbiddenError('wrong password');
     const files: Record<string, ExportFile> = {};
     for (const part of this.memberData.parts()) {
@@ -70,6 +73,7 @@ export class LeavingService implements OnApplicationBootstrap {
     this.access.assertCan(caller, { action: 'account.leave' });
     const user = await this.users.findById(caller.userId);
     if (!user || user.status === 'deleted') throw new NotAuthenticatedError('Sign in first');
+    await this.guesses.count(user.id);
     if (!(await verifyPassword(user.passwordHash, dto.password))) throw new ForbiddenError('wrong password');
     await this.twoFactor.assertSecondFactor(user.id, dto.totp);
     const deleted = await this.erase(user.id, dto.posts, null);

@@ -6,6 +6,7 @@ import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { RecoveryCodesDto, TwoFactorSetupDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { verifyPassword } from './password';
+import { PasswordGuesses } from './password-guesses';
 import { isTotpCode, matchingStep, newRecoveryCodes, newTotpSecret, otpauthUrl, TwoFactorKeys } from './two-factor.crypto';
 import { TwoFactorRepository } from './two-factor.repository';
 import type { User } from './user.entity';
@@ -29,6 +30,7 @@ export class TwoFactorService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly access: AccessService,
+    private readonly guesses: PasswordGuesses,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -109,6 +111,7 @@ export class TwoFactorService {
   }
 
   private async assertPassword(user: User, password: string): Promise<void> {
+    await this.guesses.count(user.id);
     if (!(await verifyPassword(user.passwordHash, password))) throw new ForbiddenError('wrong password');
   }
 
