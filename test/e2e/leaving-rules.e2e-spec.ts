@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, newSite, type TestMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
+import { withLoginLimit } from '../support/rate-limits';
 
 /** The rules around deleting an account: who may, what is asked, and what happens when it is asked at once. */
 describe('leaving: the rules', () => {
@@ -42,14 +43,7 @@ describe('leaving: the rules', () => {
 
   it('counts wrong passwords at export, deletion and two-factor in one budget per member, so a stolen session cannot guess', async () => {
     const member = await newMember(t);
-    await sql(t.databaseUrl, 'DELETE FROM rate_limit_counters');
-    await t
-      .http()
-      .patch('/api/admin/settings')
-      .set(admin.auth)
-      .send({ rateLimits: { loginAttemptsPerHourPerIp: 3 } })
-      .expect(200);
-    try {
+    await withLoginLimit(t, admin, 3, async () => {
       await t.http().post('/api/me/export').set(member.auth).send({ password: 'guess one' }).expect(403);
       await t.http().delete('/api/me').set(member.auth).send({ password: 'guess two', posts: 'delete' }).expect(403);
       await t.http().post('/api/me/2fa').set(member.auth).send({ password: 'guess three' }).expect(403);
@@ -57,15 +51,7 @@ describe('leaving: the rules', () => {
       await t.http().post('/api/me/export').set(member.auth).send({ password: member.password }).expect(429);
       await t.http().delete('/api/me').set(member.auth).send({ password: member.password, posts: 'delete' }).expect(429);
       expect(await status(member.user.id)).toBe('active');
-    } finally {
-      await sql(t.databaseUrl, 'DELETE FROM rate_limit_counters');
-      await t
-        .http()
-        .patch('/api/admin/settings')
-        .set(admin.auth)
-        .send({ rateLimits: { loginAttemptsPerHourPerIp: 20 } })
-        .expect(200);
-    }
+    });
   });
 
   it('deletes once when the same request is sent eight times at once: one 204, the others signed out, nothing broken', async () => {

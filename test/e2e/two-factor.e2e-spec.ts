@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, newSite, type TestMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
+import { withLoginLimit } from '../support/rate-limits';
 
 /** A code of `secret` for the step `offset` steps from now, as an authenticator app shows it. */
 function code(secret: string, offset = 0): string {
@@ -272,14 +273,7 @@ describe('two-factor authentication', () => {
       .send({ code: code(guessedSecret) })
       .expect(200);
     await sql(t.databaseUrl, 'UPDATE users SET totp_last_step = NULL WHERE id = $1', [guessed.user.id]);
-    await sql(t.databaseUrl, 'DELETE FROM rate_limit_counters');
-    await t
-      .http()
-      .patch('/api/admin/settings')
-      .set(admin.auth)
-      .send({ rateLimits: { loginAttemptsPerHourPerIp: 4 } })
-      .expect(200);
-    try {
+    await withLoginLimit(t, admin, 4, async () => {
       const attempt = (totp: string) => t.http().post('/api/auth/login').send({ login: 'guessed', password: guessed.password, totp });
       for (const offset of [3, 4, 5, 6]) await attempt(code(guessedSecret, offset)).expect(401);
       const limited = await attempt(code(guessedSecret)).expect(429);
@@ -291,14 +285,6 @@ describe('two-factor authentication', () => {
         .set(guessed.auth)
         .send({ password: guessed.password, code: code(guessedSecret) })
         .expect(429);
-    } finally {
-      await sql(t.databaseUrl, 'DELETE FROM rate_limit_counters');
-      await t
-        .http()
-        .patch('/api/admin/settings')
-        .set(admin.auth)
-        .send({ rateLimits: { loginAttemptsPerHourPerIp: 20 } })
-        .expect(200);
-    }
+    });
   });
 });
