@@ -42,6 +42,9 @@ import { SessionsPage } from '../features/account/components/sessions-page';
 import { VerifyEmailPage } from '../features/account/components/verify-email-page';
 import { BlockButton } from '../features/blocks/components/block-button';
 import { BlocksPage } from '../features/blocks/components/blocks-page';
+import { ConversationPage } from '../features/conversations/components/conversation-page';
+import { InboxPage } from '../features/conversations/components/inbox-page';
+import { NewConversationPage } from '../features/conversations/components/new-conversation-page';
 import { AccountDeletedPage } from '../features/leaving/components/account-deleted-page';
 import { DeleteAccountPage } from '../features/leaving/components/delete-account-page';
 import { ExportPage } from '../features/leaving/components/export-page';
@@ -107,6 +110,30 @@ export function App() {
                 element={
                   <MembersOnly>
                     <NotificationsPage />
+                  </MembersOnly>
+                }
+              />
+              <Route
+                path="messages"
+                element={
+                  <MembersOnly>
+                    <InboxPage />
+                  </MembersOnly>
+                }
+              />
+              <Route
+                path="messages/new"
+                element={
+                  <MembersOnly>
+                    <NewConversationPage />
+                  </MembersOnly>
+                }
+              />
+              <Route
+                path="messages/:id"
+                element={
+                  <MembersOnly>
+                    <ConversationPage />
                   </MembersOnly>
                 }
               />

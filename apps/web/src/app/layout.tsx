@@ -7,6 +7,7 @@ import { useSite } from '../lib/site';
 import { WarningBanner } from '../features/moderation/components/warning-banner';
 import { StaffTwoFactorNotice } from '../features/two-factor/components/staff-two-factor-notice';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { MessagesLink } from '../features/conversations/components/messages-link';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 import { SearchBox } from './search-box';
@@ -32,6 +33,7 @@ export function Layout() {
           <Link to="/groups">{t('nav.groups')}</Link>
           {me.data ? (
             <>
+              <MessagesLink />
               <NotificationBell />
               <AccountMenu me={me.data} />
             </>

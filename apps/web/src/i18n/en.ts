@@ -1,4 +1,5 @@
 import { blocksEn } from './parts/blocks.en';
+import { conversationsEn } from './parts/conversations.en';
 import { leavingEn } from './parts/leaving.en';
 import { profilesEn } from './parts/profiles.en';
 import { selfServiceEn } from './parts/self-service.en';
@@ -649,4 +650,5 @@ export const en = {
   twoFactor: twoFactorEn,
   blocks: blocksEn,
   leaving: leavingEn,
+  conversations: conversationsEn,
 };

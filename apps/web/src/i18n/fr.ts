@@ -1,6 +1,7 @@
 import type { en } from './en';
 import type { Messages } from './messages';
 import { blocksFr } from './parts/blocks.fr';
+import { conversationsFr } from './parts/conversations.fr';
 import { leavingFr } from './parts/leaving.fr';
 import { profilesFr } from './parts/profiles.fr';
 import { selfServiceFr } from './parts/self-service.fr';
@@ -655,4 +656,5 @@ export const fr: Messages<typeof en> = {
   twoFactor: twoFactorFr,
   blocks: blocksFr,
   leaving: leavingFr,
+  conversations: conversationsFr,
 };

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeDto, UpdateMeBody } from '@harbour/contracts';
+import { MESSAGES_FROM, type MeDto, type UpdateMeBody } from '@harbour/contracts';
 import { LANGUAGES, setLanguage } from '../../../i18n/index';
 import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
@@ -11,12 +11,12 @@ import { AvatarField } from '../../shared/components/avatar-field';
 import { useUpdateMe } from '../api/account';
 
 /*
- * `discreet` and `messagesFrom` stay in the API (PATCH /api/me) but are left off this page until they do
- * something: discreet mode (neutral tab title and icon, quick exit) is built by issue 20, private
- * conversations by issue 16. A safety setting that promises what the site does not do yet is worse than none
- * for a member on a shared phone.
+ * `discreet` stays in the API (PATCH /api/me) but is left off this page until it does something: discreet
+ * mode (neutral tab title and icon, quick exit) is built by issue 20. A safety setting that promises what the
+ * site does not do yet is worse than none for a member on a shared phone. `messagesFrom` is offered since
+ * private conversations exist (issue 16).
  */
-type Draft = Required<Pick<UpdateMeBody, 'displayName' | 'pronouns' | 'bio' | 'locale'>>;
+type Draft = Required<Pick<UpdateMeBody, 'displayName' | 'pronouns' | 'bio' | 'locale' | 'messagesFrom'>>;
 const FIELDS = ['displayName', 'pronouns', 'bio'] as const;
 
 const draftOf = (me: MeDto): Draft => ({
@@ -24,6 +24,7 @@ const draftOf = (me: MeDto): Draft => ({
   pronouns: me.pronouns,
   bio: me.bio,
   locale: me.locale,
+  messagesFrom: me.messagesFrom,
 });
 
 /** /settings/profile: the picture, what others see of the member, and their own preferences. */
@@ -118,6 +119,24 @@ function ProfileForm({ me }: { me: MeDto }) {
             ))}
           </select>
         </div>
+        <fieldset aria-describedby={`${id}-messages-hint`}>
+          <legend>{t('conversations.settings.legend')}</legend>
+          <p id={`${id}-messages-hint`} className="field-hint">
+            {t('conversations.settings.hint')}
+          </p>
+          {MESSAGES_FROM.map((value) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name="messagesFrom"
+                value={value}
+                checked={draft.messagesFrom === value}
+                onChange={() => set('messagesFrom', value)}
+              />
+              {t(`conversations.settings.${value}`)}
+            </label>
+          ))}
+        </fieldset>
         <button type="submit" className="button-primary" disabled={update.isPending}>
           {t('selfService.profile.save')}
         </button>

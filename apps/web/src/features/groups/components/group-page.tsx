@@ -49,6 +49,17 @@ export function GroupPage() {
         {g.myRole && <> · {t(`groups.roles.${g.myRole}`)}</>}
       </p>
       {g.description && <p>{g.description}</p>}
+      {can.message && (
+        <p>
+          <Link
+            to={`/messages/new?group=${encodeURIComponent(g.slug)}`}
+            className="button-link"
+            aria-label={t('conversations.groupButtonLabel', { group: g.name })}
+          >
+            {t('conversations.groupButton')}
+          </Link>
+        </p>
+      )}
       {me.data && <Membership group={g} me={me.data} />}
       {me.data && g.myRole && <ProfileVisibility slug={g.slug} />}
       <Spaces group={g} />

@@ -5,6 +5,7 @@ import type { Resolution, ReviewItemDto, UserDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { useClaim, useQueue, useResolve } from '../api/moderation';
+import { MessageContext } from './message-context';
 import { SanctionDialog } from './sanction-dialog';
 
 /**
@@ -68,7 +69,9 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
           ? t('moderation.queue.appeal')
           : item.kind === 'held'
             ? t('moderation.queue.heldFrom')
-            : t(`moderation.queue.about.${target.type}`)}{' '}
+            : target.type === 'message'
+              ? t('conversations.moderation.about')
+              : t(`moderation.queue.about.${target.type}`)}{' '}
         {target.member ? target.member.displayName : t('forum.deletedAuthor')}
         {target.topicId && (
           <>
@@ -80,9 +83,13 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
       {item.claimedBy && <p className="badge">{t('moderation.queue.claimedBy', { name: item.claimedBy.displayName })}</p>}
       {target.hidden && item.kind !== 'held' && <p className="badge">{t('moderation.queue.hidden')}</p>}
       {target.deleted && <p className="badge">{t('moderation.queue.deleted')}</p>}
-      {target.html !== undefined && (
-        // The html was sanitized on the server when the post was written.
-        <div className="review-content post-body" dangerouslySetInnerHTML={{ __html: target.html }} />
+      {target.type === 'message' && item.context ? (
+        <MessageContext messages={item.context} reportedId={target.id} />
+      ) : (
+        target.html !== undefined && (
+          // The html was sanitized on the server when the post was written.
+          <div className="review-content post-body" dangerouslySetInnerHTML={{ __html: target.html }} />
+        )
       )}
       {item.appeal && (
         <div className="review-appeal">

@@ -4,6 +4,7 @@ import { DIGEST_FREQUENCIES, NOTIFICATION_DELIVERIES, NOTIFICATION_TYPES, type N
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { usePreferences, useUpdatePreferences } from '../api/notifications';
+import { notificationTypeName } from './notification-text';
 
 /**
  * Per type: in the app, by email, both or not at all; a digest; discreet emails for shared devices.
@@ -33,7 +34,7 @@ export function PreferencesPage({ children }: { children?: ReactNode }) {
           <legend>{t('notifications.deliveryLegend')}</legend>
           {NOTIFICATION_TYPES.map((type) => (
             <div className="field" key={type}>
-              <label htmlFor={`delivery-${type}`}>{t(`notifications.typeNames.${type}`)}</label>
+              <label htmlFor={`delivery-${type}`}>{notificationTypeName(t, type)}</label>
               <select
                 id={`delivery-${type}`}
                 value={draft.deliveries[type]}

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { useUnsubscribe } from '../api/notifications';
+import { notificationTypeName } from './notification-text';
 
 /**
  * Where an email's "stop emails like this one" link leads. It asks for a click rather than acting on
@@ -18,7 +19,7 @@ export function UnsubscribePage() {
       {unsubscribe.isSuccess ? (
         <Alert kind="success">
           {t(unsubscribe.data.kind === 'digest' ? 'notifications.unsubscribedDigest' : 'notifications.unsubscribed', {
-            kind: t(`notifications.typeNames.${unsubscribe.data.kind}`, { defaultValue: '' }),
+            kind: notificationTypeName(t, unsubscribe.data.kind),
           })}
         </Alert>
       ) : (

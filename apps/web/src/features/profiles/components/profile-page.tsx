@@ -73,7 +73,21 @@ function ProfileHeader({ profile, actions }: { profile: ProfileDto; actions: Rea
           {t('profiles.joined', { month })} · {t('profiles.postCount', { count: profile.postCount })}
         </p>
         {me.data?.id === user.id && <Link to="/settings/profile">{t('profiles.edit')}</Link>}
-        {actions && <div className="actions">{actions}</div>}
+        {(actions || profile.canMessage) && (
+          <div className="actions">
+            {/* The server says whether this member takes a message from the caller (their choice and blocks). */}
+            {profile.canMessage && (
+              <Link
+                to={`/messages/new?to=${encodeURIComponent(user.username)}`}
+                className="button-link"
+                aria-label={t('conversations.profileButtonLabel', { name: user.displayName })}
+              >
+                {t('conversations.profileButton')}
+              </Link>
+            )}
+            {actions}
+          </div>
+        )}
       </div>
     </div>
   );

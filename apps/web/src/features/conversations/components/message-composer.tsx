@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../ui/alert';
+import { describeWriteError } from './write-errors';
+
+interface MessageComposerProps {
+  label: string;
+  submitLabel: string;
+  initialBody?: string;
+  autoFocus?: boolean;
+  onSubmit: (body: string) => Promise<unknown>;
+  onCancel?: () => void;
+  /** Called as the member types (the others are told someone is typing). */
+  onType?: () => void;
+}
+
+/** A Markdown box for a message or its edit; Ctrl+Enter (⌘+Enter) sends, as in most messaging apps. */
+export function MessageComposer({ label, submitLabel, initialBody = '', autoFocus, onSubmit, onCancel, onType }: MessageComposerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [body, setBody] = useState(initialBody);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async () => {
+    if (!body.trim()) {
+      setError(t('conversations.page.emptyBody'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(body);
+      setBody('');
+    } catch (caught) {
+      setError(describeWriteError(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  return (
+    <form className="composer message-composer" onSubmit={submit} noValidate>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{label}</label>
+        <p id={`${id}-hint`} className="field-hint">
+          {t('conversations.page.markdownHint')}
+        </p>
+        <textarea
+          id={`${id}-body`}
+          aria-describedby={`${id}-hint`}
+          value={body}
+          rows={4}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- only when the member just chose to edit a message
+          autoFocus={autoFocus}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !busy) {
+              event.preventDefault();
+              void send();
+            } else if (event.key === 'Escape' && onCancel) {
+              event.preventDefault();
+              onCancel();
+            }
+          }}
+          onChange={(event) => {
+            setBody(event.target.value);
+            onType?.();
+          }}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('conversations.page.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConversationCan, MessageDto } from '@harbour/contracts';
+import { AuthorName } from '../../shared/components/author-name';
+import { Avatar } from '../../shared/components/avatar';
+import { ReportDialog } from '../../shared/components/report-dialog';
+import { useEditMessage } from '../api/conversations';
+import { MessageComposer } from './message-composer';
+
+interface MessageViewProps {
+  message: MessageDto;
+  mine: boolean;
+  can: ConversationCan;
+}
+
+/** One message: author, time, the server's sanitized html (as posts are shown), and its actions. */
+export function MessageView({ message, mine, can }: MessageViewProps) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  // A message by a member the reader blocked starts collapsed, as their posts do: one click shows it.
+  const [revealed, setRevealed] = useState(false);
+  const article = useRef<HTMLElement>(null);
+  const toggled = useRef(false);
+  const edit = useEditMessage(message.conversationId);
+  const reveal = (on: boolean) => {
+    toggled.current = true;
+    setRevealed(on);
+  };
+  // The button pressed goes away with the view it belonged to: focus the message shown, or the Show button back.
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (revealed ? article.current : article.current?.querySelector('button'))?.focus();
+  }, [revealed]);
+  const date = new Date(message.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const byId = `message-${message.id}-by`;
+
+  if (message.blockedAuthor && !revealed) {
+    return (
+      <article ref={article} className="message message-collapsed" id={`message-${message.id}`} tabIndex={-1}>
+        <p className="muted">
+          {t('conversations.page.collapsed')}{' '}
+          <button type="button" aria-expanded={false} aria-label={t('conversations.page.showLabel')} onClick={() => reveal(true)}>
+            {t('conversations.page.show')}
+          </button>
+        </p>
+      </article>
+    );
+  }
+
+  return (
+    <article
+      ref={article}
+      className={mine ? 'message message-mine' : 'message'}
+      id={`message-${message.id}`}
+      tabIndex={-1}
+      aria-labelledby={byId}
+    >
+      <header className="message-header">
+        <Avatar user={message.author} size={28} />{' '}
+        <span id={byId} className="post-author">
+          {message.author ? <AuthorName user={message.author} /> : t('conversations.page.deletedAuthor')}
+        </span>{' '}
+        <time className="muted" dateTime={message.createdAt}>
+          {date}
+        </time>
+        {message.editedAt && <span className="muted"> · {t('conversations.page.edited')}</span>}
+        {message.blockedAuthor && (
+          <button type="button" className="link-button" aria-expanded onClick={() => reveal(false)}>
+            {t('conversations.page.hide')}
+          </button>
+        )}
+      </header>
+      {editing ? (
+        <MessageComposer
+          label={t('conversations.page.editLabel')}
+          submitLabel={t('conversations.page.save')}
+          initialBody={message.body}
+          autoFocus
+          onSubmit={async (body) => {
+            await edit.mutateAsync({ messageId: message.id, body });
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        // The html was rendered and sanitized on the server, exactly as a post's.
+        <div className="post-body" dangerouslySetInnerHTML={{ __html: message.html }} />
+      )}
+      {!editing && ((mine && can.edit) || (!mine && message.author && can.flag)) && (
+        <div className="post-actions">
+          {mine && can.edit && (
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('conversations.page.edit')}
+            </button>
+          )}
+          {!mine && message.author && can.flag && (
+            <button type="button" onClick={() => setReporting(true)}>
+              {t('conversations.page.report')}
+            </button>
+          )}
+        </div>
+      )}
+      {reporting && <ReportDialog targetType="message" targetId={message.id} onClose={() => setReporting(false)} />}
+    </article>
+  );
+}
