@@ -3,6 +3,7 @@ import { AccessModule } from '@harbour/access';
 import { AccountsModule } from '@harbour/accounts';
 import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
+import { ConversationsModule } from '@harbour/conversations';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { ForumModule } from '@harbour/forum';
 import { GroupsModule } from '@harbour/groups';
@@ -40,6 +41,7 @@ export class AppModule {
         ForumModule,
         GroupsModule,
         ProfilesModule,
+        ConversationsModule,
         SearchModule,
         NotificationsModule,
         ModerationModule,

@@ -26,6 +26,26 @@ export interface PostRef {
   deleted: boolean;
 }
 
+/**
+ * What access needs to know about a conversation, as the caller stands in it: `caller` is their own row
+ * (`participant`: named in it; `staff`: a group inbox's staff member who has opened it; `left`; null: none).
+ */
+export interface ConversationRef {
+  groupId: string | null;
+  caller: 'participant' | 'staff' | 'left' | null;
+  participantCount: number;
+}
+
+/** What access needs to know about a member someone wants to write to (their choice and their block). */
+export interface RecipientRef {
+  id: string;
+  messagesFrom: 'everyone' | 'groups' | 'nobody';
+  /** The recipient blocked the caller. */
+  blockedCaller: boolean;
+  /** The recipient and the caller are members of one same group. */
+  sharesGroup: boolean;
+}
+
 export interface GroupRef {
   id: string;
   visibility: GroupVisibility;
@@ -112,6 +132,27 @@ export type AccessQuestion =
   /** See a member's profile, posts and picture: whoever may see the site (a login-only site hides members from visitors). */
   | { action: 'profile.see'; site: SiteRules }
   /** Show or hide one's own membership of a group on one's profile: the group's members. */
-  | { action: 'group.hideMembership'; group: GroupRef };
+  | { action: 'group.hideMembership'; group: GroupRef }
+  /**
+   * Read a conversation: its participants, and the current owners and moderators of the group it writes to
+   * (unless they left it). Nobody else: no site role opens a conversation (a reported message reaches the
+   * moderators through its report, see `report.seeReporters`' queue).
+   */
+  | { action: 'conversation.see'; conversation: ConversationRef }
+  /** Write in a conversation: whoever sees it (a silenced member writes nothing: the guard). */
+  | { action: 'conversation.reply'; conversation: ConversationRef }
+  /** Add someone: whoever sees it, while it has fewer than the most participants. */
+  | { action: 'conversation.invite'; conversation: ConversationRef; max: number }
+  /** Edit a message: its author, while they see the conversation. */
+  | { action: 'message.edit'; conversation: ConversationRef; message: { authorId: string | null } }
+  /** Report a message: a participant, about someone else's. */
+  | { action: 'message.flag'; conversation: ConversationRef; message: { authorId: string | null } }
+  /**
+   * Start a conversation with a member, or add them to one: not oneself, not someone who blocked the caller,
+   * and as the member chose (everyone, members of a group they share, nobody). One answer for every refusal.
+   */
+  | { action: 'member.message'; target: RecipientRef }
+  /** Write to a group's staff (its support desk): a signed-in member who may see the group and is not its staff. */
+  | { action: 'group.message'; group: GroupRef; site: SiteRules };
 
 export type AccessAction = AccessQuestion['action'];

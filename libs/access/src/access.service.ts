@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@harbour/common';
-import type { CategoryCan, GroupCan, GroupRole, PostCan, TopicCan } from '@harbour/contracts';
-import type { AccessQuestion, CategoryRef, GroupRef, PostRef, SiteRules, TopicRef } from './access-questions';
+import type { CategoryCan, ConversationCan, GroupCan, GroupRole, PostCan, TopicCan } from '@harbour/contracts';
+import type { AccessQuestion, CategoryRef, ConversationRef, GroupRef, PostRef, SiteRules, TopicRef } from './access-questions';
 import type { Caller } from './caller';
 import { hasPermission } from './permissions';
-import { canSeeCategory, groupRole, isSiteStaff, moderatesSpace, reaches } from './space-standing';
+import { canSeeCategory, groupRole, isSiteStaff, moderatesSpace, reaches, seesConversation } from './space-standing';
 import * as scopes from './sql-scopes';
 
 /**
@@ -121,6 +121,30 @@ export class AccessService {
         return !(question.site.loginRequired && caller === null);
       case 'group.hideMembership':
         return groupRole(caller, question.group) !== null;
+      case 'conversation.see':
+        return seesConversation(caller, question.conversation);
+      case 'conversation.reply':
+        return seesConversation(caller, question.conversation);
+      case 'conversation.invite':
+        return seesConversation(caller, question.conversation) && question.conversation.participantCount < question.max;
+      case 'message.edit':
+        return seesConversation(caller, question.conversation) && question.message.authorId === caller?.userId;
+      case 'message.flag':
+        return (
+          seesConversation(caller, question.conversation) &&
+          question.message.authorId !== null &&
+          question.message.authorId !== caller?.userId
+        );
+      case 'member.message': {
+        const { target } = question;
+        if (caller === null || caller.userId === target.id || target.blockedCaller) return false;
+        return target.messagesFrom === 'everyone' || (target.messagesFrom === 'groups' && target.sharesGroup);
+      }
+      case 'group.message': {
+        if (caller === null || !this.can(caller, { action: 'group.see', group: question.group, site: question.site })) return false;
+        const role = groupRole(caller, question.group);
+        return role !== 'owner' && role !== 'moderator';
+      }
     }
   }
 
@@ -177,6 +201,20 @@ export class AccessService {
       invite: writer !== null && this.can(writer, { action: 'group.manageMembers', group }),
       manage: writer !== null && this.can(writer, { action: 'group.edit', group }),
       leave: role !== null && (role !== 'owner' || group.ownerCount > 1),
+      message: writer !== null && role !== 'owner' && role !== 'moderator',
+    };
+  }
+
+  /** `edit` and `flag` are about messages: whether the caller may edit their own, and report others'. */
+  conversationCan(caller: Caller | null, conversation: ConversationRef, max: number): ConversationCan {
+    const writer = this.writer(caller);
+    const sees = this.can(caller, { action: 'conversation.see', conversation });
+    return {
+      reply: this.can(writer, { action: 'conversation.reply', conversation }),
+      invite: this.can(writer, { action: 'conversation.invite', conversation, max }),
+      leave: sees,
+      edit: this.can(writer, { action: 'message.edit', conversation, message: { authorId: writer?.userId ?? null } }),
+      flag: writer !== null && sees,
     };
   }
 
@@ -204,6 +242,14 @@ export class AccessService {
 
   visibleMemberships(caller: Caller | null, site: SiteRules, alias: string): scopes.SqlScope {
     return scopes.visibleMemberships(caller, site, alias);
+  }
+
+  /**
+   * Conversations (alias) the caller is in, given their own participant row joined as `mineAlias` (or NULL) and
+   * conversations' subquery of the ids they are named in (its `:callerId` parameter is the scope's).
+   */
+  visibleConversations(caller: Caller, conversationAlias: string, mineAlias: string, namedIdsSql: string): scopes.SqlScope {
+    return scopes.visibleConversations(caller, conversationAlias, mineAlias, namedIdsSql);
   }
 
   membersSeeingCategory(category: CategoryRef, memberAlias: string, groupRolesSql: string): scopes.SqlScope {

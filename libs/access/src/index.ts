@@ -1,6 +1,16 @@
 export { AccessModule } from './access.module';
 export { AccessService } from './access.service';
-export type { AccessAction, AccessQuestion, CategoryRef, GroupRef, PostRef, SiteRules, TopicRef } from './access-questions';
+export type {
+  AccessAction,
+  AccessQuestion,
+  CategoryRef,
+  ConversationRef,
+  GroupRef,
+  PostRef,
+  RecipientRef,
+  SiteRules,
+  TopicRef,
+} from './access-questions';
 export type { SqlScope } from './sql-scopes';
 export { Authenticated, CurrentCaller, EvenWhenSilenced, Public, PUBLIC_KEY } from './access.decorators';
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './caller';

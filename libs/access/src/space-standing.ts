@@ -1,5 +1,5 @@
 import type { GroupRole } from '@harbour/contracts';
-import type { CategoryRef, SiteRules } from './access-questions';
+import type { CategoryRef, ConversationRef, SiteRules } from './access-questions';
 import type { Caller } from './caller';
 
 /**
@@ -61,4 +61,16 @@ export function managedGroupIds(caller: Caller): string[] {
   return Object.entries(caller.groups)
     .filter(([, role]) => role === 'owner' || role === 'moderator')
     .map(([id]) => id);
+}
+
+/**
+ * A conversation's participants see it; so do the current owners and moderators of the group it writes to,
+ * until they leave it. Site roles open nothing here: even an admin gets the same 404 as for a missing one.
+ */
+export function seesConversation(caller: Caller | null, conversation: ConversationRef): boolean {
+  if (caller === null || conversation.caller === 'left') return false;
+  if (conversation.caller === 'participant') return true;
+  if (conversation.groupId === null) return false;
+  const role = caller.groups[conversation.groupId];
+  return role === 'owner' || role === 'moderator';
 }

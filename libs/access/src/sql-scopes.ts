@@ -92,3 +92,18 @@ export function membersSeeingCategory(category: CategoryRef, memberAlias: string
     params: { [param]: [category.groupId, ...category.sharedGroupIds] },
   };
 }
+
+/**
+ * Conversations (alias) the caller is in, over their own participant row joined as `mineAlias` (NULL when
+ * they have none). Mirrors `conversation.see`: named and not left, or staff of the group it writes to and
+ * not left. No site role widens it. `namedIdsSql` (conversations' subquery of the ids the member `:callerId`
+ * is named in) lets PostgreSQL start from the caller's own rows rather than from every conversation.
+ */
+export function visibleConversations(caller: Caller, conversationAlias: string, mineAlias: string, namedIdsSql: string): SqlScope {
+  const param = `${conversationAlias}StaffGroupIds`;
+  return {
+    where: `(${conversationAlias}.id IN (${namedIdsSql})
+             OR (${conversationAlias}.group_id = ANY(CAST(:${param} AS uuid[])) AND ${mineAlias}.kind IS DISTINCT FROM 'left'))`,
+    params: { [param]: managedGroupIds(caller), callerId: caller.userId },
+  };
+}

@@ -31,3 +31,5 @@ export type { UserColumnsRow } from './user-sql';
 export { blockedAmong, blockedBy, blockedPairs, blockersOf, notBlockedBy } from './block-sql';
 export { GROUP_ROLES_SQL } from './group-roles.port';
 export type { GroupRolesSql } from './group-roles.port';
+export { messageRecipients } from './recipient-sql';
+export type { Recipient } from './recipient-sql';

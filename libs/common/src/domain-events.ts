@@ -62,6 +62,14 @@ export interface DomainEventMap {
   SiteSettingsChanged: { changed: string[] };
   /** A member read some or all of their notifications (their other tabs update their count). */
   NotificationsRead: { userId: string };
+  /**
+   * A message was written in a conversation: `audienceIds` are everyone who sees the conversation when it
+   * committed (the author included, for their other tabs); `addedIds` were named in it by this write.
+   */
+  MessageCreated: { messageId: string; conversationId: string; authorId: string; audienceIds: string[] };
+  MessageUpdated: { messageId: string; conversationId: string; audienceIds: string[] };
+  /** A participant added someone to a conversation (they are told, as of a message). */
+  ConversationJoined: { conversationId: string; userId: string; addedById: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

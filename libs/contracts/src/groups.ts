@@ -29,6 +29,8 @@ export interface GroupCan {
   invite: boolean;
   manage: boolean;
   leave: boolean;
+  /** Write to the group's owners and moderators (its support desk): a member who is not one of them. */
+  message: boolean;
 }
 
 export interface GroupMemberDto {

@@ -4,6 +4,7 @@ export * from './profiles';
 export * from './settings';
 export * from './forum';
 export * from './groups';
+export * from './conversations';
 export * from './search';
 export * from './notifications';
 export * from './moderation';

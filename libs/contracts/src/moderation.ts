@@ -1,6 +1,7 @@
 import type { PageQuery, UserDto } from './accounts';
+import type { MessageDto } from './conversations';
 
-export const FLAG_TARGET_TYPES = ['post', 'topic', 'user'] as const;
+export const FLAG_TARGET_TYPES = ['post', 'topic', 'user', 'message'] as const;
 export type FlagTargetType = (typeof FLAG_TARGET_TYPES)[number];
 
 export const FLAG_REASONS = ['spam', 'harassment', 'off_topic', 'illegal', 'privacy', 'other'] as const;
@@ -47,6 +48,11 @@ export interface ReviewItemDto {
   history: { sanctions: number; activeSanction: SanctionType | null; flagsAgainst: number };
   /** For an appeal: the sanction and what the member wrote. */
   appeal?: { sanctionId: string; type: SanctionType; reason: string; message: string };
+  /**
+   * A reported private message: it and the five before it, oldest first, shown to the site staff handling
+   * the report and to nobody else (opening them is logged). The target's `body` and `html` are the message's.
+   */
+  context?: MessageDto[];
 }
 
 export interface SanctionDto {

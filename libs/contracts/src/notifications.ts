@@ -10,6 +10,7 @@ export const NOTIFICATION_TYPES = [
   'group_invitation',
   'group_join_request',
   'moderation',
+  'message',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -30,6 +31,8 @@ export interface NotificationDto {
   topicId?: string;
   postId?: string;
   groupId?: string;
+  /** A `message` notification: the conversation (its subject is in `data.subject`). */
+  conversationId?: string;
   data: {
     /** How many events this one notification gathers (ten reactions to one post are one notification). */
     count: number;
@@ -43,6 +46,8 @@ export interface NotificationDto {
     outcome?: string;
     /** A moderation notification about a sanction (see GET /api/me/sanctions). */
     sanctionId?: string;
+    /** A `message` notification: the conversation's subject (never in a discreet email). */
+    subject?: string;
   };
 }
 

@@ -13,6 +13,8 @@ export interface ProfileDto {
   postCount: number;
   /** Groups the caller may see whose membership the member has not hidden. */
   groups: GroupDto[];
+  /** The caller may start a conversation with this member (their choice of who may write, and blocks). */
+  canMessage: boolean;
 }
 
 /** A post in `GET /api/users/:username/posts`, with the topic it belongs to. */

@@ -1,4 +1,5 @@
 import type { UserDto } from './accounts';
+import type { ConversationRef, ConversationTypingEvent, MessageDto } from './conversations';
 import type { PostDto } from './forum';
 import type { NotificationDto } from './notifications';
 
@@ -25,6 +26,8 @@ export interface ClientToServerEvents {
   'topic:leave': (payload: TopicRef, ack: (answer: SocketAck) => void) => void;
   /** The member is typing a reply in a topic whose room they are in. */
   'topic:typing': (payload: TopicRef, ack: (answer: SocketAck) => void) => void;
+  /** The member is typing in a conversation of theirs (else `not_found`). */
+  'conversation:typing': (payload: ConversationRef, ack: (answer: SocketAck) => void) => void;
 }
 
 export interface PostDeletedEvent {
@@ -63,6 +66,11 @@ export interface ServerToClientEvents {
   'notification:count': (event: NotificationCountEvent) => void;
   /** The session ended; the server disconnects the socket next. */
   'session:revoked': (event: SessionRevokedEvent) => void;
+  /** To each participant's own room: a new message, or one edited, in a conversation of theirs. */
+  'message:created': (message: MessageDto) => void;
+  'message:updated': (message: MessageDto) => void;
+  /** To the other participants' own rooms: someone is typing in a conversation (shown for a few seconds). */
+  'conversation:typing': (event: ConversationTypingEvent) => void;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { EmailToken, PasswordReset, RecoveryCode, Session, SiteInvitation, User, UserAvatar, UserBlock } from '@harbour/accounts';
 import { ModerationLogEntry } from '@harbour/audit';
+import { Conversation, ConversationParticipant, Message, MessageRevision } from '@harbour/conversations';
 import {
   Bookmark,
   Category,
@@ -57,4 +58,8 @@ export const ENTITIES = [
   Mailing,
   MailingDelivery,
   DeliveredMail,
+  Conversation,
+  ConversationParticipant,
+  Message,
+  MessageRevision,
 ];

@@ -41,4 +41,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   mailings: 'mailings',
   mailing_deliveries: 'mailings',
   delivered_mail: 'mail',
+  conversations: 'conversations',
+  conversation_participants: 'conversations',
+  messages: 'conversations',
+  message_revisions: 'conversations',
 };

@@ -48,3 +48,17 @@ export async function groupManagerIds(db: EntityManager, groupId: string): Promi
   );
   return rows.map((row) => row.user_id);
 }
+
+/** True when the members `aSql` and `bSql` (two SQL expressions giving user ids) belong to one same group. */
+export function sharesGroup(aSql: string, bSql: string): string {
+  return `EXISTS (SELECT 1 FROM group_members sa JOIN group_members sb ON sb.group_id = sa.group_id
+                   WHERE sa.user_id = ${aSql} AND sb.user_id = ${bSql})`;
+}
+
+/**
+ * The owners and moderators (user ids, a `SELECT user_id …` subquery) of the group `groupIdSql`: the staff a
+ * group inbox reaches.
+ */
+export function groupManagerUserIds(groupIdSql: string): string {
+  return `SELECT gs.user_id FROM group_members gs WHERE gs.group_id = ${groupIdSql} AND gs.role IN ('owner', 'moderator')`;
+}

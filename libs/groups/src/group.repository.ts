@@ -20,6 +20,11 @@ export class GroupRepository {
     return this.db(manager).findOneBy(Group, { slug: slug.toLowerCase() });
   }
 
+  findByIds(ids: string[], manager?: EntityManager): Promise<Group[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db(manager).findBy(Group, { id: In([...new Set(ids)]) });
+  }
+
   /** Which of these ids name a group. */
   async existingIds(ids: string[], manager?: EntityManager): Promise<string[]> {
     if (ids.length === 0) return [];

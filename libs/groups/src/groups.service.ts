@@ -81,6 +81,11 @@ export class GroupsService {
     return this.dtos(caller, groups);
   }
 
+  /** The groups with these ids as the caller sees them (a group inbox's group, which its writer knows of). */
+  async asSeenByIds(caller: Caller | null, ids: string[]): Promise<GroupDto[]> {
+    return this.dtos(caller, await this.groups.findByIds(ids));
+  }
+
   private async dto(caller: Caller | null, group: Group): Promise<GroupDto> {
     const [shown] = await this.dtos(caller, [group]);
     if (!shown) throw new NotFoundError();

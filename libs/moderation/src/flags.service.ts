@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessService, type Caller, type CategoryRef } from '@harbour/access';
+import { AccessService, type AccessQuestion, type Caller } from '@harbour/access';
 import { UserRepository } from '@harbour/accounts';
 import { NotAuthenticatedError, NotFoundError } from '@harbour/common';
+import { ConversationLookup } from '@harbour/conversations';
 import { ForumLookup } from '@harbour/forum';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { FlagRepository } from './flag.repository';
@@ -21,6 +22,7 @@ export class FlagsService {
     private readonly access: AccessService,
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
+    private readonly conversations: ConversationLookup,
   ) {}
 
   /**
@@ -28,8 +30,7 @@ export class FlagsService {
    * by the same member replaces their first (one voice per member per item).
    */
   async report(caller: Caller, dto: CreateFlagDto): Promise<{ id: string }> {
-    const { category, authorId } = await this.target(caller, dto);
-    this.access.assertCan(caller, { action: 'flag.create', category, site: await this.settings.accessRules(), targetAuthorId: authorId });
+    this.access.assertCan(caller, await this.question(caller, dto));
     if (!this.access.can(caller, { action: 'rateLimits.exempt' })) {
       const { rateLimits } = await this.settings.get();
       await this.limiter.consume('flag', caller.userId, rateLimits.flagsPerDay, 86_400);
@@ -43,21 +44,28 @@ export class FlagsService {
     });
   }
 
-  private async target(caller: Caller, dto: CreateFlagDto): Promise<{ category: CategoryRef | null; authorId: string }> {
+  /** What access is asked about the target: whatever the caller may not see is a 404 before that. */
+  private async question(caller: Caller, dto: CreateFlagDto): Promise<AccessQuestion> {
+    const site = await this.settings.accessRules();
     switch (dto.targetType) {
       case 'post': {
         const { post, category } = await this.lookup.post(caller, dto.targetId);
         if (post.deletedAt) throw new NotFoundError();
-        return { category, authorId: post.authorId };
+        return { action: 'flag.create', category, site, targetAuthorId: post.authorId };
       }
       case 'topic': {
         const { topic, category } = await this.lookup.topic(caller, dto.targetId);
-        return { category, authorId: topic.authorId };
+        return { action: 'flag.create', category, site, targetAuthorId: topic.authorId };
       }
       case 'user': {
         const user = await this.users.findActiveById(dto.targetId);
         if (!user) throw new NotFoundError();
-        return { category: null, authorId: user.id };
+        return { action: 'flag.create', category: null, site, targetAuthorId: user.id };
+      }
+      case 'message': {
+        // A participant reports someone else's message: only then do site moderators see it, and the five before it.
+        const { ref, message } = await this.conversations.message(caller, dto.targetId);
+        return { action: 'message.flag', conversation: ref, message: { authorId: message.deleted_at ? null : message.author_id } };
       }
     }
   }

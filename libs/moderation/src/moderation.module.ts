@@ -1,3 +1,4 @@
+import { ConversationsModule } from '@harbour/conversations';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '@harbour/accounts';
 import { AuditModule } from '@harbour/audit';
@@ -17,7 +18,7 @@ import { SanctionsService } from './sanctions.service';
 import { WatchedWordsController } from './watched-words.controller';
 
 @Module({
-  imports: [AccountsModule, AuditModule, ForumModule],
+  imports: [AccountsModule, AuditModule, ForumModule, ConversationsModule],
   controllers: [ModerationController, WatchedWordsController],
   providers: [
     ReviewItemRepository,

@@ -15,6 +15,7 @@ export const DEFAULT_DELIVERIES: Readonly<Record<NotificationType, NotificationD
   group_invitation: 'both',
   group_join_request: 'both',
   moderation: 'both',
+  message: 'both',
 };
 
 export function preferencesOf(settings: NotificationSettings | null | undefined): NotificationPreferencesDto {

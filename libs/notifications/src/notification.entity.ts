@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { User } from '@harbour/accounts';
 import type { NotificationType } from '@harbour/contracts';
 import { Post, Topic } from '@harbour/forum';
+import { Conversation } from '@harbour/conversations';
 import { Group } from '@harbour/groups';
 
 /**
@@ -55,6 +56,14 @@ export class Notification {
   @ManyToOne(() => Group, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'group_id' })
   group?: Group | null;
+
+  /** A `message` notification's conversation: listed only while the member still sees it. */
+  @Column({ name: 'conversation_id', type: 'uuid', nullable: true })
+  conversationId: string | null;
+
+  @ManyToOne(() => Conversation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conversation_id' })
+  conversation?: Conversation | null;
 
   /** Small facts of the event itself (the emoji of a reaction); never content of a space. */
   @Column({ type: 'jsonb', default: {} })

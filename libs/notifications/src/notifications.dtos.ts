@@ -57,6 +57,7 @@ export class DeliveriesDto implements Partial<Record<NotificationType, Notificat
   @Optional() @delivery() group_invitation?: NotificationDelivery;
   @Optional() @delivery() group_join_request?: NotificationDelivery;
   @Optional() @delivery() moderation?: NotificationDelivery;
+  @Optional() @delivery() message?: NotificationDelivery;
 }
 
 export class UpdatePreferencesDto implements Exactly<UpdatePreferencesBody, UpdatePreferencesDto> {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AccessService, type Caller, type CategoryRef, type SiteRules, type SqlScope } from '@harbour/access';
-import { MemberDirectory, type MemberProfile } from '@harbour/accounts';
+import { MemberDirectory, messageRecipients, type MemberProfile } from '@harbour/accounts';
 import { NotFoundError } from '@harbour/common';
 import type { PageDto, ProfileDto, ProfilePostDto, UserDto, UserSearchQuery } from '@harbour/contracts';
 import { ForumLookup, MemberPosts, takesPartInTopic } from '@harbour/forum';
-import { MembershipService } from '@harbour/groups';
+import { MembershipService, sharesGroup } from '@harbour/groups';
 import { SettingsService } from '@harbour/settings';
 
 /** @-completion offers at most this many members (api.md). */
@@ -24,13 +25,15 @@ export class ProfilesService {
     private readonly lookup: ForumLookup,
     private readonly access: AccessService,
     private readonly settings: SettingsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async profile(caller: Caller | null, username: string): Promise<ProfileDto> {
     const { member, site } = await this.find(caller, username);
-    const [postCount, groups] = await Promise.all([
+    const [postCount, groups, canMessage] = await Promise.all([
       this.memberPosts.count(caller, site, member.user.id),
       this.memberships.onProfile(caller, site, member.user.id),
+      this.canMessage(caller, member.user.id),
     ]);
     return {
       user: member.user,
@@ -40,6 +43,7 @@ export class ProfilesService {
       joinedAt: member.createdAt.toISOString().slice(0, 7),
       postCount,
       groups,
+      canMessage,
     };
   }
 
@@ -66,6 +70,13 @@ export class ProfilesService {
       return { items: await this.directory.completions(query.prefix, { ...base, seeing: this.seeing(category) }) };
     }
     return { items: await this.directory.completions(query.prefix, base) };
+  }
+
+  /** Whether the caller may start a conversation with the member (what the "Message" button shows). */
+  private async canMessage(caller: Caller | null, userId: string): Promise<boolean> {
+    if (caller === null || caller.silenced || caller.userId === userId) return false;
+    const [recipient] = await messageRecipients(this.dataSource.manager, caller.userId, { ids: [userId] }, sharesGroup);
+    return recipient !== undefined && this.access.can(caller, { action: 'member.message', target: { id: userId, ...recipient } });
   }
 
   /** Members who may see the category, in accounts' query over its aliases. */

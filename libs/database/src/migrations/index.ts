@@ -14,6 +14,7 @@ import { HeldRepliesUnnumbered1796229660456 } from './1796229660456-HeldRepliesU
 import { AddDeliveredMail1796232070337 } from './1796232070337-AddDeliveredMail';
 import { AccountSelfService1796255865765 } from './1796255865765-AccountSelfService';
 import { PostsByAuthor1796258659061 } from './1796258659061-PostsByAuthor';
+import { Conversations1796282794492 } from './1796282794492-Conversations';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddDeliveredMail1796232070337,
   AccountSelfService1796255865765,
   PostsByAuthor1796258659061,
+  Conversations1796282794492,
 ];

@@ -43,6 +43,7 @@ export function notificationSentence(notification: NotificationDto, locale: Loca
     group_invitation: `${actor} invited you to the group ${group}`,
     group_join_request: `${actor}${more > 0 ? ` and ${more} other${more > 1 ? 's' : ''}` : ''} asked to join ${group}`,
     moderation: 'A moderator made a decision about your content',
+    message: `${actor} sent you a message: ${quote.en(notification.data.subject ?? '')}`,
   };
   const fr: Record<NotificationDto['type'], string> = {
     reply: `${actor} vous a répondu dans ${topic}`,
@@ -54,6 +55,7 @@ export function notificationSentence(notification: NotificationDto, locale: Loca
     group_invitation: `${actor} vous invite dans le groupe ${group}`,
     group_join_request: `${actor}${more > 0 ? ` et ${more} autre${more > 1 ? 's' : ''}` : ''} demandent à rejoindre ${group}`,
     moderation: 'Une personne de la modération a pris une décision sur votre contenu',
+    message: `${actor} vous a écrit : ${quote.fr(notification.data.subject ?? '')}`,
   };
   return (locale === 'fr' ? fr : en)[notification.type];
 }
@@ -62,6 +64,7 @@ const TEXT = {
   en: {
     discreetSubject: (site: string) => `New activity on ${site}`,
     discreetIntro: (site: string) => `There is new activity for you on ${site}.`,
+    discreetMessage: 'New message',
     open: 'Open it',
     stop: 'Stop emails like this one',
     choose: 'Choose which emails you get',
@@ -69,6 +72,7 @@ const TEXT = {
   fr: {
     discreetSubject: (site: string) => `Nouvelle activité sur ${site}`,
     discreetIntro: (site: string) => `Il y a du nouveau pour vous sur ${site}.`,
+    discreetMessage: 'Nouveau message',
     open: 'Ouvrir',
     stop: 'Ne plus recevoir ce genre de courriel',
     choose: 'Choisir les courriels que vous recevez',
@@ -83,8 +87,10 @@ export function discreetSubject(locale: Locale, siteName: string): string {
 export function notificationMail(notification: NotificationDto, input: NotificationMailInput): OutgoingMail {
   const t = TEXT[input.locale];
   const sentence = notificationSentence(notification, input.locale);
-  const subject = input.discreet ? discreetSubject(input.locale, input.siteName) : sentence;
-  const intro = input.discreet ? t.discreetIntro(input.siteName) : `${sentence}.`;
+  // A private message, discreetly, is "New message" and nothing else: not even the site's name.
+  const discreetMessage = input.discreet && notification.type === 'message';
+  const subject = discreetMessage ? t.discreetMessage : input.discreet ? discreetSubject(input.locale, input.siteName) : sentence;
+  const intro = discreetMessage ? `${t.discreetMessage}.` : input.discreet ? t.discreetIntro(input.siteName) : `${sentence}.`;
   const warning = input.discreet ? null : contentWarningLine(notification, input.locale);
   const excerpt = input.discreet || warning ? null : input.excerpt;
   return memberMail(

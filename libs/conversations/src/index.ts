@@ -1,0 +1,13 @@
+export { Conversation, ConversationParticipant } from './conversation.entity';
+export type { ParticipantKind } from './conversation.entity';
+export { Message, MessageRevision } from './message.entity';
+export { ConversationsModule } from './conversations.module';
+export { ConversationLookup, conversationRef } from './conversation-lookup';
+export type { SeenConversation } from './conversation-lookup';
+export { ConversationRepository } from './conversation.repository';
+export { MessageRepository } from './message.repository';
+export type { MessageRow } from './message.repository';
+export { MessagesService } from './messages.service';
+export { toMessageDto } from './conversation.mappers';
+export { joinConversation, joinMessageTarget, joinOwnParticipation, namedConversationIds } from './conversation-sql';
+export { DELETED_SUBJECT } from './member-data.repository';
