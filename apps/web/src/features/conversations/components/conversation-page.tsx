@@ -118,17 +118,14 @@ function Conversation({ conversation }: { conversation: ConversationDto }) {
           : ''}
       </p>
       {can.reply ? (
-        <section aria-labelledby="reply-heading" className="reply-box">
-          <h2 id="reply-heading" className="visually-hidden">
-            {t('conversations.page.reply')}
-          </h2>
+        <div className="reply-box">
           <MessageComposer
             label={t('conversations.page.reply')}
             submitLabel={t('conversations.page.send')}
             onType={live.typed}
             onSubmit={(body) => send.mutateAsync({ body })}
           />
-        </section>
+        </div>
       ) : (
         <p className="muted">{t('conversations.page.cannotReply')}</p>
       )}

@@ -139,9 +139,12 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
         )}
         {onContent && (
           <>
-            <button type="button" disabled={resolve.isPending || target.hidden} onClick={() => act('hide')}>
-              {t('moderation.queue.hide')}
-            </button>
+            {/* A reported private message is dismissed or deleted: the server offers no hiding for it. */}
+            {target.type !== 'message' && (
+              <button type="button" disabled={resolve.isPending || target.hidden} onClick={() => act('hide')}>
+                {t('moderation.queue.hide')}
+              </button>
+            )}
             <button type="button" disabled={resolve.isPending || target.deleted} onClick={() => act('delete')}>
               {t('moderation.queue.delete')}
             </button>

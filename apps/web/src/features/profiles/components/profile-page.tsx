@@ -79,7 +79,7 @@ function ProfileHeader({ profile, actions }: { profile: ProfileDto; actions: Rea
             {profile.canMessage && (
               <Link
                 to={`/messages/new?to=${encodeURIComponent(user.username)}`}
-                className="button-link"
+                className="button-link message-button"
                 aria-label={t('conversations.profileButtonLabel', { name: user.displayName })}
               >
                 {t('conversations.profileButton')}
