@@ -71,14 +71,18 @@ export class MessageRepository {
     return rows[0]!.id;
   }
 
+  /** Removes a reported message's words (a moderator's decision): it stays in its place as a tombstone. */
+  async remove(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('DELETE FROM message_revisions WHERE message_id = $1', [id]);
+    await manager.query(`UPDATE messages SET body = '', html = '', deleted_at = coalesce(deleted_at, now()) WHERE id = $1`, [id]);
+  }
+
   /** Replaces a message's body, keeping the one it had as a revision. */
   async rewrite(manager: EntityManager, message: MessageRow, next: { body: string; html: string }): Promise<void> {
-    await manager.query('INSERT INTO message_revisions (message_id, body, edited_at) VALUES ($1, $2, coalesce($3, $4))', [
-      message.id,
-      message.body,
-      message.edited_at,
-      message.created_at,
-    ]);
+    await manager.query(
+      'INSERT INTO message_revisions (message_id, body, edited_at) VALUES ($1, $2, coalesce($3::timestamptz, $4::timestamptz))',
+      [message.id, message.body, message.edited_at, message.created_at],
+    );
     await manager.query('UPDATE messages SET body = $2, html = $3, edited_at = now() WHERE id = $1', [message.id, next.body, next.html]);
   }
 }

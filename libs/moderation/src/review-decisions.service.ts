@@ -1,3 +1,4 @@
+import { ConversationRepository, MessageRepository } from '@harbour/conversations';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
@@ -22,6 +23,8 @@ export class ReviewDecisionsService {
     private readonly flags: FlagRepository,
     private readonly forum: ForumModeration,
     private readonly events: DomainEvents,
+    private readonly messages: MessageRepository,
+    private readonly conversations: ConversationRepository,
   ) {}
 
   /**
@@ -39,6 +42,7 @@ export class ReviewDecisionsService {
       const approved = dto.action === 'approve' && row.post_id ? await this.forum.approveHeld(manager, row.post_id) : null;
       if (dto.action === 'hide' && row.post_id) await this.forum.hidePost(manager, row.post_id);
       if ((dto.action === 'delete' || dto.action === 'reject') && row.post_id) await this.forum.deletePost(manager, row.post_id);
+      if (dto.action === 'delete' && row.target_type === 'message') await this.messages.remove(manager, row.target_id);
       const action = row.kind === 'appeal' ? 'appeal.dismiss' : row.kind === 'held' ? `post.${dto.action}` : `flag.${dto.action}`;
       await audit(manager, { actorId: caller.userId, action, targetType: row.target_type, targetId: row.target_id, reason: dto.note });
       return { row, approved, reporterIds: await this.flags.reporterIds(row.id, manager) };
@@ -75,6 +79,12 @@ export class ReviewDecisionsService {
     }
     if (row.post_id && row.topic_id && action === 'delete')
       this.events.publish('PostDeleted', { postId: row.post_id, topicId: row.topic_id });
+    if (row.target_type === 'message' && row.message_conversation_id && action === 'delete') {
+      const conversationId = row.message_conversation_id;
+      void this.conversations
+        .audience(conversationId)
+        .then((audienceIds) => this.events.publish('MessageUpdated', { messageId: row.target_id, conversationId, audienceIds }));
+    }
     // An approved post is new to everyone else: readers, watchers and the mentioned hear of it only now.
     if (approved) this.events.publish('PostCreated', approved);
     if (row.kind === 'appeal') return;
@@ -100,6 +110,9 @@ function assertFits(row: ItemRow, action: Resolution): void {
   }
   if (row.kind === 'flags' && (action === 'approve' || action === 'reject')) {
     throw new InvalidInputError('action must be dismiss, hide or delete for reports');
+  }
+  if (row.kind === 'flags' && row.target_type === 'message' && action !== 'dismiss' && action !== 'delete') {
+    throw new InvalidInputError('action must be dismiss or delete for a private message');
   }
   if (row.kind === 'flags' && row.target_type === 'user' && action !== 'dismiss') {
     throw new InvalidInputError('action must be dismiss for a report about a member (sanction them from their page)');

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { SqlScope } from '@harbour/access';
 import type { CursorPosition } from '@harbour/common';
 import type { FlagTargetType, Resolution } from '@harbour/contracts';
+import { joinMessageTarget } from '@harbour/conversations';
 import { joinForumTarget } from '@harbour/forum';
 import type { ReviewItemKind } from './review-item.entity';
 
@@ -27,6 +28,9 @@ export interface ItemRow {
   html: string | null;
   hidden: boolean | null;
   deleted: boolean | null;
+  /** A reported message: its conversation and number (the context is read from them). */
+  message_conversation_id: string | null;
+  message_number: number | null;
 }
 
 /** Review items (reports gathered by target, held posts, appeals): all SQL on `review_items` lives here. */
@@ -105,7 +109,9 @@ export class ReviewItemRepository {
 
   /** Open queue items joined to their post (a topic's first post), topic and category `c`, inside `scope`. */
   private open(manager: EntityManager, scope: SqlScope): SelectQueryBuilder<object> {
-    return joinForumTarget(manager.createQueryBuilder().from('review_items', 'i'), 'i.target_type', 'i.target_id')
+    const forum = joinForumTarget(manager.createQueryBuilder().from('review_items', 'i'), 'i.target_type', 'i.target_id');
+    // A reported message has no category (`c` is NULL): only site staff's scope reaches it, never a group's moderators.
+    return joinMessageTarget(forum, 'i.target_type', 'i.target_id')
       .select([
         'i.id AS id',
         'i.kind AS kind',
@@ -113,7 +119,7 @@ export class ReviewItemRepository {
         'i.target_id AS target_id',
         'i.created_at AS created_at',
         `CASE WHEN i.claimed_at > now() - make_interval(mins => ${CLAIM_MINUTES}) THEN i.claimed_by_id END AS claimed_by_id`,
-        `CASE WHEN i.target_type = 'user' THEN i.target_id ELSE coalesce(p.author_id, t.author_id) END AS member_id`,
+        `CASE WHEN i.target_type = 'user' THEN i.target_id ELSE coalesce(p.author_id, t.author_id, msg.author_id) END AS member_id`,
         't.id AS topic_id',
         't.title AS topic_title',
         'coalesce(p.id, first.id) AS post_id',
@@ -121,7 +127,9 @@ export class ReviewItemRepository {
         'coalesce(p.body, first.body) AS body',
         'coalesce(p.html, first.html) AS html',
         'coalesce(p.hidden, first.hidden) AS hidden',
-        'coalesce(p.deleted_at, first.deleted_at) IS NOT NULL AS deleted',
+        'coalesce(p.deleted_at, first.deleted_at, msg.deleted_at) IS NOT NULL AS deleted',
+        'msg.conversation_id AS message_conversation_id',
+        'msg.number AS message_number',
       ])
       .where(`i.status = 'open'`)
       .andWhere(scope.where, scope.params);

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, type Caller } from '@harbour/access';
 import { toUserDto, UserRepository } from '@harbour/accounts';
+import { audit } from '@harbour/audit';
 import { decodeCursor, toPage } from '@harbour/common';
-import type { FlagReason, PageDto, ReviewItemDto } from '@harbour/contracts';
+import type { FlagReason, MessageDto, PageDto, ReviewItemDto } from '@harbour/contracts';
+import { MessageRepository, toMessageDto } from '@harbour/conversations';
+import { DataSource } from 'typeorm';
 import { FlagRepository } from './flag.repository';
 import { ReviewItemRepository, type ItemRow } from './review-item.repository';
 import { SanctionRepository } from './sanction.repository';
@@ -20,6 +23,8 @@ export class ReviewQueueService {
     private readonly flags: FlagRepository,
     private readonly sanctions: SanctionRepository,
     private readonly users: UserRepository,
+    private readonly messages: MessageRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
   async page(caller: Caller, query: { cursor?: string; limit?: number }): Promise<PageDto<ReviewItemDto>> {
@@ -35,6 +40,41 @@ export class ReviewQueueService {
     return { nextCursor: page.nextCursor, items: await this.describe(caller, page.items) };
   }
 
+  /** Messages before a reported one that its reviewers see with it (api.md 1.1). */
+  private static readonly CONTEXT_BEFORE = 5;
+
+  /**
+   * The reported message and the five before it, for each message item on the page, oldest first. Showing
+   * them is logged (`message.context_opened`, one entry per item shown, by whom): the only way staff ever
+   * read a conversation, and it leaves a trace.
+   */
+  private async contexts(caller: Caller, rows: ItemRow[]): Promise<Map<string, MessageDto[]>> {
+    const contexts = new Map<string, MessageDto[]>();
+    for (const row of rows) {
+      if (row.message_conversation_id === null || row.message_number === null) continue;
+      const from = Math.max(1, row.message_number - ReviewQueueService.CONTEXT_BEFORE);
+      const messages = await this.messages.range(row.message_conversation_id, from, row.message_number);
+      contexts.set(
+        row.id,
+        messages.map((message) => toMessageDto(message, false)),
+      );
+    }
+    if (contexts.size > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        for (const itemId of contexts.keys()) {
+          const row = rows.find((candidate) => candidate.id === itemId)!;
+          await audit(manager, {
+            actorId: caller.userId,
+            action: 'message.context_opened',
+            targetType: 'message',
+            targetId: row.target_id,
+          });
+        }
+      });
+    }
+    return contexts;
+  }
+
   /** Reasons, notes, members and their records for a page of items: a fixed number of queries. */
   private async describe(caller: Caller, rows: ItemRow[]): Promise<ReviewItemDto[]> {
     if (rows.length === 0) return [];
@@ -48,6 +88,7 @@ export class ReviewQueueService {
       this.sanctions.appeals(appellantIds),
     ]);
     const users = new Map(members.map((user) => [user.id, user]));
+    const contexts = await this.contexts(caller, rows);
     // Who reported is for site staff only: in a small group, its moderators may know the reported member.
     const reporters = this.access.can(caller, { action: 'report.seeReporters' })
       ? new Map((await this.users.findByIds(flags.map((flag) => flag.reporter_id))).map((user) => [user.id, user]))
@@ -60,6 +101,8 @@ export class ReviewQueueService {
       const claimer = row.claimed_by_id ? users.get(row.claimed_by_id) : undefined;
       const history = row.member_id ? histories.get(row.member_id) : undefined;
       const appeal = row.kind === 'appeal' ? appeals.find((entry) => entry.user_id === row.target_id) : undefined;
+      const context = contexts.get(row.id);
+      const reported = context?.find((message) => message.id === row.target_id);
       return {
         id: row.id,
         kind: row.kind,
@@ -70,6 +113,7 @@ export class ReviewQueueService {
           id: row.target_id,
           member: member ? toUserDto(member) : null,
           ...(row.topic_id ? { topicId: row.topic_id, topicTitle: row.topic_title ?? '' } : {}),
+          ...(reported ? { body: reported.body, html: reported.html, deleted: Boolean(row.deleted) } : {}),
           ...(row.post_id
             ? {
                 // A held reply has no number until it is approved.
@@ -94,6 +138,7 @@ export class ReviewQueueService {
           flagsAgainst: (row.member_id ? against.get(row.member_id) : undefined) ?? 0,
         },
         ...(appeal ? { appeal: { sanctionId: appeal.id, type: appeal.type, reason: appeal.reason, message: appeal.appeal_message } } : {}),
+        ...(context ? { context } : {}),
       };
     });
   }

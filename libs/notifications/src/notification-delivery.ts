@@ -22,6 +22,8 @@ export interface Draft {
   topicId?: string;
   postId?: string;
   groupId?: string;
+  /** A `message` notification's conversation (the member must still see it when it is listed or mailed). */
+  conversationId?: string;
   emoji?: string;
   /** Already told by a mail of its own (a sanction): stored for the app, never mailed again. */
   mailedElsewhere?: true;
@@ -83,6 +85,7 @@ export class NotificationDelivery {
           topicId: draft.topicId ?? null,
           postId: draft.postId ?? null,
           groupId: draft.groupId ?? null,
+          conversationId: draft.conversationId ?? null,
           data: { ...draft.data, ...(draft.emoji ? { emoji: draft.emoji } : {}) },
           groupKey: draft.groupKey ?? null,
           inApp: wantsInApp(delivery),

@@ -27,6 +27,13 @@ export class NotificationFanout implements OnModuleInit {
       ]),
     );
     this.events.on('GroupJoinRequested', (event) => this.joinRequested(event));
+    // A conversation's messages gather into one unread notification per member (`groupKey`), as a busy topic's do.
+    this.events.on('MessageCreated', (event) =>
+      this.delivery.deliver(event.audienceIds.map((userId) => this.messageDraft(userId, event.authorId, event.conversationId))),
+    );
+    this.events.on('ConversationJoined', (event) =>
+      this.delivery.deliver([this.messageDraft(event.userId, event.addedById, event.conversationId)]),
+    );
     this.events.on('ReportsResolved', (event) => this.reportsResolved(event));
     this.events.on('SanctionApplied', (event) =>
       this.delivery.deliver([
@@ -40,6 +47,10 @@ export class NotificationFanout implements OnModuleInit {
         },
       ]),
     );
+  }
+
+  private messageDraft(userId: string, actorId: string, conversationId: string): Draft {
+    return { userId, type: 'message', actorId, space: null, conversationId, groupKey: `conversation:${conversationId}` };
   }
 
   /**

@@ -69,6 +69,7 @@ export class NotificationMailer {
   /** Where a notification leads in the web client. */
   linkTo(notification: NotificationDto): string {
     const base = this.config.publicUrl;
+    if (notification.conversationId) return `${base}/messages/${notification.conversationId}`;
     if (notification.topicId) return `${base}/t/${notification.topicId}${notification.postId ? `#post-${notification.postId}` : ''}`;
     if (notification.type === 'group_invitation') return `${base}/notifications`;
     if (notification.data.groupSlug) return `${base}/g/${notification.data.groupSlug}`;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, type Caller } from '@harbour/access';
 import { decodeCursor, toPage } from '@harbour/common';
 import type { NotificationDto, PageDto } from '@harbour/contracts';
+import { namedConversationIds } from '@harbour/conversations';
 import { SettingsService } from '@harbour/settings';
 import { toNotificationDto } from './notification.mapper';
 import { NotificationRepository, type ListScope } from './notification.repository';
@@ -45,6 +46,7 @@ export class NotificationReader {
     return {
       recipientId: recipient.userId,
       visibleCategories: this.access.visibleCategories(recipient, await this.settings.accessRules(), 'category'),
+      visibleConversations: this.access.visibleConversations(recipient, 'conv', 'convme', namedConversationIds(':callerId')),
       includeEmailOnly,
     };
   }

@@ -14,6 +14,7 @@ export function toNotificationDto(row: NotificationRow): NotificationDto {
     ...(row.topic_id ? { topicId: row.topic_id } : {}),
     ...(row.post_id ? { postId: row.post_id } : {}),
     ...(row.group_id ? { groupId: row.group_id } : {}),
+    ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
     data: {
       count: row.count,
       ...(row.topic_title ? { topicTitle: row.topic_title } : {}),
@@ -24,6 +25,7 @@ export function toNotificationDto(row: NotificationRow): NotificationDto {
       ...(row.data.emoji ? { emoji: row.data.emoji } : {}),
       ...(row.data.outcome ? { outcome: row.data.outcome } : {}),
       ...(row.data.sanctionId ? { sanctionId: row.data.sanctionId } : {}),
+      ...(row.conversation_subject ? { subject: row.conversation_subject } : {}),
     },
   };
 }

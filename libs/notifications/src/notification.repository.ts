@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { joinUser, notBlockedBy, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
 import type { Locale, NotificationType } from '@harbour/contracts';
 import { joinCategory, joinPost, joinTopic } from '@harbour/forum';
+import { joinConversation, joinOwnParticipation } from '@harbour/conversations';
 import { joinGroup } from '@harbour/groups';
 
 /** A notification as the list shows it, with what it points at (read after the access check). */
@@ -20,6 +21,8 @@ export interface NotificationRow extends Partial<UserColumnsRow<'actor_'>> {
   content_warning: string | null;
   group_name: string | null;
   group_slug: string | null;
+  conversation_id: string | null;
+  conversation_subject: string | null;
 }
 
 /** One notification to store, or to gather into the member's unread one of the same `groupKey`. */
@@ -30,6 +33,7 @@ export interface NewNotification {
   topicId: string | null;
   postId: string | null;
   groupId: string | null;
+  conversationId: string | null;
   data: Record<string, string>;
   groupKey: string | null;
   inApp: boolean;
@@ -40,6 +44,8 @@ export interface NewNotification {
 export interface ListScope {
   recipientId: string;
   visibleCategories: { where: string; params: Record<string, unknown> };
+  /** The conversations the member is in: a condition over `conv` and their own participant row `convme`. */
+  visibleConversations: { where: string; params: Record<string, unknown> };
   /** Email-only notifications are kept for their email, never listed. */
   includeEmailOnly?: boolean;
 }
@@ -70,9 +76,9 @@ export class NotificationRepository {
     const rows: { id: string; user_id: string; type: NotificationType; in_app: boolean; inserted: boolean }[] = await this.db(
       manager,
     ).query(
-      `INSERT INTO notifications (user_id, type, actor_id, topic_id, post_id, group_id, data, group_key, in_app, count)
+      `INSERT INTO notifications (user_id, type, actor_id, topic_id, post_id, group_id, data, group_key, in_app, count, conversation_id)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::jsonb[], $8::varchar[],
-                            $9::boolean[], $10::int[])
+                            $9::boolean[], $10::int[], $11::uuid[])
        ON CONFLICT (user_id, group_key) WHERE read_at IS NULL
        DO UPDATE SET count = notifications.count + EXCLUDED.count, actor_id = EXCLUDED.actor_id, data = EXCLUDED.data,
                      in_app = EXCLUDED.in_app, created_at = now()
@@ -88,6 +94,7 @@ export class NotificationRepository {
         items.map((item) => item.groupKey),
         items.map((item) => item.inApp),
         items.map((item) => item.count),
+        items.map((item) => item.conversationId),
       ],
     );
     return rows.map((row) => ({ id: row.id, userId: row.user_id, type: row.type, inApp: row.in_app, inserted: row.inserted }));
@@ -154,7 +161,8 @@ export class NotificationRepository {
     ];
     return this.visible(
       `n.id, n.type, n.created_at, n.read_at, n.count, n.data, n.topic_id, n.post_id, n.group_id,
-       topic.title AS topic_title, post.content_warning, grp.name AS group_name, grp.slug AS group_slug, ${userColumns('actor')}`,
+       topic.title AS topic_title, post.content_warning, grp.name AS group_name, grp.slug AS group_slug, ${userColumns('actor')},
+       n.conversation_id, conv.subject AS conversation_subject`,
       scope,
       conditions,
       { afterAt: query.after?.at, afterId: query.after?.id, ids: query.ids },
@@ -189,8 +197,11 @@ export class NotificationRepository {
       ${joinCategory('category', 'category.id = topic.category_id', 'LEFT JOIN')}
       ${joinPost('post', 'post.id = n.post_id', 'LEFT JOIN')}
       ${joinGroup('grp', 'grp.id = n.group_id', 'LEFT JOIN')}
+      ${joinConversation('conv', 'conv.id = n.conversation_id', 'LEFT JOIN')}
+      ${joinOwnParticipation('convme', 'conv', 'n.user_id')}
      WHERE n.user_id = :recipientId
        AND (n.topic_id IS NULL OR (${scope.visibleCategories.where}))
+       AND (n.conversation_id IS NULL OR (${scope.visibleConversations.where}))
        AND (n.post_id IS NULL OR (post.deleted_at IS NULL AND (NOT post.hidden OR post.author_id = :recipientId)))
        AND (n.type = 'moderation' OR n.actor_id IS NULL OR ${notBlockedBy('n.user_id', 'n.actor_id')})
        ${scope.includeEmailOnly ? '' : 'AND n.in_app'}
@@ -198,6 +209,7 @@ export class NotificationRepository {
      ${tail}`;
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
       ...scope.visibleCategories.params,
+      ...scope.visibleConversations.params,
       ...params,
       recipientId: scope.recipientId,
     });

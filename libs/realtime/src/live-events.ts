@@ -3,6 +3,7 @@ import { DomainEvents, MicroBatch } from '@harbour/common';
 import { PostsService } from '@harbour/forum';
 import { MemberCallers } from '@harbour/accounts';
 import { NotificationReader } from '@harbour/notifications';
+import { ConversationLive } from './conversation-live';
 import { topicRoom, userRoom, type HarbourServer } from './rooms';
 
 /**
@@ -21,6 +22,7 @@ export class LiveEvents implements OnModuleDestroy {
     private readonly posts: PostsService,
     private readonly reader: NotificationReader,
     private readonly members: MemberCallers,
+    private readonly conversations: ConversationLive,
   ) {}
 
   attach(server: HarbourServer): void {
@@ -42,6 +44,12 @@ export class LiveEvents implements OnModuleDestroy {
     this.events.on('ReactionsChanged', (event) => roomPushes.add({ postId: event.postId, topicId: event.topicId, name: 'post:updated' }));
     this.events.on('PostDeleted', (event) => roomPushes.add({ postId: event.postId, topicId: event.topicId, name: 'post:deleted' }));
     this.events.on('NotificationsCreated', (event) => event.items.forEach((item) => memberPushes.add(item)));
+    this.events.on('MessageCreated', (event) =>
+      this.conversations.pushMessage(server, 'message:created', event.messageId, event.audienceIds),
+    );
+    this.events.on('MessageUpdated', (event) =>
+      this.conversations.pushMessage(server, 'message:updated', event.messageId, event.audienceIds),
+    );
     this.events.on('NotificationsRead', async (event) => {
       const recipient = (await this.members.load([event.userId])).get(event.userId);
       if (recipient) server.to(userRoom(event.userId)).emit('notification:count', { count: await this.reader.unreadCount(recipient) });

@@ -15,6 +15,7 @@ import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import { ForumLookup } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
 import { handshakeToken, isOwnOrigin } from './handshake';
+import { ConversationLive } from './conversation-live';
 import { LiveEvents } from './live-events';
 import { Presence, TYPING_FOR_MS } from './presence';
 import { RoomAccess } from './room-access';
@@ -46,6 +47,7 @@ export class RealtimeGateway implements OnGatewayInit<HarbourServer>, OnGatewayC
     private readonly live: LiveEvents,
     private readonly users: UserRepository,
     private readonly settings: SettingsService,
+    private readonly conversations: ConversationLive,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -121,6 +123,25 @@ export class RealtimeGateway implements OnGatewayInit<HarbourServer>, OnGatewayC
     // When typing stops, presence says so once the typing period is over.
     setTimeout(() => this.presence.touch(topicId, 0), TYPING_FOR_MS + 50).unref();
     return { ok: true };
+  }
+
+  /** A member typing in a conversation of theirs: the other participants hear it in their own rooms. */
+  @ClientEvent('conversation:typing')
+  async conversationTyping(
+    @ConnectedSocket() socket: HarbourSocket,
+    @MessageBody() body: unknown,
+  ): Promise<ClientEventAnswer<'conversation:typing'>> {
+    const data = socket.data;
+    if (data.caller?.silenced) data.caller = await this.sessions.reload(data.caller);
+    if (!data.caller) return { ok: false, error: 'not_found' };
+    if (data.caller.silenced) return { ok: false, error: 'forbidden' };
+    if (!data.user) {
+      const user = await this.users.findById(data.caller.userId);
+      if (!user) return { ok: false, error: 'forbidden' };
+      data.user = toUserDto(user);
+    }
+    data.conversationTyping ??= new Map();
+    return this.conversations.typing(this.server, data.caller, data.user, body, data.conversationTyping);
   }
 
   async handleConnection(socket: HarbourSocket): Promise<void> {

@@ -24,6 +24,8 @@ export interface SocketData {
   user?: UserDto;
   /** Typing in this topic until this time (ms since the epoch). */
   typing?: { topicId: string; until: number };
+  /** When this socket last passed on "typing" in each conversation (ms since the epoch): a small throttle. */
+  conversationTyping?: Map<string, number>;
 }
 
 /** The Socket.IO server and sockets, typed by the contract's events (libs/contracts, realtime.ts). */
