@@ -43,7 +43,7 @@ describe('private conversations and group inboxes in the browser', () => {
     await ana.goto(`${t.baseUrl}/u/ben`);
     await ana.getByRole('link', { name: 'Send a message to ben' }).click();
     await ana.getByRole('heading', { name: 'New conversation' }).waitFor();
-    await ana.getByRole('list', { name: 'To' }).getByText('ben').waitFor();
+    await ana.getByRole('list', { name: 'Recipients' }).getByText('ben').waitFor();
     await ana.getByLabel('Subject').fill('Naloxone kits for Saturday');
     await ana.getByLabel('Message', { exact: true }).fill('Could you bring **ten** kits?');
     await ana.getByRole('button', { name: 'Send' }).click();

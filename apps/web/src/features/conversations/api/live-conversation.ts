@@ -33,9 +33,11 @@ export function useLiveConversation(conversationId: string, myId: string | undef
   const [arrived, setArrived] = useState<MessageDto | null>(null);
   const lastTyped = useRef(0);
 
-  // A reconnected tab catches up through the API on what it missed while offline.
+  // A reconnected tab catches up through the API on what it missed while offline (not at the connection the
+  // page opened with: its first load came after that).
+  const openedWith = useRef(connectedAt);
   useEffect(() => {
-    if (connectedAt === 0) return;
+    if (connectedAt === 0 || connectedAt === openedWith.current) return;
     void queryClient.invalidateQueries({ queryKey: messagesKey(conversationId) });
     void queryClient.invalidateQueries({ queryKey: conversationKey(conversationId) });
   }, [connectedAt, conversationId, queryClient]);

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
@@ -26,14 +27,7 @@ export function InviteForm({ conversationId, exclude, onDone }: { conversationId
       setAdded(name);
       setUsername('');
     } catch (caught) {
-      const status = caught instanceof ApiError ? caught.status : 0;
-      if (status === 403 && caught instanceof ApiError && refusedUsername(caught))
-        setError(t('conversations.invite.cannotMessage', { name }));
-      else if (status === 404) setError(t('conversations.invite.notFound', { name }));
-      else if (status === 409 || status === 422) setError(t('conversations.invite.full'));
-      else if (status === 400 && caught instanceof ApiError && caught.forField('username').length > 0)
-        setError(caught.forField('username').join(' '));
-      else setError(t('conversations.page.failed'));
+      setError(inviteError(caught, name, t));
     }
   };
 
@@ -48,6 +42,8 @@ export function InviteForm({ conversationId, exclude, onDone }: { conversationId
           {...completion.inputProps}
           value={username}
           maxLength={30}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the member just opened this form to type a name
+          autoFocus
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onKeyDown={(event) => completion.onKeyDown(event)}
@@ -74,4 +70,15 @@ export function InviteForm({ conversationId, exclude, onDone }: { conversationId
       </div>
     </form>
   );
+}
+
+/** Why adding someone failed, in the member's words (a refusal names no reason: their choice and blocks look alike). */
+function inviteError(error: unknown, name: string, t: TFunction): string {
+  if (!(error instanceof ApiError)) return t('conversations.page.failed');
+  if (error.status === 403)
+    return refusedUsername(error) ? t('conversations.invite.cannotMessage', { name }) : t('conversations.page.refused');
+  if (error.status === 404) return t('conversations.invite.notFound', { name });
+  if (error.status === 409 || error.status === 422) return t('conversations.invite.full');
+  if (error.status === 400 && error.forField('username').length > 0) return error.forField('username').join(' ');
+  return t('conversations.page.failed');
 }

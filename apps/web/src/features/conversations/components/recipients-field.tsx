@@ -44,7 +44,7 @@ export function RecipientsField({ recipients, pending, error, onChange }: Recipi
         {t('conversations.new.recipientsHint', { max: MAX_PARTICIPANTS - 1 })}
       </p>
       {recipients.length > 0 && (
-        <ul className="recipient-chips" aria-label={t('conversations.new.recipients')}>
+        <ul className="recipient-chips" aria-label={t('conversations.new.chosen')}>
           {recipients.map((name) => (
             <li key={name} className="recipient-chip">
               <span>{name}</span>
