@@ -1,4 +1,4 @@
-import type { AccessQuestion, CategoryRef, SiteRules } from './access-questions';
+import type { AccessQuestion, CategoryRef, ConversationRef, RecipientRef, SiteRules } from './access-questions';
 import { AccessService } from './access.service';
 import type { Caller } from './caller';
 import { actingRole } from './staff-two-factor';
@@ -47,6 +47,10 @@ const announcements: CategoryRef = {
 };
 const othersPost = { authorId: 'someone', wiki: false, deleted: false };
 const group = { id: G, visibility: 'hidden' as const };
+const between: ConversationRef = { groupId: null, caller: null, participantCount: 2 };
+const named: ConversationRef = { ...between, caller: 'participant' };
+const inbox: ConversationRef = { groupId: G, caller: null, participantCount: 1 };
+const recipient: RecipientRef = { id: 'someone', messagesFrom: 'everyone', blockedCaller: false, sharesGroup: false };
 
 //               anon, outsider, member, group moderator, group owner, silenced, site moderator, admin
 const TABLE: [string, AccessQuestion, string][] = [
@@ -115,6 +119,35 @@ const TABLE: [string, AccessQuestion, string][] = [
   ['see a member’s profile', { action: 'profile.see', site }, 'YYYYYYYY'],
   ['see a member’s profile, login-only site', { action: 'profile.see', site: { ...site, loginRequired: true } }, 'NYYYYYYY'],
   ['hide one’s membership of a group from one’s profile', { action: 'group.hideMembership', group }, 'NNYYYYNN'],
+  // Conversations: no site role opens one; a group inbox is its group's current staff's until they leave it.
+  ['see a conversation one is not in', { action: 'conversation.see', conversation: between }, 'NNNNNNNN'],
+  ['see a conversation one is named in', { action: 'conversation.see', conversation: { ...between, caller: 'participant' } }, 'NYYYYYYY'],
+  ['see a group’s inbox conversation', { action: 'conversation.see', conversation: inbox }, 'NNNYYNNN'],
+  ['see a group’s inbox conversation one left', { action: 'conversation.see', conversation: { ...inbox, caller: 'left' } }, 'NNNNNNNN'],
+  ['write in a conversation one is not in', { action: 'conversation.reply', conversation: between }, 'NNNNNNNN'],
+  [
+    'add someone to a full conversation',
+    { action: 'conversation.invite', conversation: { ...named, participantCount: 20 }, max: 20 },
+    'NNNNNNNN',
+  ],
+  ['add someone to a conversation', { action: 'conversation.invite', conversation: named, max: 20 }, 'NYYYYYYY'],
+  ['edit the member’s message', { action: 'message.edit', conversation: named, message: { authorId: 'member' } }, 'NNYNNNNN'],
+  ['report the member’s message', { action: 'message.flag', conversation: named, message: { authorId: 'member' } }, 'NYNYYYYY'],
+  ['report a deleted member’s message', { action: 'message.flag', conversation: named, message: { authorId: null } }, 'NNNNNNNN'],
+  ['write to someone open to everyone', { action: 'member.message', target: recipient }, 'NYYYYYYY'],
+  ['write to someone open to nobody', { action: 'member.message', target: { ...recipient, messagesFrom: 'nobody' } }, 'NNNNNNNN'],
+  [
+    'write to someone open to their groups, sharing one',
+    { action: 'member.message', target: { ...recipient, messagesFrom: 'groups', sharesGroup: true } },
+    'NYYYYYYY',
+  ],
+  [
+    'write to someone open to their groups, sharing none',
+    { action: 'member.message', target: { ...recipient, messagesFrom: 'groups' } },
+    'NNNNNNNN',
+  ],
+  ['write to someone who blocked the writer', { action: 'member.message', target: { ...recipient, blockedCaller: true } }, 'NNNNNNNN'],
+  ['write to a group’s staff', { action: 'group.message', group: { ...group, visibility: 'public' }, site }, 'NYYNNYYY'],
 ];
 
 describe('the policy table', () => {
@@ -166,6 +199,13 @@ describe('the policy table', () => {
       'user.delete',
       'profile.see',
       'group.hideMembership',
+      'conversation.see',
+      'conversation.reply',
+      'conversation.invite',
+      'message.edit',
+      'message.flag',
+      'member.message',
+      'group.message',
     ];
     expect(all.filter((action) => !asked.has(action))).toEqual([]);
   });
@@ -212,8 +252,24 @@ describe('can, as the client is told', () => {
         invite: false,
         manage: false,
         leave: false,
+        message: false,
       });
     }
+    // A silenced member still reads and may leave a conversation of theirs, and does nothing else in it.
+    expect(access.conversationCan(callers.silenced, named, 20)).toEqual({
+      reply: false,
+      invite: false,
+      leave: true,
+      edit: false,
+      flag: false,
+    });
+    expect(access.conversationCan(callers.anonymous, named, 20)).toEqual({
+      reply: false,
+      invite: false,
+      leave: false,
+      edit: false,
+      flag: false,
+    });
   });
 
   it('offers joining a public group, asking a private one, and never leaving to a sole owner', () => {
