@@ -11,6 +11,7 @@ import * as twoFactorDtos from '../../../libs/accounts/src/two-factor.dtos';
 import * as accountDtos from '../../../libs/accounts/src/account.dtos';
 import * as leavingDtos from '../../../libs/accounts/src/leaving.dtos';
 import * as groupsDtos from '../../../libs/groups/src/groups.dtos';
+import * as conversationsDtos from '../../../libs/conversations/src/conversations.dtos';
 import * as mailingsDtos from '../../../libs/mailings/src/mailings.dtos';
 import * as moderationDtos from '../../../libs/moderation/src/moderation.dtos';
 import * as profilesDtos from '../../../libs/profiles/src/profiles.dtos';
@@ -272,6 +273,25 @@ export const requestModels = async () => {
           },
         ],
         [
+          Promise.resolve(conversationsDtos),
+          {
+            CreateConversationDto: {
+              to: { required: true, type: () => Object },
+              subject: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              body: { required: true, type: () => String },
+            },
+            ConversationsQueryDto: {
+              unread: { required: false, type: () => Boolean },
+              q: { required: false, type: () => String, minLength: 1, maxLength: 200 },
+            },
+            MessagesQueryDto: { after: { required: false, type: () => String, format: 'uuid' } },
+            SendMessageDto: { body: { required: true, type: () => String } },
+            EditMessageDto: { body: { required: true, type: () => String } },
+            ReadConversationDto: { messageId: { required: true, type: () => String, format: 'uuid' } },
+            AddParticipantDto: { username: { required: true, type: () => String, minLength: 1, maxLength: 30 } },
+          },
+        ],
+        [
           Promise.resolve(notificationsDtos),
           {
             NotificationsQueryDto: { unread: { required: false, type: () => Boolean } },
@@ -289,6 +309,7 @@ export const requestModels = async () => {
               group_invitation: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
               group_join_request: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
               moderation: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              message: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
             },
             UpdatePreferencesDto: {
               deliveries: { required: false, type: () => t['../../../libs/notifications/src/notifications.dtos'].DeliveriesDto },
@@ -346,7 +367,7 @@ export const requestModels = async () => {
           Promise.resolve(moderationDtos),
           {
             CreateFlagDto: {
-              targetType: { required: true, enum: ['post', 'topic', 'user'] },
+              targetType: { required: true, enum: ['post', 'topic', 'user', 'message'] },
               targetId: { required: true, type: () => String, format: 'uuid' },
               reason: { required: true, enum: ['spam', 'harassment', 'off_topic', 'illegal', 'privacy', 'other'] },
               note: { required: false, type: () => String, maxLength: 1000 },
@@ -551,6 +572,37 @@ export const operations: Record<string, GeneratedOperation> = {
     },
   },
   CategoriesController_update: { schema: { $ref: '#/components/schemas/CategoryDto' } },
+  ConversationsController_add: { schema: null },
+  ConversationsController_create: { schema: { $ref: '#/components/schemas/ConversationDto' } },
+  ConversationsController_edit: { schema: { $ref: '#/components/schemas/MessageDto' } },
+  ConversationsController_get: { schema: { $ref: '#/components/schemas/ConversationDto' } },
+  ConversationsController_leave: { summary: 'Leaving is never a privilege a sanction takes away.', schema: null },
+  ConversationsController_list: {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/ConversationDto' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+      required: ['items', 'nextCursor'],
+    },
+  },
+  ConversationsController_messagesPage: {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/MessageDto' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+      required: ['items', 'nextCursor'],
+    },
+  },
+  ConversationsController_read: {
+    summary: 'Reading changes nothing others see: a silenced member keeps their inbox in order.',
+    schema: null,
+  },
+  ConversationsController_send: { schema: { $ref: '#/components/schemas/MessageDto' } },
+  ConversationsController_unreadCount: { schema: { type: 'object', properties: { count: { type: 'number' } }, required: ['count'] } },
   EmailController_change: { schema: null },
   EmailController_resend: { summary: "Securing one's own account changes nothing others see: a silenced member may too.", schema: null },
   EmailController_verify: {
@@ -800,6 +852,7 @@ export const operations: Record<string, GeneratedOperation> = {
         kind: {
           type: 'string',
           enum: [
+            'message',
             'reply',
             'mention',
             'quote',
@@ -1080,6 +1133,38 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     },
     required: ['id', 'name', 'slug', 'description', 'groupId', 'parentId', 'topicCount', 'sharedGroupIds', 'access', 'private', 'can'],
   },
+  ConversationCan: {
+    type: 'object',
+    properties: {
+      reply: { type: 'boolean' },
+      invite: { type: 'boolean', description: 'Add someone (a participant, while the conversation has fewer than MAX_PARTICIPANTS).' },
+      leave: { type: 'boolean' },
+      edit: { type: 'boolean', description: "Edit the caller's own messages." },
+      flag: { type: 'boolean', description: "Report a message of someone else's." },
+    },
+    required: ['reply', 'invite', 'leave', 'edit', 'flag'],
+    description: 'What the caller may do in a conversation (api.md 1.1): each false while silenced.',
+  },
+  ConversationDto: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      subject: { type: 'string' },
+      participants: { type: 'array', items: { $ref: '#/components/schemas/UserDto' } },
+      group: {
+        allOf: [{ $ref: '#/components/schemas/GroupDto' }],
+        nullable: true,
+        description: 'The group whose staff this conversation writes to (a support desk), or null between members.',
+      },
+      lastMessageAt: { type: 'string' },
+      unreadCount: { type: 'number', description: "Messages after the caller's read position." },
+      messageCount: { type: 'number', description: "How many messages there are (deleted members' included as tombstones)." },
+      can: { $ref: '#/components/schemas/ConversationCan' },
+    },
+    required: ['id', 'subject', 'participants', 'group', 'lastMessageAt', 'unreadCount', 'messageCount', 'can'],
+    description:
+      "A private conversation, only ever shown to its participants. A group inbox (`group` set) has as participants\nits writer and the group's current owners and moderators, who join and leave it as the group's staff changes.",
+  },
   CreatedSiteInvitationDto: {
     type: 'object',
     properties: { id: { type: 'string' }, token: { type: 'string' }, link: { type: 'string' } },
@@ -1104,8 +1189,12 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       invite: { type: 'boolean' },
       manage: { type: 'boolean' },
       leave: { type: 'boolean' },
+      message: {
+        type: 'boolean',
+        description: "Write to the group's owners and moderators (its support desk): a member who is not one of them.",
+      },
     },
-    required: ['join', 'requestToJoin', 'invite', 'manage', 'leave'],
+    required: ['join', 'requestToJoin', 'invite', 'manage', 'leave', 'message'],
     description: 'What the caller may do with a group (api.md 1.1): `manage` is owner level, `invite` group-moderator level.',
   },
   GroupDto: {
@@ -1371,6 +1460,27 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     required: ['member', 'sanctions', 'flagsAgainst', 'notes'],
     description: 'A member as staff see them on their moderation page.',
   },
+  MessageDto: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      conversationId: { type: 'string' },
+      author: {
+        allOf: [{ $ref: '#/components/schemas/UserDto' }],
+        nullable: true,
+        description: "Null when the author's account was deleted with their messages (a tombstone).",
+      },
+      body: { type: 'string', description: "Markdown, as written (empty for a deleted member's message)." },
+      html: { type: 'string', description: 'Sanitized HTML, rendered exactly as posts are.' },
+      createdAt: { type: 'string' },
+      editedAt: { type: 'string', nullable: true },
+      blockedAuthor: {
+        type: 'boolean',
+        description: 'The caller blocked the author: a client collapses the message behind a click (as for posts).',
+      },
+    },
+    required: ['id', 'conversationId', 'author', 'body', 'html', 'createdAt', 'editedAt', 'blockedAuthor'],
+  },
   ModerationLogEntryDto: {
     type: 'object',
     properties: {
@@ -1391,6 +1501,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       type: {
         type: 'string',
         enum: [
+          'message',
           'reply',
           'mention',
           'quote',
@@ -1412,6 +1523,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       topicId: { type: 'string' },
       postId: { type: 'string' },
       groupId: { type: 'string' },
+      conversationId: { type: 'string', description: 'A `message` notification: the conversation (its subject is in `data.subject`).' },
       data: {
         type: 'object',
         properties: {
@@ -1433,6 +1545,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
               'A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete (to the author).',
           },
           sanctionId: { type: 'string', description: 'A moderation notification about a sanction (see GET /api/me/sanctions).' },
+          subject: { type: 'string', description: "A `message` notification: the conversation's subject (never in a discreet email)." },
         },
         required: ['count'],
       },
@@ -1445,6 +1558,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       deliveries: {
         type: 'object',
         properties: {
+          message: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
           reply: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
           mention: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
           quote: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
@@ -1456,6 +1570,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
           moderation: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
         },
         required: [
+          'message',
           'reply',
           'mention',
           'quote',
@@ -1571,8 +1686,12 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         items: { $ref: '#/components/schemas/GroupDto' },
         description: 'Groups the caller may see whose membership the member has not hidden.',
       },
+      canMessage: {
+        type: 'boolean',
+        description: 'The caller may start a conversation with this member (their choice of who may write, and blocks).',
+      },
     },
-    required: ['user', 'pronouns', 'bio', 'joinedAt', 'postCount', 'groups'],
+    required: ['user', 'pronouns', 'bio', 'joinedAt', 'postCount', 'groups', 'canMessage'],
     description: '`GET /api/users/:username`. The email never appears.',
   },
   ProfilePostDto: {
@@ -1714,13 +1833,19 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         required: ['sanctionId', 'type', 'reason', 'message'],
         description: 'For an appeal: the sanction and what the member wrote.',
       },
+      context: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/MessageDto' },
+        description:
+          "A reported private message: it and the five before it, oldest first, shown to the site staff handling\nthe report and to nobody else (opening them is logged). The target's `body` and `html` are the message's.",
+      },
     },
     required: ['id', 'kind', 'createdAt', 'claimedBy', 'target', 'reasons', 'notes', 'history'],
   },
   ReviewTargetDto: {
     type: 'object',
     properties: {
-      type: { type: 'string', enum: ['post', 'topic', 'user'] },
+      type: { type: 'string', enum: ['post', 'topic', 'user', 'message'] },
       id: { type: 'string' },
       member: {
         allOf: [{ $ref: '#/components/schemas/UserDto' }],
