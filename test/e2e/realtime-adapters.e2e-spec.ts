@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { PostDto } from '@harbour/contracts';
+import type { ConversationDto, MessageDto, PostDto } from '@harbour/contracts';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
@@ -85,6 +85,28 @@ describe.each(['postgres', 'redis'] as const)('Socket.IO across two API processe
     await t.http().delete(`/api/groups/${group.slug}/members/${member.user.id}`).set(owner.auth).expect(204);
     expect(await closed).toEqual({ topicId: secret.id });
     expect(await join(socket, secret.id)).toEqual({ ok: false, error: 'not_found' });
+  });
+
+  it('brings a private message sent through one process to its reader’s socket on the other', async () => {
+    const [writer, reader] = [await newMember(t), await newMember(t)];
+    const conversation = (
+      await t
+        .http()
+        .post('/api/conversations')
+        .set(writer.auth)
+        .send({ to: [reader.user.username], subject: adapter, body: 'first' })
+        .expect(201)
+    ).body as ConversationDto;
+    const tab = track(await connectSocket(other.baseUrl, { token: reader.token }));
+    // The first message's event may still be on its way to the other process when the tab connects: wait for this one.
+    const heard = nextEventWhere<MessageDto>(tab, 'message:created', (message) => message.body === `via ${adapter}`, 10000);
+    const sent = await t
+      .http()
+      .post(`/api/conversations/${conversation.id}/messages`)
+      .set(writer.auth)
+      .send({ body: `via ${adapter}` })
+      .expect(201);
+    expect(await heard).toMatchObject({ id: sent.body.id, conversationId: conversation.id, author: { id: writer.user.id } });
   });
 
   it('loses no post for a reader whose process is killed: it reconnects to the other one and catches up', async () => {
