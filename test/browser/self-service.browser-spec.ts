@@ -49,7 +49,7 @@ describe('the member’s own account in the browser', () => {
     await page.context().close();
   });
 
-  it('saves pronouns and a one-paragraph bio on /settings/profile, offers no setting that does nothing yet, in French too', async () => {
+  it('saves pronouns, a one-paragraph bio and who may write to the member on /settings/profile, offers no setting that does nothing yet, in French too', async () => {
     const page = await signIn(b, t.baseUrl, 'selfserve');
     await page.goto(`${t.baseUrl}/settings/profile`);
     await page.getByLabel('Pronouns').fill('they/them');
@@ -62,13 +62,17 @@ describe('the member’s own account in the browser', () => {
     await bio.press('Enter');
     await bio.pressSequentially('night shifts.');
     expect(await bio.inputValue()).toBe('Peer worker, night shifts.');
-    // Discreet mode (issue 20) and private conversations (issue 16) do not exist yet: nothing offers them.
-    expect(await page.getByText(/discreet|private conversation/i).count()).toBe(0);
+    // Discreet mode (issue 20) does not exist yet: nothing offers it.
+    expect(await page.getByText(/discreet/i).count()).toBe(0);
     expect(await page.getByRole('checkbox').count()).toBe(0);
+    // Private conversations do (issue 16): who may start one is chosen here.
+    const messagesFrom = page.getByRole('group', { name: 'Who may start a private conversation with you' });
+    expect(await messagesFrom.getByRole('radio', { name: 'Every member' }).isChecked()).toBe(true);
+    await messagesFrom.getByRole('radio', { name: 'Members of my groups' }).check();
     await page.getByRole('button', { name: 'Save my profile' }).click();
     await page.getByRole('status').getByText('Your profile is saved.').waitFor();
     const me = await t.http().get('/api/me').set(member.auth).expect(200);
-    expect(me.body).toMatchObject({ pronouns: 'they/them', bio: 'Peer worker, night shifts.', discreet: false });
+    expect(me.body).toMatchObject({ pronouns: 'they/them', bio: 'Peer worker, night shifts.', discreet: false, messagesFrom: 'groups' });
 
     await page.getByLabel('Language of the site and of your emails').selectOption('fr');
     await page.getByRole('button', { name: 'Save my profile' }).click();
