@@ -166,6 +166,39 @@ describe('SQL scopes agree with the access rules', () => {
     }
   });
 
+  it('keeps exactly the conversations each caller is in, whatever their site role (conversation.see)', async () => {
+    const kinds = ['participant', 'staff', 'left', null] as const;
+    const members = callers.filter((c): c is Caller => c !== null);
+    const conversations = Array.from({ length: 30 }, () => ({
+      id: randomUUID(),
+      groupId: random() < 0.4 ? null : pick(groupIds),
+      // Each member's own row in it: named, a staff member's read position, left, or none.
+      rows: new Map(members.map((m) => [m.userId, pick(kinds)])),
+    }));
+    const conversationRows = conversations.map((c) => `(${uuid(c.id)}, ${c.groupId ? uuid(c.groupId) : 'NULL::uuid'})`).join(', ');
+    const participantRows = conversations
+      .flatMap((c) =>
+        [...c.rows].filter(([, kind]) => kind !== null).map(([userId, kind]) => `(${uuid(c.id)}, ${uuid(userId)}, '${kind}')`),
+      )
+      .join(', ');
+    const named = "SELECT np.conversation_id FROM p np WHERE np.user_id = :callerId AND np.kind = 'participant'";
+    for (const caller of members) {
+      const scope = access.visibleConversations(caller, 'c', 'me', named);
+      const kept = await ids(
+        `WITH c(id, group_id) AS (VALUES ${conversationRows}), p(conversation_id, user_id, kind) AS (VALUES ${participantRows})
+         SELECT c.id FROM c LEFT JOIN p me ON me.conversation_id = c.id AND me.user_id = :callerId WHERE ${scope.where}`,
+        scope,
+      );
+      const allowed = conversations
+        .filter((c) => {
+          const own = c.rows.get(caller.userId) ?? null;
+          return access.can(caller, { action: 'conversation.see', conversation: { groupId: c.groupId, caller: own, participantCount: 2 } });
+        })
+        .map((c) => c.id);
+      expect({ caller: describeCaller(caller), kept }).toEqual({ caller: describeCaller(caller), kept: allowed.sort() });
+    }
+  });
+
   /** Runs a scoped query (TypeORM `:name` parameters turned into `$n`) and answers the ids it keeps, sorted. */
   async function ids(text: string, scope: SqlScope): Promise<string[]> {
     const values: unknown[] = [];
