@@ -53,7 +53,7 @@ export function GroupPage() {
         <p>
           <Link
             to={`/messages/new?group=${encodeURIComponent(g.slug)}`}
-            className="button-link message-button"
+            className="message-button button-outline"
             aria-label={t('conversations.groupButtonLabel', { group: g.name })}
           >
             {t('conversations.groupButton')}
