@@ -55,6 +55,12 @@ describe('private conversations: live, reported, searched', () => {
     const sent = await send(ana, conversation.id, 'Are you there?');
     expect((await heard).id).toBe(sent.id);
     expect(await notified).toMatchObject({ type: 'message', actor: { id: ana.user.id }, data: { subject: 'Hello' } });
+    // Reading the conversation to its end reads its notification too (and every tab's count follows).
+    const counted = nextEventWhere<{ count: number }>(benTab, 'notification:count', () => true);
+    await t.http().put(`/api/conversations/${conversation.id}/read`).set(ben.auth).send({ messageId: sent.id }).expect(204);
+    await counted;
+    const unread = (await t.http().get('/api/notifications?unread=true').set(ben.auth).expect(200)).body.items as NotificationDto[];
+    expect(unread.filter((item) => item.conversationId === conversation.id)).toEqual([]);
     const typing = nextEventWhere<{ conversationId: string; user: { id: string } }>(
       benTab,
       'conversation:typing',

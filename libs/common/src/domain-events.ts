@@ -68,6 +68,8 @@ export interface DomainEventMap {
    */
   MessageCreated: { messageId: string; conversationId: string; authorId: string; audienceIds: string[] };
   MessageUpdated: { messageId: string; conversationId: string; audienceIds: string[] };
+  /** A member read a conversation to its last message: its notification is read too. */
+  ConversationRead: { userId: string; conversationId: string };
   /** A participant added someone to a conversation (they are told, as of a message). */
   ConversationJoined: { conversationId: string; userId: string; addedById: string };
 }

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { messageRecipients, type Recipient } from '@harbour/accounts';
-import { decodeCursor, DomainEvents, ForbiddenError, InvalidInputError, NotFoundError, RuleRefusedError, toPage } from '@harbour/common';
+import {
+  decodeCursor,
+  DomainEvents,
+  ForbiddenError,
+  InvalidInputError,
+  isUuid,
+  NotFoundError,
+  RuleRefusedError,
+  toPage,
+} from '@harbour/common';
 import { MAX_PARTICIPANTS, type ConversationDto, type GroupDto, type PageDto } from '@harbour/contracts';
 import { GroupsService, sharesGroup } from '@harbour/groups';
 import { SettingsService } from '@harbour/settings';
@@ -11,6 +20,7 @@ import { toConversationDto } from './conversation.mappers';
 import { ConversationRepository, type ConversationRow } from './conversation.repository';
 import { namedConversationIds } from './conversation-sql';
 import type { AddParticipantDto, ConversationsQueryDto, CreateConversationDto } from './conversations.dtos';
+import { MessageRepository } from './message.repository';
 import { MessageWriter } from './message-writer';
 
 /**
@@ -26,6 +36,7 @@ export class ConversationsService {
     private readonly lookup: ConversationLookup,
     private readonly conversations: ConversationRepository,
     private readonly writer: MessageWriter,
+    private readonly messages: MessageRepository,
     private readonly groups: GroupsService,
     private readonly settings: SettingsService,
     private readonly events: DomainEvents,
@@ -114,21 +125,12 @@ export class ConversationsService {
 
   /** Moves the caller's read position to a message of the conversation (never back). */
   async read(caller: Caller, id: string, messageId: string): Promise<void> {
-    const { row, message } = await this.lookup.message(caller, messageId, { conversationId: id }).catch((error: unknown) => {
-      // The conversation decides the 404; a message id that is not one of its messages is a bad field.
-      if (error instanceof NotFoundError)
-        return this.lookup
-          .conversation(caller, id)
-          .then(() => Promise.reject(new InvalidInputError('messageId must be a message of this conversation')));
-      throw error;
-    });
-    await this.conversations.markRead(
-      undefined,
-      row.id,
-      caller.userId,
-      message.number,
-      row.my_kind === 'participant' ? 'participant' : 'staff',
-    );
+    const { row } = await this.lookup.conversation(caller, id);
+    const message = isUuid(messageId) ? await this.messages.find(messageId) : null;
+    if (!message || message.conversation_id !== row.id) throw new InvalidInputError('messageId must be a message of this conversation');
+    const kind = row.my_kind === 'participant' ? 'participant' : 'staff';
+    await this.conversations.markRead(undefined, row.id, caller.userId, message.number, kind);
+    if (message.number >= row.message_count) this.events.publish('ConversationRead', { userId: caller.userId, conversationId: row.id });
   }
 
   private async row(caller: Caller, id: string): Promise<ConversationRow> {

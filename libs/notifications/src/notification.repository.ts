@@ -109,6 +109,15 @@ export class NotificationRepository {
     );
   }
 
+  /** Marks the member's unread notifications about a conversation read (they read it there); answers whether any were. */
+  async markConversationRead(userId: string, conversationId: string): Promise<boolean> {
+    const [, count]: [unknown[], number] = await this.db().query(
+      'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND conversation_id = $2 AND read_at IS NULL RETURNING id',
+      [userId, conversationId],
+    );
+    return count > 0;
+  }
+
   /** What the delayed email of a notification needs to decide, with its member's address and language. */
   async emailTarget(
     id: string,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Caller } from '@harbour/access';
 import { DomainEvents, InvalidInputError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
@@ -12,7 +12,7 @@ import { readUnsubscribeToken, type MailKind } from './unsubscribe-token';
 
 /** A member's own notifications and choices: list, count, mark read, preferences, unsubscribe. */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleInit {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly settingsRows: NotificationSettingsRepository,
@@ -20,6 +20,15 @@ export class NotificationsService {
     private readonly events: DomainEvents,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
+
+  /** A conversation read to its end needs no notification (nor its email, still waiting) any more. */
+  onModuleInit(): void {
+    this.events.on('ConversationRead', async (event) => {
+      if (await this.notifications.markConversationRead(event.userId, event.conversationId)) {
+        this.events.publish('NotificationsRead', { userId: event.userId });
+      }
+    });
+  }
 
   list(caller: Caller, query: { cursor?: string; limit?: number; unread?: boolean }): Promise<PageDto<NotificationDto>> {
     return this.reader.page(caller, query);
