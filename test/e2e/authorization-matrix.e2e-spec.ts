@@ -5,6 +5,7 @@ import { MODERATION_AND_GROUP_ROWS } from '../support/authorization/moderation-g
 import { NOTIFICATION_AND_MAIL_ROWS } from '../support/authorization/notification-mail-rows';
 import { SITE_AND_FORUM_ROWS } from '../support/authorization/site-forum-rows';
 import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
+import { CONVERSATION_ROWS } from '../support/authorization/conversations-rows';
 import { LEAVING_ROWS } from '../support/authorization/leaving-rows';
 import { PROFILE_ROWS } from '../support/authorization/profiles-rows';
 import { SELF_SERVICE_ROWS } from '../support/authorization/self-service-rows';
@@ -27,6 +28,7 @@ const MATRIX: Row[] = [
   ...TWO_FACTOR_ROWS,
   ...BLOCK_ROWS,
   ...LEAVING_ROWS,
+  ...CONVERSATION_ROWS,
 ];
 
 interface RouterLayer {
@@ -120,5 +122,35 @@ describe('the authorization matrix', () => {
     const reply = await t.http().post(`/api/topics/${fixtures.privateTopic}/posts`).set(outsider.auth).send({ body: 'hello' });
     const replyMissing = await t.http().post(`/api/topics/${MISSING}/posts`).set(outsider.auth).send({ body: 'hello' });
     expect([reply.status, reply.body]).toEqual([404, replyMissing.body]);
+  });
+
+  it('answers site staff and an outsider on a conversation exactly what it answers for a missing one', async () => {
+    const { id, memberMessage } = fixtures.conversations.between;
+    const calls: ['get' | 'post' | 'patch' | 'put' | 'delete', string, object?][] = [
+      ['get', `/api/conversations/${id}`],
+      ['get', `/api/conversations/${id}/messages`],
+      ['post', `/api/conversations/${id}/messages`, { body: 'hello' }],
+      ['patch', `/api/conversations/${id}/messages/${memberMessage}`, { body: 'hello' }],
+      ['put', `/api/conversations/${id}/read`, { messageId: memberMessage }],
+      ['post', `/api/conversations/${id}/participants`, { username: fixtures.bystander.user.username }],
+      ['delete', `/api/conversations/${id}/participants/me`],
+      ['post', '/api/flags', { targetType: 'message', targetId: memberMessage, reason: 'spam' }],
+    ];
+    for (const role of ['outsider', 'groupOwner', 'moderator', 'admin'] as const) {
+      for (const [method, url, body] of calls) {
+        const call = (target: string, data?: object) => t.http()[method](target).set(members[role]!.auth).send(data);
+        const missingBody = body && 'targetId' in body ? { ...body, targetId: MISSING } : body;
+        const [hidden, missing] = [
+          await call(url, body),
+          await call(url.split(id).join(MISSING).split(memberMessage).join(MISSING), missingBody),
+        ];
+        expect({ role, url, status: hidden.status, body: hidden.body as unknown }).toEqual({
+          role,
+          url,
+          status: 404,
+          body: missing.body as unknown,
+        });
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import { sql } from '../database';
 import { newMember, type TestMember } from '../factories';
 import { newCategory, newReply, newTopic } from '../forum';
 import { addToGroup, newGroup, newGroupCategory } from '../groups';
+import { conversationFixtures } from './conversations-rows';
 import { MISSING, type Fixtures, type MatrixRole } from './matrix';
 
 /** The members of every role and the objects the rows act on (see Fixtures), made through the API. */
@@ -31,6 +32,8 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
   await addToGroup(t, group, owner, bystander);
   const privateCategory = await newGroupCategory(t, owner, group);
   const privateTopic = await newTopic(t, members.member!, privateCategory);
+  // Before the silencing below: the silenced member has written in a conversation.
+  const conversations = await conversationFixtures(t, members, group);
   await sql(t.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [members.silenced!.user.id]);
   await sql(t.databaseUrl, `UPDATE users SET status = 'suspended' WHERE id = $1`, [members.suspended!.user.id]);
 
@@ -45,6 +48,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
     group,
     hiddenGroup,
     bystander,
+    conversations,
     freshPost: async () => (await newReply(t, victim, topic.id)).id,
     freshGroupMember: async () => {
       const joiner = await newMember(t);

@@ -1,4 +1,5 @@
 import type { TestMember } from '../factories';
+import type { ConversationFixtures } from './conversations-rows';
 
 /** The authorization matrix's vocabulary: roles, what a row is, and the usual expectations. */
 /**
@@ -53,6 +54,8 @@ export interface Fixtures {
   freshSanction: () => Promise<string>;
   /** A new invitation (to a group of its own) for the role calling, or a missing id for the anonymous. */
   invitationFor: (role: MatrixRole) => Promise<string>;
+  /** Private conversations and a group inbox (conversations-rows.ts). */
+  conversations: ConversationFixtures;
 }
 
 export interface Row {
