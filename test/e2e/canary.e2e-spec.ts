@@ -1,10 +1,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Socket } from 'socket.io-client';
+import type { MessageDto, ReviewItemDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
-import { connectSocket } from '../support/sockets';
+import { conversationSweepUrls, exportedTexts, plantConversationCanary, type ConversationCanary } from '../support/canary-conversations';
+import { connectSocket, nextEventWhere } from '../support/sockets';
 
 /**
  * Plants a unique word everywhere a private space can hold it (title, body, edit history, a mention of
@@ -14,16 +16,19 @@ import { connectSocket } from '../support/sockets';
 describe('a canary in a private space', () => {
   const CANARY = `canary${Math.random().toString(36).slice(2, 10)}`;
   let t: TestApp;
+  let admin: TestMember;
   let owner: TestMember;
   let insider: TestMember;
   let outsider: TestMember;
   let ids: { topic: string; post: string; reply: string; category: string; group: string; groupSlug: string };
+  /** Another canary, in private conversations: site staff and other groups' staff are outsiders there too. */
+  let letters: ConversationCanary;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
     // Notification emails leave after one second here, so the mail sweep below sees them.
     t = await startTestApp({ env: { NOTIFICATION_EMAIL_DELAY_SECONDS: '1' } });
-    const admin = await newMember(t, { role: 'admin' });
+    admin = await newMember(t, { role: 'admin' });
     owner = await newMember(t);
     insider = await newMember(t);
     outsider = await newMember(t, { username: 'outsider_canary' });
@@ -64,6 +69,7 @@ describe('a canary in a private space', () => {
     // The outsider blocked the insider: their block list and blocked-author marks are swept too.
     await t.http().put(`/api/me/blocks/${insider.user.id}`).set(outsider.auth).expect(204);
     ids = { topic: topic.id, post: topic.firstPost.id, reply: reply.id, category, group: group.id, groupSlug: group.slug };
+    letters = await plantConversationCanary(t, owner, 'outsider_canary');
   });
   afterAll(async () => {
     sockets.forEach((socket) => socket.close());
@@ -77,34 +83,35 @@ describe('a canary in a private space', () => {
     expect(JSON.stringify(posts.body)).toContain(CANARY);
   });
 
+  const sweepUrls = () => [
+    '/api/categories',
+    `/api/categories/${ids.category}`,
+    `/api/categories/${ids.category}/topics`,
+    '/api/topics',
+    `/api/topics/${ids.topic}`,
+    `/api/topics/${ids.topic}/posts`,
+    `/api/posts/${ids.post}`,
+    `/api/posts/${ids.reply}`,
+    `/api/posts/${ids.post}/revisions`,
+    '/api/groups',
+    `/api/groups/${ids.groupSlug}`,
+    `/api/groups/${ids.groupSlug}/members`,
+    `/api/search?q=${CANARY}`,
+    `/api/search?q=${CANARY}&groupId=${ids.group}`,
+    `/api/search?q=${CANARY}&categoryId=${ids.category}`,
+    `/api/search?q=about`,
+    '/api/bookmarks',
+    '/api/invitations',
+    '/api/me',
+    '/api/notifications',
+    '/api/notifications?unread=true',
+    '/api/notifications/unread-count',
+    '/api/me/blocks',
+  ];
+
   it('never reaches an outsider or a visitor through any route', async () => {
-    const urls = [
-      '/api/categories',
-      `/api/categories/${ids.category}`,
-      `/api/categories/${ids.category}/topics`,
-      '/api/topics',
-      `/api/topics/${ids.topic}`,
-      `/api/topics/${ids.topic}/posts`,
-      `/api/posts/${ids.post}`,
-      `/api/posts/${ids.reply}`,
-      `/api/posts/${ids.post}/revisions`,
-      '/api/groups',
-      `/api/groups/${ids.groupSlug}`,
-      `/api/groups/${ids.groupSlug}/members`,
-      `/api/search?q=${CANARY}`,
-      `/api/search?q=${CANARY}&groupId=${ids.group}`,
-      `/api/search?q=${CANARY}&categoryId=${ids.category}`,
-      `/api/search?q=about`,
-      '/api/bookmarks',
-      '/api/invitations',
-      '/api/me',
-      '/api/notifications',
-      '/api/notifications?unread=true',
-      '/api/notifications/unread-count',
-      '/api/me/blocks',
-    ];
     for (const who of [outsider, null]) {
-      for (const url of urls) {
+      for (const url of sweepUrls()) {
         const call = t.http().get(url);
         const response = await (who ? call.set(who.auth) : call);
         expect({ url, text: response.text }).not.toEqual({ url, text: expect.stringContaining(CANARY) });
@@ -187,6 +194,109 @@ describe('a canary in a private space', () => {
     for (const mail of t.smtp!.messages.filter((m) => !m.to.some((to) => members.includes(to)))) {
       expect(mail.to).not.toContain(outsider.user.email);
       expect(mail.text.split(`${CANARY} group`).join('')).not.toContain(CANARY);
+    }
+  });
+
+  it('leaves letters to their participants, who read, find and are told of them (or the sweeps below prove nothing)', async () => {
+    const { word, writer, reader, inboxOwner, between, inbox } = letters;
+    const read = await t.http().get(`/api/conversations/${between.id}/messages`).set(reader.auth).expect(200);
+    expect(read.text).toContain(`${word}b answer`);
+    const answered = await t.http().get(`/api/conversations/${inbox.id}/messages`).set(inboxOwner.auth).expect(200);
+    expect(answered.text).toContain(`${word}b for the staff`);
+    const found = await t.http().get(`/api/conversations?q=${word}b`).set(writer.auth).expect(200);
+    expect(found.body.items.map((item: { id: string }) => item.id).sort()).toEqual([between.id, inbox.id].sort());
+    const told = await t.http().get('/api/notifications').set(reader.auth).expect(200);
+    expect(told.text).toContain(`${word}s`);
+  });
+
+  /** Site staff, another group's owner and moderator, an outsider and a visitor: none is in the conversations. */
+  const strangers = () => [admin, letters.siteModerator, owner, letters.otherModerator, outsider];
+
+  it('never shows letters to site staff, another group’s staff, an outsider or a visitor through any route', async () => {
+    const urls = conversationSweepUrls(letters);
+    /** The URLs that answer with the canary (each answering below 500). */
+    const leaks = async (who: TestMember | null) => {
+      const responses = await Promise.all(urls.map((url) => (who ? t.http().get(url).set(who.auth) : t.http().get(url))));
+      expect(responses.filter((response) => response.status >= 500).map((response) => response.status)).toEqual([]);
+      return urls.filter((_url, n) => responses[n]!.text.includes(letters.word));
+    };
+    // The same sweep finds it as a participant: it would catch a leak.
+    const between = `/api/conversations/${letters.between.id}`;
+    expect(await leaks(letters.reader)).toEqual(
+      expect.arrayContaining(['/api/conversations', between, `${between}/messages`, '/api/notifications']),
+    );
+    for (const who of [...strangers(), null])
+      expect({ who: who?.user.username, leaks: await leaks(who) }).toEqual({ who: who?.user.username, leaks: [] });
+  });
+
+  it('never shows letters to site staff, another group’s staff or an outsider through their data export', async () => {
+    for (const who of strangers()) {
+      for (const [name, text] of Object.entries(await exportedTexts(t, who))) {
+        expect({ name, text }).not.toEqual({ name, text: expect.stringContaining(letters.word) });
+      }
+    }
+  });
+
+  it('never sends letters to site staff, another group’s staff or an outsider by socket or mail; no mail carries their words', async () => {
+    const { word, writer, reader, inboxOwner, between, inbox } = letters;
+    const heard: string[] = [];
+    for (const who of strangers()) {
+      const socket = await connectSocket(t.baseUrl, { token: who.token });
+      sockets.push(socket);
+      socket.onAny((event: string, payload: unknown) => heard.push(`${event} ${JSON.stringify(payload)}`));
+    }
+    const [readerTab, staffTab] = [
+      await connectSocket(t.baseUrl, { token: reader.token }),
+      await connectSocket(t.baseUrl, { token: inboxOwner.token }),
+    ];
+    sockets.push(readerTab, staffTab);
+    const live = [
+      nextEventWhere<MessageDto>(readerTab, 'message:updated', (message) => message.conversationId === between.id),
+      nextEventWhere<MessageDto>(staffTab, 'message:created', (message) => message.conversationId === inbox.id),
+    ];
+    const edit = `/api/conversations/${between.id}/messages/${between.firstMessage}`;
+    await t
+      .http()
+      .patch(edit)
+      .set(writer.auth)
+      .send({ body: `${word}b live edit` })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/conversations/${inbox.id}/messages`)
+      .set(writer.auth)
+      .send({ body: `${word}b live` })
+      .expect(201);
+    expect((await Promise.all(live)).map((message) => message.body)).toEqual([`${word}b live edit`, `${word}b live`]);
+    // The participants' tabs heard it: anything sent to the others would have arrived by now too.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard.join('\n')).not.toContain(word);
+    // The participants are emailed who wrote and about what (the subject), never the words; nobody else anything.
+    expect((await t.smtp!.waitFor(reader.user.email)).subject).toContain(`${word}s`);
+    await t.smtp!.waitFor(inboxOwner.user.email);
+    const participants = [writer, reader, inboxOwner].map((member) => member.user.email);
+    for (const mail of t.smtp!.messages) {
+      const text = `${mail.subject}\n${mail.text}\n${mail.html}`;
+      expect({ to: mail.to, text }).not.toEqual({ to: mail.to, text: expect.stringContaining(`${word}b`) });
+      if (!mail.to.some((to) => participants.includes(to))) expect(text).not.toContain(word);
+    }
+  });
+
+  it('shows a reported letter to the site’s moderators, never in a group’s queue', async () => {
+    const { word, reader, between, siteModerator } = letters;
+    await t
+      .http()
+      .post('/api/flags')
+      .set(reader.auth)
+      .send({ targetType: 'message', targetId: between.firstMessage, reason: 'harassment' })
+      .expect(201);
+    const queue = await t.http().get('/api/moderation/queue').set(siteModerator.auth).expect(200);
+    const item = (queue.body.items as ReviewItemDto[]).find((candidate) => candidate.target.id === between.firstMessage);
+    expect(item?.target).toMatchObject({ type: 'message', body: `${word}b live edit` });
+    for (const who of [owner, letters.otherModerator, letters.inboxOwner]) {
+      const theirs = await t.http().get('/api/moderation/queue').set(who.auth).expect(200);
+      expect(theirs.text).not.toContain(word);
+      expect(theirs.text).not.toContain(between.firstMessage);
     }
   });
 });
