@@ -9,6 +9,7 @@
 //   BENCH_SOCKETS=10000 connected Socket.IO clients, BENCH_ROOM=1000 of them in one topic's room
 //   BENCH_SUBSCRIBERS=34000 addresses imported and sent one mailing (MAILING_RATE=0: as fast as it goes)
 //   BENCH_RESETS=200 password resets asked at once (transactionalMail: time until the SMTP server has them all)
+//   BENCH_PAIRS=50 pairs of members writing back and forth in private conversations (conversations)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { seedSearchCorpus } from './bench-search-seed.mjs';
 import { benchMailing, startSmtpCounter } from './bench-mailing.mjs';
 import { benchSocketFanout } from './bench-sockets.mjs';
+import { benchConversations } from './bench-conversations.mjs';
 import { benchTransactionalMail } from './bench-transactional-mail.mjs';
 import { cpuSeconds, inParallel, statementsSince } from './bench-measure.mjs';
 
@@ -44,7 +46,7 @@ const statements = Boolean(process.env.BENCH_STATEMENTS);
 const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres'), statementStatistics: statements });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 // Scenarios that need no topics: run alone, they skip seeding the forum (4,000 posts through the API).
-const FORUMLESS = new Set(['transactionalMail']);
+const FORUMLESS = new Set(['transactionalMail', 'conversations']);
 const forumNeeded = !only || [...only].some((name) => !FORUMLESS.has(name));
 // Every message the server sends (the mailing, notification emails) goes to a local SMTP server that counts them.
 const smtpSink = await startSmtpCounter();
@@ -93,6 +95,8 @@ async function seed() {
     '/admin/settings',
     {
       rateLimits: { postsPerMinute: 0, topicsPerDay: 0, registrationsPerHourPerIp: 0, loginAttemptsPerHourPerIp: 0 },
+      // A new site asks new accounts to verify their address (202, no session): the bench's members sign in at once.
+      emailVerification: 'off',
     },
     admin.token,
   );
@@ -223,6 +227,24 @@ try {
       `mailing: imported ${result.subscribers} subscribers in ${result.import.seconds} s; sent ${result.send.sent} in ${result.send.seconds} s ` +
         `(${result.send.messagesPerSecond}/s); ${result.exactlyOnce.addressesWithOneCopy} addresses got exactly one copy, ` +
         `${result.exactlyOnce.addressesWithSeveral} several, ${result.exactlyOnce.missing} none\n`,
+    );
+    return result;
+  };
+  // Private conversations: pairs writing back and forth, each message timed until the other side's socket hears it.
+  scenarios.conversations = async () => {
+    const result = await benchConversations({
+      base,
+      call,
+      register: (i) =>
+        call('POST', '/auth/register', { username: `bench_pair_${i}`, email: `pair${i}@bench.example`, password: 'bench password' }),
+      pairs: Number(process.env.BENCH_PAIRS ?? 50),
+      seconds,
+      cpuSeconds: () => cpuSeconds(server.pid),
+    });
+    process.stderr.write(
+      `conversations: ${result.messagesPerSecond} messages/s over ${result.pairs} pairs, p99 ${result.latencyMs.p99} ms; ` +
+        `delivery to the other side p99 ${result.deliveryMs.p99} ms; CPU per message: server ${result.cpuMsPerRequest.server} ms, ` +
+        `PostgreSQL ${result.cpuMsPerRequest.postgres} ms\n`,
     );
     return result;
   };
