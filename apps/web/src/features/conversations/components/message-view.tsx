@@ -16,7 +16,19 @@ interface MessageViewProps {
 /** One message: author, time, the server's sanitized html (as posts are shown), and its actions. */
 export function MessageView({ message, mine, can }: MessageViewProps) {
   const { t, i18n } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditingState] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  const setEditing = (on: boolean) => {
+    wasEditing.current = !on;
+    setEditingState(on);
+  };
+  // Saved or cancelled: the focus goes back to the Edit button, where the member was before the box opened.
+  useEffect(() => {
+    if (editing || !wasEditing.current) return;
+    wasEditing.current = false;
+    editButton.current?.focus();
+  }, [editing]);
   const [reporting, setReporting] = useState(false);
   // A message by a member the reader blocked starts collapsed, as their posts do: one click shows it.
   const [revealed, setRevealed] = useState(false);
@@ -91,7 +103,7 @@ export function MessageView({ message, mine, can }: MessageViewProps) {
       {!editing && ((mine && can.edit) || (!mine && message.author && can.flag)) && (
         <div className="post-actions">
           {mine && can.edit && (
-            <button type="button" onClick={() => setEditing(true)}>
+            <button ref={editButton} type="button" onClick={() => setEditing(true)}>
               {t('conversations.page.edit')}
             </button>
           )}
