@@ -113,9 +113,12 @@ function Conversation({ conversation }: { conversation: ConversationDto }) {
         {live.typing.length > 0 ? t('conversations.page.typing', { names: typingNames, count: live.typing.length }) : ''}
       </p>
       <p className="visually-hidden" role="status">
-        {live.arrived
-          ? t('conversations.inbox.newMessageFrom', { name: live.arrived.author?.displayName ?? '', subject: conversation.subject })
-          : ''}
+        {/* Keyed by message: a second message from the same person is new text, announced again. */}
+        {live.arrived && (
+          <span key={live.arrived.id}>
+            {t('conversations.inbox.newMessageFrom', { name: live.arrived.author?.displayName ?? '', subject: conversation.subject })}
+          </span>
+        )}
       </p>
       {can.reply ? (
         <div className="reply-box">
