@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { inDays, queue } from '../support/moderation';
+import { connectSocket } from '../support/sockets';
 
 /**
  * Private conversations (api.md 1.1) under the rules of posts: watched words (a `review` word holds nothing,
@@ -114,7 +115,7 @@ describe('private conversations: rules, races and emails', () => {
     }
   });
 
-  it('lets a silenced member read but write nothing, and others read a suspended member whose sessions end', async () => {
+  it('lets a silenced member read but write (or type) nothing, and others read a suspended member whose sessions end', async () => {
     const [silenced, suspended, cleo] = [await newMember(t), await newMember(t), await newMember(t)];
     const quiet = await started(silenced, [ana], 'Before the silence', 'I wrote this first');
     const [first] = (await t.http().get(`/api/conversations/${quiet.id}/messages`).set(silenced.auth).expect(200)).body
@@ -128,7 +129,7 @@ describe('private conversations: rules, races and emails', () => {
         .expect(201);
     await sanction(silenced, 'silence');
     const seen = await conversationOf(silenced, quiet.id);
-    expect(seen.can).toMatchObject({ reply: false, invite: false });
+    expect(seen.can).toEqual({ reply: false, invite: false, leave: true, edit: false, flag: false });
     await t.http().get(`/api/conversations/${quiet.id}/messages`).set(silenced.auth).expect(200);
     await t.http().get('/api/conversations').set(silenced.auth).expect(200);
     const writes = [
@@ -139,6 +140,12 @@ describe('private conversations: rules, races and emails', () => {
     ];
     expect((await Promise.all(writes)).map((answer) => answer.status)).toEqual([403, 403, 403, 403]);
     expect((await conversationOf(ana, quiet.id)).participants).toHaveLength(2);
+    const tab = await connectSocket(t.baseUrl, { token: silenced.token });
+    try {
+      expect(await tab.emitWithAck('conversation:typing', { conversationId: quiet.id })).toEqual({ ok: false, error: 'forbidden' });
+    } finally {
+      tab.close();
+    }
 
     const kept = await started(suspended, [ana], 'Before the suspension', 'Read me later');
     await sanction(suspended, 'suspend');
