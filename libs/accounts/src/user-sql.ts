@@ -13,9 +13,12 @@ export function userColumns(alias: string, prefix = `${alias}_`): string {
   return `${alias}.id AS ${prefix}id, ${alias}.username AS ${prefix}username, ${alias}.display_name AS ${prefix}display_name, ${alias}.role AS ${prefix}role, ${alias}.created_at AS ${prefix}created_at, ${alias}.avatar_version AS ${prefix}avatar_version`;
 }
 
-/** What a member receives mail at: their address and language (never for a public answer). */
+/**
+ * What a member receives mail at: their address and language, and whether they asked for discretion
+ * (`discreet`: no names, titles or words in their emails). Never for a public answer.
+ */
 export function userContactColumns(alias: string, prefix = `${alias}_`): string {
-  return `${alias}.email AS ${prefix}email, ${alias}.locale AS ${prefix}locale`;
+  return `${alias}.email AS ${prefix}email, ${alias}.locale AS ${prefix}locale, ${alias}.discreet AS ${prefix}discreet`;
 }
 
 /** `JOIN users <alias> ON <alias>.id = <onColumn>`. */

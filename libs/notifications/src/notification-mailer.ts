@@ -52,13 +52,15 @@ export class NotificationMailer {
     const [notification] = await this.reader.byIds(recipient, [notificationId], { includeEmailOnly: true });
     if (!notification) return;
     const { siteName } = await this.settings.get();
+    // The member's discreet mode (api.md 1.1) asks the same of every email as discreet emails do.
+    const discreet = preferences.discreetEmails || row.discreet;
     const message = notificationMail(notification, {
       to: row.email,
       locale: row.locale,
       siteName,
-      discreet: preferences.discreetEmails,
-      excerpt: preferences.discreetEmails ? null : await this.excerpt(notification),
-      link: preferences.discreetEmails ? `${this.config.publicUrl}/notifications` : this.linkTo(notification),
+      discreet,
+      excerpt: discreet ? null : await this.excerpt(notification),
+      link: discreet ? `${this.config.publicUrl}/notifications` : this.linkTo(notification),
       ...this.unsubscribeLinks(row.userId, row.type),
     });
     await this.notifications.transaction(async (manager) => {

@@ -71,6 +71,7 @@ export class NotificationSettingsRepository {
       discreet_emails: boolean;
       u_email: string;
       u_locale: Locale;
+      u_discreet: boolean;
     }[] = await this.db(manager).query(
       `SELECT s.user_id, s.digest, s.last_digest_at, s.discreet_emails, ${userContactColumns('u')}
          FROM notification_settings s ${joinUser('u', 's.user_id')}
@@ -83,7 +84,8 @@ export class NotificationSettingsRepository {
       userId: row.user_id,
       digest: row.digest,
       lastDigestAt: row.last_digest_at,
-      discreetEmails: row.discreet_emails,
+      // The member's discreet mode asks the same of a digest as discreet emails do.
+      discreetEmails: row.discreet_emails || row.u_discreet,
       email: row.u_email,
       locale: row.u_locale,
     }));

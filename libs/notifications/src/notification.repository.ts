@@ -122,7 +122,15 @@ export class NotificationRepository {
   async emailTarget(
     id: string,
     manager?: EntityManager,
-  ): Promise<{ userId: string; type: NotificationType; unread: boolean; emailed: boolean; email: string; locale: Locale } | null> {
+  ): Promise<{
+    userId: string;
+    type: NotificationType;
+    unread: boolean;
+    emailed: boolean;
+    email: string;
+    locale: Locale;
+    discreet: boolean;
+  } | null> {
     const rows: {
       user_id: string;
       type: NotificationType;
@@ -130,6 +138,7 @@ export class NotificationRepository {
       emailed_at: Date | null;
       u_email: string;
       u_locale: Locale;
+      u_discreet: boolean;
     }[] = await this.db(manager).query(
       `SELECT n.user_id, n.type, n.read_at, n.emailed_at, ${userContactColumns('u')}
          FROM notifications n ${joinUser('u', 'n.user_id')} WHERE n.id = $1`,
@@ -144,6 +153,7 @@ export class NotificationRepository {
           emailed: row.emailed_at !== null,
           email: row.u_email,
           locale: row.u_locale,
+          discreet: row.u_discreet,
         }
       : null;
   }
