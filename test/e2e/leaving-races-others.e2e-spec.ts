@@ -7,7 +7,7 @@ import { newGroup } from '../support/groups';
 import { sweep } from '../support/leaving';
 
 /**
- * The member's words sent to other libs (a report's note, an appeal, a join request) while their deletion runs:
+ * The member's words sent to other libs (a report's note, an appeal, a join request, a message) while their deletion runs:
  * each waits for the deletion's row lock, then finds the account gone (401) and leaves nothing behind the erasure.
  */
 describe('leaving: words for moderators and groups racing the deletion', () => {
@@ -76,6 +76,37 @@ describe('leaving: words for moderators and groups racing the deletion', () => {
       'SELECT (SELECT count(*)::int FROM reactions WHERE user_id = ANY($1)) + (SELECT count(*)::int FROM bookmarks WHERE user_id = ANY($1)) AS n',
       [[leaving.user.id, again.user.id]],
     );
+    expect(left?.n).toBe(0);
+  });
+
+  it('keeps no message or conversation sent during the deletion', async () => {
+    const leaving = await newMember(t);
+    const started = await t
+      .http()
+      .post('/api/conversations')
+      .set(leaving.auth)
+      .send({ to: [admin.user.username], subject: 'Before leaving', body: 'Hello' })
+      .expect(201);
+    const sent = await deletionUnderWay(t, leaving, () =>
+      t
+        .http()
+        .post(`/api/conversations/${started.body.id as string}/messages`)
+        .set(leaving.auth)
+        .send({ body: 'RACELETTER one more thing' }),
+    );
+    const again = await newMember(t);
+    const opened = await deletionUnderWay(t, again, () =>
+      t
+        .http()
+        .post('/api/conversations')
+        .set(again.auth)
+        .send({ to: [admin.user.username], subject: 'RACESUBJECT', body: 'RACELETTER hello' }),
+    );
+    expect([sent, opened]).toEqual([401, 401]);
+    expect(await sweep(t, ['RACELETTER', 'RACESUBJECT'])).toEqual([]);
+    const [left] = await sql<{ n: number }>(t.databaseUrl, 'SELECT count(*)::int AS n FROM conversations WHERE created_by_id = $1', [
+      again.user.id,
+    ]);
     expect(left?.n).toBe(0);
   });
 });

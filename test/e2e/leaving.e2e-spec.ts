@@ -1,12 +1,18 @@
 import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
-import type { PostDto } from '@harbour/contracts';
+import type { ConversationDto, MessageDto, PostDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, newSite, type TestMember } from '../support/factories';
 import { newCategory } from '../support/forum';
 import { liveALife, sweep } from '../support/leaving';
 import { connectSocket, nextEvent } from '../support/sockets';
+
+interface ExportedMessage {
+  id: string;
+  markdown: string;
+  revisions: { markdown: string }[];
+}
 
 describe('leaving: export and real deletion', () => {
   let t: TestApp;
@@ -63,7 +69,17 @@ describe('leaving: export and real deletion', () => {
       markdown: 'An edited reply',
       revisions: [{ markdown: 'A first draft' }],
     });
-    expect(json('conversations.json')).toEqual([]);
+    // Their side of their conversations: the subject, their messages with the edit kept, never the other's answer.
+    const { letterWord, answerWord, messageIds, id } = life.conversation;
+    const letters = json('conversations.json') as {
+      conversations: { id: string; subject: string; startedByYou: boolean; yourMessages: ExportedMessage[] }[];
+    };
+    expect(letters.conversations).toEqual([expect.objectContaining({ id, subject: `About ${letterWord}`, startedByYou: true })]);
+    expect(letters.conversations[0]!.yourMessages.map((m) => [m.id, m.markdown, m.revisions.map((r) => r.markdown)])).toEqual([
+      [messageIds[0], `First ${letterWord}`, []],
+      [messageIds[1], `Edited ${letterWord}`, [`Draft ${letterWord}`]],
+    ]);
+    expect(Object.values(files).some((bytes) => strFromU8(bytes).includes(answerWord))).toBe(false);
     const uploads = Object.keys(files).filter((name) => /^uploads\/avatar-\d+\.webp$/.test(name));
     expect(uploads.length).toBeGreaterThan(0);
     for (const name of uploads) expect(Buffer.from(files[name]!.slice(8, 12)).toString('latin1')).toBe('WEBP');
@@ -79,10 +95,19 @@ describe('leaving: export and real deletion', () => {
     async (posts) => {
       const life = await liveALife(t, admin, other, category);
       const { member } = life;
-      const needles = [member.user.email, member.user.username, life.displayName, life.titleWord];
+      const { letterWord, answerWord, messageIds, answerId } = life.conversation;
+      const needles = [member.user.email, member.user.username, life.displayName, life.titleWord, letterWord];
       const before = await sweep(t, needles);
       expect(before.length).toBeGreaterThan(5); // the sweep finds what is there
-      expect(before.map((found) => found.where)).toEqual(expect.arrayContaining(['public.topics.title', 'public.topics.slug']));
+      expect(before.map((found) => found.where)).toEqual(
+        expect.arrayContaining([
+          'public.topics.title',
+          'public.topics.slug',
+          'public.conversations.subject',
+          'public.messages.body',
+          'public.message_revisions.body',
+        ]),
+      );
       const searchTitle = async () =>
         ((await t.http().get(`/api/search?q=${life.titleWord}`).set(other.auth).expect(200)).body.items as unknown[]).length;
       expect(await searchTitle()).toBe(1);
@@ -96,7 +121,11 @@ describe('leaving: export and real deletion', () => {
       await disconnected;
       // Others' words stay; with posts kept (anonymously) the title of the topic they started stays with them.
       const kept = posts === 'anonymize' ? [life.topicId] : [];
+      // Anonymized, their messages and the subject they wrote stay (under deleted-<n>); their edit history goes either way.
+      const letters = posts === 'anonymize' ? [...messageIds].sort() : [];
       expect(await sweep(t, needles)).toEqual([
+        ...(letters.length > 0 ? [{ where: 'public.conversations.subject', rows: [life.conversation.id] }] : []),
+        ...(letters.length > 0 ? ['body', 'html'].map((column) => ({ where: `public.messages.${column}`, rows: letters })) : []),
         { where: 'public.posts.body', rows: [life.quotingPostId] },
         { where: 'public.posts.html', rows: [life.quotingPostId] },
         ...kept.flatMap((id) => [
@@ -118,6 +147,21 @@ describe('leaving: export and real deletion', () => {
         email: `${row!.username}@deleted.invalid`,
         status: 'deleted',
       });
+      const conversation = (await t.http().get(`/api/conversations/${life.conversation.id}`).set(other.auth).expect(200))
+        .body as ConversationDto;
+      expect([conversation.subject, conversation.participants.map((user) => user.id)]).toEqual([
+        posts === 'anonymize' ? `About ${letterWord}` : '[deleted]',
+        [other.user.id],
+      ]);
+      const read = await t.http().get(`/api/conversations/${life.conversation.id}/messages`).set(other.auth).expect(200);
+      const theirs = posts === 'anonymize' ? [`First ${letterWord}`, `Edited ${letterWord}`] : ['', ''];
+      expect((read.body.items as MessageDto[]).map((message) => [message.author?.username ?? null, message.body])).toEqual([
+        ...theirs.map((body) => [posts === 'anonymize' ? row!.username : null, body]),
+        [other.user.username, `Answer ${answerWord}`],
+      ]);
+      expect(await sweep(t, [answerWord])).toEqual(
+        ['body', 'html'].map((column) => ({ where: `public.messages.${column}`, rows: [answerId] })),
+      );
       const page = await t.http().get(`/api/topics/${life.topicId}/posts`).set(other.auth).expect(200);
       const mine = (page.body.items as PostDto[]).filter((post) => post.id === life.firstPostId || post.id === life.editedReplyId);
       expect(mine).toHaveLength(2);

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import sharp from 'sharp';
+import type { ConversationDto, MessageDto } from '@harbour/contracts';
 import type { TestApp } from './app';
 import { newMember, type TestMember } from './factories';
 import { newReply, newTopic } from './forum';
@@ -17,6 +18,11 @@ export interface LivedMember {
   editedReplyId: string;
   /** A reply of the other member that names them (others' own words: they stay). */
   quotingPostId: string;
+  /**
+   * A conversation they started with the other member: `letterWord` is in its subject and in both their
+   * messages (the second edited, so a revision exists); `answerWord` is in the other member's answer only.
+   */
+  conversation: { id: string; letterWord: string; answerWord: string; messageIds: string[]; answerId: string };
 }
 
 let counter = 0;
@@ -25,7 +31,7 @@ let counter = 0;
  * Gives `member` a life on the site through the API: a profile, posts (one edited), a mention of and by
  * them, a reaction, a bookmark, reading positions and levels, a group they own with another member, a
  * join request, a report they filed, a sanction with their appeal, a staff note, a block, a picture, the mailing list,
- * a password reset mail, and notifications both ways.
+ * a password reset mail, notifications both ways, and a conversation they started (a message edited, an answer).
  */
 export async function liveALife(t: TestApp, admin: TestMember, other: TestMember, category: string): Promise<LivedMember> {
   counter += 1;
@@ -89,6 +95,7 @@ export async function liveALife(t: TestApp, admin: TestMember, other: TestMember
   await t.http().put('/api/me/avatar').set(as(member)).attach('file', picture, 'me.png').expect(200);
   await t.http().put('/api/mailing/me').set(as(member)).send({ subscribed: true }).expect(200);
   await t.http().post('/api/auth/password-reset').send({ email: member.user.email }).expect(202);
+  const conversation = await converse(t, member, other);
   return {
     member,
     displayName,
@@ -97,7 +104,32 @@ export async function liveALife(t: TestApp, admin: TestMember, other: TestMember
     firstPostId: topic.firstPost.id,
     editedReplyId: reply.id,
     quotingPostId: quoting.id,
+    conversation,
   };
+}
+
+async function converse(t: TestApp, member: TestMember, other: TestMember): Promise<LivedMember['conversation']> {
+  const word = (prefix: string) => `${prefix}${counter}${Math.random().toString(36).slice(2, 6)}`;
+  const [letterWord, answerWord] = [word('Letterquill'), word('Answerquill')];
+  const started = await t
+    .http()
+    .post('/api/conversations')
+    .set(member.auth)
+    .send({ to: [other.user.username], subject: `About ${letterWord}`, body: `First ${letterWord}` })
+    .expect(201);
+  const id = (started.body as ConversationDto).id;
+  const send = async (who: TestMember, body: string) =>
+    ((await t.http().post(`/api/conversations/${id}/messages`).set(who.auth).send({ body }).expect(201)).body as MessageDto).id;
+  const edited = await send(member, `Draft ${letterWord}`);
+  await t
+    .http()
+    .patch(`/api/conversations/${id}/messages/${edited}`)
+    .set(member.auth)
+    .send({ body: `Edited ${letterWord}` })
+    .expect(200);
+  const answerId = await send(other, `Answer ${answerWord}`);
+  const messages = (await t.http().get(`/api/conversations/${id}/messages`).set(member.auth).expect(200)).body.items as MessageDto[];
+  return { id, letterWord, answerWord, messageIds: messages.filter((message) => message.id !== answerId).map((m) => m.id), answerId };
 }
 
 /**
