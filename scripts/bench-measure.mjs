@@ -28,7 +28,7 @@ export async function statementsSince(postgresUrl, seconds, name, result) {
       `SELECT calls, round(total_exec_time) AS ms, round(total_plan_time) AS plan, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
          FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
     );
-    const requests = Math.max(1, Math.round((result?.requestsPerSecond ?? 1) * seconds));
+    const requests = Math.max(1, Math.round((result?.requestsPerSecond ?? result?.messagesPerSecond ?? 1) * seconds));
     process.stderr.write(`\n${name}: heaviest statements (calls per request, total ms)\n`);
     for (const row of rows)
       process.stderr.write(
