@@ -11,7 +11,8 @@ import { connectSocket, nextEventWhere } from '../support/sockets';
 /**
  * Plants a unique word everywhere a private space can hold it (title, body, edit history, a mention of
  * the outsider, a quote, reactions, bookmarks, the group's own name), then sweeps every list, search,
- * count, revision, socket and mail an outsider can reach. The word must never come back.
+ * count, revision, socket and mail an outsider can reach. The word must never come back. A second word, in
+ * private conversations (support/canary-conversations.ts), is swept as site staff and another group's staff too.
  */
 describe('a canary in a private space', () => {
   const CANARY = `canary${Math.random().toString(36).slice(2, 10)}`;
