@@ -85,8 +85,6 @@ export class AccountsMemberData implements MemberDataPart {
     const avatars = await db.query<{ size: number; bytes: Buffer }[]>('SELECT size, bytes FROM user_avatars WHERE user_id = $1', [userId]);
     const files: Record<string, ExportFile> = {
       'profile.json': { ...profile, sessions, blocks, siteInvitationsSent: invitations },
-      // Private conversations arrive with issue 16; the file is there so the export's shape does not change then.
-      'conversations.json': [],
     };
     for (const avatar of avatars) files[`uploads/avatar-${avatar.size}.webp`] = new Uint8Array(avatar.bytes);
     return files;
