@@ -97,7 +97,7 @@ describe('the authorization matrix', () => {
     try {
       const topicId = row.topic(fixtures);
       if (event === 'topic:typing') await socket.timeout(5000).emitWithAck('topic:join', { topicId });
-      expect(await socket.timeout(5000).emitWithAck(event, { topicId })).toEqual(row.expect[role]);
+      expect(await socket.timeout(5000).emitWithAck(event, row.payload?.(fixtures) ?? { topicId })).toEqual(row.expect[role]);
     } finally {
       socket.close();
     }

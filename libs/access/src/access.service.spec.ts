@@ -33,3 +33,15 @@ describe('AccessService', () => {
     expect(() => access.assertCan(null, { action: 'user.changeRole', target: { id: 'b', role: 'member' } })).toThrow(ForbiddenError);
   });
 });
+
+describe('conversationCan', () => {
+  const access = new AccessService();
+  const named = { groupId: null, caller: 'participant' as const, participantCount: 2 };
+
+  it('lets a silenced participant read and leave, and do nothing else; a visitor nothing at all', () => {
+    const silenced = { ...caller('member'), silenced: true };
+    expect(access.conversationCan(silenced, named, 20)).toEqual({ reply: false, invite: false, leave: true, edit: false, flag: false });
+    expect(access.conversationCan(null, named, 20)).toEqual({ reply: false, invite: false, leave: false, edit: false, flag: false });
+    expect(access.conversationCan(caller('member'), { ...named, participantCount: 20 }, 20)).toMatchObject({ reply: true, invite: false });
+  });
+});

@@ -255,21 +255,6 @@ describe('can, as the client is told', () => {
         message: false,
       });
     }
-    // A silenced member still reads and may leave a conversation of theirs, and does nothing else in it.
-    expect(access.conversationCan(callers.silenced, named, 20)).toEqual({
-      reply: false,
-      invite: false,
-      leave: true,
-      edit: false,
-      flag: false,
-    });
-    expect(access.conversationCan(callers.anonymous, named, 20)).toEqual({
-      reply: false,
-      invite: false,
-      leave: false,
-      edit: false,
-      flag: false,
-    });
   });
 
   it('offers joining a public group, asking a private one, and never leaving to a sole owner', () => {

@@ -11,6 +11,8 @@ const forbidden: SocketAnswer = { ok: false, error: 'forbidden' };
 export const SOCKET_MATRIX: {
   event: string;
   topic: (f: Fixtures) => string;
+  /** What the event carries, when it is not `{ topicId }` (a conversation's events). */
+  payload?: (f: Fixtures) => Record<string, string>;
   expect: Record<Exclude<MatrixRole, 'suspended'>, SocketAnswer>;
 }[] = [
   {
@@ -45,6 +47,38 @@ export const SOCKET_MATRIX: {
       silenced: forbidden,
       moderator: ok,
       admin: ok,
+    },
+  },
+  {
+    // A conversation between the member and the silenced member: nobody else hears of it, staff included.
+    event: 'conversation:typing',
+    topic: (f) => f.conversations.between.id,
+    payload: (f) => ({ conversationId: f.conversations.between.id }),
+    expect: {
+      anonymous: notFound,
+      outsider: notFound,
+      member: ok,
+      groupModerator: notFound,
+      groupOwner: notFound,
+      silenced: forbidden,
+      moderator: notFound,
+      admin: notFound,
+    },
+  },
+  {
+    // The member wrote to the private group's staff: its owner and moderator are in it too.
+    event: 'conversation:typing',
+    topic: (f) => f.conversations.inbox.id,
+    payload: (f) => ({ conversationId: f.conversations.inbox.id }),
+    expect: {
+      anonymous: notFound,
+      outsider: notFound,
+      member: ok,
+      groupModerator: ok,
+      groupOwner: ok,
+      silenced: forbidden,
+      moderator: notFound,
+      admin: notFound,
     },
   },
 ];
