@@ -38,7 +38,7 @@ describe('groups and their private spaces', () => {
         myRole: 'owner',
         myJoinRequestPending: false,
         // The sole owner manages and invites, but may not leave before handing the group over.
-        can: { join: false, requestToJoin: false, invite: true, manage: true, leave: false },
+        can: { join: false, requestToJoin: false, invite: true, manage: true, leave: false, message: false },
       });
       // Someone else may only ask to join (a private group), and is offered nothing more.
       const seen = await t.http().get('/api/groups/mtl-peers').set(outsider.auth).expect(200);
