@@ -40,9 +40,16 @@ describe('groups and their private spaces', () => {
         // The sole owner manages and invites, but may not leave before handing the group over.
         can: { join: false, requestToJoin: false, invite: true, manage: true, leave: false, message: false },
       });
-      // Someone else may only ask to join (a private group), and is offered nothing more.
+      // Someone else may only ask to join (a private group) and write to its staff, and is offered nothing more.
       const seen = await t.http().get('/api/groups/mtl-peers').set(outsider.auth).expect(200);
-      expect((seen.body as GroupDto).can).toEqual({ join: false, requestToJoin: true, invite: false, manage: false, leave: false });
+      expect((seen.body as GroupDto).can).toEqual({
+        join: false,
+        requestToJoin: true,
+        invite: false,
+        manage: false,
+        leave: false,
+        message: true,
+      });
       const members = await t.http().get('/api/groups/mtl-peers/members').set(owner.auth).expect(200);
       expect((members.body as PageDto<GroupMemberDto>).items.map((m) => [m.user.username, m.role])).toEqual([['owner_olive', 'owner']]);
     });
