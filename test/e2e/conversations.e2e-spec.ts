@@ -204,6 +204,19 @@ describe('private conversations', () => {
       .expect(422);
   });
 
+  it('does not tell someone writing to a private group’s staff who they are, until they answer', async () => {
+    const [owner, mod] = [await newMember(t), await newMember(t)];
+    const group = await newGroup(t, owner, 'private');
+    await addToGroup(t, group, owner, mod, 'moderator');
+    const desk = await start(cleo, { group: group.slug }, 'Private question', 'Is anyone there?');
+    expect(desk.participants.map((user) => user.id)).toEqual([cleo.user.id]);
+    const staffView = (await t.http().get(`/api/conversations/${desk.id}`).set(mod.auth).expect(200)).body as ConversationDto;
+    expect(staffView.participants.map((user) => user.id).sort()).toEqual([cleo.user.id, owner.user.id, mod.user.id].sort());
+    await send(mod, desk.id, 'Yes, I am here');
+    expect((await messagesOf(cleo, desk.id)).map((message) => message.author?.id)).toEqual([cleo.user.id, mod.user.id]);
+    expect(((await inbox(cleo)).find((item) => item.id === desk.id)?.participants ?? []).map((user) => user.id)).toEqual([cleo.user.id]);
+  });
+
   it('writes to a group’s staff, who come and go with their role, and who see who wrote', async () => {
     const [owner, mod, member] = [await newMember(t), await newMember(t), await newMember(t)];
     const group = await newGroup(t, owner, 'public');

@@ -7,6 +7,12 @@ import { groupManagerUserIds } from '@harbour/groups';
 import type { ParticipantKind } from './conversation.entity';
 import { joinOwnParticipation } from './conversation-sql';
 
+/** Someone who sees a conversation: named in it, or (`viaGroup`) one of its group's current staff. */
+export interface Participant {
+  user: UserDto;
+  viaGroup: boolean;
+}
+
 /** A conversation as its caller stands in it. */
 export interface ConversationRow {
   id: string;
@@ -90,17 +96,17 @@ export class ConversationRepository {
 
   /**
    * Everyone who sees each conversation: the members named in it, and for a group inbox the group's
-   * current owners and moderators who have not left it. One statement for a whole page.
+   * current owners and moderators who have not left it (`viaGroup`). One statement for a whole page.
    */
-  async participants(ids: string[], manager?: EntityManager): Promise<Map<string, UserDto[]>> {
-    const byConversation = new Map<string, UserDto[]>(ids.map((id) => [id, []]));
+  async participants(ids: string[], manager?: EntityManager): Promise<Map<string, Participant[]>> {
+    const byConversation = new Map<string, Participant[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return byConversation;
     const rows = await this.db(manager).query<Record<string, unknown>[]>(
-      `SELECT x.conversation_id, ${userColumns('u')} FROM (
-         SELECT p.conversation_id, p.user_id, p.joined_at FROM conversation_participants p
+      `SELECT x.conversation_id, x.via_group, ${userColumns('u')} FROM (
+         SELECT p.conversation_id, p.user_id, p.joined_at, FALSE AS via_group FROM conversation_participants p
           WHERE p.conversation_id = ANY($1::uuid[]) AND p.kind = 'participant'
          UNION
-         SELECT c.id, gs.user_id, c.created_at FROM conversations c
+         SELECT c.id, gs.user_id, c.created_at, TRUE FROM conversations c
            JOIN LATERAL (${groupManagerUserIds('c.group_id')}) gs ON TRUE
           WHERE c.id = ANY($1::uuid[])
             AND NOT EXISTS (SELECT 1 FROM conversation_participants l
@@ -109,13 +115,15 @@ export class ConversationRepository {
        ORDER BY x.joined_at, u.username_key`,
       [ids],
     );
-    for (const row of rows) byConversation.get(row.conversation_id as string)?.push(userDtoFromRow(row, 'u_'));
+    for (const row of rows) {
+      byConversation.get(row.conversation_id as string)?.push({ user: userDtoFromRow(row, 'u_'), viaGroup: row.via_group === true });
+    }
     return byConversation;
   }
 
   /** Everyone who sees the conversation now: the audience of its live events and notifications. */
   async audience(conversationId: string, manager?: EntityManager): Promise<string[]> {
-    return ((await this.participants([conversationId], manager)).get(conversationId) ?? []).map((user) => user.id);
+    return ((await this.participants([conversationId], manager)).get(conversationId) ?? []).map(({ user }) => user.id);
   }
 
   async insert(manager: EntityManager, input: { subject: string; groupId: string | null; createdById: string }): Promise<string> {

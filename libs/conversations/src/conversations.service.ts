@@ -62,12 +62,8 @@ export class ConversationsService {
       return { conversationId, messageId: message.id };
     });
     const [shown] = await this.dtos(caller, [await this.row(caller, conversationId)]);
-    this.events.publish('MessageCreated', {
-      messageId,
-      conversationId,
-      authorId: caller.userId,
-      audienceIds: shown!.participants.map((user) => user.id),
-    });
+    const audienceIds = await this.conversations.audience(conversationId);
+    this.events.publish('MessageCreated', { messageId, conversationId, authorId: caller.userId, audienceIds });
     return shown!;
   }
 
@@ -160,14 +156,26 @@ export class ConversationsService {
     return found;
   }
 
-  /** Conversations as the caller sees them: participants and groups in two queries for a whole page. */
+  /**
+   * Conversations as the caller sees them: participants and groups in two queries for a whole page. A group
+   * inbox's staff are listed only to whom may see that group's members (its members, its staff): writing to a
+   * private group's staff does not tell the writer who belongs to it. Staff who answer show as the authors
+   * of their messages, and the inbox reads "the staff of <group>".
+   */
   private async dtos(caller: Caller, rows: ConversationRow[]): Promise<ConversationDto[]> {
     const participants = await this.conversations.participants(rows.map((row) => row.id));
     const groupIds = [...new Set(rows.map((row) => row.group_id).filter((id): id is string => id !== null))];
     const groups = new Map<string, GroupDto>((await this.groups.asSeenByIds(caller, groupIds)).map((group) => [group.id, group]));
+    const site = await this.settings.accessRules();
+    const seesStaff = (groupId: string | null) => {
+      const group = groupId ? groups.get(groupId) : undefined;
+      return group !== undefined && this.access.can(caller, { action: 'group.seeMembers', group, site });
+    };
     return rows.map((row) =>
       toConversationDto(row, {
-        participants: participants.get(row.id) ?? [],
+        participants: (participants.get(row.id) ?? [])
+          .filter((participant) => !participant.viaGroup || seesStaff(row.group_id))
+          .map((participant) => participant.user),
         group: row.group_id ? (groups.get(row.group_id) ?? null) : null,
         can: this.access.conversationCan(caller, conversationRef(row), MAX_PARTICIPANTS),
       }),
