@@ -1,8 +1,9 @@
 import type { Socket } from 'socket.io-client';
-import type { ConversationDto, MessageDto, NotificationDto, ReviewItemDto } from '@harbour/contracts';
+import type { MessageDto, NotificationDto, ReviewItemDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
+import { inboxOf, messagesOf as readMessages, sendMessage, startConversation } from '../support/conversations';
 import { connectSocket, nextEventWhere } from '../support/sockets';
 
 /**
@@ -27,21 +28,11 @@ describe('private conversations: live, reported, searched', () => {
   afterEach(() => sockets.splice(0).forEach((socket) => socket.close()));
   afterAll(() => t.close());
 
-  const start = async (from: TestMember, to: TestMember[] | { group: string }, subject = 'Hello', body = 'First words') =>
-    (
-      await t
-        .http()
-        .post('/api/conversations')
-        .set(from.auth)
-        .send({ to: Array.isArray(to) ? to.map((member) => member.user.username) : to, subject, body })
-        .expect(201)
-    ).body as ConversationDto;
-  const send = async (from: TestMember, id: string, body: string) =>
-    (await t.http().post(`/api/conversations/${id}/messages`).set(from.auth).send({ body }).expect(201)).body as MessageDto;
-  const messagesOf = async (who: TestMember, id: string) =>
-    (await t.http().get(`/api/conversations/${id}/messages`).set(who.auth).expect(200)).body.items as MessageDto[];
-  const inbox = async (who: TestMember, query = '') =>
-    (await t.http().get(`/api/conversations${query}`).set(who.auth).expect(200)).body.items as ConversationDto[];
+  const start = (from: TestMember, to: TestMember[] | { group: string }, subject?: string, body?: string) =>
+    startConversation(t, from, to, subject, body);
+  const send = (from: TestMember, id: string, body: string) => sendMessage(t, from, id, body);
+  const messagesOf = (who: TestMember, id: string) => readMessages(t, who, id);
+  const inbox = (who: TestMember, query?: string) => inboxOf(t, who, query);
 
   it('sends new messages, edits and typing live to every participant’s tabs, and notifies them', async () => {
     const conversation = await start(ana, [ben]);

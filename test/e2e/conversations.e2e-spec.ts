@@ -2,6 +2,7 @@ import type { ConversationDto, MessageDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
+import { inboxOf, messagesOf as readMessages, sendMessage, startConversation } from '../support/conversations';
 import { addToGroup, newGroup } from '../support/groups';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -27,21 +28,11 @@ describe('private conversations', () => {
   });
   afterAll(() => t.close());
 
-  const start = async (from: TestMember, to: TestMember[] | { group: string }, subject = 'Hello', body = 'First words') =>
-    (
-      await t
-        .http()
-        .post('/api/conversations')
-        .set(from.auth)
-        .send({ to: Array.isArray(to) ? to.map((member) => member.user.username) : to, subject, body })
-        .expect(201)
-    ).body as ConversationDto;
-  const send = async (from: TestMember, id: string, body: string) =>
-    (await t.http().post(`/api/conversations/${id}/messages`).set(from.auth).send({ body }).expect(201)).body as MessageDto;
-  const messagesOf = async (who: TestMember, id: string) =>
-    (await t.http().get(`/api/conversations/${id}/messages`).set(who.auth).expect(200)).body.items as MessageDto[];
-  const inbox = async (who: TestMember, query = '') =>
-    (await t.http().get(`/api/conversations${query}`).set(who.auth).expect(200)).body.items as ConversationDto[];
+  const start = (from: TestMember, to: TestMember[] | { group: string }, subject?: string, body?: string) =>
+    startConversation(t, from, to, subject, body);
+  const send = (from: TestMember, id: string, body: string) => sendMessage(t, from, id, body);
+  const messagesOf = (who: TestMember, id: string) => readMessages(t, who, id);
+  const inbox = (who: TestMember, query?: string) => inboxOf(t, who, query);
 
   it('starts a conversation that only its participants read: staff, admins included, get the 404 of a missing one', async () => {
     const conversation = await start(ana, [ben], 'Supplies', 'Do you have **naloxone** kits?');
