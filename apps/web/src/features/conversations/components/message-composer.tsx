@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../ui/alert';
+import { ComposerActions } from '../../shared/components/composer-actions';
 import { describeWriteError } from './write-errors';
 
 interface MessageComposerProps {
@@ -73,16 +74,7 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
           }}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('conversations.page.cancel')}
-          </button>
-        )}
-      </div>
+      <ComposerActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} cancelLabel={t('conversations.page.cancel')} />
     </form>
   );
 }

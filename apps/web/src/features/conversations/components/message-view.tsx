@@ -4,6 +4,7 @@ import type { ConversationCan, MessageDto } from '@harbour/contracts';
 import { AuthorName } from '../../shared/components/author-name';
 import { Avatar } from '../../shared/components/avatar';
 import { ReportDialog } from '../../shared/components/report-dialog';
+import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { useEditMessage } from '../api/conversations';
 import { MessageComposer } from './message-composer';
 
@@ -31,20 +32,8 @@ export function MessageView({ message, mine, can }: MessageViewProps) {
   }, [editing]);
   const [reporting, setReporting] = useState(false);
   // A message by a member the reader blocked starts collapsed, as their posts do: one click shows it.
-  const [revealed, setRevealed] = useState(false);
-  const article = useRef<HTMLElement>(null);
-  const toggled = useRef(false);
+  const { article, revealed, reveal } = useBlockedReveal();
   const edit = useEditMessage(message.conversationId);
-  const reveal = (on: boolean) => {
-    toggled.current = true;
-    setRevealed(on);
-  };
-  // The button pressed goes away with the view it belonged to: focus the message shown, or the Show button back.
-  useEffect(() => {
-    if (!toggled.current) return;
-    toggled.current = false;
-    (revealed ? article.current : article.current?.querySelector('button'))?.focus();
-  }, [revealed]);
   const date = new Date(message.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const byId = `message-${message.id}-by`;
 

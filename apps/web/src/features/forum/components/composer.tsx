@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
+import { ComposerActions } from '../../shared/components/composer-actions';
 import { usePreview } from '../api/posts';
 import { useMentionCompletion } from './mention-completion';
 
@@ -136,16 +137,7 @@ export function Composer({
           <input id={`${id}-cw`} value={contentWarning} maxLength={200} onChange={(event) => setContentWarning(event.target.value)} />
         </div>
       )}
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('forum.cancel')}
-          </button>
-        )}
-      </div>
+      <ComposerActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} cancelLabel={t('forum.cancel')} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
@@ -7,6 +7,7 @@ import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from 
 import { AuthorName } from '../../shared/components/author-name';
 import { Avatar } from '../../shared/components/avatar';
 import { ReportDialog } from '../../shared/components/report-dialog';
+import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { Composer } from './composer';
 
 interface PostViewProps {
@@ -28,19 +29,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
   const [pickerOpen, setPickerOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
   // A post by a member the reader blocked starts collapsed (api.md 1.1, Blocking): one click shows it.
-  const [revealed, setRevealed] = useState(false);
-  const article = useRef<HTMLElement>(null);
-  const toggled = useRef(false);
-  const reveal = (on: boolean) => {
-    toggled.current = true;
-    setRevealed(on);
-  };
-  // The button pressed goes away with the view it belonged to: focus the post shown, or the Show button back.
-  useEffect(() => {
-    if (!toggled.current) return;
-    toggled.current = false;
-    (revealed ? article.current : article.current?.querySelector('button'))?.focus();
-  }, [revealed]);
+  const { article, revealed, reveal } = useBlockedReveal();
   const edit = useEditPost(post.topicId);
   const remove = useDeletePost(post.topicId);
   const react = useReact(post.topicId);
