@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import type { ReactNode } from 'react';
@@ -6,7 +6,7 @@ import { InvitationsPage } from '../features/admin/components/invitations-page';
 import { OutboxPage } from '../features/admin/components/outbox-page';
 import { SettingsPage } from '../features/admin/components/settings-page';
 import { UsersPage } from '../features/admin/components/users-page';
-import { isAdmin, useMe } from '../lib/session';
+import { isAdmin, meQueryKey, useMe } from '../lib/session';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
 import { SignInPage } from '../features/auth/components/sign-in-page';
@@ -79,7 +79,14 @@ function MembersOnly({ children }: { children: ReactNode }) {
 /** One socket per tab, opened once the member (or the visitor) is known, again after signing in or out. */
 function WithRealtime({ children }: { children: ReactNode }) {
   const me = useMe();
-  return <RealtimeProvider identity={me.isPending ? null : (me.data?.id ?? 'guest')}>{children}</RealtimeProvider>;
+  const queryClient = useQueryClient();
+  // Signed out elsewhere, suspended or banned: the server ends the session; this tab stops acting signed in.
+  const sessionEnded = () => void queryClient.invalidateQueries({ queryKey: meQueryKey });
+  return (
+    <RealtimeProvider identity={me.isPending ? null : (me.data?.id ?? 'guest')} onSessionEnded={sessionEnded}>
+      {children}
+    </RealtimeProvider>
+  );
 }
 
 function NotFound() {

@@ -1,8 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { meQueryKey, useMe } from '../lib/session';
-import { useSocketEvent } from '../lib/realtime';
+import { useMe } from '../lib/session';
 import { useSite } from '../lib/site';
 import { WarningBanner } from '../features/moderation/components/warning-banner';
 import { StaffTwoFactorNotice } from '../features/two-factor/components/staff-two-factor-notice';
@@ -16,9 +14,6 @@ export function Layout() {
   const { t } = useTranslation();
   const me = useMe();
   const site = useSite();
-  const queryClient = useQueryClient();
-  // Signed out elsewhere, suspended or banned: the server ends the session; this tab stops acting signed in.
-  useSocketEvent('session:revoked', () => void queryClient.invalidateQueries({ queryKey: meQueryKey }));
   return (
     <>
       <a className="skip-link" href="#main">

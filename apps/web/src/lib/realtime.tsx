@@ -16,14 +16,32 @@ interface Realtime {
 
 const RealtimeContext = createContext<Realtime>({ socket: null, connectedAt: 0 });
 
-/** `identity` (the member's id, or "guest") reconnects the socket when someone signs in or out. */
-export function RealtimeProvider({ identity, children }: { identity: string | null; children: ReactNode }) {
+/**
+ * `identity` (the member's id, or "guest") reconnects the socket when someone signs in or out.
+ * `onSessionEnded` runs when the server says the session is over: its `session:revoked`, or a handshake refused
+ * because the session had already ended (suspended while the page was still connecting). Both are listened to
+ * here, from the socket's first moment, so that no screen's late listener can miss them.
+ */
+export function RealtimeProvider({
+  identity,
+  onSessionEnded,
+  children,
+}: {
+  identity: string | null;
+  onSessionEnded: () => void;
+  children: ReactNode;
+}) {
   const [state, setState] = useState<Realtime>({ socket: null, connectedAt: 0 });
+  const sessionEnded = useEffectEvent(onSessionEnded);
   useEffect(() => {
     if (identity === null) return;
     const socket: HarbourSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true });
     // Screens get the socket once it is connected, and again on every reconnection (to catch up).
     socket.on('connect', () => setState({ socket, connectedAt: Date.now() }));
+    socket.on('session:revoked', () => sessionEnded());
+    socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized') sessionEnded();
+    });
     return () => {
       socket.close();
     };
