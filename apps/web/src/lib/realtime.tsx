@@ -18,9 +18,10 @@ const RealtimeContext = createContext<Realtime>({ socket: null, connectedAt: 0 }
 
 /**
  * `identity` (the member's id, or "guest") reconnects the socket when someone signs in or out.
- * `onSessionEnded` runs when the server says the session is over: its `session:revoked`, or a handshake refused
- * because the session had already ended (suspended while the page was still connecting). Both are listened to
- * here, from the socket's first moment, so that no screen's late listener can miss them.
+ * `onSessionEnded` runs when the server says the session may be over: its `session:revoked`, the server closing
+ * the socket, or a handshake refused because the session had already ended (suspended while the page was still
+ * connecting). They are listened to here, from the socket's first moment, so that no screen's late listener
+ * can miss them.
  */
 export function RealtimeProvider({
   identity,
@@ -41,6 +42,10 @@ export function RealtimeProvider({
     socket.on('session:revoked', () => sessionEnded());
     socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized') sessionEnded();
+    });
+    // The server closes a socket itself only when its session ended: asking again costs one request.
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') sessionEnded();
     });
     return () => {
       socket.close();
