@@ -55,11 +55,12 @@ describe('a PostgreSQL restart under traffic', () => {
       dataDir: directory,
       config: { sessionSecret: 'fault-secret-fault-secret-fault-secret-01', publicUrl: 'http://127.0.0.1' },
     };
-    // Silent: while the database is gone every process logs what it could not do. One process at a time:
-    // on a fresh database the first to start creates pg-boss's queues.
+    // The worker is silent: while the database is gone it logs what it could not do. The API processes log
+    // errors, so that an unexpected 500 (a database error not recognized as the database being away) shows its
+    // stack in the test's output. One process at a time: on a fresh database the first creates pg-boss's queues.
     const quiet = { LOG_LEVEL: 'silent' };
-    apis.push(await startApiProcess(target, quiet));
-    apis.push(await startApiProcess(target, quiet));
+    apis.push(await startApiProcess(target, { LOG_LEVEL: 'error' }));
+    apis.push(await startApiProcess(target, { LOG_LEVEL: 'error' }));
     // A job worker too: its queue polling and the mailing sender's connections live through the restart.
     worker = startWorkerProcess(target, { ...quiet, SMTP_URL: await smtp.start() });
     await sql(

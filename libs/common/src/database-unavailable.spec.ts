@@ -10,6 +10,11 @@ describe('databaseUnavailable', () => {
     expect(databaseUnavailable(Object.assign(new Error('wrapped'), { driverError: { code: '08006' } }))).toBe(true);
     expect(databaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(databaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
+    // TypeORM, when the connection dropped between two statements of a transaction.
+    class QueryRunnerProviderAlreadyReleasedError extends Error {
+      override name = 'QueryRunnerProviderAlreadyReleasedError';
+    }
+    expect(databaseUnavailable(new QueryRunnerProviderAlreadyReleasedError('Database connection … was already released'))).toBe(true);
   });
 
   it('leaves every other failure to the 500 path', () => {

@@ -5,9 +5,17 @@
  */
 const UNAVAILABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+/**
+ * TypeORM's errors for a transaction whose connection was dropped between two of its statements (the pg
+ * client's error event releases the query runner): the next statement finds it released. Harbour releases a
+ * runner only at the end of its transaction, so these mean a lost connection (seen in faults.e2e-spec.ts, and
+ * reproduced by restarting PostgreSQL under transactions of three statements).
+ */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 export function databaseUnavailable(exception: unknown): boolean {
   if (typeof exception !== 'object' || exception === null) return false;
+  if (exception instanceof Error && RELEASED_RUNNER_ERRORS.has(exception.name)) return true;
   const error = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
   const code = typeof error.code === 'string' ? error.code : error.driverError?.code;
   if (typeof code === 'string' && (UNAVAILABLE_SYSTEM_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')))
