@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { NotAuthenticatedError } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
 import { User } from './user.entity';
 
@@ -59,12 +60,14 @@ export class UserRepository {
   }
 
   /**
-   * Like lockUnlessDeleted, for writes about the member that need not take turns with each other (their posts):
-   * a KEY SHARE lock waits only for a deletion holding the row, then sees it gone (false).
+   * Like lockUnlessDeleted, for writes about the member that need not take turns with each other (their posts,
+   * messages, reports): a KEY SHARE lock waits only for a deletion holding the row, then sees it gone and refuses
+   * the write (401: the writer is gone). Taken first in the writing transaction, in the deletion's order
+   * (account, then rows), so the two never deadlock.
    */
-  async holdUnlessDeleted(id: string, manager: EntityManager): Promise<boolean> {
+  async holdWriter(id: string, manager: EntityManager): Promise<void> {
     const rows = await manager.query<unknown[]>(`SELECT id FROM users WHERE id = $1 AND status <> 'deleted' FOR KEY SHARE`, [id]);
-    return rows.length > 0;
+    if (rows.length === 0) throw new NotAuthenticatedError('Sign in first');
   }
 
   async setPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<void> {

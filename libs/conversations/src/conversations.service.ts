@@ -139,12 +139,11 @@ export class ConversationsService {
 
   /**
    * The members a caller names, each of whom must accept messages from them: an unknown name is a 404, a
-   * refusal one 403 whatever its reason. Oneself is not a recipient.
+   * refusal one 403 whatever its reason. Oneself is not a recipient. (How many: CreateConversationDto's `to`.)
    */
   private async recipients(caller: Caller, usernames: string[]): Promise<Recipient[]> {
     const keys = [...new Set(usernames.map((name) => name.toLowerCase()))];
     if (keys.includes(caller.username.toLowerCase())) throw new InvalidInputError('to must name other members than yourself');
-    if (keys.length > MAX_PARTICIPANTS - 1) throw new InvalidInputError(`to must name at most ${MAX_PARTICIPANTS - 1} members`);
     const found = await messageRecipients(this.dataSource.manager, caller.userId, { usernameKeys: keys }, sharesGroup);
     for (const key of keys) {
       const recipient = found.find((candidate) => candidate.user.username.toLowerCase() === key);

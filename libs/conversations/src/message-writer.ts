@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { UserRepository } from '@harbour/accounts';
-import { NotAuthenticatedError, RuleRefusedError } from '@harbour/common';
+import { RuleRefusedError } from '@harbour/common';
 import { renderMarkdown } from '@harbour/forum';
 import { RateLimiter, SettingsService, WatchedWordsService } from '@harbour/settings';
 import { ConversationRepository } from './conversation.repository';
@@ -46,12 +46,9 @@ export class MessageWriter {
     await this.limiter.consume('post', caller.userId, rateLimits.postsPerMinute, 60);
   }
 
-  /**
-   * First in a writing transaction: holds the writer's account row, so a write racing their deletion waits
-   * for it and then writes nothing behind the erasure (401), in the deletion's order (account, then rows).
-   */
+  /** First in a writing transaction, before any conversation or message row: see UserRepository.holdWriter. */
   async holdWriter(manager: EntityManager, userId: string): Promise<void> {
-    if (!(await this.users.holdUnlessDeleted(userId, manager))) throw new NotAuthenticatedError('Sign in first');
+    await this.users.holdWriter(userId, manager);
   }
 
   /** Appends a message, numbered under the conversation's row lock, and moves the writer's read position to it. */

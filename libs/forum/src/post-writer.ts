@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UserRepository } from '@harbour/accounts';
-import { NotAuthenticatedError, RuleRefusedError } from '@harbour/common';
+import { RuleRefusedError } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
 import { SettingsService, WatchedWordsService } from '@harbour/settings';
 import { detectLanguage } from './language';
@@ -35,13 +35,9 @@ export class PostWriter {
     private readonly settings: SettingsService,
   ) {}
 
-  /**
-   * First in a writing transaction: holds the writer's account row, so a write racing the writer's deletion
-   * waits for it and then writes nothing behind the erasure (401: the writer is gone). Taken before any post
-   * or topic row, in the deletion's order (account, then posts): the two never deadlock.
-   */
+  /** First in a writing transaction, before any post or topic row: see UserRepository.holdWriter. */
   async holdWriter(manager: EntityManager, userId: string): Promise<void> {
-    if (!(await this.users.holdUnlessDeleted(userId, manager))) throw new NotAuthenticatedError('Sign in first');
+    await this.users.holdWriter(userId, manager);
   }
 
   /**

@@ -2,16 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { toUserDto, UserRepository } from '@harbour/accounts';
-import {
-  ConflictError,
-  DomainEvents,
-  hashToken,
-  InvalidInputError,
-  isUuid,
-  newToken,
-  NotAuthenticatedError,
-  NotFoundError,
-} from '@harbour/common';
+import { ConflictError, DomainEvents, hashToken, InvalidInputError, isUuid, newToken, NotFoundError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { GroupInvitationDto, JoinRequestDto, UserDto } from '@harbour/contracts';
 import { groupInvitationMail, MailService } from '@harbour/mail';
@@ -132,7 +123,7 @@ export class GroupInvitationsService {
     const open = group.visibility === 'public';
     const id = await this.dataSource.transaction(async (manager) => {
       // The member's row held first (as their deletion takes it): a request racing it leaves no message behind the erasure.
-      if (!(await this.users.holdUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
+      await this.users.holdWriter(caller.userId, manager);
       const requestId = await this.joinRequests.request(group.id, caller.userId, message ?? '', open, manager);
       if (open) await this.addMember(manager, group.id, caller.userId);
       return requestId;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@harbour/access';
 import { UserRepository } from '@harbour/accounts';
 import { audit } from '@harbour/audit';
-import { InvalidInputError, NotAuthenticatedError, NotFoundError, hashToken, isUuid, newToken, paginateNewestFirst } from '@harbour/common';
+import { InvalidInputError, NotFoundError, hashToken, isUuid, newToken, paginateNewestFirst } from '@harbour/common';
 import { SUBSCRIBER_STATUSES } from '@harbour/contracts';
 import type { MailingAddressStateDto, PageDto, SubscriberDto, SubscriberStatus, SuppressionStatus } from '@harbour/contracts';
 import { MailService, subscriptionConfirmationMail } from '@harbour/mail';
@@ -108,7 +108,7 @@ export class SubscribersService {
     await this.dataSource.transaction(async (manager) => {
       // The account row held first: a click racing the member's deletion waits for it, then finds them gone
       // (401), rather than putting their address back on the list behind the erasure.
-      if (!(await this.users.holdUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
+      await this.users.holdWriter(caller.userId, manager);
       const contact = await this.users.contactOf(caller.userId, manager);
       const email = normalizeEmail(contact?.email ?? '');
       if (!contact || !email) throw new InvalidInputError('your account’s email address cannot receive mailings');

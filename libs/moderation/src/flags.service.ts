@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type AccessQuestion, type Caller } from '@harbour/access';
 import { UserRepository } from '@harbour/accounts';
-import { NotAuthenticatedError, NotFoundError } from '@harbour/common';
+import { NotFoundError } from '@harbour/common';
 import { ConversationLookup } from '@harbour/conversations';
 import { ForumLookup } from '@harbour/forum';
 import { RateLimiter, SettingsService } from '@harbour/settings';
@@ -37,7 +37,7 @@ export class FlagsService {
     }
     return this.dataSource.transaction(async (manager) => {
       // The reporter's row held first: a report racing their deletion writes no note behind the erasure (401).
-      if (!(await this.users.holdUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
+      await this.users.holdWriter(caller.userId, manager);
       const itemId = await this.reviewItems.openForReports(manager, dto.targetType, dto.targetId);
       const id = await this.flags.upsert(manager, { itemId, reporterId: caller.userId, reason: dto.reason, note: dto.note ?? null });
       return { id };

@@ -3,15 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { SessionsService, UserRepository } from '@harbour/accounts';
 import { audit } from '@harbour/audit';
-import {
-  ConflictError,
-  DomainEvents,
-  InvalidInputError,
-  isUuid,
-  NotAuthenticatedError,
-  NotFoundError,
-  RuleRefusedError,
-} from '@harbour/common';
+import { ConflictError, DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { SanctionDto } from '@harbour/contracts';
 import { MailService, sanctionMail } from '@harbour/mail';
@@ -123,7 +115,7 @@ export class SanctionsService {
     if (sanction.liftedAt) throw new RuleRefusedError('This sanction has been lifted');
     await this.dataSource.transaction(async (manager) => {
       // The member's row held first (as their deletion takes it): an appeal racing it writes no message behind the erasure.
-      if (!(await this.users.holdUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
+      await this.users.holdWriter(caller.userId, manager);
       if (!(await this.sanctions.appeal(manager, sanction.id, dto.message)))
         throw new ConflictError('This sanction has already been appealed');
       await this.reviewItems.openAppeal(manager, caller.userId);
