@@ -16,6 +16,7 @@ import { ProfilesModule } from '@harbour/profiles';
 import { RealtimeModule } from '@harbour/realtime';
 import { SearchModule } from '@harbour/search';
 import { SettingsModule } from '@harbour/settings';
+import { UploadsModule } from '@harbour/uploads';
 import { HealthController } from './health.controller';
 
 /** The composition root of the API process: it wires libs together and holds no logic of its own. */
@@ -42,6 +43,7 @@ export class AppModule {
         GroupsModule,
         ProfilesModule,
         ConversationsModule,
+        UploadsModule,
         SearchModule,
         NotificationsModule,
         ModerationModule,

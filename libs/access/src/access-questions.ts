@@ -153,6 +153,14 @@ export type AccessQuestion =
    */
   | { action: 'member.message'; target: RecipientRef }
   /** Write to a group's staff (its support desk): a signed-in member who may see the group and is not its staff. */
-  | { action: 'group.message'; group: GroupRef; site: SiteRules };
+  | { action: 'group.message'; group: GroupRef; site: SiteRules }
+  /** Upload a picture or file to use in a post or message: a signed-in member who is not silenced. */
+  | { action: 'upload.create' }
+  /**
+   * Fetch an uploaded file: its uploader, and whoever may see a live post or message of theirs that uses it
+   * (`usedWhereSeen`, which forum and conversations answer with their own questions); for anyone else it is
+   * the 404 of a missing file. No site role widens this: staff see a file where they see its post.
+   */
+  | { action: 'upload.see'; upload: { uploaderId: string }; usedWhereSeen: boolean };
 
 export type AccessAction = AccessQuestion['action'];

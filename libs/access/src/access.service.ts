@@ -140,6 +140,10 @@ export class AccessService {
         if (caller === null || caller.userId === target.id || target.blockedCaller) return false;
         return target.messagesFrom === 'everyone' || (target.messagesFrom === 'groups' && target.sharesGroup);
       }
+      case 'upload.create':
+        return caller !== null && !caller.silenced;
+      case 'upload.see':
+        return question.usedWhereSeen || (caller !== null && caller.userId === question.upload.uploaderId);
       case 'group.message': {
         if (caller === null || !this.can(caller, { action: 'group.see', group: question.group, site: question.site })) return false;
         const role = groupRole(caller, question.group);

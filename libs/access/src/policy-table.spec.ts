@@ -148,6 +148,9 @@ const TABLE: [string, AccessQuestion, string][] = [
   ],
   ['write to someone who blocked the writer', { action: 'member.message', target: { ...recipient, blockedCaller: true } }, 'NNNNNNNN'],
   ['write to a group’s staff', { action: 'group.message', group: { ...group, visibility: 'public' }, site }, 'NYYNNYYY'],
+  ['upload a file', { action: 'upload.create' }, 'NYYYYNYY'],
+  ['fetch the member’s unused file', { action: 'upload.see', upload: { uploaderId: 'member' }, usedWhereSeen: false }, 'NNYNNNNN'],
+  ['fetch a file used where one sees it', { action: 'upload.see', upload: { uploaderId: 'member' }, usedWhereSeen: true }, 'YYYYYYYY'],
 ];
 
 describe('the policy table', () => {
@@ -206,6 +209,8 @@ describe('the policy table', () => {
       'message.flag',
       'member.message',
       'group.message',
+      'upload.create',
+      'upload.see',
     ];
     expect(all.filter((action) => !asked.has(action))).toEqual([]);
   });

@@ -46,6 +46,11 @@ export class UnsupportedMediaError extends DomainError {
   readonly status = 415;
 }
 
+/** 413: a file past the site's upload limit (the message says the limit). */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+
 /** 422: refused by a rule (a locked topic, a watched word). */
 export class RuleRefusedError extends DomainError {
   readonly status = 422;

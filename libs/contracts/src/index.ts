@@ -12,3 +12,4 @@ export * from './mailings';
 export * from './realtime';
 export * from './jobs';
 export * from './exactly';
+export * from './uploads';

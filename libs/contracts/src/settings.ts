@@ -11,6 +11,8 @@ export interface RateLimitsDto {
   flagsPerDay: number;
   registrationsPerHourPerIp: number;
   loginAttemptsPerHourPerIp: number;
+  /** Files one member may upload in an hour. */
+  uploadsPerHour: number;
 }
 
 export const GROUP_CREATION = ['members', 'admins'] as const;
@@ -31,6 +33,10 @@ export interface SettingsDto {
   emailVerification: EmailVerification;
   /** Admins and moderators must use two-factor authentication. */
   staffTwoFactor: boolean;
+  /** The largest file a member may upload, in megabytes (413 above). */
+  uploadMaxMb: number;
+  /** What one member's files may add up to, in megabytes; 0: no limit. */
+  uploadQuotaMb: number;
 }
 
 /** What anyone may know about the site (`GET /api/site`), for the client's header and sign-up form. */
@@ -42,6 +48,8 @@ export interface SiteDto {
   emailVerification: EmailVerification;
   /** Staff act as members until they turn two-factor on: the client tells them so. */
   staffTwoFactor: boolean;
+  /** The composer refuses a bigger file before sending it. */
+  uploadMaxMb: number;
 }
 
 export interface OutboxItemDto {

@@ -1,6 +1,8 @@
 export { Conversation, ConversationParticipant } from './conversation.entity';
 export type { ParticipantKind } from './conversation.entity';
 export { Message, MessageRevision } from './message.entity';
+export { MessageUpload } from './message-upload.entity';
+export { MessageUploads } from './message-uploads';
 export { ConversationsModule } from './conversations.module';
 export { ConversationLookup, conversationRef } from './conversation-lookup';
 export type { SeenConversation } from './conversation-lookup';

@@ -6,7 +6,8 @@ import { RuleRefusedError } from '@harbour/common';
 import { renderMarkdown } from '@harbour/forum';
 import { RateLimiter, SettingsService, WatchedWordsService } from '@harbour/settings';
 import { ConversationRepository } from './conversation.repository';
-import { MessageRepository } from './message.repository';
+import { MessageRepository, type MessageRow } from './message.repository';
+import { MessageUploads } from './message-uploads';
 
 /** A body rendered and judged before the writing transaction opens (judging reads on other connections). */
 export interface PreparedMessage {
@@ -30,6 +31,7 @@ export class MessageWriter {
     private readonly watchedWords: WatchedWordsService,
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
+    private readonly messageUploads: MessageUploads,
   ) {}
 
   async prepare(body: string, subject?: string): Promise<PreparedMessage> {
@@ -65,6 +67,13 @@ export class MessageWriter {
       html: input.prepared.html,
     });
     await this.conversations.markRead(manager, input.conversationId, input.authorId, number, input.authorKind);
+    await this.messageUploads.record(manager, id, input.authorId, input.prepared.html);
     return { id, number };
+  }
+
+  /** The author's edit: the old body kept as a revision, and the uploads the new one uses. */
+  async rewrite(manager: EntityManager, message: MessageRow, prepared: PreparedMessage): Promise<void> {
+    await this.messages.rewrite(manager, message, prepared);
+    if (message.author_id) await this.messageUploads.record(manager, message.id, message.author_id, prepared.html);
   }
 }

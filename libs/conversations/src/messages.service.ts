@@ -73,7 +73,7 @@ export class MessagesService {
       await this.writer.holdWriter(manager, caller.userId);
       const locked = await this.lookup.message(caller, messageId, { conversationId, manager, lock: true });
       this.assertMayEdit(caller, locked);
-      await this.messages.rewrite(manager, locked.message, prepared);
+      await this.writer.rewrite(manager, locked.message, prepared);
     });
     const message = await this.messages.find(messageId);
     this.events.publish('MessageUpdated', { messageId, conversationId, audienceIds: await this.conversations.audience(conversationId) });

@@ -1,6 +1,6 @@
 import { EmailToken, PasswordReset, RecoveryCode, Session, SiteInvitation, User, UserAvatar, UserBlock } from '@harbour/accounts';
 import { ModerationLogEntry } from '@harbour/audit';
-import { Conversation, ConversationParticipant, Message, MessageRevision } from '@harbour/conversations';
+import { Conversation, ConversationParticipant, Message, MessageRevision, MessageUpload } from '@harbour/conversations';
 import {
   Bookmark,
   Category,
@@ -8,6 +8,7 @@ import {
   Mention,
   Post,
   PostRevision,
+  PostUpload,
   Reaction,
   Topic,
   TopicNotificationLevel,
@@ -19,6 +20,7 @@ import { Mailing, MailingDelivery, Subscriber } from '@harbour/mailings';
 import { Flag, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
 import { RateLimitCounter, SiteSettings, WatchedWord } from '@harbour/settings';
+import { Upload } from '@harbour/uploads';
 
 /** Every entity of every lib: the one list TypeORM, the migration generator and the drift test use. */
 export const ENTITIES = [
@@ -36,6 +38,7 @@ export const ENTITIES = [
   Topic,
   Post,
   PostRevision,
+  PostUpload,
   Reaction,
   Mention,
   Bookmark,
@@ -62,4 +65,7 @@ export const ENTITIES = [
   ConversationParticipant,
   Message,
   MessageRevision,
+  MessageUpload,
+  Upload,
+  PostUpload,
 ];

@@ -45,4 +45,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   conversation_participants: 'conversations',
   messages: 'conversations',
   message_revisions: 'conversations',
+  message_uploads: 'conversations',
+  uploads: 'uploads',
+  post_uploads: 'forum',
 };

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { DomainEventMap } from '@harbour/common';
 import { CategoryRepository } from './category.repository';
 import { PostRepository } from './post.repository';
+import { PostUploads } from './post-uploads';
 import { TopicRepository } from './topic.repository';
 
 /**
@@ -15,6 +16,7 @@ export class ForumModeration {
     private readonly posts: PostRepository,
     private readonly topics: TopicRepository,
     private readonly categories: CategoryRepository,
+    private readonly postUploads: PostUploads,
   ) {}
 
   async hidePost(manager: EntityManager, postId: string): Promise<void> {
@@ -23,7 +25,7 @@ export class ForumModeration {
 
   /** A tombstone, as the author's own deletion leaves. */
   async deletePost(manager: EntityManager, postId: string): Promise<void> {
-    await this.posts.markDeleted(postId, manager);
+    if (await this.posts.markDeleted(postId, manager)) await this.postUploads.release(manager, postId);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@harbour/accounts';
+import { UploadsModule } from '@harbour/uploads';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
 import { CategoryRepository } from './category.repository';
@@ -15,6 +16,7 @@ import { MemberStateService } from './member-state.service';
 import { PostEditsService } from './post-edits.service';
 import { PostRepository } from './post.repository';
 import { PostSearchRepository } from './post-search.repository';
+import { PostUploads } from './post-uploads';
 import { PostWriter } from './post-writer';
 import { PostsController } from './posts.controller';
 import { PostsService } from './posts.service';
@@ -26,7 +28,7 @@ import { TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
 
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, UploadsModule],
   controllers: [CategoriesController, TopicsController, PostsController],
   providers: [
     CategoryRepository,
@@ -47,6 +49,7 @@ import { TopicsService } from './topics.service';
     PostsService,
     PostEditsService,
     PostWriter,
+    PostUploads,
     MemberStateService,
     TopicPageCache,
     ForumMemberData,

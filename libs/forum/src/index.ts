@@ -2,6 +2,7 @@ export { Category } from './category.entity';
 export { Topic } from './topic.entity';
 export { Post } from './post.entity';
 export { PostRevision } from './post-revision.entity';
+export { PostUpload } from './post-upload.entity';
 export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificationLevel, TopicRead } from './member-state.entities';
 export { ForumModule } from './forum.module';
 export { ForumLookup } from './forum-lookup.service';

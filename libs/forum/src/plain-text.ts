@@ -20,7 +20,18 @@ export function decodeEntities(text: string): string {
  * Markdown source, so no Markdown syntax shows and censored words stay censored.
  */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+  return decodeEntities(markAttachments(html).replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Where a post shows a picture or links a file, its text says so (🖼 and the picture's alt text, 📎 and the
+ * file's name): a notification or an email mentions the attachment, never carries it.
+ */
+function markAttachments(html: string): string {
+  return html
+    .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/g, (_tag, alt: string) => ` 🖼 ${alt} `)
+    .replace(/<img\b[^>]*>/g, ' 🖼 ')
+    .replace(/<a\b[^>]*\bclass="attachment"[^>]*>/g, (tag) => `${tag}📎 `);
 }

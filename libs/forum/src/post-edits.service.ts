@@ -19,6 +19,7 @@ import type { CreatePostDto, UpdatePostDto } from './forum.dtos';
 import type { Post } from './post.entity';
 import { PostRepository } from './post.repository';
 import { PostsService } from './posts.service';
+import { PostUploads } from './post-uploads';
 import { PostWriter } from './post-writer';
 
 /** Writing posts: replies, edits (with their revisions) and deletions. */
@@ -32,6 +33,7 @@ export class PostEditsService {
     private readonly posts: PostRepository,
     private readonly reading: PostsService,
     private readonly writer: PostWriter,
+    private readonly postUploads: PostUploads,
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly events: DomainEvents,
@@ -144,6 +146,7 @@ export class PostEditsService {
     if (post.deletedAt) return;
     const deleted = await this.dataSource.transaction(async (manager) => {
       if (!(await this.posts.markDeleted(post.id, manager))) return false;
+      await this.postUploads.release(manager, post.id);
       if (post.authorId !== caller.userId) {
         await audit(manager, { actorId: caller.userId, action: 'post.delete', targetType: 'post', targetId: post.id });
       }

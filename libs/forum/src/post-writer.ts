@@ -8,6 +8,7 @@ import { detectLanguage } from './language';
 import { mentionedUsernames, renderMarkdown } from './markdown';
 import type { Post } from './post.entity';
 import { PostRepository } from './post.repository';
+import { PostUploads } from './post-uploads';
 import { ReviewHolds } from './review-holds';
 import { TopicRepository } from './topic.repository';
 
@@ -23,7 +24,7 @@ export interface PreparedPost {
   held: boolean;
 }
 
-/** The parts of writing a post that topics and replies share: rendering, numbering and mentions. */
+/** The parts of writing a post that topics and replies share: rendering, numbering, mentions and the uploads it uses. */
 @Injectable()
 export class PostWriter {
   constructor(
@@ -33,6 +34,7 @@ export class PostWriter {
     private readonly users: UserRepository,
     private readonly watchedWords: WatchedWordsService,
     private readonly settings: SettingsService,
+    private readonly postUploads: PostUploads,
   ) {}
 
   /** First in a writing transaction, before any post or topic row: see UserRepository.holdWriter. */
@@ -80,6 +82,7 @@ export class PostWriter {
       if (input.first) await this.topics.markHeld(manager, input.topicId);
     }
     const mentionedUserIds = await this.saveMentions(manager, post.id, html, input.authorId, { fresh: true });
+    await this.postUploads.record(manager, post.id, authorId, html);
     return { post, mentionedUserIds };
   }
 
@@ -109,6 +112,7 @@ export class PostWriter {
     post.body = prepared.body;
     post.language = detectLanguage(prepared.body, post.language);
     await this.saveMentions(manager, post.id, post.html, post.authorId, { fresh: false });
+    await this.postUploads.record(manager, post.id, post.authorId, post.html);
   }
 
   private async saveMentions(

@@ -1,4 +1,4 @@
-import { ConversationRepository, MessageRepository } from '@harbour/conversations';
+import { ConversationRepository, MessageRepository, MessageUploads } from '@harbour/conversations';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
@@ -24,6 +24,7 @@ export class ReviewDecisionsService {
     private readonly forum: ForumModeration,
     private readonly events: DomainEvents,
     private readonly messages: MessageRepository,
+    private readonly messageUploads: MessageUploads,
     private readonly conversations: ConversationRepository,
   ) {}
 
@@ -42,7 +43,10 @@ export class ReviewDecisionsService {
       const approved = dto.action === 'approve' && row.post_id ? await this.forum.approveHeld(manager, row.post_id) : null;
       if (dto.action === 'hide' && row.post_id) await this.forum.hidePost(manager, row.post_id);
       if ((dto.action === 'delete' || dto.action === 'reject') && row.post_id) await this.forum.deletePost(manager, row.post_id);
-      if (dto.action === 'delete' && row.target_type === 'message') await this.messages.remove(manager, row.target_id);
+      if (dto.action === 'delete' && row.target_type === 'message') {
+        await this.messages.remove(manager, row.target_id);
+        await this.messageUploads.release(manager, row.target_id);
+      }
       const action = row.kind === 'appeal' ? 'appeal.dismiss' : row.kind === 'held' ? `post.${dto.action}` : `flag.${dto.action}`;
       await audit(manager, { actorId: caller.userId, action, targetType: row.target_type, targetId: row.target_id, reason: dto.note });
       return { row, approved, reporterIds: await this.flags.reporterIds(row.id, manager) };

@@ -82,6 +82,8 @@ export function toSettingsDto(settings: SiteSettings): SettingsDto {
     rateLimits: { ...settings.rateLimits },
     emailVerification: settings.emailVerification,
     staffTwoFactor: settings.staffTwoFactor,
+    uploadMaxMb: settings.uploadMaxMb,
+    uploadQuotaMb: settings.uploadQuotaMb,
   };
 }
 
@@ -93,5 +95,6 @@ export function toSiteDto(settings: SiteSettings): SiteDto {
     groupCreation: settings.groupCreation,
     emailVerification: settings.emailVerification,
     staffTwoFactor: settings.staffTwoFactor,
+    uploadMaxMb: settings.uploadMaxMb,
   };
 }

@@ -11,6 +11,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   flagsPerDay: 20,
   registrationsPerHourPerIp: 5,
   loginAttemptsPerHourPerIp: 20,
+  uploadsPerHour: 30,
 };
 
 /** The one row of settings admins change at run time (the migration inserts it). */
@@ -55,4 +56,12 @@ export class SiteSettings {
   /** Admins and moderators must turn on two-factor authentication before they can act as staff. */
   @Column({ name: 'staff_two_factor', type: 'boolean', default: false })
   staffTwoFactor: boolean;
+
+  /** The largest upload in megabytes (api.md: default 8). */
+  @Column({ name: 'upload_max_mb', type: 'int', default: 8 })
+  uploadMaxMb: number;
+
+  /** What one member's files may add up to, in megabytes; 0 turns the quota off. */
+  @Column({ name: 'upload_quota_mb', type: 'int', default: 500 })
+  uploadQuotaMb: number;
 }

@@ -20,6 +20,7 @@ export class UpdateRateLimitsDto implements Exactly<UpdateRateLimitsBody, Update
   @Optional() @IsInt() @Min(0) @Max(100000) flagsPerDay?: number;
   @Optional() @IsInt() @Min(0) @Max(100000) registrationsPerHourPerIp?: number;
   @Optional() @IsInt() @Min(0) @Max(100000) loginAttemptsPerHourPerIp?: number;
+  @Optional() @IsInt() @Min(0) @Max(100000) uploadsPerHour?: number;
 }
 
 export class UpdateSettingsDto implements Exactly<UpdateSettingsBody, UpdateSettingsDto> {
@@ -33,4 +34,7 @@ export class UpdateSettingsDto implements Exactly<UpdateSettingsBody, UpdateSett
   @Optional() @ValidateNested() @Type(() => UpdateRateLimitsDto) rateLimits?: UpdateRateLimitsDto;
   @Optional() @IsIn(EMAIL_VERIFICATION) emailVerification?: EmailVerification;
   @Optional() @IsBoolean() staffTwoFactor?: boolean;
+  /** Files are held in memory while they are checked and re-encoded: 100 MB is the ceiling. */
+  @Optional() @IsInt() @Min(1) @Max(100) uploadMaxMb?: number;
+  @Optional() @IsInt() @Min(0) @Max(1_000_000) uploadQuotaMb?: number;
 }

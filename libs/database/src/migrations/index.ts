@@ -15,6 +15,7 @@ import { AddDeliveredMail1796232070337 } from './1796232070337-AddDeliveredMail'
 import { AccountSelfService1796255865765 } from './1796255865765-AccountSelfService';
 import { PostsByAuthor1796258659061 } from './1796258659061-PostsByAuthor';
 import { Conversations1796282794492 } from './1796282794492-Conversations';
+import { Uploads1796293256072 } from './1796293256072-Uploads';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AccountSelfService1796255865765,
   PostsByAuthor1796258659061,
   Conversations1796282794492,
+  Uploads1796293256072,
 ];

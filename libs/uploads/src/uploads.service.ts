@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService, type Caller } from '@harbour/access';
+import { UserRepository } from '@harbour/accounts';
+import { InvalidInputError, isUuid, NotAuthenticatedError, NotFoundError, RuleRefusedError, UnsupportedMediaError } from '@harbour/common';
+import type { UploadDto } from '@harbour/contracts';
+import { RateLimiter, SettingsService } from '@harbour/settings';
+import { judgeUpload } from './upload-kinds';
+import { storedName } from './upload-name';
+import { reencodePicture, UndecodablePicture } from './upload-picture';
+import { UploadRepository, type NewUpload, type UploadRow } from './upload.repository';
+import { UploadUses } from './upload-uses';
+
+const MB = 1024 * 1024;
+
+/** The one part an upload carries (multer's memory storage). */
+export interface ReceivedFile {
+  buffer: Buffer;
+  originalname: string;
+  mimetype: string;
+}
+
+/** A file ready to send, with what its headers need. */
+export interface ServedFile {
+  upload: UploadRow;
+  bytes: Buffer;
+  /** A visitor could fetch it too (it is used in a public post): browsers may keep it a while. */
+  public: boolean;
+}
+
+/** Uploading files (checked by their bytes, pictures re-encoded) and serving them to whom may see them. */
+@Injectable()
+export class UploadsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uploads: UploadRepository,
+    private readonly uses: UploadUses,
+    private readonly users: UserRepository,
+    private readonly access: AccessService,
+    private readonly settings: SettingsService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  async upload(caller: Caller, file: ReceivedFile | undefined): Promise<UploadDto> {
+    this.access.assertCan(caller, { action: 'upload.create' });
+    if (!file || file.buffer.length === 0) throw new InvalidInputError('file must be a file (one multipart part named file)');
+    const settings = await this.settings.get();
+    // Counted before the work: a flood of refused files costs its sender, not the server.
+    if (!this.access.can(caller, { action: 'rateLimits.exempt' })) {
+      await this.limiter.consume('upload', caller.userId, settings.rateLimits.uploadsPerHour, 3600);
+    }
+    const prepared = await this.prepare(caller.userId, file);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.users.lockUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
+      await this.assertWithinQuota(caller.userId, prepared.bytes.length, settings.uploadQuotaMb, manager);
+      return this.uploads.insert(prepared, manager);
+    });
+    return toUploadDto(saved);
+  }
+
+  /** Judged by its bytes (415 otherwise); a picture decoded and encoded again, outside any transaction. */
+  private async prepare(uploaderId: string, file: ReceivedFile): Promise<NewUpload> {
+    const kind = judgeUpload(file.buffer, file.originalname, file.mimetype);
+    if ('refused' in kind) throw new UnsupportedMediaError(kind.refused);
+    if (kind.family === 'document') {
+      const name = storedName(file.originalname, kind.extension);
+      return {
+        uploaderId,
+        name,
+        contentType: kind.contentType,
+        family: 'document',
+        bytes: file.buffer,
+        thumbnail: null,
+        width: null,
+        height: null,
+      };
+    }
+    try {
+      const picture = await reencodePicture(file.buffer, kind.picture!);
+      const name = storedName(file.originalname, picture.extension);
+      return { uploaderId, name, family: 'picture', ...picture };
+    } catch (error) {
+      if (error instanceof UndecodablePicture) throw new UnsupportedMediaError('file: this picture cannot be read (damaged or too large)');
+      throw error;
+    }
+  }
+
+  /** The member's row is locked: eight uploads at once take turns here and cannot pass the quota together. */
+  private async assertWithinQuota(uploaderId: string, size: number, quotaMb: number, manager: EntityManager): Promise<void> {
+    if (quotaMb <= 0) return;
+    const used = await this.uploads.totalSize(uploaderId, manager);
+    if (used + size > quotaMb * MB) {
+      throw new RuleRefusedError(`file: your uploads would pass your quota of ${quotaMb} MB; delete posts with files you no longer need`);
+    }
+  }
+
+  /** `GET /api/uploads/:id` (and its thumbnail): the same 404 as a missing file for whoever may not see it. */
+  async serve(caller: Caller | null, id: string, variant: 'file' | 'thumbnail'): Promise<ServedFile> {
+    const upload = isUuid(id) ? await this.uploads.find(id) : null;
+    if (!upload) throw new NotFoundError();
+    const own = caller !== null && caller.userId === upload.uploaderId;
+    const usedWhereSeen = !own && (await this.uses.seenBy(caller, id));
+    if (!this.access.can(caller, { action: 'upload.see', upload, usedWhereSeen })) throw new NotFoundError();
+    const isPublic = caller === null ? usedWhereSeen : await this.uses.seenBy(null, id);
+    const bytes = await this.uploads.bytes(id, variant);
+    if (!bytes) throw new NotFoundError();
+    return { upload, bytes, public: isPublic };
+  }
+
+  /**
+   * Deletes those of these uploads that nothing uses any more (a post or message deleted, in its transaction):
+   * the files that only it used go with it.
+   */
+  async forgetUnused(uploadIds: string[], manager: EntityManager): Promise<void> {
+    if (uploadIds.length === 0) return;
+    const used = await this.uses.stillUsed(uploadIds, manager);
+    await this.uploads.delete(
+      uploadIds.filter((id) => !used.has(id)),
+      manager,
+    );
+  }
+}
+
+export function toUploadDto(upload: UploadRow): UploadDto {
+  return {
+    id: upload.id,
+    url: `/api/uploads/${upload.id}`,
+    name: upload.name,
+    contentType: upload.contentType,
+    size: upload.size,
+    ...(upload.width !== null && upload.height !== null ? { width: upload.width, height: upload.height } : {}),
+  };
+}
