@@ -94,14 +94,18 @@ export class UploadsService {
     }
   }
 
-  /** `GET /api/uploads/:id` (and its thumbnail): the same 404 as a missing file for whoever may not see it. */
+  /**
+   * `GET /api/uploads/:id` (and its thumbnail): the same 404 as a missing file for whoever may not see it.
+   * A file a visitor may see (used in a public post) every signed-in caller may see too: asked first, it
+   * settles most requests with one question.
+   */
   async serve(caller: Caller | null, id: string, variant: 'file' | 'thumbnail'): Promise<ServedFile> {
     const upload = isUuid(id) ? await this.uploads.find(id) : null;
     if (!upload) throw new NotFoundError();
+    const isPublic = await this.uses.seenBy(null, id);
     const own = caller !== null && caller.userId === upload.uploaderId;
-    const usedWhereSeen = !own && (await this.uses.seenBy(caller, id));
+    const usedWhereSeen = isPublic || (caller !== null && !own && (await this.uses.seenBy(caller, id)));
     if (!this.access.can(caller, { action: 'upload.see', upload, usedWhereSeen })) throw new NotFoundError();
-    const isPublic = caller === null ? usedWhereSeen : await this.uses.seenBy(null, id);
     const bytes = await this.uploads.bytes(id, variant);
     if (!bytes) throw new NotFoundError();
     return { upload, bytes, public: isPublic };
