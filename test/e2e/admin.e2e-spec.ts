@@ -18,7 +18,14 @@ describe('site settings', () => {
       .patch('/api/admin/settings')
       .set(admin.auth)
       .send({
-        rateLimits: { registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20, postsPerMinute: 10, topicsPerDay: 20, flagsPerDay: 20 },
+        rateLimits: {
+          registrationsPerHourPerIp: 5,
+          loginAttemptsPerHourPerIp: 20,
+          postsPerMinute: 10,
+          topicsPerDay: 20,
+          flagsPerDay: 20,
+          uploadsPerHour: 30,
+        },
       })
       .expect(200);
     const response = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
@@ -31,10 +38,20 @@ describe('site settings', () => {
       // Empty until an admin sets them; no mailing is sent without the address.
       mailingSenderName: '',
       mailingAddress: '',
-      rateLimits: { postsPerMinute: 10, topicsPerDay: 20, flagsPerDay: 20, registrationsPerHourPerIp: 5, loginAttemptsPerHourPerIp: 20 },
+      rateLimits: {
+        postsPerMinute: 10,
+        topicsPerDay: 20,
+        flagsPerDay: 20,
+        registrationsPerHourPerIp: 5,
+        loginAttemptsPerHourPerIp: 20,
+        uploadsPerHour: 30,
+      },
       // Registration tells nobody who is a member, and sign-in waits for the emailed link.
       emailVerification: 'required',
       staffTwoFactor: false,
+      // A phone photo with room to spare; a member's files may add up to 500 MB.
+      uploadMaxMb: 8,
+      uploadQuotaMb: 500,
     });
   });
 
@@ -57,6 +74,7 @@ describe('site settings', () => {
       groupCreation: 'members',
       emailVerification: 'required',
       staffTwoFactor: false,
+      uploadMaxMb: 8,
     });
   });
 

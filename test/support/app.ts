@@ -51,7 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // Suites register many members from one address and post quickly; the suites about limits turn them back on.
   await sql(
     databaseUrl,
-    `UPDATE site_settings SET rate_limits = rate_limits || '{"registrationsPerHourPerIp":0,"loginAttemptsPerHourPerIp":0,"postsPerMinute":0,"topicsPerDay":0,"flagsPerDay":0}'`,
+    `UPDATE site_settings SET rate_limits = rate_limits || '{"registrationsPerHourPerIp":0,"loginAttemptsPerHourPerIp":0,"postsPerMinute":0,"topicsPerDay":0,"flagsPerDay":0,"uploadsPerHour":0}'`,
   );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
