@@ -6,6 +6,7 @@ import { NOTIFICATION_AND_MAIL_ROWS } from '../support/authorization/notificatio
 import { SITE_AND_FORUM_ROWS } from '../support/authorization/site-forum-rows';
 import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
 import { CONVERSATION_ROWS } from '../support/authorization/conversations-rows';
+import { UPLOAD_ROWS } from '../support/authorization/uploads-rows';
 import { LEAVING_ROWS } from '../support/authorization/leaving-rows';
 import { PROFILE_ROWS } from '../support/authorization/profiles-rows';
 import { SELF_SERVICE_ROWS } from '../support/authorization/self-service-rows';
@@ -29,6 +30,7 @@ const MATRIX: Row[] = [
   ...BLOCK_ROWS,
   ...LEAVING_ROWS,
   ...CONVERSATION_ROWS,
+  ...UPLOAD_ROWS,
 ];
 
 interface RouterLayer {
@@ -80,6 +82,10 @@ describe('the authorization matrix', () => {
     const method = row.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     let call = t.http()[method](url).set(headers);
     if (row.body !== undefined) call = call.send(typeof row.body === 'function' ? row.body(fixtures) : row.body);
+    if (row.file) {
+      const { name, bytes } = row.file(fixtures);
+      call = call.attach('file', bytes, name);
+    }
     const response = await call;
     if (row.after && member && response.status < 300) await row.after(t.databaseUrl, member);
     expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status });
@@ -114,6 +120,10 @@ describe('the authorization matrix', () => {
       [`/api/categories/${fixtures.privateCategory}/topics`, `/api/categories/${MISSING}/topics`],
       [`/api/groups/${fixtures.hiddenGroup.slug}`, '/api/groups/no-such-group'],
       [`/api/groups/${fixtures.hiddenGroup.slug}/members`, '/api/groups/no-such-group/members'],
+      ...[fixtures.uploads.inPrivateSpace, fixtures.uploads.inConversation, fixtures.uploads.inInbox].flatMap((id): [string, string][] => [
+        [`/api/uploads/${id}`, `/api/uploads/${MISSING}`],
+        [`/api/uploads/${id}/thumbnail`, `/api/uploads/${MISSING}/thumbnail`],
+      ]),
     ];
     for (const [hidden, missing] of pairs) {
       const [a, b] = await Promise.all([t.http().get(hidden).set(outsider.auth), t.http().get(missing).set(outsider.auth)]);

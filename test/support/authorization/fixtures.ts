@@ -5,6 +5,7 @@ import { newCategory, newReply, newTopic } from '../forum';
 import { addToGroup, newGroup, newGroupCategory } from '../groups';
 import { conversationFixtures } from './conversations-rows';
 import { MISSING, type Fixtures, type MatrixRole } from './matrix';
+import { uploadFixtures } from './uploads-rows';
 
 /** The members of every role and the objects the rows act on (see Fixtures), made through the API. */
 export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Record<MatrixRole, TestMember>>; fixtures: Fixtures }> {
@@ -34,6 +35,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
   const privateTopic = await newTopic(t, members.member!, privateCategory);
   // Before the silencing below: the silenced member has written in a conversation.
   const conversations = await conversationFixtures(t, members, group);
+  const uploads = await uploadFixtures(t, members, { victim, bystander, topic: topic.id, privateTopic: privateTopic.id, conversations });
   await sql(t.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [members.silenced!.user.id]);
   await sql(t.databaseUrl, `UPDATE users SET status = 'suspended' WHERE id = $1`, [members.suspended!.user.id]);
 
@@ -49,6 +51,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
     hiddenGroup,
     bystander,
     conversations,
+    uploads,
     freshPost: async () => (await newReply(t, victim, topic.id)).id,
     freshGroupMember: async () => {
       const joiner = await newMember(t);

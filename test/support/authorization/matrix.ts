@@ -1,5 +1,6 @@
 import type { TestMember } from '../factories';
 import type { ConversationFixtures } from './conversations-rows';
+import type { UploadFixtures } from './uploads-rows';
 
 /** The authorization matrix's vocabulary: roles, what a row is, and the usual expectations. */
 /**
@@ -56,6 +57,8 @@ export interface Fixtures {
   invitationFor: (role: MatrixRole) => Promise<string>;
   /** Private conversations and a group inbox (conversations-rows.ts). */
   conversations: ConversationFixtures;
+  /** Files used in public and private places, and one used nowhere (uploads-rows.ts). */
+  uploads: UploadFixtures;
 }
 
 export interface Row {
@@ -64,6 +67,8 @@ export interface Row {
   /** The concrete URL to call (defaults to path). */
   url?: (ids: Fixtures, role: MatrixRole) => string | Promise<string>;
   body?: object | ((ids: Fixtures) => object);
+  /** A multipart body: this file as the part `file` (an upload). */
+  file?: (ids: Fixtures) => { name: string; bytes: Buffer };
   expect: Expectation;
   /** The call ends the caller's session: run it on a session of its own. */
   ownSession?: boolean;
