@@ -39,20 +39,25 @@ export async function statementsSince(postgresUrl, seconds, name, result) {
   }
 }
 
-/** CPU seconds used so far by the server process (`serverPid`) and by every PostgreSQL process, from /proc. */
+/**
+ * CPU seconds used so far by the server process (`serverPid`) and by the bench's own PostgreSQL, from /proc:
+ * the postmaster this process started and its children, not the databases of tests running beside the bench.
+ */
 export function cpuSeconds(serverPid) {
   const ticks = (pid) => {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return { name: readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]) };
+      const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      return { pid: Number(pid), parent: Number(fields[1]), name, ticks: Number(fields[11]) + Number(fields[12]) };
     } catch {
-      return { name: '', ticks: 0 }; // the process ended between listing and reading
+      return { pid: Number(pid), parent: 0, name: '', ticks: 0 }; // the process ended between listing and reading
     }
   };
-  let postgresTicks = 0;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    const process = ticks(pid);
-    if (process.name === 'postgres') postgresTicks += process.ticks;
-  }
-  return { server: ticks(serverPid).ticks / 100, postgres: postgresTicks / 100 };
+  const postgres = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(ticks)
+    .filter((entry) => entry.name === 'postgres');
+  const postmasters = new Set(postgres.filter((entry) => entry.parent === process.pid).map((entry) => entry.pid));
+  const ours = postgres.filter((entry) => postmasters.has(entry.pid) || postmasters.has(entry.parent));
+  return { server: ticks(serverPid).ticks / 100, postgres: ours.reduce((sum, entry) => sum + entry.ticks, 0) / 100 };
 }

@@ -10,6 +10,7 @@
 //   BENCH_SUBSCRIBERS=34000 addresses imported and sent one mailing (MAILING_RATE=0: as fast as it goes)
 //   BENCH_RESETS=200 password resets asked at once (transactionalMail: time until the SMTP server has them all)
 //   BENCH_PAIRS=50 pairs of members writing back and forth in private conversations (conversations)
+//   BENCH_UPLOADERS=4 members uploading a 1 MB phone photo at once for BENCH_UPLOAD_SECONDS=30 (uploads)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { seedSearchCorpus } from './bench-search-seed.mjs';
 import { benchMailing, startSmtpCounter } from './bench-mailing.mjs';
 import { benchSocketFanout } from './bench-sockets.mjs';
 import { benchConversations } from './bench-conversations.mjs';
+import { benchUploads } from './bench-uploads.mjs';
 import { benchTransactionalMail } from './bench-transactional-mail.mjs';
 import { cpuSeconds, inParallel, statementsSince } from './bench-measure.mjs';
 
@@ -46,7 +48,7 @@ const statements = Boolean(process.env.BENCH_STATEMENTS);
 const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres'), statementStatistics: statements });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 // Scenarios that need no topics: run alone, they skip seeding the forum (4,000 posts through the API).
-const FORUMLESS = new Set(['transactionalMail', 'conversations']);
+const FORUMLESS = new Set(['transactionalMail', 'conversations', 'uploads']);
 const forumNeeded = !only || [...only].some((name) => !FORUMLESS.has(name));
 // Every message the server sends (the mailing, notification emails) goes to a local SMTP server that counts them.
 const smtpSink = await startSmtpCounter();
@@ -94,7 +96,7 @@ async function seed() {
     'PATCH',
     '/admin/settings',
     {
-      rateLimits: { postsPerMinute: 0, topicsPerDay: 0, registrationsPerHourPerIp: 0, loginAttemptsPerHourPerIp: 0 },
+      rateLimits: { postsPerMinute: 0, topicsPerDay: 0, registrationsPerHourPerIp: 0, loginAttemptsPerHourPerIp: 0, uploadsPerHour: 0 },
       // A new site asks new accounts to verify their address (202, no session): the bench's members sign in at once.
       emailVerification: 'off',
     },
@@ -248,6 +250,8 @@ try {
     );
     return result;
   };
+  // Phone photos uploaded by several members at once, then one in a public post served (thumbnail, full picture).
+  scenarios.uploads = () => benchUploads({ base, call, run, categoryId: category.id, cpuSeconds: () => cpuSeconds(server.pid) });
   // Transactional mail (resets, invitations, notifications) goes through the mail queue: 200 at once must all
   // reach the SMTP server within seconds, each once.
   scenarios.transactionalMail = async () => {
