@@ -1,11 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
 import type { UploadDto } from '@harbour/contracts';
 import { contentDisposition } from './upload-name';
 import { UploadInterceptor } from './upload.interceptor';
-import { UploadsService, type ReceivedFile, type ServedFile } from './uploads.service';
+import { UploadsService, type ReceivedFile } from './uploads.service';
 
 @ApiTags('uploads')
 @Controller('uploads')
@@ -24,39 +24,60 @@ export class UploadsController {
 
   @Public()
   @Get(':id')
-  async file(
+  file(
     @CurrentCaller() caller: Caller | null,
     @Param('id') id: string,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
-    return send(response, await this.uploads.serve(caller, id, 'file'));
+  ): Promise<StreamableFile | undefined> {
+    return this.send(caller, id, 'file', request, response);
   }
 
   /** A picture's small version (what posts show inline); a document's is the document itself. */
   @Public()
   @Get(':id/thumbnail')
-  async thumbnail(
+  thumbnail(
     @CurrentCaller() caller: Caller | null,
     @Param('id') id: string,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
-    return send(response, await this.uploads.serve(caller, id, 'thumbnail'), 'thumbnail');
+  ): Promise<StreamableFile | undefined> {
+    return this.send(caller, id, 'thumbnail', request, response);
   }
-}
 
-/**
- * Every file: no browser may sniff it as another type or run anything in it (a document opened on its own
- * gets no script, style, frame or form), a document always downloads, and a file only members may see is
- * kept by no cache at all. A public one may be kept by the reader's own browser for an hour, never by a
- * shared cache: moving its topic into a private space must not leave copies behind.
- */
-function send(response: Response, served: ServedFile, variant: 'file' | 'thumbnail' = 'file'): StreamableFile {
-  const { upload, bytes } = served;
-  const thumbnail = variant === 'thumbnail' && upload.family === 'picture';
-  response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  response.setHeader('Cache-Control', served.public ? 'private, max-age=3600' : 'private, no-store');
-  response.setHeader('Content-Disposition', contentDisposition(upload.family === 'picture' ? 'inline' : 'attachment', upload.name));
-  return new StreamableFile(bytes, { type: thumbnail ? 'image/webp' : upload.contentType, length: bytes.length });
+  /**
+   * Every file: no browser may sniff it as another type or run anything in it (a document opened on its own
+   * gets no script, style, frame or form), and a document always downloads. A file only some may see is kept
+   * by no cache at all. A public one is kept by the reader's browser but asked about again each time (a 304
+   * costs no bytes): moving its topic into a private space must take it away at once, even from a browser
+   * that fetched it before. Never by a shared cache.
+   */
+  private async send(
+    caller: Caller | null,
+    id: string,
+    variant: 'file' | 'thumbnail',
+    request: Request,
+    response: Response,
+  ): Promise<StreamableFile | undefined> {
+    const opened = await this.uploads.open(caller, id);
+    const { upload } = opened;
+    const etag = `"${upload.id}-${variant}"`;
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    response.setHeader('Content-Disposition', contentDisposition(upload.family === 'picture' ? 'inline' : 'attachment', upload.name));
+    if (!opened.public) {
+      response.setHeader('Cache-Control', 'private, no-store');
+    } else {
+      response.setHeader('Cache-Control', 'private, no-cache');
+      response.setHeader('ETag', etag);
+      if (request.headers['if-none-match'] === etag) {
+        response.status(304);
+        return undefined;
+      }
+    }
+    const bytes = await this.uploads.bytes(opened, variant);
+    const type = variant === 'thumbnail' && upload.family === 'picture' ? 'image/webp' : upload.contentType;
+    return new StreamableFile(bytes, { type, length: bytes.length });
+  }
 }

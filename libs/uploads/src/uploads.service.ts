@@ -20,11 +20,10 @@ export interface ReceivedFile {
   mimetype: string;
 }
 
-/** A file ready to send, with what its headers need. */
-export interface ServedFile {
+/** A file the caller may fetch, with what its headers need. */
+export interface OpenedFile {
   upload: UploadRow;
-  bytes: Buffer;
-  /** A visitor could fetch it too (it is used in a public post): browsers may keep it a while. */
+  /** A visitor could fetch it too (it is used in a public post). */
   public: boolean;
 }
 
@@ -99,16 +98,21 @@ export class UploadsService {
    * A file a visitor may see (used in a public post) every signed-in caller may see too: asked first, it
    * settles most requests with one question.
    */
-  async serve(caller: Caller | null, id: string, variant: 'file' | 'thumbnail'): Promise<ServedFile> {
+  async open(caller: Caller | null, id: string): Promise<OpenedFile> {
     const upload = isUuid(id) ? await this.uploads.find(id) : null;
     if (!upload) throw new NotFoundError();
     const isPublic = await this.uses.seenBy(null, id);
     const own = caller !== null && caller.userId === upload.uploaderId;
     const usedWhereSeen = isPublic || (caller !== null && !own && (await this.uses.seenBy(caller, id)));
     if (!this.access.can(caller, { action: 'upload.see', upload, usedWhereSeen })) throw new NotFoundError();
-    const bytes = await this.uploads.bytes(id, variant);
+    return { upload, public: isPublic };
+  }
+
+  /** The bytes of a file `open` let through (deleted in between: the same 404). */
+  async bytes(opened: OpenedFile, variant: 'file' | 'thumbnail'): Promise<Buffer> {
+    const bytes = await this.uploads.bytes(opened.upload.id, variant);
     if (!bytes) throw new NotFoundError();
-    return { upload, bytes, public: isPublic };
+    return bytes;
   }
 
   /**
