@@ -4,6 +4,7 @@ import { leavingEn } from './parts/leaving.en';
 import { profilesEn } from './parts/profiles.en';
 import { selfServiceEn } from './parts/self-service.en';
 import { twoFactorEn } from './parts/two-factor.en';
+import { uploadsEn } from './parts/uploads.en';
 
 /** English strings. Every visible string of the client comes from here or fr.ts, by key. */
 export const en = {
@@ -651,4 +652,5 @@ export const en = {
   blocks: blocksEn,
   leaving: leavingEn,
   conversations: conversationsEn,
+  uploads: uploadsEn,
 };

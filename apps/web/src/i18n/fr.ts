@@ -6,6 +6,7 @@ import { leavingFr } from './parts/leaving.fr';
 import { profilesFr } from './parts/profiles.fr';
 import { selfServiceFr } from './parts/self-service.fr';
 import { twoFactorFr } from './parts/two-factor.fr';
+import { uploadsFr } from './parts/uploads.fr';
 
 /** French strings: the same keys as en.ts, checked by the type. */
 export const fr: Messages<typeof en> = {
@@ -657,4 +658,5 @@ export const fr: Messages<typeof en> = {
   blocks: blocksFr,
   leaving: leavingFr,
   conversations: conversationsFr,
+  uploads: uploadsFr,
 };

@@ -149,6 +149,31 @@ export function SettingsPage() {
             />
           ))}
         </fieldset>
+        <fieldset>
+          <legend>{t('uploads.admin.legend')}</legend>
+          <TextField
+            label={t('uploads.admin.uploadMaxMb')}
+            type="number"
+            min={1}
+            max={100}
+            value={String(draft.uploadMaxMb)}
+            onChange={(e) => setDraft({ ...draft, uploadMaxMb: Number(e.target.value) })}
+          />
+          <TextField
+            label={t('uploads.admin.uploadQuotaMb')}
+            type="number"
+            min={0}
+            value={String(draft.uploadQuotaMb)}
+            onChange={(e) => setDraft({ ...draft, uploadQuotaMb: Number(e.target.value) })}
+          />
+          <TextField
+            label={t('uploads.admin.uploadsPerHour')}
+            type="number"
+            min={0}
+            value={String(draft.rateLimits.uploadsPerHour)}
+            onChange={(e) => setDraft({ ...draft, rateLimits: { ...draft.rateLimits, uploadsPerHour: Number(e.target.value) } })}
+          />
+        </fieldset>
         <button type="submit" className="button-primary" disabled={update.isPending}>
           {t('admin.save')}
         </button>

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../ui/alert';
 import { ComposerActions } from '../../shared/components/composer-actions';
+import { useComposerUploads } from '../../shared/components/composer-uploads';
 import { describeWriteError } from './write-errors';
 
 interface MessageComposerProps {
@@ -22,8 +23,12 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const uploads = useComposerUploads({ textarea, setBody });
 
   const send = async () => {
+    // A file still on its way is not in the text yet: Ctrl+Enter waits for it as the button does.
+    if (uploads.uploading) return;
     if (!body.trim()) {
       setError(t('conversations.page.emptyBody'));
       return;
@@ -33,6 +38,7 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
     try {
       await onSubmit(body);
       setBody('');
+      uploads.clear();
     } catch (caught) {
       setError(describeWriteError(caught, t));
     } finally {
@@ -45,7 +51,12 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
   };
 
   return (
-    <form className="composer message-composer" onSubmit={submit} noValidate>
+    <form
+      {...uploads.formProps}
+      className={`composer message-composer ${uploads.formProps.className ?? ''}`.trim()}
+      onSubmit={submit}
+      noValidate
+    >
       {error && <Alert kind="error">{error}</Alert>}
       <div className="field">
         <label htmlFor={`${id}-body`}>{label}</label>
@@ -53,6 +64,7 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
           {t('conversations.page.markdownHint')}
         </p>
         <textarea
+          ref={textarea}
           id={`${id}-body`}
           aria-describedby={`${id}-hint`}
           value={body}
@@ -74,7 +86,13 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
           }}
         />
       </div>
-      <ComposerActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} cancelLabel={t('conversations.page.cancel')} />
+      {uploads.controls}
+      <ComposerActions
+        submitLabel={submitLabel}
+        busy={busy || uploads.uploading}
+        onCancel={onCancel}
+        cancelLabel={t('conversations.page.cancel')}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationCan, MessageDto } from '@harbour/contracts';
 import { AuthorName } from '../../shared/components/author-name';
 import { Avatar } from '../../shared/components/avatar';
+import { RenderedHtml } from '../../shared/components/rendered-html';
 import { ReportDialog } from '../../shared/components/report-dialog';
 import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { useEditMessage } from '../api/conversations';
@@ -87,7 +88,7 @@ export function MessageView({ message, mine, can }: MessageViewProps) {
         />
       ) : (
         // The html was rendered and sanitized on the server, exactly as a post's.
-        <div className="post-body" dangerouslySetInnerHTML={{ __html: message.html }} />
+        <RenderedHtml html={message.html} />
       )}
       {!editing && ((mine && can.edit) || (!mine && message.author && can.flag)) && (
         <div className="post-actions">

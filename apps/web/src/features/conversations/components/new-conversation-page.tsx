@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MAX_PARTICIPANTS, type CreateConversationBody } from '@harbour/contracts';
@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
+import { useComposerUploads } from '../../shared/components/composer-uploads';
 import { useCreateConversation, useGroupToWrite } from '../api/conversations';
 import { RecipientsField } from './recipients-field';
 import { describeWriteError, refusedUsername } from './write-errors';
@@ -30,6 +31,8 @@ export function NewConversationPage() {
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const uploads = useComposerUploads({ textarea, setBody });
 
   if (groupSlug !== null && group.isError) {
     return (
@@ -77,7 +80,12 @@ export function NewConversationPage() {
   const title = group.data ? t('conversations.new.toGroup', { group: group.data.name }) : t('conversations.new.title');
   return (
     <Page title={title} narrow>
-      <form onSubmit={(event) => void submit(event)} noValidate className="new-conversation">
+      <form
+        {...uploads.formProps}
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className={`new-conversation ${uploads.formProps.className ?? ''}`.trim()}
+      >
         {failure && <Alert kind="error">{failure}</Alert>}
         {groupSlug !== null ? (
           <p className="field-hint">{t('conversations.new.toGroupHint')}</p>
@@ -106,6 +114,7 @@ export function NewConversationPage() {
             {t('conversations.page.markdownHint')}
           </p>
           <textarea
+            ref={textarea}
             id={`${id}-body`}
             rows={8}
             value={body}
@@ -119,8 +128,9 @@ export function NewConversationPage() {
             </p>
           )}
         </div>
+        {uploads.controls}
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={create.isPending}>
+          <button type="submit" className="button-primary" disabled={create.isPending || uploads.uploading}>
             {t('conversations.new.send')}
           </button>
           <Link to="/messages">{t('conversations.page.cancel')}</Link>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { ComposerActions } from '../../shared/components/composer-actions';
+import { useComposerUploads } from '../../shared/components/composer-uploads';
+import { RenderedHtml } from '../../shared/components/rendered-html';
 import { usePreview } from '../api/posts';
 import { useMentionCompletion } from './mention-completion';
 
@@ -49,6 +51,7 @@ export function Composer({
   const [busy, setBusy] = useState(false);
   const preview = usePreview();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const uploads = useComposerUploads({ textarea, setBody });
   const mentions = useMentionCompletion({
     topicId,
     categoryId,
@@ -73,6 +76,7 @@ export function Composer({
       setBody('');
       setContentWarning('');
       setPreviewHtml(null);
+      uploads.clear();
     } catch (caught) {
       setError(describe(caught, t));
     } finally {
@@ -89,7 +93,12 @@ export function Composer({
   };
 
   return (
-    <form className="composer" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      {...uploads.formProps}
+      className={uploads.formProps.className ? `composer ${uploads.formProps.className}` : 'composer'}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       {error && <Alert kind="error">{error}</Alert>}
       <div className="composer-tabs" role="group" aria-label={t('forum.composerMode')}>
         <button type="button" aria-pressed={previewHtml === null} onClick={() => setPreviewHtml(null)}>
@@ -128,8 +137,9 @@ export function Composer({
           {mentions.list}
         </div>
       ) : (
-        <div className="post-body preview" aria-label={t('forum.preview')} dangerouslySetInnerHTML={{ __html: previewHtml }} />
+        <RenderedHtml className="post-body preview" aria-label={t('forum.preview')} html={previewHtml} />
       )}
+      {uploads.controls}
       {withContentWarning && (
         <div className="field">
           <label htmlFor={`${id}-cw`}>{t('forum.contentWarning')}</label>
@@ -137,7 +147,7 @@ export function Composer({
           <input id={`${id}-cw`} value={contentWarning} maxLength={200} onChange={(event) => setContentWarning(event.target.value)} />
         </div>
       )}
-      <ComposerActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} cancelLabel={t('forum.cancel')} />
+      <ComposerActions submitLabel={submitLabel} busy={busy || uploads.uploading} onCancel={onCancel} cancelLabel={t('forum.cancel')} />
     </form>
   );
 }

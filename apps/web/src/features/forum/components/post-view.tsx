@@ -6,6 +6,7 @@ import { isSiteStaff } from '../../../lib/session';
 import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
 import { AuthorName } from '../../shared/components/author-name';
 import { Avatar } from '../../shared/components/avatar';
+import { RenderedHtml } from '../../shared/components/rendered-html';
 import { ReportDialog } from '../../shared/components/report-dialog';
 import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { Composer } from './composer';
@@ -79,10 +80,10 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
   ) : post.contentWarning ? (
     <details className="content-warning">
       <summary>{t('forum.contentWarningShow', { warning: post.contentWarning })}</summary>
-      <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+      <RenderedHtml html={post.html} />
     </details>
   ) : (
-    <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+    <RenderedHtml html={post.html} />
   );
 
   return (
