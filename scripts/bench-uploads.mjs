@@ -4,6 +4,7 @@
 // Then the cost of reading one: a photo used in a public post, fetched by autocannon as a visitor and as a
 // signed-in member (not its uploader: a reader's question is "may I see a post that uses it?"), thumbnail and
 // full picture.
+import { loadavg } from 'node:os';
 import sharp from 'sharp';
 import { inParallel } from './bench-measure.mjs';
 
@@ -129,6 +130,7 @@ export async function benchUploads({ base, call, run, categoryId, cpuSeconds }) 
   const uploaders = Number(process.env.BENCH_UPLOADERS ?? 4);
   const seconds = Number(process.env.BENCH_UPLOAD_SECONDS ?? 30);
   const photo = await benchPhoto();
+  const loadBefore = Number(loadavg()[0].toFixed(1));
   const members = [];
   await inParallel(
     Array.from({ length: uploaders + 1 }, (_, i) => async () => {
@@ -154,7 +156,9 @@ export async function benchUploads({ base, call, run, categoryId, cpuSeconds }) 
     { categoryId, title: 'Harbour at dawn', body: `Taken this morning:\n\n![The harbour at dawn](${file.url})` },
     uploader.token,
   );
-  const results = { upload };
+  // On a shared machine the latencies are only as good as the quiet around them: the load (runnable processes,
+  // 1-minute average) before and after says how much else ran. CPU per request holds up better under load.
+  const results = { loadAverage: { before: loadBefore }, upload };
   for (const [name, path] of [
     ['thumbnail', `${file.url}/thumbnail`],
     ['picture', file.url],
@@ -175,5 +179,7 @@ export async function benchUploads({ base, call, run, categoryId, cpuSeconds }) 
       };
     }
   }
+  results.loadAverage.after = Number(loadavg()[0].toFixed(1));
+  process.stderr.write(`uploads: load average ${results.loadAverage.before} before, ${results.loadAverage.after} after\n`);
   return results;
 }
