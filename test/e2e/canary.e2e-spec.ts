@@ -6,6 +6,7 @@ import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
 import { conversationSweepUrls, exportedTexts, plantConversationCanary, type ConversationCanary } from '../support/canary-conversations';
+import * as uploadCanary from '../support/canary-uploads';
 import { connectSocket, nextEventWhere } from '../support/sockets';
 
 /**
@@ -24,6 +25,8 @@ describe('a canary in a private space', () => {
   let ids: { topic: string; post: string; reply: string; category: string; group: string; groupSlug: string };
   /** Another canary, in private conversations: site staff and other groups' staff are outsiders there too. */
   let letters: ConversationCanary;
+  /** Pictures and documents in the private topic and in a letter (support/canary-uploads.ts). */
+  let files: uploadCanary.UploadCanary;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
@@ -71,6 +74,13 @@ describe('a canary in a private space', () => {
     await t.http().put(`/api/me/blocks/${insider.user.id}`).set(outsider.auth).expect(204);
     ids = { topic: topic.id, post: topic.firstPost.id, reply: reply.id, category, group: group.id, groupSlug: group.slug };
     letters = await plantConversationCanary(t, owner, 'outsider_canary');
+    files = await uploadCanary.plant(t, {
+      insider,
+      topicId: ids.topic,
+      replyTo: reply.id,
+      letters,
+      outsiderName: 'outsider_canary',
+    });
   });
   afterAll(async () => {
     sockets.forEach((socket) => socket.close());
@@ -299,5 +309,33 @@ describe('a canary in a private space', () => {
       expect(theirs.text).not.toContain(word);
       expect(theirs.text).not.toContain(between.firstMessage);
     }
+  });
+
+  /** Pictures and documents in the private topic and in a letter: admins see every space, never a letter. */
+  const fileSweep = (): uploadCanary.UploadSweep => ({
+    t,
+    canary: files,
+    urls: [...new Set([...sweepUrls(), ...conversationSweepUrls(letters), ...uploadCanary.sweepUrls(files, [insider, letters.writer])])],
+    strangers: { space: [outsider, letters.siteModerator, null], letter: [outsider, letters.siteModerator, admin, null] },
+  });
+
+  it('serves the files of the private space and the letter where those are seen, and the sweep finds them there', async () => {
+    await uploadCanary.expectServedTo(
+      fileSweep(),
+      { space: [owner, insider, admin], letter: [letters.reader, letters.writer] },
+      {
+        space: [`/api/topics/${ids.topic}/posts`, `/api/search?q=${files.spaceWord}`, `/api/users/${insider.user.username}/posts`],
+        letter: [`/api/conversations/${letters.between.id}/messages`],
+      },
+    );
+  });
+
+  it('never serves them to anyone else (a missing file’s 404, body and all), nor names them through any route or data export', async () => {
+    await uploadCanary.expectMissingToStrangers(fileSweep());
+    await uploadCanary.expectNamedToNoStranger(fileSweep());
+  });
+
+  it('never sends them to anyone else by socket or mail; mail names an attachment, never links it', async () => {
+    await uploadCanary.expectNeverSent(fileSweep(), { insider, owner, topicId: ids.topic, replyTo: ids.reply, letters }, sockets);
   });
 });
