@@ -60,8 +60,8 @@ const percentile = (sorted, p) => Math.round((sorted[Math.floor((sorted.length -
 const mb = (bytes) => Number((bytes / 1_000_000).toFixed(2));
 
 /**
- * Each of `members` uploads `photo` for `seconds`, one upload in flight each. Returns uploads per second, their latency, megabytes per second in and the CPU
- * one upload costs the server and PostgreSQL.
+ * Each of `members` uploads `photo` for `seconds`, one upload in flight each. Returns uploads per second, their
+ * latency, megabytes per second in and the CPU one upload costs the server and PostgreSQL.
  */
 async function uploadThroughput({ base, members, photo, seconds, cpuSeconds }) {
   const { body, contentType } = multipart(photo, 'IMG_2041.jpg', 'image/jpeg');
