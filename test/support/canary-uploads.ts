@@ -100,11 +100,14 @@ export async function leakingUrls(t: TestApp, who: TestMember | null, urls: stri
 
 /**
  * The URLs of these files (and thumbnails) where `who` gets something else than a missing file gets (status,
- * type and body): none, for someone who may not see them.
+ * type and body): none, for someone who may not see them. Each asks as a browser holding the file would (its
+ * ETag, `"<id>-file"`): a 304 would tell a stranger the file is there.
  */
 export async function servedUnlikeMissing(t: TestApp, who: TestMember | null, files: UploadDto[]): Promise<string[]> {
   const answer = async (url: string) => {
-    const response = await (who ? t.http().get(url).set(who.auth) : t.http().get(url));
+    const [, id, variant = 'file'] = /^\/api\/uploads\/([^/]+)\/?(thumbnail)?$/.exec(url)!;
+    const call = t.http().get(url).set('If-None-Match', `"${id}-${variant}"`);
+    const response = await (who ? call.set(who.auth) : call);
     return JSON.stringify([response.status, response.headers['content-type'], response.text]);
   };
   const missing = { file: await answer(`/api/uploads/${MISSING}`), thumbnail: await answer(`/api/uploads/${MISSING}/thumbnail`) };
