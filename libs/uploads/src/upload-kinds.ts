@@ -97,7 +97,10 @@ function isPlainText(bytes: Buffer): boolean {
     .slice(0, 512)
     .toLowerCase();
   if (start.startsWith('#!')) return false;
-  return !/^<(\?xml|!doctype|html|svg|script|head|body|iframe|!--)/.test(start) && !/<(script|svg|html)[\s>/]/.test(text.toLowerCase());
+  // Text that opens with a tag, a comment, a doctype or a processing instruction (`<div`, `<img`, `<!--`,
+  // `<?php`, `<?xml`) is markup or a script, not notes: browsers that sniff take `<p` or `<b` for HTML too.
+  if (/^<[a-z!?/]/.test(start)) return false;
+  return !/<(script|svg|html|iframe|object|embed)[\s>/]/.test(text.toLowerCase());
 }
 
 /** What a name's extension claims; a refused extension is refused whatever the bytes hold. */
