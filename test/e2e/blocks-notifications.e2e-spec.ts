@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { NotificationDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
+import { queuesIdle } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { connectSocket } from '../support/sockets';
@@ -65,7 +66,9 @@ describe('blocking a member: notifications and email', () => {
     const mail = await t.smtp!.waitFor(blocker.user.email);
     expect(mail.subject).toContain(friend.user.displayName);
     const items = await notificationsOf(t, blocker, 1);
-    await new Promise((resolve) => setTimeout(resolve, 2500)); // anything from the blocked member would be here by now
+    // The blocked member's acts came first: their notifications and email jobs, were any made, were made
+    // with the acts (the friend's email waited out its 2 s delay since); every email job has now run.
+    await queuesIdle(t, ['notifications.email', 'mail.send']);
     expect((await notificationsOf(t, blocker, 1)).map((item) => [item.type, item.actor?.id])).toEqual([['reply', friend.user.id]]);
     expect(items).toHaveLength(1);
     expect(t.smtp!.messages.filter((message) => message.to.includes(blocker.user.email))).toHaveLength(1);
@@ -106,8 +109,8 @@ describe('blocking a member: notifications and email', () => {
     await newReply(t, friend, topic.id, 'sent after the block', topic.firstPost.id);
     const mail = await t.smtp!.waitFor(blocker.user.email);
     expect(mail.subject).toContain(friend.user.displayName);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    // The email of the reply from before the block was waiting out its delay: it never leaves.
+    await queuesIdle(t, ['notifications.email', 'mail.send']);
+    // The email of the reply from before the block was waiting out its delay: its job ran and sent nothing.
     expect(t.smtp!.messages.filter((message) => message.to.includes(blocker.user.email))).toHaveLength(1);
     await t.http().delete(`/api/me/blocks/${blocked.user.id}`).set(blocker.auth).expect(204);
     expect((await notificationsOf(t, blocker, 2)).map((item) => item.actor?.id)).toEqual([friend.user.id, blocked.user.id]);

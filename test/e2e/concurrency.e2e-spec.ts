@@ -1,7 +1,7 @@
 import { NOTIFICATION_TYPES, type PostDto, type RevisionDto } from '@harbour/contracts';
 import { unsubscribeToken } from '@harbour/notifications';
 import { startTestApp, type TestApp } from '../support/app';
-import { sql } from '../support/database';
+import { queuesIdle, sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { newGroup } from '../support/groups';
@@ -307,7 +307,7 @@ describe('concurrent writes keep every write, or refuse it', () => {
       expect(statuses(answers)).toEqual(Array(AT_ONCE).fill(202));
       expect(await count(`SELECT count(*)::int AS n FROM subscribers WHERE email = 'twice.clicked@example.org'`, [])).toBe(1);
       await t.smtp!.waitFor('twice.clicked@example.org');
-      await new Promise((resolve) => setTimeout(resolve, 1500)); // a second copy would come within the queue's polling
+      await queuesIdle(t, ['mail.send']); // each answer came after its mail (if any) was queued: all of it has gone
       expect(t.smtp!.countFor('twice.clicked@example.org')).toBe(1);
     });
 

@@ -1,11 +1,9 @@
 import type { SubscriberDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
-import { sql } from '../support/database';
+import { queuesIdle, sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { addToGroup, newGroup } from '../support/groups';
 import { importSubscribers, newMailing, setMailingSender, waitForMailing } from '../support/mailings';
-
-const settle = (ms = 1500) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('mailings: drafts, audiences, stopping mail and the list', () => {
   let t: TestApp;
@@ -110,7 +108,7 @@ describe('mailings: drafts, audiences, stopping mail and the list', () => {
     // A complaint is final for imports and the public form alike.
     expect((await importSubscribers(t, admin, [{ email: 'phoned@example.org' }])).skipped).toBe(1);
     await t.http().post('/api/mailing/subscribe').send({ email: 'phoned@example.org' }).expect(202);
-    await settle(800);
+    await queuesIdle(t, ['mail.send']);
     expect(t.smtp!.countFor('phoned@example.org')).toBe(0);
     await t.http().patch('/api/mailing/subscribers/not-an-id').set(admin.auth).send({ status: 'bounced' }).expect(404);
 

@@ -1,10 +1,8 @@
 import type { MailingDto, SubscriberDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
-import { sql } from '../support/database';
+import { queuesIdle, sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { importSubscribers, newMailing, postCsv, setMailingSender, tokenFrom, waitForMailing } from '../support/mailings';
-
-const settle = (ms = 1500) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('mailings', () => {
   let t: TestApp;
@@ -33,7 +31,7 @@ describe('mailings', () => {
 
     // Asking again soon sends no second email, and the answer is the same.
     await t.http().post('/api/mailing/subscribe').send({ email: 'new.reader@example.org' }).expect(202);
-    await settle();
+    await queuesIdle(t, ['mail.send']);
     expect(t.smtp!.countFor('new.reader@example.org')).toBe(1);
 
     const token = tokenFrom(confirmation.text, '/mailing/confirm');
@@ -56,7 +54,7 @@ describe('mailings', () => {
 
     // A subscribed address asking again gets nothing: the form never tells who is on the list.
     await t.http().post('/api/mailing/subscribe').send({ email: 'new.reader@example.org' }).expect(202);
-    await settle(800);
+    await queuesIdle(t, ['mail.send']);
     expect(t.smtp!.countFor('new.reader@example.org')).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import type { SanctionDto } from '@harbour/contracts';
 import type { TestApp } from '../support/app';
-import { sql } from '../support/database';
+import { queuesIdle, sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { newTopic } from '../support/forum';
 import { inDays, logOf, moderationNotices, moderationStage, queue } from '../support/moderation';
@@ -124,7 +124,7 @@ describe('moderation of members', () => {
       expect(notice).toMatchObject({ actor: null, data: { sanctionId: warning!.id } });
       // Told once by email: the sanction's own mail, not a second notification email after the delay.
       await t.smtp!.waitFor(member.user.email);
-      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await queuesIdle(t, ['mail.send', 'notifications.email']);
       expect(t.smtp!.messages.filter((message) => message.to.includes(member.user.email.toLowerCase()))).toHaveLength(1);
       await t.http().post(`/api/me/sanctions/${warning!.id}/acknowledge`).set(member.auth).expect(204);
       await t

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import type { NotificationDto } from '@harbour/contracts';
 import { NotificationDigest } from '@harbour/notifications';
 import { startTestApp, type TestApp } from '../support/app';
-import { sql } from '../support/database';
+import { queuesIdle, sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 
@@ -70,7 +70,7 @@ describe('notifications: emails, choices and digests', () => {
     expect(mail.subject).toBe('New activity on Harbour');
     expect(mail.text).not.toContain('naloxone');
     expect(mail.text).not.toContain(replier.user.username);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await queuesIdle(t, ['notifications.email', 'mail.send']); // the reader's email job has run, and found the notification read
     expect(t.smtp!.messages.filter((m) => m.to.includes(reader.user.email))).toEqual([]);
   });
 

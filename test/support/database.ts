@@ -42,3 +42,28 @@ export async function sql<T = Record<string, unknown>>(url: string, text: string
     await client.end();
   }
 }
+
+/**
+ * Waits until no job of the given pg-boss queues is waiting to start or running, then returns: what those
+ * jobs were going to do is done. Jobs put off for a retry (`retry`) are left to wait out their delay.
+ *
+ * Mail (`mail.send`) and notification emails (`notifications.email`) are queued in the transaction of the
+ * write that causes them; a notification email job queues its `mail.send` job before it is marked completed,
+ * and a message is in the SMTP sink before its job is. So, once the write has answered, both queues idle in
+ * one snapshot prove that a message which has not arrived never will: a test asserting that something was
+ * NOT sent waits exactly as long as the work takes, not a guessed sleep, and a job that would send it later
+ * (a delayed email) is waited for, however long its delay.
+ */
+export async function queuesIdle(t: { databaseUrl: string }, queues: string[], timeoutMs = 20000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [pending] = await sql<{ n: number }>(
+      t.databaseUrl,
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'active')`,
+      [queues],
+    );
+    if (pending?.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${pending?.n} jobs of ${queues.join(', ')} still pending after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
