@@ -40,6 +40,8 @@ describe('pictures and files in the browser', () => {
     await newMember(t, { username: 'rosa' });
     const topic = await newTopic(t, keeper, await newCategory(t, keeper, 'Drug checking'));
     topicUrl = `${t.baseUrl}/t/${topic.id}`;
+    // The smallest limit there is: a file above it is quick to make.
+    await t.http().patch('/api/admin/settings').set(keeper.auth).send({ uploadMaxMb: 1 }).expect(200);
   });
   afterAll(async () => {
     await b?.close();
@@ -95,6 +97,70 @@ describe('pictures and files in the browser', () => {
     await lightbox.waitFor({ state: 'detached' });
     expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(offHost).toEqual([]);
+    await rosa.context().close();
+  });
+
+  it('uploads a dropped document with a warning, a pasted decorative picture, and says why files are refused', async () => {
+    const rosa = await signIn(b, t.baseUrl, 'rosa');
+    const sent: string[] = [];
+    rosa.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/uploads')) sent.push(request.url());
+    });
+    await rosa.goto(topicUrl);
+    const reply = rosa.locator('.reply-box form.composer');
+    const box = reply.getByLabel('Your reply');
+    await box.fill('Results: ');
+
+    // Dropped on the composer: a document goes in as a link, with the warning that its metadata stays.
+    await reply.evaluate((form) => {
+      const files = new DataTransfer();
+      files.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'results.pdf', { type: 'application/pdf' }));
+      form.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+    });
+    await reply
+      .getByRole('status')
+      .filter({
+        hasText: '“results.pdf” is shared exactly as it is: its hidden metadata (author’s name, past edits, comments) is not removed.',
+      })
+      .waitFor();
+    expect(await box.inputValue()).toMatch(/^Results: \[results\.pdf\]\(\/api\/uploads\/[0-9a-f-]{36}\)$/);
+
+    // Pasted into the text: a picture marked decorative goes in with an empty description.
+    await box.evaluate(
+      (textarea: HTMLTextAreaElement, png: number[]) => {
+        textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+        const clipboard = new DataTransfer();
+        clipboard.items.add(new File([new Uint8Array(png)], 'image.png', { type: 'image/png' }));
+        textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+      },
+      Array.from(await screenshot()),
+    );
+    const dialog = rosa.getByRole('dialog', { name: 'Describe the picture' });
+    await dialog.getByLabel('This picture is decorative: it adds nothing a description would need to say').check();
+    await dialog.getByRole('button', { name: 'Insert the picture' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await box.inputValue()).toMatch(/\)!\[\]\(\/api\/uploads\/[0-9a-f-]{36}\)$/);
+    expect(sent).toHaveLength(2);
+
+    // Above the site's limit (1 MB here): refused before a byte is sent. A web page: refused by the server (415).
+    const picker = reply.locator('input[type="file"]');
+    await picker.setInputFiles({ name: 'scan.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(1024 * 1024 + 1) });
+    await reply.getByRole('alert').filter({ hasText: '“scan.jpg” is larger than this site’s limit of 1 MB.' }).waitFor();
+    expect(sent).toHaveLength(2);
+    await picker.setInputFiles({
+      name: 'flyer.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
+    await reply.getByRole('alert').filter({ hasText: '“flyer.svg” was refused: this site takes pictures' }).waitFor();
+    expect(sent).toHaveLength(3);
+
+    await reply.getByRole('button', { name: 'Post the reply' }).click();
+    const chip = rosa.locator('article.post .post-body a.attachment', { hasText: 'results.pdf' });
+    await chip.waitFor();
+    expect(await rosa.locator('article.post .post-body a.upload-image img[alt=""]').count()).toBe(1);
+    // Sent: the warnings were about that post and go with it.
+    expect(await reply.getByRole('status').filter({ hasText: 'results.pdf' }).count()).toBe(0);
     await rosa.context().close();
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageDto } from '@harbour/contracts';
+import { RenderedHtml } from '../../shared/components/rendered-html';
 
 /**
  * A reported private message with the five before it, oldest first, the reported one marked. Moderators see
@@ -28,7 +29,7 @@ export function MessageContext({ messages, reportedId }: { messages: MessageDto[
                 {message.editedAt && <> · {t('conversations.page.edited')}</>}
               </p>
               {/* The html was sanitized on the server when the message was written. */}
-              <div className="post-body" dangerouslySetInnerHTML={{ __html: message.html }} />
+              <RenderedHtml html={message.html} />
             </li>
           );
         })}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Resolution, ReviewItemDto, UserDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
+import { RenderedHtml } from '../../shared/components/rendered-html';
 import { useClaim, useQueue, useResolve } from '../api/moderation';
 import { MessageContext } from './message-context';
 import { SanctionDialog } from './sanction-dialog';
@@ -88,7 +89,7 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
       ) : (
         target.html !== undefined && (
           // The html was sanitized on the server when the post was written.
-          <div className="review-content post-body" dangerouslySetInnerHTML={{ __html: target.html }} />
+          <RenderedHtml className="review-content post-body" html={target.html} />
         )
       )}
       {item.appeal && (

@@ -8,6 +8,7 @@ import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
 import { Avatar } from '../../shared/components/avatar';
+import { RenderedHtml } from '../../shared/components/rendered-html';
 import { useProfile, useProfilePosts } from '../api/profiles';
 
 /**
@@ -138,10 +139,10 @@ function ProfilePost({ post }: { post: ProfilePostDto }) {
       ) : post.contentWarning ? (
         <details className="content-warning">
           <summary>{t('forum.contentWarningShow', { warning: post.contentWarning })}</summary>
-          <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+          <RenderedHtml html={post.html} />
         </details>
       ) : (
-        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+        <RenderedHtml html={post.html} />
       )}
     </li>
   );

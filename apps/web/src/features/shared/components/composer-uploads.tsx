@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ClipboardEvent, type Dispatch, type DragEvent, type RefObject, type SetStateAction } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { UploadDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
@@ -44,18 +45,22 @@ export function useComposerUploads({ textarea, setBody }: ComposerUploadsOptions
 
   const insert = (markdown: string) => {
     const box = textarea.current;
+    // Read now: the caret where the member left it. Written synchronously (flushSync), so that the caret can be
+    // put back after the inserted text at once: a frame callback could run before React renders the new text.
+    const from = box ? box.selectionStart : Number.MAX_SAFE_INTEGER;
+    const to = box ? box.selectionEnd : Number.MAX_SAFE_INTEGER;
     let caret = 0;
-    setBody((body) => {
-      const from = box ? Math.min(box.selectionStart, body.length) : body.length;
-      const to = box ? Math.min(box.selectionEnd, body.length) : body.length;
-      caret = from + markdown.length;
-      return body.slice(0, from) + markdown + body.slice(to);
-    });
-    // After React writes the text: back to writing, just after what was inserted.
-    requestAnimationFrame(() => {
-      box?.focus();
-      box?.setSelectionRange(caret, caret);
-    });
+    flushSync(() =>
+      setBody((body) => {
+        const start = Math.min(from, body.length);
+        caret = start + markdown.length;
+        return body.slice(0, start) + markdown + body.slice(Math.min(to, body.length));
+      }),
+    );
+    if (box?.isConnected) {
+      box.focus();
+      box.setSelectionRange(caret, caret);
+    }
   };
 
   const describe = (error: unknown, name: string): string => {
@@ -89,6 +94,7 @@ export function useComposerUploads({ textarea, setBody }: ComposerUploadsOptions
     } finally {
       setSending(null);
     }
+    setStatus('');
     if (isPicture(upload)) {
       const alt = await new Promise<string | null>((answer) => setAsking({ upload, answer }));
       setAsking(null);
@@ -111,8 +117,11 @@ export function useComposerUploads({ textarea, setBody }: ComposerUploadsOptions
     running.current = true;
     setErrors([]);
     void (async () => {
-      for (let file = queue.current.shift(); file; file = queue.current.shift()) await sendOne(file);
-      running.current = false;
+      try {
+        for (let file = queue.current.shift(); file; file = queue.current.shift()) await sendOne(file);
+      } finally {
+        running.current = false;
+      }
     })();
   };
 
