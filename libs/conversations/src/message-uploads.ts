@@ -39,15 +39,23 @@ export class MessageUploads implements UploadUseReader {
     }
   }
 
-  /** A message was deleted: the files only it used are deleted with it, in its transaction. */
+  /**
+   * A message is being deleted: the files only it used are deleted with it, in its transaction, those an edit
+   * took out of view included (its revisions name them), so this runs before the revisions are removed.
+   */
   async release(manager: EntityManager, messageId: string): Promise<void> {
-    const rows = await manager.query<{ upload_id: string }[]>('DELETE FROM message_uploads WHERE message_id = $1 RETURNING upload_id', [
-      messageId,
-    ]);
-    await this.uploadsService.forgetUnused(
-      rows.map((row) => row.upload_id),
-      manager,
+    // TypeORM answers a DELETE … RETURNING with [rows, count], not the rows alone.
+    const [rows] = await manager.query<[{ upload_id: string }[], number]>(
+      'DELETE FROM message_uploads WHERE message_id = $1 RETURNING upload_id',
+      [messageId],
     );
+    const revisions = await manager.query<{ body: string; author_id: string | null }[]>(
+      'SELECT r.body, m.author_id FROM message_revisions r JOIN messages m ON m.id = r.message_id WHERE r.message_id = $1',
+      [messageId],
+    );
+    const authorId = revisions[0]?.author_id;
+    const earlier = authorId ? await this.uploads.ownedBy(uploadIdsIn(revisions.map((row) => row.body).join('\n')), authorId, manager) : [];
+    await this.uploadsService.forgetUnused([...new Set([...rows.map((row) => row.upload_id), ...earlier])], manager);
   }
 
   async seenBy(caller: Caller | null, uploadId: string): Promise<boolean> {

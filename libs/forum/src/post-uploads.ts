@@ -40,13 +40,23 @@ export class PostUploads implements UploadUseReader {
     }
   }
 
-  /** A post was deleted: the files only it used are deleted with it, in its transaction. */
+  /**
+   * A post was deleted: the files only it used are deleted with it, in its transaction. "Used" includes the
+   * author's files an edit took out of view, which its revisions still name: deleting the post is when they go.
+   */
   async release(manager: EntityManager, postId: string): Promise<void> {
-    const rows = await manager.query<{ upload_id: string }[]>('DELETE FROM post_uploads WHERE post_id = $1 RETURNING upload_id', [postId]);
-    await this.uploadsService.forgetUnused(
-      rows.map((row) => row.upload_id),
-      manager,
+    // TypeORM answers a DELETE … RETURNING with [rows, count], not the rows alone.
+    const [rows] = await manager.query<[{ upload_id: string }[], number]>(
+      'DELETE FROM post_uploads WHERE post_id = $1 RETURNING upload_id',
+      [postId],
     );
+    const revisions = await manager.query<{ body: string; author_id: string | null }[]>(
+      'SELECT r.body, p.author_id FROM post_revisions r JOIN posts p ON p.id = r.post_id WHERE r.post_id = $1',
+      [postId],
+    );
+    const authorId = revisions[0]?.author_id;
+    const earlier = authorId ? await this.uploads.ownedBy(uploadIdsIn(revisions.map((row) => row.body).join('\n')), authorId, manager) : [];
+    await this.uploadsService.forgetUnused([...new Set([...rows.map((row) => row.upload_id), ...earlier])], manager);
   }
 
   async seenBy(caller: Caller | null, uploadId: string): Promise<boolean> {

@@ -44,8 +44,9 @@ export class ReviewDecisionsService {
       if (dto.action === 'hide' && row.post_id) await this.forum.hidePost(manager, row.post_id);
       if ((dto.action === 'delete' || dto.action === 'reject') && row.post_id) await this.forum.deletePost(manager, row.post_id);
       if (dto.action === 'delete' && row.target_type === 'message') {
-        await this.messages.remove(manager, row.target_id);
+        // Its files first: the revisions remove() deletes name those an edit took out of view.
         await this.messageUploads.release(manager, row.target_id);
+        await this.messages.remove(manager, row.target_id);
       }
       const action = row.kind === 'appeal' ? 'appeal.dismiss' : row.kind === 'held' ? `post.${dto.action}` : `flag.${dto.action}`;
       await audit(manager, { actorId: caller.userId, action, targetType: row.target_type, targetId: row.target_id, reason: dto.note });
