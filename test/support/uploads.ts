@@ -190,3 +190,8 @@ export function filePart(filename: string): string {
 export function sendRaw(t: TestApp, who: TestMember, { type, body }: RawBody) {
   return t.http().post('/api/uploads').set(who.auth).set('Content-Type', type).send(body);
 }
+
+/** Whether the file's row is still stored (a deletion must remove it, not only hide it). */
+export async function uploadExists(t: TestApp, id: string): Promise<boolean> {
+  return (await sql(t.databaseUrl, 'SELECT 1 FROM uploads WHERE id = $1', [id])).length > 0;
+}
