@@ -9,6 +9,7 @@ import {
   officeDocument,
   OFFICE_TYPES,
   plainPhoto,
+  PHOTO_SECRETS,
   PNG_SECRETS,
   pngClaiming,
   pngWithMetadata,
@@ -19,6 +20,7 @@ import {
   sendRaw,
   sendUpload,
   storedUploads,
+  taggedPicture,
   upload,
 } from '../support/uploads';
 
@@ -61,6 +63,19 @@ describe('uploads: what is taken, and the limits', () => {
       expect(after.xmp).toBeUndefined();
     });
 
+    it.each(['jpeg', 'webp'] as const)('drops a %s picture’s EXIF, XMP packet and ICC profile', async (format) => {
+      const original = await taggedPicture(format);
+      expect(await sharp(original).metadata()).toMatchObject({
+        exif: expect.any(Buffer),
+        xmp: expect.any(Buffer),
+        icc: expect.any(Buffer),
+      });
+      const bytes = await fetched((await upload(t, ana, original, `photo.${format}`)).url);
+      for (const secret of [PHOTO_SECRETS[1]!, PHOTO_SECRETS[2]!, PNG_SECRETS[2]!]) expect(bytes.includes(Buffer.from(secret))).toBe(false);
+      const { format: stored, exif, xmp, icc } = await sharp(bytes).metadata();
+      expect({ stored, exif, xmp, icc }).toEqual({ stored: format, exif: undefined, xmp: undefined, icc: undefined });
+    });
+
     it('keeps an animated GIF moving (an animated WebP of all its frames)', async () => {
       const file = await upload(t, ana, await animatedGif(), 'dance.gif');
       expect(file).toMatchObject({ name: 'dance.webp', contentType: 'image/webp', width: 16, height: 16 });
@@ -68,6 +83,11 @@ describe('uploads: what is taken, and the limits', () => {
       expect(response.headers['content-type']).toBe('image/webp');
       const metadata = await sharp(response.body as Buffer, { animated: true }).metadata();
       expect(metadata).toMatchObject({ format: 'webp', pages: 3, pageHeight: 16 });
+      // A still GIF becomes a PNG (lossless, as a screenshot should stay).
+      expect(await upload(t, ana, await animatedGif(['#ff0000']), 'still.gif')).toMatchObject({
+        name: 'still.png',
+        contentType: 'image/png',
+      });
     });
 
     it('loses what hides after a JPEG’s end (EOI): a payload appended to a photo', async () => {

@@ -195,3 +195,13 @@ export function sendRaw(t: TestApp, who: TestMember, { type, body }: RawBody) {
 export async function uploadExists(t: TestApp, id: string): Promise<boolean> {
   return (await sql(t.databaseUrl, 'SELECT 1 FROM uploads WHERE id = $1', [id])).length > 0;
 }
+
+/** A JPEG or WebP as an editor leaves it: EXIF (an owner, a camera serial), an XMP packet and an ICC profile. */
+export async function taggedPicture(format: 'jpeg' | 'webp'): Promise<Buffer> {
+  const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="${PNG_SECRETS[2]}"/></rdf:RDF></x:xmpmeta>`;
+  const image = sharp({ create: { width: 48, height: 32, channels: 3, background: '#a05010' } })
+    .withExif({ IFD0: { Artist: PHOTO_SECRETS[2]! }, IFD2: { BodySerialNumber: PHOTO_SECRETS[1]! } })
+    .withXmp(xmp)
+    .withIccProfile('p3');
+  return (format === 'jpeg' ? image.jpeg() : image.webp()).toBuffer();
+}
