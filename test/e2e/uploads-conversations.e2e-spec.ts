@@ -96,6 +96,17 @@ describe('uploads: letters, what is said about them, and two API processes', () 
     expect((await messagesOf(t, ana, letter.id)).map((message) => message.id)).toContain(keeper.id);
   });
 
+  it('keeps a file shown in a post and in a letter while either remains: the post’s deletion leaves it to the letter', async () => {
+    const file = await picture(ana);
+    const topic = await newTopic(t, ana, category, 'Public flyer');
+    const post = await newReply(t, ana, topic.id, pictureMarkdown(file));
+    await startConversation(t, ana, [ben], 'The flyer', `As posted: ${pictureMarkdown(file)}`);
+    expect(await statuses(file, [ben, cleo, null])).toEqual([200, 200, 200]);
+    await t.http().delete(`/api/posts/${post.id}`).set(ana.auth).expect(204);
+    expect(await uploadExists(t, file.id)).toBe(true);
+    expect(await statuses(file, [ben, cleo, null])).toEqual([200, 404, 404]);
+  });
+
   it('notifications, emails and search mention a picture or a file, never its address or content', async () => {
     const flyer = await picture(ben);
     const notes = await upload(t, ben, Buffer.from('Zebrasecret outreach schedule\n'), 'schedule.txt');
