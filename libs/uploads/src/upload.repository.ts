@@ -75,14 +75,24 @@ export class UploadRepository {
     return Number(row?.total ?? 0);
   }
 
-  /** Of these ids, the uploads `uploaderId` made: the only ones their post or message may use. */
+  /**
+   * Of these ids, the uploads `uploaderId` made: the only ones their post or message may use. Held (FOR KEY
+   * SHARE) until the writer's transaction ends, so a deletion of the same file (see lockForDeletion) either
+   * waits for the new use and sees it, or goes first and the file is simply not found here: never a use of a
+   * deleted file (a foreign-key error, a 500) nor a new use cascaded away.
+   */
   async ownedBy(ids: string[], uploaderId: string, manager: EntityManager): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await manager.query<{ id: string }[]>('SELECT id FROM uploads WHERE id = ANY($1::uuid[]) AND uploader_id = $2', [
-      ids,
-      uploaderId,
-    ]);
+    const rows = await manager.query<{ id: string }[]>(
+      'SELECT id FROM uploads WHERE id = ANY($1::uuid[]) AND uploader_id = $2 ORDER BY id FOR KEY SHARE',
+      [ids, uploaderId],
+    );
     return rows.map((row) => row.id);
+  }
+
+  /** Locks these uploads for deletion, before asking whether anything still uses them (see ownedBy). */
+  async lockForDeletion(ids: string[], manager: EntityManager): Promise<void> {
+    if (ids.length > 0) await manager.query('SELECT id FROM uploads WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
   }
 
   async delete(ids: string[], manager: EntityManager): Promise<void> {

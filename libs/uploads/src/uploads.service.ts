@@ -121,6 +121,8 @@ export class UploadsService {
    */
   async forgetUnused(uploadIds: string[], manager: EntityManager): Promise<void> {
     if (uploadIds.length === 0) return;
+    // A post being written with one of these files holds it: wait for it, so its use is counted below.
+    await this.uploads.lockForDeletion(uploadIds, manager);
     const used = await this.uses.stillUsed(uploadIds, manager);
     await this.uploads.delete(
       uploadIds.filter((id) => !used.has(id)),
