@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { PostDto, UploadDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { queue } from '../support/moderation';
@@ -53,6 +54,26 @@ describe('uploads: their life with posts and accounts', () => {
     await t.http().delete(`/api/posts/${second.id}`).set(ana.auth).expect(204);
     expect(await uploadExists(t, shared.id)).toBe(false);
     expect(await seenBy(shared)).toEqual([404, 404, 404, 404]);
+  });
+
+  it('a post written with a file while the only other post using it is deleted: never a 500, and used means kept', async () => {
+    const topic = await newTopic(t, ana, category, 'Moving a picture');
+    for (let round = 0; round < 8; round += 1) {
+      const file = await picture();
+      const old = await newReply(t, ana, topic.id, pictureMarkdown(file));
+      const [deleted, created] = await Promise.all([
+        t.http().delete(`/api/posts/${old.id}`).set(ana.auth),
+        t
+          .http()
+          .post(`/api/topics/${topic.id}/posts`)
+          .set(ana.auth)
+          .send({ body: `Here now: ${pictureMarkdown(file)}` }),
+      ]);
+      expect([deleted.status, created.status]).toEqual([204, 201]);
+      // Either the deletion went first (the file is gone, the new post does not use it) or the new post did (it is kept).
+      const uses = await sql(t.databaseUrl, 'SELECT 1 FROM post_uploads WHERE post_id = $1', [created.body.id]);
+      expect([await fetchUpload(t, reader, file), await uploadExists(t, file.id)]).toEqual(uses.length > 0 ? [200, true] : [404, false]);
+    }
   });
 
   it('a moderator deleting a reported post deletes its file; hiding one shows the file to its author and moderators only', async () => {
