@@ -38,21 +38,16 @@ export function apiText<T>(method: string, path: string, text: string, type: str
   return send<T>(method, path, { type, text });
 }
 
-/** Sends a multipart form (a picture): the browser writes its Content-Type with the boundary. */
-export function apiForm<T>(method: string, path: string, form: FormData): Promise<T> {
-  return send<T>(method, path, form);
-}
-
-async function send<T>(method: string, path: string, body?: { type: string; text: string } | FormData): Promise<T> {
+async function send<T>(method: string, path: string, body?: { type: string; text: string }): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = body.type;
+  if (body !== undefined) headers['Content-Type'] = body.type;
   const csrf = readCookie('harbour_csrf');
   if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
   const response = await fetch(`/api${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body instanceof FormData ? body : body?.text,
+    body: body?.text,
   });
   if (response.status === 204 || response.status === 202) {
     return (response.headers.get('content-type')?.includes('json') ? await response.json() : undefined) as T;
@@ -63,13 +58,19 @@ async function send<T>(method: string, path: string, body?: { type: string; text
 }
 
 /**
- * Sends a multipart form with XMLHttpRequest, the one browser API that reports upload progress (fetch does not):
+ * Sends a multipart form (a file: the browser writes its Content-Type with the boundary) with XMLHttpRequest,
+ * the one browser API that reports upload progress (fetch does not):
  * the same session cookie, CSRF header and errors as `api`. A lost connection rejects with an ApiError of status 0.
  */
-export function apiUpload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function apiUpload<T>(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', `/api${path}`);
+    request.open(method, `/api${path}`);
     request.withCredentials = true;
     request.setRequestHeader('Accept', 'application/json');
     const csrf = readCookie('harbour_csrf');

@@ -1,17 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MeDto } from '@harbour/contracts';
-import { api, apiForm } from '../../../lib/api-client';
+import { api, apiUpload } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/session';
 
-/** Uploads a picture (`file`) or, with null, goes back to the generated one; the answer is the new `me`. */
-export function useSetAvatar() {
+/**
+ * Uploads a picture (`file`, its progress told to `onProgress`) or, with null, goes back to the generated one;
+ * the answer is the new `me`.
+ */
+export function useSetAvatar(onProgress: (fraction: number) => void = () => undefined) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File | null) => {
       if (file === null) return api<MeDto>('DELETE', '/me/avatar');
       const form = new FormData();
       form.append('file', file);
-      return apiForm<MeDto>('PUT', '/me/avatar', form);
+      return apiUpload<MeDto>('/me/avatar', form, onProgress, 'PUT');
     },
     onSuccess: (me) => {
       queryClient.setQueryData(meQueryKey, me);

@@ -22,7 +22,8 @@ export function AvatarField({ me }: { me: MeDto }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const setAvatar = useSetAvatar();
+  const [sent, setSent] = useState(0);
+  const setAvatar = useSetAvatar(setSent);
 
   const reset = () => {
     setFile(null);
@@ -49,6 +50,7 @@ export function AvatarField({ me }: { me: MeDto }) {
   const change = async (next: File | null) => {
     setSaid(null);
     setError(null);
+    setSent(0);
     try {
       await setAvatar.mutateAsync(next);
       reset();
@@ -94,6 +96,12 @@ export function AvatarField({ me }: { me: MeDto }) {
           </button>
         )}
       </div>
+      {setAvatar.isPending && file && (
+        <div className="upload-progress">
+          <progress max={1} value={sent} aria-label={t('uploads.uploading', { name: file.name })} />
+          <span aria-hidden="true">{Math.round(sent * 100)} %</span>
+        </div>
+      )}
       <p role="status" className="muted">
         {said}
       </p>
