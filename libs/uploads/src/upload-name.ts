@@ -12,6 +12,8 @@ export function storedName(original: string, extension: string): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/g, '')
     // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '')
+    // Direction overrides: "invoice\u202Efdp.png" shows as "invoicegnp.pdf", a download dressed as another kind.
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\.[^.]*$/, '')
     .replace(/\s+/g, ' ')
     .trim()
