@@ -178,11 +178,13 @@ describe('uploads: what is taken, and the limits', () => {
       expect(text).toMatchObject({ name: 'notes.txt', contentType: 'text/plain; charset=utf-8' });
     });
 
-    it('never answers 500 for a name with a NUL, a lone surrogate, control characters or 300 letters', async () => {
+    it('never answers 500 for a name with a NUL, a lone surrogate, control characters, a direction override or 300 letters', async () => {
       const names: [string, string][] = [
         ["filename*=UTF-8''nul%00byte.txt", 'nulbyte.txt'],
         ["filename*=UTF-8''lone%ED%A0%80surrogate.txt", 'lonesurrogate.txt'],
         ["filename*=UTF-8''tab%09here%07bell%C2%85.txt", 'tabherebell.txt'],
+        // A right-to-left override would show "invoice\u202Efdp.txt" as "invoicetxt.pdf".
+        ["filename*=UTF-8''invoice%E2%80%AEfdp.txt", 'invoicefdp.txt'],
         [`filename="${'é'.repeat(300)}.txt"`, `${'é'.repeat(150)}.txt`],
         ['filename=".txt"', 'file.txt'],
       ];
