@@ -108,10 +108,13 @@ export class PostSearchRepository {
         OFFSET :offset LIMIT :limit
       )
       -- The snippet is cut from the rendered HTML with its tags taken out: no Markdown, and censored words
-      -- stay censored. A post behind a content warning shows the warning, never its words.
+      -- stay censored. A post behind a content warning shows the warning, never its words. A picture or a
+      -- file is mentioned (🖼 and its alt text, 📎 before its name), as in emails: never its address.
       SELECT page.*, CASE WHEN page.content_warning IS NULL THEN ts_headline(
                CASE WHEN page.language = 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END,
-               translate(regexp_replace(page.html, '<[^>]*>', ' ', 'g'), :marks, ''), CAST(:tsquery AS tsquery), :headlineOptions)
+               translate(regexp_replace(regexp_replace(regexp_replace(page.html,
+                 '<img [^>]*alt="([^"]*)"[^>]*>', ' 🖼 \\1 ', 'g'), '<a [^>]*class="attachment"[^>]*>', ' 📎 ', 'g'),
+                 '<[^>]*>', ' ', 'g'), :marks, ''), CAST(:tsquery AS tsquery), :headlineOptions)
              ELSE '' END AS headline
         FROM page
        ORDER BY page.rank DESC, page.created_at DESC, page.post_id`;
