@@ -123,8 +123,9 @@ describe('uploads: letters, what is said about them, and two API processes', () 
     expect(notifications.length).toBeGreaterThan(0);
     expect(JSON.stringify(notifications)).not.toMatch(new RegExp(`/api/uploads|${flyer.id}|${notes.id}`));
 
-    const found = (await t.http().get('/api/search?q=quaggaword').set(reader.auth).expect(200)).body.items as unknown[];
+    const found = (await t.http().get('/api/search?q=quaggaword').set(reader.auth).expect(200)).body.items as { snippet: string }[];
     expect(found).toHaveLength(1);
+    expect(found[0]!.snippet).toMatch(/🖼 the Friday flyer .*📎 schedule\.txt/);
     expect(JSON.stringify(found)).not.toMatch(new RegExp(`/api/uploads|${flyer.id}|${notes.id}`));
     // What a file holds is never searched: only the post's own words are.
     expect((await t.http().get('/api/search?q=zebrasecret').set(reader.auth).expect(200)).body.items).toEqual([]);
