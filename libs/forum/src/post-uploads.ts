@@ -55,7 +55,9 @@ export class PostUploads implements UploadUseReader {
       [postId],
     );
     const authorId = revisions[0]?.author_id;
-    const earlier = authorId ? await this.uploads.ownedBy(uploadIdsIn(revisions.map((row) => row.body).join('\n')), authorId, manager) : [];
+    const earlier = authorId
+      ? await this.uploads.ownedBy(uploadIdsIn(revisions.map((row) => row.body).join('\n')), authorId, manager, false)
+      : [];
     await this.uploadsService.forgetUnused([...new Set([...rows.map((row) => row.upload_id), ...earlier])], manager);
   }
 

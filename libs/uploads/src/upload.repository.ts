@@ -79,12 +79,13 @@ export class UploadRepository {
    * Of these ids, the uploads `uploaderId` made: the only ones their post or message may use. Held (FOR KEY
    * SHARE) until the writer's transaction ends, so a deletion of the same file (see lockForDeletion) either
    * waits for the new use and sees it, or goes first and the file is simply not found here: never a use of a
-   * deleted file (a foreign-key error, a 500) nor a new use cascaded away.
+   * deleted file (a foreign-key error, a 500) nor a new use cascaded away. A deletion asking which files its
+   * revisions named does not `hold` them: two deletions sharing a file would each wait for the other.
    */
-  async ownedBy(ids: string[], uploaderId: string, manager: EntityManager): Promise<string[]> {
+  async ownedBy(ids: string[], uploaderId: string, manager: EntityManager, hold = true): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await manager.query<{ id: string }[]>(
-      'SELECT id FROM uploads WHERE id = ANY($1::uuid[]) AND uploader_id = $2 ORDER BY id FOR KEY SHARE',
+      `SELECT id FROM uploads WHERE id = ANY($1::uuid[]) AND uploader_id = $2 ORDER BY id${hold ? ' FOR KEY SHARE' : ''}`,
       [ids, uploaderId],
     );
     return rows.map((row) => row.id);
