@@ -5,11 +5,19 @@ import type { PictureFormat } from './upload-kinds';
 export const PICTURE_MAX_EDGE = 2048;
 /** The version posts show inline (a phone on metered data loads this, and the full picture on request). */
 export const THUMBNAIL_EDGE = 640;
-/** Decoding stops past this many pixels per frame (a small file can claim a huge canvas: a decompression bomb). */
-const MAX_INPUT_PIXELS = 50_000_000;
-/** An animation keeps moving only while it stays this small in all (frames × pixels); past that, its first frame. */
-const MAX_ANIMATION_PIXELS = 120_000_000;
-const MAX_FRAMES = 400;
+/**
+ * Decoding stops past this many pixels (a small file can claim a huge canvas: a decompression bomb). 120 MP
+ * takes a 108 MP phone photo; a JPEG is shrunk while it is decoded, so memory stays far below its full size.
+ */
+const MAX_INPUT_PIXELS = 120_000_000;
+/**
+ * An animation keeps moving only while it stays this small in all (frames × pixels); past that, its first frame.
+ * Re-encoding costs CPU per frame: a 400-frame 540 px GIF took 5.5 s, so the bounds are about a third of that.
+ */
+const MAX_ANIMATION_PIXELS = 40_000_000;
+const MAX_FRAMES = 200;
+/** No one picture holds a CPU longer than this (a crafted file that decodes slowly is refused, 415). */
+const TIMEOUT = { seconds: 20 };
 
 export interface EncodedPicture {
   bytes: Buffer;
@@ -36,11 +44,12 @@ export async function reencodePicture(input: Buffer, format: PictureFormat): Pro
     const limitInputPixels = animated ? MAX_ANIMATION_PIXELS : MAX_INPUT_PIXELS;
     const source = sharp(input, { limitInputPixels, failOn: 'error', animated, autoOrient: !animated });
     const resized = source.resize(PICTURE_MAX_EDGE, PICTURE_MAX_EDGE, { fit: 'inside', withoutEnlargement: true });
-    const encoder = animated ? resized.webp({ quality: 80, effort: 2 }) : encodeStill(resized, format);
+    const encoder = (animated ? resized.webp({ quality: 80, effort: 2 }) : encodeStill(resized, format)).timeout(TIMEOUT);
     const { data, info } = await encoder.toBuffer({ resolveWithObject: true });
     const thumbnail = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', autoOrient: true })
       .resize(THUMBNAIL_EDGE, THUMBNAIL_EDGE, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 75 })
+      .timeout(TIMEOUT)
       .toBuffer();
     const output = animated ? 'webp' : outputFormat(format);
     return {
