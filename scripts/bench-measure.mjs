@@ -42,15 +42,18 @@ export async function statementsSince(postgresUrl, seconds, name, result) {
 /**
  * CPU seconds used so far by the server process (`serverPid`) and by the bench's own PostgreSQL, from /proc:
  * the postmaster this process started and its children, not the databases of tests running beside the bench.
+ * The postmaster's count includes its children that have ended (a backend or worker that exits mid-scenario
+ * would otherwise take its CPU with it, and a scenario could cost PostgreSQL less than nothing).
  */
 export function cpuSeconds(serverPid) {
   const ticks = (pid) => {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      return { pid: Number(pid), parent: Number(fields[1]), name, ticks: Number(fields[11]) + Number(fields[12]) };
+      const own = Number(fields[11]) + Number(fields[12]);
+      return { pid: Number(pid), parent: Number(fields[1]), name, ticks: own, withEnded: own + Number(fields[13]) + Number(fields[14]) };
     } catch {
-      return { pid: Number(pid), parent: 0, name: '', ticks: 0 }; // the process ended between listing and reading
+      return { pid: Number(pid), parent: 0, name: '', ticks: 0, withEnded: 0 }; // it ended between listing and reading
     }
   };
   const postgres = readdirSync('/proc')
@@ -58,6 +61,6 @@ export function cpuSeconds(serverPid) {
     .map(ticks)
     .filter((entry) => entry.name === 'postgres');
   const postmasters = new Set(postgres.filter((entry) => entry.parent === process.pid).map((entry) => entry.pid));
-  const ours = postgres.filter((entry) => postmasters.has(entry.pid) || postmasters.has(entry.parent));
-  return { server: ticks(serverPid).ticks / 100, postgres: ours.reduce((sum, entry) => sum + entry.ticks, 0) / 100 };
+  const ticksOf = (entry) => (postmasters.has(entry.pid) ? entry.withEnded : postmasters.has(entry.parent) ? entry.ticks : 0);
+  return { server: ticks(serverPid).ticks / 100, postgres: postgres.reduce((sum, entry) => sum + ticksOf(entry), 0) / 100 };
 }
