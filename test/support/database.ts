@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 
 function serverUrl(): string {
   const url = process.env.HARBOUR_TEST_PG_SERVER;
@@ -32,15 +32,34 @@ export async function freshDatabase(): Promise<string> {
   return url;
 }
 
+/**
+ * A few connections per database for sql(), kept for the test file: a file makes up to ~80 sql() calls
+ * (every newMember verifies its address with one), and a new connection each time cost ~15-20 ms of
+ * password exchange and backend start. Each call is still one statement on its own, in autocommit.
+ */
+const pools = new Map<string, Pool>();
+function poolFor(url: string): Pool {
+  let pool = pools.get(url);
+  if (!pool) {
+    pool = new Pool({ connectionString: url, max: 6, idleTimeoutMillis: 2000, allowExitOnIdle: true });
+    // An idle connection cut by a server going away (a fault test restarts PostgreSQL) is dropped, not thrown.
+    pool.on('error', () => undefined);
+    pools.set(url, pool);
+  }
+  return pool;
+}
+// Closed once the file's own afterAll hooks (which stop its app) have run.
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    const open = [...pools.values()];
+    pools.clear();
+    await Promise.all(open.map((pool) => pool.end().catch(() => undefined)));
+  });
+}
+
 /** Runs SQL directly, for setting up states the API has no route for (yet) and for asserting storage. */
 export async function sql<T = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = quiet(new Client(url));
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
+  return (await poolFor(url).query(text, values)).rows as T[];
 }
 
 /**
