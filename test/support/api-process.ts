@@ -56,7 +56,7 @@ export async function startApiProcess(t: ProcessTarget, env: Record<string, stri
       await end('SIGKILL');
       throw new Error('the second API process did not start within 30 s');
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
     baseUrl,

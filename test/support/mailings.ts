@@ -53,7 +53,7 @@ export async function waitForMailing(
     const mailing = (await t.http().get(`/api/mailings/${id}`).set(admin.auth).expect(200)).body as MailingDto;
     if (done(mailing)) return mailing;
     if (Date.now() > deadline) throw new Error(`mailing ${id} is still ${mailing.status} (${mailing.sent}/${mailing.total} sent)`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
