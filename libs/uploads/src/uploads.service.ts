@@ -6,6 +6,7 @@ import { InvalidInputError, isUuid, NotAuthenticatedError, NotFoundError, RuleRe
 import type { UploadDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { judgeUpload } from './upload-kinds';
+import { UploadBytesCache } from './upload-bytes.cache';
 import { storedName } from './upload-name';
 import { reencodePicture, UndecodablePicture } from './upload-picture';
 import { UploadRepository, type NewUpload, type UploadRow } from './upload.repository';
@@ -30,6 +31,9 @@ export interface OpenedFile {
 /** Uploading files (checked by their bytes, pictures re-encoded) and serving them to whom may see them. */
 @Injectable()
 export class UploadsService {
+  /** Thumbnails and small pictures most often served (64 MB in all, none over 1 MB). */
+  private readonly cache = new UploadBytesCache(64 * MB, MB);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly uploads: UploadRepository,
@@ -110,8 +114,12 @@ export class UploadsService {
 
   /** The bytes of a file `open` let through (deleted in between: the same 404). */
   async bytes(opened: OpenedFile, variant: 'file' | 'thumbnail'): Promise<Buffer> {
+    const key = `${opened.upload.id}:${variant}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
     const bytes = await this.uploads.bytes(opened.upload.id, variant);
     if (!bytes) throw new NotFoundError();
+    this.cache.set(key, bytes);
     return bytes;
   }
 
