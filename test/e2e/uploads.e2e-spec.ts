@@ -89,7 +89,11 @@ describe('uploads', () => {
     const kept = await t.http().get(moved.url).expect(200);
     await t.http().patch(`/api/topics/${topic.id}`).set(admin.auth).send({ categoryId: space }).expect(200);
     await t.http().get(moved.url).set(ben.auth).expect(404);
-    await t.http().get(moved.url).set('If-None-Match', kept.headers.etag as string).expect(404);
+    await t
+      .http()
+      .get(moved.url)
+      .set('If-None-Match', kept.headers.etag as string)
+      .expect(404);
   });
 
   it('refuses by the bytes: SVG, HTML, a script named .png, a PDF claiming to be a PNG', async () => {
