@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, type TestBrowser } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
@@ -91,7 +91,7 @@ describe('the member’s own account in the browser', () => {
     for (const path of paths) {
       await page.goto(`${t.baseUrl}${path}`);
       await page.locator('main h1').waitFor();
-      await page.waitForFunction("!document.body.innerText.includes('Loading…')");
+      await waitForPageExpression(page, "!document.body.innerText.includes('Loading…')");
       const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
       if (overflow !== 0) overflows[path] = overflow;
     }

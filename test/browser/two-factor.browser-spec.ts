@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, watchOffHostRequests, type TestBrowser } from '../support/browser';
 import { newMember, newSite, type TestMember } from '../support/factories';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
@@ -60,11 +60,14 @@ describe('two-factor in the browser', () => {
     // The QR code is drawn on a canvas by the page itself (qrcode, loaded on demand): dark modules on white.
     const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
     await qr.waitFor();
-    await page.waitForFunction(`(() => {
+    await waitForPageExpression(
+      page,
+      `(() => {
       const canvas = document.querySelector('canvas.qr-code');
       const data = canvas && canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       return Boolean(data) && data.some((value, index) => index % 4 !== 3 && value < 50);
-    })()`);
+    })()`,
+    );
     const secret = (await page.getByTestId('two-factor-secret').innerText()).replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     // Module by module, the drawing is the QR code of the otpauth address an authenticator app expects.

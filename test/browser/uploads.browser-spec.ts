@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, watchOffHostRequests, type TestBrowser } from '../support/browser';
 import { newMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
 import { screenshot } from '../support/uploads';
@@ -76,7 +76,8 @@ describe('pictures and files in the browser', () => {
     await picture.waitFor();
     expect(await picture.getAttribute('alt')).toBe('A test strip [two lines]');
     // Loaded: the thumbnail is served to its uploader and decodes as a picture.
-    await rosa.waitForFunction(
+    await waitForPageExpression(
+      rosa,
       "(() => { const img = document.querySelector('article.post a.upload-image img'); return img !== null && img.complete && img.naturalWidth > 0; })()",
     );
     expect(await rosa.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);

@@ -61,3 +61,17 @@ export function watchOffHostRequests(page: Page, baseUrl: string, offHost: strin
   });
   return page;
 }
+
+/**
+ * Waits until `expression` (page code as a string: the tests' types have no DOM) is true in the page. Not
+ * `page.waitForFunction(string)`: after a first false answer it polls by `eval` inside the page, which the
+ * site's CSP (no 'unsafe-eval') refuses — a wait that passed only when the page was already ready. Each poll
+ * here is an `evaluate`, which the page's CSP does not govern.
+ */
+export async function waitForPageExpression(page: Page, expression: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
