@@ -53,11 +53,11 @@ export class MessageUploads implements UploadUseReader {
       'SELECT r.body, m.author_id FROM message_revisions r JOIN messages m ON m.id = r.message_id WHERE r.message_id = $1',
       [messageId],
     );
-    const authorId = revisions[0]?.author_id;
-    const earlier = authorId
-      ? await this.uploads.ownedBy(uploadIdsIn(revisions.map((row) => row.body).join('\n')), authorId, manager, false)
-      : [];
-    await this.uploadsService.forgetUnused([...new Set([...rows.map((row) => row.upload_id), ...earlier])], manager);
+    await this.uploadsService.forgetReleased(
+      manager,
+      rows.map((row) => row.upload_id),
+      { authorId: revisions[0]?.author_id ?? null, bodies: revisions.map((row) => row.body) },
+    );
   }
 
   async seenBy(caller: Caller | null, uploadId: string): Promise<boolean> {

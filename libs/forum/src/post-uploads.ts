@@ -54,11 +54,11 @@ export class PostUploads implements UploadUseReader {
       'SELECT r.body, p.author_id FROM post_revisions r JOIN posts p ON p.id = r.post_id WHERE r.post_id = $1',
       [postId],
     );
-    const authorId = revisions[0]?.author_id;
-    const earlier = authorId
-      ? await this.uploads.ownedBy(uploadIdsIn(revisions.map((row) => row.body).join('\n')), authorId, manager, false)
-      : [];
-    await this.uploadsService.forgetUnused([...new Set([...rows.map((row) => row.upload_id), ...earlier])], manager);
+    await this.uploadsService.forgetReleased(
+      manager,
+      rows.map((row) => row.upload_id),
+      { authorId: revisions[0]?.author_id ?? null, bodies: revisions.map((row) => row.body) },
+    );
   }
 
   async seenBy(caller: Caller | null, uploadId: string): Promise<boolean> {

@@ -10,7 +10,7 @@ import { UploadBytesCache } from './upload-bytes.cache';
 import { storedName } from './upload-name';
 import { reencodePicture, UndecodablePicture } from './upload-picture';
 import { UploadRepository, type NewUpload, type UploadRow } from './upload.repository';
-import { UploadUses } from './upload-uses';
+import { uploadIdsIn, UploadUses } from './upload-uses';
 
 const MB = 1024 * 1024;
 
@@ -127,6 +127,18 @@ export class UploadsService {
    * Deletes those of these uploads that nothing uses any more (a post or message deleted, in its transaction):
    * the files that only it used go with it.
    */
+  /**
+   * A post or message is being deleted: the files it used (`usedIds`, its use rows just removed) and those its
+   * revisions name among its author's own (an edit took them out of view) go, unless something else uses them.
+   * The revision lookup does not hold the files: two deletions sharing one would each wait for the other.
+   */
+  async forgetReleased(manager: EntityManager, usedIds: string[], earlier: { authorId: string | null; bodies: string[] }): Promise<void> {
+    const named = earlier.authorId
+      ? await this.uploads.ownedBy(uploadIdsIn(earlier.bodies.join('\n')), earlier.authorId, manager, false)
+      : [];
+    await this.forgetUnused([...new Set([...usedIds, ...named])], manager);
+  }
+
   async forgetUnused(uploadIds: string[], manager: EntityManager): Promise<void> {
     if (uploadIds.length === 0) return;
     // A post being written with one of these files holds it: wait for it, so its use is counted below.
