@@ -1,0 +1,216 @@
+// npm run bench:web (after npm run build): a guest's first load on a weak phone, measured in Debian's Chromium.
+// Seeds a forum on a throw-away embedded PostgreSQL (a category with a topic of 60 posts, and 20 more topics),
+// then throttles the page through the DevTools protocol (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip,
+// CPU 4x slower) and loads the home page and the topic page cold (a fresh browser context: no cache, no
+// cookies) BENCH_WEB_RUNS=5 times each. Prints and writes (BENCH_WEB_OUT, default dist/bench-web.json) the
+// medians of:
+//   fcpMs     first contentful paint;
+//   usableMs  the app's own `harbour:ready` mark (its data rendered, its handlers attached), or, for a client
+//             that sets no mark, the moment its React tree shows the page's data;
+//   jsKB      JavaScript transferred (compressed bytes on the wire, headers included) until the page is usable
+//             and the network has been quiet a moment.
+// BENCH_WEB_PORT=3998, CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.BENCH_WEB_PORT ?? 3998);
+const runs = Number(process.env.BENCH_WEB_RUNS ?? 5);
+const out = process.env.BENCH_WEB_OUT ?? join(root, 'dist/bench-web.json');
+const base = `http://127.0.0.1:${port}`;
+const POSTS = 60;
+const OTHER_TOPICS = 20;
+const THROTTLE = {
+  network: { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 },
+  cpuRate: 4,
+};
+
+const serverEntry = join(root, 'dist/apps/api/apps/api/src/main.js');
+const webDir = process.env.HARBOUR_WEB_DIR ?? join(root, 'dist/web');
+if (!existsSync(serverEntry) || !existsSync(join(webDir, 'index.html'))) {
+  console.error('bench:web measures the built server and client: run `npm run build` first.');
+  process.exit(1);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-web-'));
+const { startEmbeddedPostgres } = createRequire(import.meta.url)(
+  join(root, 'dist/apps/api/libs/database/src/embedded-postgres.launcher.js'),
+);
+const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres') });
+const server = spawn(process.execPath, [serverEntry], {
+  cwd: root,
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    HARBOUR_DATA_DIR: dataDir,
+    HARBOUR_WEB_DIR: webDir,
+    LOG_LEVEL: 'error',
+    DATABASE_URL: postgres.url,
+  },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+
+async function call(method, path, body, token) {
+  const response = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the server did not start');
+}
+
+async function seed() {
+  const register = (name) => call('POST', '/auth/register', { username: name, email: `${name}@bench.example`, password: 'bench password' });
+  const admin = await register('bench_admin');
+  await call(
+    'PATCH',
+    '/admin/settings',
+    {
+      rateLimits: { postsPerMinute: 0, topicsPerDay: 0, registrationsPerHourPerIp: 0, loginAttemptsPerHourPerIp: 0, uploadsPerHour: 0 },
+      emailVerification: 'off',
+    },
+    admin.token,
+  );
+  const members = [admin];
+  for (let i = 0; i < 5; i++) members.push(await register(`bench_reader_${i}`));
+  const category = await call('POST', '/categories', { name: 'Harm reduction', description: 'Supplies, sites, support.' }, admin.token);
+  await call('POST', '/categories', { name: 'Housing', description: 'Shelters and rooms.' }, admin.token);
+  for (let i = 0; i < OTHER_TOPICS; i++) {
+    await call(
+      'POST',
+      '/topics',
+      { categoryId: category.id, title: `Other topic ${i}`, body: `Post of topic ${i}.` },
+      members[i % 6].token,
+    );
+  }
+  const topic = await call(
+    'POST',
+    '/topics',
+    { categoryId: category.id, title: 'Where to find naloxone kits', body: 'First post: **which pharmacies** hand out kits?' },
+    admin.token,
+  );
+  for (let n = 2; n <= POSTS; n++) {
+    const body = `Reply ${n}: the pharmacy on ${n} Main Street has kits, ask at the counter. A second sentence to make it a paragraph.`;
+    await call('POST', `/topics/${topic.id}/posts`, { body }, members[n % 6].token);
+  }
+  return { category, topic };
+}
+
+/** Records, inside the page, when the React tree (#root) first holds `marker` (for a client without a ready mark). */
+const markerScript = (marker) => `(() => {
+  const seen = () => {
+    const root = document.getElementById('root');
+    if (root && !root.hidden && root.textContent.includes(${JSON.stringify(marker)})) {
+      window.__benchContentAt = performance.now();
+      return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => { if (seen()) observer.disconnect(); });
+  document.addEventListener('DOMContentLoaded', () => { if (!seen()) observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true }); });
+})();`;
+
+async function coldLoad(browser, url, marker) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await context.addInitScript({ content: markerScript(marker) });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', THROTTLE.network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuRate });
+  const scripts = new Set();
+  let jsBytes = 0;
+  let lastRequest = Date.now();
+  cdp.on('Network.requestWillBeSent', () => (lastRequest = Date.now()));
+  cdp.on('Network.responseReceived', (event) => {
+    if (event.type === 'Script') scripts.add(event.requestId);
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    if (scripts.has(event.requestId)) jsBytes += event.encodedDataLength;
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const usable = async () =>
+    page.evaluate(() => {
+      const mark = performance.getEntriesByName('harbour:ready')[0];
+      return mark ? mark.startTime : (globalThis.__benchContentAt ?? null);
+    });
+  const deadline = Date.now() + 60_000;
+  let usableMs = await usable();
+  while (usableMs === null) {
+    if (Date.now() > deadline) throw new Error(`${url} never showed "${marker}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    usableMs = await usable();
+  }
+  // Chunks a route loads after showing its data still count: wait for a quiet second on the network.
+  while (Date.now() - lastRequest < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
+  const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+  await context.close();
+  return { fcpMs, usableMs, jsKB: jsBytes / 1024 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+let browser;
+try {
+  await waitForServer();
+  const { topic } = await seed();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+  const pages = {
+    home: { url: `${base}/`, marker: 'Where to find naloxone kits' },
+    topic: { url: `${base}/t/${topic.id}`, marker: `Reply ${Math.min(POSTS, 50)}:` },
+  };
+  const results = {
+    throttling: { downloadKbit: 1600, uploadKbit: 750, latencyMs: 150, cpuSlowdown: THROTTLE.cpuRate },
+    runs,
+    webDir,
+  };
+  for (const [name, { url, marker }] of Object.entries(pages)) {
+    const samples = [];
+    // One warm-up load (not counted): the server's first answers include its own start-up costs.
+    await coldLoad(browser, url, marker);
+    for (let i = 0; i < runs; i++) samples.push(await coldLoad(browser, url, marker));
+    results[name] = {
+      fcpMs: Math.round(median(samples.map((s) => s.fcpMs))),
+      usableMs: Math.round(median(samples.map((s) => s.usableMs))),
+      jsKB: Number(median(samples.map((s) => s.jsKB)).toFixed(1)),
+      samples: samples.map((s) => ({ fcpMs: Math.round(s.fcpMs), usableMs: Math.round(s.usableMs), jsKB: Number(s.jsKB.toFixed(1)) })),
+    };
+    process.stderr.write(`${name}: FCP ${results[name].fcpMs} ms, usable ${results[name].usableMs} ms, JS ${results[name].jsKB} KB\n`);
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+} finally {
+  await browser?.close();
+  server.kill('SIGINT');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await postgres.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
