@@ -1,5 +1,6 @@
 import { blocksEn } from './parts/blocks.en';
 import { conversationsEn } from './parts/conversations.en';
+import { designEn } from './parts/design.en';
 import { leavingEn } from './parts/leaving.en';
 import { profilesEn } from './parts/profiles.en';
 import { selfServiceEn } from './parts/self-service.en';
@@ -653,4 +654,5 @@ export const en = {
   leaving: leavingEn,
   conversations: conversationsEn,
   uploads: uploadsEn,
+  design: designEn,
 };

@@ -2,6 +2,7 @@ import type { en } from './en';
 import type { Messages } from './messages';
 import { blocksFr } from './parts/blocks.fr';
 import { conversationsFr } from './parts/conversations.fr';
+import { designFr } from './parts/design.fr';
 import { leavingFr } from './parts/leaving.fr';
 import { profilesFr } from './parts/profiles.fr';
 import { selfServiceFr } from './parts/self-service.fr';
@@ -659,4 +660,5 @@ export const fr: Messages<typeof en> = {
   leaving: leavingFr,
   conversations: conversationsFr,
   uploads: uploadsFr,
+  design: designFr,
 };

@@ -1,0 +1,58 @@
+import type { Messages } from '../messages';
+import type { designEn } from './design.en';
+
+export const designFr: Messages<typeof designEn> = {
+  theme: {
+    label: 'Thème',
+    system: 'Système',
+    light: 'Clair',
+    dark: 'Sombre',
+  },
+  account: {
+    openMenu: 'Menu du compte',
+  },
+  shortcuts: {
+    title: 'Raccourcis clavier',
+    open: 'Raccourcis clavier',
+    intro: 'Les raccourcis marchent partout sauf pendant la saisie dans un champ. Appuyez sur ? pour revoir cette liste.',
+    close: 'Fermer',
+    keysLabel: 'Touches',
+    actionLabel: 'Action',
+    then: 'puis',
+    or: 'ou',
+    groups: {
+      site: 'Partout',
+      topic: 'Dans un sujet',
+      moderation: 'Dans la file de modération',
+    },
+    help: 'Afficher cette liste',
+    search: 'Rechercher',
+    home: 'Aller à l’accueil',
+    notifications: 'Aller aux notifications',
+    messages: 'Aller aux messages',
+    bookmarks: 'Aller aux signets',
+    nextPost: 'Message suivant',
+    previousPost: 'Message précédent',
+    reply: 'Répondre (au message qui a le focus, sinon au sujet)',
+    nextItem: 'Élément suivant',
+    previousItem: 'Élément précédent',
+  },
+  empty: {
+    notifications: 'Aucune notification pour l’instant',
+    notificationsHint:
+      'Les réponses à vos messages, les mentions de votre nom et les nouvelles des sujets que vous surveillez apparaîtront ici.',
+    inbox: 'Aucune conversation pour l’instant',
+    inboxHint: 'Vos conversations privées avec d’autres membres ou avec l’équipe d’un groupe apparaissent ici.',
+    inboxSearch: 'Aucune conversation ne correspond à cette recherche',
+    groups: 'Aucun groupe pour l’instant',
+    groupsHint: 'Les groupes que vous pouvez voir seront listés ici.',
+    search: 'Aucun résultat',
+    searchHint: 'Essayez d’autres mots, moins de filtres, ou vérifiez l’orthographe.',
+    queue: 'Rien à examiner',
+    queueHint: 'Les messages signalés ou retenus arrivent ici. Tout est à jour.',
+    log: 'Aucune action de modération pour l’instant',
+  },
+  table: {
+    scrollHint: '{{name}} (défile horizontalement)',
+  },
+};
