@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { MeDto } from '@harbour/contracts';
 import { isAdmin, isSiteStaff } from '../lib/session';
 import { useLogout } from '../features/auth/api/logout';
+import { Avatar } from '../features/shared/components/avatar';
 
 /** A disclosure menu: Escape closes it and gives focus back to its button. */
 export function AccountMenu({ me }: { me: MeDto }) {
@@ -44,9 +45,14 @@ export function AccountMenu({ me }: { me: MeDto }) {
         aria-expanded={open}
         aria-controls="account-menu-panel"
         aria-label={t('account.menu', { name: me.displayName })}
+        className="account-button"
         onClick={() => setOpen((value) => !value)}
       >
-        <span aria-hidden="true">{me.displayName}</span> <span aria-hidden="true">▾</span>
+        <Avatar user={me} size={30} />
+        <span aria-hidden="true" className="account-name">
+          {me.displayName}
+        </span>
+        <span aria-hidden="true">▾</span>
       </button>
       <div id="account-menu-panel" ref={panel} hidden={!open} className="account-menu-panel">
         <p className="muted">{t('account.signedInAs', { name: me.username })}</p>
@@ -126,6 +132,7 @@ export function AccountMenu({ me }: { me: MeDto }) {
         )}
         <button
           type="button"
+          className="sign-out"
           onClick={() => {
             close();
             logout.mutate(undefined, { onSettled: () => void navigate('/') });

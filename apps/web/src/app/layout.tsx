@@ -7,8 +7,10 @@ import { StaffTwoFactorNotice } from '../features/two-factor/components/staff-tw
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { MessagesLink } from '../features/conversations/components/messages-link';
 import { AccountMenu } from './account-menu';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { LanguageSwitch } from './language-switch';
 import { SearchBox } from './search-box';
+import { ThemeSwitch } from './theme-switch';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -20,28 +22,48 @@ export function Layout() {
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
-        <Link to="/" className="site-name">
-          {site.data?.siteName ?? 'Harbour'}
-        </Link>
-        <SearchBox />
-        <nav aria-label={t('app.mainNav')} className="site-nav">
-          <Link to="/groups">{t('nav.groups')}</Link>
-          {me.data ? (
-            <>
-              <MessagesLink />
-              <NotificationBell />
-              <AccountMenu me={me.data} />
-            </>
-          ) : me.isPending ? null : (
-            <>
-              <Link to="/sign-in">{t('nav.signIn')}</Link>
-              <Link to="/sign-up" className="button-link">
-                {t('nav.signUp')}
-              </Link>
-            </>
-          )}
-        </nav>
-        <LanguageSwitch />
+        <div className="site-header-inner">
+          <Link to="/" className="site-name">
+            {/* Drawn here (nothing loads from elsewhere): a harbour's anchor, in the accent colour. */}
+            <svg
+              className="site-logo"
+              aria-hidden="true"
+              width="26"
+              height="26"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+            >
+              <circle cx="12" cy="5" r="2.5" />
+              <path d="M12 7.5V21M7 11h10M4 14a8 8 0 0 0 16 0" />
+            </svg>
+            {site.data?.siteName ?? 'Harbour'}
+          </Link>
+          <SearchBox />
+          <nav aria-label={t('app.mainNav')} className="site-nav">
+            <Link to="/groups">{t('nav.groups')}</Link>
+            {me.data ? (
+              <>
+                <MessagesLink />
+                <NotificationBell />
+                <AccountMenu me={me.data} />
+              </>
+            ) : me.isPending ? null : (
+              <>
+                <Link to="/sign-in">{t('nav.signIn')}</Link>
+                <Link to="/sign-up" className="button-link">
+                  {t('nav.signUp')}
+                </Link>
+              </>
+            )}
+          </nav>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <ThemeSwitch />
+          </div>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         {me.data && <WarningBanner />}
@@ -51,7 +73,7 @@ export function Layout() {
       <footer className="site-footer">
         <nav aria-label={t('app.footerNav')}>
           <Link to="/mailings">{t('mailings.archive.title')}</Link> ·{' '}
-          <Link to="/mailing/subscribe">{t('mailings.public.subscribeTitle')}</Link>
+          <Link to="/mailing/subscribe">{t('mailings.public.subscribeTitle')}</Link> · <KeyboardShortcuts />
         </nav>
       </footer>
     </>

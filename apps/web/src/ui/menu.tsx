@@ -1,11 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type KeyboardEvent as ReactKeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 
 interface MenuProps {
   /** The button's accessible name, e.g. "More actions for post 12". */
@@ -98,7 +91,6 @@ export function Menu({ label, buttonContent, buttonClassName, align = 'end', chi
         {buttonContent ?? label}
       </button>
       {/* Closing on a choice happens in the click handler so the item's own action runs after it. */}
-      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
       <ul
         ref={list}
         id={`${id}-list`}

@@ -14,10 +14,7 @@ export const designEn = {
     open: 'Keyboard shortcuts',
     intro: 'Shortcuts work anywhere except while you type in a field. Press ? to see this list again.',
     close: 'Close',
-    keysLabel: 'Keys',
-    actionLabel: 'Action',
     then: 'then',
-    or: 'or',
     groups: {
       site: 'Everywhere',
       topic: 'In a topic',

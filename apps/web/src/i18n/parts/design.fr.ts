@@ -16,10 +16,7 @@ export const designFr: Messages<typeof designEn> = {
     open: 'Raccourcis clavier',
     intro: 'Les raccourcis marchent partout sauf pendant la saisie dans un champ. Appuyez sur ? pour revoir cette liste.',
     close: 'Fermer',
-    keysLabel: 'Touches',
-    actionLabel: 'Action',
     then: 'puis',
-    or: 'ou',
     groups: {
       site: 'Partout',
       topic: 'Dans un sujet',

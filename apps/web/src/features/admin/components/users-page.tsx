@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type AdminUserDto, type Role } from '@harbour/contracts';
 import { useMe } from '../../../lib/session';
 import { Page } from '../../../ui/page';
+import { TableScroll } from '../../../ui/table-scroll';
 import { useAdminUsers, useApproveUser, useChangeRole } from '../api/users';
 import { DeleteUserDialog } from './delete-user-dialog';
 
@@ -32,7 +33,7 @@ export function UsersPage() {
       {rows.length === 0 && !users.isPending ? (
         <p>{t('admin.noUsers')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('admin.usersTitle')}>
           <table>
             <thead>
               <tr>
@@ -83,7 +84,7 @@ export function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {users.hasNextPage && (
         <button type="button" onClick={() => void users.fetchNextPage()} disabled={users.isFetchingNextPage}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../ui/page';
+import { TableScroll } from '../../../ui/table-scroll';
 import { useMailings } from '../api/mailings';
 import { AudienceLabel, MailingStatusBadge } from './mailing-labels';
 
@@ -21,7 +22,7 @@ export function MailingsPage() {
       {rows.length === 0 && !mailings.isPending ? (
         <p>{t('mailings.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('mailings.title')}>
           <table>
             <thead>
               <tr>
@@ -50,7 +51,7 @@ export function MailingsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {mailings.hasNextPage && (
         <button type="button" onClick={() => void mailings.fetchNextPage()} disabled={mailings.isFetchingNextPage}>

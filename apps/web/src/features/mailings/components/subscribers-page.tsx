@@ -10,6 +10,7 @@ import {
 } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
+import { TableScroll } from '../../../ui/table-scroll';
 import { useImportSubscribers, useSubscriberCounts, useSubscribers, useSuppressSubscriber } from '../api/subscribers';
 
 /** The mailing list for admins: search, filter, import a CSV with a line-by-line report, export. */
@@ -62,7 +63,7 @@ export function SubscribersPage() {
       {rows.length === 0 && !subscribers.isPending ? (
         <p>{t('mailings.subscribers.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('mailings.subscribers.title')}>
           <table>
             <caption className="visually-hidden">{t('mailings.subscribers.title')}</caption>
             <thead>
@@ -99,7 +100,7 @@ export function SubscribersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {subscribers.hasNextPage && (
         <button type="button" onClick={() => void subscribers.fetchNextPage()} disabled={subscribers.isFetchingNextPage}>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../ui/alert';
+import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
+import { TableScroll } from '../../../ui/table-scroll';
 import { useModerationLog } from '../api/moderation';
 
 const FILTERS = ['', 'flag', 'sanction', 'post', 'topic', 'user', 'settings', 'watched_word', 'appeal'] as const;
@@ -25,31 +27,34 @@ export function ModerationLogPage() {
         </select>
       </div>
       {log.isError && <Alert kind="error">{t('moderation.error')}</Alert>}
-      <table className="log-table">
-        <caption className="visually-hidden">{t('moderation.log.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('moderation.log.when')}</th>
-            <th scope="col">{t('moderation.log.who')}</th>
-            <th scope="col">{t('moderation.log.what')}</th>
-            <th scope="col">{t('moderation.log.why')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.data?.items.map((entry) => (
-            <tr key={entry.id}>
-              <td>
-                <time dateTime={entry.createdAt}>{date.format(new Date(entry.createdAt))}</time>
-              </td>
-              <td>{entry.actor?.displayName ?? '—'}</td>
-              <td>
-                <code>{entry.action}</code> {entry.targetType}
-              </td>
-              <td>{entry.reason ?? ''}</td>
+      {log.isSuccess && log.data.items.length === 0 && <EmptyState title={t('design.empty.log')} />}
+      <TableScroll label={t('moderation.log.title')}>
+        <table className="log-table">
+          <caption className="visually-hidden">{t('moderation.log.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('moderation.log.when')}</th>
+              <th scope="col">{t('moderation.log.who')}</th>
+              <th scope="col">{t('moderation.log.what')}</th>
+              <th scope="col">{t('moderation.log.why')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {log.data?.items.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <time dateTime={entry.createdAt}>{date.format(new Date(entry.createdAt))}</time>
+                </td>
+                <td>{entry.actor?.displayName ?? '—'}</td>
+                <td>
+                  <code>{entry.action}</code> {entry.targetType}
+                </td>
+                <td>{entry.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Page>
   );
 }

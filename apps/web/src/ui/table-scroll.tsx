@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A wide table on a narrow screen scrolls sideways inside this box, not the page. The box can take focus
+ * (tabindex 0) so keyboard users can scroll it with the arrow keys, and is a named region so that focus
+ * is announced (axe: scrollable-region-focusable).
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
