@@ -147,12 +147,12 @@ describe('threaded discussion: posts, topic pages, limits and private spaces', (
       const original = dataSource.logger;
       let queries = 0;
       const counting: TypeOrmLogger = { ...original, logQuery: () => void (queries += 1) };
-      const count = async (limit: number, cached = false): Promise<number> => {
+      const count = async (limit: number, cached = false, window = ''): Promise<number> => {
         if (!cached) t.app.get(TopicPageCache).clear();
         queries = 0;
         dataSource.logger = counting;
         try {
-          const response = await t.http().get(`/api/topics/${topic.id}/posts?limit=${limit}`).set(bob.auth).expect(200);
+          const response = await t.http().get(`/api/topics/${topic.id}/posts?limit=${limit}${window}`).set(bob.auth).expect(200);
           expect(response.body.items).toHaveLength(limit);
         } finally {
           dataSource.logger = original;
@@ -177,6 +177,12 @@ describe('threaded discussion: posts, topic pages, limits and private spaces', (
       expect(small).toBeLessThanOrEqual(8);
       // Read again while the shared page is still in memory: only the session and the reader's own marks.
       expect(await count(40, true)).toBe(large - 1);
+      // A deep link (around a post) and paging upwards cost the same as the first page, deep in the topic or not.
+      expect([await count(5, false, '&around=37'), await count(5, false, '&around=3'), await count(20, false, '&before=38')]).toEqual([
+        small,
+        small,
+        small,
+      ]);
       t.app.get(TopicPageCache).ttlMs = 2000;
     });
 

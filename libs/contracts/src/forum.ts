@@ -60,8 +60,13 @@ export interface TopicDto {
   locked: boolean;
   /** Slow mode: each member may post once per this many seconds here (0: off; staff are exempt). */
   slowModeSeconds: number;
-  /** Posts after the last one the member read; absent for visitors. */
+  /**
+   * Numbered posts after the last one the member read; absent for visitors. A topic the member never opened
+   * counts all its posts (it is "new"; see lastReadNumber).
+   */
   unreadCount?: number;
+  /** The number of the last post the member read; null when they never opened it; absent for visitors. */
+  lastReadNumber?: number | null;
   notificationLevel?: NotificationLevel;
   can: TopicCan;
 }
@@ -110,6 +115,17 @@ export interface RevisionDto {
   editorId: string | null;
   /** Who edited, by standing: the author, a moderator (site staff or the space's moderators), another member (a wiki). */
   editedBy: 'author' | 'moderator' | 'member';
+}
+
+/** Topic lists (api.md 1.1, Precisions): latest by activity, unread and new for members, top in a period. */
+export const TOPIC_FILTERS = ['latest', 'unread', 'new', 'top'] as const;
+export type TopicFilter = (typeof TOPIC_FILTERS)[number];
+export const TOPIC_PERIODS = ['day', 'week', 'month', 'year'] as const;
+export type TopicPeriod = (typeof TOPIC_PERIODS)[number];
+
+/** A bookmarked post, with the topic it is in (the Bookmarks page links to it). */
+export interface BookmarkDto extends PostDto {
+  topic: { id: string; title: string; slug: string };
 }
 
 export const NOTIFICATION_LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const;
@@ -173,6 +189,13 @@ export interface NotificationLevelBody {
 
 export interface ReadBody {
   postId: string;
+}
+
+export interface TopicsQuery extends PageQuery {
+  /** latest (the default), unread and new (members only: 401 for a visitor), top. */
+  filter?: TopicFilter;
+  /** For `top` only (default week); ignored by the other filters. */
+  period?: TopicPeriod;
 }
 
 export interface TopicPostsQuery extends PageQuery {

@@ -17,6 +17,8 @@ import {
 import { CleanText, NoNul, Optional, PageQueryDto, SafeText } from '@harbour/common';
 import {
   NOTIFICATION_LEVELS,
+  TOPIC_FILTERS,
+  TOPIC_PERIODS,
   SPACE_AUDIENCES,
   type CategoryAccessDto,
   type CreateCategoryBody,
@@ -25,11 +27,13 @@ import {
   type Exactly,
   type NotificationLevel,
   type NotificationLevelBody,
-  type PageQuery,
   type PreviewBody,
   type ReadBody,
   type SpaceAudience,
+  type TopicFilter,
+  type TopicPeriod,
   type TopicPostsQuery,
+  type TopicsQuery,
   type UpdateCategoryBody,
   type UpdatePostBody,
   type UpdateTopicBody,
@@ -112,7 +116,10 @@ export class ReadDto implements Exactly<ReadBody, ReadDto> {
   @IsUUID('all', { message: 'postId must be an id' }) postId: string;
 }
 
-export class TopicsQueryDto extends PageQueryDto implements Exactly<PageQuery, TopicsQueryDto> {}
+export class TopicsQueryDto extends PageQueryDto implements Exactly<TopicsQuery, TopicsQueryDto> {
+  @Optional() @IsIn(TOPIC_FILTERS, { message: `filter must be one of ${TOPIC_FILTERS.join(', ')}` }) filter?: TopicFilter;
+  @Optional() @IsIn(TOPIC_PERIODS, { message: `period must be one of ${TOPIC_PERIODS.join(', ')}` }) period?: TopicPeriod;
+}
 
 export class TopicPostsQueryDto extends PageQueryDto implements Exactly<TopicPostsQuery, TopicPostsQueryDto> {
   /** Only posts numbered after this one: how a reconnecting reader catches up on what it missed. */

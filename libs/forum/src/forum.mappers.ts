@@ -27,7 +27,8 @@ export function toCategoryDto(category: Category, can: CategoryCan): CategoryDto
 
 /** The per-member parts of a topic in a list: how much is unread, and the member's notification level. */
 export interface TopicMemberState {
-  lastReadNumber?: number;
+  /** null: the member never opened the topic. */
+  lastReadNumber?: number | null;
   level?: NotificationLevel;
 }
 
@@ -46,7 +47,11 @@ export function toTopicDto(topic: Topic, state: TopicMemberState | null, can: To
     locked: topic.locked,
     slowModeSeconds: topic.slowModeSeconds,
     ...(state
-      ? { unreadCount: Math.max(0, topic.postCount - (state.lastReadNumber ?? 0)), notificationLevel: state.level ?? 'normal' }
+      ? {
+          unreadCount: Math.max(0, topic.postCount - (state.lastReadNumber ?? 0)),
+          lastReadNumber: state.lastReadNumber ?? null,
+          notificationLevel: state.level ?? 'normal',
+        }
       : {}),
     can,
   };

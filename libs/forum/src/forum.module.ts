@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@harbour/accounts';
 import { UploadsModule } from '@harbour/uploads';
+import { BookmarksService } from './bookmarks.service';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
 import { CategoryRepository } from './category.repository';
@@ -23,6 +24,7 @@ import { PostsService } from './posts.service';
 import { ReviewHolds } from './review-holds';
 import { TopicPageCache } from './topic-page.cache';
 import { TopicPageRepository } from './topic-page.repository';
+import { TopicListRepository } from './topic-list.repository';
 import { TopicRepository } from './topic.repository';
 import { TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
@@ -33,6 +35,7 @@ import { TopicsService } from './topics.service';
   providers: [
     CategoryRepository,
     TopicRepository,
+    TopicListRepository,
     TopicPageRepository,
     PostRepository,
     PostSearchRepository,
@@ -46,6 +49,7 @@ import { TopicsService } from './topics.service';
     GroupDirectory,
     CategoriesService,
     TopicsService,
+    BookmarksService,
     PostsService,
     PostEditsService,
     PostWriter,

@@ -7,6 +7,8 @@ import { Topic } from './topic.entity';
 
 /** One member's reaction with one emoji on one post; the primary key makes PUT idempotent. */
 @Entity('reactions')
+// Top topics count a period's reactions (libs/forum topic-list.repository).
+@Index('reactions_created_idx', ['createdAt'])
 export class Reaction {
   @PrimaryColumn({ name: 'post_id', type: 'uuid' })
   postId: string;
@@ -49,6 +51,8 @@ export class Mention {
 }
 
 @Entity('bookmarks')
+// The Bookmarks page: a member's newest first, keyset-paged.
+@Index('bookmarks_user_created_idx', ['userId', 'createdAt'])
 export class Bookmark {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
@@ -64,7 +68,8 @@ export class Bookmark {
   @JoinColumn({ name: 'post_id' })
   post?: Post;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** Milliseconds, as a page's cursor holds them (a finer time would skip rows between two pages). */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }
 

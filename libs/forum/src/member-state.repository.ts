@@ -70,8 +70,8 @@ export class MemberStateRepository {
   }
 
   /** Records reading up to a post number; reading never goes backwards. */
-  async markRead(userId: string, topicId: string, number: number): Promise<void> {
-    await this.dataSource.query(
+  async markRead(userId: string, topicId: string, number: number, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
       `INSERT INTO topic_reads (user_id, topic_id, last_read_number) VALUES ($1, $2, $3)
        ON CONFLICT (user_id, topic_id) DO UPDATE SET last_read_number = GREATEST(topic_reads.last_read_number, EXCLUDED.last_read_number)`,
       [userId, topicId, number],
@@ -100,7 +100,7 @@ export class MemberStateRepository {
        LEFT JOIN topic_notification_levels l ON l.topic_id = t.id AND l.user_id = $2`,
       [topicIds, userId],
     );
-    for (const row of rows) states.set(row.id, { lastReadNumber: row.last_read_number ?? 0, level: row.level ?? 'normal' });
+    for (const row of rows) states.set(row.id, { lastReadNumber: row.last_read_number, level: row.level ?? 'normal' });
     return states;
   }
 }

@@ -7,6 +7,7 @@ import { SettingsService, WatchedWordsService } from '@harbour/settings';
 import { detectLanguage } from './language';
 import { mentionedUsernames, renderMarkdown } from './markdown';
 import type { Post } from './post.entity';
+import { MemberStateRepository } from './member-state.repository';
 import { PostRepository } from './post.repository';
 import { PostUploads } from './post-uploads';
 import { ReviewHolds } from './review-holds';
@@ -35,6 +36,7 @@ export class PostWriter {
     private readonly watchedWords: WatchedWordsService,
     private readonly settings: SettingsService,
     private readonly postUploads: PostUploads,
+    private readonly memberState: MemberStateRepository,
   ) {}
 
   /** First in a writing transaction, before any post or topic row: see UserRepository.holdWriter. */
@@ -75,6 +77,8 @@ export class PostWriter {
       hidden: held,
       pendingReview: held,
     });
+    // Its author has read their own post: it is neither unread nor new to them in the topic lists.
+    if (number !== null) await this.memberState.markRead(authorId, topicId, number, manager);
     if (held) {
       // The review queue's item is opened here, in the post's own transaction: a held post is never
       // missing from the queue (libs/moderation provides the opener, reads and decides these items).

@@ -168,6 +168,34 @@ export class PostRepository {
   }
 
   /**
+   * A page of a member's bookmarks (post, author, topic, category), newest bookmark first, inside `scopes`
+   * (over the aliases `p`, `t` and `c`), after a keyset position (bookmarked at, post id): one query on
+   * the bookmarks' primary key (user_id, post_id) and bookmarks_user_created_idx.
+   */
+  async bookmarkPage(
+    userId: string,
+    scopes: SqlScope[],
+    after: { at: string; id: string } | null,
+    limit: number,
+  ): Promise<{ post: Post; bookmarkedAt: Date }[]> {
+    const conditions = ['b.user_id = :userId', ...scopes.map((scope) => scope.where)];
+    if (after) conditions.push('(b.created_at, b.post_id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))');
+    const sql = `SELECT ${POST_COLUMNS}, ${TOPIC_COLUMNS}, b.created_at AS bookmarked_at
+      FROM bookmarks b JOIN posts p ON p.id = b.post_id ${POST_AUTHOR}
+      JOIN topics t ON t.id = p.topic_id JOIN categories c ON c.id = t.category_id
+     WHERE ${conditions.join(' AND ')}
+     ORDER BY b.created_at DESC, b.post_id DESC LIMIT :limit`;
+    const params: Record<string, unknown> = { userId, limit, ...(after ?? {}) };
+    for (const scope of scopes) Object.assign(params, scope.params);
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const rows = await this.db().query<(TopicRow & { bookmarked_at: Date })[]>(text, values);
+    return rows.map((row) => ({
+      post: Object.assign(postFrom(row), { topic: topicFrom(row) }),
+      bookmarkedAt: new Date(row.bookmarked_at),
+    }));
+  }
+
+  /**
    * A member's bookmarked posts with their authors, topics and categories, newest bookmark first, inside
    * `visible` (over the category alias `c`): one query.
    */

@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
-import type { PostDto, RevisionDto } from '@harbour/contracts';
+import { PageQueryDto } from '@harbour/common';
+import type { BookmarkDto, PageDto, PostDto, RevisionDto } from '@harbour/contracts';
+import { BookmarksService } from './bookmarks.service';
 import { PreviewDto, UpdatePostDto } from './forum.dtos';
 import { renderMarkdown } from './markdown';
 import { MemberStateService } from './member-state.service';
@@ -15,6 +17,7 @@ export class PostsController {
     private readonly posts: PostsService,
     private readonly edits: PostEditsService,
     private readonly memberState: MemberStateService,
+    private readonly bookmarkPages: BookmarksService,
   ) {}
 
   @Public()
@@ -80,7 +83,7 @@ export class PostsController {
 
   @Authenticated()
   @Get('bookmarks')
-  bookmarks(@CurrentCaller() caller: Caller): Promise<{ items: PostDto[] }> {
-    return this.posts.bookmarks(caller);
+  bookmarks(@CurrentCaller() caller: Caller, @Query() query: PageQueryDto): Promise<PageDto<BookmarkDto>> {
+    return this.bookmarkPages.page(caller, query);
   }
 }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, type Caller } from '@harbour/access';
 import { MemberCallers } from '@harbour/accounts';
-import { isUuid, NotFoundError } from '@harbour/common';
-import type { PageDto, PostDto, RevisionDto } from '@harbour/contracts';
+import { InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
+import type { PostDto, RevisionDto, TopicPostsPageDto, TopicPostsQuery } from '@harbour/contracts';
 import { ForumLookup } from './forum-lookup.service';
 import { NO_POST_CAN, toPostDto } from './forum.mappers';
 import { ForumViews } from './forum-views';
 import { MemberStateRepository } from './member-state.repository';
 import { PostRepository } from './post.repository';
 import { TopicPageCache } from './topic-page.cache';
-import { TopicPageRepository } from './topic-page.repository';
+import { TopicPageRepository, type PageWindow } from './topic-page.repository';
 import { decodePostCursor, encodePostCursor } from './topic-cursor';
 
 /** Reading posts: a topic's pages, one post, its history, the caller's bookmarks, live views for socket rooms. */
@@ -26,17 +26,16 @@ export class PostsService {
     private readonly pageCache: TopicPageCache,
   ) {}
 
-  /** A page of a topic's posts in reading order: at most two queries (the page, the reader's marks and blocks), whatever its size. */
-  async listInTopic(
-    caller: Caller | null,
-    topicId: string,
-    query: { cursor?: string; limit?: number; after?: number },
-  ): Promise<PageDto<PostDto>> {
+  /**
+   * A page of a topic's posts in reading order (after a cursor, around a number or just before one; see
+   * PageWindow): at most two queries (the page, the reader's marks and blocks), whatever its size.
+   */
+  async listInTopic(caller: Caller | null, topicId: string, query: TopicPostsQuery): Promise<TopicPostsPageDto> {
     const limit = query.limit ?? 20;
-    const after = query.after ?? decodePostCursor(query.cursor);
+    const window = pageWindow(query);
     // The cache holds only what every reader sees (never a `can`, which is computed below per caller).
     const page = isUuid(topicId)
-      ? await this.pageCache.read(topicId, after, limit + 1, () => this.topicPages.read(topicId, after, limit + 1))
+      ? await this.pageCache.read(topicId, window, limit + 1, () => this.topicPages.read(topicId, window, limit + 1))
       : null;
     const category = page?.topic?.category;
     const site = await this.lookup.site();
@@ -60,7 +59,9 @@ export class PostsService {
     const extras = { reactions: page.reactions, ...marks };
     return {
       items: posts.map((post) => this.views.post(caller, post, category, site, extras)),
-      nextCursor: more && last?.number ? encodePostCursor(last.number) : null,
+      // A page read upwards continues down like any other, so a reload of every loaded page can walk down from it.
+      nextCursor: (more || page.later) && last?.number ? encodePostCursor(last.number) : null,
+      before: page.earlier ? page.start : null,
     };
   }
 
@@ -128,4 +129,18 @@ export class PostsService {
       }),
     };
   }
+}
+
+/** Which stretch of the topic a query asks for: one way at a time, or the reader could not tell which page it got. */
+function pageWindow(query: TopicPostsQuery): PageWindow {
+  const forward = query.after !== undefined || query.cursor !== undefined;
+  if (query.around !== undefined) {
+    if (forward || query.before !== undefined) throw new InvalidInputError('around cannot be combined with after, before or cursor');
+    return { around: query.around };
+  }
+  if (query.before !== undefined) {
+    if (forward) throw new InvalidInputError('before cannot be combined with after or cursor');
+    return { before: query.before };
+  }
+  return { after: query.after ?? decodePostCursor(query.cursor) };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvents } from '@harbour/common';
-import type { TopicPage } from './topic-page.repository';
+import { windowKey, type PageWindow, type TopicPage } from './topic-page.repository';
 
 const MAX_PAGES = 2000;
 
@@ -36,8 +36,8 @@ export class TopicPageCache {
     events.on('SpaceAccessChanged', () => this.clear());
   }
 
-  async read(topicId: string, afterNumber: number, count: number, load: () => Promise<TopicPage>): Promise<TopicPage> {
-    const key = `${topicId}/${afterNumber}/${count}`;
+  async read(topicId: string, window: PageWindow, count: number, load: () => Promise<TopicPage>): Promise<TopicPage> {
+    const key = `${topicId}/${windowKey(window)}/${count}`;
     const hit = this.pages.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit.page;
     const dropsBefore = this.drops;

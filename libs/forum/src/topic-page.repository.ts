@@ -27,6 +27,29 @@ export interface TopicPage {
    * reason. Kept in memory only, never answered to anyone: who blocked whom is the blocker's alone.
    */
   blockers: Set<string>;
+  /** Whether numbered posts exist above this page (held ones have no number and never count). */
+  earlier: boolean;
+  /** Whether numbered posts exist below a `before` page (the one it was read above); false for the others. */
+  later: boolean;
+  /** The first number this page could hold: `?before=` it reads the posts above. */
+  start: number;
+}
+
+/**
+ * Which stretch of a topic a page is: the posts after a number (the first page is `after: 0`), the page
+ * holding a number (`around`: a few posts before it, the rest after; past the end, the last page), or the
+ * posts just before a number (`before`: paging upwards).
+ */
+export type PageWindow = { after: number } | { around: number } | { before: number };
+
+/** How many posts an `around` page shows above its post, out of `count`: enough to see what it answers. */
+export function leadOf(count: number): number {
+  return Math.min(5, Math.floor(count / 4));
+}
+
+/** A stable key for a window, for the page cache. */
+export function windowKey(window: PageWindow): string {
+  return 'around' in window ? `r${window.around}` : 'before' in window ? `b${window.before}` : `a${window.after}`;
 }
 
 /** What differs per reader on a page: their reactions, bookmarks and the authors they blocked. */
@@ -47,11 +70,17 @@ export class TopicPageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * A topic page in a single round trip. The caller must still check access on `topic.category` before
+   * A topic page (`count` posts of `window`) in a single round trip. The caller must still check access on `topic.category` before
    * using anything: this reads first and lets the access module decide, so a private topic costs the same.
    */
-  async read(topicId: string, afterNumber: number, count: number): Promise<TopicPage> {
+  async read(topicId: string, window: PageWindow, count: number): Promise<TopicPage> {
+    const around = 'around' in window ? window.around : null;
+    const before = 'before' in window ? window.before : null;
+    const after = 'after' in window ? window.after : 0;
     const [row] = await hotQuery<{
+      start: number;
+      earlier: boolean;
+      later: boolean;
       topic: TopicRow | null;
       posts: ({ reactions: Record<string, number> | null } & object)[] | null;
       markers: string[] | null;
@@ -59,19 +88,37 @@ export class TopicPageRepository {
     }>(
       this.dataSource,
       'topic_page',
-      `WITH numbered AS (
+      // Every window is "numbers from start, below stop": only how start is found differs. Each lookup walks
+      // the (topic_id, number) index for at most a page of rows, so a post deep in a long topic costs the same.
+      `WITH bounds AS (
+         SELECT CASE
+           WHEN $4::int IS NOT NULL THEN least(
+             -- the lead posts above the target (or the target itself), but never past the start of the last page
+             coalesce((SELECT min(x.number) FROM (SELECT number FROM posts WHERE topic_id = $1 AND number < $4
+                 ORDER BY number DESC LIMIT $6) x), $4::int),
+             coalesce((SELECT min(x.number) FROM (SELECT number FROM posts WHERE topic_id = $1 AND number IS NOT NULL
+                 ORDER BY number DESC LIMIT $3::int - 1) x), 1))
+           WHEN $5::int IS NOT NULL THEN
+             coalesce((SELECT min(x.number) FROM (SELECT number FROM posts WHERE topic_id = $1 AND number < $5
+                 ORDER BY number DESC LIMIT $3::int - 1) x), $5::int)
+           ELSE $2::int + 1 END AS start,
+           coalesce($5::int, 2147483647) AS stop),
+       numbered AS (
          ${PAGE_POSTS}
-          WHERE p.topic_id = $1 AND p.number > $2
+          WHERE p.topic_id = $1 AND p.number >= (SELECT start FROM bounds) AND p.number < (SELECT stop FROM bounds)
           ORDER BY p.number
           LIMIT $3),
        -- Replies held for review have no number yet: they come after the last page, for the few who see them.
        held AS (
          ${PAGE_POSTS}
-          WHERE p.topic_id = $1 AND p.number IS NULL AND (SELECT count(*) FROM numbered) < $3
+          WHERE p.topic_id = $1 AND p.number IS NULL AND $5::int IS NULL AND (SELECT count(*) FROM numbered) < $3
           ORDER BY p.created_at, p.id
           LIMIT $3),
        page AS (SELECT * FROM numbered UNION ALL SELECT * FROM held)
        SELECT
+         (SELECT start FROM bounds) AS start,
+         EXISTS (SELECT 1 FROM posts WHERE topic_id = $1 AND number < (SELECT start FROM bounds)) AS earlier,
+         EXISTS (SELECT 1 FROM posts WHERE topic_id = $1 AND number >= (SELECT stop FROM bounds)) AS later,
          (SELECT row_to_json(t) FROM (
             ${TOPIC_SELECT} WHERE t.id = $1) t) AS topic,
          (SELECT json_agg(page ORDER BY page.p_number NULLS LAST, page.p_created_at, page.p_id) FROM page) AS posts,
@@ -80,7 +127,7 @@ export class TopicPageRepository {
             UNION ALL
             SELECT b.user_id FROM bookmarks b JOIN page ON page.p_id = b.post_id) m) AS markers,
          ${blockersOf('SELECT page.p_author_id FROM page')} AS blockers`,
-      [topicId, afterNumber, count],
+      [topicId, after, count, around, before, leadOf(count - 1)],
     );
     const topic = row?.topic ? topicFrom(row.topic) : null;
     const reactions = new Map<string, Record<string, number>>();
@@ -89,7 +136,16 @@ export class TopicPageRepository {
       if (json.reactions) reactions.set(post.id, json.reactions);
       return post;
     });
-    return { topic, posts, reactions, markers: new Set(row?.markers ?? []), blockers: new Set(row?.blockers ?? []) };
+    return {
+      topic,
+      posts,
+      reactions,
+      markers: new Set(row?.markers ?? []),
+      blockers: new Set(row?.blockers ?? []),
+      earlier: row?.earlier ?? false,
+      later: row?.later ?? false,
+      start: row?.start ?? 1,
+    };
   }
 
   /** One reader's own marks on a page of posts (their reactions, bookmarks and blocked authors), in one query. */

@@ -6,6 +6,10 @@ import { Category } from './category.entity';
 
 @Entity('topics')
 @Index(['categoryId', 'pinned', 'lastPostAt'])
+// The topic lists (topic-list.repository): latest and unread by activity, new by creation, site-wide and per category.
+@Index('topics_last_post_idx', ['lastPostAt', 'id'])
+@Index('topics_created_idx', ['createdAt', 'id'])
+@Index('topics_category_created_idx', ['categoryId', 'createdAt'])
 // GIN index on search_vector, written by hand in the AddGroupsAndSearch migration.
 @Index('topics_search_vector_idx', { synchronize: false })
 export class Topic {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { joinUser, userColumns, userFromRow } from '@harbour/accounts';
-import type { CategoryRef, SqlScope } from '@harbour/access';
+import type { CategoryRef } from '@harbour/access';
 import { Category } from './category.entity';
 import { categoryAccessColumns, categoryRefFrom } from './category.repository';
 import { Topic } from './topic.entity';
@@ -90,36 +90,6 @@ export class TopicRepository {
   async findWithCategory(id: string): Promise<Topic | null> {
     const [row] = await this.db().query<TopicRow[]>(`${TOPIC_SELECT} WHERE t.id = $1`, [id]);
     return row ? topicFrom(row) : null;
-  }
-
-  /**
-   * A page of topics with their categories and authors, inside `scopes` (over the aliases `t` and `c`),
-   * pinned first when asked, then by last activity, after a keyset position: one query.
-   */
-  async page(input: {
-    scopes: SqlScope[];
-    categoryId?: string;
-    pinnedFirst: boolean;
-    after: { pinned: boolean; at: string; id: string } | null;
-    limit: number;
-  }): Promise<Topic[]> {
-    const { after } = input;
-    const conditions = input.scopes.map((scope) => scope.where);
-    if (input.categoryId) conditions.push('t.category_id = :categoryId');
-    if (after && input.pinnedFirst)
-      conditions.push('(t.pinned::int, t.last_post_at, t.id) < (:pinned, CAST(:at AS timestamptz), CAST(:id AS uuid))');
-    else if (after) conditions.push('(t.last_post_at, t.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))');
-    const sql = `${TOPIC_SELECT} WHERE ${conditions.length > 0 ? conditions.join(' AND ') : 'TRUE'}
-      ORDER BY ${input.pinnedFirst ? 't.pinned DESC, ' : ''}t.last_post_at DESC, t.id DESC LIMIT :limit`;
-    const params: Record<string, unknown> = {
-      categoryId: input.categoryId,
-      limit: input.limit,
-      ...(after ? { pinned: after.pinned ? 1 : 0, at: after.at, id: after.id } : {}),
-    };
-    for (const scope of input.scopes) Object.assign(params, scope.params);
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows = await this.db().query<TopicRow[]>(text, values);
-    return rows.map(topicFrom);
   }
 
   async insert(manager: EntityManager, fields: Partial<Topic>): Promise<Topic> {

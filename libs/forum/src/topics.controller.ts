@@ -26,11 +26,11 @@ export class TopicsController {
     private readonly memberState: MemberStateService,
   ) {}
 
-  /** The latest topics in every category the caller may see. */
+  /** Topics of every category the caller may see: latest, unread, new or top (api.md 1.1). */
   @Public()
   @Get()
   latest(@CurrentCaller() caller: Caller | null, @Query() query: TopicsQueryDto): Promise<PageDto<TopicDto>> {
-    return this.topics.listLatest(caller, query);
+    return this.topics.listAll(caller, query);
   }
 
   @Authenticated()

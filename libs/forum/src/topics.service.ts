@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type Caller, type SiteRules, type SqlScope } from '@harbour/access';
 import { audit } from '@harbour/audit';
-import { ConflictError, DomainEvents } from '@harbour/common';
-import type { PageDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
+import { ConflictError, DomainEvents, NotAuthenticatedError } from '@harbour/common';
+import type { PageDto, TopicDto, TopicsQuery, TopicWithFirstPostDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import type { Category } from './category.entity';
 import { CategoryRepository } from './category.repository';
@@ -16,7 +16,8 @@ import { PostRepository } from './post.repository';
 import { PostWriter } from './post-writer';
 import { detectLanguage } from './language';
 import { slugify } from './slug';
-import { decodeTopicCursor, encodeTopicCursor } from './topic-cursor';
+import { decodeTopicListCursor, encodeTopicListCursor, periodStart, type TopicListPosition } from './topic-list-cursor';
+import { TopicListRepository } from './topic-list.repository';
 import type { Topic } from './topic.entity';
 import { TopicRepository } from './topic.repository';
 
@@ -25,6 +26,7 @@ export class TopicsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly topics: TopicRepository,
+    private readonly lists: TopicListRepository,
     private readonly categories: CategoryRepository,
     private readonly posts: PostRepository,
     private readonly memberState: MemberStateRepository,
@@ -37,19 +39,22 @@ export class TopicsService {
     private readonly events: DomainEvents,
   ) {}
 
-  /** A category's topics, pinned first, then by last activity. */
-  async listInCategory(caller: Caller | null, categoryId: string, query: { cursor?: string; limit?: number }): Promise<PageDto<TopicDto>> {
+  /**
+   * A category's topics (only its own: a subcategory has its own page), in one of the lists; latest keeps
+   * pinned topics first, then by last activity.
+   */
+  async listInCategory(caller: Caller | null, categoryId: string, query: TopicsQuery): Promise<PageDto<TopicDto>> {
     const { category, site } = await this.lookup.category(caller, categoryId);
     const held = this.access.visibleHeldTopics(caller, 't', 'c');
-    return this.page(caller, site, { scopes: [held], categoryId: category.id }, query, true);
+    return this.page(caller, site, { scopes: [held], categoryId: category.id }, query);
   }
 
-  /** The latest topics of every category the caller may see (the home page). */
-  async listLatest(caller: Caller | null, query: { cursor?: string; limit?: number }): Promise<PageDto<TopicDto>> {
+  /** Topics of every category the caller may see, in one of the lists (the home page). */
+  async listAll(caller: Caller | null, query: TopicsQuery): Promise<PageDto<TopicDto>> {
     const site = await this.lookup.site();
     const visible = this.access.visibleCategories(caller, site, 'c');
     const held = this.access.visibleHeldTopics(caller, 't', 'c');
-    return this.page(caller, site, { scopes: [visible, held] }, query, false);
+    return this.page(caller, site, { scopes: [visible, held] }, query);
   }
 
   async get(caller: Caller | null, id: string): Promise<TopicDto> {
@@ -174,24 +179,32 @@ export class TopicsService {
     caller: Caller | null,
     site: SiteRules,
     where: { scopes: SqlScope[]; categoryId?: string },
-    query: { cursor?: string; limit?: number },
-    pinnedFirst: boolean,
+    query: TopicsQuery,
   ): Promise<PageDto<TopicDto>> {
+    const filter = query.filter ?? 'latest';
+    // Unread and new are about the member's own reading: a visitor has none, and is told to sign in.
+    if ((filter === 'unread' || filter === 'new') && !caller) throw new NotAuthenticatedError(`Sign in to see ${filter} topics`);
     const limit = query.limit ?? 20;
-    const after = decodeTopicCursor(query.cursor);
-    const rows = await this.topics.page({ ...where, pinnedFirst, after, limit: limit + 1 });
+    const after = decodeTopicListCursor(filter, query.cursor);
+    const pinnedFirst = filter === 'latest' && where.categoryId !== undefined;
+    const since = filter === 'top' ? (after?.order === 'score' ? after.since : periodStart(query.period ?? 'week')) : undefined;
+    const rows = await this.lists.list({ ...where, filter, pinnedFirst, memberId: caller?.userId ?? null, since, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const states = await this.memberStates(
       caller,
-      page.map((topic) => topic.id),
+      page.map((row) => row.topic.id),
     );
     const last = page[page.length - 1];
+    let next: TopicListPosition | null = null;
+    if (rows.length > limit && last) {
+      const { topic } = last;
+      if (filter === 'top' && since) next = { order: 'score', since, score: last.score, id: topic.id };
+      else if (filter === 'new') next = { order: 'created', at: topic.createdAt.toISOString(), id: topic.id };
+      else next = { order: 'activity', pinned: pinnedFirst && topic.pinned, at: topic.lastPostAt.toISOString(), id: topic.id };
+    }
     return {
-      items: page.map((topic) => this.views.topic(caller, topic, site, caller ? (states.get(topic.id) ?? {}) : null)),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeTopicCursor({ pinned: pinnedFirst && last.pinned, at: last.lastPostAt.toISOString(), id: last.id })
-          : null,
+      items: page.map(({ topic }) => this.views.topic(caller, topic, site, caller ? (states.get(topic.id) ?? {}) : null)),
+      nextCursor: next ? encodeTopicListCursor(next) : null,
     };
   }
 

@@ -16,6 +16,7 @@ import { AccountSelfService1796255865765 } from './1796255865765-AccountSelfServ
 import { PostsByAuthor1796258659061 } from './1796258659061-PostsByAuthor';
 import { Conversations1796282794492 } from './1796282794492-Conversations';
 import { Uploads1796293256072 } from './1796293256072-Uploads';
+import { TopicLists1796303835184 } from './1796303835184-TopicLists';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   PostsByAuthor1796258659061,
   Conversations1796282794492,
   Uploads1796293256072,
+  TopicLists1796303835184,
 ];

@@ -1,0 +1,25 @@
+import type { TopicWithFirstPostDto } from '@harbour/contracts';
+import type { TestApp } from './app';
+import { sql } from './database';
+import type { TestMember } from './factories';
+import { newTopic } from './forum';
+
+/**
+ * A topic of `count` posts, numbered 1..count, whose body is "Post <number>". The first post goes through
+ * the API; the replies are written straight into the database in one statement (120 replies through the API
+ * would cost seconds and hit the posting rate limits), with the topic's count moved like PostWriter does.
+ */
+export async function longTopic(t: TestApp, author: TestMember, categoryId: string, count: number): Promise<TopicWithFirstPostDto> {
+  const topic = await newTopic(t, author, categoryId, 'Post 1');
+  await sql(
+    t.databaseUrl,
+    `WITH added AS (
+       INSERT INTO posts (topic_id, number, author_id, body, html, created_at)
+       SELECT $1, n, $2, 'Post ' || n, '<p>Post ' || n || '</p>', now() + n * interval '1 millisecond'
+         FROM generate_series(2, $3::int) n
+       RETURNING id)
+     UPDATE topics SET post_count = $3, last_post_at = now() WHERE id = $1 AND (SELECT count(*) FROM added) >= 0`,
+    [topic.id, author.user.id, count],
+  );
+  return topic;
+}
