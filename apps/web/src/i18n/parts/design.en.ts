@@ -6,9 +6,6 @@ export const designEn = {
     light: 'Light',
     dark: 'Dark',
   },
-  account: {
-    openMenu: 'Account menu',
-  },
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',
@@ -20,8 +17,8 @@ export const designEn = {
       topic: 'In a topic',
       moderation: 'In the review queue',
     },
-    help: 'Show this list',
     search: 'Search',
+    help: 'Show this list',
     home: 'Go to the home page',
     notifications: 'Go to notifications',
     messages: 'Go to messages',
@@ -35,18 +32,10 @@ export const designEn = {
   empty: {
     notifications: 'No notifications yet',
     notificationsHint: 'Replies to your posts, mentions of your name and news from topics you watch will appear here.',
-    inbox: 'No conversations yet',
     inboxHint: 'Private conversations with other members or with a group’s staff appear here.',
-    inboxSearch: 'No conversation matches this search',
-    groups: 'No groups yet',
     groupsHint: 'Groups you can see will be listed here.',
-    search: 'Nothing found',
     searchHint: 'Try other words, fewer filters, or check the spelling.',
-    queue: 'Nothing to review',
     queueHint: 'Reported and held posts and messages arrive here. All caught up.',
     log: 'No moderation actions yet',
-  },
-  table: {
-    scrollHint: '{{name}} (scrolls sideways)',
   },
 };

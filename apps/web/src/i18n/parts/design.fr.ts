@@ -8,9 +8,6 @@ export const designFr: Messages<typeof designEn> = {
     light: 'Clair',
     dark: 'Sombre',
   },
-  account: {
-    openMenu: 'Menu du compte',
-  },
   shortcuts: {
     title: 'Raccourcis clavier',
     open: 'Raccourcis clavier',
@@ -22,8 +19,8 @@ export const designFr: Messages<typeof designEn> = {
       topic: 'Dans un sujet',
       moderation: 'Dans la file de modération',
     },
-    help: 'Afficher cette liste',
     search: 'Rechercher',
+    help: 'Afficher cette liste',
     home: 'Aller à l’accueil',
     notifications: 'Aller aux notifications',
     messages: 'Aller aux messages',
@@ -38,18 +35,10 @@ export const designFr: Messages<typeof designEn> = {
     notifications: 'Aucune notification pour l’instant',
     notificationsHint:
       'Les réponses à vos messages, les mentions de votre nom et les nouvelles des sujets que vous surveillez apparaîtront ici.',
-    inbox: 'Aucune conversation pour l’instant',
     inboxHint: 'Vos conversations privées avec d’autres membres ou avec l’équipe d’un groupe apparaissent ici.',
-    inboxSearch: 'Aucune conversation ne correspond à cette recherche',
-    groups: 'Aucun groupe pour l’instant',
     groupsHint: 'Les groupes que vous pouvez voir seront listés ici.',
-    search: 'Aucun résultat',
     searchHint: 'Essayez d’autres mots, moins de filtres, ou vérifiez l’orthographe.',
-    queue: 'Rien à examiner',
     queueHint: 'Les messages signalés ou retenus arrivent ici. Tout est à jour.',
     log: 'Aucune action de modération pour l’instant',
-  },
-  table: {
-    scrollHint: '{{name}} (défile horizontalement)',
   },
 };

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { ConversationDto } from '@harbour/contracts';
 import { useMe } from '../../../lib/session';
 import { Alert } from '../../../ui/alert';
+import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
 import { Avatar } from '../../shared/components/avatar';
 import { useConversations } from '../api/conversations';
@@ -42,9 +43,12 @@ export function InboxPage() {
       {conversations.isPending ? (
         <p>{t('app.loading')}</p>
       ) : items.length === 0 && !conversations.isError ? (
-        <p>
-          {q ? t('conversations.inbox.emptySearch', { q }) : unread ? t('conversations.inbox.emptyUnread') : t('conversations.inbox.empty')}
-        </p>
+        <EmptyState
+          title={
+            q ? t('conversations.inbox.emptySearch', { q }) : unread ? t('conversations.inbox.emptyUnread') : t('conversations.inbox.empty')
+          }
+          hint={q ? t('design.empty.searchHint') : t('design.empty.inboxHint')}
+        />
       ) : (
         <ul className="conversation-list">
           {items.map((conversation) => (

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { GROUP_VISIBILITIES, type GroupVisibility } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
+import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { isAdmin, useMe } from '../../../lib/session';
@@ -23,7 +24,7 @@ export function GroupsPage() {
     <Page title={t('groups.title')}>
       <p>{t('groups.intro')}</p>
       {me.data && <MyInvitations />}
-      {groups.data?.items.length === 0 && <p>{t('groups.none')}</p>}
+      {groups.data?.items.length === 0 && <EmptyState title={t('groups.none')} hint={t('design.empty.groupsHint')} />}
       <ul className="category-list">
         {groups.data?.items.map((group) => (
           <li key={group.id}>

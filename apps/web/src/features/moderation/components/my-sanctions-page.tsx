@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SanctionDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
+import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
 import { useAcknowledge, useAppeal, useMySanctions } from '../api/moderation';
 
@@ -11,7 +12,7 @@ export function MySanctionsPage() {
   const mine = useMySanctions(true);
   return (
     <Page title={t('moderation.mine.title')} narrow>
-      {mine.isSuccess && mine.data.items.length === 0 && <p>{t('moderation.mine.none')}</p>}
+      {mine.isSuccess && mine.data.items.length === 0 && <EmptyState title={t('moderation.mine.none')} />}
       <ul className="sanction-list">
         {mine.data?.items.map((sanction) => (
           <SanctionItem key={sanction.id} sanction={sanction} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Resolution, ReviewItemDto, UserDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
+import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 import { useClaim, useQueue, useResolve } from '../api/moderation';
@@ -43,7 +44,7 @@ export function ReviewQueuePage() {
         <Link to="/moderation/log">{t('moderation.log.title')}</Link>
       </p>
       {queue.isError && <Alert kind="error">{t('moderation.error')}</Alert>}
-      {queue.isSuccess && items.length === 0 && <p>{t('moderation.queue.empty')}</p>}
+      {queue.isSuccess && items.length === 0 && <EmptyState title={t('moderation.queue.empty')} hint={t('design.empty.queueHint')} />}
       <ol ref={list} className="review-list">
         {items.map((item) => (
           <ReviewItem key={item.id} item={item} onSanction={setSanctioning} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
 import { useMarkRead, useNotifications } from '../api/notifications';
 import { notificationLink, notificationText } from './notification-text';
@@ -21,7 +22,7 @@ export function NotificationsPage() {
       {notifications.isPending ? (
         <p>{t('app.loading')}</p>
       ) : items.length === 0 ? (
-        <p>{t('notifications.none')}</p>
+        <EmptyState title={t('design.empty.notifications')} hint={t('design.empty.notificationsHint')} />
       ) : (
         <ul className="notification-list">
           {items.map((item) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
+import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useCategories, useGroups } from '../../shared/api/spaces';
@@ -73,7 +74,15 @@ export function SearchPage() {
         </button>
       </form>
       {results.error instanceof ApiError && <Alert kind="error">{results.error.messages.join(' ')}</Alert>}
-      {filters.q && results.data && <p role="status">{hits.length === 0 ? t('search.none') : t('search.count', { count: hits.length })}</p>}
+      {filters.q && results.data && (
+        <div role="status">
+          {hits.length === 0 ? (
+            <EmptyState title={t('search.none')} hint={t('design.empty.searchHint')} />
+          ) : (
+            <p>{t('search.count', { count: hits.length })}</p>
+          )}
+        </div>
+      )}
       <ol className="search-results">
         {hits.map((hit) =>
           // A hit by a member the reader blocked is collapsed like their posts: one click (details) shows it.
