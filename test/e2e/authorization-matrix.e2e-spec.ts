@@ -7,6 +7,7 @@ import { SITE_AND_FORUM_ROWS } from '../support/authorization/site-forum-rows';
 import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
 import { CONVERSATION_ROWS } from '../support/authorization/conversations-rows';
 import { UPLOAD_ROWS } from '../support/authorization/uploads-rows';
+import { DRAFT_ROWS } from '../support/authorization/drafts-rows';
 import { LEAVING_ROWS } from '../support/authorization/leaving-rows';
 import { PROFILE_ROWS } from '../support/authorization/profiles-rows';
 import { SELF_SERVICE_ROWS } from '../support/authorization/self-service-rows';
@@ -31,6 +32,7 @@ const MATRIX: Row[] = [
   ...LEAVING_ROWS,
   ...CONVERSATION_ROWS,
   ...UPLOAD_ROWS,
+  ...DRAFT_ROWS,
 ];
 
 interface RouterLayer {

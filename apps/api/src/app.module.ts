@@ -5,6 +5,7 @@ import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { ConversationsModule } from '@harbour/conversations';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
+import { DraftsModule } from '@harbour/drafts';
 import { ForumModule } from '@harbour/forum';
 import { GroupsModule } from '@harbour/groups';
 import { JobsModule } from '@harbour/jobs';
@@ -44,6 +45,7 @@ export class AppModule {
         ProfilesModule,
         ConversationsModule,
         UploadsModule,
+        DraftsModule,
         SearchModule,
         NotificationsModule,
         ModerationModule,

@@ -46,6 +46,13 @@ export interface RecipientRef {
   sharesGroup: boolean;
 }
 
+/** Where a draft is kept (its key, api.md), with what access judges writing there by. */
+export type DraftPlace =
+  | { kind: 'topic'; category: CategoryRef; site: SiteRules; topic: Pick<TopicRef, 'locked'> }
+  | { kind: 'new-topic'; category: CategoryRef; site: SiteRules }
+  | { kind: 'conversation'; conversation: ConversationRef }
+  | { kind: 'new-conversation' };
+
 export interface GroupRef {
   id: string;
   visibility: GroupVisibility;
@@ -156,6 +163,12 @@ export type AccessQuestion =
   | { action: 'group.message'; group: GroupRef; site: SiteRules }
   /** Upload a picture or file to use in a post or message: a signed-in member who is not silenced. */
   | { action: 'upload.create' }
+  /**
+   * Keep (save, read back) a draft: a signed-in member, where they may write what it drafts (a reply, a new
+   * topic, a message; anyone may start a conversation). Anywhere else the draft is the 404 of a missing one,
+   * even if it was saved before the place closed to them. (A silenced member's saves stop at the guard.)
+   */
+  | { action: 'draft.write'; place: DraftPlace }
   /**
    * Fetch an uploaded file: its uploader, and whoever may see a live post or message of theirs that uses it
    * (`usedWhereSeen`, which forum and conversations answer with their own questions); for anyone else it is

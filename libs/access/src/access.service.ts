@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@harbour/common';
 import type { CategoryCan, ConversationCan, GroupCan, GroupRole, PostCan, TopicCan } from '@harbour/contracts';
-import type { AccessQuestion, CategoryRef, ConversationRef, GroupRef, PostRef, SiteRules, TopicRef } from './access-questions';
+import type { AccessQuestion, CategoryRef, ConversationRef, DraftPlace, GroupRef, PostRef, SiteRules, TopicRef } from './access-questions';
 import type { Caller } from './caller';
 import { hasPermission } from './permissions';
 import { canSeeCategory, groupRole, isSiteStaff, moderatesSpace, reaches, seesConversation } from './space-standing';
@@ -142,6 +142,10 @@ export class AccessService {
       }
       case 'upload.create':
         return caller !== null && !caller.silenced;
+      case 'draft.write': {
+        const writing = this.writingAt(question.place);
+        return caller !== null && (writing === null || this.can(caller, writing));
+      }
       case 'upload.see':
         return question.usedWhereSeen || (caller !== null && caller.userId === question.upload.uploaderId);
       case 'group.message': {
@@ -258,6 +262,21 @@ export class AccessService {
 
   membersSeeingCategory(category: CategoryRef, memberAlias: string, groupRolesSql: string): scopes.SqlScope {
     return scopes.membersSeeingCategory(category, memberAlias, groupRolesSql);
+  }
+
+  /** What a draft's place asks of its writer: the question of writing there for real (null: being signed in). */
+  private writingAt(place: DraftPlace): AccessQuestion | null {
+    switch (place.kind) {
+      case 'topic':
+        return { action: 'post.reply', category: place.category, site: place.site, topic: place.topic };
+      case 'new-topic':
+        return { action: 'topic.create', category: place.category, site: place.site };
+      case 'conversation':
+        return { action: 'conversation.reply', conversation: place.conversation };
+      case 'new-conversation':
+        // Whom it goes to is judged when it is sent (member.message, group.message): a draft names nobody yet.
+        return null;
+    }
   }
 
   /** The caller as far as writing goes: nobody while silenced. */

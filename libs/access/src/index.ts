@@ -5,6 +5,7 @@ export type {
   AccessQuestion,
   CategoryRef,
   ConversationRef,
+  DraftPlace,
   GroupRef,
   PostRef,
   RecipientRef,

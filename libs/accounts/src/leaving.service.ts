@@ -23,7 +23,7 @@ import { TwoFactorService } from './two-factor.service';
 import { UserRepository } from './user.repository';
 
 /** Every lib that holds rows about members: deleting an account without one of them would leave its rows. */
-const REQUIRED_PARTS = ['accounts', 'conversations', 'forum', 'groups', 'mail', 'mailings', 'moderation', 'notifications', 'uploads'];
+const REQUIRED_PARTS = ['accounts', 'conversations', 'drafts', 'forum', 'groups', 'mail', 'mailings', 'moderation', 'notifications', 'uploads'];
 
 /**
  * Leaving (api.md 1.1, "Account security and leaving"): the member's data taken out as a zip, and the account

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { DomainEvents } from './domain-events';
 import { MemberData } from './member-data';
+import { PostedDrafts } from './posted-drafts';
 
 @Global()
-@Module({ providers: [DomainEvents, MemberData], exports: [DomainEvents, MemberData] })
+@Module({ providers: [DomainEvents, MemberData, PostedDrafts], exports: [DomainEvents, MemberData, PostedDrafts] })
 export class CommonModule {}

@@ -16,3 +16,5 @@ export { hotQuery } from './hot-query';
 export { MicroBatch } from './micro-batch';
 export { MemberData } from './member-data';
 export type { ErasedMember, ExportedMember, ExportFile, MemberDataPart } from './member-data';
+export { PostedDrafts } from './posted-drafts';
+export type { DraftKey } from './posted-drafts';

@@ -13,3 +13,4 @@ export * from './realtime';
 export * from './jobs';
 export * from './exactly';
 export * from './uploads';
+export * from './drafts';

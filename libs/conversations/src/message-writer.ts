@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { UserRepository } from '@harbour/accounts';
-import { RuleRefusedError } from '@harbour/common';
+import { PostedDrafts, RuleRefusedError } from '@harbour/common';
 import { renderMarkdown } from '@harbour/forum';
 import { RateLimiter, SettingsService, WatchedWordsService } from '@harbour/settings';
 import { ConversationRepository } from './conversation.repository';
@@ -32,6 +32,7 @@ export class MessageWriter {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly messageUploads: MessageUploads,
+    private readonly drafts: PostedDrafts,
   ) {}
 
   async prepare(body: string, subject?: string): Promise<PreparedMessage> {
@@ -68,6 +69,8 @@ export class MessageWriter {
     });
     await this.conversations.markRead(manager, input.conversationId, input.authorId, number, input.authorKind);
     await this.messageUploads.record(manager, id, input.authorId, input.prepared.html);
+    // The first message starts the conversation: it was written in the new-conversation composer.
+    await this.drafts.posted(manager, input.authorId, number === 1 ? 'new-conversation' : `conversation:${input.conversationId}`);
     return { id, number };
   }
 

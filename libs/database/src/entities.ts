@@ -1,5 +1,6 @@
 import { EmailToken, PasswordReset, RecoveryCode, Session, SiteInvitation, User, UserAvatar, UserBlock } from '@harbour/accounts';
 import { ModerationLogEntry } from '@harbour/audit';
+import { Draft } from '@harbour/drafts';
 import { Conversation, ConversationParticipant, Message, MessageRevision, MessageUpload } from '@harbour/conversations';
 import {
   Bookmark,
@@ -68,4 +69,5 @@ export const ENTITIES = [
   MessageUpload,
   Upload,
   PostUpload,
+  Draft,
 ];

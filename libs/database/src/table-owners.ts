@@ -48,4 +48,5 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   message_uploads: 'conversations',
   uploads: 'uploads',
   post_uploads: 'forum',
+  drafts: 'drafts',
 };

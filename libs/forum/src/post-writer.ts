@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UserRepository } from '@harbour/accounts';
-import { RuleRefusedError } from '@harbour/common';
+import { PostedDrafts, RuleRefusedError, type DraftKey } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
 import { SettingsService, WatchedWordsService } from '@harbour/settings';
 import { detectLanguage } from './language';
@@ -36,6 +36,7 @@ export class PostWriter {
     private readonly watchedWords: WatchedWordsService,
     private readonly settings: SettingsService,
     private readonly postUploads: PostUploads,
+    private readonly drafts: PostedDrafts,
     private readonly memberState: MemberStateRepository,
   ) {}
 
@@ -87,7 +88,17 @@ export class PostWriter {
     }
     const mentionedUserIds = await this.saveMentions(manager, post.id, html, input.authorId, { fresh: true });
     await this.postUploads.record(manager, post.id, authorId, html);
+    await this.drafts.posted(manager, authorId, await this.draftKey(manager, input));
     return { post, mentionedUserIds };
+  }
+
+  /** The draft a post was written from: a reply's topic's, or a first post's category's (its new topic). */
+  private async draftKey(manager: EntityManager, input: { topicId: string; first: boolean }): Promise<DraftKey> {
+    if (!input.first) return `topic:${input.topicId}`;
+    // The topic row was inserted in this transaction, which already holds its lock (countPost).
+    const placement = await this.topics.lockPlacement(manager, input.topicId);
+    if (!placement) throw new Error(`Topic ${input.topicId} vanished while posting`);
+    return `new-topic:${placement.categoryId}`;
   }
 
   /**

@@ -4,6 +4,7 @@ import { newMember, type TestMember } from '../factories';
 import { newCategory, newReply, newTopic } from '../forum';
 import { addToGroup, newGroup, newGroupCategory } from '../groups';
 import { conversationFixtures } from './conversations-rows';
+import { seedDrafts } from './drafts-rows';
 import { MISSING, type Fixtures, type MatrixRole } from './matrix';
 import { uploadFixtures } from './uploads-rows';
 
@@ -36,6 +37,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
   // Before the silencing below: the silenced member has written in a conversation.
   const conversations = await conversationFixtures(t, members, group);
   const uploads = await uploadFixtures(t, members, { victim, bystander, topic: topic.id, privateTopic: privateTopic.id, conversations });
+  await seedDrafts(t, members, [topic.id, privateTopic.id]);
   await sql(t.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [members.silenced!.user.id]);
   await sql(t.databaseUrl, `UPDATE users SET status = 'suspended' WHERE id = $1`, [members.suspended!.user.id]);
 

@@ -17,6 +17,7 @@ import { PostsByAuthor1796258659061 } from './1796258659061-PostsByAuthor';
 import { Conversations1796282794492 } from './1796282794492-Conversations';
 import { Uploads1796293256072 } from './1796293256072-Uploads';
 import { TopicLists1796303835184 } from './1796303835184-TopicLists';
+import { Drafts1796303841296 } from './1796303841296-Drafts';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Conversations1796282794492,
   Uploads1796293256072,
   TopicLists1796303835184,
+  Drafts1796303841296,
 ];

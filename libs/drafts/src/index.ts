@@ -1,0 +1,2 @@
+export { Draft } from './draft.entity';
+export { DraftsModule } from './drafts.module';
