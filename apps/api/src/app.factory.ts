@@ -10,7 +10,7 @@ import type { RuntimeConfig } from '@harbour/database';
 import { AppModule } from './app.module';
 import { nestLogLevels } from './logger';
 import { buildOpenApiDocument } from './openapi';
-import { serveWebClient } from './web-client';
+import { compressResponses, serveWebClient } from './web-client';
 import { refuseUnreadableBodies } from './body-types';
 
 export interface AppOptions {
@@ -62,6 +62,7 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  compressResponses(app);
   app.use(cookieParser());
   app.use('/api', refuseUnreadableBodies);
   // RFC 8058: mail clients send the one-click unsubscribe as a tiny form.

@@ -1,14 +1,32 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { languageReady } from './i18n';
 import './styles.css';
-import { App } from './app/app';
+import { App, queryClient } from './app/app';
+import { whenSettled } from './app/take-over';
 
 const root = document.getElementById('root');
+// A guest's home, category or topic page came rendered by the server (#server-page): it stays on screen,
+// readable and with working links, while the client renders into the hidden #root; the client replaces it
+// only once its own page shows its data, so nothing flashes empty. Either way the `harbour:ready` mark says
+// when the page is usable (npm run bench:web reads it).
+const serverPage = document.getElementById('server-page');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  void languageReady.then(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    whenSettled(root, queryClient, () => {
+      if (serverPage) {
+        // Keep where the reader was: the client's page has the same layout, so the same scroll offset.
+        const scroll = window.scrollY;
+        serverPage.remove();
+        root.hidden = false;
+        window.scrollTo(0, scroll);
+      }
+      performance.mark('harbour:ready');
+    });
+  });
 }

@@ -12,6 +12,9 @@ export { mentionedUsernames, renderMarkdown } from './markdown';
 export { decodeEntities, htmlToText } from './plain-text';
 export { TopicPageCache } from './topic-page.cache';
 export { PostsService } from './posts.service';
+// The server-rendered guest pages (apps/api/src/pages) ask the same services as the API.
+export { CategoriesService } from './categories.service';
+export { TopicsService } from './topics.service';
 export { ReviewHolds } from './review-holds';
 export type { HeldTarget } from './review-holds';
 export { GroupDirectory } from './group-directory';

@@ -2,60 +2,75 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import type { ReactNode } from 'react';
-import { InvitationsPage } from '../features/admin/components/invitations-page';
-import { OutboxPage } from '../features/admin/components/outbox-page';
-import { SettingsPage } from '../features/admin/components/settings-page';
-import { UsersPage } from '../features/admin/components/users-page';
 import { isAdmin, meQueryKey, useMe } from '../lib/session';
-import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
-import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
-import { SignInPage } from '../features/auth/components/sign-in-page';
-import { SignUpPage } from '../features/auth/components/sign-up-page';
-import { CategoryPage } from '../features/forum/components/category-page';
-import { TopicPage } from '../features/forum/components/topic-page';
-import { GroupPage } from '../features/groups/components/group-page';
-import { GroupsPage } from '../features/groups/components/groups-page';
-import { InvitationPage } from '../features/groups/components/invitation-page';
-import { HomePage } from '../features/forum/components/home-page';
-import { ArchivePage } from '../features/mailings/components/archive-page';
-import { ArchivedMailingPage } from '../features/mailings/components/archived-mailing-page';
-import { ConfirmSubscriptionPage } from '../features/mailings/components/confirm-page';
-import { MailingPage } from '../features/mailings/components/mailing-page';
-import { MySubscription } from '../features/mailings/components/my-subscription';
-import { MailingsPage } from '../features/mailings/components/mailings-page';
-import { SubscribePage } from '../features/mailings/components/subscribe-page';
-import { SubscribersPage } from '../features/mailings/components/subscribers-page';
-import { MailingUnsubscribePage } from '../features/mailings/components/unsubscribe-page';
-import { MemberRecordPage } from '../features/moderation/components/member-record-page';
-import { ModerationLogPage } from '../features/moderation/components/moderation-log-page';
-import { MySanctionsPage } from '../features/moderation/components/my-sanctions-page';
-import { ReviewQueuePage } from '../features/moderation/components/review-queue-page';
-import { WatchedWordsPage } from '../features/moderation/components/watched-words-page';
-import { NotificationsPage } from '../features/notifications/components/notifications-page';
-import { PreferencesPage } from '../features/notifications/components/preferences-page';
-import { UnsubscribePage } from '../features/notifications/components/unsubscribe-page';
-import { SearchPage } from '../features/search/components/search-page';
-import { EmailPage } from '../features/account/components/email-page';
-import { PasswordPage } from '../features/account/components/password-page';
-import { ProfileSettingsPage } from '../features/account/components/profile-settings-page';
-import { SessionsPage } from '../features/account/components/sessions-page';
-import { VerifyEmailPage } from '../features/account/components/verify-email-page';
 import { BlockButton } from '../features/blocks/components/block-button';
-import { BlocksPage } from '../features/blocks/components/blocks-page';
-import { ConversationPage } from '../features/conversations/components/conversation-page';
-import { InboxPage } from '../features/conversations/components/inbox-page';
-import { NewConversationPage } from '../features/conversations/components/new-conversation-page';
-import { AccountDeletedPage } from '../features/leaving/components/account-deleted-page';
-import { DeleteAccountPage } from '../features/leaving/components/delete-account-page';
-import { ExportPage } from '../features/leaving/components/export-page';
-import { ProfilePage } from '../features/profiles/components/profile-page';
-import { TwoFactorPage } from '../features/two-factor/components/two-factor-page';
-import { SettingsLayout } from './settings-layout';
 import { Page } from '../ui/page';
 import { RealtimeProvider } from '../lib/realtime';
 import { Layout } from './layout';
+import { lazyPage } from './lazy-page';
 
-const queryClient = new QueryClient({
+// Every screen is its own chunk, loaded when first shown (see lazy-page.tsx).
+const InvitationsPage = lazyPage(() => import('../features/admin/components/invitations-page').then((m) => m.InvitationsPage));
+const OutboxPage = lazyPage(() => import('../features/admin/components/outbox-page').then((m) => m.OutboxPage));
+const SettingsPage = lazyPage(() => import('../features/admin/components/settings-page').then((m) => m.SettingsPage));
+const UsersPage = lazyPage(() => import('../features/admin/components/users-page').then((m) => m.UsersPage));
+const ForgotPasswordPage = lazyPage(() => import('../features/auth/components/forgot-password-page').then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = lazyPage(() => import('../features/auth/components/reset-password-page').then((m) => m.ResetPasswordPage));
+const SignInPage = lazyPage(() => import('../features/auth/components/sign-in-page').then((m) => m.SignInPage));
+const SignUpPage = lazyPage(() => import('../features/auth/components/sign-up-page').then((m) => m.SignUpPage));
+const CategoryPage = lazyPage(() => import('../features/forum/components/category-page').then((m) => m.CategoryPage));
+const TopicPage = lazyPage(() => import('../features/forum/components/topic-page').then((m) => m.TopicPage));
+const GroupPage = lazyPage(() => import('../features/groups/components/group-page').then((m) => m.GroupPage));
+const GroupsPage = lazyPage(() => import('../features/groups/components/groups-page').then((m) => m.GroupsPage));
+const InvitationPage = lazyPage(() => import('../features/groups/components/invitation-page').then((m) => m.InvitationPage));
+const HomePage = lazyPage(() => import('../features/forum/components/home-page').then((m) => m.HomePage));
+const ArchivePage = lazyPage(() => import('../features/mailings/components/archive-page').then((m) => m.ArchivePage));
+const ArchivedMailingPage = lazyPage(() =>
+  import('../features/mailings/components/archived-mailing-page').then((m) => m.ArchivedMailingPage),
+);
+const ConfirmSubscriptionPage = lazyPage(() =>
+  import('../features/mailings/components/confirm-page').then((m) => m.ConfirmSubscriptionPage),
+);
+const MailingPage = lazyPage(() => import('../features/mailings/components/mailing-page').then((m) => m.MailingPage));
+const MySubscription = lazyPage(() => import('../features/mailings/components/my-subscription').then((m) => m.MySubscription));
+const MailingsPage = lazyPage(() => import('../features/mailings/components/mailings-page').then((m) => m.MailingsPage));
+const SubscribePage = lazyPage(() => import('../features/mailings/components/subscribe-page').then((m) => m.SubscribePage));
+const SubscribersPage = lazyPage(() => import('../features/mailings/components/subscribers-page').then((m) => m.SubscribersPage));
+const MailingUnsubscribePage = lazyPage(() =>
+  import('../features/mailings/components/unsubscribe-page').then((m) => m.MailingUnsubscribePage),
+);
+const MemberRecordPage = lazyPage(() => import('../features/moderation/components/member-record-page').then((m) => m.MemberRecordPage));
+const ModerationLogPage = lazyPage(() => import('../features/moderation/components/moderation-log-page').then((m) => m.ModerationLogPage));
+const MySanctionsPage = lazyPage(() => import('../features/moderation/components/my-sanctions-page').then((m) => m.MySanctionsPage));
+const ReviewQueuePage = lazyPage(() => import('../features/moderation/components/review-queue-page').then((m) => m.ReviewQueuePage));
+const WatchedWordsPage = lazyPage(() => import('../features/moderation/components/watched-words-page').then((m) => m.WatchedWordsPage));
+const NotificationsPage = lazyPage(() =>
+  import('../features/notifications/components/notifications-page').then((m) => m.NotificationsPage),
+);
+const PreferencesPage = lazyPage(() => import('../features/notifications/components/preferences-page').then((m) => m.PreferencesPage));
+const UnsubscribePage = lazyPage(() => import('../features/notifications/components/unsubscribe-page').then((m) => m.UnsubscribePage));
+const SearchPage = lazyPage(() => import('../features/search/components/search-page').then((m) => m.SearchPage));
+const EmailPage = lazyPage(() => import('../features/account/components/email-page').then((m) => m.EmailPage));
+const PasswordPage = lazyPage(() => import('../features/account/components/password-page').then((m) => m.PasswordPage));
+const ProfileSettingsPage = lazyPage(() =>
+  import('../features/account/components/profile-settings-page').then((m) => m.ProfileSettingsPage),
+);
+const SessionsPage = lazyPage(() => import('../features/account/components/sessions-page').then((m) => m.SessionsPage));
+const VerifyEmailPage = lazyPage(() => import('../features/account/components/verify-email-page').then((m) => m.VerifyEmailPage));
+const BlocksPage = lazyPage(() => import('../features/blocks/components/blocks-page').then((m) => m.BlocksPage));
+const ConversationPage = lazyPage(() => import('../features/conversations/components/conversation-page').then((m) => m.ConversationPage));
+const InboxPage = lazyPage(() => import('../features/conversations/components/inbox-page').then((m) => m.InboxPage));
+const NewConversationPage = lazyPage(() =>
+  import('../features/conversations/components/new-conversation-page').then((m) => m.NewConversationPage),
+);
+const AccountDeletedPage = lazyPage(() => import('../features/leaving/components/account-deleted-page').then((m) => m.AccountDeletedPage));
+const DeleteAccountPage = lazyPage(() => import('../features/leaving/components/delete-account-page').then((m) => m.DeleteAccountPage));
+const ExportPage = lazyPage(() => import('../features/leaving/components/export-page').then((m) => m.ExportPage));
+const ProfilePage = lazyPage(() => import('../features/profiles/components/profile-page').then((m) => m.ProfilePage));
+const TwoFactorPage = lazyPage(() => import('../features/two-factor/components/two-factor-page').then((m) => m.TwoFactorPage));
+const SettingsLayout = lazyPage(() => import('./settings-layout').then((m) => m.SettingsLayout));
+
+export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 

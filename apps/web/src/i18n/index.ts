@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
-import { fr } from './fr';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -20,19 +19,33 @@ function initialLanguage(): Language {
     : 'en';
 }
 
-export function setLanguage(language: Language): void {
-  localStorage.setItem(STORAGE_KEY, language);
-  void i18n.changeLanguage(language);
+/** French is its own chunk, fetched only by a French reader (English is the fallback, always there). */
+async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'fr' && !i18n.hasResourceBundle('fr', 'translation')) {
+    const { fr } = await import('./fr');
+    i18n.addResourceBundle('fr', 'translation', fr);
+  }
 }
 
+export function setLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  void loadLanguage(language).then(() => i18n.changeLanguage(language));
+}
+
+const initial = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
-  lng: initialLanguage(),
+  resources: { en: { translation: en } },
+  lng: initial,
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes
 });
 
 i18n.on('languageChanged', (language) => document.documentElement.setAttribute('lang', language));
 document.documentElement.setAttribute('lang', i18n.language);
+
+/** Resolves once the reader's language is loaded: main.tsx renders after it, so no English flashes by first. */
+export const languageReady: Promise<void> = loadLanguage(initial).then(async () => {
+  await i18n.changeLanguage(initial);
+});
 
 export default i18n;

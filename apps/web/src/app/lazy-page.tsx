@@ -1,0 +1,19 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { PageSkeleton } from '../ui/skeleton';
+
+/**
+ * A screen whose code loads when it is first shown (its own chunk): a guest's first load carries no admin,
+ * moderation, mailing or settings code. A skeleton holds the place meanwhile, under the header, which stays.
+ * Add a route's page as `const XPage = lazyPage(() => import('…/x-page').then((m) => m.XPage));`.
+ */
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  function LazyPage(props: P) {
+    return (
+      <Suspense fallback={<PageSkeleton />}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  }
+  return LazyPage;
+}
