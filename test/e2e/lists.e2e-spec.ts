@@ -1,4 +1,4 @@
-import type { BookmarkDto, PageDto, TopicDto } from '@harbour/contracts';
+import type { BookmarkDto, PageDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
@@ -76,6 +76,11 @@ describe('topic lists: latest, unread, new, top, per category, and bookmarks', (
     expect(ids(await list(`${base}?filter=unread`, bob))).toEqual([]);
     const latest = await list(base, bob);
     expect(latest.items.find((topic) => topic.id === first.id)).toMatchObject({ lastReadNumber: 3, unreadCount: 0 });
+    // A category's page tells the member their own level there (the level menu shows it); a visitor has none.
+    await t.http().put(`/api/categories/${categoryId}/notification-level`).set(bob.auth).send({ level: 'watching' }).expect(204);
+    expect((await t.http().get(`/api/categories/${categoryId}`).set(bob.auth).expect(200)).body.notificationLevel).toBe('watching');
+    expect((await t.http().get(`/api/categories/${categoryId}`).set(alice.auth).expect(200)).body.notificationLevel).toBe('normal');
+    expect((await t.http().get(`/api/categories/${categoryId}`).expect(200)).body).not.toHaveProperty('notificationLevel');
     // The same lists site-wide hold these topics too.
     expect(ids(await list('/api/topics?filter=new', bob))).toContain(second.id);
     expect(ids(await list('/api/topics?filter=new', bob))).not.toContain(first.id);
@@ -83,7 +88,7 @@ describe('topic lists: latest, unread, new, top, per category, and bookmarks', (
 
   it('latest: by last activity site-wide; a category pins first; pages follow each other without gaps or repeats', async () => {
     const categoryId = await newCategory(t, admin);
-    const topics = [];
+    const topics: TopicWithFirstPostDto[] = [];
     for (let i = 0; i < 5; i += 1) topics.push(await newTopic(t, alice, categoryId));
     await newReply(t, bob, topics[1]!.id);
     await t.http().patch(`/api/topics/${topics[3]!.id}`).set(admin.auth).send({ pinned: true }).expect(200);

@@ -16,6 +16,8 @@ export interface CategoryDto {
   /** Only some members may see it: show the private badge. */
   private: boolean;
   can: CategoryCan;
+  /** The member's own level here (GET /api/categories/:id, members only; "normal" until they choose). */
+  notificationLevel?: NotificationLevel;
 }
 
 /**

@@ -30,8 +30,10 @@ export class CategoriesController {
 
   @Public()
   @Get(':id')
-  get(@CurrentCaller() caller: Caller | null, @Param('id') id: string): Promise<CategoryDto> {
-    return this.categories.get(caller, id);
+  async get(@CurrentCaller() caller: Caller | null, @Param('id') id: string): Promise<CategoryDto> {
+    const category = await this.categories.get(caller, id);
+    // Asked only after the category answered: a private or missing one is the same 404 before any level.
+    return caller ? { ...category, notificationLevel: await this.memberState.categoryLevel(caller, category.id) } : category;
   }
 
   @Authenticated()

@@ -90,6 +90,15 @@ export class MemberStateRepository {
     );
   }
 
+  /** A member's level on one category ("normal" until they choose one). */
+  async categoryLevel(userId: string, categoryId: string): Promise<NotificationLevel> {
+    const [row] = await this.dataSource.query<{ level: NotificationLevel }[]>(
+      'SELECT level FROM category_notification_levels WHERE user_id = $1 AND category_id = $2',
+      [userId, categoryId],
+    );
+    return row?.level ?? 'normal';
+  }
+
   /** Read positions and notification levels of one member for a page of topics, in one query. */
   async topicStates(userId: string, topicIds: string[]): Promise<Map<string, TopicMemberState>> {
     const states = new Map<string, TopicMemberState>();

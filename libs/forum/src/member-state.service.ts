@@ -54,6 +54,11 @@ export class MemberStateService {
     await this.memberState.setLevel(caller.userId, { categoryId }, level);
   }
 
+  /** The caller's level on a category they may see (the category page's menu shows it). */
+  async categoryLevel(caller: Caller, categoryId: string): Promise<NotificationLevel> {
+    return this.memberState.categoryLevel(caller.userId, categoryId);
+  }
+
   async setTopicLevel(caller: Caller, topicId: string, level: NotificationLevel): Promise<void> {
     const { topic } = await this.lookup.topic(caller, topicId);
     await this.memberState.setLevel(caller.userId, { topicId: topic.id }, level);

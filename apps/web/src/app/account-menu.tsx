@@ -63,6 +63,11 @@ export function AccountMenu({ me }: { me: MeDto }) {
             </Link>
           </li>
           <li>
+            <Link to="/bookmarks" onClick={close}>
+              {t('lists.bookmarks.menu')}
+            </Link>
+          </li>
+          <li>
             <Link to="/settings/notifications" onClick={close}>
               {t('notifications.preferences')}
             </Link>

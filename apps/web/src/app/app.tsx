@@ -18,6 +18,7 @@ const ForgotPasswordPage = lazyPage(() => import('../features/auth/components/fo
 const ResetPasswordPage = lazyPage(() => import('../features/auth/components/reset-password-page').then((m) => m.ResetPasswordPage));
 const SignInPage = lazyPage(() => import('../features/auth/components/sign-in-page').then((m) => m.SignInPage));
 const SignUpPage = lazyPage(() => import('../features/auth/components/sign-up-page').then((m) => m.SignUpPage));
+const BookmarksPage = lazyPage(() => import('../features/forum/components/bookmarks-page').then((m) => m.BookmarksPage));
 const CategoryPage = lazyPage(() => import('../features/forum/components/category-page').then((m) => m.CategoryPage));
 const TopicPage = lazyPage(() => import('../features/forum/components/topic-page').then((m) => m.TopicPage));
 const GroupPage = lazyPage(() => import('../features/groups/components/group-page').then((m) => m.GroupPage));
@@ -127,6 +128,7 @@ export function App() {
               <Route path="g/:slug" element={<GroupPage />} />
               <Route path="invitations/:id" element={<InvitationPage />} />
               <Route path="search" element={<SearchPage />} />
+              <Route path="bookmarks" element={<BookmarksPage />} />
               <Route
                 path="notifications"
                 element={

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
@@ -6,16 +6,17 @@ import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useCategory } from '../api/categories';
-import { useCategoryTopics, useCreateTopic } from '../api/topics';
+import { useCreateTopic } from '../api/topics';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
 import { Composer } from './composer';
-import { TopicList } from './topic-list';
+import { categoryHue } from './list-time';
+import { NotificationLevelMenu } from './notification-level-menu';
+import { TopicLists } from './topic-lists';
 
 export function CategoryPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const category = useCategory(id);
-  const topics = useCategoryTopics(id);
   const [composing, setComposing] = useState(false);
 
   if (category.isError) {
@@ -28,6 +29,10 @@ export function CategoryPage() {
   if (!category.data) return <p>{t('app.loading')}</p>;
   return (
     <Page title={category.data.name}>
+      <div className="category-head" style={{ '--category-hue': categoryHue(category.data.id) } as CSSProperties}>
+        <span className="category-head-stripe" aria-hidden="true" />
+        <NotificationLevelMenu target={{ categoryId: category.data.id }} level={category.data.notificationLevel} />
+      </div>
       {category.data.private && (
         <p>
           <VisibilityBadge visibility="privateSpace" /> {t('groups.privateSpaceNote')}
@@ -42,13 +47,7 @@ export function CategoryPage() {
             {t('forum.newTopic')}
           </button>
         ))}
-      <h2>{t('forum.topics')}</h2>
-      <TopicList
-        data={topics.data}
-        hasNextPage={topics.hasNextPage}
-        loadMore={() => void topics.fetchNextPage()}
-        loadingMore={topics.isFetchingNextPage}
-      />
+      <TopicLists categoryId={id} />
     </Page>
   );
 }
@@ -75,6 +74,7 @@ function NewTopic({ categoryId, onCancel }: { categoryId: string; onCancel: () =
         submitLabel={t('forum.startTopic')}
         withContentWarning
         categoryId={categoryId}
+        draft={{ key: `new-topic:${categoryId}`, title, onRestoreTitle: setTitle }}
         onCancel={onCancel}
         onSubmit={async ({ body, contentWarning }) => {
           if (title.trim().length < 3) {

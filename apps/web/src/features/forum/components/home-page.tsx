@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type CSSProperties, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../ui/page';
@@ -7,8 +7,8 @@ import { isAdmin, useMe } from '../../../lib/session';
 import { useSite } from '../../../lib/site';
 import { useCategories } from '../../shared/api/spaces';
 import { useCreateCategory } from '../api/categories';
-import { useLatestTopics } from '../api/topics';
-import { TopicList } from './topic-list';
+import { categoryHue } from './list-time';
+import { TopicLists } from './topic-lists';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
 
 export function HomePage() {
@@ -16,7 +16,10 @@ export function HomePage() {
   const me = useMe();
   const site = useSite();
   const categories = useCategories();
-  const latest = useLatestTopics();
+  const categoryNames = useMemo(
+    () => new Map((categories.data?.items ?? []).map((category) => [category.id, category.name])),
+    [categories.data],
+  );
   return (
     <Page title={t('home.title', { site: site.data?.siteName ?? 'Harbour' })}>
       <p>{t('home.intro')}</p>
@@ -27,8 +30,9 @@ export function HomePage() {
           {categories.data?.items.length === 0 && <p>{t('forum.noCategories')}</p>}
           <ul className="category-list">
             {categories.data?.items.map((category) => (
-              <li key={category.id}>
-                <Link to={`/c/${category.id}`}>{category.name}</Link> {category.private && <VisibilityBadge visibility="privateSpace" />}
+              <li key={category.id} style={{ '--category-hue': categoryHue(category.id) } as CSSProperties}>
+                <span className="category-dot" aria-hidden="true" /> <Link to={`/c/${category.id}`}>{category.name}</Link>{' '}
+                {category.private && <VisibilityBadge visibility="privateSpace" />}
                 <span className="muted"> · {t('forum.topicCount', { count: category.topicCount })}</span>
                 {category.description && <p className="muted">{category.description}</p>}
               </li>
@@ -36,15 +40,7 @@ export function HomePage() {
           </ul>
           {isAdmin(me.data) && <NewCategory />}
         </section>
-        <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading">{t('forum.latest')}</h2>
-          <TopicList
-            data={latest.data}
-            hasNextPage={latest.hasNextPage}
-            loadMore={() => void latest.fetchNextPage()}
-            loadingMore={latest.isFetchingNextPage}
-          />
-        </section>
+        <TopicLists categoryNames={categoryNames} />
       </div>
     </Page>
   );

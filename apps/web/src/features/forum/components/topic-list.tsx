@@ -1,49 +1,93 @@
 import type { InfiniteData } from '@tanstack/react-query';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PageDto, TopicDto } from '@harbour/contracts';
+import { EmptyState } from '../../../ui/empty-state';
 import { Avatar } from '../../shared/components/avatar';
+import { categoryHue, RelativeTime } from './list-time';
+import './lists.css';
 
 interface TopicListProps {
   data: InfiniteData<PageDto<TopicDto>> | undefined;
   hasNextPage: boolean;
   loadMore: () => void;
   loadingMore: boolean;
+  /** What an empty list says (per filter: "No unread topics"…); defaults to "No topic yet". */
+  empty?: { title: string; hint?: string };
+  /** Category names by id, to name each topic's category (the home page lists every category). */
+  categoryNames?: Map<string, string>;
 }
 
-export function TopicList({ data, hasNextPage, loadMore, loadingMore }: TopicListProps) {
-  const { t, i18n } = useTranslation();
+/**
+ * A list of topics: each row has its category's colour stripe, the author's avatar, the title, replies and last
+ * activity (relative, the full date in the title), and for a member an unread badge linking to the first
+ * unread post, or "New" on a topic they never opened.
+ */
+export function TopicList({ data, hasNextPage, loadMore, loadingMore, empty, categoryNames }: TopicListProps) {
+  const { t } = useTranslation();
   const topics = data?.pages.flatMap((page) => page.items) ?? [];
-  if (data && topics.length === 0) return <p>{t('forum.noTopics')}</p>;
+  if (!data) return <p className="muted">{t('lists.loading')}</p>;
+  if (topics.length === 0) return <EmptyState title={empty?.title ?? t('lists.empty.latest')} hint={empty?.hint} />;
   return (
     <>
-      <ul className="topic-list">
+      <ul className="topic-rows">
         {topics.map((topic) => (
-          <li key={topic.id}>
-            <Link to={`/t/${topic.id}`} className="topic-title">
-              {topic.title}
-            </Link>
-            {topic.pinned && <span className="badge">{t('forum.pinned')}</span>}
-            {topic.locked && <span className="badge">{t('forum.locked')}</span>}
-            {topic.unreadCount !== undefined && topic.unreadCount > 0 && (
-              <span className="badge badge-unread">{t('forum.unread', { count: topic.unreadCount })}</span>
-            )}
-            <p className="muted topic-meta">
-              <Avatar user={topic.author} size={20} />{' '}
-              {t('forum.topicMeta', {
-                author: topic.author.displayName,
-                count: topic.postCount,
-                date: new Date(topic.lastPostAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
-              })}
-            </p>
-          </li>
+          <TopicRow key={topic.id} topic={topic} categoryName={categoryNames?.get(topic.categoryId)} />
         ))}
       </ul>
       {hasNextPage && (
-        <button type="button" onClick={loadMore} disabled={loadingMore}>
-          {t('forum.loadMoreTopics')}
+        <button type="button" onClick={loadMore} disabled={loadingMore} className="topic-rows-more">
+          {t('lists.loadMore')}
         </button>
       )}
     </>
+  );
+}
+
+function TopicRow({ topic, categoryName }: { topic: TopicDto; categoryName: string | undefined }) {
+  const { t } = useTranslation();
+  const replies = Math.max(0, topic.postCount - 1);
+  const opened = topic.lastReadNumber !== undefined && topic.lastReadNumber !== null;
+  const unread = opened ? (topic.unreadCount ?? 0) : 0;
+  const hue = { '--category-hue': categoryHue(topic.categoryId) } as CSSProperties;
+  return (
+    <li className="topic-row" style={hue}>
+      <span className="topic-row-stripe" aria-hidden="true" />
+      <Avatar user={topic.author} size={32} />
+      <div className="topic-row-main">
+        <p className="topic-row-title">
+          <Link to={`/t/${topic.slug}/${topic.id}`} className="topic-title">
+            {topic.title}
+          </Link>
+          {topic.pinned && <span className="badge">{t('forum.pinned')}</span>}
+          {topic.locked && <span className="badge">{t('forum.locked')}</span>}
+          {unread > 0 && (
+            <Link
+              to={`/t/${topic.slug}/${topic.id}/${(topic.lastReadNumber ?? 0) + 1}`}
+              className="badge badge-unread topic-row-unread"
+              aria-label={t('lists.unreadBadge', { count: unread })}
+            >
+              {unread}
+            </Link>
+          )}
+          {topic.lastReadNumber === null && <span className="badge badge-new">{t('lists.newBadge')}</span>}
+        </p>
+        <p className="topic-row-meta muted">
+          {categoryName && (
+            <Link to={`/c/${topic.categoryId}`} className="category-badge">
+              {categoryName}
+            </Link>
+          )}
+          <span>{t('lists.by', { name: topic.author.displayName })}</span>
+        </p>
+      </div>
+      <p className="topic-row-stats">
+        <span className="topic-row-replies">{t('lists.replies', { count: replies })}</span>
+        <span className="topic-row-activity">
+          <RelativeTime at={topic.lastPostAt} />
+        </span>
+      </p>
+    </li>
   );
 }

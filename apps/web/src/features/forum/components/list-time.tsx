@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86400],
+  ['month', 30 * 86400],
+  ['week', 7 * 86400],
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 hours ago" in the reader's language, with the full date in the <time> element's title and datetime. */
+export function RelativeTime({ at }: { at: string }) {
+  const { t, i18n } = useTranslation();
+  // When the row was first drawn: a list refetched later draws its rows again.
+  const [now] = useState(() => Date.now());
+  const date = new Date(at);
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const step = STEPS.find(([, size]) => Math.abs(seconds) >= size);
+  const text = step
+    ? new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' }).format(Math.trunc(seconds / step[1]), step[0])
+    : t('lists.justNow');
+  const full = date.toLocaleString(i18n.language, { dateStyle: 'full', timeStyle: 'short' });
+  return (
+    <time dateTime={at} title={full}>
+      {text}
+    </time>
+  );
+}
+
+/** A stable hue (0–359) per category, from its id, until categories carry a colour of their own (issue 19). */
+export function categoryHue(categoryId: string): number {
+  let hash = 0;
+  for (const char of categoryId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % 360;
+}
