@@ -34,11 +34,12 @@ describe('notifications: emails, choices and digests', () => {
     const author = await newMember(t);
     const replier = await newMember(t);
     const topic = await newTopic(t, author, category);
-    await newReply(t, replier, topic.id, 'A reply worth an email');
+    const reply = await newReply(t, replier, topic.id, 'A reply worth an email');
     const mail = await t.smtp!.waitFor(author.user.email);
     expect(mail.subject).toContain(`${replier.user.displayName} replied to you`);
     expect(mail.text).toContain('A reply worth an email');
-    expect(mail.text).toContain(`/t/${topic.id}#post-`);
+    // The link lands on the post itself (its number in the topic), not the topic's top.
+    expect(mail.text).toContain(`/t/${topic.slug}/${topic.id}/${reply.number}`);
     // mailparser reads List-Unsubscribe and List-Unsubscribe-Post into one `list` header.
     const list = mail.headers.get('list') as { unsubscribe?: { url?: string }; 'unsubscribe-post'?: { name?: string } };
     const oneClick = list.unsubscribe?.url;

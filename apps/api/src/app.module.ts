@@ -14,6 +14,7 @@ import { MailingsModule } from '@harbour/mailings';
 import { ModerationModule } from '@harbour/moderation';
 import { NotificationsModule } from '@harbour/notifications';
 import { ProfilesModule } from '@harbour/profiles';
+import { PushModule } from '@harbour/push';
 import { RealtimeModule } from '@harbour/realtime';
 import { SearchModule } from '@harbour/search';
 import { SettingsModule } from '@harbour/settings';
@@ -48,6 +49,7 @@ export class AppModule {
         DraftsModule,
         SearchModule,
         NotificationsModule,
+        PushModule,
         ModerationModule,
         MailingsModule,
       ],

@@ -8,6 +8,7 @@ import { AccessModule } from '@harbour/access';
 import { MailModule } from '@harbour/mail';
 import { MailingsModule } from '@harbour/mailings';
 import { NotificationsModule } from '@harbour/notifications';
+import { PushModule } from '@harbour/push';
 import { SettingsModule } from '@harbour/settings';
 
 /** The worker process: the same libs as the API, no HTTP; it drains the job queues (mail, notification emails, digests, mailings). */
@@ -27,6 +28,7 @@ export class WorkerModule {
         GroupRolesModule,
         MailModule,
         NotificationsModule,
+        PushModule,
         MailingsModule,
       ],
     };

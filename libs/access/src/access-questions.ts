@@ -161,6 +161,10 @@ export type AccessQuestion =
   | { action: 'member.message'; target: RecipientRef }
   /** Write to a group's staff (its support desk): a signed-in member who may see the group and is not its staff. */
   | { action: 'group.message'; group: GroupRef; site: SiteRules }
+  /** Receive web pushes on a device: every signed-in member, silenced ones too (it changes nothing others see). */
+  | { action: 'push.subscribe' }
+  /** Stop a device's web pushes: only the member it belongs to; for anyone else it is the 404 of a missing one. */
+  | { action: 'push.unsubscribe'; subscription: { userId: string } }
   /** Upload a picture or file to use in a post or message: a signed-in member who is not silenced. */
   | { action: 'upload.create' }
   /**

@@ -142,6 +142,10 @@ export class AccessService {
       }
       case 'upload.create':
         return caller !== null && !caller.silenced;
+      case 'push.subscribe':
+        return caller !== null;
+      case 'push.unsubscribe':
+        return caller !== null && caller.userId === question.subscription.userId;
       case 'draft.write': {
         const writing = this.writingAt(question.place);
         return caller !== null && (writing === null || this.can(caller, writing));

@@ -23,7 +23,19 @@ import { TwoFactorService } from './two-factor.service';
 import { UserRepository } from './user.repository';
 
 /** Every lib that holds rows about members: deleting an account without one of them would leave its rows. */
-const REQUIRED_PARTS = ['accounts', 'conversations', 'drafts', 'forum', 'groups', 'mail', 'mailings', 'moderation', 'notifications', 'uploads'];
+const REQUIRED_PARTS = [
+  'accounts',
+  'conversations',
+  'drafts',
+  'forum',
+  'groups',
+  'mail',
+  'mailings',
+  'moderation',
+  'notifications',
+  'push',
+  'uploads',
+];
 
 /**
  * Leaving (api.md 1.1, "Account security and leaving"): the member's data taken out as a zip, and the account

@@ -21,6 +21,15 @@ export interface HarbourConfig {
   runWorker: boolean;
   /** How long a notification waits, unread, before it is also emailed (NOTIFICATION_EMAIL_DELAY_SECONDS). */
   notificationEmailDelaySeconds: number;
+  /**
+   * The least time between two notification emails about one topic to one member
+   * (NOTIFICATION_EMAIL_TOPIC_INTERVAL_SECONDS): a busy thread's next email waits, it is not dropped.
+   */
+  notificationTopicIntervalSeconds: number;
+  /** VAPID keys for web push from VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY; null: generated once and kept in the database. */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
+  /** VAPID_SUBJECT: who push services may contact (`mailto:` or `https:`); defaults to PUBLIC_URL. */
+  vapidSubject: string | null;
   /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
   databasePoolSize: number;
   /** Mailing messages per second per worker (MAILING_RATE); 0 sends as fast as the SMTP server takes them. */
@@ -103,6 +112,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     problems.push(`NOTIFICATION_EMAIL_DELAY_SECONDS must be a whole number of seconds up to a week (got "${rawDelay}")`);
   }
 
+  const rawInterval = text('NOTIFICATION_EMAIL_TOPIC_INTERVAL_SECONDS') ?? '3600';
+  const notificationTopicIntervalSeconds = Number(rawInterval);
+  if (!/^\d+$/.test(rawInterval) || notificationTopicIntervalSeconds > 7 * 86400) {
+    problems.push(`NOTIFICATION_EMAIL_TOPIC_INTERVAL_SECONDS must be a whole number of seconds up to a week (got "${rawInterval}")`);
+  }
+
+  // Both VAPID keys or neither (base64url, P-256: 65 bytes public, 32 private); the values are never echoed.
+  const vapidPublic = text('VAPID_PUBLIC_KEY');
+  const vapidPrivate = text('VAPID_PRIVATE_KEY');
+  if ((vapidPublic === undefined) !== (vapidPrivate === undefined)) {
+    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be given together, or neither');
+  } else if (vapidPublic !== undefined && vapidPrivate !== undefined) {
+    if (base64UrlBytes(vapidPublic) !== 65) problems.push('VAPID_PUBLIC_KEY must be a base64url P-256 public key (65 bytes)');
+    if (base64UrlBytes(vapidPrivate) !== 32) problems.push('VAPID_PRIVATE_KEY must be a base64url P-256 private key (32 bytes)');
+  }
+  const vapidSubject = text('VAPID_SUBJECT') ?? null;
+  if (vapidSubject !== null && !/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(vapidSubject)) {
+    problems.push('VAPID_SUBJECT must be a mailto: address or an https:// URL');
+  }
+
   // Ten by default: measured on 2 cores, 20 connections made replies 20% slower than 10 (the backends
   // contend for the CPU), and a topic page holds a connection for under a millisecond.
   const rawPool = text('DATABASE_POOL_SIZE') ?? '10';
@@ -138,10 +167,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     logLevel: rawLevel as LogLevel,
     runWorker: rawWorker === 'inline',
     notificationEmailDelaySeconds,
+    notificationTopicIntervalSeconds,
+    vapidKeys: vapidPublic && vapidPrivate ? { publicKey: vapidPublic, privateKey: vapidPrivate } : null,
+    vapidSubject,
     databasePoolSize,
     mailingRate,
     mailingRetrySeconds,
   };
+}
+
+/** How many bytes a base64url text decodes to, or -1 when it is not base64url. */
+function base64UrlBytes(value: string): number {
+  return /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url').length : -1;
 }
 
 function hostnameOf(url: string): string {

@@ -14,3 +14,4 @@ export * from './jobs';
 export * from './exactly';
 export * from './uploads';
 export * from './drafts';
+export * from './push';

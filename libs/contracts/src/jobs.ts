@@ -32,6 +32,8 @@ export interface JobPayloads {
   'mail.prune-delivered': EmptyJob;
   /** A notification's email, after the delay, if it is still unread and wanted by email. */
   'notifications.email': { notificationId: string };
+  /** One notification's web push to one of its member's devices, if they may still see it. */
+  'push.send': { notificationId: string; subscriptionId: string };
   /** Hourly: the daily and weekly digests that are due. */
   'notifications.digest': EmptyJob;
   /** Wakes the sender of one mailing. */

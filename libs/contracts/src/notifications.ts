@@ -56,6 +56,8 @@ export interface NotificationPreferencesDto {
   digest: DigestFrequency;
   /** Every notification email says only "New activity on <site>", for members who share a device. */
   discreetEmails: boolean;
+  /** Web pushes name who did what where (and quote a little); off by default: a push says only "New activity". */
+  pushDetails: boolean;
 }
 
 // Request bodies and query strings (see accounts.ts).
@@ -75,6 +77,7 @@ export interface UpdatePreferencesBody {
   deliveries?: Partial<Record<NotificationType, NotificationDelivery>>;
   digest?: DigestFrequency;
   discreetEmails?: boolean;
+  pushDetails?: boolean;
 }
 
 /**

@@ -20,6 +20,7 @@ import { DeliveredMail } from '@harbour/mail';
 import { Mailing, MailingDelivery, Subscriber } from '@harbour/mailings';
 import { Flag, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
+import { PushKeyPair, PushSubscription } from '@harbour/push';
 import { RateLimitCounter, SiteSettings, WatchedWord } from '@harbour/settings';
 import { Upload } from '@harbour/uploads';
 
@@ -52,6 +53,8 @@ export const ENTITIES = [
   JoinRequest,
   Notification,
   NotificationSettings,
+  PushSubscription,
+  PushKeyPair,
   ReviewItem,
   Flag,
   Sanction,

@@ -32,6 +32,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   group_join_requests: 'groups',
   notifications: 'notifications',
   notification_settings: 'notifications',
+  push_subscriptions: 'push',
+  push_keys: 'push',
   review_items: 'moderation',
   flags: 'moderation',
   sanctions: 'moderation',

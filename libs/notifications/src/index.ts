@@ -1,5 +1,6 @@
 export { NotificationsModule } from './notifications.module';
 export { NotificationReader } from './notification-reader';
+export { NotificationPushContent, type PushContent } from './notification-push-content';
 export { Notification } from './notification.entity';
 export { NotificationSettings } from './notification-settings.entity';
 export { NotificationDigest } from './notification-digest';

@@ -30,7 +30,7 @@ export class NotificationsMemberData implements MemberDataPart {
       [userId],
     );
     const [settings] = await db.query<Record<string, unknown>[]>(
-      'SELECT deliveries, digest, discreet_emails AS "discreetEmails" FROM notification_settings WHERE user_id = $1',
+      'SELECT deliveries, digest, discreet_emails AS "discreetEmails", push_details AS "pushDetails" FROM notification_settings WHERE user_id = $1',
       [userId],
     );
     return { 'notifications.json': { notifications, preferences: settings ?? null } };

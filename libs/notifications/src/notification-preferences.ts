@@ -24,7 +24,12 @@ export function preferencesOf(settings: NotificationSettings | null | undefined)
     const chosen = settings?.deliveries[type];
     if (chosen) deliveries[type] = chosen;
   }
-  return { deliveries, digest: settings?.digest ?? 'off', discreetEmails: settings?.discreetEmails ?? false };
+  return {
+    deliveries,
+    digest: settings?.digest ?? 'off',
+    discreetEmails: settings?.discreetEmails ?? false,
+    pushDetails: settings?.pushDetails ?? false,
+  };
 }
 
 export const wantsInApp = (delivery: NotificationDelivery): boolean => delivery === 'both' || delivery === 'in_app';

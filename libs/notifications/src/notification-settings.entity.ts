@@ -22,6 +22,10 @@ export class NotificationSettings {
   @Column({ name: 'discreet_emails', type: 'boolean', default: false })
   discreetEmails: boolean;
 
+  /** Pushes say who did what where; off: "New activity" and nothing more (api.md, Web push). */
+  @Column({ name: 'push_details', type: 'boolean', default: false })
+  pushDetails: boolean;
+
   @Column({ name: 'last_digest_at', type: 'timestamptz', precision: 3, nullable: true })
   lastDigestAt: Date | null;
 }

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { blockedPairs } from '@harbour/accounts';
-import { notificationLevels, postAuthors, postContexts, postHtml, type NotificationLevelRow, type PostContext } from '@harbour/forum';
+import {
+  notificationLevels,
+  postAuthors,
+  postContexts,
+  postHtml,
+  postLinks,
+  type NotificationLevelRow,
+  type PostContext,
+  type PostLink,
+} from '@harbour/forum';
 import { groupManagerIds, mentionableGroupMembers } from '@harbour/groups';
 
 /**
@@ -30,6 +39,11 @@ export class NotificationSources {
   /** A post's rendered HTML (the email's excerpt), or null when it is gone. */
   postHtml(postId: string, manager?: EntityManager): Promise<string | null> {
     return postHtml(this.db(manager), postId);
+  }
+
+  /** Where each post (by post id) and each topic (by topic id) is in the web client. */
+  postLinks(postIds: string[], topicIds: string[], manager?: EntityManager): Promise<Map<string, PostLink>> {
+    return postLinks(this.db(manager), postIds, topicIds);
   }
 
   /** The members' levels on these topics and on these categories. */

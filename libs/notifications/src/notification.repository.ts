@@ -125,6 +125,7 @@ export class NotificationRepository {
   ): Promise<{
     userId: string;
     type: NotificationType;
+    topicId: string | null;
     unread: boolean;
     emailed: boolean;
     email: string;
@@ -134,13 +135,14 @@ export class NotificationRepository {
     const rows: {
       user_id: string;
       type: NotificationType;
+      topic_id: string | null;
       read_at: Date | null;
       emailed_at: Date | null;
       u_email: string;
       u_locale: Locale;
       u_discreet: boolean;
     }[] = await this.db(manager).query(
-      `SELECT n.user_id, n.type, n.read_at, n.emailed_at, ${userContactColumns('u')}
+      `SELECT n.user_id, n.type, n.topic_id, n.read_at, n.emailed_at, ${userContactColumns('u')}
          FROM notifications n ${joinUser('u', 'n.user_id')} WHERE n.id = $1`,
       [id],
     );
@@ -149,6 +151,7 @@ export class NotificationRepository {
       ? {
           userId: row.user_id,
           type: row.type,
+          topicId: row.topic_id,
           unread: row.read_at === null,
           emailed: row.emailed_at !== null,
           email: row.u_email,
@@ -165,6 +168,42 @@ export class NotificationRepository {
       [id],
     );
     return marked[1] > 0;
+  }
+
+  /**
+   * The member's unread, not yet emailed notifications about a topic (a moderator's notice aside: it is mailed
+   * on its own), newest first: what one topic email gathers.
+   */
+  async topicBatch(userId: string, topicId: string, manager?: EntityManager): Promise<{ id: string; type: NotificationType }[]> {
+    return this.db(manager).query(
+      `SELECT id, type FROM notifications
+        WHERE user_id = $1 AND topic_id = $2 AND read_at IS NULL AND emailed_at IS NULL AND type <> 'moderation'
+        ORDER BY created_at DESC, id DESC`,
+      [userId, topicId],
+    );
+  }
+
+  /**
+   * How many seconds ago the member's last email about the topic went (null: never), by the database's clock.
+   * Inside a transaction it first takes the member's topic-email lock (held until commit), so two jobs coming
+   * due together cannot both send.
+   */
+  async lastTopicEmail(userId: string, topicId: string, manager?: EntityManager): Promise<number | null> {
+    if (manager) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 18))', [`${userId}:${topicId}`]);
+    const [row]: { ago: number | null }[] = await this.db(manager).query(
+      'SELECT EXTRACT(EPOCH FROM clock_timestamp() - max(emailed_at))::float8 AS ago FROM notifications WHERE user_id = $1 AND topic_id = $2',
+      [userId, topicId],
+    );
+    return row?.ago ?? null;
+  }
+
+  /** Claims the emails of these notifications, still unread and not yet emailed: the ids it marked. */
+  async markEmailedMany(ids: string[], manager: EntityManager): Promise<Set<string>> {
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      'UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[]) AND emailed_at IS NULL AND read_at IS NULL RETURNING id',
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /** A page of the member's visible notifications, newest first, after the keyset position. */

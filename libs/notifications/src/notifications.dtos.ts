@@ -64,6 +64,7 @@ export class UpdatePreferencesDto implements Exactly<UpdatePreferencesBody, Upda
   @Optional() @ValidateNested() @Type(() => DeliveriesDto) deliveries?: DeliveriesDto;
   @Optional() @IsIn(DIGEST_FREQUENCIES, { message: `digest must be one of ${DIGEST_FREQUENCIES.join(', ')}` }) digest?: DigestFrequency;
   @Optional() @IsBoolean() discreetEmails?: boolean;
+  @Optional() @IsBoolean() pushDetails?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@ import { NotificationDelivery } from './notification-delivery';
 import { NotificationDigest } from './notification-digest';
 import { NotificationFanout } from './notification-fanout';
 import { NotificationMailer } from './notification-mailer';
+import { NotificationPushContent } from './notification-push-content';
 import { NotificationReader } from './notification-reader';
 import { NotificationSettingsRepository } from './notification-settings.repository';
 import { NotificationSources } from './notification-sources.repository';
@@ -33,7 +34,8 @@ import { PostNotifications } from './post-notifications';
     NotificationMailer,
     NotificationDigest,
     NotificationsMemberData,
+    NotificationPushContent,
   ],
-  exports: [NotificationReader, MemberCallers],
+  exports: [NotificationReader, MemberCallers, NotificationPushContent],
 })
 export class NotificationsModule {}

@@ -61,6 +61,7 @@ export class NotificationsService implements OnModuleInit {
       }
       if (dto.digest) next.digest = dto.digest;
       if (dto.discreetEmails !== undefined) next.discreetEmails = dto.discreetEmails;
+      if (dto.pushDetails !== undefined) next.pushDetails = dto.pushDetails;
     });
     return this.preferences(caller);
   }

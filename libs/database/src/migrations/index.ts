@@ -18,6 +18,7 @@ import { Conversations1796282794492 } from './1796282794492-Conversations';
 import { Uploads1796293256072 } from './1796293256072-Uploads';
 import { TopicLists1796303835184 } from './1796303835184-TopicLists';
 import { Drafts1796303841296 } from './1796303841296-Drafts';
+import { WebPush1796304180088 } from './1796304180088-WebPush';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Uploads1796293256072,
   TopicLists1796303835184,
   Drafts1796303841296,
+  WebPush1796304180088,
 ];

@@ -1,0 +1,4 @@
+export { PushModule } from './push.module';
+export { PushKeys as PushKeyPair } from './push-keys.entity';
+export { PushSubscription } from './push-subscription.entity';
+export { endpointProblem } from './push-endpoint';
