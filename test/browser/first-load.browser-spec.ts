@@ -1,0 +1,81 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser, waitForPageExpression, type TestBrowser } from '../support/browser';
+import { newMember } from '../support/factories';
+import { newCategory, newReply, newTopic } from '../support/forum';
+
+const WEB_DIR = join(__dirname, '../../dist/web');
+/** The screens only staff open: a guest's first load must fetch none of their chunks. */
+const STAFF_SCREENS = [
+  'settings-page',
+  'users-page',
+  'outbox-page',
+  'invitations-page',
+  'mailings-page',
+  'mailing-page',
+  'subscribers-page',
+  'review-queue-page',
+  'moderation-log-page',
+  'member-record-page',
+  'watched-words-page',
+];
+
+describe('a guest’s first load', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  let topicId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ webDir: WEB_DIR });
+    b = await launchBrowser();
+    const admin = await newMember(t, { role: 'admin' });
+    const category = await newCategory(t, admin, 'Peer support');
+    const topic = await newTopic(t, admin, category, 'Where are **naloxone** kits handed out?');
+    topicId = topic.id;
+    await newReply(t, admin, topic.id, 'The pharmacy on Main Street, ask at the counter.');
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('reads a topic and follows a link to its category with JavaScript off', async () => {
+    const context = await b.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/t/${topicId}`);
+    await page.getByText('The pharmacy on Main Street, ask at the counter.').waitFor();
+    expect(await page.locator('.post-body strong', { hasText: 'naloxone' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Peer support' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Peer support' }).waitFor();
+    expect(page.url()).toMatch(/\/c\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: /^Topic number/ }).waitFor();
+    await context.close();
+  });
+
+  it('with JavaScript, keeps the server page until the client shows its own, and fetches no staff screen', async () => {
+    // The split is real (else the check below would pass for nothing): each staff screen is its own file.
+    const files = readdirSync(join(WEB_DIR, 'assets'));
+    for (const screen of STAFF_SCREENS)
+      expect({ screen, built: files.some((file) => file.startsWith(`${screen}-`)) }).toEqual({ screen, built: true });
+    const context = await b.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${t.baseUrl}/t/${topicId}`, { waitUntil: 'domcontentloaded' });
+    // The server's page is there at once, readable, before any data request of the client answered.
+    expect(await page.locator('#server-page').getByText('The pharmacy on Main Street').isVisible()).toBe(true);
+    await waitForPageExpression(page, `performance.getEntriesByName('harbour:ready').length > 0`);
+    expect(await page.locator('#server-page').count()).toBe(0);
+    await page.locator('#root').getByText('The pharmacy on Main Street, ask at the counter.').waitFor();
+    // The client's page works: its links navigate in the page, to the home page and on to the category.
+    await page.locator('#root .site-name').click();
+    await page.locator('#root').getByRole('link', { name: 'Peer support' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Peer support' }).waitFor();
+    expect(scripts.length).toBeGreaterThan(1);
+    expect(scripts.filter((path) => STAFF_SCREENS.some((screen) => path.startsWith(`/assets/${screen}-`)))).toEqual([]);
+    await context.close();
+  });
+});
