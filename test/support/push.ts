@@ -48,6 +48,7 @@ export class PushSink {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.server.unref(); // a test that fails before stop() must not keep jest waiting
     const address = this.server.address() as { port: number };
     this.base = `http://127.0.0.1:${address.port}/push/`;
   }
