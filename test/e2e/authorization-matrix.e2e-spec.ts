@@ -8,6 +8,7 @@ import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
 import { CONVERSATION_ROWS } from '../support/authorization/conversations-rows';
 import { UPLOAD_ROWS } from '../support/authorization/uploads-rows';
 import { DRAFT_ROWS } from '../support/authorization/drafts-rows';
+import { PUSH_ROWS } from '../support/authorization/push-rows';
 import { LEAVING_ROWS } from '../support/authorization/leaving-rows';
 import { PROFILE_ROWS } from '../support/authorization/profiles-rows';
 import { SELF_SERVICE_ROWS } from '../support/authorization/self-service-rows';
@@ -33,6 +34,7 @@ const MATRIX: Row[] = [
   ...CONVERSATION_ROWS,
   ...UPLOAD_ROWS,
   ...DRAFT_ROWS,
+  ...PUSH_ROWS,
 ];
 
 interface RouterLayer {
