@@ -6,6 +6,7 @@ import { profilesEn } from './parts/profiles.en';
 import { selfServiceEn } from './parts/self-service.en';
 import { twoFactorEn } from './parts/two-factor.en';
 import { uploadsEn } from './parts/uploads.en';
+import { draftsEn } from './parts/drafts.en';
 import { listsEn } from './parts/lists.en';
 
 /** English strings. Every visible string of the client comes from here or fr.ts, by key. */
@@ -655,6 +656,7 @@ export const en = {
   leaving: leavingEn,
   conversations: conversationsEn,
   uploads: uploadsEn,
+  drafts: draftsEn,
   lists: listsEn,
   design: designEn,
 };

@@ -8,6 +8,7 @@ import { profilesFr } from './parts/profiles.fr';
 import { selfServiceFr } from './parts/self-service.fr';
 import { twoFactorFr } from './parts/two-factor.fr';
 import { uploadsFr } from './parts/uploads.fr';
+import { draftsFr } from './parts/drafts.fr';
 import { listsFr } from './parts/lists.fr';
 
 /** French strings: the same keys as en.ts, checked by the type. */
@@ -661,6 +662,7 @@ export const fr: Messages<typeof en> = {
   leaving: leavingFr,
   conversations: conversationsFr,
   uploads: uploadsFr,
+  drafts: draftsFr,
   lists: listsFr,
   design: designFr,
 };

@@ -126,6 +126,7 @@ function Conversation({ conversation }: { conversation: ConversationDto }) {
             label={t('conversations.page.reply')}
             submitLabel={t('conversations.page.send')}
             onType={live.typed}
+            draftKey={`conversation:${conversation.id}`}
             onSubmit={(body) => send.mutateAsync({ body })}
           />
         </div>

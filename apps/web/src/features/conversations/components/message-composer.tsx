@@ -1,8 +1,11 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DraftKeyString } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { ComposerActions } from '../../shared/components/composer-actions';
 import { useComposerUploads } from '../../shared/components/composer-uploads';
+import { DraftOffer, DraftStatusLine } from '../../shared/drafts/draft-notice';
+import { useDraft } from '../../shared/drafts/use-draft';
 import { describeWriteError } from './write-errors';
 
 interface MessageComposerProps {
@@ -14,10 +17,21 @@ interface MessageComposerProps {
   onCancel?: () => void;
   /** Called as the member types (the others are told someone is typing). */
   onType?: () => void;
+  /** Saves what is typed as the member's draft (`conversation:<id>`) and offers a saved one back; none for an edit. */
+  draftKey?: DraftKeyString;
 }
 
 /** A Markdown box for a message or its edit; Ctrl+Enter (⌘+Enter) sends, as in most messaging apps. */
-export function MessageComposer({ label, submitLabel, initialBody = '', autoFocus, onSubmit, onCancel, onType }: MessageComposerProps) {
+export function MessageComposer({
+  label,
+  submitLabel,
+  initialBody = '',
+  autoFocus,
+  onSubmit,
+  onCancel,
+  onType,
+  draftKey,
+}: MessageComposerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [body, setBody] = useState(initialBody);
@@ -25,6 +39,7 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
   const [busy, setBusy] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const uploads = useComposerUploads({ textarea, setBody });
+  const draft = useDraft(draftKey, { body });
 
   const send = async () => {
     // A file still on its way is not in the text yet: Ctrl+Enter waits for it as the button does.
@@ -36,7 +51,7 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(body);
+      await draft.sending(() => onSubmit(body), { body: '' });
       setBody('');
       uploads.clear();
     } catch (caught) {
@@ -58,6 +73,7 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
       noValidate
     >
       {error && <Alert kind="error">{error}</Alert>}
+      {draftKey && <DraftOffer draft={draft} onRestore={(saved) => setBody(saved.body)} />}
       <div className="field">
         <label htmlFor={`${id}-body`}>{label}</label>
         <p id={`${id}-hint`} className="field-hint">
@@ -87,6 +103,7 @@ export function MessageComposer({ label, submitLabel, initialBody = '', autoFocu
         />
       </div>
       {uploads.controls}
+      {draftKey && <DraftStatusLine status={draft.status} />}
       <ComposerActions
         submitLabel={submitLabel}
         busy={busy || uploads.uploading}

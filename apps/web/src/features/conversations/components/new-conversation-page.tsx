@@ -7,6 +7,8 @@ import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useComposerUploads } from '../../shared/components/composer-uploads';
+import { DraftOffer, DraftStatusLine } from '../../shared/drafts/draft-notice';
+import { useDraft } from '../../shared/drafts/use-draft';
 import { useCreateConversation, useGroupToWrite } from '../api/conversations';
 import { RecipientsField } from './recipients-field';
 import { describeWriteError, refusedUsername } from './write-errors';
@@ -33,6 +35,8 @@ export function NewConversationPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const uploads = useComposerUploads({ textarea, setBody });
+  // The subject and the text are kept as the member's one new-conversation draft (recipients are chosen again).
+  const draft = useDraft('new-conversation', { body, title: subject });
 
   if (groupSlug !== null && group.isError) {
     return (
@@ -55,7 +59,8 @@ export function NewConversationPage() {
     if (Object.keys(found).length > 0) return;
     const input: CreateConversationBody = { to: groupSlug !== null ? { group: groupSlug } : to, subject: subject.trim(), body };
     try {
-      const conversation = await create.mutateAsync(input);
+      // The page moves to the conversation at once: the text stays as it was sent, with nothing left to save.
+      const conversation = await draft.sending(() => create.mutateAsync(input), { body, title: subject });
       void navigate(`/messages/${conversation.id}`, { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
@@ -87,6 +92,13 @@ export function NewConversationPage() {
         className={`new-conversation ${uploads.formProps.className ?? ''}`.trim()}
       >
         {failure && <Alert kind="error">{failure}</Alert>}
+        <DraftOffer
+          draft={draft}
+          onRestore={(saved) => {
+            setBody(saved.body);
+            setSubject(saved.title ?? '');
+          }}
+        />
         {groupSlug !== null ? (
           <p className="field-hint">{t('conversations.new.toGroupHint')}</p>
         ) : (
@@ -129,6 +141,7 @@ export function NewConversationPage() {
           )}
         </div>
         {uploads.controls}
+        <DraftStatusLine status={draft.status} />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={create.isPending || uploads.uploading}>
             {t('conversations.new.send')}

@@ -1,10 +1,13 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DraftKeyString } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { ComposerActions } from '../../shared/components/composer-actions';
 import { useComposerUploads } from '../../shared/components/composer-uploads';
 import { RenderedHtml } from '../../shared/components/rendered-html';
+import { DraftOffer, DraftStatusLine } from '../../shared/drafts/draft-notice';
+import { useDraft } from '../../shared/drafts/use-draft';
 import { usePreview } from '../api/posts';
 import { useMentionCompletion } from './mention-completion';
 
@@ -27,6 +30,11 @@ interface ComposerProps {
   topicId?: string;
   /** A new topic's category, where there is no topic yet. */
   categoryId?: string;
+  /**
+   * Saves what is typed as the member's draft for this place (a reply's `topic:<id>`, a new topic's
+   * `new-topic:<categoryId>` with its title) and offers a saved one back. Without it (an edit) nothing is saved.
+   */
+  draft?: { key: DraftKeyString; title?: string; onRestoreTitle?: (title: string) => void };
 }
 
 /** Markdown editor with a server-rendered preview (exactly what the post will look like) and a content warning. */
@@ -41,6 +49,7 @@ export function Composer({
   onType,
   topicId,
   categoryId,
+  draft: place,
 }: ComposerProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -52,6 +61,7 @@ export function Composer({
   const preview = usePreview();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const uploads = useComposerUploads({ textarea, setBody });
+  const draft = useDraft(place?.key, { body, contentWarning, ...(place?.title !== undefined && { title: place.title }) });
   const mentions = useMentionCompletion({
     topicId,
     categoryId,
@@ -72,7 +82,8 @@ export function Composer({
     setBusy(true);
     setError(null);
     try {
-      await onSubmit({ body, contentWarning: contentWarning.trim() || undefined });
+      const emptied = { body: '', contentWarning: '', ...(place?.title !== undefined && { title: place.title }) };
+      await draft.sending(() => onSubmit({ body, contentWarning: contentWarning.trim() || undefined }), emptied);
       setBody('');
       setContentWarning('');
       setPreviewHtml(null);
@@ -100,6 +111,16 @@ export function Composer({
       noValidate
     >
       {error && <Alert kind="error">{error}</Alert>}
+      {place && (
+        <DraftOffer
+          draft={draft}
+          onRestore={(saved) => {
+            setBody(saved.body);
+            setContentWarning(saved.contentWarning ?? '');
+            if (saved.title !== null) place.onRestoreTitle?.(saved.title);
+          }}
+        />
+      )}
       <div className="composer-tabs" role="group" aria-label={t('forum.composerMode')}>
         <button type="button" aria-pressed={previewHtml === null} onClick={() => setPreviewHtml(null)}>
           {t('forum.write')}
@@ -147,6 +168,7 @@ export function Composer({
           <input id={`${id}-cw`} value={contentWarning} maxLength={200} onChange={(event) => setContentWarning(event.target.value)} />
         </div>
       )}
+      {place && <DraftStatusLine status={draft.status} />}
       <ComposerActions submitLabel={submitLabel} busy={busy || uploads.uploading} onCancel={onCancel} cancelLabel={t('forum.cancel')} />
     </form>
   );

@@ -226,6 +226,7 @@ export function TopicPage() {
             autoFocus={replyTo !== null}
             onType={live.typed}
             topicId={id}
+            draft={{ key: `topic:${topic.data.id}` }}
             onSubmit={async (value) => {
               const posted = await reply.mutateAsync({
                 ...value,
