@@ -68,7 +68,11 @@ describe('drafts in the browser', () => {
     await reply.getByRole('button', { name: 'Post the reply' }).click();
     await laptop.locator('article.post').filter({ hasText: 'and the rest.' }).waitFor();
     // Posted: the draft is gone from the server, and the phone is offered nothing on its next visit.
-    await t.http().get(`/api/drafts/topic:${topicUrl.split('/').pop()!}`).set(dana.auth).expect(404);
+    await t
+      .http()
+      .get(`/api/drafts/topic:${topicUrl.split('/').pop()!}`)
+      .set(dana.auth)
+      .expect(404);
     await phone.reload();
     await phone.locator('.reply-box').getByLabel('Your reply').waitFor();
     expect(await phone.locator('.reply-box .draft-offer').textContent()).toBe('');
@@ -112,10 +116,10 @@ describe('drafts in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Vous avez un brouillon enregistré' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Reprendre le brouillon' }).click();
-    expect([await page.getByLabel('Titre', { exact: true }).inputValue(), await page.getByLabel('Premier message', { exact: true }).inputValue()]).toEqual([
-      'Logement à Québec',
-      'Je cherche une chambre',
-    ]);
+    expect([
+      await page.getByLabel('Titre', { exact: true }).inputValue(),
+      await page.getByLabel('Premier message', { exact: true }).inputValue(),
+    ]).toEqual(['Logement à Québec', 'Je cherche une chambre']);
     await page.getByRole('status').filter({ hasText: 'Brouillon repris.' }).waitFor();
     await page.getByRole('button', { name: 'Lancer le sujet' }).click();
     await waitForPageExpression(page, "location.pathname.startsWith('/t/')");
