@@ -43,6 +43,22 @@ export const SITE_AND_FORUM_ROWS: Row[] = [
     expect: signedIn(204),
   },
   { method: 'GET', path: '/api/topics', expect: everyone(200) },
+  // The lists (issue 18): unread and new are a member's own reading (a visitor is told to sign in); top is for all.
+  { method: 'GET', path: '/api/topics', url: () => '/api/topics?filter=unread', expect: signedIn(200) },
+  { method: 'GET', path: '/api/topics', url: () => '/api/topics?filter=new', expect: signedIn(200) },
+  { method: 'GET', path: '/api/topics', url: () => '/api/topics?filter=top&period=year', expect: everyone(200) },
+  {
+    method: 'GET',
+    path: '/api/categories/:id/topics',
+    url: (f) => `/api/categories/${f.category}/topics?filter=unread`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/categories/:id/topics',
+    url: (f) => `/api/categories/${f.privateCategory}/topics?filter=new`,
+    expect: privateRead(200),
+  },
   {
     method: 'POST',
     path: '/api/topics',
