@@ -7,6 +7,7 @@ import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
 import { conversationSweepUrls, exportedTexts, plantConversationCanary, type ConversationCanary } from '../support/canary-conversations';
 import * as uploadCanary from '../support/canary-uploads';
+import { serverPageLeaks } from '../support/canary-pages';
 import { connectSocket, nextEventWhere } from '../support/sockets';
 
 /**
@@ -31,7 +32,7 @@ describe('a canary in a private space', () => {
 
   beforeAll(async () => {
     // Notification emails leave after one second here, so the mail sweep below sees them.
-    t = await startTestApp({ env: { NOTIFICATION_EMAIL_DELAY_SECONDS: '1' } });
+    t = await startTestApp({ env: { NOTIFICATION_EMAIL_DELAY_SECONDS: '1' }, webDir: `${__dirname}/../../dist/web` });
     admin = await newMember(t, { role: 'admin' });
     owner = await newMember(t);
     insider = await newMember(t);
@@ -74,13 +75,7 @@ describe('a canary in a private space', () => {
     await t.http().put(`/api/me/blocks/${insider.user.id}`).set(outsider.auth).expect(204);
     ids = { topic: topic.id, post: topic.firstPost.id, reply: reply.id, category, group: group.id, groupSlug: group.slug };
     letters = await plantConversationCanary(t, owner, 'outsider_canary');
-    files = await uploadCanary.plant(t, {
-      insider,
-      topicId: ids.topic,
-      replyTo: reply.id,
-      letters,
-      outsiderName: 'outsider_canary',
-    });
+    files = await uploadCanary.plant(t, { insider, topicId: ids.topic, replyTo: reply.id, letters, outsiderName: 'outsider_canary' });
   });
   afterAll(async () => {
     sockets.forEach((socket) => socket.close());
@@ -129,6 +124,8 @@ describe('a canary in a private space', () => {
         expect(response.status).toBeLessThan(500);
       }
     }
+    // A visitor's server-rendered pages (with the built client: support/canary-pages.ts); private = missing (404).
+    expect(await serverPageLeaks(t, { canary: CANARY, privateTopic: ids.topic, privateCategory: ids.category })).toEqual([]);
     // Quoting the private post from a public topic is refused as if the post did not exist.
     const publicTopics = await t.http().get('/api/topics').set(outsider.auth).expect(200);
     const quote = await t
