@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A wide table on a narrow screen scrolls sideways inside this box, not the page. The box can take focus
@@ -6,9 +7,10 @@ import type { ReactNode } from 'react';
  * is announced (axe: scrollable-region-focusable).
  */
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard
-    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={t('design.table', { name: label })} tabIndex={0}>
       {children}
     </div>
   );

@@ -29,6 +29,8 @@ export const designEn = {
     nextItem: 'Next item',
     previousItem: 'Previous item',
   },
+  /** A scrolling table's region: not the page's own name (its heading), so the two landmarks differ. */
+  table: '{{name}} (table)',
   empty: {
     notifications: 'No notifications yet',
     notificationsHint: 'Replies to your posts, mentions of your name and news from topics you watch will appear here.',

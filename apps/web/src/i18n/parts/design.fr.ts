@@ -31,6 +31,7 @@ export const designFr: Messages<typeof designEn> = {
     nextItem: 'Élément suivant',
     previousItem: 'Élément précédent',
   },
+  table: '{{name}} (tableau)',
   empty: {
     notifications: 'Aucune notification pour l’instant',
     notificationsHint:
