@@ -7,6 +7,7 @@ import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
 import { conversationSweepUrls, exportedTexts, plantConversationCanary, type ConversationCanary } from '../support/canary-conversations';
 import * as uploadCanary from '../support/canary-uploads';
+import { expectDraftsKeptInside } from '../support/canary-drafts';
 import { serverPageLeaks } from '../support/canary-pages';
 import { connectSocket, nextEventWhere } from '../support/sockets';
 
@@ -334,5 +335,9 @@ describe('a canary in a private space', () => {
 
   it('never sends them to anyone else by socket or mail; mail names an attachment, never links it', async () => {
     await uploadCanary.expectNeverSent(fileSweep(), { insider, owner, topicId: ids.topic, replyTo: ids.reply, letters }, sockets);
+  });
+
+  it('keeps drafts in the space to their writer; a draft for a topic moved into it is the missing 404', async () => {
+    await expectDraftsKeptInside(t, { admin, insider, outsider, topicId: ids.topic, categoryId: ids.category, word: CANARY });
   });
 });
