@@ -83,6 +83,13 @@ export class TopicListRepository {
                     GROUP BY p.topic_id) activity
                  GROUP BY topic_id) s JOIN topics t ON t.id = s.topic_id`;
         params.since = query.since;
+        // A category's top ranks only its own topics: count nothing else.
+        if (query.categoryId)
+          from = from.replaceAll(
+            'GROUP BY p.topic_id',
+            `AND p.topic_id IN (SELECT id FROM topics WHERE category_id = CAST(:categoryId AS uuid))
+                    GROUP BY p.topic_id`,
+          );
         if (after?.order === 'score') {
           conditions.push('(s.score, t.id) < (:score, CAST(:id AS uuid))');
           Object.assign(params, { score: after.score, id: after.id });
