@@ -28,33 +28,35 @@ export function ModerationLogPage() {
       </div>
       {log.isError && <Alert kind="error">{t('moderation.error')}</Alert>}
       {log.isSuccess && log.data.items.length === 0 && <EmptyState title={t('design.empty.log')} />}
-      <TableScroll label={t('moderation.log.title')}>
-        <table className="log-table">
-          <caption className="visually-hidden">{t('moderation.log.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('moderation.log.when')}</th>
-              <th scope="col">{t('moderation.log.who')}</th>
-              <th scope="col">{t('moderation.log.what')}</th>
-              <th scope="col">{t('moderation.log.why')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.data?.items.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <time dateTime={entry.createdAt}>{date.format(new Date(entry.createdAt))}</time>
-                </td>
-                <td>{entry.actor?.displayName ?? '—'}</td>
-                <td>
-                  <code>{entry.action}</code> {entry.targetType}
-                </td>
-                <td>{entry.reason ?? ''}</td>
+      {log.isSuccess && log.data.items.length > 0 && (
+        <TableScroll label={t('moderation.log.title')}>
+          <table className="log-table">
+            <caption className="visually-hidden">{t('moderation.log.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('moderation.log.when')}</th>
+                <th scope="col">{t('moderation.log.who')}</th>
+                <th scope="col">{t('moderation.log.what')}</th>
+                <th scope="col">{t('moderation.log.why')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+            </thead>
+            <tbody>
+              {log.data.items.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={entry.createdAt}>{date.format(new Date(entry.createdAt))}</time>
+                  </td>
+                  <td>{entry.actor?.displayName ?? '—'}</td>
+                  <td>
+                    <code>{entry.action}</code> {entry.targetType}
+                  </td>
+                  <td>{entry.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
     </Page>
   );
 }
