@@ -95,6 +95,11 @@ describe('a canary in a private space', () => {
     `/api/categories/${ids.category}`,
     `/api/categories/${ids.category}/topics`,
     '/api/topics',
+    // Every topic list (issue 18): the canary's private topic is busy, new and unread to its members only.
+    '/api/topics?filter=new',
+    '/api/topics?filter=unread',
+    '/api/topics?filter=top&period=day',
+    `/api/categories/${ids.category}/topics?filter=top&period=year`,
     `/api/topics/${ids.topic}`,
     `/api/topics/${ids.topic}/posts`,
     `/api/posts/${ids.post}`,
