@@ -34,6 +34,8 @@ describe('drafts in the browser', () => {
   let dana: TestMember;
   let category: string;
   let topicUrl: string;
+  /** Dana's second device, kept from the first test for the second. */
+  let laptop: Page;
 
   beforeAll(async () => {
     t = await startTestApp({ webDir: WEB_DIR });
@@ -54,7 +56,7 @@ describe('drafts in the browser', () => {
     await phone.locator('.reply-box').getByLabel('Your reply').fill('Half of what I wanted to say');
     await phone.getByRole('status').filter({ hasText: 'Draft saved' }).waitFor();
 
-    const laptop = await signIn(b, t.baseUrl, 'dana');
+    laptop = await signIn(b, t.baseUrl, 'dana');
     await laptop.goto(topicUrl);
     const reply = laptop.locator('.reply-box');
     await reply.getByRole('status').filter({ hasText: 'You have a draft saved' }).waitFor();
@@ -77,14 +79,12 @@ describe('drafts in the browser', () => {
     await phone.locator('.reply-box').getByLabel('Your reply').waitFor();
     expect(await phone.locator('.reply-box .draft-offer').textContent()).toBe('');
     await phone.context().close();
-    await laptop.context().close();
   });
 
   it('asks before leaving a page whose text is not saved yet, in the app and out of it', async () => {
-    const page = await signIn(b, t.baseUrl, 'dana');
+    const page = laptop;
     // Saves never arrive: the text stays kept nowhere but on the page.
     await page.route('**/api/drafts/**', (route) => (route.request().method() === 'PUT' ? undefined : route.continue()));
-    await page.goto(topicUrl);
     const box = page.locator('.reply-box').getByLabel('Your reply');
     await box.click();
     await page.keyboard.type('Do not lose me');
