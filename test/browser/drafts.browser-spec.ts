@@ -75,7 +75,9 @@ describe('drafts in the browser', () => {
       .get(`/api/drafts/topic:${topicUrl.split('/').pop()!}`)
       .set(dana.auth)
       .expect(404);
+    const asked = phone.waitForResponse((response) => response.url().includes('/api/drafts/topic:'));
     await phone.reload();
+    expect((await asked).status()).toBe(404);
     await phone.locator('.reply-box').getByLabel('Your reply').waitFor();
     expect(await phone.locator('.reply-box .draft-offer').textContent()).toBe('');
     await phone.context().close();
