@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, waitForPageExpression, watchOffHostRequests, type TestBrowser } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 
@@ -92,10 +92,19 @@ describe('live topics and notifications in the browser', () => {
     await page.getByLabel('Mentions of you').selectOption('none');
     await page.getByLabel('Summary email of unread notifications').selectOption('weekly');
     await page.getByLabel('Discreet emails').check();
+    await page.getByLabel('Show details in push').check();
     await page.getByRole('button', { name: 'Save preferences' }).click();
     await page.getByText('Your preferences are saved.').waitFor();
     const saved = await t.http().get('/api/notifications/preferences').set(rosa.auth).expect(200);
-    expect(saved.body).toMatchObject({ deliveries: { mention: 'none', reply: 'both' }, digest: 'weekly', discreetEmails: true });
+    expect(saved.body).toMatchObject({
+      deliveries: { mention: 'none', reply: 'both' },
+      digest: 'weekly',
+      discreetEmails: true,
+      pushDetails: true,
+    });
+    // This device's switch: headless Chromium has no push service to subscribe to, so only its presence is checked here
+    // (test/e2e/push.e2e-spec.ts subscribes devices and decrypts what they receive).
+    await page.getByRole('switch', { name: 'Push notifications on this device' }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     const french = await signIn('keeper', undefined, 'fr-FR');
@@ -103,6 +112,44 @@ describe('live topics and notifications in the browser', () => {
     await french.getByRole('heading', { name: 'Notifications' }).waitFor();
     await french.getByRole('link', { name: 'Préférences de notification' }).first().click();
     await french.getByLabel('Réponses à vos messages').waitFor();
+    await french.getByRole('switch', { name: 'Notifications push sur cet appareil' }).waitFor();
+    expect(offHost).toEqual([]);
+  });
+
+  it('is installable: a linked, valid manifest and a service worker for the whole site that keeps hashed assets only', async () => {
+    const page = await signIn('keeper');
+    expect(await page.evaluate<string | null>('document.querySelector(\'link[rel="manifest"]\')?.getAttribute("href") ?? null')).toBe(
+      '/manifest.webmanifest',
+    );
+    const manifest = await page.request.get(`${t.baseUrl}/manifest.webmanifest`);
+    expect(manifest.headers()['content-type']).toContain('application/manifest+json');
+    const body = (await manifest.json()) as { name: string; start_url: string; display: string; icons: { src: string; sizes: string }[] };
+    expect(body).toMatchObject({ name: 'Harbour', start_url: '/', scope: '/', display: 'standalone' });
+    expect(body.icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    for (const icon of body.icons) {
+      const png = await page.request.get(`${t.baseUrl}${icon.src}`);
+      expect({ src: icon.src, status: png.status(), type: png.headers()['content-type'] }).toEqual({
+        src: icon.src,
+        status: 200,
+        type: 'image/png',
+      });
+    }
+    const worker = await page.request.get(`${t.baseUrl}/sw.js`);
+    expect(worker.headers()['cache-control']).toBe('no-cache');
+
+    // Registered by the client, for the whole site, and controlling the page (it claims open pages at once).
+    await waitForPageExpression(page, 'navigator.serviceWorker.controller !== null');
+    expect(await page.evaluate<string>('navigator.serviceWorker.ready.then((r) => r.scope)')).toBe(`${t.baseUrl}/`);
+    // After a visit through it: the hashed assets are kept, and nothing else (no page, no /api answer).
+    await page.reload();
+    await page.getByText('You are signed in as keeper.').waitFor();
+    await page.goto(`${t.baseUrl}/notifications`);
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    const cached = await page.evaluate<string[]>(
+      'caches.keys().then((names) => Promise.all(names.map((name) => caches.open(name).then((cache) => cache.keys())))).then((lists) => lists.flat().map((request) => new URL(request.url).pathname))',
+    );
+    expect(cached.length).toBeGreaterThan(0);
+    expect(cached.filter((path) => !path.startsWith('/assets/'))).toEqual([]);
     expect(offHost).toEqual([]);
   });
 });

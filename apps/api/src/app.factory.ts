@@ -10,6 +10,7 @@ import type { RuntimeConfig } from '@harbour/database';
 import { AppModule } from './app.module';
 import { nestLogLevels } from './logger';
 import { buildOpenApiDocument } from './openapi';
+import { serveInstallFiles } from './install-files';
 import { compressResponses, serveWebClient } from './web-client';
 import { refuseUnreadableBodies } from './body-types';
 
@@ -50,6 +51,9 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
           mediaSrc: ["'self'"],
+          // The web app manifest and the service worker (apps/api/src/install-files.ts): this site's own only.
+          manifestSrc: ["'self'"],
+          workerSrc: ["'self'"],
           objectSrc: ["'none'"],
           frameSrc: ["'none'"],
           baseUri: ["'self'"],
@@ -83,6 +87,7 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
   server.get('/api/openapi.json', (_request, response) => {
     response.json(document);
   });
+  if (options.webDir) serveInstallFiles(app, options.webDir);
   if (options.webDir) serveWebClient(app, options.webDir);
   const sockets = new HarbourIoAdapter(app, { redisUrl: config.redisUrl, databaseUrl: config.databaseUrl });
   await sockets.connect();

@@ -7,7 +7,8 @@ import { usePreferences, useUpdatePreferences } from '../api/notifications';
 import { notificationTypeName } from './notification-text';
 
 /**
- * Per type: in the app, by email, both or not at all; a digest; discreet emails for shared devices.
+ * Per type: in the app, by email, both or not at all; a digest; discreet emails for shared devices; whether
+ * pushes say more than "New activity" (this device's push switch is composed in by app/, with the other sections).
  * `children`: sections other features add below (app/ composes the mailing subscription in).
  */
 export function PreferencesPage({ children }: { children?: ReactNode }) {
@@ -76,6 +77,19 @@ export function PreferencesPage({ children }: { children?: ReactNode }) {
           <label htmlFor="discreet">{t('notifications.discreet')}</label>
           <p id="discreet-hint" className="hint">
             {t('notifications.discreetHint')}
+          </p>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="push-details"
+            type="checkbox"
+            checked={draft.pushDetails}
+            aria-describedby="push-details-hint"
+            onChange={(event) => setDraft({ ...draft, pushDetails: event.target.checked })}
+          />
+          <label htmlFor="push-details">{t('push.details')}</label>
+          <p id="push-details-hint" className="hint">
+            {t('push.detailsHint')}
           </p>
         </div>
         <p className="hint">{t('notifications.delayHint')}</p>
