@@ -8,7 +8,9 @@ import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
 import { conversationSweepUrls, exportedTexts, plantConversationCanary, type ConversationCanary } from '../support/canary-conversations';
 import * as uploadCanary from '../support/canary-uploads';
 import { expectDraftsKeptInside } from '../support/canary-drafts';
+import * as pushCanary from '../support/canary-push';
 import { serverPageLeaks } from '../support/canary-pages';
+import type { PushSink } from '../support/push';
 import { connectSocket, nextEventWhere } from '../support/sockets';
 
 /**
@@ -29,6 +31,8 @@ describe('a canary in a private space', () => {
   let letters: ConversationCanary;
   /** Pictures and documents in the private topic and in a letter (support/canary-uploads.ts). */
   let files: uploadCanary.UploadCanary;
+  /** The insider's and the outsider's devices, subscribed to web push before the canary is planted. */
+  let pushes: PushSink;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
@@ -38,6 +42,7 @@ describe('a canary in a private space', () => {
     owner = await newMember(t);
     insider = await newMember(t);
     outsider = await newMember(t, { username: 'outsider_canary' });
+    pushes = await pushCanary.plant(t, { insider, outsider });
     const publicCategory = await newCategory(t, admin, 'Open talk');
     await newTopic(t, outsider, publicCategory, 'A public topic');
 
@@ -344,5 +349,10 @@ describe('a canary in a private space', () => {
 
   it('keeps drafts in the space to their writer; a draft for a topic moved into it is the missing 404', async () => {
     await expectDraftsKeptInside(t, { admin, insider, outsider, topicId: ids.topic, categoryId: ids.category, word: CANARY });
+  });
+
+  // Last: every notification of the planting (and the sweeps above) has had its push queued by now.
+  it('never reaches a device by web push, with push details off or on', async () => {
+    expect(await pushCanary.sweep(t, pushes, CANARY)).toEqual([]);
   });
 });

@@ -30,3 +30,8 @@ if (root) {
     });
   });
 }
+// The service worker (public/sw.js): web push, and the hashed assets kept for the next visit. A browser that
+// refuses it (private windows may) simply has neither: the site works the same.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -34,6 +34,7 @@ const ConfirmSubscriptionPage = lazyPage(() =>
 );
 const MailingPage = lazyPage(() => import('../features/mailings/components/mailing-page').then((m) => m.MailingPage));
 const MySubscription = lazyPage(() => import('../features/mailings/components/my-subscription').then((m) => m.MySubscription));
+const PushDeviceSwitch = lazyPage(() => import('../features/push/components/push-device-switch').then((m) => m.PushDeviceSwitch));
 const MailingsPage = lazyPage(() => import('../features/mailings/components/mailings-page').then((m) => m.MailingsPage));
 const SubscribePage = lazyPage(() => import('../features/mailings/components/subscribe-page').then((m) => m.SubscribePage));
 const SubscribersPage = lazyPage(() => import('../features/mailings/components/subscribers-page').then((m) => m.SubscribersPage));
@@ -183,6 +184,7 @@ export function App() {
                   path="notifications"
                   element={
                     <PreferencesPage>
+                      <PushDeviceSwitch />
                       <MySubscription />
                     </PreferencesPage>
                   }

@@ -8,6 +8,7 @@ import { twoFactorEn } from './parts/two-factor.en';
 import { uploadsEn } from './parts/uploads.en';
 import { draftsEn } from './parts/drafts.en';
 import { listsEn } from './parts/lists.en';
+import { pushEn } from './parts/push.en';
 
 /** English strings. Every visible string of the client comes from here or fr.ts, by key. */
 export const en = {
@@ -658,5 +659,6 @@ export const en = {
   uploads: uploadsEn,
   drafts: draftsEn,
   lists: listsEn,
+  push: pushEn,
   design: designEn,
 };

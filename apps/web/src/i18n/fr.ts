@@ -10,6 +10,7 @@ import { twoFactorFr } from './parts/two-factor.fr';
 import { uploadsFr } from './parts/uploads.fr';
 import { draftsFr } from './parts/drafts.fr';
 import { listsFr } from './parts/lists.fr';
+import { pushFr } from './parts/push.fr';
 
 /** French strings: the same keys as en.ts, checked by the type. */
 export const fr: Messages<typeof en> = {
@@ -664,5 +665,6 @@ export const fr: Messages<typeof en> = {
   uploads: uploadsFr,
   drafts: draftsFr,
   lists: listsFr,
+  push: pushFr,
   design: designFr,
 };
