@@ -169,6 +169,22 @@ describe('drafts', () => {
     expect(((await get(member, key).expect(200)).body as DraftDto).body).toMatch(/^version [0-7]$/);
   });
 
+  it('keeps a member’s 100 most recent drafts, forgetting the one left alone longest', async () => {
+    const member = await newMember(t);
+    await sql(
+      t.databaseUrl,
+      `INSERT INTO drafts (user_id, key, body, updated_at)
+       SELECT $1, 'topic:' || gen_random_uuid(), 'old ' || n, now() - n * interval '1 minute' FROM generate_series(1, 100) AS n`,
+      [member.user.id],
+    );
+    const [oldest] = await sql<{ key: string }>(t.databaseUrl, `SELECT key FROM drafts WHERE user_id = $1 AND body = 'old 100'`, [
+      member.user.id,
+    ]);
+    await put(member, 'new-conversation', { body: 'the newest' }).expect(204);
+    const kept = (await rowsOf(member)).map((row) => row.key);
+    expect([kept.length, kept.includes('new-conversation'), kept.includes(oldest!.key)]).toEqual([100, true, false]);
+  });
+
   it('puts drafts in the member’s export and erases them with the account', async () => {
     const member = await newMember(t);
     await put(member, `topic:${topic}`, { body: 'exported words' }).expect(204);
