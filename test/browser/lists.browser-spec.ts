@@ -125,6 +125,7 @@ describe('topic lists, bookmarks and notification levels in the browser', () => 
     expect(await menu.getByRole('menuitemradio', { name: 'Muted' }).getAttribute('aria-checked')).toBe('true');
     await page.keyboard.press('Escape');
     await menu.waitFor({ state: 'hidden' });
+    expect(await overflow(page)).toBe(0);
   });
 
   it('lists bookmarks from the account menu, a page at a time, each linking to its post', async () => {
