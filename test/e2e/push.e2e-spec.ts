@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { startTestApp, type TestApp } from '../support/app';
 import { queuesIdle, sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
@@ -94,6 +95,21 @@ describe('web push', () => {
     await t.http().delete(`/api/push/subscriptions/${id}`).expect(401);
     await t.http().delete(`/api/push/subscriptions/${id}`).set(owner.auth).expect(204);
     await t.http().delete(`/api/push/subscriptions/${id}`).set(owner.auth).expect(404);
+  });
+
+  it('puts a member’s devices in their export (the push service, never the keys) and forgets them with the account', async () => {
+    const member = await newMember(t);
+    const laptop = sink.device('laptop');
+    const id = await subscribe(t, member, laptop);
+    const response = await t.http().post('/api/me/export').set(member.auth).send({ password: member.password }).responseType('blob');
+    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    const exported = strFromU8(files['push-subscriptions.json']!);
+    expect(JSON.parse(exported)).toEqual([
+      { id, pushService: new URL(laptop.subscription.endpoint).origin, createdAt: expect.any(String) },
+    ]);
+    expect(exported).not.toContain(laptop.subscription.keys.auth);
+    await t.http().delete('/api/me').set(member.auth).send({ password: member.password, posts: 'delete' }).expect(204);
+    expect(await sql(t.databaseUrl, 'SELECT 1 FROM push_subscriptions WHERE id = $1', [id])).toEqual([]);
   });
 });
 

@@ -41,6 +41,29 @@ describe('loadConfig', () => {
     expect(message).toContain('MAILING_RETRY_SECONDS must be a whole number of seconds from 1');
   });
 
+  it('takes VAPID keys only as a pair of well-formed P-256 keys, and never echoes them', () => {
+    const publicKey = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url');
+    const privateKey = Buffer.alloc(32, 9).toString('base64url');
+    expect(loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey }).vapidKeys).toEqual({ publicKey, privateKey });
+    expect(loadConfig({}).vapidKeys).toBeNull();
+    expect(loadConfig({}).notificationTopicIntervalSeconds).toBe(3600);
+    const refusal = (env: Record<string, string>): string => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (error) {
+        return (error as ConfigError).message;
+      }
+    };
+    expect(refusal({ VAPID_PUBLIC_KEY: publicKey })).toContain('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be given together');
+    const wrong = refusal({ VAPID_PUBLIC_KEY: privateKey, VAPID_PRIVATE_KEY: 'not+base64url' });
+    expect(wrong).toContain('VAPID_PUBLIC_KEY must be a base64url P-256 public key');
+    expect(wrong).toContain('VAPID_PRIVATE_KEY must be a base64url P-256 private key');
+    expect(wrong).not.toContain(privateKey);
+    expect(refusal({ VAPID_SUBJECT: 'http://forum.example' })).toContain('VAPID_SUBJECT must be a mailto: address or an https:// URL');
+    expect(refusal({ NOTIFICATION_EMAIL_TOPIC_INTERVAL_SECONDS: 'hourly' })).toContain('NOTIFICATION_EMAIL_TOPIC_INTERVAL_SECONDS must be');
+  });
+
   it('rejects a PUBLIC_URL that is not http(s) and trims its trailing slash', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.org' })).toThrow(/PUBLIC_URL must start with http/);
     expect(loadConfig({ PUBLIC_URL: 'https://forum.example.org/' }).publicUrl).toBe('https://forum.example.org');
