@@ -7,9 +7,10 @@
 //   fcpMs     first contentful paint;
 //   usableMs  the app's own `harbour:ready` mark (its data rendered, its handlers attached), or, for a client
 //             that sets no mark, the moment its React tree shows the page's data;
-//   jsKB      JavaScript transferred (compressed bytes on the wire, headers included) until the page is usable
-//             and the network has been quiet a moment.
-// BENCH_WEB_PORT=3998, CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
+//   jsKB      JavaScript transferred (compressed bytes on the wire, headers included) during the first load:
+//             until the page is usable and the network has been quiet a second (deferred chunks count);
+//   jsBeforeUsableKB  the part of it the page asked for before it was usable.
+// BENCH_WEB_TRACE=1 prints every load's requests (start, end, bytes). BENCH_WEB_PORT=3998, CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -164,8 +165,25 @@ async function coldLoad(browser, url, marker) {
   // Chunks a route loads after showing its data still count: wait for a quiet second on the network.
   while (Date.now() - lastRequest < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
   const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+  // Scripts the page asked for before it was usable: what stood between the reader and a working page.
+  const jsBeforeUsableBytes = await page.evaluate(
+    (usable) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\.m?js(\?|$)/.test(e.name) && e.startTime <= usable)
+        .reduce((sum, e) => sum + e.transferSize, 0),
+    usableMs,
+  );
+  if (process.env.BENCH_WEB_TRACE) {
+    // Where the time goes: each request's start and end (ms since navigation) and its bytes on the wire.
+    const entries = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => [Math.round(e.startTime), Math.round(e.responseEnd), e.transferSize, e.name]),
+    );
+    process.stderr.write(`${url}: FCP ${Math.round(fcpMs)} usable ${Math.round(usableMs)}\n`);
+    for (const [start, end, bytes, name] of entries) process.stderr.write(`  ${start}\t${end}\t${bytes}\t${name.replace(base, '')}\n`);
+  }
   await context.close();
-  return { fcpMs, usableMs, jsKB: jsBytes / 1024 };
+  return { fcpMs, usableMs, jsKB: jsBytes / 1024, jsBeforeUsableKB: jsBeforeUsableBytes / 1024 };
 }
 
 const median = (values) => {
@@ -200,9 +218,18 @@ try {
       fcpMs: Math.round(median(samples.map((s) => s.fcpMs))),
       usableMs: Math.round(median(samples.map((s) => s.usableMs))),
       jsKB: Number(median(samples.map((s) => s.jsKB)).toFixed(1)),
-      samples: samples.map((s) => ({ fcpMs: Math.round(s.fcpMs), usableMs: Math.round(s.usableMs), jsKB: Number(s.jsKB.toFixed(1)) })),
+      jsBeforeUsableKB: Number(median(samples.map((s) => s.jsBeforeUsableKB)).toFixed(1)),
+      samples: samples.map((s) => ({
+        fcpMs: Math.round(s.fcpMs),
+        usableMs: Math.round(s.usableMs),
+        jsKB: Number(s.jsKB.toFixed(1)),
+        jsBeforeUsableKB: Number(s.jsBeforeUsableKB.toFixed(1)),
+      })),
     };
-    process.stderr.write(`${name}: FCP ${results[name].fcpMs} ms, usable ${results[name].usableMs} ms, JS ${results[name].jsKB} KB\n`);
+    process.stderr.write(
+      `${name}: FCP ${results[name].fcpMs} ms, usable ${results[name].usableMs} ms, JS ${results[name].jsKB} KB ` +
+        `(${results[name].jsBeforeUsableKB} KB asked for before usable)\n`,
+    );
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -39,6 +39,8 @@ export default defineConfig({
     // No inline scripts or data: modules: the CSP allows only same-origin files.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // Which chunks each screen needs: the server's guest pages preload their screen's (apps/api/src/pages/shell.ts).
+    manifest: true,
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'http://localhost:3000', ws: true } } },
 });

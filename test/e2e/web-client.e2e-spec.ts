@@ -132,6 +132,19 @@ describe('a weak phone’s first load: compression, caching and server-rendered 
     expect(member.text).not.toContain('Main Street');
   });
 
+  it('has the topic page fetch its screen’s code and first data with the page, not after the scripts ran', async () => {
+    const page = await t.http().get(`/t/${topic.id}`).expect(200);
+    const manifest = JSON.parse(readFileSync(join(WEB_DIR, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+    const screen = manifest['src/features/forum/components/topic-page.tsx']!.file;
+    expect(page.text).toContain(`<link rel="modulepreload" crossorigin href="/${screen}">`);
+    for (const url of ['/api/me', `/api/topics/${topic.id}`, `/api/topics/${topic.id}/posts?limit=50`]) {
+      expect(page.text).toContain(`<link rel="preload" as="fetch" crossorigin href="${url}">`);
+    }
+    // The 404 page preloads nothing: there is no screen data to fetch.
+    const missing = await t.http().get('/t/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(missing.text).not.toContain('rel="preload"');
+  });
+
   it('answers a private topic or category with the very page of a missing one (404, byte for byte)', async () => {
     const missing = await t.http().get('/t/00000000-0000-4000-8000-000000000000').expect(404);
     const hidden = await t.http().get(`/t/${privateTopic}`).expect(404);

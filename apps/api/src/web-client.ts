@@ -37,7 +37,7 @@ export function serveWebClient(app: NestExpressApplication, webDir: string): voi
     else void files(request, response, next);
   });
   const shell = new PageShell(readFileSync(index, 'utf8'));
-  const pages = new GuestPages(app, shell);
+  const pages = new GuestPages(app, shell, webDir);
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi(request)) return next();
     response.setHeader('Cache-Control', 'no-cache');

@@ -4,6 +4,7 @@ import { languageReady } from './i18n';
 import './styles.css';
 import { App, queryClient } from './app/app';
 import { whenSettled } from './app/take-over';
+import { markPageReady } from './lib/page-ready';
 
 const root = document.getElementById('root');
 // A guest's home, category or topic page came rendered by the server (#server-page): it stays on screen,
@@ -27,6 +28,7 @@ if (root) {
         window.scrollTo(0, scroll);
       }
       performance.mark('harbour:ready');
+      markPageReady();
     });
   });
 }

@@ -4,6 +4,7 @@ import { InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
 import { CategoriesService, PostsService, TopicsService } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
 import { escapeHtml } from './html';
+import { dataPreloads, screenPreloads, type Screen } from './preloads';
 import type { PageShell } from './shell';
 import { badLinkView, categoryView, homeView, layout, notFoundView, topicView, type PageContext, type View } from './views';
 import { pickLanguage, WORDS } from './words';
@@ -23,11 +24,23 @@ const TOPICS_PER_PAGE = 30;
  * loads. They ask the same services as the API with caller = null, so libs/access decides what a visitor
  * sees: a private or missing topic is the same 404 page, byte for byte. Every other path: null (the client).
  */
+/** A page's view, the client screen that takes it over, and the API requests that screen makes first. */
+interface Rendered {
+  view: View;
+  screen: Screen;
+  fetches: string[];
+}
+
 export class GuestPages {
+  private readonly preloads: Record<Screen, string>;
+
   constructor(
     private readonly app: NestExpressApplication,
     private readonly shell: PageShell,
-  ) {}
+    webDir: string,
+  ) {
+    this.preloads = screenPreloads(webDir);
+  }
 
   async render(request: Request): Promise<RenderedPage | null> {
     const route = matchRoute(request.path);
@@ -42,8 +55,10 @@ export class GuestPages {
       return typeof value === 'string' ? value : undefined;
     };
     try {
-      const view = await this.view(context, route, query);
-      return { status: 200, html: this.document(context, view) };
+      const { view, screen, fetches } = await this.view(context, route, query);
+      // Every screen asks who is signed in and the site's settings first (lib/session.ts, lib/site.ts).
+      const head = `${this.preloads[screen]}\n    ${dataPreloads(['/api/me', '/api/site', ...fetches].map(escapeHtml))}`;
+      return { status: 200, html: this.document(context, view, head) };
     } catch (error) {
       if (error instanceof NotFoundError) return { status: 404, html: this.document(context, notFoundView(context)) };
       if (error instanceof InvalidInputError) return { status: 400, html: this.document(context, badLinkView(context)) };
@@ -51,7 +66,7 @@ export class GuestPages {
     }
   }
 
-  private async view(context: PageContext, route: Route, query: (name: string) => string | undefined): Promise<View> {
+  private async view(context: PageContext, route: Route, query: (name: string) => string | undefined): Promise<Rendered> {
     const caller = null;
     const topics = this.app.get(TopicsService, { strict: false });
     const cursor = query('cursor');
@@ -60,7 +75,9 @@ export class GuestPages {
       const categories = this.app.get(CategoriesService, { strict: false });
       const [list, latest] = await Promise.all([categories.list(caller), topics.listAll(caller, { limit: TOPICS_PER_PAGE, cursor })]);
       const more = latest.nextCursor ? `/?cursor=${encodeURIComponent(latest.nextCursor)}` : null;
-      return homeView(context, list.items, latest.items, more);
+      // The first page only: a later one (?cursor=) is not what the client's screen asks for.
+      const fetches = cursor ? [] : ['/api/categories', '/api/topics?filter=latest'];
+      return { view: homeView(context, list.items, latest.items, more), screen: 'home', fetches };
     }
     // Ids that cannot exist are a 404 before any query, like the API's lookups.
     if (!isUuid(route.id)) throw new NotFoundError();
@@ -69,7 +86,8 @@ export class GuestPages {
       const category = await categories.get(caller, route.id);
       const page = await topics.listInCategory(caller, route.id, { limit: TOPICS_PER_PAGE, cursor });
       const more = page.nextCursor ? `/c/${category.id}?cursor=${encodeURIComponent(page.nextCursor)}` : null;
-      return categoryView(context, category, page.items, more);
+      const fetches = cursor ? [] : [`/api/categories/${category.id}`, `/api/categories/${category.id}/topics?filter=latest`];
+      return { view: categoryView(context, category, page.items, more), screen: 'category', fetches };
     }
     const before = parseNumber(query('before'), 'before');
     // A post's link opens the page holding it (the client then scrolls to it).
@@ -80,19 +98,22 @@ export class GuestPages {
       .listInTopic(caller, route.id, { limit: POSTS_PER_PAGE, cursor, ...(before ? { before } : {}), ...(around ? { around } : {}) });
     const category = await this.app.get(CategoriesService, { strict: false }).get(caller, topic.categoryId);
     const base = `/t/${topic.id}`;
-    return topicView(context, topic, category, posts.items, {
+    const view = topicView(context, topic, category, posts.items, {
       earlier: posts.before ? `${base}?before=${posts.before}` : null,
       later: posts.nextCursor ? `${base}?cursor=${encodeURIComponent(posts.nextCursor)}` : null,
     });
+    const first = cursor === undefined && before === undefined && around === undefined;
+    return { view, screen: 'topic', fetches: first ? [`/api/topics/${topic.id}`, `/api/topics/${topic.id}/posts?limit=50`] : [] };
   }
 
-  private document(context: PageContext, view: View): string {
+  private document(context: PageContext, view: View, head?: string): string {
     const title = `${view.title} · ${context.siteName}`;
     return this.shell.page({
       lang: context.lang,
       title: escapeHtml(title),
       description: view.description ? escapeHtml(view.description) : undefined,
       body: layout(context, view.main).value,
+      head,
     });
   }
 }

@@ -20,14 +20,27 @@ export class PageShell {
     this.after = html.slice(at + root.length);
   }
 
-  /** `title` and `body` are HTML already escaped by the caller (see html.ts). */
-  page({ lang, title, description, body }: { lang: string; title: string; description?: string; body: string }): string {
-    const head = this.before
+  /** `title`, `body` and `head` (more tags for <head>) are HTML already escaped by the caller (see html.ts). */
+  page({
+    lang,
+    title,
+    description,
+    body,
+    head = '',
+  }: {
+    lang: string;
+    title: string;
+    description?: string;
+    body: string;
+    head?: string;
+  }): string {
+    const top = this.before
+      .replace('</head>', head ? `  ${head}\n  </head>` : '</head>')
       .replace('<html lang="en">', `<html lang="${lang}">`)
       .replace(
         /<title>[^<]*<\/title>/,
         `<title>${title}</title>${description ? `\n    <meta name="description" content="${description}" />` : ''}`,
       );
-    return `${head}<div id="server-page">${body}</div><div id="root" hidden></div>${this.after}`;
+    return `${top}<div id="server-page">${body}</div><div id="root" hidden></div>${this.after}`;
   }
 }

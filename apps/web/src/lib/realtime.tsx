@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@harbour/contracts';
+import { pageReady } from './page-ready';
 
 /** The socket typed by the contract (libs/contracts, realtime.ts): events and payloads are checked both ways. */
 export type HarbourSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -36,19 +37,31 @@ export function RealtimeProvider({
   const sessionEnded = useEffectEvent(onSessionEnded);
   useEffect(() => {
     if (identity === null) return;
-    const socket: HarbourSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true });
-    // Screens get the socket once it is connected, and again on every reconnection (to catch up).
-    socket.on('connect', () => setState({ socket, connectedAt: Date.now() }));
-    socket.on('session:revoked', () => sessionEnded());
-    socket.on('connect_error', (error) => {
-      if (error.message === 'unauthorized') sessionEnded();
+    // socket.io-client is its own chunk, fetched once the first screen shows its data (a weak phone's first load
+    // goes to that screen first); screens catch up on connecting anyway (`connectedAt`).
+    let socket: HarbourSocket | null = null;
+    let closed = false;
+    void pageReady.then(async () => {
+      const { io } = await import('socket.io-client');
+      if (closed) return;
+      socket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true });
+      listen(socket);
     });
-    // The server closes a socket itself only when its session ended: asking again costs one request.
-    socket.on('disconnect', (reason) => {
-      if (reason === 'io server disconnect') sessionEnded();
-    });
+    const listen = (socket: HarbourSocket) => {
+      // Screens get the socket once it is connected, and again on every reconnection (to catch up).
+      socket.on('connect', () => setState({ socket, connectedAt: Date.now() }));
+      socket.on('session:revoked', () => sessionEnded());
+      socket.on('connect_error', (error) => {
+        if (error.message === 'unauthorized') sessionEnded();
+      });
+      // The server closes a socket itself only when its session ended: asking again costs one request.
+      socket.on('disconnect', (reason) => {
+        if (reason === 'io server disconnect') sessionEnded();
+      });
+    };
     return () => {
-      socket.close();
+      closed = true;
+      socket?.close();
     };
   }, [identity]);
   return <RealtimeContext.Provider value={state}>{children}</RealtimeContext.Provider>;
