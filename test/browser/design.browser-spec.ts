@@ -98,7 +98,8 @@ describe('the visual system in the browser: themes, contrast, phones, shortcuts,
   });
 
   it('follows the device’s theme, remembers a chosen one on the device, and has it on <html> before any app code runs', async () => {
-    const context = await b.newContext({ width: 360 });
+    // No service worker: it would serve the app's cached scripts past the refusal below.
+    const context = await b.browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${t.baseUrl}/groups`);
@@ -178,6 +179,11 @@ describe('the visual system in the browser: themes, contrast, phones, shortcuts,
     expect(await page.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('BODY');
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('Skip to content');
+    // r on a post that has focus replies to that post: its composer opens, focused.
+    await page.locator('article.post').nth(1).focus();
+    await page.keyboard.press('r');
+    await page.getByRole('heading', { name: 'Replying to design_admin' }).waitFor();
+    expect(await page.evaluate<boolean>("document.activeElement?.matches('.reply-box textarea') === true")).toBe(true);
 
     await page.getByRole('link', { name: 'Back to the category' }).click();
     await page.getByRole('heading', { level: 1, name: 'Harm reduction' }).waitFor();
