@@ -1,7 +1,7 @@
 import { queuesIdle, sql } from '../support/database';
 import { startTestApp, type TestApp } from '../support/app';
 import { newMember, type TestMember } from '../support/factories';
-import { newCategory, newReply, newTopic } from '../support/forum';
+import { newCategory, newPrivateCategory, newReply, newTopic } from '../support/forum';
 import type { ReceivedMail } from '../support/smtp-sink';
 
 /**
@@ -16,11 +16,12 @@ describe('notification emails, batched per topic', () => {
   let t: TestApp;
   let category: string;
   let replier: TestMember;
+  let admin: TestMember;
   beforeAll(async () => {
     t = await startTestApp({
       env: { NOTIFICATION_EMAIL_DELAY_SECONDS: String(DELAY), NOTIFICATION_EMAIL_TOPIC_INTERVAL_SECONDS: String(INTERVAL) },
     });
-    const admin = await newMember(t, { role: 'admin' });
+    admin = await newMember(t, { role: 'admin' });
     category = await newCategory(t, admin);
     replier = await newMember(t);
   });
@@ -65,13 +66,19 @@ describe('notification emails, batched per topic', () => {
     const topic = await newTopic(t, author, category);
     const readerTopic = await newTopic(t, reader, category);
     const discreetTopic = await newTopic(t, discreet, category, 'about the overdose at the shelter');
+    const mover = await newMember(t);
+    const movedTopic = await newTopic(t, mover, category);
 
     // Ten replies inside the delay: one email, saying how many, quoting the newest, linking to the first.
     const burst = [];
     for (let i = 1; i <= 10; i++) burst.push(await newReply(t, replier, topic.id, `burst one, reply ${i} of ten`));
     await newReply(t, replier, readerTopic.id, 'the first reply the reader hears of');
     for (let i = 1; i <= 3; i++) await newReply(t, replier, discreetTopic.id, `naloxone words ${i}`);
-    await Promise.all([waitForUnread(author, 10), waitForUnread(reader, 1), waitForUnread(discreet, 3)]);
+    for (let i = 1; i <= 2; i++) await newReply(t, replier, movedTopic.id, `a reply in a topic about to go private ${i}`);
+    await Promise.all([waitForUnread(author, 10), waitForUnread(reader, 1), waitForUnread(discreet, 3), waitForUnread(mover, 2)]);
+    // Access is checked again when the email is due: a topic moved where its member cannot follow sends nothing.
+    const privateCategory = await newPrivateCategory(t);
+    await t.http().patch(`/api/topics/${movedTopic.id}`).set(admin.auth).send({ categoryId: privateCategory }).expect(200);
     await comeDue();
 
     const first = await nthMail(author, 1);
@@ -119,6 +126,7 @@ describe('notification emails, batched per topic', () => {
     await queuesIdle(t, QUEUES);
     expect(mailsTo(author)).toHaveLength(2);
     expect(mailsTo(reader)).toHaveLength(1);
+    expect(mailsTo(mover)).toEqual([]);
     // Discreet: the one email of the batch says only that there is new activity.
     expect(mailsTo(discreet)).toHaveLength(1);
     expect(discreetMail.subject).toBe('New activity on Harbour');
