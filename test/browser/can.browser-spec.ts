@@ -6,6 +6,7 @@ import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/
 import { newMember, newSite, type TestMember } from '../support/factories';
 import { newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
+import { choosePostAction, postMenuActions } from '../support/reading';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
 
@@ -97,12 +98,15 @@ describe('what each member may do, as the server says', () => {
     expect(await page.getByRole('group', { name: 'Moderation' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Pin' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Lock' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+    // The post's actions are in its "⋯" menu (closed: its items are in the page, hidden).
+    expect(await postMenuActions(page, 'Edit')).toBe(0);
+    expect(await postMenuActions(page, 'Delete')).toBe(0);
     // Not a member, and the space's members reply: no composer either.
     expect(await page.getByLabel('Your reply').count()).toBe(0);
     // What they may do is still offered: report a post to the space's moderators.
-    expect(await page.getByRole('button', { name: 'Report', exact: true }).count()).toBe(2);
+    expect(await postMenuActions(page, 'Report')).toBe(2);
+    await choosePostAction(page, 'Report');
+    await page.getByRole('dialog', { name: 'Report to the moderators' }).waitFor();
     // The controls would indeed have been refused.
     await t.http().patch(`/api/topics/${topic.id}`).set(siteModerator.auth).send({ pinned: true }).expect(403);
     const post = (await t.http().get(`/api/topics/${topic.id}/posts`).set(siteModerator.auth).expect(200)).body.items[1];
@@ -120,7 +124,9 @@ describe('what each member may do, as the server says', () => {
 
     expect(await page.getByLabel('Your reply').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Reply', exact: true }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Quote', exact: true }).count()).toBe(0);
+    expect(await postMenuActions(page, 'Quote')).toBe(0);
+    // What they may do is in the menu: copy the post's link, bookmark it.
+    expect([await postMenuActions(page, 'Copy link'), await postMenuActions(page, 'Bookmark')]).toEqual([1, 1]);
     expect(await page.getByRole('link', { name: 'Sign in to reply' }).count()).toBe(0);
     // Reading and reacting are theirs.
     await page.getByRole('button', { name: 'Add a reaction' }).waitFor();
@@ -152,10 +158,10 @@ describe('what each member may do, as the server says', () => {
     const arrived = page.locator('article.post', { hasText: 'Thanks, picking some up tonight.' });
     await arrived.waitFor();
     // The room hears the post with no abilities; the reader's own view brings theirs a moment later.
-    await arrived.getByRole('button', { name: 'Report', exact: true }).waitFor();
+    await arrived.getByRole('menuitem', { name: 'Report', exact: true, includeHidden: true }).waitFor({ state: 'attached' });
     await arrived.getByRole('button', { name: 'Add a reaction' }).waitFor();
-    expect(await arrived.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
-    expect(await arrived.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+    expect(await postMenuActions(arrived, 'Edit')).toBe(0);
+    expect(await postMenuActions(arrived, 'Delete')).toBe(0);
   });
 
   it('shows each one on the group page what the group lets them do', async () => {

@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory } from '../support/forum';
+import { choosePostAction } from '../support/reading';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
 
@@ -62,7 +63,7 @@ describe('the forum in the browser', () => {
     await rosa.getByRole('button', { name: 'React with ❤️ (1 reaction)' }).first().waitFor();
     expect(await rosa.getByRole('button', { name: 'React with ❤️ (1 reaction)' }).first().getAttribute('aria-pressed')).toBe('true');
 
-    await rosa.getByRole('button', { name: 'Quote', exact: true }).first().click();
+    await choosePostAction(rosa, 'Quote');
     const quoted = await rosa.getByLabel('Your reply').inputValue();
     expect(quoted).toContain('> Pharmacies carry **free** kits.');
     expect(quoted).toMatch(/> — \[@keeper\]\(\/t\/[0-9a-f-]{36}#post-[0-9a-f-]{36}\)/);
@@ -81,12 +82,12 @@ describe('the forum in the browser', () => {
     await keeper.goto(`${t.baseUrl}/c/${categoryId}`);
     await keeper.getByRole('link', { name: 'Where to find naloxone' }).click();
     await keeper.getByRole('heading', { name: 'Where to find naloxone' }).waitFor();
-    await keeper.getByRole('button', { name: 'Edit', exact: true }).first().click();
+    await choosePostAction(keeper, 'Edit');
     const editor = keeper.getByLabel('Edit the post');
     await editor.fill('Pharmacies and harm-reduction sites carry free kits.');
     await keeper.getByRole('button', { name: 'Save the edit' }).click();
     await keeper.getByText('harm-reduction sites', { exact: false }).first().waitFor({ state: 'attached' });
-    await keeper.getByRole('button', { name: 'Edit history' }).first().click();
+    await choosePostAction(keeper, 'Edit history');
     await keeper.locator('.revision pre', { hasText: 'Pharmacies carry **free** kits.' }).waitFor();
     await keeper.context().close();
   });
@@ -96,9 +97,10 @@ describe('the forum in the browser', () => {
     await keeper.goto(`${t.baseUrl}/c/${categoryId}`);
     await keeper.getByRole('link', { name: 'Where to find naloxone' }).click();
     await keeper.getByRole('heading', { name: 'Where to find naloxone' }).waitFor();
-    await keeper.getByRole('button', { name: 'Edit', exact: true }).first().click();
+    await choosePostAction(keeper, 'Edit');
     // While the form is open, the same post is edited elsewhere (another tab, a moderator).
-    const topicId = keeper.url().split('/t/')[1]!;
+    // The topic's address is /t/<slug>/<id> (from a list) or /t/<id>: its id is the one uuid in it.
+    const topicId = /[0-9a-f-]{36}/.exec(keeper.url())![0];
     const posts = await t.http().get(`/api/topics/${topicId}/posts`).expect(200);
     const first = posts.body.items[0] as { id: string };
     await t.http().patch(`/api/posts/${first.id}`).set(admin.auth).send({ body: 'Edited in another tab.' }).expect(200);
@@ -115,7 +117,7 @@ describe('the forum in the browser', () => {
     await keeper.getByRole('button', { name: 'Cancel' }).click();
     // (The post is behind its content warning: its words are in the page, folded.)
     await keeper.getByText('Edited in another tab.').waitFor({ state: 'attached' });
-    await keeper.getByRole('button', { name: 'Edit', exact: true }).first().click();
+    await choosePostAction(keeper, 'Edit');
     await keeper.getByLabel('Edit the post').fill('My careful rewrite, on top of the other edit.');
     await keeper.getByRole('button', { name: 'Save the edit' }).click();
     await keeper.getByText('My careful rewrite, on top of the other edit.').waitFor({ state: 'attached' });
@@ -151,7 +153,7 @@ describe('the forum in the browser', () => {
 
     const rosa = await signIn('rosa');
     await rosa.goto(`${t.baseUrl}/t/${(topic.body as { id: string }).id}`);
-    await rosa.getByRole('button', { name: 'Edit history' }).first().click();
+    await choosePostAction(rosa, 'Edit history');
     const history = rosa.locator('section.revisions');
     await history.locator('.revision-editor', { hasText: 'Edited by a moderator' }).waitFor();
     await history.locator('.revision-editor', { hasText: 'Edited by rosa' }).waitFor();

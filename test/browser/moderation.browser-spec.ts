@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
+import { choosePostAction } from '../support/reading';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
 
@@ -41,7 +42,7 @@ describe('moderation in the browser', () => {
     const page = await signIn('lou', 360);
     await page.goto(`${t.baseUrl}/t/${topic.id}`);
     const article = page.locator(`#post-${post.id}`);
-    await article.getByRole('button', { name: 'Report' }).click();
+    await choosePostAction(article, 'Report');
     const dialog = page.getByRole('dialog', { name: 'Report to the moderators' });
     await dialog.getByText('never told who reported them').waitFor();
     await dialog.getByLabel('Privacy: someone’s real name, address or photo').check();
@@ -50,8 +51,8 @@ describe('moderation in the browser', () => {
     await dialog.getByText('The moderators will look at it').waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    // Focus returns to the button that opened the dialog.
-    expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('Report');
+    // Focus returns to the post's menu button, whose Report item opened the dialog.
+    expect(await page.evaluate<string>('document.activeElement?.getAttribute("aria-label") ?? ""')).toBe('More actions for post 2');
     expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
     const moderator = await signIn('mod_june');

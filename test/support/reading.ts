@@ -1,3 +1,4 @@
+import type { Locator, Page } from 'playwright-core';
 import type { TopicWithFirstPostDto } from '@harbour/contracts';
 import type { TestApp } from './app';
 import { sql } from './database';
@@ -22,4 +23,24 @@ export async function longTopic(t: TestApp, author: TestMember, categoryId: stri
     [topic.id, author.user.id, count],
   );
   return topic;
+}
+
+/**
+ * Chooses an action from a post's "⋯" menu (the compact action bar keeps only Reply and reactions in view):
+ * opens the first menu in `scope` (a post, or the page for its first post), then clicks the item.
+ */
+export async function choosePostAction(scope: Page | Locator, name: string): Promise<void> {
+  await scope
+    .getByRole('button', { name: /^More actions/ })
+    .first()
+    .click();
+  await scope.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/**
+ * The menu actions a post offers, in the DOM whether its menu is open or not (a closed menu's items are
+ * hidden, not absent): what a member could choose there.
+ */
+export async function postMenuActions(scope: Page | Locator, name: string): Promise<number> {
+  return scope.getByRole('menuitem', { name, exact: true, includeHidden: true }).count();
 }

@@ -125,6 +125,8 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="c/:id" element={<CategoryPage />} />
               <Route path="t/:id" element={<TopicPage />} />
+              {/* A post's own address (issue 18): the slug is for people and search engines; the id decides. */}
+              <Route path="t/:slug/:id/:number?" element={<TopicPage />} />
               <Route path="groups" element={<GroupsPage />} />
               <Route path="g/:slug" element={<GroupPage />} />
               <Route path="invitations/:id" element={<InvitationPage />} />

@@ -5,6 +5,7 @@ import { leavingEn } from './parts/leaving.en';
 import { profilesEn } from './parts/profiles.en';
 import { selfServiceEn } from './parts/self-service.en';
 import { twoFactorEn } from './parts/two-factor.en';
+import { readingEn } from './parts/reading.en';
 import { uploadsEn } from './parts/uploads.en';
 import { draftsEn } from './parts/drafts.en';
 import { listsEn } from './parts/lists.en';
@@ -657,6 +658,7 @@ export const en = {
   leaving: leavingEn,
   conversations: conversationsEn,
   uploads: uploadsEn,
+  reading: readingEn,
   drafts: draftsEn,
   lists: listsEn,
   push: pushEn,

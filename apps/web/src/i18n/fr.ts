@@ -7,6 +7,7 @@ import { leavingFr } from './parts/leaving.fr';
 import { profilesFr } from './parts/profiles.fr';
 import { selfServiceFr } from './parts/self-service.fr';
 import { twoFactorFr } from './parts/two-factor.fr';
+import { readingFr } from './parts/reading.fr';
 import { uploadsFr } from './parts/uploads.fr';
 import { draftsFr } from './parts/drafts.fr';
 import { listsFr } from './parts/lists.fr';
@@ -663,6 +664,7 @@ export const fr: Messages<typeof en> = {
   leaving: leavingFr,
   conversations: conversationsFr,
   uploads: uploadsFr,
+  reading: readingFr,
   drafts: draftsFr,
   lists: listsFr,
   push: pushFr,

@@ -1,17 +1,32 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import type { CreatePostBody, PageDto, PostDto, PreviewBody, RevisionDto, UpdatePostBody } from '@harbour/contracts';
+import type { CreatePostBody, PageDto, PostDto, PreviewBody, RevisionDto, TopicPostsPageDto, UpdatePostBody } from '@harbour/contracts';
 import { api, ApiError } from '../../../lib/api-client';
 
 export const postsKey = (topicId: string) => ['posts', topicId] as const;
 
-/** A topic's posts in reading order, loaded a page at a time (new pages append: nothing jumps). */
-export function useTopicPosts(topicId: string) {
-  return useInfiniteQuery({
+/** Which page to read: the first, the one holding a post, the next one down, or the one just above. */
+type PostsPageParam = { around: number } | { cursor: string } | { before: number } | null;
+
+function pageQuery(param: PostsPageParam): string {
+  if (param === null) return '';
+  if ('around' in param) return `&around=${param.around}`;
+  if ('before' in param) return `&before=${param.before}`;
+  return `&cursor=${encodeURIComponent(param.cursor)}`;
+}
+
+/**
+ * A topic's posts in reading order, loaded a page at a time in both directions: the first page is the one
+ * holding `start` (a deep link, the first unread post) or the top; later pages append, earlier ones prepend
+ * (the topic page keeps the reader's place). `enabled` waits until the start is known.
+ */
+export function useTopicPosts(topicId: string, start: number | null, enabled = true) {
+  return useInfiniteQuery<TopicPostsPageDto, Error, InfiniteData<TopicPostsPageDto>, ReturnType<typeof postsKey>, PostsPageParam>({
     queryKey: postsKey(topicId),
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api<PageDto<PostDto>>('GET', `/topics/${topicId}/posts?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
-    getNextPageParam: (page) => page.nextCursor,
+    initialPageParam: start !== null && start > 1 ? { around: start } : null,
+    queryFn: ({ pageParam }) => api<TopicPostsPageDto>('GET', `/topics/${topicId}/posts?limit=50${pageQuery(pageParam)}`),
+    getNextPageParam: (page): PostsPageParam | undefined => (page.nextCursor ? { cursor: page.nextCursor } : undefined),
+    getPreviousPageParam: (page): PostsPageParam | undefined => (page.before !== null ? { before: page.before } : undefined),
+    enabled,
   });
 }
 

@@ -1,44 +1,49 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { REACTION_EMOJI, type MeDto, type PostDto } from '@harbour/contracts';
+import type { MeDto, PostDto } from '@harbour/contracts';
 import { isSiteStaff } from '../../../lib/session';
-import { useBookmark, useDeletePost, useEditPost, useReact, useRevisions } from '../api/posts';
+import { useBookmark, useDeletePost, useEditPost, useRevisions } from '../api/posts';
 import { AuthorName } from '../../shared/components/author-name';
 import { Avatar } from '../../shared/components/avatar';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 import { ReportDialog } from '../../shared/components/report-dialog';
 import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { Composer } from './composer';
+import { PostActions } from './post-actions';
+import { postPath } from './use-topic-reading';
 
 interface PostViewProps {
   post: PostDto;
   me: MeDto | null | undefined;
   canReply: boolean;
   onReply: (post: PostDto, quote?: string) => void;
+  /** The topic's slug, for the post's own address. */
+  topicSlug: string;
+  /** The post a link asked for: marked, so the eye finds it. */
+  highlighted?: boolean;
   children?: ReactNode;
 }
 
 /** One post: content warning collapsed until opened, the rendered body, and its actions. */
-export function PostView({ post, me, canReply, onReply, children }: PostViewProps) {
+export function PostView({ post, me, canReply, onReply, topicSlug, highlighted = false, children }: PostViewProps) {
   const { t, i18n } = useTranslation();
   // The revision the edit started from: if someone saves in between, the server refuses ours (409), not theirs.
   const [editingFrom, setEditingFrom] = useState<number | null>(null);
   const editing = editingFrom !== null;
   const setEditing = (on: boolean) => setEditingFrom(on ? post.revision : null);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const [pickerOpen, setPickerOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
   // A post by a member the reader blocked starts collapsed (api.md 1.1, Blocking): one click shows it.
   const { article, revealed, reveal } = useBlockedReveal();
   const edit = useEditPost(post.topicId);
   const remove = useDeletePost(post.topicId);
-  const react = useReact(post.topicId);
   const bookmark = useBookmark(post.topicId);
   const revisions = useRevisions(post.id, historyOpen);
   // Every action shows exactly when the post's `can` (or the topic's, for replies) says the server would allow it.
   const { can } = post;
   const mine = me !== null && me !== undefined && post.author?.id === me.id;
+  const path = post.number !== null ? postPath({ id: post.topicId, slug: topicSlug }, post.number) : null;
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   const quoteSelection = () => {
@@ -89,7 +94,7 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
   return (
     <article
       ref={article}
-      className="post"
+      className={highlighted ? 'post post-target' : 'post'}
       id={`post-${post.id}`}
       tabIndex={-1}
       aria-labelledby={`post-${post.id}-by`}
@@ -107,7 +112,12 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
         )}{' '}
         <time className="muted" dateTime={post.createdAt}>
           {date(post.createdAt)}
-        </time>
+        </time>{' '}
+        {path && (
+          <Link to={path} className="post-number" aria-label={t('reading.linkTo', { number: post.number })}>
+            {t('reading.number', { number: post.number })}
+          </Link>
+        )}
         {post.editedAt && <span className="muted"> · {t('forum.edited')}</span>}
         {post.wiki && <span className="badge">{t('forum.wiki')}</span>}
         {post.blockedAuthor && (
@@ -118,78 +128,23 @@ export function PostView({ post, me, canReply, onReply, children }: PostViewProp
       </header>
       {body}
       {!post.deleted && !editing && (
-        <div className="post-actions">
-          <div role="group" aria-label={t('forum.reactions')} className="reactions">
-            {REACTION_EMOJI.map((emoji) => {
-              const count = post.reactions[emoji] ?? 0;
-              const pressed = post.myReactions.includes(emoji);
-              // Used reactions always show; the rest only while the member is choosing one.
-              if (count === 0 && !(can.react && pickerOpen)) return null;
-              return (
-                <button
-                  key={emoji}
-                  type="button"
-                  className="reaction"
-                  aria-pressed={pressed}
-                  disabled={!can.react}
-                  aria-label={t('forum.reactWith', { emoji, count })}
-                  onClick={() => {
-                    react.mutate({ id: post.id, emoji, on: !pressed });
-                    setPickerOpen(false);
-                  }}
-                >
-                  <span aria-hidden="true">{emoji}</span>
-                  {count > 0 && <span aria-hidden="true"> {count}</span>}
-                </button>
-              );
-            })}
-            {can.react && (
-              <button type="button" aria-expanded={pickerOpen} onClick={() => setPickerOpen((open) => !open)}>
-                {pickerOpen ? t('forum.closeReactions') : t('forum.addReaction')}
-              </button>
-            )}
-          </div>
-          {canReply && (
-            <button type="button" onClick={() => onReply(post)}>
-              {t('forum.reply')}
-            </button>
-          )}
-          {canReply && can.quote && (
-            <button type="button" onClick={quoteSelection}>
-              {t('forum.quote')}
-            </button>
-          )}
-          {can.edit && (
-            <button type="button" onClick={() => setEditing(true)}>
-              {t('forum.edit')}
-            </button>
-          )}
-          {me && (
-            <button type="button" aria-pressed={post.bookmarked} onClick={() => bookmark.mutate({ id: post.id, on: !post.bookmarked })}>
-              {post.bookmarked ? t('forum.bookmarked') : t('forum.bookmark')}
-            </button>
-          )}
-          {post.editedAt && (
-            <button type="button" aria-expanded={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
-              {t('forum.history')}
-            </button>
-          )}
-          {can.delete && (
-            <button
-              type="button"
-              onClick={() => {
-                if (window.confirm(t('forum.deleteConfirm'))) remove.mutate(post.id);
-              }}
-            >
-              {t('forum.delete')}
-            </button>
-          )}
-          {can.flag && (
-            <button type="button" onClick={() => setReporting(true)}>
-              {t('moderation.report.button')}
-            </button>
-          )}
-        </div>
+        <PostActions
+          post={post}
+          handlers={{
+            reply: canReply ? () => onReply(post) : undefined,
+            quote: canReply && can.quote ? quoteSelection : undefined,
+            edit: can.edit ? () => setEditing(true) : undefined,
+            bookmark: me ? () => bookmark.mutate({ id: post.id, on: !post.bookmarked }) : undefined,
+            history: post.editedAt ? () => setHistoryOpen((open) => !open) : undefined,
+            report: can.flag ? () => setReporting(true) : undefined,
+            remove: can.delete
+              ? () => {
+                  if (window.confirm(t('forum.deleteConfirm'))) remove.mutate(post.id);
+                }
+              : undefined,
+            link: path ? new URL(path, window.location.origin).href : undefined,
+          }}
+        />
       )}
       {reporting && <ReportDialog targetType="post" targetId={post.id} onClose={() => setReporting(false)} />}
       {historyOpen && (

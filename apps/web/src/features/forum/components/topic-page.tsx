@@ -10,8 +10,10 @@ import { useReply, useTopicPosts } from '../api/posts';
 import { useMarkRead, useTopic, useUpdateTopic } from '../api/topics';
 import { ReportDialog } from '../../shared/components/report-dialog';
 import { Composer } from './composer';
+import { NotificationLevelMenu } from './notification-level-menu';
 import { PostView } from './post-view';
 import { buildThread, type ThreadNode } from './thread';
+import { useTopicPositioning, useTopicStart } from './use-topic-reading';
 
 type ViewMode = 'threaded' | 'flat';
 const VIEW_KEY = 'harbour.topicView';
@@ -21,7 +23,8 @@ export function TopicPage() {
   const { t } = useTranslation();
   const me = useMe();
   const topic = useTopic(id);
-  const posts = useTopicPosts(id);
+  const start = useTopicStart(topic.data, me.data, me.isPending);
+  const posts = useTopicPosts(id, start.start, start.ready);
   const reply = useReply(id);
   // `mutate` is stable (TanStack Query keeps it for the component's life): the effect below re-runs on new posts only.
   const { mutate: markReadUpTo } = useMarkRead(id);
@@ -36,6 +39,16 @@ export function TopicPage() {
   // What the caller may do comes with the topic (api.md 1.1 `can`), computed by the rules the server enforces.
   const canReply = topic.data?.can.reply === true;
   const lastId = all[all.length - 1]?.id;
+  const { sentinelRef, loadEarlier, highlighted } = useTopicPositioning({
+    topicId: id,
+    start,
+    posts: all,
+    settled: posts.isSuccess && !posts.isFetching,
+    hasEarlier: posts.hasPreviousPage,
+    hasLater: posts.hasNextPage,
+    loadingEarlier: posts.isFetchingPreviousPage,
+    fetchEarlier: posts.fetchPreviousPage,
+  });
 
   const myId = me.data?.id;
   useEffect(() => {
@@ -94,7 +107,14 @@ export function TopicPage() {
     <ul className={depth === 0 ? 'thread' : 'thread thread-nested'}>
       {nodes.map((node) => (
         <li key={node.post.id}>
-          <PostView post={node.post} me={me.data} canReply={canReply} onReply={startReply}>
+          <PostView
+            post={node.post}
+            me={me.data}
+            canReply={canReply}
+            onReply={startReply}
+            topicSlug={topic.data.slug}
+            highlighted={node.post.number !== null && node.post.number === highlighted}
+          >
             {node.replies.length > 0 && (
               <button
                 type="button"
@@ -128,6 +148,7 @@ export function TopicPage() {
         )}
       </p>
       <div className="toolbar">
+        <NotificationLevelMenu target={{ topicId: topic.data.id }} level={topic.data.notificationLevel} />
         <div role="group" aria-label={t('forum.viewMode')}>
           <button type="button" aria-pressed={mode === 'threaded'} onClick={() => chooseMode('threaded')}>
             {t('forum.threaded')}
@@ -179,13 +200,29 @@ export function TopicPage() {
           .filter(Boolean)
           .join(' · ')}
       </p>
+      {/* Reaching this line loads the posts above (see useTopicPositioning); the button does the same by hand. */}
+      <div ref={sentinelRef} className="posts-earlier">
+        {posts.hasPreviousPage && (
+          <button type="button" onClick={loadEarlier} disabled={posts.isFetchingPreviousPage}>
+            {t('reading.loadEarlier')}
+          </button>
+        )}
+      </div>
+      {!posts.data && <p aria-busy="true">{t('reading.loading')}</p>}
       {mode === 'threaded' ? (
         renderNodes(buildThread(all), 0)
       ) : (
         <ol className="thread flat">
           {all.map((post) => (
             <li key={post.id}>
-              <PostView post={post} me={me.data} canReply={canReply} onReply={startReply} />
+              <PostView
+                post={post}
+                me={me.data}
+                canReply={canReply}
+                onReply={startReply}
+                topicSlug={topic.data.slug}
+                highlighted={post.number !== null && post.number === highlighted}
+              />
             </li>
           ))}
         </ol>
