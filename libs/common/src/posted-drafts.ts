@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { DraftKeyString } from '@harbour/contracts';
 
 /** Where a draft is kept (api.md): a reply in a topic, a new topic in a category, a message, a new conversation. */
-export type DraftKey = `topic:${string}` | `new-topic:${string}` | `conversation:${string}` | 'new-conversation';
+export type DraftKey = DraftKeyString;
 
 type Discard = (manager: EntityManager, userId: string, key: DraftKey) => Promise<void>;
 
