@@ -105,6 +105,14 @@ describe('reading a long topic from a link to one of its posts', () => {
     expect(JSON.stringify(bookmarks.body)).toContain('Post 30');
   });
 
+  it('lands on the post of a notification’s link (/t/<id>#post-<postId>), which names the post, not its number', async () => {
+    const found = await t.http().get(`/api/topics/${topic.id}/posts?around=112&limit=1`).expect(200);
+    const post = (found.body as { items: { id: string; number: number }[] }).items[0]!;
+    await page.goto(`${t.baseUrl}/t/${topic.id}#post-${post.id}`);
+    await waitForPageExpression(page, `document.activeElement && document.activeElement.getAttribute('data-post-number') === '112'`);
+    expect(await page.locator('article[data-post-number="112"]').getAttribute('class')).toContain('post-target');
+  });
+
   it('opens a topic at the member’s first unread post, and is clean for axe on a 360 px phone', async () => {
     // The reader's place, as if read up to post 100 on another device (reading only ever moves it forward).
     await sql(
