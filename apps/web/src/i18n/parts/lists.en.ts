@@ -33,7 +33,6 @@ export const listsEn = {
   lastActivity: 'Last activity {{when}}',
   justNow: 'just now',
   loadMore: 'Show more topics',
-  loading: 'Loading topics…',
   bookmarks: {
     title: 'Bookmarks',
     menu: 'Bookmarks',

@@ -35,7 +35,6 @@ export const listsFr: typeof listsEn = {
   lastActivity: 'Dernière activité {{when}}',
   justNow: 'à l’instant',
   loadMore: 'Afficher plus de sujets',
-  loading: 'Chargement des sujets…',
   bookmarks: {
     title: 'Signets',
     menu: 'Signets',

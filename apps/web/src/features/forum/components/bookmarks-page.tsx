@@ -4,6 +4,7 @@ import { useMe } from '../../../lib/session';
 import type { BookmarkDto } from '@harbour/contracts';
 import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
+import { Skeleton } from '../../../ui/skeleton';
 import { Avatar } from '../../shared/components/avatar';
 import { useBookmarks } from '../api/lists';
 import { RelativeTime } from './list-time';
@@ -25,7 +26,7 @@ function Bookmarks() {
   return (
     <Page title={t('lists.bookmarks.title')}>
       <p className="muted">{t('lists.bookmarks.intro')}</p>
-      {!bookmarks.data && <p className="muted">{t('app.loading')}</p>}
+      {!bookmarks.data && <Skeleton lines={5} />}
       {bookmarks.data && items.length === 0 && <EmptyState title={t('lists.bookmarks.empty')} hint={t('lists.bookmarks.emptyHint')} />}
       {items.length > 0 && (
         <ul className="bookmark-list">

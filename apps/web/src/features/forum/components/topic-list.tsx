@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PageDto, TopicDto } from '@harbour/contracts';
 import { EmptyState } from '../../../ui/empty-state';
+import { Skeleton } from '../../../ui/skeleton';
 import { Avatar } from '../../shared/components/avatar';
 import { categoryHue, RelativeTime } from './list-time';
 import './lists.css';
@@ -27,7 +28,8 @@ interface TopicListProps {
 export function TopicList({ data, hasNextPage, loadMore, loadingMore, empty, categoryNames }: TopicListProps) {
   const { t } = useTranslation();
   const topics = data?.pages.flatMap((page) => page.items) ?? [];
-  if (!data) return <p className="muted">{t('lists.loading')}</p>;
+  // A skeleton (data-skeleton): the start-up keeps a server-rendered page until the list is really there.
+  if (!data) return <Skeleton lines={5} />;
   if (topics.length === 0) return <EmptyState title={empty?.title ?? t('lists.empty.latest')} hint={empty?.hint} />;
   return (
     <>
