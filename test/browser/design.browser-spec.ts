@@ -169,6 +169,20 @@ describe('the visual system in the browser: themes, contrast, phones, shortcuts,
         if (extra > 0) wide[path] = extra;
       }
     }
+    // French words are longer (Rechercher, Notifications…): the member's main pages again in French.
+    // A member's language and theme are in the account menu, which fits a phone too.
+    await member.locator('.account-button').click();
+    await member.getByLabel('Language', { exact: true }).selectOption('fr');
+    if ((await overflow(member)) > 0) wide['account menu'] = await overflow(member);
+    await member.keyboard.press('Escape');
+    for (const path of ['/', topicPath, '/settings/profile']) {
+      await visit(member, memberIdle, path);
+      const extra = await overflow(member);
+      if (extra > 0) wide[`fr ${path}`] = extra;
+    }
+    await member.locator('.account-button').click();
+    await member.getByLabel('Langue', { exact: true }).selectOption('en');
+    await member.keyboard.press('Escape');
     expect(wide).toEqual({});
   });
 
@@ -215,7 +229,9 @@ describe('the visual system in the browser: themes, contrast, phones, shortcuts,
     await waitForPageExpression(page, "location.pathname === '/'");
 
     // The footer's button opens the same list, in French too.
-    await page.getByLabel('Language').selectOption('fr');
+    await page.locator('.account-button').click();
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Raccourcis clavier' }).click();
     await page.getByRole('dialog', { name: 'Raccourcis clavier' }).getByText('Aller à l’accueil').waitFor();
   });

@@ -5,6 +5,8 @@ import type { MeDto } from '@harbour/contracts';
 import { isAdmin, isSiteStaff } from '../lib/session';
 import { useLogout } from '../features/auth/api/logout';
 import { Avatar } from '../features/shared/components/avatar';
+import { LanguageSwitch } from './language-switch';
+import { ThemeSwitch } from './theme-switch';
 
 /** A disclosure menu: Escape closes it and gives focus back to its button. */
 export function AccountMenu({ me }: { me: MeDto }) {
@@ -135,6 +137,11 @@ export function AccountMenu({ me }: { me: MeDto }) {
             </ul>
           </nav>
         )}
+        {/* A member's display choices live here: the header of a phone has no room left for them. */}
+        <div className="menu-settings">
+          <LanguageSwitch />
+          <ThemeSwitch />
+        </div>
         <button
           type="button"
           className="sign-out"

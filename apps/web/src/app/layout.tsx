@@ -59,10 +59,13 @@ export function Layout() {
               </>
             )}
           </nav>
-          <div className="header-tools">
-            <LanguageSwitch />
-            <ThemeSwitch />
-          </div>
+          {/* A member has these in the account menu; a visitor has no menu, so they sit in the header. */}
+          {!me.data && !me.isPending && (
+            <div className="header-tools">
+              <LanguageSwitch />
+              <ThemeSwitch />
+            </div>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
