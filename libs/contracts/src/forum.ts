@@ -1,4 +1,4 @@
-import type { PageQuery, UserDto } from './accounts';
+import type { PageDto, PageQuery, UserDto } from './accounts';
 import type { CategoryAccessDto } from './groups';
 
 export interface CategoryDto {
@@ -203,4 +203,14 @@ export interface TopicsQuery extends PageQuery {
 export interface TopicPostsQuery extends PageQuery {
   /** Only posts numbered after this one: how a reconnecting reader catches up. */
   after?: number;
+  /** The page holding this post number (a few posts before it, the rest after); past the end: the last page. */
+  around?: number;
+  /** The posts just before this number, oldest first: how a reader pages upwards. */
+  before?: number;
+}
+
+/** A page of a topic's posts: `nextCursor` continues down, `before` up. */
+export interface TopicPostsPageDto extends PageDto<PostDto> {
+  /** Pass as `?before=` to read the posts above this page; null when none are above it. */
+  before: number | null;
 }

@@ -124,4 +124,8 @@ export class TopicsQueryDto extends PageQueryDto implements Exactly<TopicsQuery,
 export class TopicPostsQueryDto extends PageQueryDto implements Exactly<TopicPostsQuery, TopicPostsQueryDto> {
   /** Only posts numbered after this one: how a reconnecting reader catches up on what it missed. */
   @Optional() @Type(() => Number) @IsInt({ message: 'after must be a post number' }) @Min(0) @Max(1_000_000_000) after?: number;
+  /** A deep link's post: the page holding it. */
+  @Optional() @Type(() => Number) @IsInt({ message: 'around must be a post number' }) @Min(1) @Max(1_000_000_000) around?: number;
+  /** Paging upwards: the posts just before this number. */
+  @Optional() @Type(() => Number) @IsInt({ message: 'before must be a post number' }) @Min(1) @Max(1_000_000_000) before?: number;
 }
