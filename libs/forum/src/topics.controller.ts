@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
-import type { PageDto, PostDto, TopicDto, TopicWithFirstPostDto } from '@harbour/contracts';
+import type { PageDto, PostDto, TopicDto, TopicPostsPageDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import {
   CreatePostDto,
   CreateTopicDto,
@@ -53,7 +53,7 @@ export class TopicsController {
 
   @Public()
   @Get(':id/posts')
-  postsOf(@CurrentCaller() caller: Caller | null, @Param('id') id: string, @Query() query: TopicPostsQueryDto): Promise<PageDto<PostDto>> {
+  postsOf(@CurrentCaller() caller: Caller | null, @Param('id') id: string, @Query() query: TopicPostsQueryDto): Promise<TopicPostsPageDto> {
     return this.posts.listInTopic(caller, id, query);
   }
 
