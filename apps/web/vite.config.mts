@@ -41,6 +41,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // Which chunks each screen needs: the server's guest pages preload their screen's (apps/api/src/pages/shell.ts).
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // Everything the entry needs in one file (a dozen small ones cost a dozen requests' headers and compress worse).
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'http://localhost:3000', ws: true } } },
 });
