@@ -9,6 +9,7 @@ import { conversationSweepUrls, exportedTexts, plantConversationCanary, type Con
 import * as uploadCanary from '../support/canary-uploads';
 import { expectDraftsKeptInside } from '../support/canary-drafts';
 import * as pushCanary from '../support/canary-push';
+import { privateSpaceSweepUrls, type CanaryIds } from '../support/canary-sweep-urls';
 import { serverPageLeaks } from '../support/canary-pages';
 import type { PushSink } from '../support/push';
 import { connectSocket, nextEventWhere } from '../support/sockets';
@@ -26,7 +27,7 @@ describe('a canary in a private space', () => {
   let owner: TestMember;
   let insider: TestMember;
   let outsider: TestMember;
-  let ids: { topic: string; post: string; reply: string; category: string; group: string; groupSlug: string };
+  let ids: CanaryIds;
   /** Another canary, in private conversations: site staff and other groups' staff are outsiders there too. */
   let letters: ConversationCanary;
   /** Pictures and documents in the private topic and in a letter (support/canary-uploads.ts). */
@@ -95,36 +96,7 @@ describe('a canary in a private space', () => {
     expect(JSON.stringify(posts.body)).toContain(CANARY);
   });
 
-  const sweepUrls = () => [
-    '/api/categories',
-    `/api/categories/${ids.category}`,
-    `/api/categories/${ids.category}/topics`,
-    '/api/topics',
-    // Every topic list (issue 18): the canary's private topic is busy, new and unread to its members only.
-    '/api/topics?filter=new',
-    '/api/topics?filter=unread',
-    '/api/topics?filter=top&period=day',
-    `/api/categories/${ids.category}/topics?filter=top&period=year`,
-    `/api/topics/${ids.topic}`,
-    `/api/topics/${ids.topic}/posts`,
-    `/api/posts/${ids.post}`,
-    `/api/posts/${ids.reply}`,
-    `/api/posts/${ids.post}/revisions`,
-    '/api/groups',
-    `/api/groups/${ids.groupSlug}`,
-    `/api/groups/${ids.groupSlug}/members`,
-    `/api/search?q=${CANARY}`,
-    `/api/search?q=${CANARY}&groupId=${ids.group}`,
-    `/api/search?q=${CANARY}&categoryId=${ids.category}`,
-    `/api/search?q=about`,
-    '/api/bookmarks',
-    '/api/invitations',
-    '/api/me',
-    '/api/notifications',
-    '/api/notifications?unread=true',
-    '/api/notifications/unread-count',
-    '/api/me/blocks',
-  ];
+  const sweepUrls = () => privateSpaceSweepUrls(ids, CANARY);
 
   it('never reaches an outsider or a visitor through any route', async () => {
     for (const who of [outsider, null]) {
