@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PostDto, TopicWithFirstPostDto } from '@harbour/contracts';
+import type { TopicWithFirstPostDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, signIn, waitForPageExpression, type TestBrowser } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
-import { newCategory, newReply } from '../support/forum';
+import { newCategory } from '../support/forum';
+import { sql } from '../support/database';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
 // axe-core comes with eslint-plugin-jsx-a11y, evaluated from disk through the DevTools protocol (see uploads).
@@ -37,21 +38,33 @@ describe('topic lists, bookmarks and notification levels in the browser', () => 
       .body as TopicWithFirstPostDto;
 
   beforeAll(async () => {
-    t = await startTestApp({ webDir: WEB_DIR });
-    b = await launchBrowser();
+    [t, b] = await Promise.all([startTestApp({ webDir: WEB_DIR }), launchBrowser()]);
     admin = await newMember(t, { username: 'harbourmaster' });
     const lena = await newMember(t, { username: 'lena' });
     categoryId = await newCategory(t, admin, 'Naloxone');
     quietCategoryId = await newCategory(t, admin, 'Quiet corner');
     followed = await topic('Who carries naloxone on night shifts?');
     unopened = await topic('Training dates');
-    // Lena read the first post; two replies came after.
-    await t.http().put(`/api/topics/${followed.id}/read`).set(lena.auth).send({ postId: followed.firstPost.id }).expect(204);
-    const replies: PostDto[] = [];
-    for (let i = 0; i < 21; i += 1) replies.push(await newReply(t, admin, followed.id, `Reply number ${i + 2}`));
-    await t.http().put(`/api/topics/${followed.id}/read`).set(lena.auth).send({ postId: replies[18]!.id }).expect(204);
-    // 21 bookmarks: one more than a page.
-    for (const reply of replies) await t.http().put(`/api/posts/${reply.id}/bookmark`).set(lena.auth).expect(204);
+    // 21 replies (posts 2 to 22) and Lena's 21 bookmarks of them, one more than a page, a second apart (written
+    // in SQL: the API's own paths are the e2e suites' subject); Lena has read up to post 20, so 2 are unread.
+    await sql(
+      t.databaseUrl,
+      `INSERT INTO posts (topic_id, author_id, body, html, number, created_at)
+       SELECT $1, $2, 'Reply number ' || n, '<p>Reply number ' || n || '</p>', n, now() - make_interval(secs => 30 - n)
+         FROM generate_series(2, 22) n`,
+      [followed.id, admin.user.id],
+    );
+    await sql(t.databaseUrl, 'UPDATE topics SET post_count = 22, last_post_at = now() WHERE id = $1', [followed.id]);
+    await sql(
+      t.databaseUrl,
+      `INSERT INTO bookmarks (user_id, post_id, created_at)
+       SELECT $1, id, now() - make_interval(secs => 30 - number) FROM posts WHERE topic_id = $2 AND number > 1`,
+      [lena.user.id, followed.id],
+    );
+    await sql(t.databaseUrl, 'INSERT INTO topic_reads (user_id, topic_id, last_read_number) VALUES ($1, $2, 20)', [
+      lena.user.id,
+      followed.id,
+    ]);
     page = await signIn(b, t.baseUrl, 'lena', 360);
   });
   afterAll(async () => {
