@@ -3,7 +3,7 @@ export const draftsEn = {
   saving: 'Saving draft…',
   saved: 'Draft saved',
   failed: 'Draft not saved: your text is only on this page for now.',
-  offer: 'You have a draft saved {{when}}.',
+  offer: 'You have a draft saved on {{when}}.',
   restore: 'Restore draft',
   discard: 'Discard draft',
   restored: 'Draft restored.',

@@ -5,7 +5,7 @@ export const draftsFr: Messages<typeof draftsEn> = {
   saving: 'Enregistrement du brouillon…',
   saved: 'Brouillon enregistré',
   failed: 'Brouillon non enregistré : votre texte n’existe pour l’instant que sur cette page.',
-  offer: 'Vous avez un brouillon enregistré {{when}}.',
+  offer: 'Vous avez un brouillon enregistré le {{when}}.',
   restore: 'Reprendre le brouillon',
   discard: 'Supprimer le brouillon',
   restored: 'Brouillon repris.',
