@@ -88,6 +88,11 @@ describe('moderation of content', () => {
           hidden: false,
           body: 'Free   SAMPLES here',
         });
+        // Numbered now, and read by its author as any post of theirs: the topic is not unread to them.
+        expect((await t.http().get(`/api/topics/${topic.id}`).set(writer.auth).expect(200)).body).toMatchObject({
+          lastReadNumber: 2,
+          unreadCount: 0,
+        });
         const deadline = Date.now() + 5000;
         let told: NotificationDto[] = [];
         while (Date.now() < deadline && told.length === 0) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEventMap } from '@harbour/common';
 import { CategoryRepository } from './category.repository';
+import { MemberStateRepository } from './member-state.repository';
 import { PostRepository } from './post.repository';
 import { PostUploads } from './post-uploads';
 import { TopicRepository } from './topic.repository';
@@ -17,6 +18,7 @@ export class ForumModeration {
     private readonly topics: TopicRepository,
     private readonly categories: CategoryRepository,
     private readonly postUploads: PostUploads,
+    private readonly memberState: MemberStateRepository,
   ) {}
 
   async hidePost(manager: EntityManager, postId: string): Promise<void> {
@@ -41,6 +43,8 @@ export class ForumModeration {
     if (number === null) {
       number = await this.topics.countPost(manager, post.topicId);
       await this.posts.setNumber(manager, postId, number);
+      // As for any post (PostWriter.append): its author has read the topic up to it.
+      await this.memberState.markRead(post.authorId, post.topicId, number, manager);
     } else if (number === 1) {
       // The topic is new to its category only now (see TopicsService.create), and new in "latest".
       const categoryId = await this.topics.show(manager, post.topicId);
