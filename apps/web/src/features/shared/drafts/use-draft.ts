@@ -55,6 +55,8 @@ export function useDraft(key: DraftKeyString | undefined, text: DraftText): Draf
   /** Whether the server may hold a draft for the key (a blank box then throws it away). */
   const onServer = useRef(true);
   const stopped = useRef(false);
+  /** Something was saved since the box opened: the server no longer holds the draft it offered. */
+  const savedHere = useRef(false);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const path = key ? `/drafts/${key}` : null;
 
@@ -77,6 +79,7 @@ export function useDraft(key: DraftKeyString | undefined, text: DraftText): Draf
       if (stopped.current) return;
       kept.current = next;
       onServer.current = !blank(next);
+      savedHere.current = true;
       setStatus(blank(next) ? 'idle' : 'saved');
     } catch {
       if (!stopped.current) setStatus('failed');
@@ -121,6 +124,8 @@ export function useDraft(key: DraftKeyString | undefined, text: DraftText): Draf
     offer,
     restore: () => {
       const taken = offer;
+      // Unless the box saved over it meanwhile, the server holds exactly what now goes in the box: nothing to save.
+      if (taken && !savedHere.current) kept.current = textOf(taken);
       setOffer(null);
       setStatus('restored');
       return taken;
