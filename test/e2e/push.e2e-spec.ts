@@ -95,6 +95,12 @@ describe('web push', () => {
     await t.http().delete(`/api/push/subscriptions/${id}`).expect(401);
     await t.http().delete(`/api/push/subscriptions/${id}`).set(owner.auth).expect(204);
     await t.http().delete(`/api/push/subscriptions/${id}`).set(owner.auth).expect(404);
+
+    // At most twenty devices a member: the oldest goes, so one notification never becomes a flood of jobs.
+    const ids: string[] = [];
+    for (let i = 0; i < 21; i++) ids.push(await subscribe(t, other, sink.device(`many-${i}`)));
+    const kept = await sql<{ id: string }>(t.databaseUrl, 'SELECT id FROM push_subscriptions WHERE user_id = $1', [other.user.id]);
+    expect(kept.map((row) => row.id).sort()).toEqual(ids.slice(1).sort());
   });
 
   it('puts a member’s devices in their export (the push service, never the keys) and forgets them with the account', async () => {

@@ -3,7 +3,7 @@ import { MemberCallers } from '@harbour/accounts';
 import { cutText } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { Caller } from '@harbour/access';
-import type { NotificationDto, NotificationPreferencesDto } from '@harbour/contracts';
+import type { Locale, NotificationDto, NotificationPreferencesDto } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
 import { htmlToText, postPath } from '@harbour/forum';
 import { contentWarningLine, MailService, notificationMail, topicBatchMail, type BatchItem } from '@harbour/mail';
@@ -174,7 +174,7 @@ export class NotificationMailer {
   }
 
   /** A notification's post as a push shows it: its content warning instead of its words when it has one. */
-  async excerptOf(notification: NotificationDto, locale: 'en' | 'fr'): Promise<string | null> {
+  async excerptOf(notification: NotificationDto, locale: Locale): Promise<string | null> {
     return contentWarningLine(notification, locale) ?? this.excerpt(notification);
   }
 

@@ -39,17 +39,25 @@ export class PushRepository {
 
   /**
    * Stores a device's subscription for the member, or takes over the one stored for its endpoint (the same
-   * browser, signed in again, perhaps as someone else: its pushes follow whoever subscribed it last).
+   * browser, signed in again, perhaps as someone else: its pushes follow whoever subscribed it last). A member
+   * keeps at most `maxDevices`: the oldest beyond that go, so nobody can make one notification a thousand jobs.
    */
-  async save(userId: string, endpoint: string, p256dh: string, auth: string): Promise<string> {
-    const [row] = await this.db().query<{ id: string }[]>(
-      `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth
-       RETURNING id`,
-      [userId, endpoint, p256dh, auth],
-    );
-    if (!row) throw new Error('push subscription not stored');
-    return row.id;
+  save(userId: string, endpoint: string, p256dh: string, auth: string, maxDevices: number): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth
+         RETURNING id`,
+        [userId, endpoint, p256dh, auth],
+      );
+      if (!row) throw new Error('push subscription not stored');
+      await manager.query(
+        `DELETE FROM push_subscriptions WHERE user_id = $1 AND id NOT IN (
+           SELECT id FROM push_subscriptions WHERE user_id = $1 ORDER BY (id = $2) DESC, created_at DESC, id DESC LIMIT $3)`,
+        [userId, row.id, maxDevices],
+      );
+      return row.id;
+    });
   }
 
   /** The subscription's owner, or null when there is none with that id. */

@@ -9,6 +9,9 @@ import { PushKeys } from './push-keys.service';
 import type { PushSubscriptionDto } from './push.dtos';
 import { PushRepository } from './push.repository';
 
+/** Devices one member may have subscribed at once: phones, tablets and browsers, with room to spare. */
+const MAX_DEVICES = 20;
+
 /** A member's devices that receive web pushes: the server key, subscribing and unsubscribing. */
 @Injectable()
 export class PushService {
@@ -32,7 +35,14 @@ export class PushService {
     if (!isCurvePoint(p256dh)) throw new InvalidInputError('keys.p256dh must be a base64url P-256 public key (65 bytes)');
     const auth = Buffer.from(dto.keys.auth, 'base64url');
     // Stored unpadded, as web-push and the browsers' own toJSON() write them.
-    return { id: await this.repository.save(caller.userId, dto.endpoint, p256dh.toString('base64url'), auth.toString('base64url')) };
+    const id = await this.repository.save(
+      caller.userId,
+      dto.endpoint,
+      p256dh.toString('base64url'),
+      auth.toString('base64url'),
+      MAX_DEVICES,
+    );
+    return { id };
   }
 
   /** Only the member's own subscription; anyone else's, or a missing one, is the same 404. */
