@@ -193,6 +193,24 @@ describe('the visual system in the browser: themes, contrast, phones, shortcuts,
     expect(await page.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('BODY');
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('Skip to content');
+    // A post's "⋯" menu (ui/menu.tsx) by keyboard: ArrowDown opens it on its first item, arrows wrap, Escape
+    // closes it and gives focus back to its button.
+    const more = page.getByRole('button', { name: 'More actions for post 2' });
+    const activeText = () =>
+      page.evaluate<string>("(document.activeElement?.getAttribute('role') ?? '') + ':' + (document.activeElement?.textContent ?? '')");
+    await more.focus();
+    await page.keyboard.press('ArrowDown');
+    const first = await activeText();
+    expect(first).toMatch(/^menuitem:./);
+    await page.keyboard.press('ArrowUp');
+    expect(await activeText()).not.toBe(first);
+    await page.keyboard.press('ArrowDown');
+    expect(await activeText()).toBe(first);
+    await page.keyboard.press('Escape');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe(
+      'More actions for post 2',
+    );
     // r on a post that has focus replies to that post: its composer opens, focused.
     await page.locator('article.post').nth(1).focus();
     await page.keyboard.press('r');
