@@ -10,11 +10,12 @@
 //   jsKB      JavaScript transferred (compressed bytes on the wire, headers included) during the first load:
 //             until the page is usable and the network has been quiet a second (deferred chunks count);
 //   jsBeforeUsableKB  the part of it the page asked for before it was usable.
-// BENCH_WEB_TRACE=1 prints every load's requests (start, end, bytes). BENCH_WEB_PORT=3998, CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
+// BENCH_WEB_COMPARE=<another built checkout> measures it too, its loads alternating with these (before/after).
+// BENCH_WEB_TRACE=1 prints every load's requests (start, end, bytes). BENCH_WEB_PORT=3998 (and the next one), CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -23,7 +24,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.BENCH_WEB_PORT ?? 3998);
 const runs = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const out = process.env.BENCH_WEB_OUT ?? join(root, 'dist/bench-web.json');
-const base = `http://127.0.0.1:${port}`;
 const POSTS = 60;
 const OTHER_TOPICS = 20;
 const THROTTLE = {
@@ -31,55 +31,63 @@ const THROTTLE = {
   cpuRate: 4,
 };
 
-const serverEntry = join(root, 'dist/apps/api/apps/api/src/main.js');
-const webDir = process.env.HARBOUR_WEB_DIR ?? join(root, 'dist/web');
-if (!existsSync(serverEntry) || !existsSync(join(webDir, 'index.html'))) {
-  console.error('bench:web measures the built server and client: run `npm run build` first.');
-  process.exit(1);
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-web-'));
-const { startEmbeddedPostgres } = createRequire(import.meta.url)(
-  join(root, 'dist/apps/api/libs/database/src/embedded-postgres.launcher.js'),
-);
-const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres') });
-const server = spawn(process.execPath, [serverEntry], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    HARBOUR_DATA_DIR: dataDir,
-    HARBOUR_WEB_DIR: webDir,
-    LOG_LEVEL: 'error',
-    DATABASE_URL: postgres.url,
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-
-async function call(method, path, body, token) {
-  const response = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * A built Harbour (`dir`: a checkout after `npm run build`) on its own throw-away embedded PostgreSQL and port.
+ * BENCH_WEB_COMPARE=<another checkout> measures a second one in the same run, its loads taking turns with
+ * this one's, so that both meet the same machine (a shared machine's load swings the timings a lot).
+ */
+async function startSite(dir, sitePort, webDir = join(dir, 'dist/web')) {
+  const serverEntry = join(dir, 'dist/apps/api/apps/api/src/main.js');
+  if (!existsSync(serverEntry) || !existsSync(join(webDir, 'index.html'))) {
+    throw new Error(`bench:web measures the built server and client: run \`npm run build\` first (in ${dir}).`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-web-'));
+  const { startEmbeddedPostgres } = createRequire(import.meta.url)(
+    join(dir, 'dist/apps/api/libs/database/src/embedded-postgres.launcher.js'),
+  );
+  const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres') });
+  const server = spawn(process.execPath, [serverEntry], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      PORT: String(sitePort),
+      HOST: '127.0.0.1',
+      HARBOUR_DATA_DIR: dataDir,
+      HARBOUR_WEB_DIR: webDir,
+      LOG_LEVEL: 'error',
+      DATABASE_URL: postgres.url,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-}
-
-async function waitForServer() {
+  const base = `http://127.0.0.1:${sitePort}`;
+  const call = async (method, path, body, token) => {
+    const response = await fetch(`${base}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? null : response.json();
+  };
+  const stop = async () => {
+    server.kill('SIGINT');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(`${base}/api/health`)).ok) return { dir, webDir, base, call, stop };
     } catch {
       /* not up yet */
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error('the server did not start');
+  await stop();
+  throw new Error(`the server in ${dir} did not start`);
 }
 
-async function seed() {
+async function seed(call) {
   const register = (name) => call('POST', '/auth/register', { username: name, email: `${name}@bench.example`, password: 'bench password' });
   const admin = await register('bench_admin');
   await call(
@@ -180,7 +188,8 @@ async function coldLoad(browser, url, marker) {
       performance.getEntriesByType('resource').map((e) => [Math.round(e.startTime), Math.round(e.responseEnd), e.transferSize, e.name]),
     );
     process.stderr.write(`${url}: FCP ${Math.round(fcpMs)} usable ${Math.round(usableMs)}\n`);
-    for (const [start, end, bytes, name] of entries) process.stderr.write(`  ${start}\t${end}\t${bytes}\t${name.replace(base, '')}\n`);
+    for (const [start, end, bytes, name] of entries)
+      process.stderr.write(`  ${start}\t${end}\t${bytes}\t${name.replace(/^https?:\/\/[^/]+/, '')}\n`);
   }
   await context.close();
   return { fcpMs, usableMs, jsKB: jsBytes / 1024, jsBeforeUsableKB: jsBeforeUsableBytes / 1024 };
@@ -192,52 +201,70 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+const sites = [];
 let browser;
 try {
-  await waitForServer();
-  const { topic } = await seed();
+  sites.push(await startSite(root, port, process.env.HARBOUR_WEB_DIR));
+  if (process.env.BENCH_WEB_COMPARE) sites.push(await startSite(process.env.BENCH_WEB_COMPARE, port + 1));
+  const seeded = [];
+  for (const site of sites) seeded.push(await seed(site.call));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
   });
-  const pages = {
-    home: { url: `${base}/`, marker: 'Where to find naloxone kits' },
-    topic: { url: `${base}/t/${topic.id}`, marker: `Reply ${Math.min(POSTS, 50)}:` },
-  };
+  const pagesOf = (site, { topic }) => ({
+    home: { url: `${site.base}/`, marker: 'Where to find naloxone kits' },
+    topic: { url: `${site.base}/t/${topic.id}`, marker: `Reply ${Math.min(POSTS, 50)}:` },
+  });
   const results = {
     throttling: { downloadKbit: 1600, uploadKbit: 750, latencyMs: 150, cpuSlowdown: THROTTLE.cpuRate },
     runs,
-    webDir,
+    loadAverageAtStart: loadavg()[0],
+    sites: sites.map((site) => ({ dir: site.dir, webDir: site.webDir })),
   };
-  for (const [name, { url, marker }] of Object.entries(pages)) {
-    const samples = [];
-    // One warm-up load (not counted): the server's first answers include its own start-up costs.
-    await coldLoad(browser, url, marker);
-    for (let i = 0; i < runs; i++) samples.push(await coldLoad(browser, url, marker));
-    results[name] = {
-      fcpMs: Math.round(median(samples.map((s) => s.fcpMs))),
-      usableMs: Math.round(median(samples.map((s) => s.usableMs))),
-      jsKB: Number(median(samples.map((s) => s.jsKB)).toFixed(1)),
-      jsBeforeUsableKB: Number(median(samples.map((s) => s.jsBeforeUsableKB)).toFixed(1)),
-      samples: samples.map((s) => ({
-        fcpMs: Math.round(s.fcpMs),
-        usableMs: Math.round(s.usableMs),
-        jsKB: Number(s.jsKB.toFixed(1)),
-        jsBeforeUsableKB: Number(s.jsBeforeUsableKB.toFixed(1)),
-      })),
-    };
-    process.stderr.write(
-      `${name}: FCP ${results[name].fcpMs} ms, usable ${results[name].usableMs} ms, JS ${results[name].jsKB} KB ` +
-        `(${results[name].jsBeforeUsableKB} KB asked for before usable)\n`,
-    );
+  for (const name of ['home', 'topic']) {
+    const samples = sites.map(() => []);
+    // One warm-up load each (not counted): a server's first answers include its own start-up costs.
+    for (const [i, site] of sites.entries()) {
+      const { url, marker } = pagesOf(site, seeded[i])[name];
+      await coldLoad(browser, url, marker);
+    }
+    for (let run = 0; run < runs; run++) {
+      for (const [i, site] of sites.entries()) {
+        const { url, marker } = pagesOf(site, seeded[i])[name];
+        samples[i].push(await coldLoad(browser, url, marker));
+      }
+    }
+    for (const [i, site] of sites.entries()) {
+      const summary = summarize(samples[i]);
+      if (i === 0) results[name] = summary;
+      else (results.compared ??= { dir: site.dir })[name] = summary;
+      process.stderr.write(
+        `${i === 0 ? '' : `${site.dir} `}${name}: FCP ${summary.fcpMs} ms, usable ${summary.usableMs} ms, JS ${summary.jsKB} KB ` +
+          `(${summary.jsBeforeUsableKB} KB asked for before usable)\n`,
+      );
+    }
   }
+  results.loadAverageAtEnd = loadavg()[0];
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
 } finally {
   await browser?.close();
-  server.kill('SIGINT');
-  await new Promise((resolve) => server.once('exit', resolve));
-  await postgres.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const site of sites) await site.stop();
+}
+
+function summarize(samples) {
+  return {
+    fcpMs: Math.round(median(samples.map((s) => s.fcpMs))),
+    usableMs: Math.round(median(samples.map((s) => s.usableMs))),
+    jsKB: Number(median(samples.map((s) => s.jsKB)).toFixed(1)),
+    jsBeforeUsableKB: Number(median(samples.map((s) => s.jsBeforeUsableKB)).toFixed(1)),
+    samples: samples.map((s) => ({
+      fcpMs: Math.round(s.fcpMs),
+      usableMs: Math.round(s.usableMs),
+      jsKB: Number(s.jsKB.toFixed(1)),
+      jsBeforeUsableKB: Number(s.jsBeforeUsableKB.toFixed(1)),
+    })),
+  };
 }

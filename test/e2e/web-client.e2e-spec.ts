@@ -6,11 +6,40 @@ import { newCategory, newPrivateCategory, newReply, newTopic } from '../support/
 
 const WEB_DIR = join(__dirname, '../../dist/web');
 
-describe('serving the web client', () => {
+/** What a browser gets, undecoded: fetch decodes bodies but keeps the headers that say how they came. */
+async function raw(baseUrl: string, path: string, encoding: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { 'accept-encoding': encoding, ...headers } });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+describe('serving the web client: compression, caching, and server-rendered pages for guests', () => {
   let t: TestApp;
+  let admin: TestMember;
+  let author: TestMember;
+  let category: string;
+  let topic: { id: string; title: string };
+  let privateCategory: string;
+  let privateTopic: string;
+  const SECRET = `private${Math.random().toString(36).slice(2, 10)}`;
+  const HOSTILE = `<script>alert("x")</script> & <img src=x onerror=alert(1)>`;
+
   beforeAll(async () => {
     if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('Build the client first: npm run build:web');
     t = await startTestApp({ webDir: WEB_DIR });
+    admin = await newMember(t, { role: 'admin' });
+    author = await newMember(t);
+    category = await newCategory(t, admin, 'Harm reduction');
+    topic = await newTopic(t, author, category, 'Which pharmacies hand out **naloxone** kits?');
+    await newReply(t, admin, topic.id, 'The one on Main Street, ask at the counter.');
+    privateCategory = await newPrivateCategory(t, `Space ${SECRET}`);
+    privateTopic = (
+      await t
+        .http()
+        .post('/api/topics')
+        .set(admin.auth)
+        .send({ categoryId: privateCategory, title: `Topic ${SECRET}`, body: SECRET })
+        .expect(201)
+    ).body.id;
   });
   afterAll(() => t.close());
 
@@ -40,43 +69,6 @@ describe('serving the web client', () => {
     expect(api.body).toMatchObject({ statusCode: 404 });
     await t.http().get('/assets/missing.js').expect(404);
   });
-});
-
-/** What a browser gets, undecoded: fetch decodes bodies but keeps the headers that say how they came. */
-async function raw(baseUrl: string, path: string, encoding: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { 'accept-encoding': encoding, ...headers } });
-  return { status: response.status, headers: response.headers, text: await response.text() };
-}
-
-describe('a weak phone’s first load: compression, caching and server-rendered pages for guests', () => {
-  let t: TestApp;
-  let admin: TestMember;
-  let author: TestMember;
-  let category: string;
-  let topic: { id: string; title: string };
-  let privateCategory: string;
-  let privateTopic: string;
-  const SECRET = `private${Math.random().toString(36).slice(2, 10)}`;
-  const HOSTILE = `<script>alert("x")</script> & <img src=x onerror=alert(1)>`;
-
-  beforeAll(async () => {
-    t = await startTestApp({ webDir: WEB_DIR });
-    admin = await newMember(t, { role: 'admin' });
-    author = await newMember(t);
-    category = await newCategory(t, admin, 'Harm reduction');
-    topic = await newTopic(t, author, category, 'Which pharmacies hand out **naloxone** kits?');
-    await newReply(t, admin, topic.id, 'The one on Main Street, ask at the counter.');
-    privateCategory = await newPrivateCategory(t, `Space ${SECRET}`);
-    privateTopic = (
-      await t
-        .http()
-        .post('/api/topics')
-        .set(admin.auth)
-        .send({ categoryId: privateCategory, title: `Topic ${SECRET}`, body: SECRET })
-        .expect(201)
-    ).body.id;
-  });
-  afterAll(() => t.close());
 
   it('compresses JSON and pages with brotli, or gzip for a browser without it', async () => {
     for (const path of ['/api/openapi.json', '/']) {
@@ -101,6 +93,9 @@ describe('a weak phone’s first load: compression, caching and server-rendered 
         expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
         expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
         expect(response.headers.get('content-type')).toMatch(asset.endsWith('.js') ? /javascript/ : /css/);
+        // nosniff stays; a document's own headers (framing, isolation) are not repeated on every script.
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('x-frame-options')).toBeNull();
         expect(response.text).toBe(plain);
       }
       const identity = await raw(t.baseUrl, asset, 'identity');

@@ -55,6 +55,27 @@ export function serveWebClient(app: NestExpressApplication, webDir: string): voi
   });
 }
 
+/**
+ * Headers that only mean something on a document (framing, window isolation, old IE's download and XSS
+ * switches): a script or style sheet carries them for nothing, and a weak phone's first load fetches a dozen
+ * of those. The CSP stays on scripts (it would govern one started as a worker); nosniff and CORP stay on all.
+ */
+const DOCUMENT_ONLY = [
+  'Cross-Origin-Opener-Policy',
+  'Origin-Agent-Cluster',
+  'X-DNS-Prefetch-Control',
+  'X-Download-Options',
+  'X-Frame-Options',
+  'X-Permitted-Cross-Domain-Policies',
+  'X-XSS-Protection',
+];
+
+function trimHeaders(response: Response, name: string): void {
+  if (!/\.(js|css)$/.test(name)) return;
+  for (const header of DOCUMENT_ONLY) response.removeHeader(header);
+  if (name.endsWith('.css')) response.removeHeader('Content-Security-Policy');
+}
+
 /** Hashed assets: the .br or .gz copy written by the build when the request accepts it, else the file itself. */
 function serveAssets(app: NestExpressApplication, dir: string): void {
   const names = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
@@ -62,13 +83,16 @@ function serveAssets(app: NestExpressApplication, dir: string): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     const name = decodeURIComponent(request.path.slice(1));
     if (!names.has(name) || name.includes('/')) return next();
+    trimHeaders(response, name);
     const encoding = request.acceptsEncodings('br', 'gzip');
     const suffix = encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : '';
     response.vary('Accept-Encoding');
     if (!suffix || !names.has(name + suffix)) return next();
     response.setHeader('Content-Encoding', encoding as string);
     response.type(extname(name));
-    response.sendFile(join(dir, name + suffix), { headers: { 'Cache-Control': IMMUTABLE }, cacheControl: false }, (error) => {
+    // Immutable: no Last-Modified or ranges needed (the ETag stays for a forced reload).
+    const options = { headers: { 'Cache-Control': IMMUTABLE }, cacheControl: false, lastModified: false, acceptRanges: false };
+    response.sendFile(join(dir, name + suffix), options, (error) => {
       if (error) next(error);
     });
   });
