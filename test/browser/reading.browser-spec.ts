@@ -111,6 +111,16 @@ describe('reading a long topic from a link to one of its posts', () => {
     await page.goto(`${t.baseUrl}/t/${topic.id}#post-${post.id}`);
     await waitForPageExpression(page, `document.activeElement && document.activeElement.getAttribute('data-post-number') === '112'`);
     expect(await page.locator('article[data-post-number="112"]').getAttribute('class')).toContain('post-target');
+    // The marked post, its number link and its bar keep their contrast in both themes.
+    await page.evaluate(AXE);
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate(`document.documentElement.setAttribute('data-theme', '${theme}')`);
+      const marked = await page.evaluate<string[]>(
+        "axe.run('article.post-target', { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id))",
+      );
+      expect([theme, marked]).toEqual([theme, []]);
+    }
+    await page.evaluate("document.documentElement.removeAttribute('data-theme')");
   });
 
   it('opens a topic at the member’s first unread post, and is clean for axe on a 360 px phone', async () => {
