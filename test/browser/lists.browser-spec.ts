@@ -84,7 +84,6 @@ describe('topic lists, bookmarks and notification levels in the browser', () => 
     await badge.waitFor();
     expect(await badge.getAttribute('href')).toBe(`/t/${followed.slug}/${followed.id}/21`);
     expect(await page.getByRole('link', { name: 'Training dates' }).count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
     expect(await overflow(page)).toBe(0);
 
     await page.reload();
@@ -105,6 +104,8 @@ describe('topic lists, bookmarks and notification levels in the browser', () => 
     await waitForPageExpression(page, "location.search === '?filter=top&period=month'");
     expect(await periods.getByRole('link', { name: 'This month' }).getAttribute('aria-current')).toBe('page');
     await page.getByRole('link', { name: 'Who carries naloxone on night shifts?' }).waitFor();
+    // One axe run for the lists: this page has the tabs, the periods, a row's category, avatar and unread badge.
+    await page.getByRole('link', { name: '2 unread posts: go to the first' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflow(page)).toBe(0);
 
