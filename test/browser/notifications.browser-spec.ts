@@ -117,7 +117,12 @@ describe('live topics and notifications in the browser', () => {
   });
 
   it('is installable: a linked, valid manifest and a service worker for the whole site that keeps hashed assets only', async () => {
-    const page = await signIn('keeper');
+    // A context of its own that lets the service worker run (the others block it: support/browser.ts).
+    const context = await b.newContext({ serviceWorkers: 'allow' });
+    await context.request.post(`${t.baseUrl}/api/auth/login`, { data: { login: 'keeper', password: keeper.password } });
+    const page = watchOffHostRequests(await context.newPage(), t.baseUrl, offHost);
+    await page.goto(`${t.baseUrl}/`);
+    await page.getByText('You are signed in as keeper.').waitFor();
     expect(await page.evaluate<string | null>('document.querySelector(\'link[rel="manifest"]\')?.getAttribute("href") ?? null')).toBe(
       '/manifest.webmanifest',
     );
@@ -151,5 +156,6 @@ describe('live topics and notifications in the browser', () => {
     expect(cached.length).toBeGreaterThan(0);
     expect(cached.filter((path) => !path.startsWith('/assets/'))).toEqual([]);
     expect(offHost).toEqual([]);
+    await context.close();
   });
 });

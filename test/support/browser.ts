@@ -2,7 +2,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export interface TestBrowser {
   browser: Browser;
-  newContext(options?: { locale?: string; width?: number }): Promise<BrowserContext>;
+  /**
+   * A fresh context. Service workers are blocked unless asked for: a page controlled by the site's worker
+   * (apps/web/public/sw.js) gets its cached assets past `page.route`, which tests that refuse scripts rely on;
+   * the suite that tests the worker itself allows it.
+   */
+  newContext(options?: { locale?: string; width?: number; serviceWorkers?: 'allow' | 'block' }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -26,7 +31,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   return {
     browser,
-    newContext: ({ locale = 'en-US', width = 1024 } = {}) => browser.newContext({ locale, viewport: { width, height: 800 } }),
+    newContext: ({ locale = 'en-US', width = 1024, serviceWorkers = 'block' } = {}) =>
+      browser.newContext({ locale, viewport: { width, height: 800 }, serviceWorkers }),
     close: () => browser.close(),
   };
 }
