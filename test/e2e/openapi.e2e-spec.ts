@@ -217,6 +217,8 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
     expect(query.map((parameter) => `${parameter.in}:${parameter.name}`).sort()).toEqual([
       'path:id',
       'query:after',
+      'query:around',
+      'query:before',
       'query:cursor',
       'query:limit',
     ]);

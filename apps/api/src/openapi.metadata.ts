@@ -5,6 +5,7 @@ import type { GeneratedOperation } from './openapi';
 import * as updateSettingsDto from '../../../libs/settings/src/update-settings.dto';
 import * as forumDtos from '../../../libs/forum/src/forum.dtos';
 import * as notificationsDtos from '../../../libs/notifications/src/notifications.dtos';
+import * as pushDtos from '../../../libs/push/src/push.dtos';
 import * as validation from '../../../libs/common/src/validation';
 import * as selfServiceDtos from '../../../libs/accounts/src/self-service.dtos';
 import * as twoFactorDtos from '../../../libs/accounts/src/two-factor.dtos';
@@ -12,6 +13,7 @@ import * as accountDtos from '../../../libs/accounts/src/account.dtos';
 import * as leavingDtos from '../../../libs/accounts/src/leaving.dtos';
 import * as groupsDtos from '../../../libs/groups/src/groups.dtos';
 import * as conversationsDtos from '../../../libs/conversations/src/conversations.dtos';
+import * as draftsDtos from '../../../libs/drafts/src/drafts.dtos';
 import * as mailingsDtos from '../../../libs/mailings/src/mailings.dtos';
 import * as moderationDtos from '../../../libs/moderation/src/moderation.dtos';
 import * as profilesDtos from '../../../libs/profiles/src/profiles.dtos';
@@ -23,6 +25,7 @@ export const requestModels = async () => {
     ['../../../libs/settings/src/update-settings.dto']: updateSettingsDto,
     ['../../../libs/forum/src/forum.dtos']: forumDtos,
     ['../../../libs/notifications/src/notifications.dtos']: notificationsDtos,
+    ['../../../libs/push/src/push.dtos']: pushDtos,
   };
   return {
     '@nestjs/swagger': {
@@ -237,13 +240,30 @@ export const requestModels = async () => {
             PreviewDto: { body: { required: true, type: () => String } },
             NotificationLevelDto: { level: { required: true, enum: ['watching', 'tracking', 'normal', 'muted'] } },
             ReadDto: { postId: { required: true, type: () => String, format: 'uuid' } },
-            TopicsQueryDto: {},
+            TopicsQueryDto: {
+              filter: { required: false, enum: ['latest', 'unread', 'new', 'top'] },
+              period: { required: false, enum: ['day', 'week', 'month', 'year'] },
+            },
             TopicPostsQueryDto: {
               after: {
                 required: false,
                 type: () => Number,
                 description: 'Only posts numbered after this one: how a reconnecting reader catches up on what it missed.',
                 minimum: 0,
+                maximum: 1000000000,
+              },
+              around: {
+                required: false,
+                type: () => Number,
+                description: "A deep link's post: the page holding it.",
+                minimum: 1,
+                maximum: 1000000000,
+              },
+              before: {
+                required: false,
+                type: () => Number,
+                description: 'Paging upwards: the posts just before this number.',
+                minimum: 1,
                 maximum: 1000000000,
               },
             },
@@ -324,10 +344,21 @@ export const requestModels = async () => {
               deliveries: { required: false, type: () => t['../../../libs/notifications/src/notifications.dtos'].DeliveriesDto },
               digest: { required: false, enum: ['off', 'daily', 'weekly'] },
               discreetEmails: { required: false, type: () => Boolean },
+              pushDetails: { required: false, type: () => Boolean },
             },
             UnsubscribeDto: {
               token: { required: false, type: () => String, maxLength: 300 },
               'List-Unsubscribe': { required: false, type: () => String, maxLength: 20 },
+            },
+          },
+        ],
+        [
+          Promise.resolve(draftsDtos),
+          {
+            SaveDraftDto: {
+              body: { required: true, type: () => String },
+              title: { required: false, type: () => String, maxLength: 200 },
+              contentWarning: { required: false, type: () => String, maxLength: 200 },
             },
           },
         ],
@@ -400,6 +431,29 @@ export const requestModels = async () => {
             AddWatchedWordDto: {
               word: { required: true, type: () => String, minLength: 1, maxLength: 100 },
               action: { required: true, enum: ['block', 'censor', 'review'] },
+            },
+          },
+        ],
+        [
+          Promise.resolve(pushDtos),
+          {
+            PushKeysDto: {
+              p256dh: {
+                required: true,
+                type: () => String,
+                description: 'A P-256 public key: 65 bytes.',
+                pattern: '^[A-Za-z0-9_-]{87}=?$',
+              },
+              auth: {
+                required: true,
+                type: () => String,
+                description: 'The authentication secret: 16 bytes.',
+                pattern: '^[A-Za-z0-9_-]{22}(==)?$',
+              },
+            },
+            PushSubscriptionDto: {
+              endpoint: { required: true, type: () => String, maxLength: 2048 },
+              keys: { required: true, type: () => t['../../../libs/push/src/push.dtos'].PushKeysDto },
             },
           },
         ],
@@ -612,6 +666,12 @@ export const operations: Record<string, GeneratedOperation> = {
   },
   ConversationsController_send: { schema: { $ref: '#/components/schemas/MessageDto' } },
   ConversationsController_unreadCount: { schema: { type: 'object', properties: { count: { type: 'number' } }, required: ['count'] } },
+  DraftsController_discard: {
+    summary: "Throwing one's own text away changes nothing others see: a silenced member may too.",
+    schema: null,
+  },
+  DraftsController_get: { schema: { $ref: '#/components/schemas/DraftDto' } },
+  DraftsController_save: { schema: null },
   EmailController_change: { schema: null },
   EmailController_resend: { summary: "Securing one's own account changes nothing others see: a silenced member may too.", schema: null },
   EmailController_verify: {
@@ -898,8 +958,11 @@ export const operations: Record<string, GeneratedOperation> = {
   PostsController_bookmarks: {
     schema: {
       type: 'object',
-      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/PostDto' } } },
-      required: ['items'],
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/BookmarkDto' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+      required: ['items', 'nextCursor'],
     },
   },
   PostsController_delete: { schema: null },
@@ -937,6 +1000,12 @@ export const operations: Record<string, GeneratedOperation> = {
       required: ['items'],
     },
   },
+  PushController_key: {
+    summary: 'The application server key is public by nature (every subscribing browser is given it).',
+    schema: { $ref: '#/components/schemas/PushKeyDto' },
+  },
+  PushController_subscribe: { schema: { $ref: '#/components/schemas/PushSubscriptionCreatedDto' } },
+  PushController_unsubscribe: { schema: null },
   SearchController_find: {
     summary: 'Anyone may search; each caller finds only what they may see.',
     schema: {
@@ -1004,7 +1073,7 @@ export const operations: Record<string, GeneratedOperation> = {
   TopicsController_create: { schema: { $ref: '#/components/schemas/TopicWithFirstPostDto' } },
   TopicsController_get: { schema: { $ref: '#/components/schemas/TopicDto' } },
   TopicsController_latest: {
-    summary: 'The latest topics in every category the caller may see.',
+    summary: 'Topics of every category the caller may see: latest, unread, new or top (api.md 1.1).',
     schema: {
       type: 'object',
       properties: {
@@ -1015,16 +1084,7 @@ export const operations: Record<string, GeneratedOperation> = {
     },
   },
   TopicsController_markRead: { schema: null },
-  TopicsController_postsOf: {
-    schema: {
-      type: 'object',
-      properties: {
-        items: { type: 'array', items: { $ref: '#/components/schemas/PostDto' } },
-        nextCursor: { type: 'string', nullable: true },
-      },
-      required: ['items', 'nextCursor'],
-    },
-  },
+  TopicsController_postsOf: { schema: { $ref: '#/components/schemas/TopicPostsPageDto' } },
   TopicsController_reply: { schema: { $ref: '#/components/schemas/PostDto' } },
   TopicsController_setLevel: { schema: null },
   TopicsController_update: { schema: { $ref: '#/components/schemas/TopicDto' } },
@@ -1264,6 +1324,74 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     properties: { user: { $ref: '#/components/schemas/MeDto' }, token: { type: 'string' } },
     required: ['user', 'token'],
   },
+  BookmarkDto: {
+    type: 'object',
+    properties: {
+      topic: {
+        type: 'object',
+        properties: { id: { type: 'string' }, title: { type: 'string' }, slug: { type: 'string' } },
+        required: ['id', 'title', 'slug'],
+      },
+      id: { type: 'string' },
+      topicId: { type: 'string' },
+      number: {
+        type: 'number',
+        nullable: true,
+        description: '1, 2, 3, … in reading order; null for a reply held for review (it is numbered when approved).',
+      },
+      parentId: { type: 'string', nullable: true },
+      author: { allOf: [{ $ref: '#/components/schemas/UserDto' }], nullable: true },
+      body: { type: 'string' },
+      html: { type: 'string' },
+      contentWarning: { type: 'string', nullable: true },
+      wiki: { type: 'boolean' },
+      createdAt: { type: 'string' },
+      editedAt: { type: 'string', nullable: true },
+      revision: {
+        type: 'number',
+        description: 'Edits of the body so far; send it back as `baseRevision` when editing, and a stale edit answers 409.',
+      },
+      deleted: { type: 'boolean' },
+      hidden: { type: 'boolean' },
+      reactions: { type: 'object', properties: {}, additionalProperties: { type: 'number' } },
+      myReactions: { type: 'array', items: { type: 'string' } },
+      bookmarked: { type: 'boolean' },
+      blockedAuthor: {
+        type: 'boolean',
+        description:
+          "The caller blocked its author (api.md 1.1, Blocking): show it collapsed, one click away. Only ever true\nin the blocker's own answers; a socket room, a visitor and the blocked member always get false.",
+      },
+      pendingReview: {
+        type: 'boolean',
+        enum: [true],
+        description: 'Held for moderators: only its author and moderators see it until it is approved.',
+      },
+      can: { $ref: '#/components/schemas/PostCan' },
+    },
+    required: [
+      'topic',
+      'id',
+      'topicId',
+      'number',
+      'parentId',
+      'author',
+      'body',
+      'html',
+      'contentWarning',
+      'wiki',
+      'createdAt',
+      'editedAt',
+      'revision',
+      'deleted',
+      'hidden',
+      'reactions',
+      'myReactions',
+      'bookmarked',
+      'blockedAuthor',
+      'can',
+    ],
+    description: 'A bookmarked post, with the topic it is in (the Bookmarks page links to it).',
+  },
   CategoryAccessDto: {
     type: 'object',
     properties: {
@@ -1305,6 +1433,11 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       },
       private: { type: 'boolean', description: 'Only some members may see it: show the private badge.' },
       can: { $ref: '#/components/schemas/CategoryCan' },
+      notificationLevel: {
+        type: 'string',
+        enum: ['watching', 'tracking', 'normal', 'muted'],
+        description: 'The member\'s own level here (GET /api/categories/:id, members only; "normal" until they choose).',
+      },
     },
     required: ['id', 'name', 'slug', 'description', 'groupId', 'parentId', 'topicCount', 'sharedGroupIds', 'access', 'private', 'can'],
   },
@@ -1345,6 +1478,18 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     properties: { id: { type: 'string' }, token: { type: 'string' }, link: { type: 'string' } },
     required: ['id', 'token', 'link'],
     description: 'Answer to creating an invitation: the link is shown once, for sharing by other means.',
+  },
+  DraftDto: {
+    type: 'object',
+    properties: {
+      key: { oneOf: [{ type: 'string', enum: ['new-conversation'] }, { type: 'string' }, { type: 'string' }, { type: 'string' }] },
+      body: { type: 'string' },
+      title: { type: 'string', nullable: true },
+      contentWarning: { type: 'string', nullable: true },
+      updatedAt: { type: 'string', description: 'ISO date of the last save.' },
+    },
+    required: ['key', 'body', 'title', 'contentWarning', 'updatedAt'],
+    description: "`GET /api/drafts/:key`: the member's own draft, from whichever device saved it last.",
   },
   ErrorDto: {
     type: 'object',
@@ -1762,8 +1907,12 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         type: 'boolean',
         description: 'Every notification email says only "New activity on <site>", for members who share a device.',
       },
+      pushDetails: {
+        type: 'boolean',
+        description: 'Web pushes name who did what where (and quote a little); off by default: a push says only "New activity".',
+      },
     },
-    required: ['deliveries', 'digest', 'discreetEmails'],
+    required: ['deliveries', 'digest', 'discreetEmails', 'pushDetails'],
   },
   OutboxItemDto: {
     type: 'object',
@@ -1932,6 +2081,18 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'can',
     ],
     description: 'A post in `GET /api/users/:username/posts`, with the topic it belongs to.',
+  },
+  PushKeyDto: {
+    type: 'object',
+    properties: { publicKey: { type: 'string', description: 'base64url, uncompressed P-256 point (65 bytes).' } },
+    required: ['publicKey'],
+    description: '`GET /api/push/key`: the application server key a browser subscribes with.',
+  },
+  PushSubscriptionCreatedDto: {
+    type: 'object',
+    properties: { id: { type: 'string' } },
+    required: ['id'],
+    description: 'What `POST /api/push/subscriptions` answers (201): the id to delete it by.',
   },
   RateLimitsDto: {
     type: 'object',
@@ -2230,7 +2391,16 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         type: 'number',
         description: 'Slow mode: each member may post once per this many seconds here (0: off; staff are exempt).',
       },
-      unreadCount: { type: 'number', description: 'Posts after the last one the member read; absent for visitors.' },
+      unreadCount: {
+        type: 'number',
+        description:
+          'Numbered posts after the last one the member read; absent for visitors. A topic the member never opened\ncounts all its posts (it is "new"; see lastReadNumber).',
+      },
+      lastReadNumber: {
+        type: 'number',
+        nullable: true,
+        description: 'The number of the last post the member read; null when they never opened it; absent for visitors.',
+      },
       notificationLevel: { type: 'string', enum: ['watching', 'tracking', 'normal', 'muted'] },
       can: { $ref: '#/components/schemas/TopicCan' },
     },
@@ -2248,6 +2418,20 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'slowModeSeconds',
       'can',
     ],
+  },
+  TopicPostsPageDto: {
+    type: 'object',
+    properties: {
+      before: {
+        type: 'number',
+        nullable: true,
+        description: 'Pass as `?before=` to read the posts above this page; null when none are above it.',
+      },
+      items: { type: 'array', items: { $ref: '#/components/schemas/PostDto' } },
+      nextCursor: { type: 'string', nullable: true },
+    },
+    required: ['before', 'items', 'nextCursor'],
+    description: "A page of a topic's posts: `nextCursor` continues down, `before` up.",
   },
   TopicWithFirstPostDto: {
     type: 'object',
@@ -2267,7 +2451,16 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         type: 'number',
         description: 'Slow mode: each member may post once per this many seconds here (0: off; staff are exempt).',
       },
-      unreadCount: { type: 'number', description: 'Posts after the last one the member read; absent for visitors.' },
+      unreadCount: {
+        type: 'number',
+        description:
+          'Numbered posts after the last one the member read; absent for visitors. A topic the member never opened\ncounts all its posts (it is "new"; see lastReadNumber).',
+      },
+      lastReadNumber: {
+        type: 'number',
+        nullable: true,
+        description: 'The number of the last post the member read; null when they never opened it; absent for visitors.',
+      },
       notificationLevel: { type: 'string', enum: ['watching', 'tracking', 'normal', 'muted'] },
       can: { $ref: '#/components/schemas/TopicCan' },
     },
