@@ -3,6 +3,6 @@
 try {
   var theme = localStorage.getItem('harbour.theme');
   if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
-} catch (error) {
+} catch {
   // Storage refused (private mode, disabled cookies): the device's preference applies.
 }
