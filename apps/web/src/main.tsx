@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { languageReady } from './i18n';
+import { languageReady, loadLaterStrings } from './i18n';
 import './styles.css';
 import { App, queryClient } from './app/app';
 import { whenSettled } from './app/take-over';
@@ -29,6 +29,8 @@ if (root) {
       }
       performance.mark('harbour:ready');
       markPageReady();
+      // The strings of other screens, before the reader goes to one (a no-op when already loaded).
+      void loadLaterStrings();
     });
   });
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import { loadLaterStrings } from '../i18n';
 import { PageSkeleton } from '../ui/skeleton';
 
 /**
@@ -6,8 +7,15 @@ import { PageSkeleton } from '../ui/skeleton';
  * moderation, mailing or settings code. A skeleton holds the place meanwhile, under the header, which stays.
  * Add a route's page as `const XPage = lazyPage(() => import('…/x-page').then((m) => m.XPage));`.
  */
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
+export function lazyPage<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  { laterStrings = true }: { laterStrings?: boolean } = {},
+): ComponentType<P> {
+  // Most screens need the later strings (i18n/en-later.ts); a guest's first screens (home, category, topic) do not.
+  const Lazy = lazy(async () => {
+    const [component] = await Promise.all([load(), laterStrings ? loadLaterStrings() : undefined]);
+    return { default: component };
+  });
   function LazyPage(props: P) {
     return (
       <Suspense fallback={<PageSkeleton />}>

@@ -1,15 +1,10 @@
 import { blocksEn } from './parts/blocks.en';
-import { conversationsEn } from './parts/conversations.en';
 import { designEn } from './parts/design.en';
-import { leavingEn } from './parts/leaving.en';
 import { profilesEn } from './parts/profiles.en';
-import { selfServiceEn } from './parts/self-service.en';
-import { twoFactorEn } from './parts/two-factor.en';
 import { readingEn } from './parts/reading.en';
 import { uploadsEn } from './parts/uploads.en';
 import { draftsEn } from './parts/drafts.en';
 import { listsEn } from './parts/lists.en';
-import { pushEn } from './parts/push.en';
 
 /** English strings. Every visible string of the client comes from here or fr.ts, by key. */
 export const en = {
@@ -652,15 +647,10 @@ export const en = {
   },
   // Issue 15's namespaces live in parts/ so that each can change without touching this file.
   profiles: profilesEn,
-  selfService: selfServiceEn,
-  twoFactor: twoFactorEn,
   blocks: blocksEn,
-  leaving: leavingEn,
-  conversations: conversationsEn,
   uploads: uploadsEn,
   reading: readingEn,
   drafts: draftsEn,
   lists: listsEn,
-  push: pushEn,
   design: designEn,
 };

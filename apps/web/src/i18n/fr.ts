@@ -1,17 +1,12 @@
 import type { en } from './en';
 import type { Messages } from './messages';
 import { blocksFr } from './parts/blocks.fr';
-import { conversationsFr } from './parts/conversations.fr';
 import { designFr } from './parts/design.fr';
-import { leavingFr } from './parts/leaving.fr';
 import { profilesFr } from './parts/profiles.fr';
-import { selfServiceFr } from './parts/self-service.fr';
-import { twoFactorFr } from './parts/two-factor.fr';
 import { readingFr } from './parts/reading.fr';
 import { uploadsFr } from './parts/uploads.fr';
 import { draftsFr } from './parts/drafts.fr';
 import { listsFr } from './parts/lists.fr';
-import { pushFr } from './parts/push.fr';
 
 /** French strings: the same keys as en.ts, checked by the type. */
 export const fr: Messages<typeof en> = {
@@ -658,15 +653,10 @@ export const fr: Messages<typeof en> = {
     delete: 'Supprimer le compte',
   },
   profiles: profilesFr,
-  selfService: selfServiceFr,
-  twoFactor: twoFactorFr,
   blocks: blocksFr,
-  leaving: leavingFr,
-  conversations: conversationsFr,
   uploads: uploadsFr,
   reading: readingFr,
   drafts: draftsFr,
   lists: listsFr,
-  push: pushFr,
   design: designFr,
 };

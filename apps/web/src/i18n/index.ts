@@ -23,8 +23,27 @@ function initialLanguage(): Language {
 async function loadLanguage(language: Language): Promise<void> {
   if (language === 'fr' && !i18n.hasResourceBundle('fr', 'translation')) {
     const { fr } = await import('./fr');
-    i18n.addResourceBundle('fr', 'translation', fr);
+    i18n.addResourceBundle('fr', 'translation', fr, true, true);
+    if (later) await addLater('fr');
   }
+}
+
+/** Adds a language's en-later.ts / fr-later.ts strings to its dictionary. */
+async function addLater(language: Language): Promise<void> {
+  const strings = language === 'fr' ? (await import('./fr-later')).frLater : (await import('./en-later')).enLater;
+  i18n.addResourceBundle(language, 'translation', strings, true, true);
+}
+
+let later: Promise<void> | null = null;
+
+/**
+ * The strings of the screens a guest's first page never shows (account, conversations, two-factor, leaving,
+ * push), loaded once: before any of those screens renders (app/lazy-page.tsx), at start for a page that is not
+ * a guest's server-rendered one (main.tsx), and otherwise once that page is usable.
+ */
+export function loadLaterStrings(): Promise<void> {
+  later ??= Promise.all([addLater('en'), i18n.hasResourceBundle('fr', 'translation') ? addLater('fr') : undefined]).then(() => undefined);
+  return later;
 }
 
 export function setLanguage(language: Language): void {
@@ -43,8 +62,12 @@ void i18n.use(initReactI18next).init({
 i18n.on('languageChanged', (language) => document.documentElement.setAttribute('lang', language));
 document.documentElement.setAttribute('lang', i18n.language);
 
-/** Resolves once the reader's language is loaded: main.tsx renders after it, so no English flashes by first. */
+/**
+ * Resolves once the reader's language is loaded (and, on a page the server did not render for a guest, the
+ * later strings too): main.tsx renders after it, so no English and no missing string flashes by first.
+ */
 export const languageReady: Promise<void> = loadLanguage(initial).then(async () => {
+  if (!document.getElementById('server-page')) await loadLaterStrings();
   await i18n.changeLanguage(initial);
 });
 
