@@ -86,6 +86,8 @@ describe('the forum in the browser', () => {
     const editor = keeper.getByLabel('Edit the post');
     await editor.fill('Pharmacies and harm-reduction sites carry free kits.');
     await keeper.getByRole('button', { name: 'Save the edit' }).click();
+    // The post's own "⋯" comes back when its editor closes; until then the first one on the page is the next post's.
+    await editor.waitFor({ state: 'detached' });
     await keeper.getByText('harm-reduction sites', { exact: false }).first().waitFor({ state: 'attached' });
     await choosePostAction(keeper, 'Edit history');
     await keeper.locator('.revision pre', { hasText: 'Pharmacies carry **free** kits.' }).waitFor();

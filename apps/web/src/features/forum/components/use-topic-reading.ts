@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { MeDto, PostDto, TopicDto } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
@@ -39,6 +39,11 @@ export function useTopicStart(topic: TopicDto | undefined, me: MeDto | null | un
     enabled: hashId !== null,
     retry: false,
   });
+  // The first unread post is where this visit opened: reading moves lastReadNumber on, and a refetched topic
+  // (after an edit, a reply, a reconnect) must not carry the reader off to a new "first unread".
+  const unread = !meLoading && me && topic ? { topicId: topic.id, start: firstUnread(topic) } : null;
+  const [opened, setOpened] = useState<{ topicId: string; start: number | null } | null>(null);
+  if (unread && opened?.topicId !== unread.topicId) setOpened(unread);
   if (fromPath !== null) return { start: fromPath, ready: true, asked: true };
   if (hashId !== null) {
     if (linked.isPending) return { start: null, ready: false, asked: true };
@@ -46,10 +51,13 @@ export function useTopicStart(topic: TopicDto | undefined, me: MeDto | null | un
   }
   if (meLoading) return { start: null, ready: false, asked: false };
   if (!me) return { start: null, ready: true, asked: false };
-  if (!topic) return { start: null, ready: false, asked: false };
+  if (!topic || !unread) return { start: null, ready: false, asked: false };
+  return { start: opened?.topicId === topic.id ? opened.start : unread.start, ready: true, asked: false };
+}
+
+function firstUnread(topic: TopicDto): number | null {
   const lastRead = topic.lastReadNumber ?? null;
-  const unread = lastRead !== null && lastRead > 0 && lastRead < topic.postCount ? lastRead + 1 : null;
-  return { start: unread, ready: true, asked: false };
+  return lastRead !== null && lastRead > 0 && lastRead < topic.postCount ? lastRead + 1 : null;
 }
 
 interface Positioning {
