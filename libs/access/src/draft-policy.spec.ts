@@ -1,29 +1,11 @@
 import type { AccessQuestion, CategoryRef, ConversationRef, DraftPlace, SiteRules } from './access-questions';
 import { AccessService } from './access.service';
-import type { Caller } from './caller';
+import { answersOf, G } from './policy-roles.fixture';
 
 /**
  * `draft.write`, stated as policy-table.spec.ts states the rest (same roles, same letters): a draft is kept
  * where its writer may write what it drafts, and nowhere else. (Its own file: that table is at its length limit.)
  */
-const ROLES = ['anonymous', 'outsider', 'member', 'groupModerator', 'groupOwner', 'silenced', 'moderator', 'admin'] as const;
-const G = '00000000-0000-4000-8000-000000000001';
-
-function caller(userId: string, role: Caller['role'], groups: Caller['groups'], silenced = false): Caller {
-  return { userId, username: userId, role, locale: 'en', sessionId: `s-${userId}`, via: 'bearer', groups, silenced };
-}
-
-const callers: Record<(typeof ROLES)[number], Caller | null> = {
-  anonymous: null,
-  outsider: caller('outsider', 'member', {}),
-  member: caller('member', 'member', { [G]: 'member' }),
-  groupModerator: caller('groupModerator', 'member', { [G]: 'moderator' }),
-  groupOwner: caller('groupOwner', 'member', { [G]: 'owner' }),
-  silenced: caller('silenced', 'member', { [G]: 'member' }, true),
-  moderator: caller('moderator', 'moderator', {}),
-  admin: caller('admin', 'admin', {}),
-};
-
 const site: SiteRules = { loginRequired: false, groupCreation: 'members' };
 const open: CategoryRef = { groupId: null, sharedGroupIds: [], seeAccess: 'everyone', startAccess: 'everyone', replyAccess: 'everyone' };
 const space: CategoryRef = { groupId: G, sharedGroupIds: [], seeAccess: 'members', startAccess: 'members', replyAccess: 'members' };
@@ -49,6 +31,6 @@ describe('keeping a draft', () => {
   const access = new AccessService();
 
   it.each(TABLE)('of %s', (_name, question, expected) => {
-    expect(ROLES.map((role) => (access.can(callers[role], question) ? 'Y' : 'N')).join('')).toBe(expected);
+    expect(answersOf(access, question)).toBe(expected);
   });
 });

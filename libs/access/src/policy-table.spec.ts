@@ -1,6 +1,7 @@
 import type { AccessQuestion, CategoryRef, ConversationRef, RecipientRef, SiteRules } from './access-questions';
 import { AccessService } from './access.service';
 import type { Caller } from './caller';
+import { answersOf, callers, G } from './policy-roles.fixture';
 import { actingRole } from './staff-two-factor';
 
 /**
@@ -8,25 +9,6 @@ import { actingRole } from './staff-two-factor';
  * role, in this order. A change of rule changes a letter here, on purpose, or this test fails.
  * (Suspended and banned members have no session: they ask as `anonymous`, which the authorization matrix proves.)
  */
-const ROLES = ['anonymous', 'outsider', 'member', 'groupModerator', 'groupOwner', 'silenced', 'moderator', 'admin'] as const;
-type RoleName = (typeof ROLES)[number];
-
-const G = '00000000-0000-4000-8000-00000000000g'.replace('g', '1');
-const callers: Record<RoleName, Caller | null> = {
-  anonymous: null,
-  outsider: caller('outsider', 'member', {}),
-  member: caller('member', 'member', { [G]: 'member' }),
-  groupModerator: caller('groupModerator', 'member', { [G]: 'moderator' }),
-  groupOwner: caller('groupOwner', 'member', { [G]: 'owner' }),
-  silenced: { ...caller('silenced', 'member', { [G]: 'member' }), silenced: true },
-  moderator: caller('moderator', 'moderator', {}),
-  admin: caller('admin', 'admin', {}),
-};
-
-function caller(userId: string, role: Caller['role'], groups: Caller['groups']): Caller {
-  return { userId, username: userId, role, locale: 'en', sessionId: `s-${userId}`, via: 'bearer', groups, silenced: false };
-}
-
 const site: SiteRules = { loginRequired: false, groupCreation: 'members' };
 const siteCategory: CategoryRef = {
   groupId: null,
@@ -157,7 +139,7 @@ describe('the policy table', () => {
   const access = new AccessService();
 
   it.each(TABLE)('%s', (_name, question, expected) => {
-    const answers = ROLES.map((role) => (access.can(callers[role], question) ? 'Y' : 'N')).join('');
+    const answers = answersOf(access, question);
     expect(answers).toBe(expected);
   });
 
