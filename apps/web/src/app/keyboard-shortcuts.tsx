@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../ui/dialog';
-import { ShortcutList } from './shortcut-list';
+import { Skeleton } from '../ui/skeleton';
+
+// The list is only read once the dialog opens: it stays out of every first load.
+const ShortcutList = lazy(() => import('./shortcut-list').then((m) => ({ default: m.ShortcutList })));
 
 /** After g, the second key must follow within this time (as in Discourse and GitHub). */
 const SEQUENCE_MS = 1500;
@@ -76,7 +79,9 @@ export function KeyboardShortcuts() {
       </button>
       {open && (
         <Dialog title={t('design.shortcuts.title')} onClose={() => setOpen(false)}>
-          <ShortcutList />
+          <Suspense fallback={<Skeleton lines={4} />}>
+            <ShortcutList />
+          </Suspense>
           <form method="dialog" className="form-actions">
             <button type="submit" className="button-primary">
               {t('design.shortcuts.close')}

@@ -1,16 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useMe } from '../lib/session';
 import { useSite } from '../lib/site';
-import { WarningBanner } from '../features/moderation/components/warning-banner';
-import { StaffTwoFactorNotice } from '../features/two-factor/components/staff-two-factor-notice';
-import { NotificationBell } from '../features/notifications/components/notification-bell';
-import { MessagesLink } from '../features/conversations/components/messages-link';
-import { AccountMenu } from './account-menu';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { LanguageSwitch } from './language-switch';
 import { SearchBox } from './search-box';
 import { ThemeSwitch } from './theme-switch';
+
+// Only a signed-in member sees these: a guest's first load never fetches them (one chunk for both).
+const MemberNav = lazy(() => import('./member-parts').then((m) => ({ default: m.MemberNav })));
+const MemberNotices = lazy(() => import('./member-parts').then((m) => ({ default: m.MemberNotices })));
 
 export function Layout() {
   const { t } = useTranslation();
@@ -45,11 +45,9 @@ export function Layout() {
           <nav aria-label={t('app.mainNav')} className="site-nav">
             <Link to="/groups">{t('nav.groups')}</Link>
             {me.data ? (
-              <>
-                <MessagesLink />
-                <NotificationBell />
-                <AccountMenu me={me.data} />
-              </>
+              <Suspense fallback={null}>
+                <MemberNav me={me.data} />
+              </Suspense>
             ) : me.isPending ? null : (
               <>
                 <Link to="/sign-in">{t('nav.signIn')}</Link>
@@ -69,8 +67,11 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {me.data && <WarningBanner />}
-        {me.data && <StaffTwoFactorNotice />}
+        {me.data && (
+          <Suspense fallback={null}>
+            <MemberNotices />
+          </Suspense>
+        )}
         <Outlet />
       </main>
       <footer className="site-footer">

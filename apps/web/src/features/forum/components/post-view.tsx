@@ -9,7 +9,7 @@ import { Avatar } from '../../shared/components/avatar';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 import { ReportDialog } from '../../shared/components/report-dialog';
 import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
-import { Composer } from './composer';
+import { LazyComposer as Composer } from './lazy-parts';
 import { PostActions } from './post-actions';
 import { postPath } from './use-topic-reading';
 

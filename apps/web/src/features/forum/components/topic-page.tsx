@@ -9,8 +9,7 @@ import { useLiveTopic } from '../api/live-topic';
 import { useReply, useTopicPosts } from '../api/posts';
 import { useMarkRead, useTopic, useUpdateTopic } from '../api/topics';
 import { ReportDialog } from '../../shared/components/report-dialog';
-import { Composer } from './composer';
-import { NotificationLevelMenu } from './notification-level-menu';
+import { LazyComposer as Composer, LazyNotificationLevelMenu } from './lazy-parts';
 import { PostView } from './post-view';
 import { buildThread, type ThreadNode } from './thread';
 import { useTopicPositioning, useTopicStart } from './use-topic-reading';
@@ -148,7 +147,7 @@ export function TopicPage() {
         )}
       </p>
       <div className="toolbar">
-        <NotificationLevelMenu target={{ topicId: topic.data.id }} level={topic.data.notificationLevel} />
+        {me.data && <LazyNotificationLevelMenu target={{ topicId: topic.data.id }} level={topic.data.notificationLevel} />}
         <div role="group" aria-label={t('forum.viewMode')}>
           <button type="button" aria-pressed={mode === 'threaded'} onClick={() => chooseMode('threaded')}>
             {t('forum.threaded')}
