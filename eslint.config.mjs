@@ -112,7 +112,14 @@ export default tseslint.config(
     // Exceptions to max-lines. The OpenAPI metadata is generated (npm run openapi:generate), never edited by
     // hand. The i18n dictionaries are one flat list of strings each, kept in the same order in English and
     // French so a missing translation shows side by side; splitting them by length would scatter that.
-    files: ['apps/api/src/openapi.metadata.ts', 'apps/web/src/i18n/en.ts', 'apps/web/src/i18n/fr.ts'],
+    // The *-later.ts halves are the same dictionaries' strings a guest's first page never shows (issue 18).
+    files: [
+      'apps/api/src/openapi.metadata.ts',
+      'apps/web/src/i18n/en.ts',
+      'apps/web/src/i18n/fr.ts',
+      'apps/web/src/i18n/en-later.ts',
+      'apps/web/src/i18n/fr-later.ts',
+    ],
     rules: { 'max-lines': 'off' },
   },
   ...features.flatMap(featureBoundaries),

@@ -37,9 +37,9 @@ async function addLater(language: Language): Promise<void> {
 let later: Promise<void> | null = null;
 
 /**
- * The strings of the screens a guest's first page never shows (account, conversations, two-factor, leaving,
- * push), loaded once: before any of those screens renders (app/lazy-page.tsx), at start for a page that is not
- * a guest's server-rendered one (main.tsx), and otherwise once that page is usable.
+ * The strings of the screens a guest's first page never shows (listed in en-later.ts), loaded once: before
+ * any of those screens renders (app/lazy-page.tsx), at start for a page that is not a guest's server-rendered
+ * one (main.tsx), and otherwise once that page is usable.
  */
 export function loadLaterStrings(): Promise<void> {
   later ??= Promise.all([addLater('en'), i18n.hasResourceBundle('fr', 'translation') ? addLater('fr') : undefined]).then(() => undefined);
