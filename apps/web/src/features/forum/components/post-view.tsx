@@ -7,9 +7,8 @@ import { useBookmark, useDeletePost, useEditPost, useRevisions } from '../api/po
 import { AuthorName } from '../../shared/components/author-name';
 import { Avatar } from '../../shared/components/avatar';
 import { RenderedHtml } from '../../shared/components/rendered-html';
-import { ReportDialog } from '../../shared/components/report-dialog';
 import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
-import { LazyComposer as Composer } from './lazy-parts';
+import { LazyComposer as Composer, LazyReportDialog as ReportDialog } from './lazy-parts';
 import { PostActions } from './post-actions';
 import { postPath } from './use-topic-reading';
 
