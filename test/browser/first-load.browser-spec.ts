@@ -67,6 +67,8 @@ describe('a guest’s first load', () => {
     await page.goto(`${t.baseUrl}/t/${topicId}`, { waitUntil: 'domcontentloaded' });
     // The server's page is there at once, readable, before any data request of the client answered.
     expect(await page.locator('#server-page').getByText('The pharmacy on Main Street').isVisible()).toBe(true);
+    // …and it is the only page shown: the client's, rendering beside it, stays out of sight (and of the accessibility tree).
+    expect(await page.evaluate<string>("getComputedStyle(document.getElementById('root')).display")).toBe('none');
     await waitForPageExpression(page, `performance.getEntriesByName('harbour:ready').length > 0`);
     expect(await page.locator('#server-page').count()).toBe(0);
     await page.locator('#root').getByText('The pharmacy on Main Street, ask at the counter.').waitFor();
