@@ -194,19 +194,4 @@ export class PostRepository {
       bookmarkedAt: new Date(row.bookmarked_at),
     }));
   }
-
-  /**
-   * A member's bookmarked posts with their authors, topics and categories, newest bookmark first, inside
-   * `visible` (over the category alias `c`): one query.
-   */
-  async bookmarkedBy(userId: string, visible: SqlScope, limit: number): Promise<Post[]> {
-    const sql = `SELECT ${POST_COLUMNS}, ${TOPIC_COLUMNS}
-      FROM bookmarks b JOIN posts p ON p.id = b.post_id ${POST_AUTHOR}
-      JOIN topics t ON t.id = p.topic_id JOIN categories c ON c.id = t.category_id
-     WHERE b.user_id = :userId AND ${visible.where}
-     ORDER BY b.created_at DESC LIMIT :limit`;
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, { ...visible.params, userId, limit });
-    const rows = await this.db().query<TopicRow[]>(text, values);
-    return rows.map((row) => Object.assign(postFrom(row), { topic: topicFrom(row) }));
-  }
 }

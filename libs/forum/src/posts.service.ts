@@ -84,19 +84,6 @@ export class PostsService {
     return this.views.post(caller, post, category, site, await this.memberState.extras(caller?.userId ?? null, [post.id]));
   }
 
-  /** The caller's bookmarks, newest first, among posts they may still see. */
-  async bookmarks(caller: Caller): Promise<{ items: PostDto[] }> {
-    const site = await this.lookup.site();
-    const rows = await this.posts.bookmarkedBy(caller.userId, this.access.visibleCategories(caller, site, 'c'), 100);
-    const extras = await this.memberState.extras(
-      caller.userId,
-      rows.map((post) => post.id),
-    );
-    return {
-      items: rows.flatMap((post) => (post.topic?.category ? [this.views.post(caller, post, post.topic.category, site, extras)] : [])),
-    };
-  }
-
   /**
    * Earlier bodies, newest first. A deleted or hidden post's history is for those who may see hidden posts
    * (its space's moderators; a hidden post's author). Each says who edited by standing. A moderator's edit
