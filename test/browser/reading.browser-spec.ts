@@ -45,9 +45,17 @@ describe('reading a long topic from a link to one of its posts', () => {
 
   const postUrl = (number: number) => `${t.baseUrl}/t/${topic.slug}/${topic.id}/${number}`;
 
-  it('lands on post 61 focused, loads the posts above without moving it, and copies its link', async () => {
+  it('lands on post 61 focused (even when the topic answers after its posts), loads the posts above without moving it, and copies its link', async () => {
+    // The topic answers after its posts (as on a busy server, where this once left post 61 unfocused: the
+    // reader was placed while the page still said "Loading").
+    const topicAnswer = `${t.baseUrl}/api/topics/${topic.id}`;
+    await page.route(topicAnswer, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     await page.goto(postUrl(61));
     await waitForPageExpression(page, `document.activeElement && document.activeElement.getAttribute('data-post-number') === '61'`);
+    await page.unroute(topicAnswer);
     const target = page.locator('article[data-post-number="61"]');
     expect(await target.getAttribute('class')).toContain('post-target');
     // At the top of the window, with a few posts above it and none of the topic's start loaded.

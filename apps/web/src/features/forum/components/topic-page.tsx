@@ -41,7 +41,9 @@ export function TopicPage() {
     topicId: id,
     start,
     posts: all,
-    settled: posts.isSuccess && !posts.isFetching,
+    // The posts are on the page only once the topic has loaded too (until then the page shows "Loading"): placing the
+    // reader earlier found no article, and a slow topic answer left a linked post unfocused.
+    settled: posts.isSuccess && !posts.isFetching && topic.data !== undefined,
     hasEarlier: posts.hasPreviousPage,
     hasLater: posts.hasNextPage,
     loadingEarlier: posts.isFetchingPreviousPage,
