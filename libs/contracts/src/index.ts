@@ -3,6 +3,7 @@ export * from './account-security';
 export * from './profiles';
 export * from './settings';
 export * from './forum';
+export * from './topic-surgery';
 export * from './groups';
 export * from './conversations';
 export * from './search';

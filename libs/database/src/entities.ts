@@ -12,8 +12,10 @@ import {
   PostUpload,
   Reaction,
   Topic,
+  TopicNotice,
   TopicNotificationLevel,
   TopicRead,
+  TopicRedirect,
 } from '@harbour/forum';
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
 import { DeliveredMail } from '@harbour/mail';
@@ -21,7 +23,7 @@ import { Mailing, MailingDelivery, Subscriber } from '@harbour/mailings';
 import { Flag, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
 import { PushKeyPair, PushSubscription } from '@harbour/push';
-import { RateLimitCounter, SiteSettings, WatchedWord } from '@harbour/settings';
+import { RateLimitCounter, SiteLogo, SiteSettings, WatchedWord } from '@harbour/settings';
 import { Upload } from '@harbour/uploads';
 
 /** Every entity of every lib: the one list TypeORM, the migration generator and the drift test use. */
@@ -35,6 +37,7 @@ export const ENTITIES = [
   UserBlock,
   UserAvatar,
   SiteSettings,
+  SiteLogo,
   RateLimitCounter,
   Category,
   Topic,
@@ -47,6 +50,8 @@ export const ENTITIES = [
   TopicRead,
   TopicNotificationLevel,
   CategoryNotificationLevel,
+  TopicNotice,
+  TopicRedirect,
   Group,
   GroupMember,
   GroupInvitation,

@@ -4,6 +4,7 @@ export { Post } from './post.entity';
 export { PostRevision } from './post-revision.entity';
 export { PostUpload } from './post-upload.entity';
 export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificationLevel, TopicRead } from './member-state.entities';
+export { TopicNotice, TopicRedirect } from './topic-surgery.entities';
 export { ForumModule } from './forum.module';
 export { ForumLookup } from './forum-lookup.service';
 export { MemberPosts } from './member-posts.service';
@@ -32,6 +33,7 @@ export type { PostContext } from './post-reads';
 export {
   forumTargetAuthorSql,
   forumTargetInCategory,
+  forumTargetTitles,
   joinCategory,
   joinForumTarget,
   joinPost,

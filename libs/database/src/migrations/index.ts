@@ -19,6 +19,7 @@ import { Uploads1796293256072 } from './1796293256072-Uploads';
 import { TopicLists1796303835184 } from './1796303835184-TopicLists';
 import { Drafts1796303841296 } from './1796303841296-Drafts';
 import { WebPush1796304180088 } from './1796304180088-WebPush';
+import { AddTopicSurgery1796316669132 } from './1796316669132-AddTopicSurgery';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   TopicLists1796303835184,
   Drafts1796303841296,
   WebPush1796304180088,
+  AddTopicSurgery1796316669132,
 ];
