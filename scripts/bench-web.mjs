@@ -11,7 +11,8 @@
 //             until the page is usable and the network has been quiet a second (deferred chunks count);
 //   jsBeforeUsableKB  the part of it the page asked for before it was usable.
 // BENCH_WEB_COMPARE=<another built checkout> measures it too, its loads alternating with these (before/after).
-// BENCH_WEB_TRACE=1 prints every load's requests (start, end, bytes). BENCH_WEB_PORT=3998 (and the next one), CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
+// BENCH_WEB_TRACE=1 prints every load's requests (start, end, bytes); BENCH_WEB_PROFILE=1 every load's main-thread
+// CPU time until usable, by script and by function (self time, as the throttled page spent it). BENCH_WEB_PORT=3998 (and the next one), CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -157,6 +158,11 @@ async function coldLoad(browser, url, marker) {
   cdp.on('Network.loadingFinished', (event) => {
     if (scripts.has(event.requestId)) jsBytes += event.encodedDataLength;
   });
+  if (process.env.BENCH_WEB_PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const usable = async () =>
     page.evaluate(() => {
@@ -170,6 +176,7 @@ async function coldLoad(browser, url, marker) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     usableMs = await usable();
   }
+  if (process.env.BENCH_WEB_PROFILE) printProfile(url, (await cdp.send('Profiler.stop')).profile);
   // Chunks a route loads after showing its data still count: wait for a quiet second on the network.
   while (Date.now() - lastRequest < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
   const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
@@ -193,6 +200,29 @@ async function coldLoad(browser, url, marker) {
   }
   await context.close();
   return { fcpMs, usableMs, jsKB: jsBytes / 1024, jsBeforeUsableKB: jsBeforeUsableBytes / 1024 };
+}
+
+/** Self time per script and per function of a CPU profile (DevTools' Profiler.Profile), the largest first. */
+function printProfile(url, profile) {
+  const self = new Map();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const byScript = new Map();
+  const byFunction = new Map();
+  for (const node of profile.nodes) {
+    const ms = self.get(node.id) ?? 0;
+    const { functionName, url: script, lineNumber } = node.callFrame;
+    const file = script.replace(/^https?:\/\/[^/]+/, '') || `(${functionName || 'program'})`;
+    byScript.set(file, (byScript.get(file) ?? 0) + ms);
+    const name = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+  }
+  const top = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`)
+      .join('\n');
+  process.stderr.write(`${url}: CPU by script\n${top(byScript, 15)}\nby function\n${top(byFunction, 25)}\n`);
 }
 
 const median = (values) => {

@@ -9,6 +9,7 @@ import { Page } from '../../../ui/page';
 import { Avatar } from '../../shared/components/avatar';
 import { useConversations } from '../api/conversations';
 import { participantNames } from './participants';
+import { formatDateTime } from '../../../lib/dates';
 
 /** /messages: the member's conversations, latest activity first; the filter and the search live in the address. */
 export function InboxPage() {
@@ -92,7 +93,7 @@ function InboxEntry({ conversation }: { conversation: ConversationDto }) {
   const me = useMe();
   const myId = me.data?.id;
   const others = conversation.participants.filter((user) => user.id !== myId);
-  const date = new Date(conversation.lastMessageAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = formatDateTime(conversation.lastMessageAt, i18n.language);
   return (
     <li className={conversation.unreadCount > 0 ? 'conversation-entry unread' : 'conversation-entry'}>
       <span className="conversation-avatars" aria-hidden="true">

@@ -8,6 +8,7 @@ import { ReportDialog } from '../../shared/components/report-dialog';
 import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { useEditMessage } from '../api/conversations';
 import { MessageComposer } from './message-composer';
+import { formatDateTime } from '../../../lib/dates';
 
 interface MessageViewProps {
   message: MessageDto;
@@ -35,7 +36,7 @@ export function MessageView({ message, mine, can }: MessageViewProps) {
   // A message by a member the reader blocked starts collapsed, as their posts do: one click shows it.
   const { article, revealed, reveal } = useBlockedReveal();
   const edit = useEditMessage(message.conversationId);
-  const date = new Date(message.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = formatDateTime(message.createdAt, i18n.language);
   const byId = `message-${message.id}-by`;
 
   if (message.blockedAuthor && !revealed) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatFullDateTime, formatRelative } from '../../../lib/dates';
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86400],
@@ -18,10 +19,8 @@ export function RelativeTime({ at }: { at: string }) {
   const date = new Date(at);
   const seconds = Math.round((date.getTime() - now) / 1000);
   const step = STEPS.find(([, size]) => Math.abs(seconds) >= size);
-  const text = step
-    ? new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' }).format(Math.trunc(seconds / step[1]), step[0])
-    : t('lists.justNow');
-  const full = date.toLocaleString(i18n.language, { dateStyle: 'full', timeStyle: 'short' });
+  const text = step ? formatRelative(Math.trunc(seconds / step[1]), step[0], i18n.language) : t('lists.justNow');
+  const full = formatFullDateTime(at, i18n.language);
   return (
     <time dateTime={at} title={full}>
       {text}

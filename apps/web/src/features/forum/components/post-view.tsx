@@ -11,6 +11,7 @@ import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { LazyComposer as Composer, LazyReportDialog as ReportDialog } from './lazy-parts';
 import { PostActions } from './post-actions';
 import { postPath } from './use-topic-reading';
+import { formatDateTime } from '../../../lib/dates';
 
 interface PostViewProps {
   post: PostDto;
@@ -43,7 +44,7 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
   const { can } = post;
   const mine = me !== null && me !== undefined && post.author?.id === me.id;
   const path = post.number !== null ? postPath({ id: post.topicId, slug: topicSlug }, post.number) : null;
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = (iso: string) => formatDateTime(iso, i18n.language);
 
   const quoteSelection = () => {
     const selected = window.getSelection()?.toString().trim();

@@ -10,6 +10,7 @@ import { VisibilityBadge } from '../../../ui/visibility-badge';
 import { Avatar } from '../../shared/components/avatar';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 import { useProfile, useProfilePosts } from '../api/profiles';
+import { formatDateTime } from '../../../lib/dates';
 
 /**
  * A member's profile: picture, names, pronouns, bio, the month they joined, and what the server lets this
@@ -126,7 +127,7 @@ function ProfilePost({ post }: { post: ProfilePostDto }) {
       <p>
         <Link to={`/t/${post.topic.id}#post-${post.id}`}>{t('profiles.inTopic', { title: post.topic.title })}</Link>{' '}
         <time className="muted" dateTime={post.createdAt}>
-          {new Date(post.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
+          {formatDateTime(post.createdAt, i18n.language)}
         </time>
       </p>
       {collapsed ? (
