@@ -15,6 +15,11 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   // Suites start a real server (and Chromium); a slow shared machine needs more than Jest's 5 s.
   testTimeout: 60000,
+  // Two suites at a time, also on a 2-core machine (where Jest's default, cores - 1, runs them one by one): a suite
+  // spends seconds loading the app's modules and waiting on sockets, SMTP and the browser, so the second one fills
+  // those gaps (clean clone, 2 cores: 832-875 s one by one, ~700 s two at a time). The test PostgreSQL allows 400
+  // connections for it (test/global-setup.ts).
+  maxWorkers: 2,
   ...shared,
   projects: [
     { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },

@@ -19,7 +19,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'harbour-test-'));
   chmodSync(directory, 0o755);
-  const handle = await startEmbeddedPostgres({ directory: join(directory, 'pg'), ephemeral: true });
+  const handle = await startEmbeddedPostgres({ directory: join(directory, 'pg'), ephemeral: true, maxConnections: 400 });
   globalThis.harbourTestPostgres = { handle, directory };
 
   const admin = new Client(`${handle.serverUrl}/postgres`);

@@ -21,6 +21,8 @@ export interface EmbeddedPostgresOptions {
   statementStatistics?: boolean;
   /** A fixed port (a fault test restarts a cluster where its clients expect it); a free one by default. */
   port?: number;
+  /** PostgreSQL's connection ceiling (default 100): a test run with two suites at once, each a server or three, needs more. */
+  maxConnections?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -69,6 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c',
       'listen_addresses=127.0.0.1',
       ...(options.statementStatistics ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : []),
+      ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message: string) => log(String(message)),
