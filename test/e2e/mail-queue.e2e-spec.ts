@@ -38,6 +38,8 @@ describe('the transactional mail queue', () => {
     await Promise.all(emails.map((email) => resetFor(t, email)));
     await until(() => emails.every((email) => t.smtp!.countFor(email) > 0), 'not every reset mail arrived');
     for (const email of emails) expect(t.smtp!.countFor(email)).toBe(1);
+    // A job is marked completed just after its SMTP server took the mail: wait for the queue, not the mailbox.
+    await queuesIdle(t, ['mail.send']);
     const jobs = await sql<{ state: string; n: number }>(
       t.databaseUrl,
       `SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' GROUP BY state`,

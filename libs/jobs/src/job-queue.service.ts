@@ -52,6 +52,8 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   /** This process's workers of each queue, woken in turn when the process queues a job itself. */
   private readonly workerIds = new Map<string, string[]>();
   private readonly wakes = new Map<string, { timer: NodeJS.Timeout | null; next: number }>();
+  /** Batches whose handlers are running (see onModuleDestroy). */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {
     this.boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schema: 'pgboss', application_name: 'harbour-jobs' });
@@ -110,7 +112,13 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
           name,
           { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize },
           async (jobs) => {
-            await this.runBatch(name, jobs, handler);
+            const batch = this.runBatch(name, jobs, handler);
+            this.running.add(batch);
+            try {
+              await batch;
+            } finally {
+              this.running.delete(batch);
+            }
             // Jobs came, so more may be coming (a burst of resets): look again at once, not after the polling interval.
             if (jobs.length > 0) this.boss.notifyWorker(workerId);
           },
@@ -182,6 +190,10 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   async onModuleDestroy(): Promise<void> {
     for (const wake of this.wakes.values()) if (wake.timer) clearTimeout(wake.timer);
     await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
+    // A handler still running past that timeout keeps its pg-boss worker from stopping, and pg-boss then checks
+    // on it every second, in the background, after the process (or a test's module sandbox) has moved on: wait
+    // for it here, so that nothing of the queue outlives its shutdown.
+    await Promise.allSettled([...this.running]);
   }
 
   /**
