@@ -19,7 +19,7 @@ describe('site settings', () => {
       .set(admin.auth)
       .send({
         rateLimits: {
-          registrationsPerHourPerIp: 5,
+          registrationsPerHourPerIp: 30,
           loginAttemptsPerHourPerIp: 20,
           postsPerMinute: 10,
           topicsPerDay: 20,
@@ -31,6 +31,11 @@ describe('site settings', () => {
     const response = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
     expect(response.body).toEqual({
       siteName: 'Harbour',
+      siteDescription: '',
+      defaultLocale: 'en',
+      logoUrl: null,
+      // The first admin is walked through the first-run setup until they finish it.
+      setupDone: false,
       registrationMode: 'open',
       loginRequired: false,
       groupCreation: 'members',
@@ -42,7 +47,8 @@ describe('site settings', () => {
         postsPerMinute: 10,
         topicsPerDay: 20,
         flagsPerDay: 20,
-        registrationsPerHourPerIp: 5,
+        // A workshop signs up ten people or more from one Wi-Fi.
+        registrationsPerHourPerIp: 30,
         loginAttemptsPerHourPerIp: 20,
         uploadsPerHour: 30,
       },

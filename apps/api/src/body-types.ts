@@ -12,6 +12,7 @@ const OTHER_BODIES: Record<string, string[] | null> = {
   // A member's picture is a multipart upload (its bytes are judged by the route, whatever the part's type).
   '/api/me/avatar': ['multipart/form-data'],
   '/api/uploads': ['multipart/form-data'],
+  '/api/admin/settings/logo': ['multipart/form-data'],
 };
 
 /**

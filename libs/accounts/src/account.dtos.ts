@@ -1,8 +1,9 @@
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   LOCALES,
   MESSAGES_FROM,
   ROLES,
+  type CreateAccountBody,
   type CreateSiteInvitationBody,
   type Exactly,
   type ListUsersQuery,
@@ -75,6 +76,25 @@ export class UpdateUserRoleDto implements Exactly<UpdateUserRoleBody, UpdateUser
 export class CreateSiteInvitationDto implements Exactly<CreateSiteInvitationBody, CreateSiteInvitationDto> {
   /** Mail the link here; without it, the admin shares the returned link themself. */
   @Optional() @CleanText() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email?: string;
+  @Optional() @IsIn(LOCALES) locale?: Locale;
+  /** How many accounts the link may open (an event's link: everyone in the room); 1 for a mailed link. */
+  @Optional() @IsInt() @Min(1) @Max(1000) uses?: number;
+  /** Days until the link stops working (default 14). */
+  @Optional() @IsInt() @Min(1) @Max(90) validDays?: number;
+}
+
+export class CreateAccountDto implements Exactly<CreateAccountBody, CreateAccountDto> {
+  @CleanText()
+  @IsString()
+  @Matches(USERNAME, { message: USERNAME_RULE })
+  @Matches(DELETED_USERNAME, { message: DELETED_USERNAME_RULE })
+  username: string;
+  @CleanText()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @Matches(DELETED_ADDRESS, { message: DELETED_ADDRESS_RULE })
+  email: string;
   @Optional() @IsIn(LOCALES) locale?: Locale;
 }
 

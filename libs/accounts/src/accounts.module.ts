@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AccountSecurityService } from './account-security.service';
 import { AdminUsersController } from './admin-users.controller';
+import { AdminAccountsService } from './admin-accounts.service';
 import { AdminUsersService } from './admin-users.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -69,6 +70,7 @@ import { UserRepository } from './user.repository';
     PasswordResetService,
     MeService,
     AdminUsersService,
+    AdminAccountsService,
     SiteInvitationsService,
     TwoFactorRepository,
     TwoFactorService,
@@ -78,6 +80,6 @@ import { UserRepository } from './user.repository';
     AccountsMemberData,
     LeavingService,
   ],
-  exports: [SessionsService, UserRepository, MemberCallers, MemberDirectory, TwoFactorService],
+  exports: [SessionsService, UserRepository, MemberCallers, MemberDirectory, TwoFactorService, AuthService],
 })
 export class AccountsModule {}

@@ -2,14 +2,23 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, type Caller } from '@harbour/access';
 import type { AdminUserDto, PageDto } from '@harbour/contracts';
-import { ListUsersQueryDto, UpdateUserRoleDto } from './account.dtos';
+import { CreateAccountDto, ListUsersQueryDto, UpdateUserRoleDto } from './account.dtos';
+import { AdminAccountsService } from './admin-accounts.service';
 import { AdminUsersService } from './admin-users.service';
 
 @ApiTags('admin')
 @Controller('admin/users')
 @Authenticated({ permission: 'admin.users' })
 export class AdminUsersController {
-  constructor(private readonly adminUsers: AdminUsersService) {}
+  constructor(
+    private readonly adminUsers: AdminUsersService,
+    private readonly accounts: AdminAccountsService,
+  ) {}
+
+  @Post()
+  create(@CurrentCaller() caller: Caller, @Body() dto: CreateAccountDto): Promise<AdminUserDto> {
+    return this.accounts.create(caller, dto);
+  }
 
   @Get()
   list(@Query() query: ListUsersQueryDto): Promise<PageDto<AdminUserDto>> {

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from './user.entity';
 
-/** A one-use invitation to register while the site is invitation-only. Only the token's hash is kept. */
+/**
+ * An invitation to register (needed while the site is invitation-only; skips approval): one use when mailed, up to
+ * `uses` for a link shared at an event. Only the token's hash is kept.
+ */
 @Entity('site_invitations')
 export class SiteInvitation {
   @PrimaryGeneratedColumn('uuid')
@@ -27,6 +30,13 @@ export class SiteInvitation {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 
+  /** Set when the last use is spent: from then on the link opens nothing. */
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;
+
+  @Column({ name: 'max_uses', type: 'int', default: 1 })
+  maxUses: number;
+
+  @Column({ name: 'used_count', type: 'int', default: 0 })
+  usedCount: number;
 }

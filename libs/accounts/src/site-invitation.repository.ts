@@ -8,7 +8,7 @@ export class SiteInvitationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(
-    fields: Pick<SiteInvitation, 'email' | 'tokenHash' | 'createdBy' | 'expiresAt'>,
+    fields: Pick<SiteInvitation, 'email' | 'tokenHash' | 'createdBy' | 'expiresAt' | 'maxUses'>,
     manager: EntityManager,
   ): Promise<SiteInvitation> {
     return manager.save(manager.create(SiteInvitation, fields));
@@ -19,7 +19,7 @@ export class SiteInvitationRepository {
     return this.dataSource.getRepository(SiteInvitation).createQueryBuilder('invitation');
   }
 
-  /** An unused, unexpired invitation with this token hash, row-locked to be spent. */
+  /** An unexpired invitation with this token hash and a use left, row-locked to be spent. */
   lockUsable(tokenHash: string, manager: EntityManager): Promise<SiteInvitation | null> {
     return manager.findOne(SiteInvitation, {
       where: { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
@@ -27,7 +27,9 @@ export class SiteInvitationRepository {
     });
   }
 
-  async markUsed(id: string, manager: EntityManager): Promise<void> {
-    await manager.update(SiteInvitation, { id }, { usedAt: new Date() });
+  /** Spends one use (under lockUsable's row lock); the last one closes the link. */
+  async spendOne(invitation: SiteInvitation, manager: EntityManager): Promise<void> {
+    const usedCount = invitation.usedCount + 1;
+    await manager.update(SiteInvitation, { id: invitation.id }, { usedCount, usedAt: usedCount >= invitation.maxUses ? new Date() : null });
   }
 }

@@ -10,7 +10,8 @@ import type { CreateSiteInvitationDto } from './account.dtos';
 import type { SiteInvitation } from './site-invitation.entity';
 import { SiteInvitationRepository } from './site-invitation.repository';
 
-const VALID_FOR_MS = 14 * 86400_000;
+const DAY_MS = 86400_000;
+const DEFAULT_VALID_DAYS = 14;
 
 function toDto(invitation: SiteInvitation): SiteInvitationDto {
   return {
@@ -19,6 +20,8 @@ function toDto(invitation: SiteInvitation): SiteInvitationDto {
     createdAt: invitation.createdAt.toISOString(),
     expiresAt: invitation.expiresAt.toISOString(),
     usedAt: invitation.usedAt?.toISOString() ?? null,
+    uses: invitation.maxUses,
+    usedCount: invitation.usedCount,
   };
 }
 
@@ -33,8 +36,13 @@ export class SiteInvitationsService {
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
-  /** Creates a one-use link, mailed to `email` when given, and returned so it can be shared another way. */
+  /**
+   * Creates a link, mailed to `email` when given (then it opens one account), and returned so it can be shared
+   * another way; an event's link opens up to `uses` accounts until it expires.
+   */
   async create(caller: Caller, dto: CreateSiteInvitationDto): Promise<CreatedSiteInvitationDto> {
+    const uses = dto.uses ?? 1;
+    if (dto.email !== undefined && uses > 1) throw new InvalidInputError('uses must be 1 when the link is mailed to one address');
     const token = newToken();
     const link = `${this.config.publicUrl}/sign-up?invitation=${encodeURIComponent(token)}`;
     const { siteName } = await this.settings.get();
@@ -44,7 +52,8 @@ export class SiteInvitationsService {
           email: dto.email?.toLowerCase() ?? null,
           tokenHash: hashToken(token),
           createdBy: caller.userId,
-          expiresAt: new Date(Date.now() + VALID_FOR_MS),
+          expiresAt: new Date(Date.now() + (dto.validDays ?? DEFAULT_VALID_DAYS) * DAY_MS),
+          maxUses: uses,
         },
         manager,
       );
@@ -62,7 +71,7 @@ export class SiteInvitationsService {
   async spend(token: string, manager: EntityManager): Promise<string | null> {
     const invitation = await this.invitations.lockUsable(hashToken(token), manager);
     if (!invitation) throw new InvalidInputError('invitation is invalid, used or expired');
-    await this.invitations.markUsed(invitation.id, manager);
+    await this.invitations.spendOne(invitation, manager);
     // The address the link was mailed to: registering with it proves the address already.
     return invitation.email;
   }

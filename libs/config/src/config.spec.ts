@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(config.databasePoolSize).toBe(10);
     expect(config.mailingRate).toBe(20);
     expect(config.mailingRetrySeconds).toBe(60);
+    // Without MAIL_FROM, mail goes out under the site's name (the transport names it at each send).
+    expect(config.mailFrom).toBe('no-reply@localhost');
+    expect(config.mailFromNamed).toBe(false);
+    expect(loadConfig({ MAIL_FROM: 'Network <news@example.org>' })).toMatchObject({
+      mailFrom: 'Network <news@example.org>',
+      mailFromNamed: true,
+    });
   });
 
   it('names every bad variable in one error', () => {

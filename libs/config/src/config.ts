@@ -13,7 +13,10 @@ export interface HarbourConfig {
   dataDir: string;
   redisUrl: string | null;
   smtpUrl: string | null;
+  /** MAIL_FROM as given; without it, a bare no-reply address that mail sends under the site's name. */
   mailFrom: string;
+  /** MAIL_FROM was given (it names its own sender); otherwise each email is from the site's current name. */
+  mailFromNamed: boolean;
   /** Null until resolveSessionSecret() fills it from the environment or the data folder. */
   sessionSecret: string | null;
   logLevel: LogLevel;
@@ -88,7 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
   const rawSmtp = text('SMTP_URL');
   const smtpUrl = rawSmtp === undefined ? null : parseUrl('SMTP_URL', rawSmtp, ['smtp:', 'smtps:'], problems);
 
-  const mailFrom = text('MAIL_FROM') ?? `Harbour <no-reply@${hostnameOf(publicUrl)}>`;
+  const mailFromNamed = text('MAIL_FROM') !== undefined;
+  const mailFrom = text('MAIL_FROM') ?? `no-reply@${hostnameOf(publicUrl)}`;
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
 
   const rawSecret = text('SESSION_SECRET');
@@ -163,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     redisUrl,
     smtpUrl,
     mailFrom,
+    mailFromNamed,
     sessionSecret: rawSecret ?? null,
     logLevel: rawLevel as LogLevel,
     runWorker: rawWorker === 'inline',

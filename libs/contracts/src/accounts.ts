@@ -70,7 +70,11 @@ export interface SiteInvitationDto {
   email: string | null;
   createdAt: string;
   expiresAt: string;
+  /** When its last use was spent (a one-use link: when it was used); null while it may still be used. */
   usedAt: string | null;
+  /** How many accounts the link may open, and how many it has opened. */
+  uses: number;
+  usedCount: number;
 }
 
 /** Answer to creating an invitation: the link is shown once, for sharing by other means. */
@@ -129,6 +133,17 @@ export interface UpdateUserRoleBody {
 export interface CreateSiteInvitationBody {
   /** Mail the link here; without it, the admin shares the returned link themself. */
   email?: string;
+  locale?: Locale;
+  /** How many accounts the link may open (default 1; more only for a link that is not mailed). */
+  uses?: number;
+  /** Days until the link stops working (default 14, at most 90). */
+  validDays?: number;
+}
+
+/** `POST /api/admin/users`: an admin makes an account; its owner is mailed a link to choose a password. */
+export interface CreateAccountBody {
+  username: string;
+  email: string;
   locale?: Locale;
 }
 

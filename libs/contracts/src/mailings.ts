@@ -40,6 +40,11 @@ export type MailingStatus = (typeof MAILING_STATUSES)[number];
 /** Who receives a mailing: every subscribed address, the members who subscribed, or one group's members. */
 export type MailingAudience = 'subscribers' | 'members' | { groupId: string };
 
+/** `GET /api/mailings/:id/recipient-count`: how many addresses would receive it if it were sent now. */
+export interface MailingRecipientCountDto {
+  count: number;
+}
+
 export interface MailingDto {
   id: string;
   subject: string;

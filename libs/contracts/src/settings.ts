@@ -1,3 +1,5 @@
+import type { Locale } from './accounts';
+
 export const REGISTRATION_MODES = ['open', 'invite', 'approval'] as const;
 export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
 
@@ -21,6 +23,14 @@ export type GroupCreation = (typeof GROUP_CREATION)[number];
 
 export interface SettingsDto {
   siteName: string;
+  /** One or two sentences about the site (home page, server pages' description); may be empty. */
+  siteDescription: string;
+  /** What a visitor sees before choosing a language. */
+  defaultLocale: Locale;
+  /** The logo's address (changes with each new logo), or null. */
+  logoUrl: string | null;
+  /** False until the first admin finishes the first-run setup (the client walks them through it). */
+  setupDone: boolean;
   registrationMode: RegistrationMode;
   loginRequired: boolean;
   groupCreation: GroupCreation;
@@ -42,6 +52,9 @@ export interface SettingsDto {
 /** What anyone may know about the site (`GET /api/site`), for the client's header and sign-up form. */
 export interface SiteDto {
   siteName: string;
+  siteDescription: string;
+  defaultLocale: Locale;
+  logoUrl: string | null;
   registrationMode: RegistrationMode;
   loginRequired: boolean;
   groupCreation: GroupCreation;
@@ -63,4 +76,9 @@ export interface OutboxItemDto {
 
 export type UpdateRateLimitsBody = Partial<RateLimitsDto>;
 
-export type UpdateSettingsBody = Partial<Omit<SettingsDto, 'rateLimits'>> & { rateLimits?: UpdateRateLimitsBody };
+export type UpdateSettingsBody = Partial<Omit<SettingsDto, 'rateLimits' | 'logoUrl'>> & { rateLimits?: UpdateRateLimitsBody };
+
+/** `GET /api/site/logo?v=`: the version from `logoUrl` (the answer may be cached for good when it is current). */
+export interface SiteLogoQuery {
+  v?: number;
+}

@@ -5,6 +5,7 @@ export { MailTransport } from './mail.transport';
 export type { OutgoingMail } from './mail.transport';
 export { OutboxController } from './outbox.controller';
 export { invitationMail } from './templates/invitation.mail';
+export { accountCreatedMail } from './templates/account-created.mail';
 export { passwordResetMail } from './templates/password-reset.mail';
 export { groupInvitationMail } from './templates/group-invitation.mail';
 export { contentWarningLine, notificationMail, notificationSentence } from './templates/notification.mail';

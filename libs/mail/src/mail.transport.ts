@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { OutgoingMail } from '@harbour/contracts';
+import { SettingsService } from '@harbour/settings';
 
 /** A message to send (the mail job's payload type, defined once in contracts). */
 export type { OutgoingMail };
@@ -24,7 +25,10 @@ export class MailTransport implements OnApplicationShutdown {
   private bulkTransporter: Transporter | null = null;
   readonly outboxDir: string | null;
 
-  constructor(@Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig) {
+  constructor(
+    @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
+    private readonly settings: SettingsService,
+  ) {
     if (config.smtpUrl) {
       // Pooled: a connection (and TLS handshake) per message would cost more than the message.
       this.transporter = createTransport({
@@ -75,7 +79,11 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   private async write(transporter: Transporter, mail: OutgoingMail): Promise<void> {
-    const info = (await transporter.sendMail({ from: this.config.mailFrom, ...mail })) as { message?: Buffer };
+    // Without MAIL_FROM, mail comes from the site by its own name (renamed in the settings, it changes at once).
+    const from = this.config.mailFromNamed
+      ? this.config.mailFrom
+      : { name: (await this.settings.get()).siteName, address: this.config.mailFrom };
+    const info = (await transporter.sendMail({ from, ...mail })) as { message?: Buffer };
     if (this.outboxDir && info.message) {
       mkdirSync(this.outboxDir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`;

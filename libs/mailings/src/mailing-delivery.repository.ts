@@ -32,6 +32,28 @@ export class MailingDeliveryRepository {
    * - a group: its members, minus the addresses on the list that refused mail.
    */
   async writeRecipients(mailing: Mailing, manager: EntityManager): Promise<number> {
+    const { select, params } = this.recipientsSelect(mailing);
+    const rows: { count: number }[] = await manager.query(
+      `WITH written AS (INSERT INTO mailing_deliveries (mailing_id, email, locale) ${select}
+                        ON CONFLICT (mailing_id, email) DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS count FROM written`,
+      params,
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  /** How many addresses writeRecipients would write now (the send dialog says it before the admin sends). */
+  async countRecipients(mailing: Mailing): Promise<number> {
+    const { select, params } = this.recipientsSelect(mailing);
+    const rows: { count: number }[] = await this.db().query(
+      `SELECT count(DISTINCT r.email)::int AS count FROM (${select}) AS r(mailing_id, email, locale)`,
+      params,
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  /** The recipients' rows (mailing id, address, locale), by audience: see writeRecipients. */
+  private recipientsSelect(mailing: Mailing): { select: string; params: unknown[] } {
     const consentHolds = `(s.consent_method = 'express' OR s.consent_expires_at > now())`;
     const select =
       mailing.audienceKind === 'subscribers'
@@ -42,14 +64,7 @@ export class MailingDeliveryRepository {
           : `SELECT $1::uuid, lower(u.email), u.locale FROM (${groupMemberUserIds('$2')}) m ${joinUser('u', 'm.user_id')}
               WHERE ${userReceivesMailings('u')}
                 AND NOT EXISTS (SELECT 1 FROM subscribers s WHERE s.email = lower(u.email) AND s.status IN ${REFUSED_STATUSES})`;
-    const params = mailing.audienceKind === 'group' ? [mailing.id, mailing.audienceGroupId] : [mailing.id];
-    const rows: { count: number }[] = await manager.query(
-      `WITH written AS (INSERT INTO mailing_deliveries (mailing_id, email, locale) ${select}
-                        ON CONFLICT (mailing_id, email) DO NOTHING RETURNING 1)
-       SELECT count(*)::int AS count FROM written`,
-      params,
-    );
-    return rows[0]?.count ?? 0;
+    return { select, params: mailing.audienceKind === 'group' ? [mailing.id, mailing.audienceGroupId] : [mailing.id] };
   }
 
   /**

@@ -6,6 +6,7 @@ import type {
   ArchivedMailingPageDto,
   MailingDto,
   MailingPreviewDto,
+  MailingRecipientCountDto,
   MailingSummaryDto,
   PageDto,
 } from '@harbour/contracts';
@@ -60,6 +61,11 @@ export class MailingsController {
   @HttpCode(204)
   remove(@Param('id') id: string): Promise<void> {
     return this.mailings.remove(id);
+  }
+
+  @Get(':id/recipient-count')
+  recipientCount(@Param('id') id: string): Promise<MailingRecipientCountDto> {
+    return this.mailings.recipientCount(id);
   }
 
   @Get(':id/preview')

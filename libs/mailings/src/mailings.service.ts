@@ -11,6 +11,7 @@ import type {
   MailingAudience,
   MailingDto,
   MailingPreviewDto,
+  MailingRecipientCountDto,
   MailingSummaryDto,
   PageDto,
 } from '@harbour/contracts';
@@ -89,6 +90,11 @@ export class MailingsService {
       items: page.items.map((row) => toMailingSummaryDto(row, counts.get(row.id) ?? NO_DELIVERIES, nameOf(names, row.audienceGroupId))),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** Who would receive the mailing if it were sent now (the send dialog states it; the real list is written at sending). */
+  async recipientCount(id: string): Promise<MailingRecipientCountDto> {
+    return { count: await this.deliveries.countRecipients(await this.find(id)) };
   }
 
   async get(id: string): Promise<MailingDto> {

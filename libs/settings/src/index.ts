@@ -1,5 +1,6 @@
 export { SiteSettings, DEFAULT_RATE_LIMITS } from './site-settings.entity';
 export type { RateLimits } from './site-settings.entity';
+export { SiteLogo } from './site-logo.entity';
 export { RateLimitCounter } from './rate-limit-counter.entity';
 export { SettingsModule } from './settings.module';
 export { SettingsService } from './settings.service';

@@ -4,6 +4,8 @@ import { RateLimiter } from './rate-limiter.service';
 import { SettingsController, SiteController } from './settings.controller';
 import { SettingsChecks } from './settings-checks.service';
 import { SettingsService } from './settings.service';
+import { SiteLogoRepository } from './site-logo.repository';
+import { SiteLogoService } from './site-logo.service';
 import { SiteSettingsRepository } from './site-settings.repository';
 import { WatchedWordRepository } from './watched-word.repository';
 import { WatchedWordsService } from './watched-words.service';
@@ -14,6 +16,8 @@ import { WatchedWordsService } from './watched-words.service';
   providers: [
     SettingsChecks,
     SiteSettingsRepository,
+    SiteLogoRepository,
+    SiteLogoService,
     RateLimitCounterRepository,
     WatchedWordRepository,
     SettingsService,

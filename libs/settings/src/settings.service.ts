@@ -70,9 +70,18 @@ export class SettingsService {
   }
 }
 
+/** Same-origin, versioned so a browser may keep it for good and a new logo is fetched at once. */
+function logoUrl(settings: SiteSettings): string | null {
+  return settings.logoVersion > 0 ? `/api/site/logo?v=${settings.logoVersion}` : null;
+}
+
 export function toSettingsDto(settings: SiteSettings): SettingsDto {
   return {
     siteName: settings.siteName,
+    siteDescription: settings.siteDescription,
+    defaultLocale: settings.defaultLocale,
+    logoUrl: logoUrl(settings),
+    setupDone: settings.setupDone,
     registrationMode: settings.registrationMode,
     loginRequired: settings.loginRequired,
     groupCreation: settings.groupCreation,
@@ -90,6 +99,9 @@ export function toSettingsDto(settings: SiteSettings): SettingsDto {
 export function toSiteDto(settings: SiteSettings): SiteDto {
   return {
     siteName: settings.siteName,
+    siteDescription: settings.siteDescription,
+    defaultLocale: settings.defaultLocale,
+    logoUrl: logoUrl(settings),
     registrationMode: settings.registrationMode,
     loginRequired: settings.loginRequired,
     groupCreation: settings.groupCreation,

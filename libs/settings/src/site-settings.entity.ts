@@ -1,6 +1,6 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-import type { EmailVerification, GroupCreation, RateLimitsDto, RegistrationMode } from '@harbour/contracts';
+import type { EmailVerification, GroupCreation, Locale, RateLimitsDto, RegistrationMode } from '@harbour/contracts';
 
 export type RateLimits = RateLimitsDto;
 
@@ -9,7 +9,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   postsPerMinute: 10,
   topicsPerDay: 20,
   flagsPerDay: 20,
-  registrationsPerHourPerIp: 5,
+  // A drop-in workshop signs up ten or more people from one Wi-Fi: 5 an hour turned half of them away.
+  registrationsPerHourPerIp: 30,
   loginAttemptsPerHourPerIp: 20,
   uploadsPerHour: 30,
 };
@@ -23,6 +24,25 @@ export class SiteSettings {
 
   @Column({ name: 'site_name', type: 'varchar', length: 80, default: 'Harbour' })
   siteName: string;
+
+  /** One or two sentences about the site: the home page, server pages' description, invitations. */
+  @Column({ name: 'site_description', type: 'varchar', length: 500, default: '' })
+  siteDescription: string;
+
+  /** The language a visitor sees before choosing one, and new accounts' language when they send none. */
+  @Column({ name: 'default_locale', type: 'varchar', length: 2, default: 'en' })
+  defaultLocale: Locale;
+
+  /**
+   * Positive: the current logo's version, in its URL so browsers may keep it for good. Zero or negative: no logo
+   * (the magnitude still grows with each change, so a URL is never reused).
+   */
+  @Column({ name: 'logo_version', type: 'int', default: 0 })
+  logoVersion: number;
+
+  /** False until the first admin finishes (or skips) the first-run setup walk-through. */
+  @Column({ name: 'setup_done', type: 'boolean', default: false })
+  setupDone: boolean;
 
   @Column({ name: 'registration_mode', type: 'varchar', length: 16, default: 'open' })
   registrationMode: RegistrationMode;

@@ -4,10 +4,12 @@ import { CleanText, Optional, SafeText } from '@harbour/common';
 import {
   EMAIL_VERIFICATION,
   GROUP_CREATION,
+  LOCALES,
   REGISTRATION_MODES,
   type EmailVerification,
   type Exactly,
   type GroupCreation,
+  type Locale,
   type RegistrationMode,
   type UpdateRateLimitsBody,
   type UpdateSettingsBody,
@@ -25,6 +27,9 @@ export class UpdateRateLimitsDto implements Exactly<UpdateRateLimitsBody, Update
 
 export class UpdateSettingsDto implements Exactly<UpdateSettingsBody, UpdateSettingsDto> {
   @Optional() @IsString() @Length(1, 80) siteName?: string;
+  @Optional() @CleanText() @IsString() @MaxLength(500) @SafeText() siteDescription?: string;
+  @Optional() @IsIn(LOCALES) defaultLocale?: Locale;
+  @Optional() @IsBoolean() setupDone?: boolean;
   @Optional() @IsIn(REGISTRATION_MODES) registrationMode?: RegistrationMode;
   @Optional() @IsBoolean() loginRequired?: boolean;
   @Optional() @IsIn(GROUP_CREATION) groupCreation?: GroupCreation;

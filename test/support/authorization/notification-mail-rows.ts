@@ -38,6 +38,12 @@ export const NOTIFICATION_AND_MAIL_ROWS: Row[] = [
   { method: 'DELETE', path: '/api/mailings/:id', url: () => `/api/mailings/${MISSING}`, expect: adminOnly(404) },
   { method: 'GET', path: '/api/mailings/:id/preview', url: () => `/api/mailings/${MISSING}/preview`, expect: adminOnly(404) },
   {
+    method: 'GET',
+    path: '/api/mailings/:id/recipient-count',
+    url: () => `/api/mailings/${MISSING}/recipient-count`,
+    expect: adminOnly(404),
+  },
+  {
     method: 'POST',
     path: '/api/mailings/:id/test',
     url: () => `/api/mailings/${MISSING}/test`,
