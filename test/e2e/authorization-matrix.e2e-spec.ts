@@ -5,6 +5,7 @@ import { MODERATION_AND_GROUP_ROWS } from '../support/authorization/moderation-g
 import { NOTIFICATION_AND_MAIL_ROWS } from '../support/authorization/notification-mail-rows';
 import { SITE_AND_FORUM_ROWS } from '../support/authorization/site-forum-rows';
 import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
+import { CATEGORY_ROWS } from '../support/authorization/categories-rows';
 import { CONVERSATION_ROWS } from '../support/authorization/conversations-rows';
 import { UPLOAD_ROWS } from '../support/authorization/uploads-rows';
 import { DRAFT_ROWS } from '../support/authorization/drafts-rows';
@@ -24,6 +25,7 @@ import { connectSocket } from '../support/sockets';
  */
 const MATRIX: Row[] = [
   ...SITE_AND_FORUM_ROWS,
+  ...CATEGORY_ROWS,
   ...MODERATION_AND_GROUP_ROWS,
   ...NOTIFICATION_AND_MAIL_ROWS,
   ...PROFILE_ROWS,

@@ -27,6 +27,8 @@ const announcements: CategoryRef = {
   startAccess: 'moderators',
   replyAccess: 'moderators',
 };
+/** A site category where only site staff start topics (an announcements category); everyone replies. */
+const staffStarted: CategoryRef = { ...siteCategory, startAccess: 'moderators' };
 const othersPost = { authorId: 'someone', wiki: false, deleted: false };
 const group = { id: G, visibility: 'hidden' as const };
 const between: ConversationRef = { groupId: null, caller: null, participantCount: 2 };
@@ -40,6 +42,8 @@ const TABLE: [string, AccessQuestion, string][] = [
   ['see a private space', { action: 'category.see', category: space, site }, 'NNYYYYNY'],
   ['start a topic in a site category', { action: 'topic.create', category: siteCategory, site }, 'NYYYYYYY'],
   ['start a topic in announcements', { action: 'topic.create', category: announcements, site }, 'NNNYYNNY'],
+  ['start a topic in a staff-started site category', { action: 'topic.create', category: staffStarted, site }, 'NNNNNNYY'],
+  ['reply in a staff-started site category', { action: 'post.reply', category: staffStarted, site, topic: { locked: false } }, 'NYYYYYYY'],
   ['reply in a private space', { action: 'post.reply', category: space, site, topic: { locked: false } }, 'NNYYYYNY'],
   ['reply in a locked site topic', { action: 'post.reply', category: siteCategory, site, topic: { locked: true } }, 'NNNNNNYY'],
   ['reply in a locked topic of a space', { action: 'post.reply', category: space, site, topic: { locked: true } }, 'NNNYYNNY'],

@@ -48,10 +48,14 @@ export function moderatesSpace(caller: Caller | null, category: CategoryRef): bo
   return role === 'owner' || role === 'moderator';
 }
 
-/** May a signed-in caller who can see the category act where `audience` is allowed (start, reply)? */
+/**
+ * May a signed-in caller who can see the category act where `audience` is allowed (start, reply)? On a site
+ * category only `moderators` narrows it (to site staff: an announcements category); any other value is everyone.
+ */
 export function reaches(caller: Caller | null, category: CategoryRef, site: SiteRules, audience: CategoryRef['startAccess']): boolean {
   if (caller === null || !canSeeCategory(caller, category, site)) return false;
-  if (category.groupId === null || caller.role === 'admin' || audience === 'everyone') return true;
+  if (category.groupId === null) return audience !== 'moderators' || isSiteStaff(caller);
+  if (caller.role === 'admin' || audience === 'everyone') return true;
   const role = spaceRole(caller, category);
   return audience === 'members' ? role !== null : role === 'owner' || role === 'moderator';
 }

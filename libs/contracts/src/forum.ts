@@ -15,6 +15,14 @@ export interface CategoryDto {
   access: CategoryAccessDto;
   /** Only some members may see it: show the private badge. */
   private: boolean;
+  /** `#rrggbb` chosen by its editors, or null: clients then derive a stable hue from the id. */
+  color: string | null;
+  /** Its place among the categories of the same parent and group (0 first). */
+  position: number;
+  /** Stored and validated now; posting anonymously arrives with issue 20. */
+  anonymous: CategoryAnonymous;
+  /** `author`: a support desk, each member sees only the topics they started (issue 20; stored now). */
+  topicsVisibleTo: TopicsVisibleTo;
   can: CategoryCan;
   /** The member's own level here (GET /api/categories/:id, members only; "normal" until they choose). */
   notificationLevel?: NotificationLevel;
@@ -24,6 +32,11 @@ export interface CategoryDto {
  * What the caller may do, computed by the server with the same questions that decide the requests
  * (api.md 1.1, `can`): a client shows an action exactly when its flag is true, and never re-derives roles.
  */
+export const CATEGORY_ANONYMOUS = ['off', 'allowed', 'required'] as const;
+export type CategoryAnonymous = (typeof CATEGORY_ANONYMOUS)[number];
+export const TOPICS_VISIBLE_TO = ['everyone', 'author'] as const;
+export type TopicsVisibleTo = (typeof TOPICS_VISIBLE_TO)[number];
+
 export interface CategoryCan {
   startTopic: boolean;
   /** Pin, lock, move, slow mode and review in this category. */
@@ -146,9 +159,31 @@ export interface CreateCategoryBody {
   /** Group categories only; by default members see, start topics and reply. */
   access?: CategoryAccessDto;
   sharedGroupIds?: string[];
+  color?: string | null;
+  anonymous?: CategoryAnonymous;
+  topicsVisibleTo?: TopicsVisibleTo;
 }
 
-export type UpdateCategoryBody = Partial<Pick<CreateCategoryBody, 'name' | 'description' | 'access' | 'sharedGroupIds'>>;
+/**
+ * api.md 1.1: every field optional. `seeAccess`/`startAccess`/`replyAccess` change one audience at a time
+ * (`access` all three). `position` is the place among its siblings (same parent and group); the others move
+ * to make room. `parentId: null` makes it top-level; `color: null` goes back to the derived hue.
+ */
+export interface UpdateCategoryBody extends Partial<Pick<CreateCategoryBody, 'name' | 'description' | 'access' | 'sharedGroupIds'>> {
+  color?: string | null;
+  position?: number;
+  parentId?: string | null;
+  seeAccess?: CategoryAccessDto['see'];
+  startAccess?: CategoryAccessDto['start'];
+  replyAccess?: CategoryAccessDto['reply'];
+  anonymous?: CategoryAnonymous;
+  topicsVisibleTo?: TopicsVisibleTo;
+}
+
+/** `DELETE /api/categories/:id`: its topics go to `moveTopicsTo` (a merge); without it, only an empty one goes. */
+export interface DeleteCategoryBody {
+  moveTopicsTo?: string;
+}
 
 export interface CreateTopicBody {
   categoryId: string;

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
 import type { CategoryDto, PageDto, TopicDto } from '@harbour/contracts';
 import { CategoriesService } from './categories.service';
+import { CategoryEditor } from './category-editor.service';
 import { MemberStateService } from './member-state.service';
-import { CreateCategoryDto, NotificationLevelDto, TopicsQueryDto, UpdateCategoryDto } from './forum.dtos';
+import { CreateCategoryDto, DeleteCategoryDto, NotificationLevelDto, TopicsQueryDto, UpdateCategoryDto } from './forum.dtos';
 import { TopicsService } from './topics.service';
 
 @ApiTags('forum')
@@ -12,6 +13,7 @@ import { TopicsService } from './topics.service';
 export class CategoriesController {
   constructor(
     private readonly categories: CategoriesService,
+    private readonly editor: CategoryEditor,
     private readonly topics: TopicsService,
     private readonly memberState: MemberStateService,
   ) {}
@@ -39,7 +41,14 @@ export class CategoriesController {
   @Authenticated()
   @Patch(':id')
   update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
-    return this.categories.update(caller, id, dto);
+    return this.editor.update(caller, id, dto);
+  }
+
+  @Authenticated()
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: DeleteCategoryDto): Promise<void> {
+    return this.editor.remove(caller, id, dto);
   }
 
   @Public()

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { DomainEvents, ForbiddenError, InvalidInputError, NotFoundError } from '@harbour/common';
+import { ForbiddenError, InvalidInputError } from '@harbour/common';
 import type { CategoryAccessDto, CategoryDto } from '@harbour/contracts';
-import type { Category } from './category.entity';
 import { CategoryRepository } from './category.repository';
 import { ForumLookup } from './forum-lookup.service';
 import { ForumViews } from './forum-views';
-import type { CreateCategoryDto, UpdateCategoryDto } from './forum.dtos';
+import type { CreateCategoryDto } from './forum.dtos';
 import { GroupDirectory } from './group-directory';
 import { slugify } from './slug';
 
@@ -20,7 +19,6 @@ export class CategoriesService {
     private readonly access: AccessService,
     private readonly lookup: ForumLookup,
     private readonly views: ForumViews,
-    private readonly events: DomainEvents,
   ) {}
 
   /** The categories the caller may see, in their order; the filter runs in SQL. */
@@ -65,42 +63,14 @@ export class CategoriesService {
         startAccess: access.start,
         replyAccess: access.reply,
         slug,
+        color: dto.color ? dto.color.toLowerCase() : null,
+        anonymous: dto.anonymous ?? 'off',
+        topicsVisibleTo: dto.topicsVisibleTo ?? 'everyone',
+        // After its siblings: a new category never jumps ahead of an order its editors chose.
+        position: await this.categories.nextPosition(manager, { groupId, parentId: dto.parentId ?? null }),
       });
       return this.views.category(caller, category, site);
     });
-  }
-
-  /**
-   * Renames a category, or changes who may see, start and reply, or which groups share it (the owning
-   * group's owners, or admins). Access changes take effect at once: cached pages are dropped and sockets
-   * that may no longer read its topics leave their rooms.
-   */
-  async update(caller: Caller, id: string, dto: UpdateCategoryDto): Promise<CategoryDto> {
-    const { category, site } = await this.lookup.category(caller, id);
-    if (!this.access.can(caller, { action: 'category.edit', category })) {
-      throw new ForbiddenError('Only the owners of its group (or admins) change this category');
-    }
-    if (category.groupId === null && (dto.access || dto.sharedGroupIds)) {
-      throw new InvalidInputError('access and sharedGroupIds apply to group categories only');
-    }
-    const changes: Partial<Category> = {};
-    if (dto.name !== undefined) changes.name = dto.name;
-    if (dto.description !== undefined) changes.description = dto.description;
-    if (dto.access) {
-      const access = checkedAccess(dto.access);
-      Object.assign(changes, { seeAccess: access.see, startAccess: access.start, replyAccess: access.reply });
-    }
-    await this.dataSource.transaction(async (manager) => {
-      if (dto.sharedGroupIds) {
-        await this.assertGroupsExist(manager, dto.sharedGroupIds);
-        changes.sharedGroupIds = [...new Set(dto.sharedGroupIds)].filter((groupId) => groupId !== category.groupId);
-      }
-      await this.categories.update(manager, category.id, changes);
-    });
-    if (dto.access || dto.sharedGroupIds) this.events.publish('SpaceAccessChanged', { categoryIds: [category.id] });
-    const updated = await this.categories.findById(category.id);
-    if (!updated) throw new NotFoundError();
-    return this.views.category(caller, updated, site);
   }
 
   private async assertGroupsExist(manager: EntityManager, ids: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import type { SpaceAudience } from '@harbour/contracts';
+import type { CategoryAnonymous, SpaceAudience, TopicsVisibleTo } from '@harbour/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A place for topics: public (groupId null) or belonging to a group. Nesting is one level deep. */
@@ -44,8 +44,21 @@ export class Category {
   @JoinColumn({ name: 'parent_id' })
   parent?: Category;
 
+  /** Its place among its siblings (same parent, same group), 0 first; renumbered whenever one moves. */
   @Column({ type: 'int', default: 0 })
   position: number;
+
+  /** `#rrggbb`, or null for the hue clients derive from the id. */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  color: string | null;
+
+  /** Anonymous posting here: stored and validated now, acted on by issue 20. */
+  @Column({ type: 'varchar', length: 8, default: 'off' })
+  anonymous: CategoryAnonymous;
+
+  /** `author`: a support desk where each member sees only their own topics (issue 20; stored now). */
+  @Column({ name: 'topics_visible_to', type: 'varchar', length: 8, default: 'everyone' })
+  topicsVisibleTo: TopicsVisibleTo;
 
   /** Kept in the writing transaction (topic created, moved, deleted). */
   @Column({ name: 'topic_count', type: 'int', default: 0 })

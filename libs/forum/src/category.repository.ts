@@ -79,6 +79,76 @@ export class CategoryRepository {
   }
 
   /**
+   * The ids of the categories beside one (same group, same parent), in their order, `except` left out. Call it
+   * under `lockOrder` in the transaction that then renumbers them.
+   */
+  async siblings(manager: EntityManager, place: { groupId: string | null; parentId: string | null }, except: string): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM categories
+        WHERE group_id IS NOT DISTINCT FROM $1 AND parent_id IS NOT DISTINCT FROM $2 AND id <> $3
+        ORDER BY position, name, id`,
+      [place.groupId, place.parentId, except],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** One reordering of a group's categories (or the site's) at a time: each renumbers from what the last left. */
+  async lockOrder(manager: EntityManager, groupId: string | null): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('category-order:' || $1))`, [groupId ?? 'site']);
+  }
+
+  /** Positions 0, 1, 2… in the order of `ids`, in one statement. */
+  async setPositions(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE categories SET position = o.n - 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) WHERE categories.id = o.id`,
+      [ids],
+    );
+  }
+
+  /** After the last of its siblings: where a new category goes. */
+  async nextPosition(manager: EntityManager, place: { groupId: string | null; parentId: string | null }): Promise<number> {
+    const [row] = await manager.query<{ next: number }[]>(
+      `SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM categories
+        WHERE group_id IS NOT DISTINCT FROM $1 AND parent_id IS NOT DISTINCT FROM $2`,
+      [place.groupId, place.parentId],
+    );
+    return row?.next ?? 0;
+  }
+
+  async hasChildren(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>('SELECT 1 FROM categories WHERE parent_id = $1 LIMIT 1', [id]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Locks a category about to go and answers how many topics it holds (held ones too), or null when it is
+   * already gone. Topics written into it meanwhile wait for the lock (their counter update touches the row).
+   */
+  async lockForRemoval(manager: EntityManager, id: string): Promise<{ topics: number } | null> {
+    const locked = await manager.query<unknown[]>('SELECT 1 FROM categories WHERE id = $1 FOR UPDATE', [id]);
+    if (locked.length === 0) return null;
+    const [row] = await manager.query<{ topics: number }[]>('SELECT count(*)::int AS topics FROM topics WHERE category_id = $1', [id]);
+    return { topics: row?.topics ?? 0 };
+  }
+
+  /**
+   * Every topic of `from` into `to`, with the shown-topic counter (held topics count nowhere until approved),
+   * in the caller's transaction. Answers how many topics moved.
+   */
+  async moveAllTopics(manager: EntityManager, from: string, to: string): Promise<number> {
+    const [, moved] = await manager.query<[unknown[], number]>('UPDATE topics SET category_id = $2 WHERE category_id = $1', [from, to]);
+    await manager.query(
+      'UPDATE categories SET topic_count = topic_count + (SELECT topic_count FROM categories WHERE id = $1) WHERE id = $2',
+      [from, to],
+    );
+    return moved;
+  }
+
+  async remove(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(Category, { id });
+  }
+
+  /**
    * The category topic counter, kept here only: a topic shown (created unheld, approved) counts +1 in its
    * category, a topic moved counts −1 in one and +1 in the other; always in the writing transaction.
    */

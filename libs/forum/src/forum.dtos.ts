@@ -5,6 +5,8 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsOptional,
+  Matches,
   Max,
   Min,
   IsNotEmpty,
@@ -20,8 +22,13 @@ import {
   TOPIC_FILTERS,
   TOPIC_PERIODS,
   SPACE_AUDIENCES,
+  CATEGORY_ANONYMOUS,
+  TOPICS_VISIBLE_TO,
   type CategoryAccessDto,
+  type CategoryAnonymous,
   type CreateCategoryBody,
+  type DeleteCategoryBody,
+  type TopicsVisibleTo,
   type CreatePostBody,
   type CreateTopicBody,
   type Exactly,
@@ -48,6 +55,10 @@ export class CategoryAccessInputDto implements Exactly<CategoryAccessDto, Catego
   @IsIn(SPACE_AUDIENCES) reply: SpaceAudience;
 }
 
+/** Six hex digits after `#`: what `<input type="color">` gives and CSS takes as is. */
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+const COLOR_MESSAGE = 'color must be a colour like #1a7f5a, or null';
+
 export class CreateCategoryDto implements Exactly<CreateCategoryBody, CreateCategoryDto> {
   @CleanText() @IsString() @Length(1, 80) @SafeText() name: string;
   @Optional() @CleanText() @IsString() @MaxLength(500) @SafeText() description?: string;
@@ -60,6 +71,9 @@ export class CreateCategoryDto implements Exactly<CreateCategoryBody, CreateCate
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: 'sharedGroupIds must be ids' })
   sharedGroupIds?: string[];
+  @IsOptional() @IsString({ message: COLOR_MESSAGE }) @Matches(COLOR, { message: COLOR_MESSAGE }) color?: string | null;
+  @Optional() @IsIn(CATEGORY_ANONYMOUS) anonymous?: CategoryAnonymous;
+  @Optional() @IsIn(TOPICS_VISIBLE_TO) topicsVisibleTo?: TopicsVisibleTo;
 }
 
 export class UpdateCategoryDto implements Exactly<UpdateCategoryBody, UpdateCategoryDto> {
@@ -71,6 +85,20 @@ export class UpdateCategoryDto implements Exactly<UpdateCategoryBody, UpdateCate
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: 'sharedGroupIds must be ids' })
   sharedGroupIds?: string[];
+  /** null: back to the derived hue. */
+  @IsOptional() @IsString({ message: COLOR_MESSAGE }) @Matches(COLOR, { message: COLOR_MESSAGE }) color?: string | null;
+  @Optional() @IsInt() @Min(0) @Max(10_000) position?: number;
+  /** null: a top-level category. */
+  @IsOptional() @IsUUID('all', { message: 'parentId must be an id or null' }) parentId?: string | null;
+  @Optional() @IsIn(['everyone', 'members']) seeAccess?: CategoryAccessDto['see'];
+  @Optional() @IsIn(SPACE_AUDIENCES) startAccess?: SpaceAudience;
+  @Optional() @IsIn(SPACE_AUDIENCES) replyAccess?: SpaceAudience;
+  @Optional() @IsIn(CATEGORY_ANONYMOUS) anonymous?: CategoryAnonymous;
+  @Optional() @IsIn(TOPICS_VISIBLE_TO) topicsVisibleTo?: TopicsVisibleTo;
+}
+
+export class DeleteCategoryDto implements Exactly<DeleteCategoryBody, DeleteCategoryDto> {
+  @Optional() @IsUUID('all', { message: 'moveTopicsTo must be an id' }) moveTopicsTo?: string;
 }
 
 export class CreateTopicDto implements Exactly<CreateTopicBody, CreateTopicDto> {

@@ -1,5 +1,5 @@
 import { toUserDto } from '@harbour/accounts';
-import type { CategoryCan, CategoryDto, NotificationLevel, PostCan, PostDto, TopicCan, TopicDto } from '@harbour/contracts';
+import type { CategoryCan, CategoryDto, NotificationLevel, PostCan, PostDto, SpaceAudience, TopicCan, TopicDto } from '@harbour/contracts';
 import type { Category } from './category.entity';
 import type { Post } from './post.entity';
 import type { Topic } from './topic.entity';
@@ -15,14 +15,23 @@ export function toCategoryDto(category: Category, can: CategoryCan): CategoryDto
     parentId: category.parentId,
     topicCount: category.topicCount,
     sharedGroupIds: category.sharedGroupIds,
-    // A site category is open to all whatever its columns say; only a group's category narrows access.
+    // A site category is seen by all; it narrows only starting and replying, to site staff.
     access:
       category.groupId === null
-        ? { see: 'everyone', start: 'everyone', reply: 'everyone' }
+        ? { see: 'everyone', start: siteAudience(category.startAccess), reply: siteAudience(category.replyAccess) }
         : { see: category.seeAccess, start: category.startAccess, reply: category.replyAccess },
     private: category.groupId !== null && category.seeAccess !== 'everyone',
+    color: category.color,
+    position: category.position,
+    anonymous: category.anonymous,
+    topicsVisibleTo: category.topicsVisibleTo,
     can,
   };
+}
+
+/** On a site category only site staff (`moderators`) narrow anything: every other value means everyone. */
+function siteAudience(audience: SpaceAudience): 'everyone' | 'moderators' {
+  return audience === 'moderators' ? 'moderators' : 'everyone';
 }
 
 /** The per-member parts of a topic in a list: how much is unread, and the member's notification level. */

@@ -4,6 +4,7 @@ import { UploadsModule } from '@harbour/uploads';
 import { BookmarksService } from './bookmarks.service';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
+import { CategoryEditor } from './category-editor.service';
 import { CategoryRepository } from './category.repository';
 import { ForumLookup } from './forum-lookup.service';
 import { ForumModeration } from './forum-moderation';
@@ -48,6 +49,7 @@ import { TopicsService } from './topics.service';
     ReviewHolds,
     GroupDirectory,
     CategoriesService,
+    CategoryEditor,
     TopicsService,
     BookmarksService,
     PostsService,

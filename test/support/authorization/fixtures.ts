@@ -60,6 +60,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
       await addToGroup(t, group, owner, joiner);
       return joiner.user.id;
     },
+    freshCategory: (where) => (where === 'site' ? newCategory(t, admin) : newGroupCategory(t, owner, group)),
     freshJoinRequest: async () => {
       const asker = await newMember(t);
       const response = await t.http().post(`/api/groups/${group.slug}/join-requests`).set(asker.auth).send({}).expect(201);

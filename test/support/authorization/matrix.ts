@@ -47,6 +47,8 @@ export interface Fixtures {
   freshPost: () => Promise<string>;
   /** A new member of the private group, for rows that remove one. */
   freshGroupMember: () => Promise<string>;
+  /** A new empty category: a site one (by the admin) or a space of the private group (by its owner). */
+  freshCategory: (where: 'site' | 'space') => Promise<string>;
   /** A new pending join request to the private group. */
   freshJoinRequest: () => Promise<string>;
   /** A new open queue item: a fresh post reported by the bystander, on the public site or in the private group. */

@@ -21,6 +21,7 @@ import { Drafts1796303841296 } from './1796303841296-Drafts';
 import { WebPush1796304180088 } from './1796304180088-WebPush';
 import { SiteIdentity1796316733382 } from './1796316733382-SiteIdentity';
 import { AddTopicSurgery1796316669132 } from './1796316669132-AddTopicSurgery';
+import { CategorySettings1796316782162 } from './1796316782162-CategorySettings';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   WebPush1796304180088,
   AddTopicSurgery1796316669132,
   SiteIdentity1796316733382,
+  CategorySettings1796316782162,
 ];
