@@ -43,6 +43,11 @@ describe('threaded discussion', () => {
         sharedGroupIds: [],
         access: { see: 'everyone', start: 'everyone', reply: 'everyone' },
         private: false,
+        // api.md 1.1: no colour of its own yet, after the site's other category, nothing anonymous, no support desk.
+        color: null,
+        position: 1,
+        anonymous: 'off',
+        topicsVisibleTo: 'everyone',
         // api.md 1.1: what the caller (an admin) may do here.
         can: { startTopic: true, moderate: true, edit: true },
       });
