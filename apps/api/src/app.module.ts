@@ -12,7 +12,7 @@ import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
 import { MailingsModule } from '@harbour/mailings';
 import { ModerationModule } from '@harbour/moderation';
-import { NotificationsModule } from '@harbour/notifications';
+import { NotificationsForumModule, NotificationsModule } from '@harbour/notifications';
 import { ProfilesModule } from '@harbour/profiles';
 import { PushModule } from '@harbour/push';
 import { RealtimeModule } from '@harbour/realtime';
@@ -49,6 +49,7 @@ export class AppModule {
         DraftsModule,
         SearchModule,
         NotificationsModule,
+        NotificationsForumModule,
         PushModule,
         ModerationModule,
         MailingsModule,

@@ -37,6 +37,16 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** 301: what was asked for lives elsewhere now (a merged topic); only ever raised once the caller may see `location`. */
+export class MovedPermanentlyError extends DomainError {
+  readonly status = 301;
+  override readonly details: Readonly<{ location: string }>;
+  constructor(readonly location: string) {
+    super('Moved Permanently');
+    this.details = { location };
+  }
+}
+
 export class ConflictError extends DomainError {
   readonly status = 409;
 }

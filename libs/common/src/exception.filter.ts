@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { databaseUnavailable } from './database-unavailable';
-import { DomainError, RateLimitedError } from './domain-errors';
+import { DomainError, MovedPermanentlyError, RateLimitedError } from './domain-errors';
 
 const REASONS: Record<number, string> = {
+  301: 'Moved Permanently',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -53,6 +54,7 @@ export class HarbourExceptionFilter implements ExceptionFilter {
     if (exception instanceof RateLimitedError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
+    if (exception instanceof MovedPermanentlyError) response.setHeader('Location', exception.location);
     if (statusCode === 503) response.setHeader('Retry-After', '5');
     response.status(statusCode).json({ ...details, statusCode, message, error: REASONS[statusCode] ?? 'Error' });
   }

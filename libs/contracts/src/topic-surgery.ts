@@ -25,8 +25,11 @@ export interface TopicNoticeDto {
   createdAt: string;
   /** How many posts moved (split and merge); null for a category move. */
   postCount: number | null;
-  /** The other topic, only when the reader may see it (else null: "another topic"). */
-  otherTopic: { id: string; title: string } | null;
+  /**
+   * The other topic, only when the reader may see it (else null: "another topic"); `id` is null for a topic
+   * merged away (its title as it was, shown to readers of its former space).
+   */
+  otherTopic: { id: string | null; title: string } | null;
   /** The category a topic was moved from, only when the reader may see it. */
   fromCategory: { id: string; name: string } | null;
 }

@@ -29,10 +29,14 @@ import { TopicListRepository } from './topic-list.repository';
 import { TopicRepository } from './topic.repository';
 import { TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
+import { TopicMoves } from './topic-moves';
+import { TopicSurgeryController } from './topic-surgery.controller';
+import { TopicSurgeryRepository } from './topic-surgery.repository';
+import { TopicSurgeryService } from './topic-surgery.service';
 
 @Module({
   imports: [AccountsModule, UploadsModule],
-  controllers: [CategoriesController, TopicsController, PostsController],
+  controllers: [CategoriesController, TopicsController, TopicSurgeryController, PostsController],
   providers: [
     CategoryRepository,
     TopicRepository,
@@ -59,6 +63,9 @@ import { TopicsService } from './topics.service';
     MemberStateService,
     TopicPageCache,
     ForumMemberData,
+    TopicMoves,
+    TopicSurgeryRepository,
+    TopicSurgeryService,
   ],
   exports: [
     ForumLookup,
@@ -66,6 +73,7 @@ import { TopicsService } from './topics.service';
     PostsService,
     ForumModeration,
     ReviewHolds,
+    TopicMoves,
     GroupDirectory,
     CategoryRepository,
     TopicRepository,

@@ -17,6 +17,7 @@ export { PostsService } from './posts.service';
 export { CategoriesService } from './categories.service';
 export { TopicsService } from './topics.service';
 export { ReviewHolds } from './review-holds';
+export { TopicMoves, type TopicMove } from './topic-moves';
 export type { HeldTarget } from './review-holds';
 export { GroupDirectory } from './group-directory';
 export { ForumModeration } from './forum-moderation';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UserRepository } from '@harbour/accounts';
-import { PostedDrafts, RuleRefusedError, type DraftKey } from '@harbour/common';
+import { ConflictError, NotFoundError, PostedDrafts, RuleRefusedError, type DraftKey } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
 import { SettingsService, WatchedWordsService } from '@harbour/settings';
 import { detectLanguage } from './language';
@@ -66,6 +66,7 @@ export class PostWriter {
     },
   ): Promise<{ post: Post; mentionedUserIds: string[] }> {
     const { html, held } = input.prepared;
+    if (!input.first) await this.assertStillThere(manager, input.topicId, input.parentId);
     const number = held && !input.first ? null : await this.topics.countPost(manager, input.topicId);
     const { topicId, authorId, parentId, contentWarning, authorLocale } = input;
     const body = input.prepared.body;
@@ -90,6 +91,17 @@ export class PostWriter {
     await this.postUploads.record(manager, post.id, authorId, html);
     await this.drafts.posted(manager, authorId, await this.draftKey(manager, input));
     return { post, mentionedUserIds };
+  }
+
+  /**
+   * Under the topic's row lock (which a split or merge holds while it moves posts): the topic may have been
+   * merged away, or the post answered split off, since the request checked them.
+   */
+  private async assertStillThere(manager: EntityManager, topicId: string, parentId: string | null): Promise<void> {
+    if (!(await this.topics.lockPlacement(manager, topicId))) throw new NotFoundError();
+    if (parentId && !(await this.posts.numberInTopic(parentId, topicId, manager))) {
+      throw new ConflictError('The post you answer was moved to another topic meanwhile: reload the topic');
+    }
   }
 
   /** The draft a post was written from: a reply's topic's, or a first post's category's (its new topic). */

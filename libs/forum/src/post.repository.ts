@@ -77,9 +77,9 @@ export class PostRepository {
   }
 
   /** A post's number in a topic; null when the post is not in that topic, `{ number: null }` for a held reply. */
-  async numberInTopic(id: string, topicId: string): Promise<{ number: number | null } | null> {
+  async numberInTopic(id: string, topicId: string, manager?: EntityManager): Promise<{ number: number | null } | null> {
     // The id is selected too: TypeORM answers null for a row whose selected columns are all null.
-    const post = await this.db().findOne(Post, { select: { id: true, number: true }, where: { id, topicId } });
+    const post = await this.db(manager).findOne(Post, { select: { id: true, number: true }, where: { id, topicId } });
     return post ? { number: post.number } : null;
   }
 

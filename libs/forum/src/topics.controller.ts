@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public, type Caller } from '@harbour/access';
+import { NotFoundError } from '@harbour/common';
 import type { PageDto, PostDto, TopicDto, TopicPostsPageDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import {
   CreatePostDto,
@@ -15,6 +16,7 @@ import { MemberStateService } from './member-state.service';
 import { PostEditsService } from './post-edits.service';
 import { PostsService } from './posts.service';
 import { TopicsService } from './topics.service';
+import { TopicSurgeryService } from './topic-surgery.service';
 
 @ApiTags('forum')
 @Controller('topics')
@@ -24,6 +26,7 @@ export class TopicsController {
     private readonly posts: PostsService,
     private readonly edits: PostEditsService,
     private readonly memberState: MemberStateService,
+    private readonly surgery: TopicSurgeryService,
   ) {}
 
   /** Topics of every category the caller may see: latest, unread, new or top (api.md 1.1). */
@@ -39,10 +42,16 @@ export class TopicsController {
     return this.topics.create(caller, dto);
   }
 
+  /** A topic merged into another answers 301 to it (api.md 1.1), for callers who may see where it went. */
   @Public()
   @Get(':id')
-  get(@CurrentCaller() caller: Caller | null, @Param('id') id: string): Promise<TopicDto> {
-    return this.topics.get(caller, id);
+  async get(@CurrentCaller() caller: Caller | null, @Param('id') id: string): Promise<TopicDto> {
+    try {
+      return await this.topics.get(caller, id);
+    } catch (error) {
+      if (error instanceof NotFoundError) await this.surgery.redirectIfMerged(caller, id);
+      throw error;
+    }
   }
 
   @Authenticated()

@@ -20,6 +20,7 @@ import { decodeTopicListCursor, encodeTopicListCursor, periodStart, type TopicLi
 import { TopicListRepository } from './topic-list.repository';
 import type { Topic } from './topic.entity';
 import { TopicRepository } from './topic.repository';
+import { TopicSurgeryRepository } from './topic-surgery.repository';
 
 @Injectable()
 export class TopicsService {
@@ -37,6 +38,7 @@ export class TopicsService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly events: DomainEvents,
+    private readonly surgery: TopicSurgeryRepository,
   ) {}
 
   /**
@@ -156,6 +158,8 @@ export class TopicsService {
           if (placement.categoryId !== topic.categoryId)
             throw new ConflictError('This topic was moved meanwhile: reload it and move it from there');
           changes.categoryId = target.id;
+          // The thread says where it came from (to readers who may see that space).
+          await this.surgery.addNotice(manager, { topicId: topic.id, kind: 'moved', otherCategoryId: topic.categoryId });
           if (!placement.pendingReview) {
             await this.categories.countTopics(manager, topic.categoryId, -1);
             await this.categories.countTopics(manager, target.id, 1);

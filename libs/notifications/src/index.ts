@@ -1,4 +1,5 @@
 export { NotificationsModule } from './notifications.module';
+export { NotificationsForumModule } from './notifications-forum.module';
 export { NotificationReader } from './notification-reader';
 export { NotificationPushContent, type PushContent } from './notification-push-content';
 export { Notification } from './notification.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { joinUser, notBlockedBy, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
 import type { Locale, NotificationType } from '@harbour/contracts';
-import { joinCategory, joinPost, joinTopic } from '@harbour/forum';
+import { joinCategory, joinPost, joinTopic, type TopicMove } from '@harbour/forum';
 import { joinConversation, joinOwnParticipation } from '@harbour/conversations';
 import { joinGroup } from '@harbour/groups';
 
@@ -272,5 +272,14 @@ export class NotificationRepository {
       recipientId: scope.recipientId,
     });
     return this.db(manager).query(query, values);
+  }
+
+  /** Posts changed topic (topic surgery): their notifications, or a merged-away topic's, point at where they are now. */
+  async followTopicMove(manager: EntityManager, move: TopicMove): Promise<void> {
+    if (move.kind === 'posts') {
+      await manager.query('UPDATE notifications SET topic_id = $2 WHERE post_id = ANY($1::uuid[])', [move.postIds, move.toTopicId]);
+    } else {
+      await manager.query('UPDATE notifications SET topic_id = $2 WHERE topic_id = $1', [move.fromTopicId, move.toTopicId]);
+    }
   }
 }
