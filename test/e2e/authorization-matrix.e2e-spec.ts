@@ -14,6 +14,7 @@ import { LEAVING_ROWS } from '../support/authorization/leaving-rows';
 import { PROFILE_ROWS } from '../support/authorization/profiles-rows';
 import { SELF_SERVICE_ROWS } from '../support/authorization/self-service-rows';
 import { TWO_FACTOR_ROWS } from '../support/authorization/two-factor-rows';
+import { SURGERY_ROWS } from '../support/authorization/surgery-rows';
 import { SOCKET_MATRIX } from '../support/authorization/sockets';
 import type { TestMember } from '../support/factories';
 import { connectSocket } from '../support/sockets';
@@ -37,6 +38,7 @@ const MATRIX: Row[] = [
   ...UPLOAD_ROWS,
   ...DRAFT_ROWS,
   ...PUSH_ROWS,
+  ...SURGERY_ROWS,
 ];
 
 interface RouterLayer {

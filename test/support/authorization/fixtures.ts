@@ -55,6 +55,10 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
     conversations,
     uploads,
     freshPost: async () => (await newReply(t, victim, topic.id)).id,
+    freshTopicWithReply: async (where) => {
+      const fresh = await newTopic(t, admin, where === 'public' ? category : privateCategory);
+      return { topicId: fresh.id, postId: (await newReply(t, admin, fresh.id)).id };
+    },
     freshGroupMember: async () => {
       const joiner = await newMember(t);
       await addToGroup(t, group, owner, joiner);

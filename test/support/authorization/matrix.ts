@@ -43,6 +43,8 @@ export interface Fixtures {
   group: { id: string; slug: string };
   hiddenGroup: { slug: string };
   bystander: TestMember;
+  /** A new topic with one reply (by an admin), public or in the private group's space: for split and merge rows. */
+  freshTopicWithReply: (where: 'public' | 'private') => Promise<{ topicId: string; postId: string }>;
   /** A new post by the third member, for rows that delete or change it. */
   freshPost: () => Promise<string>;
   /** A new member of the private group, for rows that remove one. */
