@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { ConflictError, ForbiddenError, NotAuthenticatedError } from '@harbour/common';
+import { ConflictError, DomainEvents, ForbiddenError, NotAuthenticatedError } from '@harbour/common';
 import type { AuthResultDto, PendingRegistrationDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import type { LoginDto, RegisterDto } from './account.dtos';
@@ -10,6 +10,7 @@ import { SessionsService } from './sessions.service';
 import { SiteInvitationsService } from './site-invitations.service';
 import { TwoFactorService } from './two-factor.service';
 import { toMeDto } from './user.mapper';
+import type { User } from './user.entity';
 import { UserRepository } from './user.repository';
 
 /** Where a request comes from, as far as accounts care: for rate limits and the session's device label. */
@@ -29,6 +30,7 @@ export class AuthService {
     private readonly invitations: SiteInvitationsService,
     private readonly twoFactor: TwoFactorService,
     private readonly emailVerification: EmailVerificationService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -42,7 +44,8 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
 
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      let waiting = null as string | null;
+      const result = await this.dataSource.transaction(async (manager) => {
         await this.users.lockRegistrations(manager);
         const first = (await this.users.count(manager)) === 0;
         if (!first && settings.registrationMode === 'invite' && !dto.invitation) {
@@ -76,6 +79,8 @@ export class AuthService {
           },
           manager,
         );
+        // A held name's account is nobody's to approve: admins hear only of real registrations.
+        if (pending && !heldOnly) waiting = user.id;
         if (verify) {
           if (heldOnly) await this.emailVerification.noticeAddressInUse(email, settings.siteName, manager);
           else await this.emailVerification.sendVerification(user, settings.siteName, manager);
@@ -85,6 +90,8 @@ export class AuthService {
         const token = await this.sessions.open(user.id, client.userAgent, manager);
         return { user: toMeDto(user), token };
       });
+      if (waiting) this.events.publish('RegistrationPending', { userId: waiting });
+      return result;
     } catch (error) {
       // Two registrations racing for one name: the unique index decides, the loser gets the same 409.
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
@@ -94,14 +101,23 @@ export class AuthService {
     }
   }
 
-  /** Signs in by username or email. Unknown account and wrong password answer the same 401. */
-  async login(dto: LoginDto, client: ClientInfo): Promise<AuthResultDto> {
+  /**
+   * The account a username or email and password name, checked as sign-in checks them (the same rate limit,
+   * the same 401 for an unknown account and a wrong password): sign-in, and a suspended member's appeal.
+   */
+  async memberByCredentials(dto: { login: string; password: string }, client: ClientInfo): Promise<User> {
     const settings = await this.settings.get();
     await this.limiter.consume('login', client.address, settings.rateLimits.loginAttemptsPerHourPerIp, 3600);
-    const key = dto.login.toLowerCase();
-    const user = await this.users.findByLogin(key);
+    const user = await this.users.findByLogin(dto.login.toLowerCase());
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNobody(dto.password);
     if (!user || !valid) throw new NotAuthenticatedError('invalid credentials');
+    return user;
+  }
+
+  /** Signs in by username or email. Unknown account and wrong password answer the same 401. */
+  async login(dto: LoginDto, client: ClientInfo): Promise<AuthResultDto> {
+    const user = await this.memberByCredentials(dto, client);
+    const settings = await this.settings.get();
     await this.emailVerification.assertVerifiedAtSignIn(user, settings);
     await this.twoFactor.checkAtLogin(user, dto.totp);
     if (user.status === 'pending') throw new ForbiddenError('Your account is waiting for an admin to approve it');

@@ -33,3 +33,8 @@ export { GROUP_ROLES_SQL } from './group-roles.port';
 export type { GroupRolesSql } from './group-roles.port';
 export { messageRecipients } from './recipient-sql';
 export type { Recipient } from './recipient-sql';
+export { siteStaffIds } from './staff-sql';
+// A suspended member's appeal from the sign-in page (libs/moderation) checks credentials as sign-in does.
+export { AuthService } from './auth.service';
+export type { ClientInfo } from './auth.service';
+export { Client } from './client-info.decorator';

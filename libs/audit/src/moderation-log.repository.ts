@@ -11,6 +11,8 @@ export interface LogFilter {
   action?: string;
   actorId?: string;
   targetId?: string;
+  /** Entries about a member: themself, or what they wrote (see `page`'s `authorSql`). */
+  memberId?: string;
 }
 
 /**
@@ -28,8 +30,15 @@ export interface LogScope {
 export class ModerationLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Entries newest first, keyset-paged, within the scope (null: all of them). */
-  page(filter: LogFilter, scope: LogScope | null): Promise<{ items: ModerationLogEntry[]; nextCursor: string | null }> {
+  /**
+   * Entries newest first, keyset-paged, within the scope (null: all of them). `authorSql` names, for the
+   * member filter, the author of an entry's target (SQL over its type and id; the owning lib writes it).
+   */
+  page(
+    filter: LogFilter,
+    scope: LogScope | null,
+    authorSql: (target: { typeSql: string; idSql: string }) => string,
+  ): Promise<{ items: ModerationLogEntry[]; nextCursor: string | null }> {
     const builder = this.dataSource.getRepository(ModerationLogEntry).createQueryBuilder('entry');
     if (scope) {
       // A condition, not joins: paging with take() over joins costs a second, DISTINCT query.
@@ -42,6 +51,12 @@ export class ModerationLogRepository {
     if (filter.action) builder.andWhere('entry.action LIKE :action', { action: `${filter.action.replace(/[\\%_]/g, '\\$&')}%` });
     if (filter.actorId) builder.andWhere('entry.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.targetId) builder.andWhere('entry.target_id = :targetId', { targetId: filter.targetId });
+    if (filter.memberId) {
+      const author = authorSql({ typeSql: 'entry.target_type', idSql: 'entry.target_id' });
+      builder.andWhere(`((entry.target_type = 'user' AND entry.target_id = :memberId) OR ${author} = :memberId)`, {
+        memberId: filter.memberId,
+      });
+    }
     return paginateNewestFirst(builder, filter, 'createdAt', (entry) => entry);
   }
 }

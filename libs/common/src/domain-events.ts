@@ -23,6 +23,14 @@ export interface DomainEventMap {
     firstPost: boolean;
   };
   PostUpdated: { postId: string; topicId: string; editorId: string };
+  /** Someone registered while the site approves registrations: admins are told someone is waiting. */
+  RegistrationPending: { userId: string };
+  /** A member appealed a sanction (it waits in the queue for site staff). */
+  AppealOpened: { userId: string; sanctionId: string };
+  /** A report was made: those who moderate its target hear of it (the reporter is not named to them). */
+  ReportMade: { itemId: string; reporterId: string; targetType: 'post' | 'topic' | 'user' | 'message'; targetId: string };
+  /** A new post held a `respond` watched word: its author alone gets the word's notice. */
+  WatchedWordResponded: { wordId: string; userId: string; postId: string; topicId: string };
   PostDeleted: { postId: string; topicId: string };
   TopicCreated: { topicId: string; categoryId: string; authorId: string };
   /** Title, pin, lock or category changed; `previousCategoryId` differs from `categoryId` after a move. */
@@ -46,7 +54,7 @@ export interface DomainEventMap {
     itemId: string;
     actorId: string;
     reporterIds: string[];
-    outcome: 'dismiss' | 'hide' | 'delete' | 'approve' | 'reject';
+    outcome: 'dismiss' | 'hide' | 'delete' | 'approve' | 'reject' | 'edit' | 'lock' | 'move';
     /** The author told that their content was hidden or deleted (null when dismissed or about a member). */
     authorId: string | null;
     topicId: string | null;

@@ -7,14 +7,18 @@ export type FlagTargetType = (typeof FLAG_TARGET_TYPES)[number];
 export const FLAG_REASONS = ['spam', 'harassment', 'off_topic', 'illegal', 'privacy', 'other'] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 
-/** dismiss, hide and delete decide reports; approve and reject decide a post held for review. */
-export const RESOLUTIONS = ['dismiss', 'hide', 'delete', 'approve', 'reject'] as const;
+/**
+ * dismiss, hide and delete decide reports; approve and reject decide a post held for review; edit (with
+ * `body`), lock and move (with `categoryId`) act on a reported post or topic and close its reports.
+ */
+export const RESOLUTIONS = ['dismiss', 'hide', 'delete', 'approve', 'reject', 'edit', 'lock', 'move'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
 export const SANCTION_TYPES = ['warn', 'silence', 'suspend', 'ban'] as const;
 export type SanctionType = (typeof SANCTION_TYPES)[number];
 
-export const WATCHED_WORD_ACTIONS = ['block', 'censor', 'review'] as const;
+/** `respond`: the post is published and its author alone gets a private notice with the admins' text. */
+export const WATCHED_WORD_ACTIONS = ['block', 'censor', 'review', 'respond'] as const;
 export type WatchedWordAction = (typeof WATCHED_WORD_ACTIONS)[number];
 
 /** What a queue item is about: one post, topic or member, however many reported it. */
@@ -81,6 +85,11 @@ export interface ModerationLogEntryDto {
   action: string;
   targetType: string;
   targetId: string | null;
+  /**
+   * What the entry is about, as the reader may see it: a member's username, a topic's title (a post's
+   * topic), a watched word; null when the reader may not see it or it is gone.
+   */
+  target: { label: string | null };
   reason: string | null;
   createdAt: string;
 }
@@ -89,6 +98,9 @@ export interface WatchedWordDto {
   id: string;
   word: string;
   action: WatchedWordAction;
+  /** A `respond` word's notice, in English (and French; the English one stands in when there is none). */
+  response: string | null;
+  responseFr: string | null;
   createdAt: string;
 }
 
@@ -104,6 +116,10 @@ export interface CreateFlagBody {
 export interface ResolveBody {
   action: Resolution;
   note?: string;
+  /** The post's new words, for `edit`. */
+  body?: string;
+  /** Where the topic goes, for `move`. */
+  categoryId?: string;
 }
 
 export interface CreateSanctionBody {
@@ -123,11 +139,24 @@ export interface NoteBody {
 
 export interface LogQuery extends PageQuery {
   action?: string;
+  /** The moderator who acted. */
   actorId?: string;
   targetId?: string;
+  /** Entries about this member: themself, or a post or topic they wrote. */
+  memberId?: string;
 }
 
 export interface AddWatchedWordBody {
   word: string;
   action: WatchedWordAction;
+  /** Required for `respond`, refused otherwise. */
+  response?: string;
+  responseFr?: string;
+}
+
+/** A suspended or banned member appeals from the sign-in page, with the credentials they would sign in with. */
+export interface SignInAppealBody {
+  login: string;
+  password: string;
+  message: string;
 }

@@ -11,6 +11,8 @@ export const NOTIFICATION_TYPES = [
   'group_join_request',
   'moderation',
   'message',
+  /** For staff: registrations awaiting approval, appeals, reports (`data.outcome` says which; gathered per kind). */
+  'staff',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -42,8 +44,13 @@ export interface NotificationDto {
     groupName?: string;
     groupSlug?: string;
     emoji?: string;
-    /** A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete (to the author). */
+    /**
+     * A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete, post_edit,
+     * post_lock, post_move (to the author), watched_word_response; a staff one: registration_pending, appeal, report.
+     */
     outcome?: string;
+    /** A `watched_word_response`: the admins' notice (crisis lines, naloxone sites), in the member's language. */
+    response?: string;
     /** A moderation notification about a sanction (see GET /api/me/sanctions). */
     sanctionId?: string;
     /** A `message` notification: the conversation's subject (never in a discreet email). */

@@ -5,6 +5,8 @@ import { CategoryRepository } from './category.repository';
 import { MemberStateRepository } from './member-state.repository';
 import { PostRepository } from './post.repository';
 import { PostUploads } from './post-uploads';
+import { PostWriter, type PreparedPost } from './post-writer';
+import { TopicSurgeryRepository } from './topic-surgery.repository';
 import { TopicRepository } from './topic.repository';
 
 /**
@@ -19,7 +21,53 @@ export class ForumModeration {
     private readonly categories: CategoryRepository,
     private readonly postUploads: PostUploads,
     private readonly memberState: MemberStateRepository,
+    private readonly writer: PostWriter,
+    private readonly surgery: TopicSurgeryRepository,
   ) {}
+
+  /** Renders and judges a moderator's new words for a post (outside the transaction, as any edit). */
+  prepareEdit(body: string): Promise<PreparedPost> {
+    return this.writer.prepare(body, { author: null });
+  }
+
+  /**
+   * A moderator's edit from the queue, as an edit from the topic: the replaced body is kept as a revision
+   * naming the editor (shown as "a moderator" to readers). False when the post is gone meanwhile.
+   */
+  async editPost(manager: EntityManager, postId: string, editorId: string, prepared: PreparedPost): Promise<boolean> {
+    const current = await this.posts.lockForUpdate(manager, postId);
+    if (!current || current.deletedAt !== null) return false;
+    if (prepared.body === current.body) return true;
+    await this.posts.addRevision(manager, { postId, body: current.body, editorId, editedAt: new Date() });
+    await this.writer.rewrite(manager, current, prepared);
+    const { body, html, language } = current;
+    await this.posts.update(manager, postId, { body, html, language, editedAt: new Date(), revision: current.revision + 1 });
+    return true;
+  }
+
+  /** Answers the topic's category (for its TopicUpdated), or null when it is gone. */
+  async lockTopic(manager: EntityManager, topicId: string): Promise<string | null> {
+    const placement = await this.topics.lockPlacement(manager, topicId);
+    if (placement) await this.topics.update(manager, topicId, { locked: true });
+    return placement?.categoryId ?? null;
+  }
+
+  /**
+   * Moves a topic to another category under the topic's lock, counting it out of where it really is (as
+   * TopicsService.update does); answers the category it left, or null when it was there already or is gone.
+   */
+  async moveTopic(manager: EntityManager, topicId: string, categoryId: string): Promise<string | null> {
+    const placement = await this.topics.lockPlacement(manager, topicId);
+    if (!placement || placement.categoryId === categoryId) return null;
+    if (!placement.pendingReview) {
+      await this.categories.countTopics(manager, placement.categoryId, -1);
+      await this.categories.countTopics(manager, categoryId, 1);
+    }
+    await this.topics.update(manager, topicId, { categoryId });
+    // The thread says where it came from, as a move from the topic page leaves it.
+    await this.surgery.addNotice(manager, { topicId, kind: 'moved', otherCategoryId: placement.categoryId });
+    return placement.categoryId;
+  }
 
   async hidePost(manager: EntityManager, postId: string): Promise<void> {
     await this.posts.hide(manager, postId);

@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 
 /*
  * SQL fragments for the libs that point at forum's posts and topics by a (type, id) pair (review items, log
@@ -62,4 +62,21 @@ export function joinTopic(alias: string, on: string, kind: 'JOIN' | 'LEFT JOIN' 
 /** `<kind> categories <alias> ON <on>`: select its access fields with categoryAccessColumns. */
 export function joinCategory(alias: string, on: string, kind: 'JOIN' | 'LEFT JOIN' = 'JOIN'): string {
   return `${kind} categories ${alias} ON ${on}`;
+}
+
+/**
+ * What a reader names a topic, a post (its topic) or a category by: the topic's title, the category's name,
+ * by target id. The moderation log's labels; who may read them is the caller's question (the log's scope).
+ */
+export async function forumTargetTitles(db: EntityManager, targets: { type: string; id: string }[]): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(targets.filter((target) => target.type === type).map((target) => target.id))];
+  const [topicIds, postIds, categoryIds] = [ids('topic'), ids('post'), ids('category')];
+  if (topicIds.length + postIds.length + categoryIds.length === 0) return new Map();
+  const rows = await db.query<{ id: string; label: string }[]>(
+    `SELECT t.id, t.title AS label FROM topics t WHERE t.id = ANY($1::uuid[])
+     UNION ALL SELECT p.id, t.title FROM posts p JOIN topics t ON t.id = p.topic_id WHERE p.id = ANY($2::uuid[])
+     UNION ALL SELECT c.id, c.name FROM categories c WHERE c.id = ANY($3::uuid[])`,
+    [topicIds, postIds, categoryIds],
+  );
+  return new Map(rows.map((row) => [row.id, row.label]));
 }

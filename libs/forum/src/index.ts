@@ -28,7 +28,7 @@ export { PostSearchRepository } from './post-search.repository';
 export type { PostSearchHit, PostSearchInput } from './post-search.repository';
 export { notificationLevels } from './member-state.repository';
 export type { NotificationLevelRow } from './member-state.repository';
-export { postAuthors, postContexts, postHtml } from './post-reads';
+export { forumTargetSpace, postAuthors, postContexts, postHtml } from './post-reads';
 export { postLinks, postPath, type PostLink } from './post-links';
 export type { PostContext } from './post-reads';
 export {

@@ -86,6 +86,14 @@ export class PostEditsService {
       quotedPostIds: [...new Set(dto.quotes ?? [])],
       firstPost: false,
     });
+    if (prepared.respondWith) {
+      this.events.publish('WatchedWordResponded', {
+        wordId: prepared.respondWith,
+        userId: caller.userId,
+        postId: post.id,
+        topicId: topic.id,
+      });
+    }
     // A new post has no reactions or bookmarks: answer from what was written, with its author read back.
     const [written] = await this.posts.findWithAuthors([post.id], { held: true });
     if (!written) throw new NotFoundError();

@@ -70,3 +70,17 @@ export async function postHtml(db: EntityManager, id: string): Promise<string | 
   const [row] = await db.query<{ html: string }[]>('SELECT html FROM posts WHERE id = $1', [id]);
   return row?.html ?? null;
 }
+
+/** A reported post's or topic's topic and space (who moderates it hears of the report), or null when gone. */
+export async function forumTargetSpace(
+  db: EntityManager,
+  target: { type: 'post' | 'topic'; id: string },
+): Promise<(CategoryRef & { topicId: string }) | null> {
+  const [row] = await db.query<({ topic_id: string } & Record<string, unknown>)[]>(
+    `SELECT t.id AS topic_id, ${categoryAccessColumns('c')}
+       FROM topics t JOIN categories c ON c.id = t.category_id
+      WHERE t.id = CASE WHEN $1 = 'topic' THEN $2::uuid ELSE (SELECT p.topic_id FROM posts p WHERE p.id = $2::uuid) END`,
+    [target.type, target.id],
+  );
+  return row ? { topicId: row.topic_id, ...categoryRefFrom(row) } : null;
+}

@@ -23,6 +23,8 @@ export interface PreparedPost {
   html: string;
   /** Held for review: a `review` watched word, or a new member's first posts. */
   held: boolean;
+  /** A `respond` watched word in a new post: its id (the author gets its notice once the post is written). */
+  respondWith: string | null;
 }
 
 /** The parts of writing a post that topics and replies share: rendering, numbering, mentions and the uploads it uses. */
@@ -123,7 +125,7 @@ export class PostWriter {
     if (verdict.blockedBy) throw new RuleRefusedError(`This contains a word that is not allowed here: "${verdict.blockedBy}"`);
     const { author } = options;
     const held = author !== null && !author.exempt && (verdict.heldBy !== null || (await this.isNewMember(author.id)));
-    return { body, html: verdict.html, held };
+    return { body, html: verdict.html, held, respondWith: author ? verdict.respondWith : null };
   }
 
   /** Whether the site holds this member's posts as a newcomer's: fewer than N of theirs have been let through. */

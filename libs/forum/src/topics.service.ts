@@ -111,6 +111,8 @@ export class TopicsService {
       quotedPostIds: [],
       firstPost: true,
     });
+    if (prepared.respondWith)
+      this.events.publish('WatchedWordResponded', { wordId: prepared.respondWith, userId: caller.userId, postId, topicId });
     const topic = await this.get(caller, topicId);
     const [post] = await this.posts.findWithAuthors([postId], { held: true });
     if (!post) throw new Error(`Post ${postId} vanished after it was written`);

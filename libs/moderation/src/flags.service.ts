@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type AccessQuestion, type Caller } from '@harbour/access';
 import { UserRepository } from '@harbour/accounts';
-import { NotFoundError } from '@harbour/common';
+import { DomainEvents, NotFoundError } from '@harbour/common';
 import { ConversationLookup } from '@harbour/conversations';
 import { ForumLookup } from '@harbour/forum';
 import { RateLimiter, SettingsService } from '@harbour/settings';
@@ -23,6 +23,7 @@ export class FlagsService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly conversations: ConversationLookup,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -35,13 +36,15 @@ export class FlagsService {
       const { rateLimits } = await this.settings.get();
       await this.limiter.consume('flag', caller.userId, rateLimits.flagsPerDay, 86_400);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const { id, itemId } = await this.dataSource.transaction(async (manager) => {
       // The reporter's row held first: a report racing their deletion writes no note behind the erasure (401).
       await this.users.holdWriter(caller.userId, manager);
       const itemId = await this.reviewItems.openForReports(manager, dto.targetType, dto.targetId);
       const id = await this.flags.upsert(manager, { itemId, reporterId: caller.userId, reason: dto.reason, note: dto.note ?? null });
-      return { id };
+      return { id, itemId };
     });
+    this.events.publish('ReportMade', { itemId, reporterId: caller.userId, targetType: dto.targetType, targetId: dto.targetId });
+    return { id };
   }
 
   /** What access is asked about the target: whatever the caller may not see is a 404 before that. */

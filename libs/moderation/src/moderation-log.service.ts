@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { toUserDto, UserRepository } from '@harbour/accounts';
+import { toUserDto, UserRepository, type User } from '@harbour/accounts';
 import { ModerationLogRepository, type LogFilter, type LogScope } from '@harbour/audit';
 import type { ModerationLogEntryDto, PageDto } from '@harbour/contracts';
-import { forumTargetInCategory } from '@harbour/forum';
+import { forumTargetAuthorSql, forumTargetInCategory, forumTargetTitles } from '@harbour/forum';
 
 /** Reading the audit log (libs/audit), for staff and the moderators of spaces. */
 @Injectable()
 export class ModerationLog {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly entries: ModerationLogRepository,
     private readonly users: UserRepository,
@@ -20,25 +22,44 @@ export class ModerationLog {
    * its owner wrote. Admins read everything; an entry whose post or topic is gone is theirs alone.
    */
   async page(caller: Caller, query: LogFilter): Promise<PageDto<ModerationLogEntryDto>> {
-    const page = await this.entries.page(query, this.access.can(caller, { action: 'moderation.logAll' }) ? null : this.scope(caller));
-    const actors = new Map(
-      (await this.users.findByIds(page.items.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))).map((user) => [user.id, user]),
+    const scope = this.access.can(caller, { action: 'moderation.logAll' }) ? null : this.scope(caller);
+    const page = await this.entries.page(query, scope, ({ typeSql, idSql }) => forumTargetAuthorSql(typeSql, idSql));
+    const memberIds = page.items.flatMap((entry) => [
+      ...(entry.actorId ? [entry.actorId] : []),
+      ...(entry.targetType === 'user' && entry.targetId ? [entry.targetId] : []),
+    ]);
+    const members = new Map((await this.users.findByIds(memberIds)).map((user) => [user.id, user]));
+    // The reader sees only entries about what they moderate (the scope), so the titles named here are theirs to read.
+    const titles = await forumTargetTitles(
+      this.dataSource.manager,
+      page.items.flatMap((entry) => (entry.targetId ? [{ type: entry.targetType, id: entry.targetId }] : [])),
     );
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((entry) => {
-        const actor = entry.actorId ? actors.get(entry.actorId) : undefined;
+        const actor = entry.actorId ? members.get(entry.actorId) : undefined;
         return {
           id: entry.id,
           actor: actor ? toUserDto(actor) : null,
           action: entry.action,
           targetType: entry.targetType,
           targetId: entry.targetId,
+          target: { label: this.label(entry.targetType, entry.targetId, members, titles) },
           reason: entry.reason,
           createdAt: entry.createdAt.toISOString(),
         };
       }),
     };
+  }
+
+  /** A member by their username (nobody once their account is deleted), a topic or post by its topic's title. */
+  private label(type: string, id: string | null, members: Map<string, User>, titles: Map<string, string>): string | null {
+    if (!id) return null;
+    if (type === 'user') {
+      const member = members.get(id);
+      return member && member.status !== 'deleted' ? member.username : null;
+    }
+    return titles.get(id) ?? null;
   }
 
   /** Site staff read the entries about members, settings and the like; a post's or topic's, its space's moderators. */

@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AccessService, Authenticated, CurrentCaller, EvenWhenSilenced, type Caller } from '@harbour/access';
+import { AccessService, Authenticated, CurrentCaller, EvenWhenSilenced, Public, type Caller } from '@harbour/access';
+import { Client, type ClientInfo } from '@harbour/accounts';
 import { PageQueryDto } from '@harbour/common';
 import type { MemberRecordDto, ModerationLogEntryDto, PageDto, ReviewItemDto, SanctionDto } from '@harbour/contracts';
 import { MemberRecordsService } from './member-records.service';
 import { FlagsService } from './flags.service';
 import { ModerationLog } from './moderation-log.service';
-import { AppealDto, CreateFlagDto, CreateSanctionDto, LogQueryDto, NoteDto, ResolveDto } from './moderation.dtos';
+import { AppealDto, CreateFlagDto, CreateSanctionDto, LogQueryDto, NoteDto, ResolveDto, SignInAppealDto } from './moderation.dtos';
 import { ReviewDecisionsService } from './review-decisions.service';
 import { ReviewQueueService } from './review-queue.service';
 import { SanctionsService } from './sanctions.service';
@@ -69,6 +70,12 @@ export class ModerationController {
   }
 
   @Authenticated()
+  @Post('moderation/posts/:id/sanctions')
+  sanctionAuthor(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() dto: CreateSanctionDto): Promise<{ id: string }> {
+    return this.sanctions.applyToAuthor(caller, id, dto);
+  }
+
+  @Authenticated()
   @Delete('moderation/users/:id/sanctions/:sanctionId')
   @HttpCode(204)
   lift(@CurrentCaller() caller: Caller, @Param('id') id: string, @Param('sanctionId') sanctionId: string): Promise<void> {
@@ -95,6 +102,14 @@ export class ModerationController {
   @HttpCode(204)
   acknowledge(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
     return this.sanctions.acknowledge(caller, id);
+  }
+
+  /** A suspended or banned member's appeal, from the sign-in page (they have no session). */
+  @Public()
+  @Post('auth/appeal')
+  @HttpCode(204)
+  appealAtSignIn(@Body() dto: SignInAppealDto, @Client() client: ClientInfo): Promise<void> {
+    return this.sanctions.appealAtSignIn(dto, client);
   }
 
   @Authenticated()

@@ -5,7 +5,7 @@ import { AccessService, type Caller } from '@harbour/access';
 import { audit } from '@harbour/audit';
 import { ConflictError, DomainEvents, type DomainEventMap, InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
 import type { Resolution } from '@harbour/contracts';
-import { ForumModeration } from '@harbour/forum';
+import { ForumLookup, ForumModeration } from '@harbour/forum';
 import { FlagRepository } from './flag.repository';
 import type { ResolveDto } from './moderation.dtos';
 import { ReviewItemRepository, type ItemRow } from './review-item.repository';
@@ -22,6 +22,7 @@ export class ReviewDecisionsService {
     private readonly reviewItems: ReviewItemRepository,
     private readonly flags: FlagRepository,
     private readonly forum: ForumModeration,
+    private readonly lookup: ForumLookup,
     private readonly events: DomainEvents,
     private readonly messages: MessageRepository,
     private readonly messageUploads: MessageUploads,
@@ -35,11 +36,20 @@ export class ReviewDecisionsService {
    */
   async resolve(caller: Caller, id: string, dto: ResolveDto): Promise<void> {
     this.access.assertCan(caller, { action: 'moderation.queue' });
-    const { row, approved, reporterIds } = await this.dataSource.transaction(async (manager) => {
+    assertBody(dto);
+    // Judged before the transaction, as any edit: a blocked word is a 422 and nothing closes.
+    const prepared = dto.action === 'edit' && dto.body !== undefined ? await this.forum.prepareEdit(dto.body) : null;
+    const moveTo = dto.action === 'move' && dto.categoryId ? await this.moveTarget(caller, dto.categoryId) : null;
+    const { row, approved, reporterIds, lockedIn, movedFrom } = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockOpen(caller, manager, id);
       assertFits(row, dto.action);
       if (row.claimed_by_id && row.claimed_by_id !== caller.userId) throw new ConflictError('Another moderator is working on this item');
       await this.reviewItems.resolve(manager, row.id, dto.action, caller.userId);
+      if (prepared && row.post_id && !(await this.forum.editPost(manager, row.post_id, caller.userId, prepared))) {
+        throw new ConflictError('This post was deleted meanwhile: dismiss the reports instead');
+      }
+      const lockedIn = dto.action === 'lock' && row.topic_id ? await this.forum.lockTopic(manager, row.topic_id) : null;
+      const movedFrom = moveTo && row.topic_id ? await this.forum.moveTopic(manager, row.topic_id, moveTo) : null;
       const approved = dto.action === 'approve' && row.post_id ? await this.forum.approveHeld(manager, row.post_id) : null;
       if (dto.action === 'hide' && row.post_id) await this.forum.hidePost(manager, row.post_id);
       if ((dto.action === 'delete' || dto.action === 'reject') && row.post_id) await this.forum.deletePost(manager, row.post_id);
@@ -50,9 +60,27 @@ export class ReviewDecisionsService {
       }
       const action = row.kind === 'appeal' ? 'appeal.dismiss' : row.kind === 'held' ? `post.${dto.action}` : `flag.${dto.action}`;
       await audit(manager, { actorId: caller.userId, action, targetType: row.target_type, targetId: row.target_id, reason: dto.note });
-      return { row, approved, reporterIds: await this.flags.reporterIds(row.id, manager) };
+      // What was done to the topic has its own entry, as when done from the topic (the queue's entry says why).
+      if ((dto.action === 'lock' || dto.action === 'move') && row.topic_id) {
+        await audit(manager, { actorId: caller.userId, action: `topic.${dto.action}`, targetType: 'topic', targetId: row.topic_id });
+      }
+      return { row, approved, reporterIds: await this.flags.reporterIds(row.id, manager), lockedIn, movedFrom };
     });
     this.tell(caller, row, dto.action, approved, reporterIds);
+    if (row.topic_id && lockedIn)
+      this.events.publish('TopicUpdated', { topicId: row.topic_id, categoryId: lockedIn, previousCategoryId: lockedIn });
+    if (row.topic_id && moveTo && movedFrom) {
+      this.events.publish('TopicUpdated', { topicId: row.topic_id, categoryId: moveTo, previousCategoryId: movedFrom });
+    }
+  }
+
+  /** A move's destination must be a category the caller moderates too: nobody carries a topic where they do not moderate. */
+  private async moveTarget(caller: Caller, categoryId: string): Promise<string> {
+    const { category, site } = await this.lookup.categoryNamedInBody(caller, categoryId);
+    if (!this.access.can(caller, { action: 'topic.moderate', category, site })) {
+      throw new InvalidInputError('categoryId must be a category you moderate');
+    }
+    return category.id;
   }
 
   /** Claims an item for a while, so that two moderators do not act on it at once. */
@@ -79,7 +107,7 @@ export class ReviewDecisionsService {
     approved: DomainEventMap['PostCreated'] | null,
     reporterIds: string[],
   ): void {
-    if (row.post_id && row.topic_id && action === 'hide') {
+    if (row.post_id && row.topic_id && (action === 'hide' || action === 'edit')) {
       this.events.publish('PostUpdated', { postId: row.post_id, topicId: row.topic_id, editorId: caller.userId });
     }
     if (row.post_id && row.topic_id && action === 'delete')
@@ -105,7 +133,17 @@ export class ReviewDecisionsService {
   }
 }
 
-/** Which decisions fit which item: reports are dismissed, hidden or deleted; held posts approved or rejected. */
+/** `edit` needs the new body and `move` the category; neither field goes with any other action. */
+function assertBody(dto: ResolveDto): void {
+  if (dto.action === 'edit' && dto.body === undefined) throw new InvalidInputError('body is required to edit');
+  if (dto.action !== 'edit' && dto.body !== undefined) throw new InvalidInputError('body goes only with action edit');
+  if (dto.action === 'move' && dto.categoryId === undefined) throw new InvalidInputError('categoryId is required to move');
+  if (dto.action !== 'move' && dto.categoryId !== undefined) throw new InvalidInputError('categoryId goes only with action move');
+}
+
+const ON_CONTENT: readonly Resolution[] = ['hide', 'delete', 'edit', 'lock', 'move'];
+
+/** Which decisions fit which item: reports are dismissed or acted on; held posts approved or rejected. */
 function assertFits(row: ItemRow, action: Resolution): void {
   if (row.kind === 'held' && action !== 'approve' && action !== 'reject') {
     throw new InvalidInputError('action must be approve or reject for a post held for review');
@@ -113,8 +151,8 @@ function assertFits(row: ItemRow, action: Resolution): void {
   if (row.kind === 'appeal' && action !== 'dismiss') {
     throw new InvalidInputError('action must be dismiss for an appeal (lift the sanction to accept it)');
   }
-  if (row.kind === 'flags' && (action === 'approve' || action === 'reject')) {
-    throw new InvalidInputError('action must be dismiss, hide or delete for reports');
+  if (row.kind === 'flags' && action !== 'dismiss' && !ON_CONTENT.includes(action)) {
+    throw new InvalidInputError('action must be dismiss, hide, delete, edit, lock or move for reports');
   }
   if (row.kind === 'flags' && row.target_type === 'message' && action !== 'dismiss' && action !== 'delete') {
     throw new InvalidInputError('action must be dismiss or delete for a private message');

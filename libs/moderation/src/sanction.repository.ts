@@ -56,6 +56,18 @@ export class SanctionRepository {
     await this.db().update(Sanction, { id: sanctionId }, { acknowledgedAt: new Date() });
   }
 
+  /** The standing ban, else the latest standing suspension, that keeps the member out (null: none). */
+  async keepingOut(userId: string): Promise<Sanction | null> {
+    return this.db()
+      .createQueryBuilder(Sanction, 's')
+      .where("s.user_id = :userId AND s.lifted_at IS NULL AND s.type IN ('suspend', 'ban') AND (s.until IS NULL OR s.until > now())", {
+        userId,
+      })
+      .orderBy("s.type = 'ban'", 'DESC')
+      .addOrderBy('s.created_at', 'DESC')
+      .getOne();
+  }
+
   /** Records the member's one appeal; false when the sanction was already appealed. */
   async appeal(manager: EntityManager, sanctionId: string, message: string): Promise<boolean> {
     const appealed = await manager.update(

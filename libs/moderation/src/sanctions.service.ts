@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { SessionsService, UserRepository } from '@harbour/accounts';
+import { AuthService, SessionsService, UserRepository, type ClientInfo, type User } from '@harbour/accounts';
 import { audit } from '@harbour/audit';
-import { ConflictError, DomainEvents, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
+import { ConflictError, DomainEvents, ForbiddenError, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { SanctionDto } from '@harbour/contracts';
 import { MailService, sanctionMail } from '@harbour/mail';
+import { ForumLookup } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
-import type { AppealDto, CreateSanctionDto } from './moderation.dtos';
+import type { AppealDto, CreateSanctionDto, SignInAppealDto } from './moderation.dtos';
 import { ReviewItemRepository } from './review-item.repository';
 import { toSanctionDto } from './sanction.mapper';
 import { SanctionRepository } from './sanction.repository';
@@ -34,12 +35,32 @@ export class SanctionsService {
     private readonly mail: MailService,
     private readonly settings: SettingsService,
     private readonly events: DomainEvents,
+    private readonly lookup: ForumLookup,
+    private readonly auth: AuthService,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
   async apply(caller: Caller, userId: string, dto: CreateSanctionDto): Promise<{ id: string }> {
     const user = await this.member(userId);
     this.access.assertCan(caller, { action: 'user.sanction', target: user });
+    return this.sanction(caller, user, dto);
+  }
+
+  /**
+   * Sanctions a post's author without naming them (the way to act on an anonymous post): the caller must
+   * moderate the post's space and may sanction members. A refusal says nothing of who the author is.
+   */
+  async applyToAuthor(caller: Caller, postId: string, dto: CreateSanctionDto): Promise<{ id: string }> {
+    const { post, category } = await this.lookup.post(caller, postId);
+    if (!this.access.can(caller, { action: 'moderation.act', category })) throw new ForbiddenError('You are not allowed to do this');
+    const user = await this.users.findById(post.authorId);
+    if (!user || user.status === 'deleted' || !this.access.can(caller, { action: 'user.sanction', target: user })) {
+      throw new ForbiddenError('You are not allowed to sanction the author of this post');
+    }
+    return this.sanction(caller, user, dto);
+  }
+
+  private async sanction(caller: Caller, user: User, dto: CreateSanctionDto): Promise<{ id: string }> {
     const timed = dto.type === 'silence' || dto.type === 'suspend';
     if (timed && !dto.until) throw new InvalidInputError(`until is required for ${dto.type}`);
     if (!timed && dto.until) throw new InvalidInputError(`until is only for silence and suspend`);
@@ -113,13 +134,28 @@ export class SanctionsService {
   async appeal(caller: Caller, sanctionId: string, dto: AppealDto): Promise<void> {
     const sanction = await this.own(caller, sanctionId);
     if (sanction.liftedAt) throw new RuleRefusedError('This sanction has been lifted');
+    await this.record(caller.userId, sanction.id, dto.message);
+  }
+
+  /**
+   * A suspended or banned member has no session: they appeal from the sign-in page with the credentials they
+   * would sign in with (checked, and rate limited, as sign-in checks them), against what keeps them out.
+   */
+  async appealAtSignIn(dto: SignInAppealDto, client: ClientInfo): Promise<void> {
+    const user = await this.auth.memberByCredentials(dto, client);
+    const sanction = await this.sanctions.keepingOut(user.id);
+    if (!sanction) throw new RuleRefusedError('This account is not suspended or banned: sign in instead');
+    await this.record(user.id, sanction.id, dto.message);
+  }
+
+  private async record(userId: string, sanctionId: string, message: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       // The member's row held first (as their deletion takes it): an appeal racing it writes no message behind the erasure.
-      await this.users.holdWriter(caller.userId, manager);
-      if (!(await this.sanctions.appeal(manager, sanction.id, dto.message)))
-        throw new ConflictError('This sanction has already been appealed');
-      await this.reviewItems.openAppeal(manager, caller.userId);
+      await this.users.holdWriter(userId, manager);
+      if (!(await this.sanctions.appeal(manager, sanctionId, message))) throw new ConflictError('This sanction has already been appealed');
+      await this.reviewItems.openAppeal(manager, userId);
     });
+    this.events.publish('AppealOpened', { userId, sanctionId });
   }
 
   private async own(caller: Caller, sanctionId: string): Promise<Sanction> {

@@ -25,7 +25,7 @@ export class WatchedWordsController {
   @Post()
   add(@CurrentCaller() caller: Caller, @Body() dto: AddWatchedWordDto): Promise<WatchedWordDto> {
     return this.dataSource.transaction(async (manager) => {
-      const word = await this.words.addWord(manager, dto.word, dto.action);
+      const word = await this.words.addWord(manager, dto);
       await audit(manager, {
         actorId: caller.userId,
         action: 'watched_word.add',

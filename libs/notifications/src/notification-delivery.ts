@@ -16,7 +16,8 @@ import { NotificationRepository } from './notification.repository';
 export interface Draft {
   userId: string;
   type: NotificationType;
-  actorId: string;
+  /** Null: nobody's act (a watched word's notice), or one the recipient must not be told of (a reporter's). */
+  actorId: string | null;
   /** The space the notification is about: the member must be able to see it. */
   space: CategoryRef | null;
   topicId?: string;
@@ -117,9 +118,11 @@ export class NotificationDelivery {
    * moderators' decision, shown with no actor, and blocking a moderator must not hide a sanction or a removal.
    */
   private async unblocked(drafts: Draft[]): Promise<Draft[]> {
-    const judged = drafts.filter((draft) => draft.type !== 'moderation');
+    const judged = drafts.flatMap((draft) =>
+      draft.type !== 'moderation' && draft.actorId !== null ? [{ recipientId: draft.userId, actorId: draft.actorId }] : [],
+    );
     if (judged.length === 0) return drafts;
-    const blocked = await this.sources.blockedPairs(judged.map((draft) => ({ recipientId: draft.userId, actorId: draft.actorId })));
+    const blocked = await this.sources.blockedPairs(judged);
     return blocked.size === 0
       ? drafts
       : drafts.filter((draft) => draft.type === 'moderation' || !blocked.has(`${draft.userId}:${draft.actorId}`));

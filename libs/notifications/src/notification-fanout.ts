@@ -1,5 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { MemberCallers } from '@harbour/accounts';
 import { DomainEvents, type DomainEventMap } from '@harbour/common';
+import { WatchedWordsService } from '@harbour/settings';
 import { NotificationDelivery, type Draft } from './notification-delivery';
 import { NotificationSources } from './notification-sources.repository';
 import { PostNotifications } from './post-notifications';
@@ -16,6 +18,8 @@ export class NotificationFanout implements OnModuleInit {
     private readonly delivery: NotificationDelivery,
     private readonly posts: PostNotifications,
     private readonly events: DomainEvents,
+    private readonly members: MemberCallers,
+    private readonly watchedWords: WatchedWordsService,
   ) {}
 
   onModuleInit(): void {
@@ -35,6 +39,7 @@ export class NotificationFanout implements OnModuleInit {
       this.delivery.deliver([this.messageDraft(event.userId, event.addedById, event.conversationId)]),
     );
     this.events.on('ReportsResolved', (event) => this.reportsResolved(event));
+    this.events.on('WatchedWordResponded', (event) => this.responded(event));
     this.events.on('SanctionApplied', (event) =>
       this.delivery.deliver([
         {
@@ -78,11 +83,34 @@ export class NotificationFanout implements OnModuleInit {
         actorId: event.actorId,
         space: post ?? null,
         topicId,
-        ...linked(event.outcome === 'hide' || event.outcome === 'approve'),
+        ...linked(event.outcome !== 'delete' && event.outcome !== 'reject'),
         data: { outcome: `post_${event.outcome}` },
       });
     }
     await this.delivery.deliver(drafts);
+  }
+
+  /**
+   * A `respond` watched word's notice, to the post's author alone, in their language: in the app only (an
+   * email about crisis lines could be read by whoever shares their mailbox), and from nobody (no actor).
+   */
+  private async responded(event: DomainEventMap['WatchedWordResponded']): Promise<void> {
+    const member = (await this.members.load([event.userId])).get(event.userId);
+    const response = member ? await this.watchedWords.response(event.wordId, member.locale) : null;
+    if (!response) return;
+    const post = (await this.sources.postContexts([event.postId])).get(event.postId);
+    await this.delivery.deliver([
+      {
+        userId: event.userId,
+        type: 'moderation',
+        actorId: null,
+        space: post ?? null,
+        topicId: event.topicId,
+        postId: event.postId,
+        data: { outcome: 'watched_word_response', response },
+        mailedElsewhere: true,
+      },
+    ]);
   }
 
   private async reacted(event: DomainEventMap['ReactionsChanged']): Promise<void> {

@@ -16,6 +16,7 @@ export const DEFAULT_DELIVERIES: Readonly<Record<NotificationType, NotificationD
   group_join_request: 'both',
   moderation: 'both',
   message: 'both',
+  staff: 'both',
 };
 
 export function preferencesOf(settings: NotificationSettings | null | undefined): NotificationPreferencesDto {

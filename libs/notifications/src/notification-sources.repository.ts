@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { blockedPairs } from '@harbour/accounts';
+import { blockedPairs, siteStaffIds } from '@harbour/accounts';
+import type { CategoryRef } from '@harbour/access';
 import {
+  forumTargetSpace,
   notificationLevels,
   postAuthors,
   postContexts,
@@ -69,5 +71,15 @@ export class NotificationSources {
   /** The group's owners and moderators. */
   groupManagers(groupId: string, manager?: EntityManager): Promise<string[]> {
     return groupManagerIds(this.db(manager), groupId);
+  }
+
+  /** The site's active admins and moderators (or only the roles named). */
+  siteStaff(roles: readonly ('admin' | 'moderator')[]): Promise<string[]> {
+    return siteStaffIds(this.db(), roles);
+  }
+
+  /** A reported post's or topic's topic and space, or null when it is gone. */
+  targetSpace(target: { type: 'post' | 'topic'; id: string }): Promise<(CategoryRef & { topicId: string }) | null> {
+    return forumTargetSpace(this.db(), target);
   }
 }

@@ -25,6 +25,7 @@ export function toNotificationDto(row: NotificationRow): NotificationDto {
       ...(row.data.emoji ? { emoji: row.data.emoji } : {}),
       ...(row.data.outcome ? { outcome: row.data.outcome } : {}),
       ...(row.data.sanctionId ? { sanctionId: row.data.sanctionId } : {}),
+      ...(row.data.response ? { response: row.data.response } : {}),
       ...(row.conversation_subject ? { subject: row.conversation_subject } : {}),
     },
   };

@@ -13,7 +13,7 @@ export interface NotificationRow extends Partial<UserColumnsRow<'actor_'>> {
   created_at: Date;
   read_at: Date | null;
   count: number;
-  data: { emoji?: string; outcome?: string; sanctionId?: string };
+  data: { emoji?: string; outcome?: string; sanctionId?: string; response?: string };
   topic_id: string | null;
   post_id: string | null;
   group_id: string | null;
@@ -29,7 +29,7 @@ export interface NotificationRow extends Partial<UserColumnsRow<'actor_'>> {
 export interface NewNotification {
   userId: string;
   type: NotificationType;
-  actorId: string;
+  actorId: string | null;
   topicId: string | null;
   postId: string | null;
   groupId: string | null;

@@ -58,6 +58,7 @@ export class DeliveriesDto implements Partial<Record<NotificationType, Notificat
   @Optional() @delivery() group_join_request?: NotificationDelivery;
   @Optional() @delivery() moderation?: NotificationDelivery;
   @Optional() @delivery() message?: NotificationDelivery;
+  @Optional() @delivery() staff?: NotificationDelivery;
 }
 
 export class UpdatePreferencesDto implements Exactly<UpdatePreferencesBody, UpdatePreferencesDto> {

@@ -13,6 +13,7 @@ import { NotificationRepository } from './notification.repository';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { PostNotifications } from './post-notifications';
+import { StaffNotifications } from './staff-notifications';
 
 /**
  * Notifications: stored by the fan-out from domain events, read through the reader (which checks access
@@ -31,6 +32,7 @@ import { PostNotifications } from './post-notifications';
     NotificationDelivery,
     PostNotifications,
     NotificationFanout,
+    StaffNotifications,
     NotificationMailer,
     NotificationDigest,
     NotificationsMemberData,

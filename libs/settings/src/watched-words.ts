@@ -105,7 +105,7 @@ function occurrences(text: string, rule: WatchedRule, folding = fold(text)): [nu
 }
 
 /** The first rule with this action that the text contains, or null. */
-export function firstMatch(text: string, rules: WatchedRule[], action: WatchedWordAction): WatchedRule | null {
+export function firstMatch<R extends WatchedRule>(text: string, rules: R[], action: WatchedWordAction): R | null {
   const folding = fold(text);
   return rules.find((rule) => rule.action === action && occurrences(text, rule, folding).length > 0) ?? null;
 }

@@ -22,6 +22,7 @@ import { WebPush1796304180088 } from './1796304180088-WebPush';
 import { SiteIdentity1796316733382 } from './1796316733382-SiteIdentity';
 import { AddTopicSurgery1796316669132 } from './1796316669132-AddTopicSurgery';
 import { CategorySettings1796316782162 } from './1796316782162-CategorySettings';
+import { WatchedWordResponses1796317159656 } from './1796317159656-WatchedWordResponses';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddTopicSurgery1796316669132,
   SiteIdentity1796316733382,
   CategorySettings1796316782162,
+  WatchedWordResponses1796317159656,
 ];

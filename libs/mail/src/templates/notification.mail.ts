@@ -44,6 +44,11 @@ export function notificationSentence(notification: NotificationDto, locale: Loca
     group_join_request: `${actor}${more > 0 ? ` and ${more} other${more > 1 ? 's' : ''}` : ''} asked to join ${group}`,
     moderation: 'A moderator made a decision about your content',
     message: `${actor} sent you a message: ${quote.en(notification.data.subject ?? '')}`,
+    staff:
+      {
+        registration_pending: `${notification.data.count} registration${more > 0 ? 's' : ''} waiting for your approval`,
+        appeal: `${notification.data.count} new appeal${more > 0 ? 's' : ''} in the review queue`,
+      }[notification.data.outcome ?? ''] ?? `${notification.data.count} new report${more > 0 ? 's' : ''} in the review queue`,
   };
   const fr: Record<NotificationDto['type'], string> = {
     reply: `${actor} vous a répondu dans ${topic}`,
@@ -56,6 +61,12 @@ export function notificationSentence(notification: NotificationDto, locale: Loca
     group_join_request: `${actor}${more > 0 ? ` et ${more} autre${more > 1 ? 's' : ''}` : ''} demandent à rejoindre ${group}`,
     moderation: 'Une personne de la modération a pris une décision sur votre contenu',
     message: `${actor} vous a écrit : ${quote.fr(notification.data.subject ?? '')}`,
+    staff:
+      {
+        registration_pending: `${notification.data.count} inscription${more > 0 ? 's' : ''} en attente de votre approbation`,
+        appeal: `${notification.data.count} ${more > 0 ? 'nouveaux appels' : 'nouvel appel'} dans la file de modération`,
+      }[notification.data.outcome ?? ''] ??
+      `${notification.data.count} nouveau${more > 0 ? 'x' : ''} signalement${more > 0 ? 's' : ''} dans la file de modération`,
   };
   return (locale === 'fr' ? fr : en)[notification.type];
 }
