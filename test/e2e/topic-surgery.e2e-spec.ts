@@ -200,6 +200,22 @@ describe('topic surgery', () => {
       expect(answer.body).toEqual(missing.body);
     }
     await t.http().get(`/api/topics/${open.id}`).set(admin.auth).redirects(0).expect(301);
+
+    // Posts split into a private space: the public thread says only that they went to another topic.
+    const source = await newTopic(t, alice, categoryId);
+    const reply = await newReply(t, bob, source.id, 'Private matter');
+    const secret = (
+      await t
+        .http()
+        .post(`/api/topics/${source.id}/split`)
+        .set(admin.auth)
+        .send({ postIds: [reply.id], title: 'Secret title', categoryId: privateCategory })
+        .expect(201)
+    ).body as TopicDto;
+    for (const who of [undefined, alice, moderator]) {
+      expect(await notices(source.id, who)).toEqual([expect.objectContaining({ kind: 'split_to', postCount: 1, otherTopic: null })]);
+    }
+    expect((await notices(source.id, admin))[0]?.otherTopic).toEqual({ id: secret.id, title: 'Secret title' });
   });
 
   it('notes a move in the thread, naming the former space only to those who may see it', async () => {

@@ -21,6 +21,7 @@ export const privateSpaceSweepUrls = (ids: CanaryIds, canary: string): string[] 
   `/api/categories/${ids.category}/topics?filter=top&period=year`,
   `/api/topics/${ids.topic}`,
   `/api/topics/${ids.topic}/posts`,
+  `/api/topics/${ids.topic}/notices`,
   `/api/posts/${ids.post}`,
   `/api/posts/${ids.reply}`,
   `/api/posts/${ids.post}/revisions`,
