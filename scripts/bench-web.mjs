@@ -12,7 +12,8 @@
 //   jsBeforeUsableKB  the part of it the page asked for before it was usable.
 // BENCH_WEB_COMPARE=<another built checkout> measures it too, its loads alternating with these (before/after).
 // BENCH_WEB_TRACE=1 prints every load's requests (start, end, bytes); BENCH_WEB_PROFILE=1 every load's main-thread
-// CPU time until usable, by script and by function (self time, as the throttled page spent it). BENCH_WEB_PORT=3998 (and the next one), CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
+// CPU time until usable, by script and by function (self time, as the throttled page spent it); BENCH_WEB_PROFILE=<folder>
+// also writes each load's .cpuprofile there. BENCH_WEB_PORT=3998 (and the next one), CHROMIUM_PATH=/usr/bin/chromium, HARBOUR_WEB_DIR=<another built client> to compare builds.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -176,7 +177,16 @@ async function coldLoad(browser, url, marker) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     usableMs = await usable();
   }
-  if (process.env.BENCH_WEB_PROFILE) printProfile(url, (await cdp.send('Profiler.stop')).profile);
+  if (process.env.BENCH_WEB_PROFILE) {
+    const { profile } = await cdp.send('Profiler.stop');
+    printProfile(url, profile);
+    // BENCH_WEB_PROFILE=<folder>: also each load's .cpuprofile, for DevTools' Performance panel.
+    if (process.env.BENCH_WEB_PROFILE !== '1') {
+      mkdirSync(process.env.BENCH_WEB_PROFILE, { recursive: true });
+      const name = `${new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-')}-${Date.now()}.cpuprofile`;
+      writeFileSync(join(process.env.BENCH_WEB_PROFILE, name), JSON.stringify(profile));
+    }
+  }
   // Chunks a route loads after showing its data still count: wait for a quiet second on the network.
   while (Date.now() - lastRequest < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
   const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
