@@ -11,7 +11,7 @@ export interface Dictionary {
 }
 
 /** Values for a string's `{{placeholders}}`; `count` also picks the plural form; `defaultValue` when no language has the key. */
-export type TranslationValues = Record<string, unknown> & { count?: number; defaultValue?: string };
+export type TranslationValues = Record<string, string | number | boolean | null | undefined> & { count?: number; defaultValue?: string };
 
 export type TFunction = (key: string, values?: TranslationValues) => string;
 
