@@ -83,3 +83,27 @@ self.addEventListener('notificationclick', (event) => {
     }),
   );
 });
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renewSubscription(event).catch(() => undefined));
+});
+
+/**
+ * The push service replaced or dropped this device's subscription (keys rotated, it expired): subscribe again
+ * with the same options (the site's key) and tell the site, when this browser lets a worker read the CSRF
+ * cookie (cookieStore). Otherwise the page does it on the member's next visit (features/push/push-device.ts,
+ * keepPushSubscription): pushes in between go to the old address, which the site forgets on its 410.
+ */
+async function renewSubscription(event) {
+  const options = event.oldSubscription ? event.oldSubscription.options : null;
+  const subscription = event.newSubscription || (options ? await self.registration.pushManager.subscribe(options) : null);
+  const csrf = subscription && self.cookieStore ? await self.cookieStore.get('harbour_csrf') : null;
+  if (!subscription || !csrf) return;
+  const keys = subscription.toJSON().keys || {};
+  await fetch('/api/push/subscriptions', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf.value },
+    body: JSON.stringify({ endpoint: subscription.endpoint, keys: { p256dh: keys.p256dh || '', auth: keys.auth || '' } }),
+  });
+}

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import type { MeDto } from '@harbour/contracts';
+import { keepPushSubscription } from '../features/push/push-device';
 import { MessagesLink } from '../features/conversations/components/messages-link';
 import { WarningBanner } from '../features/moderation/components/warning-banner';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
@@ -12,6 +14,8 @@ import { AccountMenu } from './account-menu';
 
 /** The header's links for a member: messages, notifications and the account menu. */
 export function MemberNav({ me }: { me: MeDto }) {
+  // This device's push subscription, renewed by the browser since the last visit, is registered again.
+  useEffect(() => void keepPushSubscription().catch(() => undefined), []);
   return (
     <>
       <MessagesLink />

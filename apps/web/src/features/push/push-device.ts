@@ -3,6 +3,8 @@ import { api, ApiError } from '../../lib/api-client';
 
 /** Where this browser keeps the id of its subscription on the server, to delete it when the member turns push off. */
 const STORED_ID = 'harbour.push.subscription';
+/** The push service's address for this device when the server was last told of it (see keepPushSubscription). */
+const STORED_ENDPOINT = 'harbour.push.endpoint';
 
 /** Whether this browser can receive web pushes at all (a service worker, the Push API and notifications). */
 export function pushSupported(): boolean {
@@ -36,7 +38,21 @@ export async function enablePush(): Promise<EnableOutcome> {
   };
   const { id } = await api<PushSubscriptionCreatedDto>('POST', '/push/subscriptions', body);
   localStorage.setItem(STORED_ID, id);
+  localStorage.setItem(STORED_ENDPOINT, subscription.endpoint);
   return 'enabled';
+}
+
+/**
+ * On a member's visit, for a device whose pushes they turned on: when the browser's push service replaced or
+ * dropped the subscription since (public/sw.js renews it on `pushsubscriptionchange`, but may not be able to
+ * tell the site), registers the current one with the site, subscribing again if it was dropped. Never asks for
+ * permission: nothing happens unless it is still granted.
+ */
+export async function keepPushSubscription(): Promise<void> {
+  if (!localStorage.getItem(STORED_ID) || !pushSupported() || Notification.permission !== 'granted') return;
+  const subscription = await currentSubscription();
+  if (subscription && subscription.endpoint === localStorage.getItem(STORED_ENDPOINT)) return;
+  await enablePush();
 }
 
 /** Stops this device's pushes: on the server (its own subscription only) and in the browser. */
@@ -48,6 +64,7 @@ export async function disablePush(): Promise<void> {
       if (!(error instanceof ApiError && error.status === 404)) throw error;
     });
     localStorage.removeItem(STORED_ID);
+    localStorage.removeItem(STORED_ENDPOINT);
   }
   await (await currentSubscription())?.unsubscribe();
 }
