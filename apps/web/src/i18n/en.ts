@@ -5,6 +5,7 @@ import { readingEn } from './parts/reading.en';
 import { uploadsEn } from './parts/uploads.en';
 import { draftsEn } from './parts/drafts.en';
 import { listsEn } from './parts/lists.en';
+import { surgeryEn } from './parts/surgery.en';
 
 /** English strings. Every visible string of the client comes from here or fr.ts, by key. */
 export const en = {
@@ -159,5 +160,6 @@ export const en = {
   reading: readingEn,
   drafts: draftsEn,
   lists: listsEn,
+  surgery: surgeryEn,
   design: designEn,
 };

@@ -7,6 +7,7 @@ import { readingFr } from './parts/reading.fr';
 import { uploadsFr } from './parts/uploads.fr';
 import { draftsFr } from './parts/drafts.fr';
 import { listsFr } from './parts/lists.fr';
+import { surgeryFr } from './parts/surgery.fr';
 
 /** French strings: the same keys as en.ts, checked by the type. */
 export const fr: Messages<typeof en> = {
@@ -159,5 +160,6 @@ export const fr: Messages<typeof en> = {
   reading: readingFr,
   drafts: draftsFr,
   lists: listsFr,
+  surgery: surgeryFr,
   design: designFr,
 };

@@ -10,6 +10,7 @@ import { RenderedHtml } from '../../shared/components/rendered-html';
 import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { LazyComposer as Composer, LazyReportDialog as ReportDialog } from './lazy-parts';
 import { PostActions } from './post-actions';
+import { PostSelectBox } from './topic-surgery-selection';
 import { postPath } from './use-topic-reading';
 import { formatDateTime } from '../../../lib/dates';
 
@@ -101,6 +102,7 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
       data-post-number={post.number}
     >
       <header className="post-header">
+        <PostSelectBox post={post} />
         <Avatar user={post.author} size={28} />{' '}
         <span id={`post-${post.id}-by`} className="post-author">
           {post.author ? <AuthorName user={post.author} /> : t('forum.deletedAuthor')}

@@ -10,6 +10,8 @@ import { useReply, useTopicPosts } from '../api/posts';
 import { useMarkRead, useTopic, useUpdateTopic } from '../api/topics';
 import { LazyComposer as Composer, LazyNotificationLevelMenu, LazyReportDialog as ReportDialog } from './lazy-parts';
 import { PostView } from './post-view';
+import { TopicNotices, useFollowMergedTopic } from './topic-surgery-notices';
+import { LazyTopicSurgeryTools, PostSelectionContext, usePostSelection } from './topic-surgery-selection';
 import { buildThread, type ThreadNode } from './thread';
 import { useTopicPositioning, useTopicStart } from './use-topic-reading';
 
@@ -28,6 +30,8 @@ export function TopicPage() {
   const { mutate: markReadUpTo } = useMarkRead(id);
   const updateTopic = useUpdateTopic(id);
   const live = useLiveTopic(id, me.data?.id);
+  const surgery = usePostSelection();
+  useFollowMergedTopic(id, topic.data);
   const [mode, setMode] = useState<ViewMode>(() => (localStorage.getItem(VIEW_KEY) === 'flat' ? 'flat' : 'threaded'));
   const [replyTo, setReplyTo] = useState<{ post: PostDto; quote?: string } | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -187,6 +191,7 @@ export function TopicPage() {
           </div>
         )}
       </div>
+      {topic.data.can.moderate && <LazyTopicSurgeryTools topic={topic.data} surgery={surgery} />}
       <p className="muted keyboard-hint">{t('forum.keyboardHint')}</p>
       {/* Not a live region: readers come and go too often to announce; new replies have their own status. */}
       <p className="muted presence">
@@ -209,24 +214,27 @@ export function TopicPage() {
         )}
       </div>
       {!posts.data && <p aria-busy="true">{t('reading.loading')}</p>}
-      {mode === 'threaded' ? (
-        renderNodes(buildThread(all), 0)
-      ) : (
-        <ol className="thread flat">
-          {all.map((post) => (
-            <li key={post.id}>
-              <PostView
-                post={post}
-                me={me.data}
-                canReply={canReply}
-                onReply={startReply}
-                topicSlug={topic.data.slug}
-                highlighted={post.number !== null && post.number === highlighted}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
+      <PostSelectionContext.Provider value={surgery.value}>
+        {mode === 'threaded' ? (
+          renderNodes(buildThread(all), 0)
+        ) : (
+          <ol className="thread flat">
+            {all.map((post) => (
+              <li key={post.id}>
+                <PostView
+                  post={post}
+                  me={me.data}
+                  canReply={canReply}
+                  onReply={startReply}
+                  topicSlug={topic.data.slug}
+                  highlighted={post.number !== null && post.number === highlighted}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+      </PostSelectionContext.Provider>
+      {!posts.hasNextPage && <TopicNotices topicId={topic.data.id} />}
       {(live.fresh.length > 0 || live.waiting > 0) && (
         <div className="new-replies" role="status">
           {live.fresh.length > 0 ? (
