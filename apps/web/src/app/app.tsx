@@ -14,6 +14,7 @@ const InvitationsPage = lazyPage(() => import('../features/admin/components/invi
 const OutboxPage = lazyPage(() => import('../features/admin/components/outbox-page').then((m) => m.OutboxPage));
 const SettingsPage = lazyPage(() => import('../features/admin/components/settings-page').then((m) => m.SettingsPage));
 const UsersPage = lazyPage(() => import('../features/admin/components/users-page').then((m) => m.UsersPage));
+const SetupPage = lazyPage(() => import('../features/setup/components/setup-page').then((m) => m.SetupPage));
 const ForgotPasswordPage = lazyPage(() => import('../features/auth/components/forgot-password-page').then((m) => m.ForgotPasswordPage));
 const ResetPasswordPage = lazyPage(() => import('../features/auth/components/reset-password-page').then((m) => m.ResetPasswordPage));
 const SignInPage = lazyPage(() => import('../features/auth/components/sign-in-page').then((m) => m.SignInPage));
@@ -270,6 +271,14 @@ export function App() {
               <Route path="sign-up" element={<SignUpPage />} />
               <Route path="forgot-password" element={<ForgotPasswordPage />} />
               <Route path="reset-password" element={<ResetPasswordPage />} />
+              <Route
+                path="setup"
+                element={
+                  <AdminOnly>
+                    <SetupPage />
+                  </AdminOnly>
+                }
+              />
               <Route
                 path="admin/settings"
                 element={

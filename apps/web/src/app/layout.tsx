@@ -24,21 +24,28 @@ export function Layout() {
       <header className="site-header">
         <div className="site-header-inner">
           <Link to="/" className="site-name">
-            {/* Drawn here (nothing loads from elsewhere): a harbour's anchor, in the accent colour. */}
-            <svg
-              className="site-logo"
-              aria-hidden="true"
-              width="26"
-              height="26"
-              viewBox="0 0 24 24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-            >
-              <circle cx="12" cy="5" r="2.5" />
-              <path d="M12 7.5V21M7 11h10M4 14a8 8 0 0 0 16 0" />
-            </svg>
+            {site.data?.logoUrl ? (
+              // The site's own logo (issue 19), same-origin; the name beside it is the link's text.
+              <img className="site-logo site-logo-uploaded" src={site.data.logoUrl} alt="" height={32} />
+            ) : (
+              <>
+                {/* Drawn here (nothing loads from elsewhere): a harbour's anchor, in the accent colour. */}
+                <svg
+                  className="site-logo"
+                  aria-hidden="true"
+                  width="26"
+                  height="26"
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                >
+                  <circle cx="12" cy="5" r="2.5" />
+                  <path d="M12 7.5V21M7 11h10M4 14a8 8 0 0 0 16 0" />
+                </svg>
+              </>
+            )}
             {site.data?.siteName ?? 'Harbour'}
           </Link>
           <SearchBox />

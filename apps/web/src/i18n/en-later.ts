@@ -3,6 +3,7 @@ import { leavingEn } from './parts/leaving.en';
 import { selfServiceEn } from './parts/self-service.en';
 import { twoFactorEn } from './parts/two-factor.en';
 import { pushEn } from './parts/push.en';
+import { setupEn } from './parts/setup.en';
 
 /**
  * English strings of the screens a guest's first page never shows (sign-in and account, conversations,
@@ -16,6 +17,7 @@ export const enLater = {
   selfService: selfServiceEn,
   twoFactor: twoFactorEn,
   push: pushEn,
+  setup: setupEn,
   auth: {
     username: 'Username',
     usernameHint: '3 to 30 letters, digits, _, - or . — a pseudonym is fine.',

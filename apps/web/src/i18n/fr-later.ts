@@ -5,6 +5,7 @@ import { leavingFr } from './parts/leaving.fr';
 import { selfServiceFr } from './parts/self-service.fr';
 import { twoFactorFr } from './parts/two-factor.fr';
 import { pushFr } from './parts/push.fr';
+import { setupFr } from './parts/setup.fr';
 
 /** French for en-later.ts: the same keys, loaded with it. */
 export const frLater: Messages<typeof enLater> = {
@@ -13,6 +14,7 @@ export const frLater: Messages<typeof enLater> = {
   selfService: selfServiceFr,
   twoFactor: twoFactorFr,
   push: pushFr,
+  setup: setupFr,
   auth: {
     username: 'Nom d’utilisateur',
     usernameHint: 'De 3 à 30 lettres, chiffres, _, - ou . — un pseudonyme convient.',

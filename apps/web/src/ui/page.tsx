@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { useSite } from '../lib/site';
 
 /** The location the page was loaded at, and the last one whose heading took focus (module state: one per tab). */
 let loadedAt: string | undefined;
@@ -26,9 +27,11 @@ function shouldFocus(key: string): boolean {
 export function Page({ title, children, narrow }: { title: string; children: ReactNode; narrow?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { key } = useLocation();
+  // The site's own name (issue 19), never "Harbour"; until it has loaded, the title alone.
+  const siteName = useSite().data?.siteName;
   useEffect(() => {
-    document.title = `${title} · Harbour`;
-  }, [title]);
+    document.title = siteName ? `${title} · ${siteName}` : title;
+  }, [title, siteName]);
   useEffect(() => {
     if (shouldFocus(key)) heading.current?.focus();
   }, [key]);

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AdminUserDto, PageDto, Role, UpdateUserRoleBody } from '@harbour/contracts';
+import type { AdminUserDto, CreateAccountBody, PageDto, Role, UpdateUserRoleBody } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
 
 export function useAdminUsers(q: string) {
@@ -29,6 +29,15 @@ export function useApproveUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>('POST', `/admin/users/${id}/approve`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+/** An admin makes an account; its owner is mailed a link to choose their password. */
+export function useCreateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateAccountBody) => api<AdminUserDto>('POST', '/admin/users', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
 }

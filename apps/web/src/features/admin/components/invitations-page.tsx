@@ -13,6 +13,8 @@ export function InvitationsPage() {
   const create = useCreateInvitation();
   const [email, setEmail] = useState('');
   const [locale, setLocale] = useState<Locale>(i18n.language === 'fr' ? 'fr' : 'en');
+  const [uses, setUses] = useState('1');
+  const [days, setDays] = useState('14');
   const [created, setCreated] = useState<CreatedSiteInvitationDto | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,7 +22,16 @@ export function InvitationsPage() {
     event.preventDefault();
     setError(null);
     try {
-      setCreated(await create.mutateAsync({ email: email.trim() || undefined, locale }));
+      const many = Number(uses) > 1;
+      // An event's link (several accounts) is shared by hand; a mailed link opens one account.
+      setCreated(
+        await create.mutateAsync({
+          email: many ? undefined : email.trim() || undefined,
+          locale,
+          uses: Number(uses),
+          validDays: Number(days),
+        }),
+      );
       setEmail('');
     } catch (caught) {
       setError(caught instanceof ApiError && caught.status === 400 ? t('auth.errors.email') : t('auth.errors.generic'));
@@ -38,6 +49,23 @@ export function InvitationsPage() {
           value={email}
           error={error ?? undefined}
           onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label={t('setup.invitations.uses')}
+          hint={t('setup.invitations.usesHint')}
+          type="number"
+          min={1}
+          max={1000}
+          value={uses}
+          onChange={(e) => setUses(e.target.value)}
+        />
+        <TextField
+          label={t('setup.invitations.days')}
+          type="number"
+          min={1}
+          max={90}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
         />
         <div className="field">
           <label htmlFor="invitation-locale">{t('admin.inviteLanguage')}</label>
@@ -63,6 +91,7 @@ export function InvitationsPage() {
         {invitations.data?.items.map((invitation) => (
           <li key={invitation.id}>
             {invitation.email ?? t('admin.inviteByLink')} ·{' '}
+            {invitation.uses > 1 && <>{t('setup.invitations.usedCount', { used: invitation.usedCount, uses: invitation.uses })} · </>}
             {invitation.usedAt
               ? t('admin.inviteUsed', { date: new Date(invitation.usedAt).toLocaleDateString(i18n.language) })
               : t('admin.inviteExpires', { date: new Date(invitation.expiresAt).toLocaleDateString(i18n.language) })}

@@ -1,12 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGISTRATION_MODES, type RateLimitsDto, type SettingsDto } from '@harbour/contracts';
+import { Link } from 'react-router';
+import { LOCALES, REGISTRATION_MODES, type RateLimitsDto, type SettingsDto, type UpdateSettingsBody } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
+import { LogoField } from '../../shared/components/logo-field';
 import { useSettings, useUpdateSettings } from '../api/settings';
+
+/** What a save sends: every setting but the logo's address (the logo is sent on its own, as a file). */
+function patchOf({ logoUrl, ...patch }: SettingsDto): UpdateSettingsBody {
+  void logoUrl;
+  return patch;
+}
 
 const LIMIT_KEYS: (keyof RateLimitsDto)[] = [
   'postsPerMinute',
@@ -37,7 +45,7 @@ export function SettingsPage() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await update.mutateAsync(draft);
+      await update.mutateAsync(patchOf(draft));
       setMessage({ kind: 'success', text: t('admin.saved') });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof ApiError ? error.messages.join(' ') : t('auth.errors.generic') });
@@ -46,6 +54,9 @@ export function SettingsPage() {
 
   return (
     <Page title={t('admin.settingsTitle')} narrow>
+      <p>
+        <Link to="/setup">{t('setup.again')}</Link>
+      </p>
       <form onSubmit={(event) => void save(event)} noValidate>
         {message && <Alert kind={message.kind}>{message.text}</Alert>}
         <TextField
@@ -54,6 +65,35 @@ export function SettingsPage() {
           maxLength={80}
           onChange={(e) => setDraft({ ...draft, siteName: e.target.value })}
         />
+        <div className="field">
+          <label htmlFor="site-description">{t('setup.identity.description')}</label>
+          <p id="site-description-hint" className="field-hint">
+            {t('setup.identity.descriptionHint')}
+          </p>
+          <textarea
+            id="site-description"
+            aria-describedby="site-description-hint"
+            maxLength={500}
+            rows={3}
+            value={draft.siteDescription}
+            onChange={(e) => setDraft({ ...draft, siteDescription: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="site-language">{t('setup.identity.language')}</label>
+          <select
+            id="site-language"
+            value={draft.defaultLocale}
+            onChange={(e) => setDraft({ ...draft, defaultLocale: e.target.value === 'fr' ? 'fr' : 'en' })}
+          >
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {locale === 'fr' ? 'Français' : 'English'}
+              </option>
+            ))}
+          </select>
+        </div>
+        <LogoField logoUrl={settings.data?.logoUrl ?? null} />
         <fieldset>
           <legend>{t('admin.registrationMode')}</legend>
           {REGISTRATION_MODES.map((mode) => (

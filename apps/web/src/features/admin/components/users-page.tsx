@@ -5,6 +5,8 @@ import { useMe } from '../../../lib/session';
 import { Page } from '../../../ui/page';
 import { TableScroll } from '../../../ui/table-scroll';
 import { useAdminUsers, useApproveUser, useChangeRole } from '../api/users';
+import { ConfirmDialog } from '../../../ui/confirm-dialog';
+import { CreateAccountForm } from './create-account-form';
 import { DeleteUserDialog } from './delete-user-dialog';
 
 export function UsersPage() {
@@ -16,6 +18,8 @@ export function UsersPage() {
   const approve = useApproveUser();
   const me = useMe();
   const [deleting, setDeleting] = useState<AdminUserDto | null>(null);
+  // A role change gives or takes away power over others: asked first, saying what the role may do.
+  const [promoting, setPromoting] = useState<{ user: AdminUserDto; role: Role } | null>(null);
   const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
 
   const onSearch = (event: FormEvent) => {
@@ -25,6 +29,19 @@ export function UsersPage() {
 
   return (
     <Page title={t('admin.usersTitle')}>
+      <CreateAccountForm />
+      {promoting && (
+        <ConfirmDialog
+          title={t('setup.confirm.roleTitle', { name: promoting.user.username, role: t(`admin.roles.${promoting.role}`) })}
+          confirmLabel={t('setup.confirm.roleConfirm')}
+          danger={promoting.role === 'admin'}
+          pending={changeRole.isPending}
+          onConfirm={() => changeRole.mutate({ id: promoting.user.id, role: promoting.role }, { onSettled: () => setPromoting(null) })}
+          onClose={() => setPromoting(null)}
+        >
+          <p>{t(`setup.confirm.role.${promoting.role}`, { name: promoting.user.username })}</p>
+        </ConfirmDialog>
+      )}
       <form role="search" onSubmit={onSearch} className="inline-form">
         <label htmlFor="user-search">{t('admin.search')}</label>
         <input id="user-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
@@ -55,7 +72,7 @@ export function UsersPage() {
                       <select
                         aria-label={t('admin.roleOf', { name: user.username })}
                         value={user.role}
-                        onChange={(e) => changeRole.mutate({ id: user.id, role: e.target.value as Role })}
+                        onChange={(e) => setPromoting({ user, role: e.target.value as Role })}
                       >
                         {ROLES.map((role) => (
                           <option key={role} value={role}>

@@ -22,12 +22,20 @@ export function HomePage() {
   );
   return (
     <Page title={t('home.title', { site: site.data?.siteName ?? 'Harbour' })}>
-      <p>{t('home.intro')}</p>
+      <p>{site.data?.siteDescription || t('home.intro')}</p>
       <p>{me.data ? t('home.signedIn', { name: me.data.displayName }) : t('home.guest')}</p>
       <div className="home-columns">
         <section aria-labelledby="categories-heading">
           <h2 id="categories-heading">{t('forum.categories')}</h2>
           {categories.data?.items.length === 0 && <p>{t('forum.noCategories')}</p>}
+          {/* A new site's admin is walked through its setup rather than left with a one-field form (issue 19). */}
+          {categories.data?.items.length === 0 && isAdmin(me.data) && (
+            <p>
+              <Link to="/setup" className="button-primary">
+                {t('setup.startLink')}
+              </Link>
+            </p>
+          )}
           <ul className="category-list">
             {categories.data?.items.map((category) => (
               <li key={category.id} style={{ '--category-hue': categoryHue(category.id) } as CSSProperties}>

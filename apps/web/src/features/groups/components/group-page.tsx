@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { GROUP_ROLES, GROUP_VISIBILITIES, type GroupDto, type GroupRole, type MeDto } from '@harbour/contracts';
+import { GROUP_ROLES, GROUP_VISIBILITIES, type GroupDto, type GroupRole, type GroupVisibility, type MeDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
+import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useMe } from '../../../lib/session';
@@ -77,14 +78,27 @@ function Membership({ group, me }: { group: GroupDto; me: MeDto }) {
   const join = useRequestToJoin(group.slug);
   const leave = useRemoveMember(group.slug);
   const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState(false);
   if (group.myRole) {
     // The last owner cannot leave (`can.leave` is false): someone must be left to run the group.
     if (!group.can.leave) return null;
     return (
       <p>
-        <button type="button" className="button-secondary" onClick={() => leave.mutate(me.id)}>
+        <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
           {t('groups.leave')}
         </button>
+        {confirming && (
+          <ConfirmDialog
+            title={t('setup.confirm.leaveTitle', { name: group.name })}
+            confirmLabel={t('setup.confirm.leaveConfirm')}
+            danger
+            pending={leave.isPending}
+            onConfirm={() => leave.mutate(me.id, { onSettled: () => setConfirming(false) })}
+            onClose={() => setConfirming(false)}
+          >
+            <p>{t('setup.confirm.leaveBody')}</p>
+          </ConfirmDialog>
+        )}
         {leave.error instanceof ApiError && leave.error.status === 409 && <Alert kind="error">{t('groups.errors.lastOwner')}</Alert>}
       </p>
     );
@@ -245,6 +259,8 @@ function JoinRequests({ group }: { group: GroupDto }) {
 function GroupSettings({ group }: { group: GroupDto }) {
   const { t } = useTranslation();
   const update = useUpdateGroup(group.slug);
+  // A visibility change exposes or hides people: it is asked first, saying what it does.
+  const [asked, setAsked] = useState<GroupVisibility | null>(null);
   return (
     <section aria-labelledby="group-settings-heading" className="panel">
       <h2 id="group-settings-heading">{t('groups.settings')}</h2>
@@ -252,16 +268,26 @@ function GroupSettings({ group }: { group: GroupDto }) {
         <legend>{t('groups.visibility')}</legend>
         {GROUP_VISIBILITIES.map((option) => (
           <label key={option} className="choice">
-            <input
-              type="radio"
-              name="group-visibility"
-              checked={group.visibility === option}
-              onChange={() => update.mutate({ visibility: option })}
-            />
+            <input type="radio" name="group-visibility" checked={group.visibility === option} onChange={() => setAsked(option)} />
             {t(`groups.visibilities.${option}`)}
           </label>
         ))}
       </fieldset>
+      {asked && (
+        <ConfirmDialog
+          title={t('setup.confirm.visibilityTitle', { name: group.name })}
+          confirmLabel={t('setup.confirm.visibilityConfirm')}
+          danger={asked === 'public'}
+          pending={update.isPending}
+          onConfirm={() => update.mutate({ visibility: asked }, { onSettled: () => setAsked(null) })}
+          onClose={() => setAsked(null)}
+        >
+          <p>
+            <strong>{t(`groups.visibilities.${asked}`)}</strong>
+          </p>
+          <p>{t(`setup.confirm.visibility.${asked}`)}</p>
+        </ConfirmDialog>
+      )}
       <p className="muted">{t('groups.closingNote')}</p>
     </section>
   );

@@ -4,6 +4,7 @@ import type {
   Locale,
   MailingDto,
   MailingPreviewDto,
+  MailingRecipientCountDto,
   MailingSummaryDto,
   PageDto,
   SendMailingBody,
@@ -55,6 +56,16 @@ export const useDeleteMailing = (id: string) => useMailingMutation(() => api<voi
 export const useSendMailing = (id: string) =>
   useMailingMutation((at: string | null) => api<MailingDto>('POST', `/mailings/${id}/send`, at ? ({ at } satisfies SendMailingBody) : {}));
 export const useCancelMailing = (id: string) => useMailingMutation(() => api<MailingDto>('POST', `/mailings/${id}/cancel`));
+
+/** How many addresses would receive the mailing now (asked again each time the send dialog opens). */
+export function useRecipientCount(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['mailings', id, 'recipient-count'],
+    queryFn: () => api<MailingRecipientCountDto>('GET', `/mailings/${id}/recipient-count`),
+    enabled,
+    staleTime: 0,
+  });
+}
 
 export function useTestSend(id: string) {
   return useMutation({ mutationFn: (input: TestSendBody) => api<void>('POST', `/mailings/${id}/test`, input) });

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { LOCALES, type Locale, type MailingDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
+import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import {
@@ -11,11 +12,13 @@ import {
   useDeleteMailing,
   useMailing,
   useMailingPreview,
+  useRecipientCount,
   useSendMailing,
   useTestSend,
   useUpdateMailing,
   type MailingDraft,
 } from '../api/mailings';
+import { useAdminSettings } from '../../shared/api/site-logo';
 import { MailingForm } from './mailing-form';
 import { AudienceLabel, MailingStatusBadge } from './mailing-labels';
 import { Progress } from './mailing-progress';
@@ -170,30 +173,40 @@ function SendControls({ mailing }: { mailing: MailingDto }) {
   const remove = useDeleteMailing(mailing.id);
   const [at, setAt] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const settings = useAdminSettings();
+  const count = useRecipientCount(mailing.id, confirming);
+  // CASL: no mailing without the sender's postal address; the server refuses it too, the button says so first.
+  const noAddress = settings.data !== undefined && settings.data.mailingAddress.trim() === '';
   return (
     <section aria-labelledby="send-title" className="panel">
       <h2 id="send-title">{t('mailings.send')}</h2>
-      {confirming ? (
-        <div role="alertdialog" aria-labelledby="confirm-send" className="form-actions">
-          <p id="confirm-send">{t('mailings.confirmSend')}</p>
-          <button
-            type="button"
-            className="button-primary"
-            // eslint-disable-next-line jsx-a11y/no-autofocus -- the confirmation the admin just asked for takes the focus
-            autoFocus
-            disabled={send.isPending}
-            onClick={() => send.mutate(null, { onSettled: () => setConfirming(false) })}
-          >
-            {t('mailings.sendNow')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('mailings.notYet')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" className="button-primary" onClick={() => setConfirming(true)}>
-          {t('mailings.sendNow')}
-        </button>
+      {noAddress && (
+        <Alert kind="info">
+          {t('setup.confirm.needsAddress')} <Link to="/admin/settings">{t('account.settings')}</Link>
+        </Alert>
+      )}
+      <button
+        type="button"
+        className="button-primary"
+        disabled={noAddress || settings.data === undefined}
+        onClick={() => setConfirming(true)}
+      >
+        {t('mailings.sendNow')}
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title={t('setup.confirm.sendTitle', { subject: mailing.subject })}
+          confirmLabel={count.data ? t('setup.confirm.sendConfirm', { count: count.data.count }) : t('mailings.sendNow')}
+          disabled={!count.data}
+          pending={send.isPending}
+          onConfirm={() => send.mutate(null, { onSettled: () => setConfirming(false) })}
+          onClose={() => setConfirming(false)}
+        >
+          <p aria-live="polite">
+            {count.data ? t('setup.confirm.sendBody', { count: count.data.count }) : t('setup.confirm.sendCounting')}
+          </p>
+        </ConfirmDialog>
       )}
       <form
         className="inline-form"
@@ -217,13 +230,23 @@ function SendControls({ mailing }: { mailing: MailingDto }) {
       ) : (
         send.error && <Alert kind="error">{send.error.message}</Alert>
       )}
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => remove.mutate(undefined, { onSuccess: () => void navigate('/admin/mailings') })}
-      >
+      <button type="button" className="link-button" onClick={() => setDeleting(true)}>
         {t('mailings.deleteDraft')}
       </button>
+      {deleting && (
+        <ConfirmDialog
+          title={t('setup.confirm.deleteDraftTitle')}
+          confirmLabel={t('setup.confirm.deleteDraftConfirm')}
+          danger
+          pending={remove.isPending}
+          onConfirm={() =>
+            remove.mutate(undefined, { onSuccess: () => void navigate('/admin/mailings'), onSettled: () => setDeleting(false) })
+          }
+          onClose={() => setDeleting(false)}
+        >
+          <p>{t('setup.confirm.deleteDraftBody')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

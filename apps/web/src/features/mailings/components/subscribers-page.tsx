@@ -9,6 +9,7 @@ import {
   type SuppressionStatus,
 } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
+import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Page } from '../../../ui/page';
 import { TableScroll } from '../../../ui/table-scroll';
 import { useImportSubscribers, useSubscriberCounts, useSubscribers, useSuppressSubscriber } from '../api/subscribers';
@@ -166,14 +167,27 @@ function StopMail({ subscriber }: { subscriber: SubscriberDto }) {
   const { t } = useTranslation();
   const suppress = useSuppressSubscriber();
   const [status, setStatus] = useState<SuppressionStatus>('unsubscribed');
+  const [confirming, setConfirming] = useState(false);
   return (
     <form
       className="inline-form"
       onSubmit={(event) => {
         event.preventDefault();
-        suppress.mutate({ id: subscriber.id, status });
+        setConfirming(true);
       }}
     >
+      {confirming && (
+        <ConfirmDialog
+          title={t('setup.confirm.stopMailTitle', { email: subscriber.email })}
+          confirmLabel={t('setup.confirm.stopMailConfirm')}
+          danger
+          pending={suppress.isPending}
+          onConfirm={() => suppress.mutate({ id: subscriber.id, status }, { onSettled: () => setConfirming(false) })}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{t('setup.confirm.stopMailBody')}</p>
+        </ConfirmDialog>
+      )}
       <select
         aria-label={t('mailings.subscribers.stopMailFor', { email: subscriber.email })}
         value={status}
