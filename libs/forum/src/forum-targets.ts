@@ -1,4 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { CategoryRef } from '@harbour/access';
+import { categoryAccessColumns, categoryRefFrom } from './category.repository';
 
 /*
  * SQL fragments for the libs that point at forum's posts and topics by a (type, id) pair (review items, log
@@ -66,17 +68,22 @@ export function joinCategory(alias: string, on: string, kind: 'JOIN' | 'LEFT JOI
 
 /**
  * What a reader names a topic, a post (its topic) or a category by: the topic's title, the category's name,
- * by target id. The moderation log's labels; who may read them is the caller's question (the log's scope).
+ * by target id, with the category it is in (whoever asks checks that their reader may see it).
  */
-export async function forumTargetTitles(db: EntityManager, targets: { type: string; id: string }[]): Promise<Map<string, string>> {
+export async function forumTargetTitles(
+  db: EntityManager,
+  targets: { type: string; id: string }[],
+): Promise<Map<string, { label: string; category: CategoryRef }>> {
   const ids = (type: string) => [...new Set(targets.filter((target) => target.type === type).map((target) => target.id))];
   const [topicIds, postIds, categoryIds] = [ids('topic'), ids('post'), ids('category')];
   if (topicIds.length + postIds.length + categoryIds.length === 0) return new Map();
-  const rows = await db.query<{ id: string; label: string }[]>(
-    `SELECT t.id, t.title AS label FROM topics t WHERE t.id = ANY($1::uuid[])
-     UNION ALL SELECT p.id, t.title FROM posts p JOIN topics t ON t.id = p.topic_id WHERE p.id = ANY($2::uuid[])
-     UNION ALL SELECT c.id, c.name FROM categories c WHERE c.id = ANY($3::uuid[])`,
+  const rows = await db.query<({ id: string; label: string } & Record<string, unknown>)[]>(
+    `SELECT t.id, t.title AS label, ${categoryAccessColumns('c')}
+       FROM topics t JOIN categories c ON c.id = t.category_id WHERE t.id = ANY($1::uuid[])
+     UNION ALL SELECT p.id, t.title, ${categoryAccessColumns('c')}
+       FROM posts p JOIN topics t ON t.id = p.topic_id JOIN categories c ON c.id = t.category_id WHERE p.id = ANY($2::uuid[])
+     UNION ALL SELECT c.id, c.name, ${categoryAccessColumns('c')} FROM categories c WHERE c.id = ANY($3::uuid[])`,
     [topicIds, postIds, categoryIds],
   );
-  return new Map(rows.map((row) => [row.id, row.label]));
+  return new Map(rows.map((row) => [row.id, { label: row.label, category: categoryRefFrom(row) }]));
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessService, type Caller } from '@harbour/access';
+import { AccessService, type Caller, type CategoryRef, type SiteRules } from '@harbour/access';
 import { toUserDto, UserRepository, type User } from '@harbour/accounts';
 import { ModerationLogRepository, type LogFilter, type LogScope } from '@harbour/audit';
 import type { ModerationLogEntryDto, PageDto } from '@harbour/contracts';
 import { forumTargetAuthorSql, forumTargetInCategory, forumTargetTitles } from '@harbour/forum';
+import { SettingsService } from '@harbour/settings';
 
 /** Reading the audit log (libs/audit), for staff and the moderators of spaces. */
 @Injectable()
@@ -14,6 +15,7 @@ export class ModerationLog {
     private readonly access: AccessService,
     private readonly entries: ModerationLogRepository,
     private readonly users: UserRepository,
+    private readonly settings: SettingsService,
   ) {}
 
   /**
@@ -29,7 +31,7 @@ export class ModerationLog {
       ...(entry.targetType === 'user' && entry.targetId ? [entry.targetId] : []),
     ]);
     const members = new Map((await this.users.findByIds(memberIds)).map((user) => [user.id, user]));
-    // The reader sees only entries about what they moderate (the scope), so the titles named here are theirs to read.
+    const site = await this.settings.accessRules();
     const titles = await forumTargetTitles(
       this.dataSource.manager,
       page.items.flatMap((entry) => (entry.targetId ? [{ type: entry.targetType, id: entry.targetId }] : [])),
@@ -44,7 +46,7 @@ export class ModerationLog {
           action: entry.action,
           targetType: entry.targetType,
           targetId: entry.targetId,
-          target: { label: this.label(entry.targetType, entry.targetId, members, titles) },
+          target: { label: this.label(caller, site, entry.targetType, entry.targetId, members, titles) },
           reason: entry.reason,
           createdAt: entry.createdAt.toISOString(),
         };
@@ -52,14 +54,26 @@ export class ModerationLog {
     };
   }
 
-  /** A member by their username (nobody once their account is deleted), a topic or post by its topic's title. */
-  private label(type: string, id: string | null, members: Map<string, User>, titles: Map<string, string>): string | null {
+  /**
+   * A member by their username (nobody once their account is deleted); a topic or post by its topic's title and
+   * a category by its name, only where the reader may see that space (a site moderator reads that a group's
+   * space was edited, not what it is called).
+   */
+  private label(
+    caller: Caller,
+    site: SiteRules,
+    type: string,
+    id: string | null,
+    members: Map<string, User>,
+    titles: Map<string, { label: string; category: CategoryRef }>,
+  ): string | null {
     if (!id) return null;
     if (type === 'user') {
       const member = members.get(id);
       return member && member.status !== 'deleted' ? member.username : null;
     }
-    return titles.get(id) ?? null;
+    const title = titles.get(id);
+    return title && this.access.can(caller, { action: 'category.see', category: title.category, site }) ? title.label : null;
   }
 
   /** Site staff read the entries about members, settings and the like; a post's or topic's, its space's moderators. */

@@ -58,6 +58,45 @@ export const MODERATION_AND_GROUP_ROWS: Row[] = [
   },
   {
     method: 'POST',
+    path: '/api/moderation/flags/:id/resolve',
+    url: async (f) => `/api/moderation/flags/${await f.freshQueueItem('public')}/resolve`,
+    body: { action: 'edit', body: 'Edited from the queue' },
+    expect: roles(401, 403, { groupModerator: 404, groupOwner: 404, moderator: 204, admin: 204 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/moderation/flags/:id/resolve',
+    url: async (f) => `/api/moderation/flags/${await f.freshQueueItem('private')}/resolve`,
+    body: { action: 'edit', body: 'Edited from the queue' },
+    expect: roles(401, 403, { groupModerator: 204, groupOwner: 204, moderator: 404, admin: 204 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/moderation/posts/:id/sanctions',
+    url: async (f) => `/api/moderation/posts/${await f.freshPost()}/sanctions`,
+    body: { type: 'warn', reason: 'Matrix warning' },
+    // A group's moderators may see the post but sanction nobody site-wide.
+    expect: staffOnly(201),
+  },
+  {
+    method: 'POST',
+    path: '/api/moderation/posts/:id/sanctions',
+    url: (f) => `/api/moderation/posts/${f.privatePost}/sanctions`,
+    body: { type: 'warn', reason: 'Matrix warning' },
+    // The group's moderators moderate the space but sanction nobody; site moderators do not see it.
+    expect: { ...privateWrite(403), moderator: 404, admin: 201 },
+  },
+  {
+    method: 'POST',
+    path: '/api/moderation/posts/:id/sanctions',
+    url: () => `/api/moderation/posts/${MISSING}/sanctions`,
+    body: { type: 'warn', reason: 'Matrix warning' },
+    expect: signedIn(404),
+  },
+  // A suspended member's appeal from the sign-in page: public, checked by its credentials (body {}: a 400 for all).
+  { method: 'POST', path: '/api/auth/appeal', body: {}, expect: everyone(400) },
+  {
+    method: 'POST',
     path: '/api/moderation/users/:id/sanctions',
     url: (f) => `/api/moderation/users/${f.victim}/sanctions`,
     body: { type: 'warn', reason: 'Matrix warning' },
