@@ -159,6 +159,7 @@ describe('topic surgery', () => {
       .expect(204);
     await t.http().put(`/api/topics/${into.id}/read`).set(admin.auth).send({ postId: into.firstPost.id }).expect(204);
     const [inOther, inCategory] = [await topicCount(otherCategoryId), await topicCount(categoryId)];
+    await t.http().post('/api/flags').set(bob.auth).send({ targetType: 'topic', targetId: from.id, reason: 'spam' }).expect(201);
 
     await t.http().post(`/api/topics/${from.id}/merge`).set(moderator.auth).send({ intoTopicId: into.id }).expect(204);
     expect((await posts(into.id)).map((post) => [post.number, post.body])).toEqual([
@@ -177,6 +178,13 @@ describe('topic surgery', () => {
       expect.objectContaining({ kind: 'merged_from', postCount: 2, otherTopic: { id: null, title: from.title } }),
     ]);
     expect(await logged('topic.merge', into.id)).toBe(1);
+    // The report about the merged-away topic now concerns the topic that took its posts.
+    const reported = await sql<{ target_id: string }>(
+      t.databaseUrl,
+      `SELECT target_id FROM review_items WHERE target_type = 'topic' AND target_id IN ($1, $2)`,
+      [from.id, into.id],
+    );
+    expect(reported).toEqual([{ target_id: into.id }]);
 
     // Merged again: the first redirect follows to the newest home.
     const last = await newTopic(t, bob, categoryId);

@@ -49,6 +49,7 @@ export function serveWebClient(app: NestExpressApplication, webDir: string): voi
       .then((page) => {
         if (!page) return void response.sendFile(index);
         response.vary('Cookie').vary('Accept-Language');
+        if (page.location) response.location(page.location);
         response.status(page.status).type('html').send(page.html);
       })
       .catch(next);

@@ -16,6 +16,7 @@ export { PostsService } from './posts.service';
 // The server-rendered guest pages (apps/api/src/pages) ask the same services as the API.
 export { CategoriesService } from './categories.service';
 export { TopicsService } from './topics.service';
+export { TopicSurgeryService } from './topic-surgery.service';
 export { ReviewHolds } from './review-holds';
 export { TopicMoves, type TopicMove } from './topic-moves';
 export type { HeldTarget } from './review-holds';

@@ -2,7 +2,7 @@ import { ConversationsModule } from '@harbour/conversations';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '@harbour/accounts';
 import { AuditModule } from '@harbour/audit';
-import { ForumModule, ReviewHolds } from '@harbour/forum';
+import { ForumModule, ReviewHolds, TopicMoves } from '@harbour/forum';
 import { FlagRepository } from './flag.repository';
 import { FlagsService } from './flags.service';
 import { ModerationMemberData } from './member-data.repository';
@@ -38,10 +38,15 @@ export class ModerationModule implements OnModuleInit {
   constructor(
     private readonly reviewHolds: ReviewHolds,
     private readonly reviewItems: ReviewItemRepository,
+    private readonly topicMoves: TopicMoves,
   ) {}
 
   /** Forum holds posts for review without knowing the queue: it opens their items through this. */
   onModuleInit(): void {
     this.reviewHolds.provide((manager, target) => this.reviewItems.openHeld(manager, target));
+    // Reports about a merged-away topic follow its posts (posts keep their ids, so their reports need nothing).
+    this.topicMoves.follow((manager, move) =>
+      move.kind === 'topic' ? this.reviewItems.followTopicMerge(manager, move.fromTopicId, move.toTopicId) : Promise.resolve(),
+    );
   }
 }

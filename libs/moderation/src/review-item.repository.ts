@@ -81,6 +81,19 @@ export class ReviewItemRepository {
     return item!.id;
   }
 
+  /**
+   * A topic merged into another (forum's TopicMoves): reports about it now concern the topic that took its posts,
+   * except an open item where that topic already has one of the same kind (it stays, about the merged-away topic).
+   */
+  async followTopicMerge(manager: EntityManager, fromTopicId: string, intoTopicId: string): Promise<void> {
+    await manager.query(
+      `UPDATE review_items i SET target_id = $2 WHERE i.target_type = 'topic' AND i.target_id = $1
+          AND (i.status <> 'open' OR NOT EXISTS (
+            SELECT 1 FROM review_items o WHERE o.kind = i.kind AND o.target_type = 'topic' AND o.target_id = $2 AND o.status = 'open'))`,
+      [fromTopicId, intoTopicId],
+    );
+  }
+
   /** A post held for review waits in the queue: opened in the post's own transaction (forum's ReviewHolds). */
   async openHeld(manager: EntityManager, target: { targetType: 'post' | 'topic'; targetId: string }): Promise<void> {
     await manager.query(`INSERT INTO review_items (kind, target_type, target_id) VALUES ('held', $1, $2)`, [

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
-import { CategoriesService, PostsService, TopicsService } from '@harbour/forum';
+import { InvalidInputError, isUuid, MovedPermanentlyError, NotFoundError } from '@harbour/common';
+import { CategoriesService, PostsService, TopicSurgeryService, TopicsService } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
 import { escapeHtml } from './html';
 import { dataPreloads, screenPreloads, type Screen } from './preloads';
@@ -12,6 +12,8 @@ import { pickLanguage, WORDS } from './words';
 export interface RenderedPage {
   status: number;
   html: string;
+  /** A 301's destination (a merged topic's page leads to the topic it went into). */
+  location?: string;
 }
 
 /** A topic's page holds as many posts as the client's first page (features/forum/api/posts.ts). */
@@ -60,6 +62,8 @@ export class GuestPages {
       const head = `${this.preloads[screen]}\n    ${dataPreloads(['/api/me', '/api/site', ...fetches].map(escapeHtml))}`;
       return { status: 200, html: this.document(context, view, head) };
     } catch (error) {
+      if (error instanceof MovedPermanentlyError)
+        return { status: 301, html: '', location: error.location.replace(/^\/api\/topics\//, '/t/') };
       if (error instanceof NotFoundError) return { status: 404, html: this.document(context, notFoundView(context)) };
       if (error instanceof InvalidInputError) return { status: 400, html: this.document(context, badLinkView(context)) };
       throw error;
@@ -92,7 +96,11 @@ export class GuestPages {
     const before = parseNumber(query('before'), 'before');
     // A post's link opens the page holding it (the client then scrolls to it).
     const around = cursor === undefined && before === undefined ? parseNumber(route.number, 'around') : undefined;
-    const topic = await topics.get(caller, route.id);
+    const topic = await topics.get(caller, route.id).catch(async (error: unknown) => {
+      // A topic merged into another: its page leads there, as its API address does (when a visitor may see it).
+      if (error instanceof NotFoundError) await this.app.get(TopicSurgeryService, { strict: false }).redirectIfMerged(caller, route.id);
+      throw error;
+    });
     const posts = await this.app
       .get(PostsService, { strict: false })
       .listInTopic(caller, route.id, { limit: POSTS_PER_PAGE, cursor, ...(before ? { before } : {}), ...(around ? { around } : {}) });
