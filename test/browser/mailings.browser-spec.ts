@@ -43,6 +43,8 @@ describe('mailings in the browser', () => {
     // A complaint forwarded by a provider: the admin stops mail to that address (and could never start it).
     await page.getByLabel('Stop mail to ana@example.org as').selectOption('complained');
     await page.getByRole('button', { name: 'Apply' }).click();
+    // Stopping mail cannot be undone from here: asked first (issue 19).
+    await page.getByRole('dialog', { name: 'Stop all mail to ana@example.org?' }).getByRole('button', { name: 'Stop mail' }).click();
     await page.getByRole('cell', { name: 'Complained' }).waitFor();
     await page.getByText(/1 complained/).waitFor();
     expect(await noSideScroll(page)).toBe(true);
@@ -61,7 +63,10 @@ describe('mailings in the browser', () => {
     await page.locator('.mail-preview').getByText('123 Rue Example', { exact: false }).waitFor();
 
     await page.getByRole('button', { name: 'Send now' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Send now' }).click();
+    // The dialog says how many addresses receive it: ana complained, so only sam.
+    const send = page.getByRole('dialog', { name: 'Send “Overdose alert: strong batch” now?' });
+    await send.getByText('It goes to 1 address, now.', { exact: false }).waitFor();
+    await send.getByRole('button', { name: 'Send to 1 address' }).click();
     await page.getByText('Sent', { exact: true }).first().waitFor();
     await page.getByLabel('1 of 1').waitFor();
     expect(await noSideScroll(page)).toBe(true);
