@@ -7,6 +7,7 @@ import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useLogin } from '../api/login';
+import { isKeptOut, SignInAppeal } from './sign-in-appeal';
 import { TwoFactorStep } from './two-factor-step';
 import { useAuthForm } from './use-auth-form';
 
@@ -20,11 +21,15 @@ export function SignInPage() {
   const login = useLogin();
   // The password was right and the account uses two-factor: the code step takes over.
   const [needsCode, setNeedsCode] = useState<LoginBody | null>(null);
+  // Refused as suspended or banned: the appeal form opens under the refusal, with these credentials.
+  const [keptOut, setKeptOut] = useState<LoginBody | null>(null);
   const { formRef, onSubmit, field, formError, busy } = useAuthForm({ login: '', password: '' }, async (values) => {
+    setKeptOut(null);
     try {
       await login.mutateAsync(values);
     } catch (error) {
       if (error instanceof ApiError && error.totpRequired) return setNeedsCode(values);
+      if (isKeptOut(error)) setKeptOut(values);
       throw error;
     }
     await navigate(target);
@@ -44,6 +49,7 @@ export function SignInPage() {
           {t('auth.signInSubmit')}
         </button>
       </form>
+      {keptOut && <SignInAppeal credentials={keptOut} />}
       <p>
         <Link to="/forgot-password">{t('auth.forgot')}</Link>
       </p>

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AddWatchedWordBody,
   AppealBody,
   CreateSanctionBody,
+  LogQuery,
   MemberRecordDto,
   ModerationLogEntryDto,
   NoteBody,
@@ -10,12 +11,13 @@ import type {
   ResolveBody,
   ReviewItemDto,
   SanctionDto,
+  SignInAppealBody,
   WatchedWordDto,
 } from '@harbour/contracts';
 import { api } from '../../../lib/api-client';
+import { mySanctionsKey as mineKey } from '../../shared/api/silence';
 
 const queueKey = ['moderation', 'queue'] as const;
-const mineKey = ['moderation', 'mine'] as const;
 const wordsKey = ['admin', 'watched-words'] as const;
 
 export function useQueue() {
@@ -48,12 +50,24 @@ export function useLiftSanction() {
   });
 }
 
-export function useModerationLog(action: string) {
-  return useQuery({
-    queryKey: ['moderation', 'log', action],
-    queryFn: () =>
-      api<PageDto<ModerationLogEntryDto>>('GET', `/moderation/log?limit=100${action ? `&action=${encodeURIComponent(action)}` : ''}`),
+/** The log, newest first, page by page, with the filters of `GET /api/moderation/log` (empty ones left out). */
+export function useModerationLog(filters: Pick<LogQuery, 'action' | 'actorId' | 'memberId'>) {
+  return useInfiniteQuery({
+    queryKey: ['moderation', 'log', filters],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ limit: '50' });
+      for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+      if (pageParam) query.set('cursor', pageParam);
+      return api<PageDto<ModerationLogEntryDto>>('GET', `/moderation/log?${query.toString()}`);
+    },
+    getNextPageParam: (page) => page.nextCursor,
   });
+}
+
+/** A suspended or banned member's appeal, from the sign-in page (no session: the credentials say who). */
+export function useSignInAppeal() {
+  return useMutation({ mutationFn: (body: SignInAppealBody) => api<void>('POST', '/auth/appeal', body) });
 }
 
 /** The member's own sanctions (every signed-in member: the answer is usually empty). */

@@ -8,6 +8,7 @@ import { Page } from '../../../ui/page';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 import { useClaim, useQueue, useResolve } from '../api/moderation';
 import { MessageContext } from './message-context';
+import { QueueContentActions } from './queue-content-actions';
 import { SanctionDialog } from './sanction-dialog';
 
 /**
@@ -150,6 +151,7 @@ function ReviewItem({ item, onSanction }: { item: ReviewItemDto; onSanction: (me
             <button type="button" disabled={resolve.isPending || target.deleted} onClick={() => act('delete')}>
               {t('moderation.queue.delete')}
             </button>
+            <QueueContentActions item={item} note={note} />
           </>
         )}
         {target.member && (

@@ -14,6 +14,11 @@ export function WatchedWordsPage() {
   const remove = useRemoveWatchedWord();
   const [word, setWord] = useState('');
   const [action, setAction] = useState<WatchedWordAction>('block');
+  const [response, setResponse] = useState('');
+  const [responseFr, setResponseFr] = useState('');
+  // `respond` is moderation 1.1's: its name is with that version's strings.
+  const actionName = (value: WatchedWordAction) =>
+    value === 'respond' ? t('moderation11.words.respond') : t(`moderation.words.actions.${value}`);
   const error =
     add.error instanceof ApiError && add.error.status === 409 ? t('moderation.words.duplicate') : add.error ? add.error.message : null;
   return (
@@ -23,7 +28,18 @@ export function WatchedWordsPage() {
         className="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          add.mutate({ word: word.trim(), action }, { onSuccess: () => setWord('') });
+          const notices =
+            action === 'respond' ? { response: response.trim(), ...(responseFr.trim() ? { responseFr: responseFr.trim() } : {}) } : {};
+          add.mutate(
+            { word: word.trim(), action, ...notices },
+            {
+              onSuccess: () => {
+                setWord('');
+                setResponse('');
+                setResponseFr('');
+              },
+            },
+          );
         }}
       >
         <div className="field">
@@ -35,11 +51,41 @@ export function WatchedWordsPage() {
           <select id="word-action" value={action} onChange={(event) => setAction(event.target.value as WatchedWordAction)}>
             {WATCHED_WORD_ACTIONS.map((value) => (
               <option key={value} value={value}>
-                {t(`moderation.words.actions.${value}`)}
+                {actionName(value)}
               </option>
             ))}
           </select>
         </div>
+        {action === 'respond' && (
+          <div className="word-responses">
+            <p className="muted" id="word-response-hint">
+              {t('moderation11.words.responseHint')}
+            </p>
+            <div className="field">
+              <label htmlFor="word-response">{t('moderation11.words.response')}</label>
+              <textarea
+                id="word-response"
+                required
+                rows={4}
+                maxLength={2000}
+                aria-describedby="word-response-hint"
+                value={response}
+                onChange={(event) => setResponse(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="word-response-fr">{t('moderation11.words.responseFr')}</label>
+              <textarea
+                id="word-response-fr"
+                rows={4}
+                maxLength={2000}
+                lang="fr"
+                value={responseFr}
+                onChange={(event) => setResponseFr(event.target.value)}
+              />
+            </div>
+          </div>
+        )}
         <button type="submit" disabled={add.isPending}>
           {t('moderation.words.add')}
         </button>
@@ -48,10 +94,13 @@ export function WatchedWordsPage() {
       <ul className="word-list">
         {words.data?.items.map((entry) => (
           <li key={entry.id}>
-            <span>{entry.word}</span> <span className="badge">{t(`moderation.words.actions.${entry.action}`)}</span>{' '}
+            <span>{entry.word}</span> <span className="badge">{actionName(entry.action)}</span>{' '}
             <button type="button" aria-label={t('moderation.words.remove', { word: entry.word })} onClick={() => remove.mutate(entry.id)}>
               {t('moderation.words.removeShort')}
             </button>
+            {entry.response && (
+              <p className="notification-response muted">{t('moderation11.words.responses', { response: entry.response })}</p>
+            )}
           </li>
         ))}
       </ul>

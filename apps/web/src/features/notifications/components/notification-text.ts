@@ -6,13 +6,7 @@ import type { NotificationDto } from '@harbour/contracts';
  * message's words are in the conversations namespace (i18n/parts/conversations.*.ts).
  */
 export function notificationText(t: TFunction, notification: NotificationDto): string {
-  // A moderation notification says what was decided: a sanction, or the outcome of a report.
-  const key =
-    notification.type === 'moderation'
-      ? `notifications.moderation.${notification.data.sanctionId ? 'sanction' : (notification.data.outcome ?? 'other')}`
-      : notification.type === 'message'
-        ? `conversations.${notification.data.subject ? 'notification' : 'notificationBare'}`
-        : `notifications.types.${notification.type}`;
+  const key = notificationKey(notification);
   const text = t(key, {
     actor: notification.actor?.displayName ?? t('notifications.someone'),
     topic: notification.data.topicTitle ?? '',
@@ -27,9 +21,25 @@ export function notificationText(t: TFunction, notification: NotificationDto): s
   return warning ? `${text} — ${t('notifications.contentWarning', { warning })}` : text;
 }
 
+/**
+ * A moderation notification says what was decided: a sanction, or the outcome of a report (moderation 1.1's
+ * outcomes are in the moderation11 strings); a staff one what waits (a registration, an appeal, a report).
+ */
+function notificationKey(notification: NotificationDto): string {
+  const outcome = notification.data.outcome ?? 'other';
+  if (notification.type === 'staff') return `moderation11.notifications.staff.${outcome}`;
+  if (notification.type === 'message') return `conversations.${notification.data.subject ? 'notification' : 'notificationBare'}`;
+  if (notification.type !== 'moderation') return `notifications.types.${notification.type}`;
+  if (notification.data.sanctionId) return 'notifications.moderation.sanction';
+  return MODERATION_11.includes(outcome) ? `moderation11.notifications.${outcome}` : `notifications.moderation.${outcome}`;
+}
+
+const MODERATION_11 = ['post_edit', 'post_lock', 'post_move', 'watched_word_response'];
+
 /** Where a notification leads in the client. */
 export function notificationLink(notification: NotificationDto): string {
   if (notification.data.sanctionId) return '/moderation/mine';
+  if (notification.type === 'staff') return notification.data.outcome === 'registration_pending' ? '/admin/users' : '/moderation/queue';
   if (notification.conversationId) return `/messages/${notification.conversationId}`;
   if (notification.topicId) return `/t/${notification.topicId}${notification.postId ? `#post-${notification.postId}` : ''}`;
   if (notification.data.groupSlug) return `/g/${notification.data.groupSlug}`;
@@ -38,5 +48,11 @@ export function notificationLink(notification: NotificationDto): string {
 
 /** A type's name in the preferences and the unsubscribe page (private messages' is with the conversations' words). */
 export function notificationTypeName(t: TFunction, type: string): string {
-  return t(type === 'message' ? 'conversations.notificationType' : `notifications.typeNames.${type}`, { defaultValue: '' });
+  const key =
+    type === 'message'
+      ? 'conversations.notificationType'
+      : type === 'staff'
+        ? 'moderation11.notifications.staffType'
+        : `notifications.typeNames.${type}`;
+  return t(key, { defaultValue: '' });
 }

@@ -34,6 +34,8 @@ export function NotificationsPage() {
               <time className="muted" dateTime={item.createdAt}>
                 {new Date(item.createdAt).toLocaleString(i18n.language)}
               </time>
+              {/* A watched word's notice (crisis lines, naloxone sites): the admins' words, shown whole, as text. */}
+              {item.data.response && <p className="notification-response">{item.data.response}</p>}
             </li>
           ))}
         </ul>
