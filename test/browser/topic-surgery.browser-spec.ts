@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, signIn, waitForPageExpression, type TestBrowser } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
+import { newGroup, newGroupCategory } from '../support/groups';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
 const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -79,6 +80,20 @@ describe('topic surgery in the browser', () => {
     expect(await page.locator('.topic-notices li a').innerText()).toBe(topic.title);
   });
 
+  it('shows no surgery where the moderator may read but not moderate (a public group’s space: the topic’s can.moderate)', async () => {
+    const owner = await newMember(t);
+    const group = await newGroup(t, owner, 'public');
+    const space = await newGroupCategory(t, owner, group, { access: { see: 'everyone', start: 'members', reply: 'members' } });
+    const theirs = await newTopic(t, owner, space, 'Our own space');
+    await newReply(t, owner, theirs.id, 'A reply here');
+    await page.goto(`${t.baseUrl}/t/${theirs.slug}/${theirs.id}`);
+    await waitForPageExpression(page, `document.querySelectorAll('article.post').length === 2`);
+    // Every lazy part the page would load has loaded (the tools are one): their absence is then an answer.
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('group', { name: 'Topic surgery' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Select posts' }).count()).toBe(0);
+  });
+
   it('opens a merged topic’s old address on the topic it went into', async () => {
     const from = (await t.http().get(`/api/categories/${topic.categoryId}/topics`).expect(200)).body.items.find(
       (item: { title: string }) => item.title === 'The bus strike',
@@ -88,5 +103,8 @@ describe('topic surgery in the browser', () => {
     await page.getByRole('heading', { name: topic.title }).waitFor();
     await waitForPageExpression(page, `location.pathname.endsWith('/${topic.id}')`);
     await page.locator('.topic-notices li').getByText('2 posts merged in from').waitFor();
+    // A visitor's server-rendered page of the old address leads there too.
+    const guest = await t.http().get(`/t/the-bus-strike/${from.id}`).redirects(0).expect(301);
+    expect(guest.headers.location).toBe(`/t/${topic.id}`);
   });
 });
