@@ -17,7 +17,8 @@ describe('first run and site identity', () => {
   let t: TestApp;
   let admin: TestMember;
   beforeAll(async () => {
-    t = await startTestApp();
+    // With the built client: the guest pages are rendered on the server from its index.html.
+    t = await startTestApp({ webDir: `${__dirname}/../../dist/web` });
     admin = await newSite(t);
   });
   afterAll(() => t.close());
@@ -70,6 +71,24 @@ describe('first run and site identity', () => {
       logoUrl: null,
     });
     expect(site.body).not.toHaveProperty('setupDone');
+
+    // Server-rendered pages: the site's name in the title, its description, and its language for a visitor whose
+    // browser asks for neither English nor French (one who asks for English still gets English).
+    const german = await t.http().get('/').set('Accept', 'text/html').set('Accept-Language', 'de-DE,de;q=0.9').expect(200);
+    expect(german.text).toContain('<html lang="fr"');
+    expect(german.text).toContain('<title>Bienvenue sur Drop-in Network · Drop-in Network</title>');
+    expect(german.text).toContain('<meta name="description" content="Peer support for people who use drugs." />');
+    expect(german.text).not.toMatch(/<title>[^<]*Harbour/);
+    const english = await t.http().get('/').set('Accept', 'text/html').set('Accept-Language', 'en-CA').expect(200);
+    expect(english.text).toContain('<html lang="en"');
+    // A new account that names no language gets the site's.
+    await t
+      .http()
+      .post('/api/auth/register')
+      .send({ username: 'no_locale', email: 'no_locale@example.org', password: 'long enough pass' })
+      .expect(202);
+    const [row] = await sql<{ locale: string }>(t.databaseUrl, `SELECT locale FROM users WHERE username_key = 'no_locale'`);
+    expect(row?.locale).toBe('fr');
 
     const bad = await t
       .http()

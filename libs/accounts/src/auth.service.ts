@@ -73,7 +73,8 @@ export class AuthService {
             passwordHash,
             role: first ? 'admin' : 'member',
             status: pending ? 'pending' : 'active',
-            locale: dto.locale ?? 'en',
+            // The site's default language (issue 19) when the sign-up form sends none.
+            locale: dto.locale ?? settings.defaultLocale,
             mustVerifyEmail: verify,
             emailVerifiedAt: invitedEmail === email ? new Date() : null,
           },

@@ -50,8 +50,8 @@ export class GuestPages {
     const settings = await this.app.get(SettingsService, { strict: false }).get();
     // A members-only site shows a visitor nothing but the client (which asks them to sign in).
     if (settings.loginRequired) return null;
-    const lang = pickLanguage(request.get('accept-language'));
-    const context: PageContext = { lang, w: WORDS[lang], siteName: settings.siteName };
+    const lang = pickLanguage(request.get('accept-language'), settings.defaultLocale);
+    const context: PageContext = { lang, w: WORDS[lang], siteName: settings.siteName, siteDescription: settings.siteDescription };
     const query = (name: string): string | undefined => {
       const value: unknown = request.query[name];
       return typeof value === 'string' ? value : undefined;

@@ -8,6 +8,8 @@ export interface PageContext {
   lang: Lang;
   w: Words;
   siteName: string;
+  /** The admins' own words about the site (issue 19); empty: the generic introduction. */
+  siteDescription: string;
 }
 
 export interface View {
@@ -77,7 +79,7 @@ export function homeView(context: PageContext, categories: CategoryDto[], topics
   );
   const main = page(
     title,
-    html`<p>${w.intro}</p>
+    html`<p>${context.siteDescription || w.intro}</p>
       <p>${w.guest}</p>
       <div class="home-columns">
         <section aria-labelledby="categories-heading">
@@ -93,7 +95,7 @@ export function homeView(context: PageContext, categories: CategoryDto[], topics
         </section>
       </div>`,
   );
-  return { title, description: w.intro, main };
+  return { title, description: context.siteDescription || w.intro, main };
 }
 
 export function categoryView(context: PageContext, category: CategoryDto, topics: TopicDto[], more: string | null): View {

@@ -76,9 +76,11 @@ const fr: Words = {
 export type Lang = 'en' | 'fr';
 
 /** The visitor's language from Accept-Language, as the client picks it from the browser: French first, else English. */
-export function pickLanguage(acceptLanguage: string | undefined): Lang {
+/** The visitor's first language when it is English or French, else the site's default language (its settings). */
+export function pickLanguage(acceptLanguage: string | undefined, siteDefault: Lang = 'en'): Lang {
   const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('fr') ? 'fr' : 'en';
+  if (first.startsWith('fr')) return 'fr';
+  return first.startsWith('en') ? 'en' : siteDefault;
 }
 
 export const WORDS: Record<Lang, Words> = { en, fr };

@@ -18,7 +18,8 @@ export const setupEn = {
     description: 'Description',
     descriptionHint: 'One or two sentences for the home page and search engines: who the site is for.',
     language: 'Default language',
-    languageHint: 'What visitors see before they choose a language; members can always switch.',
+    languageHint:
+      'For visitors whose browser asks for neither English nor French, and for new accounts that choose no language (their emails too). Everyone can switch.',
     logo: 'Logo',
     logoHint: 'A JPEG, PNG, WebP or GIF picture (SVG is refused: it can carry scripts). It is shown in the header.',
     logoUpload: 'Choose a logo',

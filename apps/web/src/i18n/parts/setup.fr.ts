@@ -20,7 +20,8 @@ export const setupFr: Messages<typeof setupEn> = {
     description: 'Description',
     descriptionHint: 'Une ou deux phrases pour la page d’accueil et les moteurs de recherche : à qui s’adresse le site.',
     language: 'Langue par défaut',
-    languageHint: 'Ce que voient les visiteurs avant de choisir une langue ; les membres peuvent toujours changer.',
+    languageHint:
+      'Pour les visiteurs dont le navigateur ne demande ni l’anglais ni le français, et pour les nouveaux comptes qui ne choisissent pas de langue (leurs courriels aussi). Chacun peut changer.',
     logo: 'Logo',
     logoHint: 'Une image JPEG, PNG, WebP ou GIF (le SVG est refusé : il peut contenir des scripts). Elle s’affiche dans l’en-tête.',
     logoUpload: 'Choisir un logo',
