@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useMe } from '../lib/session';
 import { useUpdateMe } from '../features/auth/api/update-me';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Link, Outlet } from 'react-router';
 import { useMe } from '../lib/session';
 import { useSite } from '../lib/site';

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 
 /** Each row: the keys pressed one after the other (['g', 'h'] is "g then h"), and what they do. */
 

@@ -1,6 +1,5 @@
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { Translator } from './translator';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -21,9 +20,9 @@ function initialLanguage(): Language {
 
 /** French is its own chunk, fetched only by a French reader (English is the fallback, always there). */
 async function loadLanguage(language: Language): Promise<void> {
-  if (language === 'fr' && !i18n.hasResourceBundle('fr', 'translation')) {
+  if (language === 'fr' && !i18n.hasResourceBundle('fr')) {
     const { fr } = await import('./fr');
-    i18n.addResourceBundle('fr', 'translation', fr, true, true);
+    i18n.addResourceBundle('fr', fr);
     if (later) await addLater('fr');
   }
 }
@@ -31,7 +30,7 @@ async function loadLanguage(language: Language): Promise<void> {
 /** Adds a language's en-later.ts / fr-later.ts strings to its dictionary. */
 async function addLater(language: Language): Promise<void> {
   const strings = language === 'fr' ? (await import('./fr-later')).frLater : (await import('./en-later')).enLater;
-  i18n.addResourceBundle(language, 'translation', strings, true, true);
+  i18n.addResourceBundle(language, strings);
 }
 
 let later: Promise<void> | null = null;
@@ -42,7 +41,7 @@ let later: Promise<void> | null = null;
  * one (main.tsx), and otherwise once that page is usable.
  */
 export function loadLaterStrings(): Promise<void> {
-  later ??= Promise.all([addLater('en'), i18n.hasResourceBundle('fr', 'translation') ? addLater('fr') : undefined]).then(() => undefined);
+  later ??= Promise.all([addLater('en'), i18n.hasResourceBundle('fr') ? addLater('fr') : undefined]).then(() => undefined);
   return later;
 }
 
@@ -52,14 +51,14 @@ export function setLanguage(language: Language): void {
 }
 
 const initial = initialLanguage();
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en } },
-  lng: initial,
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false }, // React escapes
-});
+/**
+ * The client's one translator (components use it through use-translation.ts): in the reader's language from the
+ * start, falling back to English (always loaded) until that language's strings are (languageReady).
+ */
+export const i18n = new Translator(initial, 'en');
+i18n.addResourceBundle('en', en);
 
-i18n.on('languageChanged', (language) => document.documentElement.setAttribute('lang', language));
+i18n.onLanguageChanged((language) => document.documentElement.setAttribute('lang', language));
 document.documentElement.setAttribute('lang', i18n.language);
 
 /**
@@ -68,7 +67,4 @@ document.documentElement.setAttribute('lang', i18n.language);
  */
 export const languageReady: Promise<void> = loadLanguage(initial).then(async () => {
   if (!document.getElementById('server-page')) await loadLaterStrings();
-  await i18n.changeLanguage(initial);
 });
-
-export default i18n;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { GroupVisibility } from '@harbour/contracts';
 
 /** Says who can see a group or a space; private and hidden ones carry a visible, announced badge. */

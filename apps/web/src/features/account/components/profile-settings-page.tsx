@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { MESSAGES_FROM, type MeDto, type UpdateMeBody } from '@harbour/contracts';
 import { LANGUAGES, setLanguage } from '../../../i18n/index';
 import { ApiError } from '../../../lib/api-client';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { AdminUserDto, DeletedPosts } from '@harbour/contracts';
 import { PostsChoice, type PostsChoiceOption } from '../../shared/components/posts-choice';
 import { Alert } from '../../../ui/alert';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Page } from '../../../ui/page';
 import { useOutbox, useOutboxMessage } from '../api/outbox';
 

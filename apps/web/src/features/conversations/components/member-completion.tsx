@@ -1,5 +1,5 @@
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { UserDto } from '@harbour/contracts';
 import { useMemberListbox } from '../../shared/components/member-listbox';
 import { useMemberCompletion } from '../api/conversations';

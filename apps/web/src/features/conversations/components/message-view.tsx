@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { ConversationCan, MessageDto } from '@harbour/contracts';
 import { AuthorName } from '../../shared/components/author-name';
 import { Avatar } from '../../shared/components/avatar';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MAX_PARTICIPANTS, type CreateConversationBody } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';

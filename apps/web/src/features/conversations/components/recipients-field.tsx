@@ -1,5 +1,5 @@
 import { useId, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { MAX_PARTICIPANTS } from '@harbour/contracts';
 import { useMemberCompletionList } from './member-completion';
 

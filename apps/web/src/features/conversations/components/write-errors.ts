@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../i18n/translator';
 import { ApiError } from '../../../lib/api-client';
 
 /** The member the server refused with `cannot message <username>` (one answer for their choice and a block). */

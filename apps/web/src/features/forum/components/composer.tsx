@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { DraftKeyString } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';

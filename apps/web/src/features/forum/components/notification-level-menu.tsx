@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { NOTIFICATION_LEVELS, type NotificationLevel } from '@harbour/contracts';
 import { useMe } from '../../../lib/session';
 import { useSetNotificationLevel, type LevelTarget } from '../api/lists';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { REACTION_EMOJI, type PostDto } from '@harbour/contracts';
 import { Menu, MenuItem } from '../../../ui/menu';
 import { useReact } from '../api/posts';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Link, useNavigate } from 'react-router';
 import type { TopicDto, TopicNoticeDto } from '@harbour/contracts';
 import { formatDateTime } from '../../../lib/dates';

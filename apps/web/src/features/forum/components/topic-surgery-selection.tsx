@@ -1,5 +1,5 @@
 import { createContext, lazy, Suspense, useContext, useMemo, useState, type ComponentProps } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { PostDto } from '@harbour/contracts';
 import type { TopicSurgeryTools as ToolsComponent } from './topic-surgery-tools';
 import './topic-surgery.css';

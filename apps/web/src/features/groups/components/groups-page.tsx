@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Link, useNavigate } from 'react-router';
 import { GROUP_VISIBILITIES, type GroupVisibility } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';

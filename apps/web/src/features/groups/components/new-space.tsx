@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { CategoryAccessDto, GroupDto } from '@harbour/contracts';
 import { useQueryClient, useMutation } from '@tanstack/react-query';
 import { api, ApiError } from '../../../lib/api-client';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { MailingDto } from '@harbour/contracts';
 import { useCancelMailing } from '../api/mailings';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { MessageDto } from '@harbour/contracts';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation } from '../../../i18n/use-translation';
+import type { TFunction } from '../../../i18n/translator';
 import type { ModerationLogEntryDto, UserDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { EmptyState } from '../../../ui/empty-state';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { SanctionDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { EmptyState } from '../../../ui/empty-state';

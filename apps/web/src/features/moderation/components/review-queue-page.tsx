@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Link } from 'react-router';
 import type { Resolution, ReviewItemDto, UserDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { WATCHED_WORD_ACTIONS, type WatchedWordAction } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { LOCALES, REGISTRATION_MODES, type UpdateSettingsBody } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';

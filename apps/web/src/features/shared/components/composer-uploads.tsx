@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type ClipboardEvent, type Dispatch, type DragEvent, type RefObject, type SetStateAction } from 'react';
 import { flushSync } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { UploadDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { useSite } from '../../../lib/site';

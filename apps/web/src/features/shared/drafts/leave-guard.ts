@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 
 /** Each mounted composer's "is there text not yet kept?" question. */
 const askers = new Set<{ current: () => boolean }>();

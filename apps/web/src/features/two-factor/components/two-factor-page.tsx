@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { TwoFactorSetupDto } from '@harbour/contracts';
 import { useMe } from '../../../lib/session';
 import { Alert } from '../../../ui/alert';
