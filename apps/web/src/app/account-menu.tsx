@@ -105,6 +105,11 @@ export function AccountMenu({ me }: { me: MeDto }) {
                 </Link>
               </li>
               <li>
+                <Link to="/admin/categories" onClick={close}>
+                  {t('categories.title')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/admin/users" onClick={close}>
                   {t('account.users')}
                 </Link>

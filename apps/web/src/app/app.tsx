@@ -1,15 +1,18 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { ReactNode } from 'react';
-import { isAdmin, meQueryKey, useMe } from '../lib/session';
+import { meQueryKey, useMe } from '../lib/session';
 import { BlockButton } from '../features/blocks/components/block-button';
-import { Page } from '../ui/page';
 import { RealtimeProvider } from '../lib/realtime';
 import { Layout } from './layout';
 import { lazyPage } from './lazy-page';
+import { AdminOnly, MembersOnly, NotFound } from './route-guards';
 
 // Every screen is its own chunk, loaded when first shown (see lazy-page.tsx).
+const CategoriesPage = lazyPage(() => import('../features/admin/components/categories-page').then((m) => m.CategoriesPage));
+const CategorySettingsPage = lazyPage(() =>
+  import('../features/admin/components/category-settings-page').then((m) => m.CategorySettingsPage),
+);
 const InvitationsPage = lazyPage(() => import('../features/admin/components/invitations-page').then((m) => m.InvitationsPage));
 const OutboxPage = lazyPage(() => import('../features/admin/components/outbox-page').then((m) => m.OutboxPage));
 const SettingsPage = lazyPage(() => import('../features/admin/components/settings-page').then((m) => m.SettingsPage));
@@ -79,23 +82,6 @@ export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
-/** Admin screens: the server checks every call; this only avoids showing an empty screen. */
-function AdminOnly({ children }: { children: ReactNode }) {
-  const me = useMe();
-  if (me.isPending) return null;
-  if (!me.data) return <Navigate to="/sign-in" replace />;
-  if (!isAdmin(me.data)) return <NotFound />;
-  return children;
-}
-
-/** Screens of a signed-in member: visitors are sent to sign in. */
-function MembersOnly({ children }: { children: ReactNode }) {
-  const me = useMe();
-  if (me.isPending) return null;
-  if (!me.data) return <Navigate to="/sign-in" replace />;
-  return children;
-}
-
 /** One socket per tab, opened once the member (or the visitor) is known, again after signing in or out. */
 function WithRealtime({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -109,15 +95,6 @@ function WithRealtime({ children }: { children: ReactNode }) {
   );
 }
 
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <Page title={t('app.notFound')}>
-      <Link to="/">{t('app.backHome')}</Link>
-    </Page>
-  );
-}
-
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
@@ -127,6 +104,7 @@ export function App() {
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="c/:id" element={<CategoryPage />} />
+              <Route path="c/:id/settings" element={<MembersOnly children={<CategorySettingsPage />} />} />
               <Route path="t/:id" element={<TopicPage />} />
               {/* A post's own address (issue 18): the slug is for people and search engines; the id decides. */}
               <Route path="t/:slug/:id/:number?" element={<TopicPage />} />
@@ -295,6 +273,7 @@ export function App() {
                   </AdminOnly>
                 }
               />
+              <Route path="admin/categories" element={<AdminOnly children={<CategoriesPage />} />} />
               <Route
                 path="admin/invitations"
                 element={

@@ -3,6 +3,7 @@ import { leavingEn } from './parts/leaving.en';
 import { selfServiceEn } from './parts/self-service.en';
 import { twoFactorEn } from './parts/two-factor.en';
 import { pushEn } from './parts/push.en';
+import { categoriesEn } from './parts/categories.en';
 import { setupEn } from './parts/setup.en';
 
 /**
@@ -17,6 +18,7 @@ export const enLater = {
   selfService: selfServiceEn,
   twoFactor: twoFactorEn,
   push: pushEn,
+  categories: categoriesEn,
   setup: setupEn,
   auth: {
     username: 'Username',

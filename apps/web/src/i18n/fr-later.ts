@@ -5,6 +5,7 @@ import { leavingFr } from './parts/leaving.fr';
 import { selfServiceFr } from './parts/self-service.fr';
 import { twoFactorFr } from './parts/two-factor.fr';
 import { pushFr } from './parts/push.fr';
+import { categoriesFr } from './parts/categories.fr';
 import { setupFr } from './parts/setup.fr';
 
 /** French for en-later.ts: the same keys, loaded with it. */
@@ -14,6 +15,7 @@ export const frLater: Messages<typeof enLater> = {
   selfService: selfServiceFr,
   twoFactor: twoFactorFr,
   push: pushFr,
+  categories: categoriesFr,
   setup: setupFr,
   auth: {
     username: 'Nom d’utilisateur',

@@ -1,15 +1,15 @@
-import { useState, type CSSProperties } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
-import { useCategory } from '../api/categories';
+import { useCategory } from '../../shared/api/categories';
 import { useCreateTopic } from '../api/topics';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
 import { Composer } from './composer';
-import { categoryHue } from './list-time';
+import { categoryStyle } from '../../shared/category-color';
 import { NotificationLevelMenu } from './notification-level-menu';
 import { TopicLists } from './topic-lists';
 
@@ -29,9 +29,14 @@ export function CategoryPage() {
   if (!category.data) return <p>{t('app.loading')}</p>;
   return (
     <Page title={category.data.name}>
-      <div className="category-head" style={{ '--category-hue': categoryHue(category.data.id) } as CSSProperties}>
+      <div className="category-head" style={categoryStyle(category.data)}>
         <span className="category-head-stripe" aria-hidden="true" />
         <NotificationLevelMenu target={{ categoryId: category.data.id }} level={category.data.notificationLevel} />
+        {category.data.can.edit && (
+          <Link to={`/c/${category.data.id}/settings`} aria-label={t('categories.settingsOf', { name: category.data.name })}>
+            {t('categories.settings')}
+          </Link>
+        )}
       </div>
       {category.data.private && (
         <p>
@@ -47,7 +52,7 @@ export function CategoryPage() {
             {t('forum.newTopic')}
           </button>
         ))}
-      <TopicLists categoryId={id} />
+      <TopicLists categoryId={id} categoryColors={new Map([[category.data.id, category.data.color]])} />
     </Page>
   );
 }

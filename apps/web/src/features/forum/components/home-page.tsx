@@ -1,4 +1,4 @@
-import { useMemo, useState, type CSSProperties, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../ui/page';
@@ -6,8 +6,9 @@ import { TextField } from '../../../ui/text-field';
 import { isAdmin, useMe } from '../../../lib/session';
 import { useSite } from '../../../lib/site';
 import { useCategories } from '../../shared/api/spaces';
-import { useCreateCategory } from '../api/categories';
-import { categoryHue } from './list-time';
+import { orderCategories } from '../../shared/category-order';
+import { useCreateCategory } from '../../shared/api/categories';
+import { categoryStyle } from '../../shared/category-color';
 import { TopicLists } from './topic-lists';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
 
@@ -18,6 +19,10 @@ export function HomePage() {
   const categories = useCategories();
   const categoryNames = useMemo(
     () => new Map((categories.data?.items ?? []).map((category) => [category.id, category.name])),
+    [categories.data],
+  );
+  const categoryColors = useMemo(
+    () => new Map((categories.data?.items ?? []).map((category) => [category.id, category.color])),
     [categories.data],
   );
   return (
@@ -37,8 +42,8 @@ export function HomePage() {
             </p>
           )}
           <ul className="category-list">
-            {categories.data?.items.map((category) => (
-              <li key={category.id} style={{ '--category-hue': categoryHue(category.id) } as CSSProperties}>
+            {orderCategories(categories.data?.items ?? []).map(({ category, depth }) => (
+              <li key={category.id} style={{ ...categoryStyle(category), marginInlineStart: depth > 0 ? '1.5rem' : undefined }}>
                 <span className="category-dot" aria-hidden="true" /> <Link to={`/c/${category.id}`}>{category.name}</Link>{' '}
                 {category.private && <VisibilityBadge visibility="privateSpace" />}
                 <span className="muted"> · {t('forum.topicCount', { count: category.topicCount })}</span>
@@ -46,9 +51,14 @@ export function HomePage() {
               </li>
             ))}
           </ul>
+          {isAdmin(me.data) && (
+            <p>
+              <Link to="/admin/categories">{t('categories.manage')}</Link>
+            </p>
+          )}
           {isAdmin(me.data) && <NewCategory />}
         </section>
-        <TopicLists categoryNames={categoryNames} />
+        <TopicLists categoryNames={categoryNames} categoryColors={categoryColors} />
       </div>
     </Page>
   );

@@ -27,10 +27,3 @@ export function RelativeTime({ at }: { at: string }) {
     </time>
   );
 }
-
-/** A stable hue (0–359) per category, from its id, until categories carry a colour of their own (issue 19). */
-export function categoryHue(categoryId: string): number {
-  let hash = 0;
-  for (const char of categoryId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % 360;
-}

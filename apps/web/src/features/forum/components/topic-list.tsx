@@ -1,12 +1,12 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PageDto, TopicDto } from '@harbour/contracts';
 import { EmptyState } from '../../../ui/empty-state';
 import { Skeleton } from '../../../ui/skeleton';
 import { Avatar } from '../../shared/components/avatar';
-import { categoryHue, RelativeTime } from './list-time';
+import { categoryStyle } from '../../shared/category-color';
+import { RelativeTime } from './list-time';
 import './lists.css';
 
 interface TopicListProps {
@@ -18,6 +18,8 @@ interface TopicListProps {
   empty?: { title: string; hint?: string };
   /** Category names by id, to name each topic's category (the home page lists every category). */
   categoryNames?: Map<string, string>;
+  /** Colours chosen for categories, by id (null or missing: the hue derived from the id). */
+  categoryColors?: Map<string, string | null>;
 }
 
 /**
@@ -25,7 +27,7 @@ interface TopicListProps {
  * activity (relative, the full date in the title), and for a member an unread badge linking to the first
  * unread post, or "New" on a topic they never opened.
  */
-export function TopicList({ data, hasNextPage, loadMore, loadingMore, empty, categoryNames }: TopicListProps) {
+export function TopicList({ data, hasNextPage, loadMore, loadingMore, empty, categoryNames, categoryColors }: TopicListProps) {
   const { t } = useTranslation();
   const topics = data?.pages.flatMap((page) => page.items) ?? [];
   // A skeleton (data-skeleton): the start-up keeps a server-rendered page until the list is really there.
@@ -35,7 +37,12 @@ export function TopicList({ data, hasNextPage, loadMore, loadingMore, empty, cat
     <>
       <ul className="topic-rows">
         {topics.map((topic) => (
-          <TopicRow key={topic.id} topic={topic} categoryName={categoryNames?.get(topic.categoryId)} />
+          <TopicRow
+            key={topic.id}
+            topic={topic}
+            categoryName={categoryNames?.get(topic.categoryId)}
+            color={categoryColors?.get(topic.categoryId) ?? null}
+          />
         ))}
       </ul>
       {hasNextPage && (
@@ -47,12 +54,12 @@ export function TopicList({ data, hasNextPage, loadMore, loadingMore, empty, cat
   );
 }
 
-function TopicRow({ topic, categoryName }: { topic: TopicDto; categoryName: string | undefined }) {
+function TopicRow({ topic, categoryName, color }: { topic: TopicDto; categoryName: string | undefined; color: string | null }) {
   const { t } = useTranslation();
   const replies = Math.max(0, topic.postCount - 1);
   const opened = topic.lastReadNumber !== undefined && topic.lastReadNumber !== null;
   const unread = opened ? (topic.unreadCount ?? 0) : 0;
-  const hue = { '--category-hue': categoryHue(topic.categoryId) } as CSSProperties;
+  const hue = categoryStyle({ id: topic.categoryId, color });
   return (
     <li className="topic-row" style={hue}>
       <span className="topic-row-stripe" aria-hidden="true" />

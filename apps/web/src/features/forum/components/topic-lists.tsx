@@ -22,7 +22,15 @@ function useListParams(): { filter: TopicFilter; period: TopicPeriod } {
  * Latest / Unread / New / Top tabs (real links: each is a URL) and the list they name, site-wide or for one
  * category. Unread and New are a member's own: a visitor is offered to sign in instead.
  */
-export function TopicLists({ categoryId, categoryNames }: { categoryId?: string; categoryNames?: Map<string, string> }) {
+export function TopicLists({
+  categoryId,
+  categoryNames,
+  categoryColors,
+}: {
+  categoryId?: string;
+  categoryNames?: Map<string, string>;
+  categoryColors?: Map<string, string | null>;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
@@ -75,6 +83,7 @@ export function TopicLists({ categoryId, categoryNames }: { categoryId?: string;
           loadingMore={list.isFetchingNextPage}
           empty={{ title: t(`lists.empty.${filter}`), hint: t(`lists.empty.${filter}Hint`) }}
           categoryNames={categoryNames}
+          categoryColors={categoryColors}
         />
       )}
     </section>

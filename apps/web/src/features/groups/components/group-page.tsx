@@ -8,7 +8,6 @@ import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useMe } from '../../../lib/session';
-import { useCategories } from '../../shared/api/spaces';
 import {
   useChangeGroupRole,
   useDecideJoinRequest,
@@ -20,7 +19,7 @@ import {
   useRequestToJoin,
   useUpdateGroup,
 } from '../api/groups';
-import { NewSpace } from './new-space';
+import { GroupSpaces } from './group-spaces';
 import { ProfileVisibility } from './profile-visibility';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
 
@@ -63,7 +62,7 @@ export function GroupPage() {
       )}
       {me.data && <Membership group={g} me={me.data} />}
       {me.data && g.myRole && <ProfileVisibility slug={g.slug} />}
-      <Spaces group={g} />
+      <GroupSpaces group={g} />
       {/* A private or hidden group's member list is for its members and those who manage it. */}
       {(g.visibility === 'public' || g.myRole || can.manage) && <Members group={g} me={me.data ?? null} />}
       {can.invite && <Invite group={g} />}
@@ -118,28 +117,6 @@ function Membership({ group, me }: { group: GroupDto; me: MeDto }) {
         {group.can.join ? t('groups.join') : t('groups.requestToJoin')}
       </button>
     </form>
-  );
-}
-
-function Spaces({ group }: { group: GroupDto }) {
-  const { t } = useTranslation();
-  const categories = useCategories();
-  const spaces =
-    categories.data?.items.filter((category) => category.groupId === group.id || category.sharedGroupIds.includes(group.id)) ?? [];
-  return (
-    <section aria-labelledby="spaces-heading">
-      <h2 id="spaces-heading">{t('groups.spaces')}</h2>
-      {spaces.length === 0 && <p className="muted">{t('groups.noSpaces')}</p>}
-      <ul className="category-list">
-        {spaces.map((space) => (
-          <li key={space.id}>
-            <Link to={`/c/${space.id}`}>{space.name}</Link> {space.private && <VisibilityBadge visibility="privateSpace" />}
-            <span className="muted"> · {t('forum.topicCount', { count: space.topicCount })}</span>
-          </li>
-        ))}
-      </ul>
-      {group.can.manage && <NewSpace group={group} />}
-    </section>
   );
 }
 
