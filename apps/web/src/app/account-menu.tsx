@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Link, useNavigate } from 'react-router';
 import type { MeDto } from '@harbour/contracts';
 import { isAdmin, isSiteStaff } from '../lib/session';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Link, Navigate } from 'react-router';
 import type { ReactNode } from 'react';
 import { isAdmin, useMe } from '../lib/session';

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { CategoryDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';

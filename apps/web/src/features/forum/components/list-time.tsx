@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { formatFullDateTime, formatRelative } from '../../../lib/dates';
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Link } from 'react-router';
 import type { PageDto, TopicDto } from '@harbour/contracts';
 import { EmptyState } from '../../../ui/empty-state';

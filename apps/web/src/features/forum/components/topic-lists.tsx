@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { TOPIC_FILTERS, TOPIC_PERIODS, type TopicFilter, type TopicPeriod } from '@harbour/contracts';
 import { useMe } from '../../../lib/session';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Link, useParams } from 'react-router';
 import { GROUP_ROLES, GROUP_VISIBILITIES, type GroupDto, type GroupRole, type GroupVisibility, type MeDto } from '@harbour/contracts';
 import { ApiError } from '../../../lib/api-client';

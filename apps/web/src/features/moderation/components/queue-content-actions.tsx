@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { ReviewItemDto } from '@harbour/contracts';
 import { useCategories } from '../../shared/api/spaces';
 import { Alert } from '../../../ui/alert';

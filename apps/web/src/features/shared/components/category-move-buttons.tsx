@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { CategoryDto } from '@harbour/contracts';
 import { useUpdateCategory } from '../api/categories';
 
