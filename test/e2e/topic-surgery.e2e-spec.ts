@@ -159,6 +159,7 @@ describe('topic surgery', () => {
       .expect(204);
     await t.http().put(`/api/topics/${into.id}/read`).set(admin.auth).send({ postId: into.firstPost.id }).expect(204);
     const [inOther, inCategory] = [await topicCount(otherCategoryId), await topicCount(categoryId)];
+    await t.http().put(`/api/drafts/topic:${from.id}`).set(bob.auth).send({ body: 'Half a thought' }).expect(204);
     await t.http().post('/api/flags').set(bob.auth).send({ targetType: 'topic', targetId: from.id, reason: 'spam' }).expect(201);
 
     await t.http().post(`/api/topics/${from.id}/merge`).set(moderator.auth).send({ intoTopicId: into.id }).expect(204);
@@ -185,6 +186,7 @@ describe('topic surgery', () => {
       [from.id, into.id],
     );
     expect(reported).toEqual([{ target_id: into.id }]);
+    expect((await t.http().get(`/api/drafts/topic:${into.id}`).set(bob.auth).expect(200)).body).toMatchObject({ body: 'Half a thought' });
 
     // Merged again: the first redirect follows to the newest home.
     const last = await newTopic(t, bob, categoryId);

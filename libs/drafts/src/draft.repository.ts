@@ -52,6 +52,15 @@ export class DraftRepository {
     return this.dataSource.query<DraftRow[]>(`SELECT ${COLUMNS} FROM drafts WHERE user_id = $1 ORDER BY updated_at DESC, key`, [userId]);
   }
 
+  /** A topic merged into another (forum's TopicMoves): a reply being written there is now one to the topic that took its posts. */
+  async followTopicMerge(manager: EntityManager, fromTopicId: string, intoTopicId: string): Promise<void> {
+    await manager.query(
+      `UPDATE drafts d SET key = $2 WHERE d.key = $1
+          AND NOT EXISTS (SELECT 1 FROM drafts o WHERE o.user_id = d.user_id AND o.key = $2)`,
+      [`topic:${fromTopicId}`, `topic:${intoTopicId}`],
+    );
+  }
+
   async deleteOfMember(userId: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM drafts WHERE user_id = $1', [userId]);
   }

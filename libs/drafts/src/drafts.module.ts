@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { ConversationsModule } from '@harbour/conversations';
-import { ForumModule } from '@harbour/forum';
+import { ForumModule, TopicMoves } from '@harbour/forum';
 import { DraftRepository } from './draft.repository';
 import { DraftsController } from './drafts.controller';
 import { DraftsMemberData } from './member-data.repository';
@@ -15,4 +15,16 @@ import { DraftsService } from './drafts.service';
   controllers: [DraftsController],
   providers: [DraftRepository, DraftsService, DraftsMemberData],
 })
-export class DraftsModule {}
+export class DraftsModule implements OnModuleInit {
+  constructor(
+    private readonly topicMoves: TopicMoves,
+    private readonly drafts: DraftRepository,
+  ) {}
+
+  /** A draft reply to a merged-away topic follows its posts (in the merge's transaction). */
+  onModuleInit(): void {
+    this.topicMoves.follow((manager, move) =>
+      move.kind === 'topic' ? this.drafts.followTopicMerge(manager, move.fromTopicId, move.toTopicId) : Promise.resolve(),
+    );
+  }
+}
