@@ -5,6 +5,7 @@ import { twoFactorEn } from './parts/two-factor.en';
 import { pushEn } from './parts/push.en';
 import { categoriesEn } from './parts/categories.en';
 import { setupEn } from './parts/setup.en';
+import { moderation11En } from './parts/moderation11.en';
 
 /**
  * English strings of the screens a guest's first page never shows (sign-in and account, conversations,
@@ -20,6 +21,7 @@ export const enLater = {
   push: pushEn,
   categories: categoriesEn,
   setup: setupEn,
+  moderation11: moderation11En,
   auth: {
     username: 'Username',
     usernameHint: '3 to 30 letters, digits, _, - or . — a pseudonym is fine.',

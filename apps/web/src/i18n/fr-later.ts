@@ -7,6 +7,7 @@ import { twoFactorFr } from './parts/two-factor.fr';
 import { pushFr } from './parts/push.fr';
 import { categoriesFr } from './parts/categories.fr';
 import { setupFr } from './parts/setup.fr';
+import { moderation11Fr } from './parts/moderation11.fr';
 
 /** French for en-later.ts: the same keys, loaded with it. */
 export const frLater: Messages<typeof enLater> = {
@@ -17,6 +18,7 @@ export const frLater: Messages<typeof enLater> = {
   push: pushFr,
   categories: categoriesFr,
   setup: setupFr,
+  moderation11: moderation11Fr,
   auth: {
     username: 'Nom d’utilisateur',
     usernameHint: 'De 3 à 30 lettres, chiffres, _, - ou . — un pseudonyme convient.',
