@@ -106,6 +106,16 @@ export const setupEn = {
       member: '{{name}} loses every staff right at once.',
     },
     roleConfirm: 'Change the role',
+    groupRoleTitle: 'Make {{name}} {{role}}?',
+    groupRole: {
+      owner:
+        'An owner changes the group’s settings, visibility and spaces, gives and takes every role, and can remove anyone, you included.',
+      moderator: 'A group moderator invites and removes members and moderates the group’s spaces.',
+      member: '{{name}} stays in the group and loses its staff rights at once.',
+    },
+    removeTitle: 'Remove {{name}} from {{group}}?',
+    removeBody: '{{name}} loses access to the group’s members-only spaces at once. They can ask to join again.',
+    removeConfirm: 'Remove from the group',
     sendTitle: 'Send “{{subject}}” now?',
     sendBody_one: 'It goes to {{count}} address, now. A mailing cannot be recalled once it is sent.',
     sendBody_other: 'It goes to {{count}} addresses, now. A mailing cannot be recalled once it is sent.',

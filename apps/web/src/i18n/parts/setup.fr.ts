@@ -117,6 +117,16 @@ export const setupFr: Messages<typeof setupEn> = {
       member: '{{name}} perd aussitôt tout droit de modération ou d’administration.',
     },
     roleConfirm: 'Changer le rôle',
+    groupRoleTitle: 'Donner à {{name}} le rôle {{role}} ?',
+    groupRole: {
+      owner:
+        'Un·e propriétaire change les réglages, la visibilité et les espaces du groupe, donne et retire tous les rôles, et peut retirer n’importe qui, vous y compris.',
+      moderator: 'Un·e modérateur·rice du groupe invite et retire des membres et modère les espaces du groupe.',
+      member: '{{name}} reste dans le groupe et perd aussitôt ses droits de modération.',
+    },
+    removeTitle: 'Retirer {{name}} de {{group}} ?',
+    removeBody: '{{name}} perd aussitôt l’accès aux espaces réservés aux membres du groupe. Cette personne peut demander à revenir.',
+    removeConfirm: 'Retirer du groupe',
     sendTitle: 'Envoyer « {{subject}} » maintenant ?',
     sendBody_one: 'Il part maintenant à {{count}} adresse. Un envoi ne peut pas être rappelé une fois parti.',
     sendBody_other: 'Il part maintenant à {{count}} adresses. Un envoi ne peut pas être rappelé une fois parti.',

@@ -9,7 +9,6 @@ import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useMe } from '../../../lib/session';
 import {
-  useChangeGroupRole,
   useDecideJoinRequest,
   useGroup,
   useGroupMembers,
@@ -20,6 +19,7 @@ import {
   useUpdateGroup,
 } from '../api/groups';
 import { GroupSpaces } from './group-spaces';
+import { MemberChangeDialog, type MemberChange } from './member-change-dialog';
 import { ProfileVisibility } from './profile-visibility';
 import { VisibilityBadge } from '../../../ui/visibility-badge';
 
@@ -123,8 +123,8 @@ function Membership({ group, me }: { group: GroupDto; me: MeDto }) {
 function Members({ group, me }: { group: GroupDto; me: MeDto | null }) {
   const { t } = useTranslation();
   const members = useGroupMembers(group.slug, true);
-  const remove = useRemoveMember(group.slug);
-  const changeRole = useChangeGroupRole(group.slug);
+  // A role change or a removal is asked first (MemberChangeDialog).
+  const [change, setChange] = useState<MemberChange | null>(null);
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{t('groups.members')}</h2>
@@ -135,7 +135,7 @@ function Members({ group, me }: { group: GroupDto; me: MeDto | null }) {
             {group.can.manage && user.id !== me?.id && (
               <label className="inline-label">
                 <span className="visually-hidden">{t('groups.roleOf', { name: user.displayName })}</span>
-                <select value={role} onChange={(e) => changeRole.mutate({ userId: user.id, role: e.target.value as GroupRole })}>
+                <select value={role} onChange={(e) => setChange({ kind: 'role', user, role: e.target.value as GroupRole })}>
                   {GROUP_ROLES.map((option) => (
                     <option key={option} value={option}>
                       {t(`groups.roles.${option}`)}
@@ -149,7 +149,7 @@ function Members({ group, me }: { group: GroupDto; me: MeDto | null }) {
               <button
                 type="button"
                 className="button-secondary"
-                onClick={() => remove.mutate(user.id)}
+                onClick={() => setChange({ kind: 'remove', user })}
                 aria-label={t('groups.removeNamed', { name: user.displayName })}
               >
                 {t('groups.remove')}
@@ -158,9 +158,7 @@ function Members({ group, me }: { group: GroupDto; me: MeDto | null }) {
           </li>
         ))}
       </ul>
-      {changeRole.error instanceof ApiError && changeRole.error.status === 409 && (
-        <Alert kind="error">{t('groups.errors.lastOwner')}</Alert>
-      )}
+      {change && <MemberChangeDialog group={group} change={change} onClose={() => setChange(null)} />}
     </section>
   );
 }
