@@ -75,6 +75,9 @@ describe('site settings', () => {
     const site = await t.http().get('/api/site').expect(200);
     expect(site.body).toEqual({
       siteName: 'Réseau',
+      siteDescription: '',
+      defaultLocale: 'en',
+      logoUrl: null,
       registrationMode: 'open',
       loginRequired: false,
       groupCreation: 'members',
@@ -94,6 +97,9 @@ describe('site settings', () => {
     [{ color: 'blue' }, 'color'],
     [{ mailingAddress: 'x'.repeat(301) }, 'mailingAddress'],
     [{ mailingSenderName: 'Network\u202e' }, 'mailingSenderName'],
+    [{ siteDescription: 'About\u202e' }, 'siteDescription'],
+    [{ logoUrl: '/elsewhere.png' }, 'logoUrl'],
+    [{ setupDone: 'yes' }, 'setupDone'],
   ])('refuses %j with a 400 naming %s and changes nothing', async (patch, field) => {
     const before = (await t.http().get('/api/admin/settings').set(admin.auth)).body;
     const response = await t.http().patch('/api/admin/settings').set(admin.auth).send(patch).expect(400);
