@@ -4,26 +4,25 @@ import type { Page } from 'playwright-core';
 import type { TopicWithFirstPostDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, signIn, waitForPageExpression, type TestBrowser } from '../support/browser';
-import { newMember, type TestMember } from '../support/factories';
+import { newMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { newGroup, newGroupCategory } from '../support/groups';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
 const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** A moderator splits posts off a thread on a 360 px phone, and a merged topic's old address leads to its heir. */
+/** A moderator splits and merges threads on a 360 px phone; a merged topic's old address leads to its heir. */
 describe('topic surgery in the browser', () => {
   let t: TestApp;
   let b: TestBrowser;
   let topic: TopicWithFirstPostDto;
-  let moderator: TestMember;
   let page: Page;
 
   beforeAll(async () => {
     t = await startTestApp({ webDir: WEB_DIR });
     b = await launchBrowser();
     const admin = await newMember(t, { role: 'admin' });
-    moderator = await newMember(t, { role: 'moderator', username: 'mira' });
+    await newMember(t, { role: 'moderator', username: 'mira' });
     const alice = await newMember(t, { username: 'alice' });
     const categoryId = await newCategory(t, admin, 'Peer support');
     topic = await newTopic(t, alice, categoryId, 'Where to find naloxone?');
@@ -94,15 +93,24 @@ describe('topic surgery in the browser', () => {
     expect(await page.getByRole('button', { name: 'Select posts' }).count()).toBe(0);
   });
 
-  it('opens a merged topic’s old address on the topic it went into', async () => {
+  it('merges a topic into one chosen by its pasted link, saying first what happens, and opens its old address on the heir', async () => {
     const from = (await t.http().get(`/api/categories/${topic.categoryId}/topics`).expect(200)).body.items.find(
       (item: { title: string }) => item.title === 'The bus strike',
     ) as { id: string };
-    await t.http().post(`/api/topics/${from.id}/merge`).set(moderator.auth).send({ intoTopicId: topic.id }).expect(204);
+    await page.goto(`${t.baseUrl}/t/the-bus-strike/${from.id}`);
+    await page.getByRole('button', { name: 'Merge into another topic…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge into another topic' });
+    expect(await dialog.getByRole('button', { name: 'Merge the topics' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Find the topic to merge into').fill(`${t.baseUrl}/t/${topic.slug}/${topic.id}`);
+    await dialog.getByRole('radio', { name: topic.title }).check();
+    await dialog.getByText(`Every post of “The bus strike” will move into “${topic.title}”`).waitFor();
+    await dialog.getByRole('button', { name: 'Merge the topics' }).click();
+    await waitForPageExpression(page, `location.pathname.endsWith('/${topic.id}')`);
+    await page.locator('.topic-notices li').getByText('2 posts merged in from').waitFor();
+
     await page.goto(`${t.baseUrl}/t/the-bus-strike/${from.id}`);
     await page.getByRole('heading', { name: topic.title }).waitFor();
     await waitForPageExpression(page, `location.pathname.endsWith('/${topic.id}')`);
-    await page.locator('.topic-notices li').getByText('2 posts merged in from').waitFor();
     // A visitor's server-rendered page of the old address leads there too.
     const guest = await t.http().get(`/t/the-bus-strike/${from.id}`).redirects(0).expect(301);
     expect(guest.headers.location).toBe(`/t/${topic.id}`);

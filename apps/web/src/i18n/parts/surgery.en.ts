@@ -25,7 +25,7 @@ export const surgeryEn = {
   splitDone: 'The posts are now in a new topic:',
   mergeTitle: 'Merge into another topic',
   mergeSearch: 'Find the topic to merge into',
-  mergeSearchHint: 'Two letters or more from its title or its posts.',
+  mergeSearchHint: 'Two letters or more from its title or its posts, or paste its link.',
   mergeResults: 'Topics found',
   noResults: 'No topic found for these words.',
   mergeExplain:

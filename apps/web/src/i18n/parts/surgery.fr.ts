@@ -27,7 +27,7 @@ export const surgeryFr: typeof surgeryEn = {
   splitDone: 'Les messages sont maintenant dans un nouveau sujet :',
   mergeTitle: 'Fusionner dans un autre sujet',
   mergeSearch: 'Trouver le sujet où fusionner',
-  mergeSearchHint: 'Deux lettres ou plus de son titre ou de ses messages.',
+  mergeSearchHint: 'Deux lettres ou plus de son titre ou de ses messages, ou collez son lien.',
   mergeResults: 'Sujets trouvés',
   noResults: 'Aucun sujet trouvé pour ces mots.',
   mergeExplain:

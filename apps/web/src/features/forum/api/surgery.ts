@@ -43,14 +43,24 @@ export function useMergeTopic(topicId: string) {
   });
 }
 
-/** Topics whose title or posts hold these words (a merge's target), each topic once. */
+const TOPIC_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/**
+ * A merge's target: a pasted topic link (or id) names that topic; otherwise the topics whose title or posts
+ * hold these words, each once.
+ */
 export function useTopicSearch(words: string) {
   return useQuery({
     queryKey: ['topic-search', words],
-    queryFn: async () => {
+    queryFn: async (): Promise<{ topicId: string; title: string }[]> => {
+      const linked = TOPIC_ID.exec(words)?.[0];
+      if (linked) {
+        const topic = await api<TopicDto>('GET', `/topics/${linked}`).catch(() => null);
+        return topic ? [{ topicId: topic.id, title: topic.title }] : [];
+      }
       const page = await api<{ items: SearchHitDto[] }>('GET', `/search?q=${encodeURIComponent(words)}&limit=20`);
-      const seen = new Map<string, SearchHitDto>();
-      for (const hit of page.items) if (!seen.has(hit.topicId)) seen.set(hit.topicId, hit);
+      const seen = new Map<string, { topicId: string; title: string }>();
+      for (const hit of page.items) if (!seen.has(hit.topicId)) seen.set(hit.topicId, { topicId: hit.topicId, title: hit.title });
       return [...seen.values()];
     },
     enabled: words.trim().length >= 2,
