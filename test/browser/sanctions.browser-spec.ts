@@ -66,6 +66,10 @@ describe('members under sanction in the browser', () => {
     expect(await page.getByRole('button', { name: 'New topic' }).count()).toBe(0);
     await page.goto(`${t.baseUrl}/`);
     await banner.getByRole('link', { name: 'Read the decision or appeal it' }).waitFor();
+    // Nor a conversation: the inbox offers none, and the page says why instead of a form to fill in.
+    await page.goto(`${t.baseUrl}/messages/new`);
+    await page.getByText('You cannot write while you are silenced').waitFor();
+    expect(await page.locator('main textarea').count()).toBe(0);
     await page.context().close();
   });
 

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../../i18n/use-translation';
 import { Link, useSearchParams } from 'react-router';
+import { useSilence } from '../../shared/api/silence';
 import type { ConversationDto } from '@harbour/contracts';
 import { useMe } from '../../../lib/session';
 import { Alert } from '../../../ui/alert';
@@ -18,6 +19,8 @@ export function InboxPage() {
   const unread = params.get('unread') === 'true';
   const q = params.get('q') ?? '';
   const conversations = useConversations({ unread, q });
+  // A silenced member starts no conversation (the banner above says why and until when).
+  const silenced = useSilence() !== null;
   const items = conversations.data?.pages.flatMap((page) => page.items) ?? [];
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -31,9 +34,11 @@ export function InboxPage() {
     <Page title={t('conversations.inbox.title')}>
       <p className="muted">{t('conversations.inbox.intro')}</p>
       <div className="toolbar inbox-toolbar">
-        <Link to="/messages/new" className="button-link">
-          {t('conversations.inbox.newConversation')}
-        </Link>
+        {!silenced && (
+          <Link to="/messages/new" className="button-link">
+            {t('conversations.inbox.newConversation')}
+          </Link>
+        )}
         <button type="button" aria-pressed={unread} onClick={() => set({ unread: unread ? null : 'true' })}>
           {t('conversations.inbox.unreadOnly')}
         </button>

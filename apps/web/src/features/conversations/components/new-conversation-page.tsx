@@ -7,6 +7,7 @@ import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useComposerUploads } from '../../shared/components/composer-uploads';
+import { useSilence } from '../../shared/api/silence';
 import { DraftOffer, DraftStatusLine } from '../../shared/drafts/draft-notice';
 import { useDraft } from '../../shared/drafts/use-draft';
 import { useCreateConversation, useGroupToWrite } from '../api/conversations';
@@ -20,7 +21,7 @@ type Field = 'to' | 'subject' | 'body';
  * a group (`?group=<slug>`, from the group's page). Refusals are shown next to the field they concern.
  */
 export function NewConversationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -37,6 +38,21 @@ export function NewConversationPage() {
   const uploads = useComposerUploads({ textarea, setBody });
   // The subject and the text are kept as the member's one new-conversation draft (recipients are chosen again).
   const draft = useDraft('new-conversation', { body, title: subject });
+  const silence = useSilence();
+
+  // Told before typing: a silenced member's message would be refused (the banner above gives the message).
+  if (silence) {
+    return (
+      <Page title={t('conversations.new.title')} narrow>
+        <Alert kind="info">
+          {t('moderation11.silenced.noWriting', {
+            date: new Date(silence.until).toLocaleString(i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
+          })}
+        </Alert>
+        <Link to="/messages">{t('conversations.page.backToInbox')}</Link>
+      </Page>
+    );
+  }
 
   if (groupSlug !== null && group.isError) {
     return (
