@@ -100,6 +100,10 @@ describe('categories, managed by admins and group owners', () => {
       expect({ body, status: response.status }).toEqual({ body, status: 400 });
       expect(JSON.stringify(response.body.message)).toContain(field);
     }
+    for (const body of [{ moveTopicsTo: null }, { moveTopicsTo: 'nope' }, { moveTopicsTo: 7 }, { everything: true }]) {
+      const response = await remove(id, body);
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+    }
     expect(await get(id)).toMatchObject({ name: 'Steady', color: null, parentId: null, anonymous: 'off', position: expect.any(Number) });
     expect(await log(id)).toEqual([]);
   });
@@ -213,6 +217,22 @@ describe('categories, managed by admins and group owners', () => {
     expect((await remove(parent).expect(409)).body.message).toContain('subcategories');
     await remove(child).expect(204);
     await remove(parent).expect(204);
+  });
+
+  it('answers a topic started while its category is deleted with a clear refusal, never a 500', async () => {
+    for (let round = 0; round < 8; round++) {
+      const doomed = await newCategory(t, admin, `Doomed ${round}`);
+      const [removed, started] = await Promise.all([
+        remove(doomed),
+        t.http().post('/api/topics').set(member.auth).send({ categoryId: doomed, title: 'Just in time?', body: 'x' }),
+      ]);
+      // Either the topic came first (the category then has it: 409) or the removal did (the topic is refused).
+      expect([
+        [204, 400],
+        [204, 409],
+        [409, 201],
+      ]).toContainEqual([removed.status, started.status]);
+    }
   });
 
   it('lets a group owner merge one of their spaces into another of the same group, never outside it', async () => {

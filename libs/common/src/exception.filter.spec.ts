@@ -81,4 +81,20 @@ describe('the exception filter', () => {
     expect(run(Object.assign(new Error('deadlock detected'), { code: '40P01' })).status).toBe(500);
     jest.restoreAllMocks();
   });
+
+  it('answers a write that named a row removed meanwhile (a race) with a 409, warning in one line', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const error = jest.spyOn(Logger.prototype, 'error');
+    const raced = Object.assign(new Error('insert or update on table "topics" violates foreign key constraint'), {
+      driverError: { code: '23503' },
+    });
+    expect(run(raced)).toMatchObject({
+      status: 409,
+      body: { statusCode: 409, error: 'Conflict', message: expect.stringContaining('removed') },
+    });
+    expect(JSON.stringify(run(raced).body)).not.toContain('topics');
+    expect(String(warn.mock.calls[0]?.[0])).toContain('23503');
+    expect(error).not.toHaveBeenCalled();
+    jest.restoreAllMocks();
+  });
 });

@@ -32,12 +32,21 @@ interface ParserError {
  */
 const REFUSED_VALUE_CODES = new Set(['22P02', '22007', '22008', '22021', '22P05', '22003', '22001', '54000']);
 
+/** PostgreSQL's foreign_key_violation: a row written names one that is gone. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /** A TypeORM QueryFailedError carries the pg error's fields, and the pg error itself in `driverError`. */
-function databaseRefusal(exception: unknown): { code: string; routine: string } | null {
+function databaseCode(exception: unknown): string | null {
   if (typeof exception !== 'object' || exception === null) return null;
-  const error = exception as { code?: unknown; routine?: unknown; driverError?: { code?: unknown; routine?: unknown } };
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } };
   const code = typeof error.code === 'string' ? error.code : error.driverError?.code;
-  if (typeof code !== 'string' || !REFUSED_VALUE_CODES.has(code)) return null;
+  return typeof code === 'string' ? code : null;
+}
+
+function databaseRefusal(exception: unknown): { code: string; routine: string } | null {
+  const code = databaseCode(exception);
+  if (code === null || !REFUSED_VALUE_CODES.has(code)) return null;
+  const error = exception as { routine?: unknown; driverError?: { routine?: unknown } };
   const routine = error.routine ?? error.driverError?.routine;
   return { code, routine: typeof routine === 'string' ? routine : 'unknown' };
 }
@@ -83,6 +92,12 @@ export class HarbourExceptionFilter implements ExceptionFilter {
       // PostgreSQL's message, which quotes the value (logs never hold what members typed).
       this.logger.warn(`Validation let through a value the database refused (${refusal.code} in ${refusal.routine})`);
       return { statusCode: HttpStatus.BAD_REQUEST, message: 'The request holds a value that cannot be stored' };
+    }
+    if (databaseCode(exception) === FOREIGN_KEY_VIOLATION) {
+      // A race, not a bug: what the request names was removed between its checks and its write (a topic
+      // started in a category being deleted). The write is refused; the caller reloads and sees why.
+      this.logger.warn('A write named a row removed meanwhile (23503)');
+      return { statusCode: HttpStatus.CONFLICT, message: 'Something this refers to was removed meanwhile: reload and try again' };
     }
     if (databaseUnavailable(exception)) {
       // Not a bug: the database is restarting or unreachable. One line, no stack; the caller may retry.
