@@ -273,6 +273,19 @@ describe('a canary in a private space', () => {
     }
   });
 
+  it('never names the private space in the moderation log of a site moderator, whatever the filter', async () => {
+    const name = `${CANARY} space`;
+    await t.http().patch(`/api/categories/${ids.category}`).set(owner.auth).send({ name }).expect(200);
+    await t.http().patch(`/api/topics/${ids.topic}`).set(owner.auth).send({ locked: true }).expect(200);
+    const everything = await t.http().get(`/api/moderation/log?memberId=${insider.user.id}`).set(admin.auth).expect(200);
+    expect(everything.text).toContain(CANARY); // the admin reads the renamed space's topic: so would a leak
+    for (const query of ['', `?memberId=${insider.user.id}`, '?action=category', '?action=topic', `?targetId=${ids.category}`]) {
+      const response = await t.http().get(`/api/moderation/log${query}`).set(letters.siteModerator.auth).expect(200);
+      expect({ query, text: response.text }).not.toEqual({ query, text: expect.stringContaining(CANARY) });
+    }
+    await t.http().patch(`/api/topics/${ids.topic}`).set(owner.auth).send({ locked: false }).expect(200);
+  });
+
   it('shows a reported letter to the site’s moderators, never in a group’s queue', async () => {
     const { word, reader, between, siteModerator } = letters;
     await t
