@@ -4,6 +4,7 @@ import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newPrivateCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
+import { connectSocket, nextEvent } from '../support/sockets';
 
 /** Topic surgery (api.md 1.1): split, merge and move, their notices, counts, read positions and races. */
 describe('topic surgery', () => {
@@ -65,6 +66,10 @@ describe('topic surgery', () => {
       p5.id,
     ]);
     const before = await topicCount(otherCategoryId);
+    // A reader with the thread open hears that it changed, to load it again.
+    const reader = await connectSocket(t.baseUrl, { token: bob.token });
+    expect(await reader.timeout(5000).emitWithAck('topic:join', { topicId: source.id })).toEqual({ ok: true });
+    const heard = nextEvent<{ topicId: string }>(reader, 'topic:rearranged');
 
     const response = await t
       .http()
@@ -73,6 +78,8 @@ describe('topic surgery', () => {
       .send({ postIds: [p3.id], title: 'The off-topic part', categoryId: otherCategoryId })
       .expect(201);
     const split = response.body as TopicDto;
+    expect(await heard).toEqual({ topicId: source.id });
+    reader.close();
     expect(split).toMatchObject({ title: 'The off-topic part', categoryId: otherCategoryId, postCount: 2, author: { id: alice.user.id } });
     const moved = await posts(split.id);
     expect(moved.map((post) => [post.number, post.body, post.parentId])).toEqual([

@@ -34,7 +34,13 @@ export interface DomainEventMap {
   PostDeleted: { postId: string; topicId: string };
   TopicCreated: { topicId: string; categoryId: string; authorId: string };
   /** Title, pin, lock or category changed; `previousCategoryId` differs from `categoryId` after a move. */
-  TopicUpdated: { topicId: string; categoryId: string; previousCategoryId: string };
+  TopicUpdated: {
+    topicId: string;
+    categoryId: string;
+    previousCategoryId: string;
+    /** Posts left or joined it (a split or a merge): its readers reload it. */
+    rearranged?: boolean;
+  };
   /** Someone joined, left, was removed from a group or changed role in it: their access changed. */
   GroupMembershipChanged: { groupId: string; userId: string };
   /** A member was invited by username (their notification arrives with the notifications feature). */

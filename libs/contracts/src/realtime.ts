@@ -61,6 +61,8 @@ export interface ServerToClientEvents {
   'topic:presence': (presence: TopicPresenceEvent) => void;
   /** The socket left a topic's room because its caller may no longer see the topic. */
   'topic:closed': (event: TopicRef) => void;
+  /** Staff split posts off the topic or merged topics into it (or it into another): its readers load it again. */
+  'topic:rearranged': (event: TopicRef) => void;
   /** To the member's own room (every tab and device). */
   notification: (notification: NotificationDto) => void;
   'notification:count': (event: NotificationCountEvent) => void;

@@ -73,8 +73,18 @@ export class TopicSurgeryService {
       await audit(manager, { actorId: caller.userId, action: 'topic.split', targetType: 'topic', targetId: topic.id });
       return created.id;
     });
-    this.events.publish('TopicUpdated', { topicId: topic.id, categoryId: topic.categoryId, previousCategoryId: topic.categoryId });
-    this.events.publish('TopicUpdated', { topicId: newTopicId, categoryId: target.id, previousCategoryId: topic.categoryId });
+    this.events.publish('TopicUpdated', {
+      topicId: topic.id,
+      categoryId: topic.categoryId,
+      previousCategoryId: topic.categoryId,
+      rearranged: true,
+    });
+    this.events.publish('TopicUpdated', {
+      topicId: newTopicId,
+      categoryId: target.id,
+      previousCategoryId: topic.categoryId,
+      rearranged: true,
+    });
     return this.topics.get(caller, newTopicId);
   }
 
@@ -104,8 +114,14 @@ export class TopicSurgeryService {
       topicId: into.topic.id,
       categoryId: into.topic.categoryId,
       previousCategoryId: into.topic.categoryId,
+      rearranged: true,
     });
-    this.events.publish('TopicUpdated', { topicId: topic.id, categoryId: into.topic.categoryId, previousCategoryId: topic.categoryId });
+    this.events.publish('TopicUpdated', {
+      topicId: topic.id,
+      categoryId: into.topic.categoryId,
+      previousCategoryId: topic.categoryId,
+      rearranged: true,
+    });
   }
 
   /** A thread's notices, each telling about the other topic or category only as far as the reader may see it. */

@@ -71,7 +71,10 @@ export class RealtimeGateway implements OnGatewayInit<HarbourServer>, OnGatewayC
       event.changed.some((name) => VISIBILITY_SETTINGS.has(name)) ? this.recheck({ all: true, settings: true }) : undefined,
     );
     this.events.on('SpaceAccessChanged', () => this.recheck({ all: true }));
-    this.events.on('TopicUpdated', (event) => (event.categoryId !== event.previousCategoryId ? this.recheck({ all: true }) : undefined));
+    this.events.on('TopicUpdated', (event) => {
+      if (event.rearranged) this.server.to(topicRoom(event.topicId)).emit('topic:rearranged', { topicId: event.topicId });
+      return event.categoryId !== event.previousCategoryId ? this.recheck({ all: true }) : undefined;
+    });
     server.on(RECHECK, (message) => {
       this.recheckHere(message).catch((error: unknown) => this.logger.error(`re-check failed: ${String(error)}`));
     });

@@ -182,6 +182,13 @@ export function useLiveTopic(topicId: string, myId: string | undefined): LiveTop
       replacePost(data, event.id, (old) => ({ ...old, deleted: true, body: '', html: '', author: null, reactions: {} })),
     );
   });
+  useSocketEvent('topic:rearranged', (event) => {
+    if (event.topicId !== topicId) return;
+    // A split or merge moved posts: load the thread and its notices again (a merged-away topic's answer leads on).
+    void queryClient.invalidateQueries({ queryKey: ['topic', topicId] });
+    void queryClient.invalidateQueries({ queryKey: postsKey(topicId) });
+    void queryClient.invalidateQueries({ queryKey: ['topic-notices', topicId] });
+  });
   useSocketEvent('topic:presence', (presence) => {
     if (presence.topicId !== topicId) return;
     setReaders(presence.readers);
