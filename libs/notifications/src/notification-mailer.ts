@@ -159,6 +159,9 @@ export class NotificationMailer {
       const link = (notification.postId && links.get(notification.postId)) || links.get(notification.topicId);
       return link ? `${base}${postPath(link)}` : `${base}/notifications`;
     }
+    // What waits for staff: the members screen for a registration, the review queue for the rest.
+    if (notification.type === 'staff')
+      return `${base}${notification.data.outcome === 'registration_pending' ? '/admin/users' : '/moderation/queue'}`;
     if (notification.type === 'group_invitation') return `${base}/notifications`;
     if (notification.data.groupSlug) return `${base}/g/${notification.data.groupSlug}`;
     return `${base}/notifications`;
