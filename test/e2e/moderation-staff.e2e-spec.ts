@@ -44,6 +44,8 @@ describe('moderation 1.1 and members under sanction', () => {
     expect(JSON.stringify(bad.body.message)).toContain('body');
     await resolve(moderator, flag.id, { action: 'lock', body: 'x' }).expect(400);
     await resolve(moderator, flag.id, { action: 'edit', body: 'Nul \u0000 byte' }).expect(400);
+    await resolve(moderator, flag.id, { action: 'edit', body: null }).expect(400);
+    await resolve(moderator, flag.id, { action: 'move', categoryId: null }).expect(400);
     await resolve(moderator, flag.id, { action: 'edit', body: 'Call me (number removed by a moderator)' }).expect(204);
     expect((await queue(t, moderator)).some((item) => item.id === flag.id || item.target.id === reply.id)).toBe(false);
     const post = (await t.http().get(`/api/posts/${reply.id}`).set(reporter.auth).expect(200)).body as { body: string };
@@ -184,6 +186,10 @@ describe('moderation 1.1 and members under sanction', () => {
     await t.http().post('/api/auth/login').send({ login, password: member.password }).expect(403);
     await t.http().post('/api/auth/appeal').send({ login, password: 'wrong password!', message: 'Please' }).expect(401);
     await t.http().post('/api/auth/appeal').send({ login, password: member.password }).expect(400);
+    // Hostile input is a 400 naming the field, never a 500.
+    const surrogate = await t.http().post('/api/auth/appeal').send({ login: '\ud800', password: 'x', message: 'Please' }).expect(400);
+    expect(JSON.stringify(surrogate.body.message)).toContain('login');
+    await t.http().post('/api/auth/appeal').send({ login, password: 'x\u0000', message: 'Please' }).expect(400);
     await t.http().post('/api/auth/appeal').send({ login, password: member.password, message: 'It was my cousin' }).expect(204);
     await t.http().post('/api/auth/appeal').send({ login, password: member.password, message: 'Again' }).expect(409);
     const free = await newMember(t);
