@@ -37,10 +37,8 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
   const [reporting, setReporting] = useState(false);
   // A post by a member the reader blocked starts collapsed (api.md 1.1, Blocking): one click shows it.
   const { article, revealed, reveal } = useBlockedReveal();
-  const edit = useEditPost(post.topicId);
   const remove = useDeletePost(post.topicId);
   const bookmark = useBookmark(post.topicId);
-  const revisions = useRevisions(post.id, historyOpen);
   // Every action shows exactly when the post's `can` (or the topic's, for replies) says the server would allow it.
   const { can } = post;
   const mine = me !== null && me !== undefined && post.author?.id === me.id;
@@ -70,19 +68,8 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
     <p className="muted">{t('forum.deletedPost')}</p>
   ) : post.hidden && !post.html ? (
     <p className="muted">{t('forum.hiddenPost')}</p>
-  ) : editing ? (
-    <Composer
-      label={t('forum.editLabel')}
-      submitLabel={t('forum.saveEdit')}
-      initialBody={post.body}
-      topicId={post.topicId}
-      autoFocus
-      onSubmit={async ({ body: next }) => {
-        await edit.mutateAsync({ id: post.id, body: next, baseRevision: editingFrom ?? post.revision });
-        setEditing(false);
-      }}
-      onCancel={() => setEditing(false)}
-    />
+  ) : editingFrom !== null ? (
+    <PostEditor post={post} from={editingFrom} onDone={() => setEditing(false)} />
   ) : post.contentWarning ? (
     <details className="content-warning">
       <summary>{t('forum.contentWarningShow', { warning: post.contentWarning })}</summary>
@@ -149,18 +136,50 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
         />
       )}
       {reporting && <ReportDialog targetType="post" targetId={post.id} onClose={() => setReporting(false)} />}
-      {historyOpen && (
-        <section className="revisions" aria-label={t('forum.history')}>
-          {revisions.data?.items.map((revision) => (
-            <div key={revision.editedAt} className="revision">
-              <p className="muted revision-editor">{t(`forum.editedBy.${revision.editedBy}`, { name: post.author?.displayName ?? '' })}</p>
-              <p className="muted">{t('forum.revisionOf', { date: date(revision.editedAt) })}</p>
-              <pre>{revision.body}</pre>
-            </div>
-          ))}
-        </section>
-      )}
+      {historyOpen && <PostHistory post={post} />}
       {children}
     </article>
+  );
+}
+
+/*
+ * The editor and the history exist only while open: a topic page draws 50 posts at once, and a query or mutation
+ * observer per post (most never used) was a measurable part of a slow phone's first load.
+ */
+
+/** The post's body in the composer, saved as an edit of the revision it started from. */
+function PostEditor({ post, from, onDone }: { post: PostDto; from: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const edit = useEditPost(post.topicId);
+  return (
+    <Composer
+      label={t('forum.editLabel')}
+      submitLabel={t('forum.saveEdit')}
+      initialBody={post.body}
+      topicId={post.topicId}
+      autoFocus
+      onSubmit={async ({ body: next }) => {
+        await edit.mutateAsync({ id: post.id, body: next, baseRevision: from });
+        onDone();
+      }}
+      onCancel={onDone}
+    />
+  );
+}
+
+/** The post's earlier versions, each with who edited it and when. */
+function PostHistory({ post }: { post: PostDto }) {
+  const { t, i18n } = useTranslation();
+  const revisions = useRevisions(post.id, true);
+  return (
+    <section className="revisions" aria-label={t('forum.history')}>
+      {revisions.data?.items.map((revision) => (
+        <div key={revision.editedAt} className="revision">
+          <p className="muted revision-editor">{t(`forum.editedBy.${revision.editedBy}`, { name: post.author?.displayName ?? '' })}</p>
+          <p className="muted">{t('forum.revisionOf', { date: formatDateTime(revision.editedAt, i18n.language) })}</p>
+          <pre>{revision.body}</pre>
+        </div>
+      ))}
+    </section>
   );
 }
