@@ -6,6 +6,7 @@ import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useLogin } from '../api/login';
+import { isKeptOut, SignInAppeal } from './sign-in-appeal';
 
 /**
  * Sign-in's second step, when the password was right and the account uses two-factor: a code from the app, or
@@ -17,6 +18,8 @@ export function TwoFactorStep({ credentials, onSignedIn, onBack }: { credentials
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
   const [error, setError] = useState<{ field: boolean; message: string } | null>(null);
+  // Refused as suspended or banned once the code was right: the appeal opens here, as on the first step.
+  const [keptOut, setKeptOut] = useState(false);
   const input = useRef<HTMLDivElement>(null);
 
   // The field is what the member came here for: focus it on arrival, on switching modes and after a refusal.
@@ -38,6 +41,7 @@ export function TwoFactorStep({ credentials, onSignedIn, onBack }: { credentials
       else if (failure instanceof ApiError && failure.status === 429)
         setError({ field: false, message: t('twoFactor.errors.rateLimited') });
       else setError({ field: false, message: failure instanceof ApiError ? failure.messages.join(' ') : t('twoFactor.errors.generic') });
+      setKeptOut(isKeptOut(failure));
     }
   };
 
@@ -75,6 +79,7 @@ export function TwoFactorStep({ credentials, onSignedIn, onBack }: { credentials
           </button>
         </div>
       </form>
+      {keptOut && <SignInAppeal credentials={credentials} />}
       <p>
         <button type="button" className="link-button" onClick={switchMode}>
           {recovery ? t('twoFactor.signIn.useApp') : t('twoFactor.signIn.useRecovery')}
