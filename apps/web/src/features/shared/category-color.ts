@@ -26,3 +26,27 @@ export function categoryStyle(category: { id: string; color?: string | null }): 
   if (!category.color) return { '--category-hue': categoryHue(category.id) } as CSSProperties;
   return { '--category-hue': hueOf(category.color), '--category-color': category.color } as CSSProperties;
 }
+
+/** Colours that keep at least 4.5:1 against white: text drawn in them stays readable. */
+export const PRESET_COLORS = {
+  green: '#1a7f5a',
+  teal: '#0f766e',
+  blue: '#1d4ed8',
+  indigo: '#4338ca',
+  purple: '#7e22ce',
+  magenta: '#be185d',
+  red: '#b91c1c',
+  orange: '#c2410c',
+  brown: '#8a5a2b',
+  grey: '#475569',
+} as const;
+
+/** WCAG contrast of a `#rrggbb` colour against white (1 to 21). */
+export function contrastWithWhite(color: string): number {
+  const channel = (at: number) => {
+    const value = parseInt(color.slice(at, at + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05);
+}

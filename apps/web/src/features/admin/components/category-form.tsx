@@ -13,30 +13,7 @@ import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { TextField } from '../../../ui/text-field';
 import { useUpdateCategory } from '../../shared/api/categories';
-
-/** Colours that keep at least 4.5:1 against white: text drawn in them stays readable. */
-export const PRESET_COLORS = {
-  green: '#1a7f5a',
-  teal: '#0f766e',
-  blue: '#1d4ed8',
-  indigo: '#4338ca',
-  purple: '#7e22ce',
-  magenta: '#be185d',
-  red: '#b91c1c',
-  orange: '#c2410c',
-  brown: '#8a5a2b',
-  grey: '#475569',
-} as const;
-
-/** WCAG contrast of a `#rrggbb` colour against white (1 to 21). */
-export function contrastWithWhite(color: string): number {
-  const channel = (at: number) => {
-    const value = parseInt(color.slice(at, at + 2), 16) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return 1.05 / (luminance + 0.05);
-}
+import { contrastWithWhite, PRESET_COLORS } from '../../shared/category-color';
 
 /**
  * Every setting of a category (api.md 1.1): name, description, colour, place, who sees, starts and replies,
