@@ -97,9 +97,6 @@ describe('site settings', () => {
     [{ color: 'blue' }, 'color'],
     [{ mailingAddress: 'x'.repeat(301) }, 'mailingAddress'],
     [{ mailingSenderName: 'Network\u202e' }, 'mailingSenderName'],
-    [{ siteDescription: 'About\u202e' }, 'siteDescription'],
-    [{ logoUrl: '/elsewhere.png' }, 'logoUrl'],
-    [{ setupDone: 'yes' }, 'setupDone'],
   ])('refuses %j with a 400 naming %s and changes nothing', async (patch, field) => {
     const before = (await t.http().get('/api/admin/settings').set(admin.auth)).body;
     const response = await t.http().patch('/api/admin/settings').set(admin.auth).send(patch).expect(400);

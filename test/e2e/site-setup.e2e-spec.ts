@@ -98,6 +98,14 @@ describe('first run and site identity', () => {
     expect(bad.status).toBe(400);
     expect(String(bad.body.message)).toMatch(/defaultLocale/);
     expect(String(bad.body.message)).toMatch(/siteDescription/);
+    for (const [patch, field] of [
+      [{ siteDescription: 'About\u202e' }, 'siteDescription'],
+      [{ logoUrl: '/elsewhere.png' }, 'logoUrl'],
+      [{ setupDone: 'yes' }, 'setupDone'],
+    ] as const) {
+      const refused = await t.http().patch('/api/admin/settings').set(admin.auth).send(patch).expect(400);
+      expect(JSON.stringify(refused.body.message)).toContain(field);
+    }
   });
 
   it('names the site in its emails (subject, sender), not "Harbour"', async () => {
