@@ -62,11 +62,12 @@ describe('categories and spaces in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Resources moved to place 1.' }).waitFor();
     // At the top, Up is disabled: focus moved to its twin, Down.
     await waitForPageExpression(page, `document.activeElement?.getAttribute('aria-label') === 'Move Resources down'`);
-    expect(await page.getByRole('listitem').getByRole('link', { name: /^(Alerts|Peer support|Resources)$/ }).allTextContents()).toEqual([
-      'Resources',
-      'Alerts',
-      'Peer support',
-    ]);
+    expect(
+      await page
+        .getByRole('listitem')
+        .getByRole('link', { name: /^(Alerts|Peer support|Resources)$/ })
+        .allTextContents(),
+    ).toEqual(['Resources', 'Alerts', 'Peer support']);
 
     // Every setting of one category, then saved.
     await page.getByRole('link', { name: 'Settings of Peer support' }).click();
@@ -76,7 +77,10 @@ describe('categories and spaces in the browser', () => {
     await page.getByRole('radio', { name: 'Teal' }).check();
     await page.getByLabel('Place').selectOption({ label: 'Inside Resources' });
     await page.getByRole('group', { name: 'Who starts topics' }).getByRole('radio', { name: 'Site moderators and admins' }).check();
-    await page.getByRole('group', { name: 'Anonymous posting' }).getByRole('radio', { name: /^Allowed/ }).check();
+    await page
+      .getByRole('group', { name: 'Anonymous posting' })
+      .getByRole('radio', { name: /^Allowed/ })
+      .check();
     expect(await axe(page)).toEqual([]);
     expect(await fitsPhone(page)).toBe(true);
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -109,6 +113,11 @@ describe('categories and spaces in the browser', () => {
     await page.goto(`${t.baseUrl}/`);
     const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Peer support circle' }) });
     expect(await row.getAttribute('style')).toContain('--category-color: #0f766e');
+    // Its own page too, with the way to its settings for whoever may edit it, still on a phone's width.
+    await row.getByRole('link', { name: 'Peer support circle' }).click();
+    await page.getByRole('link', { name: 'Settings of Peer support circle' }).waitFor();
+    expect(await page.locator('.category-head').getAttribute('style')).toContain('--category-color: #0f766e');
+    expect(await fitsPhone(page)).toBe(true);
   });
 
   it('a group owner, in French, opens their space’s settings from the group page and shares it with another group', async () => {
@@ -123,7 +132,10 @@ describe('categories and spaces in the browser', () => {
     await page.goto(`${t.baseUrl}/g/${group.slug}`);
     await page.getByRole('link', { name: `Réglages de ${name}` }).click();
     await page.getByRole('heading', { name: `Réglages de ${name}`, level: 1 }).waitFor();
-    await page.getByRole('group', { name: 'Qui répond' }).getByRole('radio', { name: 'Les propriétaires et modérateurs du groupe' }).check();
+    await page
+      .getByRole('group', { name: 'Qui répond' })
+      .getByRole('radio', { name: 'Les propriétaires et modérateurs du groupe' })
+      .check();
     await page.getByRole('group', { name: 'Partagée avec d’autres groupes' }).getByRole('checkbox', { name: partners.name }).check();
     expect(await axe(page)).toEqual([]);
     expect(await fitsPhone(page)).toBe(true);
