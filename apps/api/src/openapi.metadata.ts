@@ -11,6 +11,7 @@ import * as selfServiceDtos from '../../../libs/accounts/src/self-service.dtos';
 import * as twoFactorDtos from '../../../libs/accounts/src/two-factor.dtos';
 import * as accountDtos from '../../../libs/accounts/src/account.dtos';
 import * as leavingDtos from '../../../libs/accounts/src/leaving.dtos';
+import * as topicSurgeryDtos from '../../../libs/forum/src/topic-surgery.dtos';
 import * as groupsDtos from '../../../libs/groups/src/groups.dtos';
 import * as conversationsDtos from '../../../libs/conversations/src/conversations.dtos';
 import * as draftsDtos from '../../../libs/drafts/src/drafts.dtos';
@@ -52,6 +53,9 @@ export const requestModels = async () => {
             },
             UpdateSettingsDto: {
               siteName: { required: false, type: () => String, minLength: 1, maxLength: 80 },
+              siteDescription: { required: false, type: () => String, maxLength: 500 },
+              defaultLocale: { required: false, enum: ['en', 'fr'] },
+              setupDone: { required: false, type: () => Boolean },
               registrationMode: { required: false, enum: ['open', 'invite', 'approval'] },
               loginRequired: { required: false, type: () => Boolean },
               groupCreation: { required: false, enum: ['members', 'admins'] },
@@ -151,6 +155,25 @@ export const requestModels = async () => {
                 format: 'email',
               },
               locale: { required: false, enum: ['en', 'fr'] },
+              uses: {
+                required: false,
+                type: () => Number,
+                description: "How many accounts the link may open (an event's link: everyone in the room); 1 for a mailed link.",
+                minimum: 1,
+                maximum: 1000,
+              },
+              validDays: {
+                required: false,
+                type: () => Number,
+                description: 'Days until the link stops working (default 14).',
+                minimum: 1,
+                maximum: 90,
+              },
+            },
+            CreateAccountDto: {
+              username: { required: true, type: () => String },
+              email: { required: true, type: () => String, maxLength: 254, format: 'email' },
+              locale: { required: false, enum: ['en', 'fr'] },
             },
             ListUsersQueryDto: {
               q: { required: false, type: () => String, description: 'Part of a username or an email address.', maxLength: 100 },
@@ -188,13 +211,25 @@ export const requestModels = async () => {
                 description: 'Group categories only; by default members see, start topics and reply.',
               },
               sharedGroupIds: { required: false, type: () => [String], format: 'uuid', maxItems: 20 },
+              color: { required: false, type: () => String, nullable: true },
+              anonymous: { required: false, enum: ['required', 'off', 'allowed'] },
+              topicsVisibleTo: { required: false, enum: ['everyone', 'author'] },
             },
             UpdateCategoryDto: {
               name: { required: false, type: () => String, minLength: 1, maxLength: 80 },
               description: { required: false, type: () => String, maxLength: 500 },
               access: { required: false, type: () => t['../../../libs/forum/src/forum.dtos'].CategoryAccessInputDto },
               sharedGroupIds: { required: false, type: () => [String], format: 'uuid', maxItems: 20 },
+              color: { required: false, type: () => String, nullable: true, description: 'null: back to the derived hue.' },
+              position: { required: false, type: () => Number, minimum: 0, maximum: 10000 },
+              parentId: { required: false, type: () => String, nullable: true, description: 'null: a top-level category.', format: 'uuid' },
+              seeAccess: { required: false, enum: ['members', 'everyone'] },
+              startAccess: { required: false, enum: ['members', 'everyone', 'moderators'] },
+              replyAccess: { required: false, enum: ['members', 'everyone', 'moderators'] },
+              anonymous: { required: false, enum: ['required', 'off', 'allowed'] },
+              topicsVisibleTo: { required: false, enum: ['everyone', 'author'] },
             },
+            DeleteCategoryDto: { moveTopicsTo: { required: false, type: () => String, format: 'uuid' } },
             CreateTopicDto: {
               categoryId: { required: true, type: () => String, format: 'uuid' },
               title: { required: true, type: () => String, minLength: 3, maxLength: 200 },
@@ -270,6 +305,24 @@ export const requestModels = async () => {
           },
         ],
         [
+          Promise.resolve(topicSurgeryDtos),
+          {
+            SplitTopicDto: {
+              postIds: {
+                required: true,
+                type: () => [String],
+                description: 'Up to 500 posts named at once (their replies come along without being named).',
+                format: 'uuid',
+                minItems: 1,
+                maxItems: 500,
+              },
+              title: { required: true, type: () => String, minLength: 3, maxLength: 200 },
+              categoryId: { required: false, type: () => String, format: 'uuid' },
+            },
+            MergeTopicDto: { intoTopicId: { required: true, type: () => String, format: 'uuid' } },
+          },
+        ],
+        [
           Promise.resolve(groupsDtos),
           {
             CreateGroupDto: {
@@ -339,6 +392,7 @@ export const requestModels = async () => {
               group_join_request: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
               moderation: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
               message: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
+              staff: { required: false, enum: ['both', 'in_app', 'email', 'none'] },
             },
             UpdatePreferencesDto: {
               deliveries: { required: false, type: () => t['../../../libs/notifications/src/notifications.dtos'].DeliveriesDto },
@@ -413,8 +467,15 @@ export const requestModels = async () => {
               note: { required: false, type: () => String, maxLength: 1000 },
             },
             ResolveDto: {
-              action: { required: true, enum: ['delete', 'dismiss', 'hide', 'approve', 'reject'] },
+              action: { required: true, enum: ['delete', 'dismiss', 'hide', 'approve', 'reject', 'edit', 'lock', 'move'] },
               note: { required: false, type: () => String, maxLength: 1000 },
+              body: {
+                required: false,
+                type: () => String,
+                description: "Markdown, as a post's body (lines and spacing are the author's; only NUL is refused).",
+                maxLength: 50000,
+              },
+              categoryId: { required: false, type: () => String, format: 'uuid' },
             },
             CreateSanctionDto: {
               type: { required: true, enum: ['warn', 'silence', 'suspend', 'ban'] },
@@ -422,15 +483,29 @@ export const requestModels = async () => {
               until: { required: false, type: () => Date },
             },
             AppealDto: { message: { required: true, type: () => String, minLength: 3, maxLength: 2000 } },
+            SignInAppealDto: {
+              login: { required: true, type: () => String, minLength: 1, maxLength: 254 },
+              password: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              message: { required: true, type: () => String, minLength: 3, maxLength: 2000 },
+            },
             NoteDto: { body: { required: true, type: () => String, minLength: 1, maxLength: 2000 } },
             LogQueryDto: {
               action: { required: false, type: () => String, maxLength: 40 },
               actorId: { required: false, type: () => String, format: 'uuid' },
               targetId: { required: false, type: () => String, format: 'uuid' },
+              memberId: { required: false, type: () => String, format: 'uuid' },
             },
             AddWatchedWordDto: {
               word: { required: true, type: () => String, minLength: 1, maxLength: 100 },
-              action: { required: true, enum: ['block', 'censor', 'review'] },
+              action: { required: true, enum: ['block', 'censor', 'review', 'respond'] },
+              response: {
+                required: false,
+                type: () => String,
+                description: 'Several lines (phone numbers, addresses): NUL refused, not line breaks.',
+                minLength: 1,
+                maxLength: 2000,
+              },
+              responseFr: { required: false, type: () => String, minLength: 1, maxLength: 2000 },
             },
           },
         ],
@@ -498,6 +573,7 @@ export const operations: Record<string, GeneratedOperation> = {
   AdminLeavingController_delete: { schema: null },
   AdminUsersController_approve: { schema: null },
   AdminUsersController_changeRole: { schema: { $ref: '#/components/schemas/AdminUserDto' } },
+  AdminUsersController_create: { schema: { $ref: '#/components/schemas/AdminUserDto' } },
   AdminUsersController_list: {
     schema: {
       type: 'object',
@@ -623,6 +699,7 @@ export const operations: Record<string, GeneratedOperation> = {
       required: ['items'],
     },
   },
+  CategoriesController_remove: { schema: null },
   CategoriesController_setLevel: { schema: null },
   CategoriesController_topicsOf: {
     schema: {
@@ -842,6 +919,7 @@ export const operations: Record<string, GeneratedOperation> = {
     },
   },
   MailingsController_preview: { schema: { $ref: '#/components/schemas/MailingPreviewDto' } },
+  MailingsController_recipientCount: { schema: { $ref: '#/components/schemas/MailingRecipientCountDto' } },
   MailingsController_remove: { schema: null },
   MailingsController_send: { schema: { $ref: '#/components/schemas/MailingDto' } },
   MailingsController_test: { schema: null },
@@ -866,6 +944,10 @@ export const operations: Record<string, GeneratedOperation> = {
   ModerationController_acknowledge: { schema: null },
   ModerationController_addNote: { schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
   ModerationController_appeal: { schema: null },
+  ModerationController_appealAtSignIn: {
+    summary: "A suspended or banned member's appeal, from the sign-in page (they have no session).",
+    schema: null,
+  },
   ModerationController_claim: { schema: null },
   ModerationController_lift: { schema: null },
   ModerationController_logPage: {
@@ -900,6 +982,7 @@ export const operations: Record<string, GeneratedOperation> = {
   ModerationController_report: { schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
   ModerationController_resolve: { schema: null },
   ModerationController_sanction: { schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
+  ModerationController_sanctionAuthor: { schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
   NotificationsController_list: {
     schema: {
       type: 'object',
@@ -931,6 +1014,7 @@ export const operations: Record<string, GeneratedOperation> = {
             'group_invitation',
             'group_join_request',
             'moderation',
+            'staff',
             'digest',
           ],
         },
@@ -1018,10 +1102,95 @@ export const operations: Record<string, GeneratedOperation> = {
     },
   },
   SettingsController_get: { schema: { $ref: '#/components/schemas/SettingsDto' } },
+  SettingsController_putLogo: { schema: { $ref: '#/components/schemas/SettingsDto' } },
+  SettingsController_removeLogo: { schema: { $ref: '#/components/schemas/SettingsDto' } },
   SettingsController_update: { schema: { $ref: '#/components/schemas/SettingsDto' } },
   SiteController_get: {
     summary: "What the client needs before sign-in: the site's name and how registration works.",
     schema: { $ref: '#/components/schemas/SiteDto' },
+  },
+  SiteController_logoImage: {
+    summary: 'The logo, kept for good when the URL names the current version; a browser may never run or sniff it.',
+    schema: {
+      type: 'object',
+      properties: {
+        options: {
+          type: 'object',
+          properties: {
+            type: { type: 'string', description: 'The value that will be used for the `Content-Type` response header.' },
+            disposition: {
+              oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+              description: 'The value that will be used for the `Content-Disposition` response header.',
+            },
+            length: { type: 'number', description: 'The value that will be used for the `Content-Length` response header.' },
+          },
+        },
+        stream: {},
+        logger: {
+          type: 'object',
+          properties: {
+            context: { type: 'string' },
+            options: { type: 'object', properties: { timestamp: { type: 'boolean' } } },
+            localInstanceRef: {
+              type: 'object',
+              properties: {
+                log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+                error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+                warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+                debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+                verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+                fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+                setLogLevels: { type: 'object', properties: {}, description: 'Set log levels.' },
+              },
+              required: ['log', 'error', 'warn'],
+            },
+            localInstanceLogLevels: { description: 'The `Logger.logLevels` the local instance was last configured with.' },
+            localInstance: {
+              type: 'object',
+              properties: {
+                log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+                error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+                warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+                debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+                verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+                fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+                setLogLevels: { type: 'object', properties: {}, description: 'Set log levels.' },
+              },
+              required: ['log', 'error', 'warn'],
+            },
+            error: { type: 'object', properties: {}, description: "Write an 'error' level log." },
+            log: { type: 'object', properties: {}, description: "Write a 'log' level log." },
+            warn: { type: 'object', properties: {}, description: "Write a 'warn' level log." },
+            debug: { type: 'object', properties: {}, description: "Write a 'debug' level log." },
+            verbose: { type: 'object', properties: {}, description: "Write a 'verbose' level log." },
+            fatal: { type: 'object', properties: {}, description: "Write a 'fatal' level log." },
+            registerLocalInstanceRef: {},
+          },
+          required: ['options', 'localInstance', 'error', 'log', 'warn', 'debug', 'verbose', 'fatal', 'registerLocalInstanceRef'],
+        },
+        handleError: { type: 'object', properties: {} },
+        logError: { type: 'object', properties: {} },
+        getStream: { type: 'object', properties: {} },
+        getHeaders: { type: 'object', properties: {} },
+        errorHandler: { type: 'object', properties: {} },
+        setErrorHandler: { type: 'object', properties: {} },
+        errorLogger: { type: 'object', properties: {} },
+        setErrorLogger: { type: 'object', properties: {} },
+      },
+      required: [
+        'options',
+        'stream',
+        'logger',
+        'handleError',
+        'logError',
+        'getStream',
+        'getHeaders',
+        'errorHandler',
+        'setErrorHandler',
+        'errorLogger',
+        'setErrorLogger',
+      ],
+    },
   },
   SiteInvitationsController_create: { schema: { $ref: '#/components/schemas/CreatedSiteInvitationDto' } },
   SiteInvitationsController_list: {
@@ -1071,7 +1240,10 @@ export const operations: Record<string, GeneratedOperation> = {
   },
   SubscribersController_unsubscribeState: { schema: { $ref: '#/components/schemas/MailingAddressStateDto' } },
   TopicsController_create: { schema: { $ref: '#/components/schemas/TopicWithFirstPostDto' } },
-  TopicsController_get: { schema: { $ref: '#/components/schemas/TopicDto' } },
+  TopicsController_get: {
+    summary: 'A topic merged into another answers 301 to it (api.md 1.1), for callers who may see where it went.',
+    schema: { $ref: '#/components/schemas/TopicDto' },
+  },
   TopicsController_latest: {
     summary: 'Topics of every category the caller may see: latest, unread, new or top (api.md 1.1).',
     schema: {
@@ -1088,6 +1260,15 @@ export const operations: Record<string, GeneratedOperation> = {
   TopicsController_reply: { schema: { $ref: '#/components/schemas/PostDto' } },
   TopicsController_setLevel: { schema: null },
   TopicsController_update: { schema: { $ref: '#/components/schemas/TopicDto' } },
+  TopicSurgeryController_merge: { schema: null },
+  TopicSurgeryController_notices: {
+    schema: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/TopicNoticeDto' } } },
+      required: ['items'],
+    },
+  },
+  TopicSurgeryController_split: { schema: { $ref: '#/components/schemas/TopicDto' } },
   TwoFactorController_confirm: { schema: { $ref: '#/components/schemas/RecoveryCodesDto' } },
   TwoFactorController_disable: { schema: null },
   TwoFactorController_setup: { schema: { $ref: '#/components/schemas/TwoFactorSetupDto' } },
@@ -1409,8 +1590,6 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       edit: { type: 'boolean', description: 'Change the category itself (name, description, permissions).' },
     },
     required: ['startTopic', 'moderate', 'edit'],
-    description:
-      'What the caller may do, computed by the server with the same questions that decide the requests\n(api.md 1.1, `can`): a client shows an action exactly when its flag is true, and never re-derives roles.',
   },
   CategoryDto: {
     type: 'object',
@@ -1432,6 +1611,22 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         description: 'Who may see, start topics and reply; meaningful for group categories (a site category is open to all).',
       },
       private: { type: 'boolean', description: 'Only some members may see it: show the private badge.' },
+      color: {
+        type: 'string',
+        nullable: true,
+        description: '`#rrggbb` chosen by its editors, or null: clients then derive a stable hue from the id.',
+      },
+      position: { type: 'number', description: 'Its place among the categories of the same parent and group (0 first).' },
+      anonymous: {
+        type: 'string',
+        enum: ['required', 'off', 'allowed'],
+        description: 'Stored and validated now; posting anonymously arrives with issue 20.',
+      },
+      topicsVisibleTo: {
+        type: 'string',
+        enum: ['everyone', 'author'],
+        description: '`author`: a support desk, each member sees only the topics they started (issue 20; stored now).',
+      },
       can: { $ref: '#/components/schemas/CategoryCan' },
       notificationLevel: {
         type: 'string',
@@ -1439,7 +1634,23 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         description: 'The member\'s own level here (GET /api/categories/:id, members only; "normal" until they choose).',
       },
     },
-    required: ['id', 'name', 'slug', 'description', 'groupId', 'parentId', 'topicCount', 'sharedGroupIds', 'access', 'private', 'can'],
+    required: [
+      'id',
+      'name',
+      'slug',
+      'description',
+      'groupId',
+      'parentId',
+      'topicCount',
+      'sharedGroupIds',
+      'access',
+      'private',
+      'color',
+      'position',
+      'anonymous',
+      'topicsVisibleTo',
+      'can',
+    ],
   },
   ConversationCan: {
     type: 'object',
@@ -1651,6 +1862,12 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     },
     required: ['locale', 'subject', 'html', 'text'],
   },
+  MailingRecipientCountDto: {
+    type: 'object',
+    properties: { count: { type: 'number' } },
+    required: ['count'],
+    description: '`GET /api/mailings/:id/recipient-count`: how many addresses would receive it if it were sent now.',
+  },
   MailingSummaryDto: {
     type: 'object',
     properties: {
@@ -1809,10 +2026,17 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       action: { type: 'string' },
       targetType: { type: 'string' },
       targetId: { type: 'string', nullable: true },
+      target: {
+        type: 'object',
+        properties: { label: { type: 'string', nullable: true } },
+        required: ['label'],
+        description:
+          "What the entry is about, as the reader may see it: a member's username, a topic's title (a post's\ntopic), a watched word; null when the reader may not see it or it is gone.",
+      },
       reason: { type: 'string', nullable: true },
       createdAt: { type: 'string' },
     },
-    required: ['id', 'actor', 'action', 'targetType', 'targetId', 'reason', 'createdAt'],
+    required: ['id', 'actor', 'action', 'targetType', 'targetId', 'target', 'reason', 'createdAt'],
   },
   NotificationDto: {
     type: 'object',
@@ -1831,6 +2055,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
           'group_invitation',
           'group_join_request',
           'moderation',
+          'staff',
         ],
       },
       createdAt: { type: 'string' },
@@ -1862,7 +2087,11 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
           outcome: {
             type: 'string',
             description:
-              'A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete (to the author).',
+              'A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete, post_edit,\npost_lock, post_move (to the author), watched_word_response; a staff one: registration_pending, appeal, report.',
+          },
+          response: {
+            type: 'string',
+            description: "A `watched_word_response`: the admins' notice (crisis lines, naloxone sites), in the member's language.",
           },
           sanctionId: { type: 'string', description: 'A moderation notification about a sanction (see GET /api/me/sanctions).' },
           subject: { type: 'string', description: "A `message` notification: the conversation's subject (never in a discreet email)." },
@@ -1888,6 +2117,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
           group_invitation: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
           group_join_request: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
           moderation: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
+          staff: { type: 'string', enum: ['both', 'in_app', 'email', 'none'] },
         },
         required: [
           'message',
@@ -1900,6 +2130,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
           'group_invitation',
           'group_join_request',
           'moderation',
+          'staff',
         ],
       },
       digest: { type: 'string', enum: ['off', 'daily', 'weekly'] },
@@ -2275,6 +2506,16 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     type: 'object',
     properties: {
       siteName: { type: 'string' },
+      siteDescription: {
+        type: 'string',
+        description: "One or two sentences about the site (home page, server pages' description); may be empty.",
+      },
+      defaultLocale: { type: 'string', enum: ['en', 'fr'], description: 'What a visitor sees before choosing a language.' },
+      logoUrl: { type: 'string', nullable: true, description: "The logo's address (changes with each new logo), or null." },
+      setupDone: {
+        type: 'boolean',
+        description: 'False until the first admin finishes the first-run setup (the client walks them through it).',
+      },
       registrationMode: { type: 'string', enum: ['open', 'invite', 'approval'] },
       loginRequired: { type: 'boolean' },
       groupCreation: { type: 'string', enum: ['members', 'admins'] },
@@ -2292,6 +2533,10 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     },
     required: [
       'siteName',
+      'siteDescription',
+      'defaultLocale',
+      'logoUrl',
+      'setupDone',
       'registrationMode',
       'loginRequired',
       'groupCreation',
@@ -2309,6 +2554,9 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     type: 'object',
     properties: {
       siteName: { type: 'string' },
+      siteDescription: { type: 'string' },
+      defaultLocale: { type: 'string', enum: ['en', 'fr'] },
+      logoUrl: { type: 'string', nullable: true },
       registrationMode: { type: 'string', enum: ['open', 'invite', 'approval'] },
       loginRequired: { type: 'boolean' },
       groupCreation: { type: 'string', enum: ['members', 'admins'] },
@@ -2316,7 +2564,18 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       staffTwoFactor: { type: 'boolean', description: 'Staff act as members until they turn two-factor on: the client tells them so.' },
       uploadMaxMb: { type: 'number', description: 'The composer refuses a bigger file before sending it.' },
     },
-    required: ['siteName', 'registrationMode', 'loginRequired', 'groupCreation', 'emailVerification', 'staffTwoFactor', 'uploadMaxMb'],
+    required: [
+      'siteName',
+      'siteDescription',
+      'defaultLocale',
+      'logoUrl',
+      'registrationMode',
+      'loginRequired',
+      'groupCreation',
+      'emailVerification',
+      'staffTwoFactor',
+      'uploadMaxMb',
+    ],
     description: "What anyone may know about the site (`GET /api/site`), for the client's header and sign-up form.",
   },
   SiteInvitationDto: {
@@ -2326,9 +2585,15 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       email: { type: 'string', nullable: true },
       createdAt: { type: 'string' },
       expiresAt: { type: 'string' },
-      usedAt: { type: 'string', nullable: true },
+      usedAt: {
+        type: 'string',
+        nullable: true,
+        description: 'When its last use was spent (a one-use link: when it was used); null while it may still be used.',
+      },
+      uses: { type: 'number', description: 'How many accounts the link may open, and how many it has opened.' },
+      usedCount: { type: 'number' },
     },
-    required: ['id', 'email', 'createdAt', 'expiresAt', 'usedAt'],
+    required: ['id', 'email', 'createdAt', 'expiresAt', 'usedAt', 'uses', 'usedCount'],
     description: 'An invitation to register on an invitation-only site (`/api/admin/invitations`).',
   },
   SubscriberDto: {
@@ -2418,6 +2683,31 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'slowModeSeconds',
       'can',
     ],
+  },
+  TopicNoticeDto: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      kind: { type: 'string', enum: ['moved', 'split_to', 'split_from', 'merged_from'] },
+      createdAt: { type: 'string' },
+      postCount: { type: 'number', nullable: true, description: 'How many posts moved (split and merge); null for a category move.' },
+      otherTopic: {
+        type: 'object',
+        properties: { id: { type: 'string', nullable: true }, title: { type: 'string' } },
+        required: ['id', 'title'],
+        nullable: true,
+        description:
+          'The other topic, only when the reader may see it (else null: "another topic"); `id` is null for a topic\nmerged away (its title as it was, shown to readers of its former space).',
+      },
+      fromCategory: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+        required: ['id', 'name'],
+        nullable: true,
+        description: 'The category a topic was moved from, only when the reader may see it.',
+      },
+    },
+    required: ['id', 'kind', 'createdAt', 'postCount', 'otherTopic', 'fromCategory'],
   },
   TopicPostsPageDto: {
     type: 'object',
@@ -2518,9 +2808,15 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     properties: {
       id: { type: 'string' },
       word: { type: 'string' },
-      action: { type: 'string', enum: ['block', 'censor', 'review'] },
+      action: { type: 'string', enum: ['block', 'censor', 'review', 'respond'] },
+      response: {
+        type: 'string',
+        nullable: true,
+        description: "A `respond` word's notice, in English (and French; the English one stands in when there is none).",
+      },
+      responseFr: { type: 'string', nullable: true },
       createdAt: { type: 'string' },
     },
-    required: ['id', 'word', 'action', 'createdAt'],
+    required: ['id', 'word', 'action', 'response', 'responseFr', 'createdAt'],
   },
 };

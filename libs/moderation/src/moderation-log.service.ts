@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type Caller, type CategoryRef, type SiteRules } from '@harbour/access';
-import { toUserDto, UserRepository, type User } from '@harbour/accounts';
+import { toUserDto, UserRepository } from '@harbour/accounts';
 import { ModerationLogRepository, type LogFilter, type LogScope } from '@harbour/audit';
 import type { ModerationLogEntryDto, PageDto } from '@harbour/contracts';
 import { forumTargetAuthorSql, forumTargetInCategory, forumTargetTitles } from '@harbour/forum';
@@ -64,7 +64,7 @@ export class ModerationLog {
     site: SiteRules,
     type: string,
     id: string | null,
-    members: Map<string, User>,
+    members: Map<string, { username: string; status: string }>,
     titles: Map<string, { label: string; category: CategoryRef }>,
   ): string | null {
     if (!id) return null;

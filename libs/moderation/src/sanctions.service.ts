@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
-import { AuthService, SessionsService, UserRepository, type ClientInfo, type User } from '@harbour/accounts';
+import { AuthService, SessionsService, UserRepository, type ClientInfo } from '@harbour/accounts';
 import { audit } from '@harbour/audit';
 import { ConflictError, DomainEvents, ForbiddenError, InvalidInputError, isUuid, NotFoundError, RuleRefusedError } from '@harbour/common';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
-import type { SanctionDto } from '@harbour/contracts';
+import type { Locale, SanctionDto } from '@harbour/contracts';
 import { MailService, sanctionMail } from '@harbour/mail';
 import { ForumLookup } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
@@ -14,6 +14,13 @@ import { ReviewItemRepository } from './review-item.repository';
 import { toSanctionDto } from './sanction.mapper';
 import { SanctionRepository } from './sanction.repository';
 import type { Sanction } from './sanction.entity';
+
+/** What sanctioning reads of a member (accounts owns the User entity; moderation never needs the rest of it). */
+interface SanctionedMember {
+  id: string;
+  email: string;
+  locale: Locale;
+}
 
 /** The longest silence or suspension: past that, ban. */
 const MAX_DAYS = 3650;
@@ -60,7 +67,8 @@ export class SanctionsService {
     return this.sanction(caller, user, dto);
   }
 
-  private async sanction(caller: Caller, user: User, dto: CreateSanctionDto): Promise<{ id: string }> {
+  /** `user`: the member as accounts' UserRepository gives them (only what a sanction needs is read). */
+  private async sanction(caller: Caller, user: SanctionedMember, dto: CreateSanctionDto): Promise<{ id: string }> {
     const timed = dto.type === 'silence' || dto.type === 'suspend';
     if (timed && !dto.until) throw new InvalidInputError(`until is required for ${dto.type}`);
     if (!timed && dto.until) throw new InvalidInputError(`until is only for silence and suspend`);
