@@ -24,6 +24,9 @@ describe('the client translator', () => {
     const english = make();
     english.changeLanguage('en');
     expect(english.t('forum.replies', { count: 0 })).toBe('0 replies');
+    // A `_zero` form, where the dictionary has one, says 0 in words ("Notifications, none unread").
+    english.addResourceBundle('en', { bell_zero: 'Notifications, none unread', bell_one: '1 unread', bell_other: '{{count}} unread' });
+    expect([0, 1, 5].map((count) => english.t('bell', { count }))).toEqual(['Notifications, none unread', '1 unread', '5 unread']);
   });
 
   it('falls back to English, then to the default value, then to the key', () => {
