@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, waitForPageExpression, type TestBrowser } from '../support/browser';
-import { newMember } from '../support/factories';
+import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 
 const WEB_DIR = join(__dirname, '../../dist/web');
@@ -25,11 +25,12 @@ describe('a guest’s first load', () => {
   let t: TestApp;
   let b: TestBrowser;
   let topicId: string;
+  let admin: TestMember;
 
   beforeAll(async () => {
     t = await startTestApp({ webDir: WEB_DIR });
     b = await launchBrowser();
-    const admin = await newMember(t, { role: 'admin' });
+    admin = await newMember(t, { role: 'admin' });
     const category = await newCategory(t, admin, 'Peer support');
     const topic = await newTopic(t, admin, category, 'Where are **naloxone** kits handed out?');
     topicId = topic.id;
@@ -79,5 +80,17 @@ describe('a guest’s first load', () => {
     expect(scripts.length).toBeGreaterThan(1);
     expect(scripts.filter((path) => STAFF_SCREENS.some((screen) => path.startsWith(`/assets/${screen}-`)))).toEqual([]);
     await context.close();
+  });
+
+  it('stays in the site’s default language after the client takes over, for a browser asking for neither English nor French', async () => {
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ defaultLocale: 'fr' }).expect(200);
+    const context = await b.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/t/${topicId}`);
+    await waitForPageExpression(page, `performance.getEntriesByName('harbour:ready').length > 0`);
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('fr');
+    await page.locator('#root').getByRole('link', { name: 'Aller au contenu' }).waitFor({ state: 'attached' });
+    await context.close();
+    await t.http().patch('/api/admin/settings').set(admin.auth).send({ defaultLocale: 'en' }).expect(200);
   });
 });

@@ -9,13 +9,18 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'harbour.language';
 
-/** The member's choice if they made one on this device, else the browser's language, else English. */
+/**
+ * The member's choice if they made one on this device, else the browser's language, else the language the
+ * server chose for this page: a server-rendered page is in the site's default language for a browser asking
+ * for neither English nor French (apps/api/src/pages/words.ts), and the client keeps it when it takes over.
+ */
 function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
   if (saved === 'en' || saved === 'fr') return saved;
-  return navigator.languages.some((lang) => lang.toLowerCase().startsWith('fr')) && !navigator.language.toLowerCase().startsWith('en')
-    ? 'fr'
-    : 'en';
+  const first = navigator.language.toLowerCase();
+  if (navigator.languages.some((lang) => lang.toLowerCase().startsWith('fr')) && !first.startsWith('en')) return 'fr';
+  if (first.startsWith('en')) return 'en';
+  return document.documentElement.lang === 'fr' ? 'fr' : 'en';
 }
 
 /** French is its own chunk, fetched only by a French reader (English is the fallback, always there). */
