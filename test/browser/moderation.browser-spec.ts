@@ -73,7 +73,13 @@ describe('moderation in the browser', () => {
     await page.getByRole('heading', { name: topic.title }).waitFor();
     expect(await page.locator(`#post-${post.id}`).textContent()).not.toContain('Elm Street');
     await moderator.goto(`${t.baseUrl}/moderation/log`);
-    await moderator.getByRole('row').filter({ hasText: 'flag.hide' }).filter({ hasText: 'Doxxing' }).waitFor();
+    // In words, not codes (issue 19): who hid what, and the note.
+    await moderator
+      .locator('.log-entry')
+      .filter({ hasText: 'hid' })
+      .filter({ hasText: 'after reports' })
+      .filter({ hasText: 'Doxxing' })
+      .waitFor();
     expect(offHost).toEqual([]);
   });
 
