@@ -5,6 +5,7 @@ import type { SessionDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { useEndSessions, useSessions } from '../api/account';
+import { formatDateTime } from '../../../lib/dates';
 
 /**
  * The server's label is English for API clients ("Firefox on Android", "Unknown device"): the page says its
@@ -24,7 +25,7 @@ export function SessionsPage() {
   const [done, setDone] = useState<string | null>(null);
   // The pressed button leaves with its row: focus goes to the message saying what happened.
   const status = useRef<HTMLDivElement>(null);
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = (iso: string) => formatDateTime(iso, i18n.language);
 
   const endOne = (session: SessionDto | null) => {
     setDone(null);

@@ -1,6 +1,7 @@
 import { useTranslation } from '../../../i18n/use-translation';
 import type { MessageDto } from '@harbour/contracts';
 import { RenderedHtml } from '../../shared/components/rendered-html';
+import { formatDateTime } from '../../../lib/dates';
 
 /**
  * A reported private message with the five before it, oldest first, the reported one marked. Moderators see
@@ -23,9 +24,7 @@ export function MessageContext({ messages, reportedId }: { messages: MessageDto[
               <p className="muted">
                 {reported && <strong className="badge badge-unread">{t('conversations.moderation.reported')}</strong>}{' '}
                 <span className="post-author">{message.author ? message.author.displayName : t('conversations.page.deletedAuthor')}</span>{' '}
-                <time dateTime={message.createdAt}>
-                  {new Date(message.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
-                </time>
+                <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, i18n.language)}</time>
                 {message.editedAt && <> · {t('conversations.page.edited')}</>}
               </p>
               {/* The html was sanitized on the server when the message was written. */}

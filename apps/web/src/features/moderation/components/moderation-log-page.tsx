@@ -6,6 +6,7 @@ import { Alert } from '../../../ui/alert';
 import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
 import { useModerationLog } from '../api/moderation';
+import { formatDateTime } from '../../../lib/dates';
 
 const KINDS = [
   '',
@@ -44,7 +45,6 @@ export function ModerationLogPage() {
   const actors = new Map(seen);
   for (const entry of entries) if (entry.actor) actors.set(entry.actor.id, entry.actor);
   if (actors.size !== seen.size) setSeen(actors);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Page title={t('moderation.log.title')}>
       <p className="muted">{t('moderation11.log.intro')}</p>
@@ -88,7 +88,7 @@ export function ModerationLogPage() {
             <li key={entry.id} className="log-entry">
               <p>{logSentence(t, entry)}</p>
               <p className="muted">
-                <time dateTime={entry.createdAt}>{date.format(new Date(entry.createdAt))}</time>
+                <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, i18n.language)}</time>
                 {entry.reason && <> · {t('moderation11.log.reason', { reason: entry.reason })}</>}
                 {entry.targetType === 'user' && entry.targetId && entry.target.label && member?.id !== entry.targetId && (
                   <>

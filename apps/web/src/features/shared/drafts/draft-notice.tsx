@@ -2,6 +2,7 @@ import { useTranslation } from '../../../i18n/use-translation';
 import type { DraftDto } from '@harbour/contracts';
 import type { Draft } from './use-draft';
 import './drafts.css';
+import { formatDateTime } from '../../../lib/dates';
 
 /**
  * A draft saved before (on this device or another), offered back when the box opens: restore it or throw it
@@ -10,9 +11,7 @@ import './drafts.css';
 export function DraftOffer({ draft, onRestore }: { draft: Draft; onRestore: (saved: DraftDto) => void }) {
   const { t, i18n } = useTranslation();
   const { offer } = draft;
-  const when = offer
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(offer.updatedAt))
-    : '';
+  const when = offer ? formatDateTime(offer.updatedAt, i18n.language) : '';
   return (
     <div className="draft-offer" role="status">
       {offer && (
