@@ -1,9 +1,6 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, type TestBrowser } from '../support/browser';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
+import { launchBrowser, type TestBrowser, WEB_DIR } from '../support/browser';
 
 describe('accounts in the browser', () => {
   let t: TestApp;

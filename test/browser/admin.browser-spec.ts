@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, waitForPageExpression, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, waitForPageExpression, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember } from '../support/factories';
 
-const WEB_DIR = join(__dirname, '../../dist/web');
 // axe-core comes with eslint-plugin-jsx-a11y; evaluated through the DevTools protocol (the CSP does not cover it).
 const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 

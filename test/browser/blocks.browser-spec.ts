@@ -1,11 +1,8 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
 
 /** The element with focus, as text (what a screen reader would be on). */
 const focused = (page: Page) => page.evaluate<string>('document.activeElement?.textContent ?? ""');

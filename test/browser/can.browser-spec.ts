@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GroupDto, TopicDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, newSite, type TestMember } from '../support/factories';
 import { newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
 import { choosePostAction, postMenuActions } from '../support/reading';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
 
 /**
  * The client shows an action exactly when the object's `can` says the server would allow it (api.md 1.1),

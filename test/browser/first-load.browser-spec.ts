@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, waitForPageExpression, type TestBrowser } from '../support/browser';
+import { launchBrowser, waitForPageExpression, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 
-const WEB_DIR = join(__dirname, '../../dist/web');
 /** The screens only staff open: a guest's first load must fetch none of their chunks. */
 const STAFF_SCREENS = [
   'settings-page',

@@ -1,12 +1,9 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory } from '../support/forum';
 import { choosePostAction } from '../support/reading';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
 
 describe('the forum in the browser', () => {
   let t: TestApp;

@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember } from '../support/factories';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
 
 describe('groups in the browser', () => {
   let t: TestApp;

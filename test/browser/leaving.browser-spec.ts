@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, type TestBrowser, WEB_DIR } from '../support/browser';
 import { sql } from '../support/database';
 import { newMember, newSite, type TestMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
 
 describe('leaving in the browser', () => {
   let t: TestApp;

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TopicWithFirstPostDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, waitForPageExpression, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory } from '../support/forum';
 import { sql } from '../support/database';
 
-const WEB_DIR = join(__dirname, '../../dist/web');
 // axe-core comes with eslint-plugin-jsx-a11y, evaluated from disk through the DevTools protocol (see uploads).
 const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, watchOffHostRequests, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { setMailingSender, tokenFrom } from '../support/mailings';
 
-const WEB_DIR = join(__dirname, '../../dist/web');
 const noSideScroll = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
 describe('mailings in the browser', () => {

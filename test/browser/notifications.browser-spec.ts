@@ -1,11 +1,15 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, waitForPageExpression, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import {
+  launchBrowser,
+  signIn as signInAs,
+  waitForPageExpression,
+  watchOffHostRequests,
+  type TestBrowser,
+  WEB_DIR,
+} from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
 
 describe('live topics and notifications in the browser', () => {
   let t: TestApp;

@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser, WEB_DIR } from '../support/browser';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
 import { addToGroup, newGroup } from '../support/groups';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
 
 describe('profiles in the browser', () => {
   let t: TestApp;

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, waitForPageExpression, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
 import { inDays } from '../support/moderation';
 
-const WEB_DIR = join(__dirname, '../../dist/web');
 // axe-core comes with eslint-plugin-jsx-a11y; evaluated through the DevTools protocol (the CSP does not cover it).
 const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 

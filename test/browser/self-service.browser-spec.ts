@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, waitForPageExpression, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 
-const WEB_DIR = join(__dirname, '../../dist/web');
 const FIREFOX_ANDROID = 'Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0';
 
 describe('the member’s own account in the browser', () => {

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TopicWithFirstPostDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, waitForPageExpression, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { newGroup, newGroupCategory } from '../support/groups';
 
-const WEB_DIR = join(__dirname, '../../dist/web');
 const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** A moderator splits and merges threads on a 360 px phone; a merged topic's old address leads to its heir. */

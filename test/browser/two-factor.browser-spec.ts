@@ -1,12 +1,9 @@
-import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, waitForPageExpression, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, watchOffHostRequests, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember, newSite, type TestMember } from '../support/factories';
-
-const WEB_DIR = join(__dirname, '../../dist/web');
 
 /** What an authenticator app would show for `secret`, `offset` steps from now. */
 function code(secret: string, offset = 0): string {

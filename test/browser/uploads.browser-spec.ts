@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn, waitForPageExpression, watchOffHostRequests, type TestBrowser } from '../support/browser';
+import { launchBrowser, signIn, waitForPageExpression, watchOffHostRequests, type TestBrowser, WEB_DIR } from '../support/browser';
 import { newMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
 import { screenshot } from '../support/uploads';
 
-const WEB_DIR = join(__dirname, '../../dist/web');
 // axe-core comes with eslint-plugin-jsx-a11y. Evaluated through the DevTools protocol, which the site's CSP
 // (script-src 'self') does not cover, from disk: the page still loads nothing from elsewhere.
 const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');

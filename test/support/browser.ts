@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
 
 export interface TestBrowser {
   browser: Browser;
@@ -81,3 +82,9 @@ export async function waitForPageExpression(page: Page, expression: string, time
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * The built client the browser suites serve: dist/web, or HARBOUR_WEB_DIR (a client built elsewhere, so that one
+ * engineer's `vite build` does not swap the files under another's running browser tests).
+ */
+export const WEB_DIR = process.env.HARBOUR_WEB_DIR ?? join(__dirname, '../../dist/web');
