@@ -19,8 +19,10 @@ export interface CategoryDto {
   color: string | null;
   /** Its place among the categories of the same parent and group (0 first). */
   position: number;
-  /** Stored and validated now; posting anonymously arrives with issue 20. */
+  /** Anonymous posting: `off`, `allowed` (the poster's choice per post) or `required` (every post). */
   anonymous: CategoryAnonymous;
+  /** Anonymous posts here wait in the review queue before anyone else sees them. */
+  anonymousReview: boolean;
   /** `author`: a support desk, each member sees only the topics they started (issue 20; stored now). */
   topicsVisibleTo: TopicsVisibleTo;
   can: CategoryCan;
@@ -67,7 +69,10 @@ export interface TopicDto {
   categoryId: string;
   title: string;
   slug: string;
-  author: UserDto;
+  /** null when its first post is anonymous (see anonymousLabel). */
+  author: UserDto | null;
+  /** Its first post is anonymous: "Anonymous 1" (api.md 1.1, Anonymous posting); absent otherwise. */
+  anonymousLabel?: string;
   createdAt: string;
   lastPostAt: string;
   postCount: number;
@@ -96,7 +101,13 @@ export interface PostDto {
   /** 1, 2, 3, … in reading order; null for a reply held for review (it is numbered when approved). */
   number: number | null;
   parentId: string | null;
+  /** null for a deleted or an anonymous post. */
   author: UserDto | null;
+  /**
+   * Posted anonymously: "Anonymous 2", the same for one poster throughout a topic; absent for a signed post.
+   * Nobody, staff included, learns the author from the API (api.md 1.1, Anonymous posting).
+   */
+  anonymousLabel?: string;
   body: string;
   html: string;
   contentWarning: string | null;
@@ -177,6 +188,7 @@ export interface UpdateCategoryBody extends Partial<Pick<CreateCategoryBody, 'na
   startAccess?: CategoryAccessDto['start'];
   replyAccess?: CategoryAccessDto['reply'];
   anonymous?: CategoryAnonymous;
+  anonymousReview?: boolean;
   topicsVisibleTo?: TopicsVisibleTo;
 }
 
@@ -190,6 +202,8 @@ export interface CreateTopicBody {
   title: string;
   body: string;
   contentWarning?: string;
+  /** Post anonymously where the category allows it (400 where it is `off`; implied where `required`). */
+  anonymous?: boolean;
 }
 
 export interface UpdateTopicBody {
@@ -207,6 +221,8 @@ export interface CreatePostBody {
   contentWarning?: string;
   /** Posts quoted in the body. */
   quotes?: string[];
+  /** Post anonymously where the category allows it (400 where it is `off`; implied where `required`). */
+  anonymous?: boolean;
 }
 
 export interface UpdatePostBody {

@@ -20,7 +20,7 @@ import {
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
 import { DeliveredMail } from '@harbour/mail';
 import { Mailing, MailingDelivery, Subscriber } from '@harbour/mailings';
-import { Flag, ModeratorNote, ReviewItem, Sanction } from '@harbour/moderation';
+import { Flag, ModeratorNote, ReviewItem, Sanction, UnmaskRequest } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
 import { PushKeyPair, PushSubscription } from '@harbour/push';
 import { RateLimitCounter, SiteLogo, SiteSettings, WatchedWord } from '@harbour/settings';
@@ -61,6 +61,7 @@ export const ENTITIES = [
   PushSubscription,
   PushKeyPair,
   ReviewItem,
+  UnmaskRequest,
   Flag,
   Sanction,
   ModerationLogEntry,

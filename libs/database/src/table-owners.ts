@@ -41,6 +41,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   flags: 'moderation',
   sanctions: 'moderation',
   moderator_notes: 'moderation',
+  unmask_requests: 'moderation',
   moderation_log: 'audit',
   subscribers: 'mailings',
   mailings: 'mailings',

@@ -37,6 +37,7 @@ export class CategoryEditor {
     if (dto.description !== undefined) changes.description = dto.description;
     if (dto.color !== undefined) changes.color = dto.color === null ? null : dto.color.toLowerCase();
     if (dto.anonymous !== undefined) changes.anonymous = dto.anonymous;
+    if (dto.anonymousReview !== undefined) changes.anonymousReview = dto.anonymousReview;
     if (dto.topicsVisibleTo !== undefined) changes.topicsVisibleTo = dto.topicsVisibleTo;
     const access = accessChange(category, dto);
     if (access) Object.assign(changes, { seeAccess: access.see, startAccess: access.start, replyAccess: access.reply });

@@ -52,9 +52,13 @@ export class Category {
   @Column({ type: 'varchar', length: 7, nullable: true })
   color: string | null;
 
-  /** Anonymous posting here: stored and validated now, acted on by issue 20. */
+  /** Anonymous posting here: never, by choice per post, or every post (a space where nobody is named). */
   @Column({ type: 'varchar', length: 8, default: 'off' })
   anonymous: CategoryAnonymous;
+
+  /** Anonymous posts here wait in the review queue (whoever wrote them: an exemption would tell). */
+  @Column({ name: 'anonymous_review', type: 'boolean', default: false })
+  anonymousReview: boolean;
 
   /** `author`: a support desk where each member sees only their own topics (issue 20; stored now). */
   @Column({ name: 'topics_visible_to', type: 'varchar', length: 8, default: 'everyone' })

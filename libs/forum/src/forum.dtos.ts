@@ -94,6 +94,7 @@ export class UpdateCategoryDto implements Exactly<UpdateCategoryBody, UpdateCate
   @Optional() @IsIn(SPACE_AUDIENCES) startAccess?: SpaceAudience;
   @Optional() @IsIn(SPACE_AUDIENCES) replyAccess?: SpaceAudience;
   @Optional() @IsIn(CATEGORY_ANONYMOUS) anonymous?: CategoryAnonymous;
+  @Optional() @IsBoolean() anonymousReview?: boolean;
   @Optional() @IsIn(TOPICS_VISIBLE_TO) topicsVisibleTo?: TopicsVisibleTo;
 }
 
@@ -106,6 +107,7 @@ export class CreateTopicDto implements Exactly<CreateTopicBody, CreateTopicDto> 
   @CleanText() @IsString() @Length(3, 200) @SafeText() title: string;
   @IsString() @IsNotEmpty() @MaxLength(MAX_BODY) @NoNul() body: string;
   @Optional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
+  @Optional() @IsBoolean() anonymous?: boolean;
 }
 
 export class UpdateTopicDto implements Exactly<UpdateTopicBody, UpdateTopicDto> {
@@ -123,6 +125,7 @@ export class CreatePostDto implements Exactly<CreatePostBody, CreatePostDto> {
   @Optional() @CleanText() @IsString() @Length(1, 200) @SafeText() contentWarning?: string;
   /** Posts quoted in the body; each must be visible to the author. */
   @Optional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true, message: 'quotes must be post ids' }) quotes?: string[];
+  @Optional() @IsBoolean() anonymous?: boolean;
 }
 
 export class UpdatePostDto implements Exactly<UpdatePostBody, UpdatePostDto> {

@@ -24,6 +24,7 @@ export function toCategoryDto(category: Category, can: CategoryCan): CategoryDto
     color: category.color,
     position: category.position,
     anonymous: category.anonymous,
+    anonymousReview: category.anonymousReview,
     topicsVisibleTo: category.topicsVisibleTo,
     can,
   };
@@ -41,14 +42,27 @@ export interface TopicMemberState {
   level?: NotificationLevel;
 }
 
+/** What others see of an anonymous poster (api.md 1.1): a number stable within the topic, never the member. */
+export function anonymousLabel(number: number): string {
+  return `Anonymous ${number}`;
+}
+
+/** Fails closed: a row read without its anonymity column must not be answered as a signed one. */
+function loadedAnonymity(number: number | null | undefined): number | null {
+  if (number === undefined) throw new Error('anonymous_number was not read with this post or topic');
+  return number;
+}
+
 export function toTopicDto(topic: Topic, state: TopicMemberState | null, can: TopicCan): TopicDto {
   if (!topic.author) throw new Error('toTopicDto needs the author loaded');
+  const anonymous = loadedAnonymity(topic.anonymousNumber);
   return {
     id: topic.id,
     categoryId: topic.categoryId,
     title: topic.title,
     slug: topic.slug,
-    author: toUserDto(topic.author),
+    author: anonymous === null ? toUserDto(topic.author) : null,
+    ...(anonymous === null ? {} : { anonymousLabel: anonymousLabel(anonymous) }),
     createdAt: topic.createdAt.toISOString(),
     lastPostAt: topic.lastPostAt.toISOString(),
     postCount: topic.postCount,
@@ -96,12 +110,16 @@ export function toPostDto(post: Post, view: PostView): PostDto {
   const { extras } = view;
   const deleted = Boolean(post.deletedAt);
   const blank = deleted || (post.hidden && !view.seesHidden);
+  // An anonymous post names nobody, to anyone (its author and staff included): a reader who blocked its
+  // author is not told either, or blocking would be a way to test who wrote it.
+  const anonymous = loadedAnonymity(post.anonymousNumber);
   return {
     id: post.id,
     topicId: post.topicId,
     number: post.number,
     parentId: post.parentId,
-    author: deleted ? null : toUserDto(post.author),
+    author: deleted || anonymous !== null ? null : toUserDto(post.author),
+    ...(anonymous === null ? {} : { anonymousLabel: anonymousLabel(anonymous) }),
     body: blank ? '' : post.body,
     html: blank ? '' : post.html,
     contentWarning: blank ? null : post.contentWarning,
@@ -114,7 +132,7 @@ export function toPostDto(post: Post, view: PostView): PostDto {
     reactions: deleted ? {} : (extras.reactions.get(post.id) ?? {}),
     myReactions: extras.mine.get(post.id) ?? [],
     bookmarked: extras.bookmarked.has(post.id),
-    blockedAuthor: !deleted && extras.blockedAuthors.has(post.authorId),
+    blockedAuthor: !deleted && anonymous === null && extras.blockedAuthors.has(post.authorId),
     ...(post.pendingReview ? { pendingReview: true } : {}),
     can: view.can,
   };

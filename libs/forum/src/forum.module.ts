@@ -33,6 +33,7 @@ import { TopicMoves } from './topic-moves';
 import { TopicSurgeryController } from './topic-surgery.controller';
 import { TopicSurgeryRepository } from './topic-surgery.repository';
 import { TopicSurgeryService } from './topic-surgery.service';
+import { AnonymousPosting } from './anonymous-posting';
 
 @Module({
   imports: [AccountsModule, UploadsModule],
@@ -59,6 +60,7 @@ import { TopicSurgeryService } from './topic-surgery.service';
     PostsService,
     PostEditsService,
     PostWriter,
+    AnonymousPosting,
     PostUploads,
     MemberStateService,
     TopicPageCache,

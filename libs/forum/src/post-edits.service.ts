@@ -13,6 +13,7 @@ import {
 } from '@harbour/common';
 import type { PostDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
+import { AnonymousPosting } from './anonymous-posting';
 import { ForumLookup } from './forum-lookup.service';
 import { ForumViews } from './forum-views';
 import type { CreatePostDto, UpdatePostDto } from './forum.dtos';
@@ -37,6 +38,7 @@ export class PostEditsService {
     private readonly settings: SettingsService,
     private readonly limiter: RateLimiter,
     private readonly events: DomainEvents,
+    private readonly anonymity: AnonymousPosting,
   ) {}
 
   async reply(caller: Caller, topicId: string, dto: CreatePostDto): Promise<PostDto> {
@@ -52,6 +54,7 @@ export class PostEditsService {
       throw new InvalidInputError('parentId must be a post of this topic');
     }
     await this.assertQuotable(caller, dto.quotes ?? []);
+    const anonymity = await this.anonymity.decide(category.id, dto.anonymous);
     if (!this.access.can(caller, { action: 'rateLimits.exempt' })) {
       const { rateLimits } = await this.settings.get();
       await this.limiter.consume('post', caller.userId, rateLimits.postsPerMinute, 60);
@@ -64,7 +67,9 @@ export class PostEditsService {
       await this.limiter.consume('slow', `${topic.id}:${caller.userId}`, 1, topic.slowModeSeconds);
     }
     const exempt = this.access.can(caller, { action: 'review.exempt' });
-    const prepared = await this.writer.prepare(dto.body, { author: { id: caller.userId, exempt } });
+    const judged = await this.writer.prepare(dto.body, { author: { id: caller.userId, exempt } });
+    // An anonymous post in a reviewed space waits whoever wrote it: a staff post let through would tell.
+    const prepared = { ...judged, held: judged.held || anonymity.held };
     const { post, mentionedUserIds } = await this.dataSource.transaction(async (manager) => {
       await this.writer.holdWriter(manager, caller.userId);
       return this.writer.append(manager, {
@@ -75,6 +80,7 @@ export class PostEditsService {
         contentWarning: dto.contentWarning ?? null,
         authorLocale: caller.locale,
         prepared,
+        anonymous: anonymity.anonymous,
       });
     });
     this.events.publish('PostCreated', {

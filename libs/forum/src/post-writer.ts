@@ -4,6 +4,7 @@ import { UserRepository } from '@harbour/accounts';
 import { ConflictError, NotFoundError, PostedDrafts, RuleRefusedError, type DraftKey } from '@harbour/common';
 import type { Locale } from '@harbour/contracts';
 import { SettingsService, WatchedWordsService } from '@harbour/settings';
+import { AnonymousPosting } from './anonymous-posting';
 import { detectLanguage } from './language';
 import { mentionedUsernames, renderMarkdown } from './markdown';
 import type { Post } from './post.entity';
@@ -40,6 +41,7 @@ export class PostWriter {
     private readonly postUploads: PostUploads,
     private readonly drafts: PostedDrafts,
     private readonly memberState: MemberStateRepository,
+    private readonly anonymity: AnonymousPosting,
   ) {}
 
   /** First in a writing transaction, before any post or topic row: see UserRepository.holdWriter. */
@@ -65,14 +67,18 @@ export class PostWriter {
       /** The author's locale: the post's search language when its words do not tell. */
       authorLocale: Locale;
       prepared: PreparedPost;
+      /** Posted anonymously (AnonymousPosting.decide): numbered among the topic's anonymous posters. */
+      anonymous: boolean;
     },
   ): Promise<{ post: Post; mentionedUserIds: string[] }> {
     const { html, held } = input.prepared;
     if (!input.first) await this.assertStillThere(manager, input.topicId, input.parentId);
     const number = held && !input.first ? null : await this.topics.countPost(manager, input.topicId);
     const { topicId, authorId, parentId, contentWarning, authorLocale } = input;
+    // Under the topic row's lock (countPost or assertStillThere took it), as the post's number is.
+    const anonymousNumber = input.anonymous ? await this.anonymity.numberIn(manager, topicId, authorId) : null;
     const body = input.prepared.body;
-    const fields = { topicId, authorId, body, parentId, contentWarning };
+    const fields = { topicId, authorId, body, parentId, contentWarning, anonymousNumber };
     const post = await this.posts.insert(manager, {
       ...fields,
       number,

@@ -55,6 +55,13 @@ export class Post {
   @Column({ name: 'content_warning', type: 'varchar', length: 200, nullable: true })
   contentWarning: string | null;
 
+  /**
+   * Posted anonymously: the poster's number in the topic ("Anonymous 2"), the same for each of their anonymous
+   * posts in that topic; null for a signed post. The author never leaves the server for such a post.
+   */
+  @Column({ name: 'anonymous_number', type: 'int', nullable: true })
+  anonymousNumber: number | null;
+
   /** Any member who may reply may edit a wiki post. */
   @Column({ type: 'boolean', default: false })
   wiki: boolean;

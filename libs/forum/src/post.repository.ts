@@ -11,7 +11,7 @@ import { TOPIC_COLUMNS, topicFrom, type TopicRow } from './topic.repository';
 export const POST_COLUMNS = `p.id AS p_id, p.topic_id AS p_topic_id, p.number AS p_number, p.author_id AS p_author_id, p.parent_id AS p_parent_id,
        p.body AS p_body, p.html AS p_html, p.content_warning AS p_content_warning, p.wiki AS p_wiki, p.hidden AS p_hidden,
        p.pending_review AS p_pending_review, p.created_at AS p_created_at, p.edited_at AS p_edited_at, p.revision AS p_revision,
-       p.deleted_at AS p_deleted_at, p.language AS p_language, ${userColumns('pu', 'pu_')}`;
+       p.deleted_at AS p_deleted_at, p.language AS p_language, p.anonymous_number AS p_anonymous_number, ${userColumns('pu', 'pu_')}`;
 /** Joins the author of the post `p`, for POST_COLUMNS. */
 export const POST_AUTHOR = joinUser('pu', 'p.author_id');
 
@@ -37,6 +37,7 @@ export function postFrom(row: object): Post {
     revision: get<number>('revision'),
     deletedAt: date('deleted_at'),
     language: get<Post['language']>('language'),
+    anonymousNumber: get<number | null>('anonymous_number'),
     author: userFromRow(row, 'pu_'),
   });
 }

@@ -33,6 +33,10 @@ export class Topic {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
+  /** Its first post was anonymous: its label number (see Post.anonymousNumber); null when signed. */
+  @Column({ name: 'anonymous_number', type: 'int', nullable: true })
+  anonymousNumber: number | null;
+
   @Column({ type: 'varchar', length: 120 })
   slug: string;
 

@@ -10,7 +10,7 @@ import { Topic } from './topic.entity';
 export const TOPIC_COLUMNS = `t.id AS t_id, t.category_id AS t_category_id, t.author_id AS t_author_id, t.title AS t_title,
        t.slug AS t_slug, t.created_at AS t_created_at, t.last_post_at AS t_last_post_at, t.post_count AS t_post_count,
        t.pinned AS t_pinned, t.locked AS t_locked, t.pending_review AS t_pending_review,
-       t.slow_mode_seconds AS t_slow_mode_seconds,
+       t.slow_mode_seconds AS t_slow_mode_seconds, t.anonymous_number AS t_anonymous_number,
        c.name AS c_name, c.slug AS c_slug, c.description AS c_description, c.parent_id AS c_parent_id,
        ${categoryAccessColumns('c', 'c_')}, c.position AS c_position, c.topic_count AS c_topic_count, c.created_at AS c_created_at`;
 
@@ -36,6 +36,7 @@ export interface TopicRow {
   t_locked: boolean;
   t_pending_review: boolean;
   t_slow_mode_seconds: number;
+  t_anonymous_number: number | null;
   c_name: string;
   c_slug: string;
   c_description: string;
@@ -71,6 +72,7 @@ export function topicFrom(row: TopicRow): Topic {
     locked: row.t_locked,
     pendingReview: row.t_pending_review,
     slowModeSeconds: row.t_slow_mode_seconds,
+    anonymousNumber: row.t_anonymous_number,
     category,
     ...('u_id' in row ? { author: userFromRow(row, 'u_') } : {}),
   });

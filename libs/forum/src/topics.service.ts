@@ -7,6 +7,7 @@ import type { PageDto, TopicDto, TopicsQuery, TopicWithFirstPostDto } from '@har
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import type { Category } from './category.entity';
 import { CategoryRepository } from './category.repository';
+import { AnonymousPosting } from './anonymous-posting';
 import { ForumLookup } from './forum-lookup.service';
 import type { TopicMemberState } from './forum.mappers';
 import { ForumViews } from './forum-views';
@@ -39,6 +40,7 @@ export class TopicsService {
     private readonly limiter: RateLimiter,
     private readonly events: DomainEvents,
     private readonly surgery: TopicSurgeryRepository,
+    private readonly anonymity: AnonymousPosting,
   ) {}
 
   /**
@@ -73,10 +75,12 @@ export class TopicsService {
       await this.limiter.consume('topic', caller.userId, rateLimits.topicsPerDay, 86400);
       await this.limiter.consume('post', caller.userId, rateLimits.postsPerMinute, 60);
     }
-    const prepared = await this.writer.prepare(dto.body, {
+    const anonymity = await this.anonymity.decide(category.id, dto.anonymous);
+    const judged = await this.writer.prepare(dto.body, {
       title: dto.title,
       author: { id: caller.userId, exempt: this.access.can(caller, { action: 'review.exempt' }) },
     });
+    const prepared = { ...judged, held: judged.held || anonymity.held };
     const { topicId, mentionedUserIds, postId } = await this.dataSource.transaction(async (manager) => {
       await this.writer.holdWriter(manager, caller.userId);
       const topic = await this.topics.insert(manager, {
@@ -87,6 +91,8 @@ export class TopicsService {
         lastPostAt: new Date(),
         postCount: 0,
         language: detectLanguage(dto.body, caller.locale),
+        // The first anonymous poster of a topic is always its "Anonymous 1".
+        anonymousNumber: anonymity.anonymous ? 1 : null,
       });
       const { post, mentionedUserIds } = await this.writer.append(manager, {
         topicId: topic.id,
@@ -96,6 +102,7 @@ export class TopicsService {
         contentWarning: dto.contentWarning ?? null,
         authorLocale: caller.locale,
         prepared,
+        anonymous: anonymity.anonymous,
       });
       // A held topic counts in its category once it is approved (libs/moderation), not before.
       if (!prepared.held) await this.categories.countTopics(manager, category.id, 1);

@@ -57,7 +57,13 @@ function topicList(context: PageContext, topics: TopicDto[], more: string | null
         >${topic.pinned ? html` <span class="badge">${w.pinned}</span>` : null}${
           topic.locked ? html` <span class="badge">${w.locked}</span>` : null
         }
-        <p class="muted topic-meta">${w.topicMeta(topic.author.displayName, topic.postCount, date(context, topic.lastPostAt))}</p>
+        <p class="muted topic-meta">
+          ${w.topicMeta(
+            topic.author ? topic.author.displayName : w.anonymous(topic.anonymousLabel ?? ''),
+            topic.postCount,
+            date(context, topic.lastPostAt),
+          )}
+        </p>
       </li>`,
   );
   return html`<ul class="topic-list">
@@ -118,7 +124,15 @@ function postView(context: PageContext, post: PostDto): SafeHtml {
   return html`<li>
     <article class="post" id="post-${post.id}" aria-labelledby="post-${post.id}-by" data-post-number="${post.number ?? ''}">
       <header class="post-header">
-        <span id="post-${post.id}-by" class="post-author">${post.author ? post.author.displayName : w.deletedAuthor}</span>
+        <span id="post-${post.id}-by" class="post-author"
+          >${
+            post.author
+              ? post.author.displayName
+              : post.anonymousLabel && !post.deleted
+                ? w.anonymous(post.anonymousLabel)
+                : w.deletedAuthor
+          }</span
+        >
         <time class="muted" datetime="${post.createdAt}">${date(context, post.createdAt)}</time>
       </header>
       ${content}

@@ -30,6 +30,8 @@ const en = {
   deletedPost: 'This post was deleted.',
   hiddenPost: 'This post is hidden by the moderators.',
   deletedAuthor: 'Deleted post',
+  /** An anonymous poster's label ("Anonymous 2" from the API), in the page's language. */
+  anonymous: (label: string) => label,
   notFound: 'This page does not exist.',
   badLink: 'This link is not valid.',
   backHome: 'Back to the home page',
@@ -67,6 +69,7 @@ const fr: Words = {
   deletedPost: 'Ce message a été supprimé.',
   hiddenPost: 'Ce message est masqué par la modération.',
   deletedAuthor: 'Message supprimé',
+  anonymous: (label: string) => label.replace(/^Anonymous/, 'Anonyme'),
   notFound: 'Cette page n’existe pas.',
   badLink: 'Ce lien n’est pas valide.',
   backHome: 'Retour à l’accueil',

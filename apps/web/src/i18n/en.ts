@@ -1,3 +1,4 @@
+import { anonymousEn } from './parts/anonymous.en';
 import { blocksEn } from './parts/blocks.en';
 import { designEn } from './parts/design.en';
 import { profilesEn } from './parts/profiles.en';
@@ -162,4 +163,5 @@ export const en = {
   lists: listsEn,
   surgery: surgeryEn,
   design: designEn,
+  anonymous: anonymousEn,
 };

@@ -1,3 +1,4 @@
+import { anonymousFr } from './parts/anonymous.fr';
 import type { en } from './en';
 import type { Messages } from './messages';
 import { blocksFr } from './parts/blocks.fr';
@@ -162,4 +163,5 @@ export const fr: Messages<typeof en> = {
   lists: listsFr,
   surgery: surgeryFr,
   design: designFr,
+  anonymous: anonymousFr,
 };

@@ -23,6 +23,7 @@ import { SiteIdentity1796316733382 } from './1796316733382-SiteIdentity';
 import { AddTopicSurgery1796316669132 } from './1796316669132-AddTopicSurgery';
 import { CategorySettings1796316782162 } from './1796316782162-CategorySettings';
 import { WatchedWordResponses1796317159656 } from './1796317159656-WatchedWordResponses';
+import { AnonymousPosting1796324630714 } from './1796324630714-AnonymousPosting';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   SiteIdentity1796316733382,
   CategorySettings1796316782162,
   WatchedWordResponses1796317159656,
+  AnonymousPosting1796324630714,
 ];

@@ -13,6 +13,7 @@ import { PostActions } from './post-actions';
 import { PostSelectBox } from './topic-surgery-selection';
 import { postPath } from './use-topic-reading';
 import { formatDateTime } from '../../../lib/dates';
+import { anonymousName } from './anonymous-name';
 
 interface PostViewProps {
   post: PostDto;
@@ -92,7 +93,13 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
         <PostSelectBox post={post} />
         <Avatar user={post.author} size={28} />{' '}
         <span id={`post-${post.id}-by`} className="post-author">
-          {post.author ? <AuthorName user={post.author} /> : t('forum.deletedAuthor')}
+          {post.author ? (
+            <AuthorName user={post.author} />
+          ) : post.anonymousLabel && !post.deleted ? (
+            anonymousName(post.anonymousLabel, t)
+          ) : (
+            t('forum.deletedAuthor')
+          )}
         </span>{' '}
         {isSiteStaff(me) && post.author && !mine && (
           <Link to={`/moderation/users/${post.author.id}`} className="muted">

@@ -8,6 +8,7 @@ import { Avatar } from '../../shared/components/avatar';
 import { categoryStyle } from '../../shared/category-color';
 import { RelativeTime } from './list-time';
 import './lists.css';
+import { anonymousName } from './anonymous-name';
 
 interface TopicListProps {
   data: InfiniteData<PageDto<TopicDto>> | undefined;
@@ -88,7 +89,7 @@ function TopicRow({ topic, categoryName, color }: { topic: TopicDto; categoryNam
               {categoryName}
             </Link>
           )}
-          <span>{t('lists.by', { name: topic.author.displayName })}</span>
+          <span>{t('lists.by', { name: topic.author ? topic.author.displayName : anonymousName(topic.anonymousLabel, t) })}</span>
         </p>
       </div>
       <p className="topic-row-stats">
