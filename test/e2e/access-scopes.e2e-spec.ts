@@ -30,6 +30,7 @@ describe('SQL scopes agree with the access rules', () => {
       seeAccess: pick(['everyone', 'members'] as const),
       startAccess: pick(['everyone', 'members', 'moderators'] as SpaceAudience[]),
       replyAccess: pick(['everyone', 'members', 'moderators'] as SpaceAudience[]),
+      topicsVisibleTo: random() < 0.3 ? 'author' : 'everyone',
     };
     return { id: randomUUID(), ref };
   });
@@ -66,10 +67,10 @@ describe('SQL scopes agree with the access rules', () => {
   const categoryRows = categories
     .map(
       ({ id, ref }) =>
-        `(${uuid(id)}, ${ref.groupId ? uuid(ref.groupId) : 'NULL::uuid'}, ${uuidArray(ref.sharedGroupIds)}, '${ref.seeAccess}')`,
+        `(${uuid(id)}, ${ref.groupId ? uuid(ref.groupId) : 'NULL::uuid'}, ${uuidArray(ref.sharedGroupIds)}, '${ref.seeAccess}', '${ref.topicsVisibleTo}')`,
     )
     .join(', ');
-  const categoriesCte = `c(id, group_id, shared_group_ids, see_access) AS (VALUES ${categoryRows})`;
+  const categoriesCte = `c(id, group_id, shared_group_ids, see_access, topics_visible_to) AS (VALUES ${categoryRows})`;
 
   it('keeps exactly the categories each caller may see (category.see)', async () => {
     for (const site of sites) {
@@ -113,6 +114,26 @@ describe('SQL scopes agree with the access rules', () => {
         .filter((t) => !t.pendingReview || access.can(caller, { action: 'held.see', category: t.category.ref, authorId: t.authorId }))
         .map((t) => t.id);
       expect({ caller: describeCaller(caller), kept }).toEqual({ caller: describeCaller(caller), kept: allowed.sort() });
+    }
+  });
+
+  it('keeps support-desk topics to their author and their space’s moderators (topic.see)', async () => {
+    const topicRows = topics.map((t) => `(${uuid(t.id)}, ${uuid(t.category.id)}, ${uuid(t.authorId)})`).join(', ');
+    for (const site of sites) {
+      for (const caller of callers) {
+        const visible = access.visibleCategories(caller, site, 'c');
+        const desk = access.visibleDeskTopics(caller, 't', 'c');
+        const scope = { where: `${visible.where} AND ${desk.where}`, params: { ...visible.params, ...desk.params } };
+        const kept = await ids(
+          `WITH ${categoriesCte}, t(id, category_id, author_id) AS (VALUES ${topicRows})
+           SELECT t.id FROM t JOIN c ON c.id = t.category_id WHERE ${scope.where}`,
+          scope,
+        );
+        const allowed = topics
+          .filter((t) => access.can(caller, { action: 'topic.see', category: t.category.ref, site, topic: { authorId: t.authorId } }))
+          .map((t) => t.id);
+        expect({ caller: describeCaller(caller), kept }).toEqual({ caller: describeCaller(caller), kept: allowed.sort() });
+      }
     }
   });
 

@@ -1,4 +1,4 @@
-import type { GroupCreation, GroupVisibility, Role, SpaceAudience } from '@harbour/contracts';
+import type { GroupCreation, GroupVisibility, Role, SpaceAudience, TopicsVisibleTo } from '@harbour/contracts';
 
 /** What access needs to know about a category (the columns of the same names). */
 export interface CategoryRef {
@@ -7,6 +7,8 @@ export interface CategoryRef {
   seeAccess: Exclude<SpaceAudience, 'moderators'>;
   startAccess: SpaceAudience;
   replyAccess: SpaceAudience;
+  /** `author`: a support desk, where each member sees only the topics they started (its moderators see all). */
+  topicsVisibleTo: TopicsVisibleTo;
 }
 
 /** Site-wide rules that change who may see what (from the site settings). */
@@ -79,6 +81,12 @@ export type AccessQuestion =
   /** Change a category itself (name, description, permissions): what may create it may edit it. */
   | { action: 'category.edit'; category: CategoryRef }
   | { action: 'category.see'; category: CategoryRef; site: SiteRules }
+  /**
+   * See a topic and its posts (started by `topic.authorId`): whoever sees its category, except in a support desk
+   * (`topicsVisibleTo: author`), where only its author and those who moderate the space do. Anyone else gets the
+   * 404 of a missing topic, and it is absent from every list, count, search, notification and socket room.
+   */
+  | { action: 'topic.see'; category: CategoryRef; site: SiteRules; topic: Pick<TopicRef, 'authorId'> }
   | { action: 'topic.create'; category: CategoryRef; site: SiteRules }
   /** Reply in a topic: who the category lets reply; a locked topic only those who moderate its space. */
   | { action: 'post.reply'; category: CategoryRef; site: SiteRules; topic: Pick<TopicRef, 'locked'> }
@@ -178,6 +186,20 @@ export type AccessQuestion =
    * (`usedWhereSeen`, which forum and conversations answer with their own questions); for anyone else it is
    * the 404 of a missing file. No site role widens this: staff see a file where they see its post.
    */
-  | { action: 'upload.see'; upload: { uploaderId: string }; usedWhereSeen: boolean };
+  | { action: 'upload.see'; upload: { uploaderId: string }; usedWhereSeen: boolean }
+  /** Read drug-supply alerts (lists, one alert, the feed): whoever may see the site (a login-only site hides them from visitors). */
+  | { action: 'alert.see'; site: SiteRules }
+  /** Publish an alert: admins, and the members admins named to the alert team (`onTeam`). */
+  | { action: 'alert.create'; onTeam: boolean }
+  /** Edit or retract an alert: the same people (an alert is the team's, not its writer's). */
+  | { action: 'alert.manage'; onTeam: boolean }
+  /** Read and dismiss reports of a bad batch, with the contact a reporter left: the same people, nobody else. */
+  | { action: 'alertReport.read'; onTeam: boolean }
+  /** Report a bad batch: anyone, without an account, whatever the site's login setting (a warning must get through). */
+  | { action: 'alertReport.create' }
+  /** Name and remove the alert team's members, change the site's list of regions: admins. */
+  | { action: 'alertTeam.manage' }
+  /** Choose the regions one hears alerts for, or turn alerts off: every signed-in member, silenced ones too. */
+  | { action: 'alert.subscribe' };
 
 export type AccessAction = AccessQuestion['action'];

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@harbour/common';
-import type { CategoryCan, ConversationCan, GroupCan, GroupRole, PostCan, TopicCan } from '@harbour/contracts';
+import type { AlertCan, CategoryCan, ConversationCan, GroupCan, GroupRole, PostCan, TopicCan } from '@harbour/contracts';
 import type { AccessQuestion, CategoryRef, ConversationRef, DraftPlace, GroupRef, PostRef, SiteRules, TopicRef } from './access-questions';
 import type { Caller } from './caller';
 import { hasPermission } from './permissions';
-import { canSeeCategory, groupRole, isSiteStaff, moderatesSpace, reaches, seesConversation } from './space-standing';
+import { canSeeCategory, groupRole, isSiteStaff, moderatesSpace, reaches, seesConversation, seesTopicIn } from './space-standing';
 import * as scopes from './sql-scopes';
 
 /**
@@ -38,6 +38,8 @@ export class AccessService {
         return this.can(caller, { action: 'category.create', groupId: question.category.groupId });
       case 'category.see':
         return canSeeCategory(caller, question.category, question.site);
+      case 'topic.see':
+        return canSeeCategory(caller, question.category, question.site) && seesTopicIn(caller, question.category, question.topic.authorId);
       case 'topic.create':
         return reaches(caller, question.category, question.site, question.category.startAccess);
       case 'post.reply': {
@@ -157,6 +159,18 @@ export class AccessService {
         const role = groupRole(caller, question.group);
         return role !== 'owner' && role !== 'moderator';
       }
+      case 'alert.see':
+        return !(question.site.loginRequired && caller === null);
+      case 'alert.create':
+      case 'alert.manage':
+      case 'alertReport.read':
+        return caller !== null && (caller.role === 'admin' || question.onTeam);
+      case 'alertReport.create':
+        return true;
+      case 'alertTeam.manage':
+        return caller?.role === 'admin';
+      case 'alert.subscribe':
+        return caller !== null;
     }
   }
 
@@ -217,6 +231,12 @@ export class AccessService {
     };
   }
 
+  /** What the caller may do with a drug-supply alert (`onTeam`: the caller is a named member of the alert team). */
+  alertCan(caller: Caller | null, onTeam: boolean): AlertCan {
+    const manage = this.can(this.writer(caller), { action: 'alert.manage', onTeam });
+    return { edit: manage, retract: manage };
+  }
+
   /** `edit` and `flag` are about messages: whether the caller may edit their own, and report others'. */
   conversationCan(caller: Caller | null, conversation: ConversationRef, max: number): ConversationCan {
     const writer = this.writer(caller);
@@ -242,6 +262,16 @@ export class AccessService {
 
   visibleHeldTopics(caller: Caller | null, topicAlias: string, categoryAlias: string): scopes.SqlScope {
     return scopes.visibleHeldTopics(caller, topicAlias, categoryAlias);
+  }
+
+  /** Topics (topicAlias, in categoryAlias) the caller may see inside spaces they see: support desks and held topics. */
+  visibleTopics(caller: Caller | null, topicAlias: string, categoryAlias: string): scopes.SqlScope {
+    return scopes.visibleTopics(caller, topicAlias, categoryAlias);
+  }
+
+  /** Support-desk topics (topicAlias, in categoryAlias) the caller may see: `topic.see`'s part beyond `category.see`. */
+  visibleDeskTopics(caller: Caller | null, topicAlias: string, categoryAlias: string): scopes.SqlScope {
+    return scopes.visibleDeskTopics(caller, topicAlias, categoryAlias);
   }
 
   archivedMailings(caller: Caller | null, site: SiteRules, alias: string): scopes.SqlScope {

@@ -7,8 +7,22 @@ import { answersOf, G } from './policy-roles.fixture';
  * where its writer may write what it drafts, and nowhere else. (Its own file: that table is at its length limit.)
  */
 const site: SiteRules = { loginRequired: false, groupCreation: 'members' };
-const open: CategoryRef = { groupId: null, sharedGroupIds: [], seeAccess: 'everyone', startAccess: 'everyone', replyAccess: 'everyone' };
-const space: CategoryRef = { groupId: G, sharedGroupIds: [], seeAccess: 'members', startAccess: 'members', replyAccess: 'members' };
+const open: CategoryRef = {
+  groupId: null,
+  sharedGroupIds: [],
+  seeAccess: 'everyone',
+  startAccess: 'everyone',
+  replyAccess: 'everyone',
+  topicsVisibleTo: 'everyone',
+};
+const space: CategoryRef = {
+  groupId: G,
+  sharedGroupIds: [],
+  seeAccess: 'members',
+  startAccess: 'members',
+  replyAccess: 'members',
+  topicsVisibleTo: 'everyone',
+};
 const announcements: CategoryRef = { ...space, seeAccess: 'everyone', startAccess: 'moderators', replyAccess: 'moderators' };
 const named: ConversationRef = { groupId: null, caller: 'participant', participantCount: 2 };
 const inbox: ConversationRef = { groupId: G, caller: null, participantCount: 1 };

@@ -16,9 +16,17 @@ const siteCategory: CategoryRef = {
   seeAccess: 'everyone',
   startAccess: 'everyone',
   replyAccess: 'everyone',
+  topicsVisibleTo: 'everyone',
 };
 /** A group's private space: its members see, start and reply. */
-const space: CategoryRef = { groupId: G, sharedGroupIds: [], seeAccess: 'members', startAccess: 'members', replyAccess: 'members' };
+const space: CategoryRef = {
+  groupId: G,
+  sharedGroupIds: [],
+  seeAccess: 'members',
+  startAccess: 'members',
+  replyAccess: 'members',
+  topicsVisibleTo: 'everyone',
+};
 /** A group's announcements: everyone reads, only the group's moderators write. */
 const announcements: CategoryRef = {
   groupId: G,
@@ -26,6 +34,7 @@ const announcements: CategoryRef = {
   seeAccess: 'everyone',
   startAccess: 'moderators',
   replyAccess: 'moderators',
+  topicsVisibleTo: 'everyone',
 };
 /** A site category where only site staff start topics (an announcements category); everyone replies. */
 const staffStarted: CategoryRef = { ...siteCategory, startAccess: 'moderators' };

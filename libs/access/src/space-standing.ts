@@ -39,6 +39,12 @@ export function canSeeCategory(caller: Caller | null, category: CategoryRef, sit
   return spaceRole(caller, category) !== null;
 }
 
+/** In a support desk (`topicsVisibleTo: author`) a topic is its author's and the space's moderators'; elsewhere whoever sees the space's. */
+export function seesTopicIn(caller: Caller | null, category: CategoryRef, authorId: string): boolean {
+  if (category.topicsVisibleTo !== 'author') return true;
+  return caller !== null && (caller.userId === authorId || moderatesSpace(caller, category));
+}
+
 /** Site staff on the site's own categories; the owning group's owners and moderators in a group space. */
 export function moderatesSpace(caller: Caller | null, category: CategoryRef): boolean {
   if (caller === null) return false;

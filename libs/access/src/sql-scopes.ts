@@ -51,6 +51,30 @@ export function visibleHeldTopics(caller: Caller | null, topicAlias: string, cat
   };
 }
 
+/**
+ * Topics (topicAlias, in categoryAlias) of support desks (`topics_visible_to = 'author'`) kept to their author and
+ * the space's moderators; every topic elsewhere. Mirrors `topic.see` beyond `category.see`: AND it with
+ * `visibleCategories` (or a category the caller was checked to see).
+ */
+export function visibleDeskTopics(caller: Caller | null, topicAlias: string, categoryAlias: string): SqlScope {
+  const open = `${categoryAlias}.topics_visible_to <> 'author'`;
+  if (caller === null) return { where: open, params: {} };
+  if (caller.role === 'admin') return { where: 'TRUE', params: {} };
+  const moderated = moderatedCategories(caller, categoryAlias);
+  const param = `${topicAlias}DeskAuthorId`;
+  return {
+    where: `(${open} OR ${topicAlias}.author_id = :${param} OR ${moderated.where})`,
+    params: { ...moderated.params, [param]: caller.userId },
+  };
+}
+
+/** Topics (topicAlias, in categoryAlias) the caller may see inside the spaces they see: support desks and held topics. */
+export function visibleTopics(caller: Caller | null, topicAlias: string, categoryAlias: string): SqlScope {
+  const desk = visibleDeskTopics(caller, topicAlias, categoryAlias);
+  const held = visibleHeldTopics(caller, topicAlias, categoryAlias);
+  return { where: `(${desk.where} AND ${held.where})`, params: { ...desk.params, ...held.params } };
+}
+
 /** Mailings (alias) the public archive lists. Mirrors `mailing.read`. */
 export function archivedMailings(caller: Caller | null, site: SiteRules, alias: string): SqlScope {
   if (site.loginRequired && caller === null) return { where: 'FALSE', params: {} };

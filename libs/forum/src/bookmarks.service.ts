@@ -20,7 +20,7 @@ export class BookmarksService {
 
   /**
    * Only posts the member may still see: in a category they may see (a group space they left drops out),
-   * in a topic and as a post not held for review unless theirs or moderated by them. A hidden post stays
+   * in a topic they may see (a support desk's are its author's and moderators'), and as a post not held for review unless theirs or moderated by them. A hidden post stays
    * listed as the topic page shows it (blank to those who may not see hidden posts).
    */
   async page(caller: Caller, query: { cursor?: string; limit?: number }): Promise<PageDto<BookmarkDto>> {
@@ -28,7 +28,7 @@ export class BookmarksService {
     const limit = query.limit ?? 20;
     const scopes = [
       this.access.visibleCategories(caller, site, 'c'),
-      this.access.visibleHeldTopics(caller, 't', 'c'),
+      this.access.visibleTopics(caller, 't', 'c'),
       // The same rule for a held post as for a held topic (both have pending_review and author_id).
       this.access.visibleHeldTopics(caller, 'p', 'c'),
     ];

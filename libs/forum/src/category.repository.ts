@@ -15,6 +15,7 @@ export function categoryAccessColumns(alias: string, prefix = ''): string {
     `${alias}.see_access AS ${prefix}see_access`,
     `${alias}.start_access AS ${prefix}start_access`,
     `${alias}.reply_access AS ${prefix}reply_access`,
+    `${alias}.topics_visible_to AS ${prefix}topics_visible_to`,
   ].join(', ');
 }
 
@@ -27,6 +28,7 @@ export function categoryRefFrom(row: object, prefix = ''): CategoryRef {
     seeAccess: columns[`${prefix}see_access`] as CategoryRef['seeAccess'],
     startAccess: columns[`${prefix}start_access`] as CategoryRef['startAccess'],
     replyAccess: columns[`${prefix}reply_access`] as CategoryRef['replyAccess'],
+    topicsVisibleTo: columns[`${prefix}topics_visible_to`] as CategoryRef['topicsVisibleTo'],
   };
 }
 

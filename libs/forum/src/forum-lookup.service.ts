@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, type Caller, type CategoryRef, type SiteRules } from '@harbour/access';
+import { AccessService, type Caller, type SiteRules } from '@harbour/access';
 import { InvalidInputError, isUuid, NotFoundError } from '@harbour/common';
 import { SettingsService } from '@harbour/settings';
 import type { Category } from './category.entity';
@@ -7,7 +7,7 @@ import { CategoryRepository } from './category.repository';
 import type { Post } from './post.entity';
 import { PostRepository } from './post.repository';
 import type { Topic } from './topic.entity';
-import { TopicRepository } from './topic.repository';
+import { TopicRepository, type TopicAccessFacts } from './topic.repository';
 
 /**
  * Loads one category, topic or post together with what access needs, in one query, and answers the same
@@ -50,28 +50,25 @@ export class ForumLookup {
   async topic(caller: Caller | null, id: string): Promise<{ topic: Topic; category: Category; site: SiteRules }> {
     const site = await this.site();
     const topic = isUuid(id) ? await this.topics.findWithCategory(id) : null;
-    if (!topic?.category || !this.access.can(caller, { action: 'category.see', category: topic.category, site })) throw new NotFoundError();
+    if (!topic?.category || !this.access.can(caller, { action: 'topic.see', category: topic.category, site, topic }))
+      throw new NotFoundError();
     if (topic.pendingReview && !this.access.can(caller, { action: 'held.see', category: topic.category, authorId: topic.authorId })) {
       throw new NotFoundError();
     }
     return { topic, category: topic.category, site };
   }
 
-  /** What access needs about the categories of several topics, for re-checking who may stay in their socket rooms. */
-  async categoriesOfTopics(topicIds: string[]): Promise<Map<string, CategoryRef>> {
-    return this.topics.categoriesOf(topicIds);
-  }
-
-  /** The author of each of these topics that is held for review (a held topic is theirs and its moderators'). */
-  async heldTopicAuthors(topicIds: string[]): Promise<Map<string, string>> {
-    return this.topics.heldAuthors(topicIds);
+  /** What access needs about several topics (category, author, held), for re-checking who may stay in their socket rooms. */
+  async accessOfTopics(topicIds: string[]): Promise<Map<string, TopicAccessFacts>> {
+    return this.topics.accessFacts(topicIds);
   }
 
   async post(caller: Caller | null, id: string): Promise<{ post: Post; topic: Topic; category: Category; site: SiteRules }> {
     const site = await this.site();
     const post = isUuid(id) ? await this.posts.findWithTopic(id) : null;
     const category = post?.topic?.category;
-    if (!post?.topic || !category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();
+    if (!post?.topic || !category || !this.access.can(caller, { action: 'topic.see', category, site, topic: post.topic }))
+      throw new NotFoundError();
     if (post.pendingReview && !this.access.can(caller, { action: 'held.see', category, authorId: post.authorId }))
       throw new NotFoundError();
     return { post, topic: post.topic, category, site };

@@ -78,6 +78,13 @@ export function topicFrom(row: TopicRow): Topic {
   });
 }
 
+/** What access needs about one topic to decide who may see it. */
+export interface TopicAccessFacts {
+  category: CategoryRef;
+  authorId: string;
+  held: boolean;
+}
+
 /** Topics: all SQL on `topics` lives here (README, "Each lib owns its tables"). */
 @Injectable()
 export class TopicRepository {
@@ -139,23 +146,19 @@ export class TopicRepository {
     return rows[0]?.category_id ?? null;
   }
 
-  /** What access needs about the categories of several topics (socket rooms re-checked): one query. */
-  async categoriesOf(topicIds: string[]): Promise<Map<string, CategoryRef>> {
+  /**
+   * What access needs about several topics (socket rooms re-checked), in one query: each one's category, its
+   * author (a support desk's topic and a held one are theirs and the space's moderators') and whether it is held.
+   */
+  async accessFacts(topicIds: string[]): Promise<Map<string, TopicAccessFacts>> {
     if (topicIds.length === 0) return new Map();
-    const rows = await this.db().query<{ topic_id: string }[]>(
-      `SELECT t.id AS topic_id, ${categoryAccessColumns('c')} FROM topics t JOIN categories c ON c.id = t.category_id WHERE t.id = ANY($1::uuid[])`,
+    const rows = await this.db().query<{ topic_id: string; author_id: string; pending_review: boolean }[]>(
+      `SELECT t.id AS topic_id, t.author_id, t.pending_review, ${categoryAccessColumns('c')}
+         FROM topics t JOIN categories c ON c.id = t.category_id WHERE t.id = ANY($1::uuid[])`,
       [topicIds],
     );
-    return new Map(rows.map((row) => [row.topic_id, categoryRefFrom(row)]));
-  }
-
-  /** The author of each of these topics that is held for review (a held topic is theirs and its moderators'). */
-  async heldAuthors(topicIds: string[]): Promise<Map<string, string>> {
-    if (topicIds.length === 0) return new Map();
-    const rows = await this.db().query<{ id: string; author_id: string }[]>(
-      'SELECT id, author_id FROM topics WHERE id = ANY($1::uuid[]) AND pending_review',
-      [topicIds],
+    return new Map(
+      rows.map((row) => [row.topic_id, { category: categoryRefFrom(row), authorId: row.author_id, held: row.pending_review }]),
     );
-    return new Map(rows.map((row) => [row.id, row.author_id]));
   }
 }

@@ -49,16 +49,16 @@ export class TopicsService {
    */
   async listInCategory(caller: Caller | null, categoryId: string, query: TopicsQuery): Promise<PageDto<TopicDto>> {
     const { category, site } = await this.lookup.category(caller, categoryId);
-    const held = this.access.visibleHeldTopics(caller, 't', 'c');
-    return this.page(caller, site, { scopes: [held], categoryId: category.id }, query);
+    const topics = this.access.visibleTopics(caller, 't', 'c');
+    return this.page(caller, site, { scopes: [topics], categoryId: category.id }, query);
   }
 
   /** Topics of every category the caller may see, in one of the lists (the home page). */
   async listAll(caller: Caller | null, query: TopicsQuery): Promise<PageDto<TopicDto>> {
     const site = await this.lookup.site();
     const visible = this.access.visibleCategories(caller, site, 'c');
-    const held = this.access.visibleHeldTopics(caller, 't', 'c');
-    return this.page(caller, site, { scopes: [visible, held] }, query);
+    const topics = this.access.visibleTopics(caller, 't', 'c');
+    return this.page(caller, site, { scopes: [visible, topics] }, query);
   }
 
   async get(caller: Caller | null, id: string): Promise<TopicDto> {

@@ -43,24 +43,22 @@ export class RoomAccess {
 
   /**
    * Removes every local socket (of `within`, or all) from the topic rooms its caller may no longer see,
-   * and tells it with `topic:closed`: the checks of `topic:join` (the category, and for a topic held for
-   * review, its author or those who moderate the space). Two queries for all the topics concerned.
+   * and tells it with `topic:closed`: the checks of `topic:join` (the topic, a support desk's being its author's
+   * and the space's moderators', and for a topic held for review, the same). One query for all the topics concerned.
    */
   async recheckRooms(server: HarbourServer, within?: string): Promise<void> {
     const sockets = await (within ? server.local.in(within) : server.local).fetchSockets();
     const topicIds = [...new Set(sockets.flatMap((socket) => topicIdsOf(socket.rooms)))];
-    const categories = await this.lookup.categoriesOfTopics(topicIds);
-    const held = await this.lookup.heldTopicAuthors(topicIds);
+    const facts = await this.lookup.accessOfTopics(topicIds);
     const site = await this.lookup.site();
     for (const socket of sockets) {
       const caller = socket.data.caller;
       for (const topicId of topicIdsOf(socket.rooms)) {
-        const category = categories.get(topicId);
-        const authorId = held.get(topicId);
+        const topic = facts.get(topicId);
         const visible =
-          category !== undefined &&
-          this.access.can(caller, { action: 'category.see', category, site }) &&
-          (authorId === undefined || this.access.can(caller, { action: 'held.see', category, authorId }));
+          topic !== undefined &&
+          this.access.can(caller, { action: 'topic.see', category: topic.category, site, topic }) &&
+          (!topic.held || this.access.can(caller, { action: 'held.see', category: topic.category, authorId: topic.authorId }));
         if (visible) continue;
         socket.leave(topicRoom(topicId));
         socket.emit('topic:closed', { topicId });
