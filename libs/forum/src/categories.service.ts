@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { ForbiddenError, InvalidInputError } from '@harbour/common';
 import type { CategoryAccessDto, CategoryDto } from '@harbour/contracts';
+import { Category } from './category.entity';
 import { CategoryRepository } from './category.repository';
 import { ForumLookup } from './forum-lookup.service';
 import { ForumViews } from './forum-views';
@@ -25,12 +26,26 @@ export class CategoriesService {
   async list(caller: Caller | null): Promise<{ items: CategoryDto[] }> {
     const site = await this.lookup.site();
     const rows = await this.categories.listVisible(this.access.visibleCategories(caller, site, 'category'));
-    return { items: rows.map((category) => this.views.category(caller, category, site)) };
+    const counted = await this.withVisibleTopicCounts(caller, rows);
+    return { items: counted.map((category) => this.views.category(caller, category, site)) };
   }
 
   async get(caller: Caller | null, id: string): Promise<CategoryDto> {
     const { category, site } = await this.lookup.category(caller, id);
-    return this.views.category(caller, category, site);
+    const [counted] = await this.withVisibleTopicCounts(caller, [category]);
+    return this.views.category(caller, counted ?? category, site);
+  }
+
+  /** A support desk counts the topics the caller sees there (their own, or all for its moderators), not all of them. */
+  private async withVisibleTopicCounts(caller: Caller | null, categories: Category[]): Promise<Category[]> {
+    const desks = categories.filter((category) => category.topicsVisibleTo === 'author').map((category) => category.id);
+    if (desks.length === 0) return categories;
+    const counts = await this.categories.visibleTopicCounts(desks, this.access.visibleDeskTopics(caller, 't', 'c'));
+    return categories.map((category) =>
+      category.topicsVisibleTo === 'author'
+        ? Object.assign(new Category(), category, { topicCount: counts.get(category.id) ?? 0 })
+        : category,
+    );
   }
 
   async create(caller: Caller, dto: CreateCategoryDto): Promise<CategoryDto> {

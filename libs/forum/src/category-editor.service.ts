@@ -61,7 +61,9 @@ export class CategoryEditor {
         await audit(manager, { ...entry, reason: [...new Set(changed)].join(', ') });
       }
     });
-    if (access || dto.sharedGroupIds) this.events.publish('SpaceAccessChanged', { categoryIds: [category.id] });
+    // Turning a space into a support desk hides each member's topics from the others: as much a change of who sees.
+    if (access || dto.sharedGroupIds || dto.topicsVisibleTo !== undefined)
+      this.events.publish('SpaceAccessChanged', { categoryIds: [category.id] });
     const updated = await this.categories.findById(category.id);
     if (!updated) throw new NotFoundError();
     return this.views.category(caller, updated, site);

@@ -57,6 +57,25 @@ export class CategoryRepository {
   }
 
   /**
+   * How many shown (not held) topics of each of these categories the caller sees, `visible` being a scope over
+   * `t` and `c`: the topic count of a support desk, where each member sees only their own.
+   */
+  async visibleTopicCounts(ids: string[], visible: SqlScope): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db()
+      .createQueryBuilder()
+      .select('t.category_id', 'id')
+      .addSelect('count(*)::int', 'n')
+      .from('topics', 't')
+      .innerJoin('categories', 'c', 'c.id = t.category_id')
+      .where('t.category_id IN (:...countedIds) AND NOT t.pending_review', { countedIds: ids })
+      .andWhere(visible.where, visible.params)
+      .groupBy('t.category_id')
+      .getRawMany<{ id: string; n: number }>();
+    return new Map(rows.map((row) => [row.id, row.n]));
+  }
+
+  /**
    * A free slug from `base` (`base`, `base-2`, …). Two categories of one name made at once would pick the
    * same one: they take turns on it, so call this inside the transaction that inserts the category.
    */

@@ -177,7 +177,12 @@ export class PostEditsService {
     const quotable = posts.filter((post) => {
       const category = post.topic?.category;
       const ref = { authorId: post.authorId, wiki: post.wiki, deleted: post.deletedAt !== null };
-      return category !== undefined && this.access.can(caller, { action: 'post.quote', category, site, post: ref });
+      return (
+        category !== undefined &&
+        post.topic !== undefined &&
+        this.access.can(caller, { action: 'topic.see', category, site, topic: post.topic }) &&
+        this.access.can(caller, { action: 'post.quote', category, site, post: ref })
+      );
     });
     if (quotable.length !== new Set(postIds).size) throw new InvalidInputError('quotes must name posts that exist');
   }

@@ -39,7 +39,8 @@ export class PostsService {
       : null;
     const category = page?.topic?.category;
     const site = await this.lookup.site();
-    if (!page || !category || !this.access.can(caller, { action: 'category.see', category, site })) throw new NotFoundError();
+    if (!page?.topic || !category || !this.access.can(caller, { action: 'topic.see', category, site, topic: page.topic }))
+      throw new NotFoundError();
     const seesHeld = (authorId: string) => this.access.can(caller, { action: 'held.see', category, authorId });
     if (page.topic?.pendingReview && !seesHeld(page.topic.authorId)) throw new NotFoundError();
     // A post held for review does not exist for others: not even a placeholder says something is waiting.

@@ -158,8 +158,10 @@ export class TopicSurgeryService {
       const other = await this.categories.findById(row.other_category_id);
       const seen = other !== null && this.access.can(caller, { action: 'category.see', category: other, site });
       if (seen && row.kind === 'moved') fromCategory = { id: other.id, name: other.name };
-      // A merged-away topic's title was for the readers of its space: shown to those who may see that space now.
-      if (seen && row.kind === 'merged_from' && row.other_title) otherTopic = { id: null, title: row.other_title };
+      // A merged-away topic's title was for the readers of its space: shown to those who may see that space now;
+      // a support desk's was its author's (not kept) and its moderators': shown to those moderators only.
+      const sawTitle = other !== null && this.access.can(caller, { action: 'topic.see', category: other, site, topic: { authorId: '' } });
+      if (sawTitle && row.kind === 'merged_from' && row.other_title) otherTopic = { id: null, title: row.other_title };
     }
     return {
       id: row.id,

@@ -18,8 +18,11 @@ export interface Draft {
   type: NotificationType;
   /** Null: nobody's act (a watched word's notice), or one the recipient must not be told of (a reporter's). */
   actorId: string | null;
-  /** The space the notification is about: the member must be able to see it. */
-  space: CategoryRef | null;
+  /**
+   * The space the notification is about: the member must be able to see it, and the topic of `topicAuthorId`
+   * in it (a support desk's topics are their author's and its moderators'; without it, only its moderators').
+   */
+  space: (CategoryRef & { topicAuthorId?: string }) | null;
   topicId?: string;
   postId?: string;
   groupId?: string;
@@ -35,8 +38,8 @@ export interface Draft {
 }
 
 /**
- * Stores the drafts that pass: an active member, who may see the draft's space (when it is about one, checked
- * with the access module, as the member), who has not blocked the actor, and who wants this type somewhere;
+ * Stores the drafts that pass: an active member, who may see the draft's space and topic (when it is about one,
+ * checked with the access module, as the member), who has not blocked the actor, and who wants this type somewhere;
  * never the actor. One transaction
  * for the rows and their delayed email jobs; the live push follows the NotificationsCreated event.
  */
@@ -62,7 +65,14 @@ export class NotificationDelivery {
     const allowed = others.filter((draft) => {
       const caller = callers.get(draft.userId);
       return (
-        caller !== undefined && (draft.space === null || this.access.can(caller, { action: 'category.see', category: draft.space, site }))
+        caller !== undefined &&
+        (draft.space === null ||
+          this.access.can(caller, {
+            action: 'topic.see',
+            category: draft.space,
+            site,
+            topic: { authorId: draft.space.topicAuthorId ?? '' },
+          }))
       );
     });
     if (allowed.length === 0) return;

@@ -41,11 +41,14 @@ export class NotificationReader {
     return this.notifications.countUnread(await this.scope(recipient));
   }
 
-  /** The member's notifications that point at nothing, or at a space they may see now. */
+  /** The member's notifications that point at nothing, or at a space and topic they may see now. */
   private async scope(recipient: Caller, includeEmailOnly = false): Promise<ListScope> {
+    const categories = this.access.visibleCategories(recipient, await this.settings.accessRules(), 'category');
+    // And a support desk's topic only to its author and the space's moderators (topic.see).
+    const desks = this.access.visibleDeskTopics(recipient, 'topic', 'category');
     return {
       recipientId: recipient.userId,
-      visibleCategories: this.access.visibleCategories(recipient, await this.settings.accessRules(), 'category'),
+      visibleCategories: { where: `(${categories.where} AND ${desks.where})`, params: { ...categories.params, ...desks.params } },
       visibleConversations: this.access.visibleConversations(recipient, 'conv', 'convme', namedConversationIds(':callerId')),
       includeEmailOnly,
     };

@@ -30,9 +30,12 @@ export class SearchService {
     const settings = await this.settings.get();
     const tsquery = await this.posts.parseQuery(query.q);
     if (!tsquery) return { items: [], nextCursor: null };
+    // Categories the caller sees, and there the topics they see (a support desk's, a held one's: topic.see, held.see).
+    const categories = this.access.visibleCategories(caller, settings, 'c');
+    const topics = this.access.visibleTopics(caller, 't', 'c');
     const rows = await this.posts.search({
       tsquery,
-      visible: this.access.visibleCategories(caller, settings, 'c'),
+      visible: { where: `(${categories.where} AND ${topics.where})`, params: { ...categories.params, ...topics.params } },
       viewerId: caller?.userId ?? null,
       categoryId: query.categoryId,
       groupId: query.groupId,
