@@ -6,6 +6,7 @@ import { readingEn } from './parts/reading.en';
 import { uploadsEn } from './parts/uploads.en';
 import { draftsEn } from './parts/drafts.en';
 import { listsEn } from './parts/lists.en';
+import { supportDeskEn } from './parts/support-desk.en';
 import { surgeryEn } from './parts/surgery.en';
 
 /** English strings. Every visible string of the client comes from here or fr.ts, by key. */
@@ -161,6 +162,7 @@ export const en = {
   reading: readingEn,
   drafts: draftsEn,
   lists: listsEn,
+  supportDesk: supportDeskEn,
   surgery: surgeryEn,
   design: designEn,
   anonymous: anonymousEn,

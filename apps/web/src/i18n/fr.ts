@@ -8,6 +8,7 @@ import { readingFr } from './parts/reading.fr';
 import { uploadsFr } from './parts/uploads.fr';
 import { draftsFr } from './parts/drafts.fr';
 import { listsFr } from './parts/lists.fr';
+import { supportDeskFr } from './parts/support-desk.fr';
 import { surgeryFr } from './parts/surgery.fr';
 
 /** French strings: the same keys as en.ts, checked by the type. */
@@ -161,6 +162,7 @@ export const fr: Messages<typeof en> = {
   reading: readingFr,
   drafts: draftsFr,
   lists: listsFr,
+  supportDesk: supportDeskFr,
   surgery: surgeryFr,
   design: designFr,
   anonymous: anonymousFr,

@@ -187,7 +187,7 @@ export function CategoryForm({ category, categories, groups }: { category: Categ
       />
       <Choices
         legend={t('categories.topicsVisibleTo.legend')}
-        hint={t('categories.comingHint')}
+        hint={t('supportDesk.editorHint')}
         name="visible-to"
         value={visibleTo}
         onChange={setVisibleTo}

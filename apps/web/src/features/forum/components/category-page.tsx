@@ -44,6 +44,9 @@ export function CategoryPage() {
         </p>
       )}
       {category.data.description && <p>{category.data.description}</p>}
+      {category.data.topicsVisibleTo === 'author' && (
+        <p className="muted">{t(category.data.can.moderate ? 'supportDesk.staffNote' : 'supportDesk.note')}</p>
+      )}
       {category.data.can.startTopic &&
         (composing ? (
           <NewTopic categoryId={id} onCancel={() => setComposing(false)} />
