@@ -77,6 +77,8 @@ const ExportPage = lazyPage(() => import('../features/leaving/components/export-
 const ProfilePage = lazyPage(() => import('../features/profiles/components/profile-page').then((m) => m.ProfilePage));
 const TwoFactorPage = lazyPage(() => import('../features/two-factor/components/two-factor-page').then((m) => m.TwoFactorPage));
 const SettingsLayout = lazyPage(() => import('./settings-layout').then((m) => m.SettingsLayout));
+const AlertRoutes = lazyPage(() => import('../features/alerts/components/alert-routes').then((m) => m.AlertRoutes));
+const AlertRegionsSetting = lazyPage(() => import('../features/alerts/components/regions-setting').then((m) => m.AlertRegionsSetting));
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -112,6 +114,7 @@ export function App() {
               <Route path="g/:slug" element={<GroupPage />} />
               <Route path="invitations/:id" element={<InvitationPage />} />
               <Route path="search" element={<SearchPage />} />
+              <Route path="alerts/*" element={<AlertRoutes />} />
               <Route path="bookmarks" element={<BookmarksPage />} />
               <Route
                 path="notifications"
@@ -168,6 +171,7 @@ export function App() {
                   element={
                     <PreferencesPage>
                       <PushDeviceSwitch />
+                      <AlertRegionsSetting />
                       <MySubscription />
                     </PreferencesPage>
                   }

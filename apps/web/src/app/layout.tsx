@@ -51,6 +51,7 @@ export function Layout() {
           <SearchBox />
           <nav aria-label={t('app.mainNav')} className="site-nav">
             <Link to="/groups">{t('nav.groups')}</Link>
+            <Link to="/alerts">{t('nav.alerts')}</Link>
             {me.data ? (
               <Suspense fallback={null}>
                 <MemberNav me={me.data} />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { MeDto } from '@harbour/contracts';
 import { keepPushSubscription } from '../features/push/push-device';
+import { AlertListener } from '../features/alerts/components/alert-listener';
 import { MessagesLink } from '../features/conversations/components/messages-link';
 import { WarningBanner } from '../features/moderation/components/warning-banner';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
@@ -25,10 +26,11 @@ export function MemberNav({ me }: { me: MeDto }) {
   );
 }
 
-/** The notices at the top of a member's page: a moderator's warning, staff without two-factor sign-in. */
+/** The notices at the top of a member's page: drug-supply alerts, a moderator's warning, staff without two-factor sign-in. */
 export function MemberNotices() {
   return (
     <>
+      <AlertListener />
       <WarningBanner />
       <StaffTwoFactorNotice />
     </>

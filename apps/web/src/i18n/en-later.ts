@@ -6,6 +6,7 @@ import { pushEn } from './parts/push.en';
 import { categoriesEn } from './parts/categories.en';
 import { setupEn } from './parts/setup.en';
 import { moderation11En } from './parts/moderation11.en';
+import { alertsEn } from './parts/alerts.en';
 
 /**
  * English strings of the screens a guest's first page never shows (sign-in and account, conversations,
@@ -22,6 +23,7 @@ export const enLater = {
   categories: categoriesEn,
   setup: setupEn,
   moderation11: moderation11En,
+  alerts: alertsEn,
   auth: {
     username: 'Username',
     usernameHint: '3 to 30 letters, digits, _, - or . — a pseudonym is fine.',

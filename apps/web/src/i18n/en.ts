@@ -21,7 +21,7 @@ export const en = {
     mainNav: 'Main',
     locale: 'en-GB',
   },
-  nav: { home: 'Home', signIn: 'Sign in', signUp: 'Sign up', groups: 'Groups' },
+  nav: { home: 'Home', signIn: 'Sign in', signUp: 'Sign up', groups: 'Groups', alerts: 'Drug alerts' },
   account: {
     menu: 'Account menu for {{name}}',
     signedInAs: 'Signed in as {{name}}',

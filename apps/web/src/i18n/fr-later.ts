@@ -8,6 +8,7 @@ import { pushFr } from './parts/push.fr';
 import { categoriesFr } from './parts/categories.fr';
 import { setupFr } from './parts/setup.fr';
 import { moderation11Fr } from './parts/moderation11.fr';
+import { alertsFr } from './parts/alerts.fr';
 
 /** French for en-later.ts: the same keys, loaded with it. */
 export const frLater: Messages<typeof enLater> = {
@@ -19,6 +20,7 @@ export const frLater: Messages<typeof enLater> = {
   categories: categoriesFr,
   setup: setupFr,
   moderation11: moderation11Fr,
+  alerts: alertsFr,
   auth: {
     username: 'Nom d’utilisateur',
     usernameHint: 'De 3 à 30 lettres, chiffres, _, - ou . — un pseudonyme convient.',

@@ -23,7 +23,7 @@ export const fr: Messages<typeof en> = {
     mainNav: 'Principale',
     locale: 'fr-FR',
   },
-  nav: { home: 'Accueil', signIn: 'Se connecter', signUp: 'S’inscrire', groups: 'Groupes' },
+  nav: { home: 'Accueil', signIn: 'Se connecter', signUp: 'S’inscrire', groups: 'Groupes', alerts: 'Alertes drogues' },
   account: {
     menu: 'Menu du compte de {{name}}',
     signedInAs: 'Connecté·e en tant que {{name}}',
