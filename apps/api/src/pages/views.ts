@@ -27,7 +27,7 @@ export function layout({ w, siteName }: PageContext, main: SafeHtml): SafeHtml {
     <header class="site-header">
       <a href="/" class="site-name">${siteName}</a>
       <nav aria-label="${w.mainNav}" class="site-nav">
-        <a href="/groups">${w.groups}</a> <a href="/sign-in">${w.signIn}</a> <a href="/sign-up" class="button-link">${w.signUp}</a>
+        <a href="/groups">${w.groups}</a> <a href="/alerts">${w.alerts}</a> <a href="/sign-in">${w.signIn}</a> <a href="/sign-up" class="button-link">${w.signUp}</a>
       </nav>
     </header>
     <main id="main" tabindex="-1">${main}</main>
