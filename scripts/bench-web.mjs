@@ -164,6 +164,9 @@ async function coldLoad(browser, url, marker) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  // BENCH_WEB_TIMELINE=1: the renderer's main-thread work by kind (parse HTML, style, layout, paint, compile,
+  // run script…), self time until usable: what the profile's "(program)" hides.
+  if (process.env.BENCH_WEB_TIMELINE) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const usable = async () =>
     page.evaluate(() => {
@@ -187,6 +190,7 @@ async function coldLoad(browser, url, marker) {
       writeFileSync(join(process.env.BENCH_WEB_PROFILE, name), JSON.stringify(profile));
     }
   }
+  if (process.env.BENCH_WEB_TIMELINE) printTimeline(url, JSON.parse((await browser.stopTracing()).toString()), usableMs);
   // Chunks a route loads after showing its data still count: wait for a quiet second on the network.
   while (Date.now() - lastRequest < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
   const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
@@ -210,6 +214,34 @@ async function coldLoad(browser, url, marker) {
   }
   await context.close();
   return { fcpMs, usableMs, jsKB: jsBytes / 1024, jsBeforeUsableKB: jsBeforeUsableBytes / 1024 };
+}
+
+/** Self time by event name on the page's main thread (CrRendererMain) from navigation until usable. */
+function printTimeline(url, trace, usableMs) {
+  const events = trace.traceEvents ?? trace;
+  // The page's renderer main thread: the one that parsed this URL's HTML (the trace also holds other frames).
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+  const main = parse && { pid: parse.pid, tid: parse.tid };
+  const start = events.find((e) => e.name === 'navigationStart' && e.pid === main?.pid)?.ts;
+  const slices = events
+    .filter((e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid && typeof e.dur === 'number')
+    .filter((e) => start === undefined || (e.ts >= start && e.ts <= start + usableMs * 1000))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const stack = [];
+  // CPU time the thread really ran (trace `tdur`), summed over top-level tasks: unlike wall time, it hardly moves
+  // with the machine's load, so two builds can be compared on a busy machine.
+  let cpuMs = 0;
+  for (const slice of slices) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= slice.ts) stack.pop();
+    if (!stack.length) cpuMs += (slice.tdur ?? 0) / 1000;
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - slice.dur / 1000);
+    self.set(slice.name, (self.get(slice.name) ?? 0) + slice.dur / 1000);
+    stack.push(slice);
+  }
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  process.stderr.write(`${url}: main thread until usable, ${cpuMs.toFixed(0)} ms of CPU; self time by kind\n${rows.map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`).join('\n')}\n`);
 }
 
 /** Self time per script and per function of a CPU profile (DevTools' Profiler.Profile), the largest first. */

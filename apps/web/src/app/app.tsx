@@ -7,6 +7,7 @@ import { RealtimeProvider } from '../lib/realtime';
 import { Layout } from './layout';
 import { lazyPage } from './lazy-page';
 import { AdminOnly, MembersOnly, NotFound } from './route-guards';
+import { RouteLinks } from '../ui/route-link';
 
 // Every screen is its own chunk, loaded when first shown (see lazy-page.tsx).
 const CategoriesPage = lazyPage(() => import('../features/admin/components/categories-page').then((m) => m.CategoriesPage));
@@ -102,6 +103,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <WithRealtime>
         <BrowserRouter>
+          <RouteLinks />
           <Routes>
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />

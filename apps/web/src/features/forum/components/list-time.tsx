@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from '../../../i18n/use-translation';
-import { formatFullDateTime, formatRelative } from '../../../lib/dates';
+import { formatFullDateTime, formatRelative, type RelativeUnit } from '../../../lib/dates';
 
-const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+const STEPS: [RelativeUnit, number][] = [
   ['year', 365 * 86400],
   ['month', 30 * 86400],
   ['week', 7 * 86400],

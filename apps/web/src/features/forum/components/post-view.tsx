@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from '../../../i18n/use-translation';
-import { Link } from 'react-router';
+import { RouteLink } from '../../../ui/route-link';
 import type { MeDto, PostDto } from '@harbour/contracts';
 import { isSiteStaff } from '../../../lib/session';
 import { useBookmark, useDeletePost, useEditPost, useRevisions } from '../api/posts';
@@ -102,17 +102,17 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
           )}
         </span>{' '}
         {isSiteStaff(me) && post.author && !mine && (
-          <Link to={`/moderation/users/${post.author.id}`} className="muted">
+          <RouteLink to={`/moderation/users/${post.author.id}`} className="muted">
             {t('moderation.queue.record')}
-          </Link>
+          </RouteLink>
         )}{' '}
         <time className="muted" dateTime={post.createdAt}>
           {date(post.createdAt)}
         </time>{' '}
         {path && (
-          <Link to={path} className="post-number" aria-label={t('reading.linkTo', { number: post.number })}>
+          <RouteLink to={path} className="post-number" aria-label={t('reading.linkTo', { number: post.number })}>
             {t('reading.number', { number: post.number })}
-          </Link>
+          </RouteLink>
         )}
         {post.editedAt && <span className="muted"> · {t('forum.edited')}</span>}
         {post.wiki && <span className="badge">{t('forum.wiki')}</span>}

@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from '../../../i18n/use-translation';
-import { Link } from 'react-router';
+import { RouteLink } from '../../../ui/route-link';
 import type { PageDto, TopicDto } from '@harbour/contracts';
 import { EmptyState } from '../../../ui/empty-state';
 import { Skeleton } from '../../../ui/skeleton';
@@ -67,27 +67,27 @@ function TopicRow({ topic, categoryName, color }: { topic: TopicDto; categoryNam
       <Avatar user={topic.author} size={32} />
       <div className="topic-row-main">
         <p className="topic-row-title">
-          <Link to={`/t/${topic.slug}/${topic.id}`} className="topic-title">
+          <RouteLink to={`/t/${topic.slug}/${topic.id}`} className="topic-title">
             {topic.title}
-          </Link>
+          </RouteLink>
           {topic.pinned && <span className="badge">{t('forum.pinned')}</span>}
           {topic.locked && <span className="badge">{t('forum.locked')}</span>}
           {unread > 0 && (
-            <Link
+            <RouteLink
               to={`/t/${topic.slug}/${topic.id}/${(topic.lastReadNumber ?? 0) + 1}`}
               className="badge badge-unread topic-row-unread"
               aria-label={t('lists.unreadBadge', { count: unread })}
             >
               {unread}
-            </Link>
+            </RouteLink>
           )}
           {topic.lastReadNumber === null && <span className="badge badge-new">{t('lists.newBadge')}</span>}
         </p>
         <p className="topic-row-meta muted">
           {categoryName && (
-            <Link to={`/c/${topic.categoryId}`} className="category-badge">
+            <RouteLink to={`/c/${topic.categoryId}`} className="category-badge">
               {categoryName}
-            </Link>
+            </RouteLink>
           )}
           <span>{t('lists.by', { name: topic.author ? topic.author.displayName : anonymousName(topic.anonymousLabel, t) })}</span>
         </p>

@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import type { UserDto } from '@harbour/contracts';
+import { RouteLink } from '../../../ui/route-link';
 
 /**
  * `deleted-<n>` is what is left of an account whose member left (their kept posts are signed so): it has
@@ -13,5 +13,5 @@ export function isDeletedMember(user: Pick<UserDto, 'username'>): boolean {
 /** A member's name where they are named as an author: a link to their profile, plain text when they left. */
 export function AuthorName({ user }: { user: Pick<UserDto, 'username' | 'displayName'> }) {
   if (isDeletedMember(user)) return <>{user.displayName}</>;
-  return <Link to={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</Link>;
+  return <RouteLink to={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</RouteLink>;
 }
