@@ -47,7 +47,7 @@ describe('the member’s own account in the browser', () => {
     await page.context().close();
   });
 
-  it('saves pronouns, a one-paragraph bio and who may write to the member on /settings/profile, offers no setting that does nothing yet, in French too', async () => {
+  it('saves pronouns, a one-paragraph bio and who may write to the member on /settings/profile, with discreet mode off, in French too', async () => {
     const page = await signIn(b, t.baseUrl, 'selfserve');
     await page.goto(`${t.baseUrl}/settings/profile`);
     await page.getByLabel('Pronouns').fill('they/them');
@@ -60,9 +60,10 @@ describe('the member’s own account in the browser', () => {
     await bio.press('Enter');
     await bio.pressSequentially('night shifts.');
     expect(await bio.inputValue()).toBe('Peer worker, night shifts.');
-    // Discreet mode (issue 20) does not exist yet: nothing offers it.
-    expect(await page.getByText(/discreet/i).count()).toBe(0);
-    expect(await page.getByRole('checkbox').count()).toBe(0);
+    // Discreet mode (issue 20) is offered here, off until the member turns it on (discreet.browser-spec).
+    const discreet = page.getByRole('group', { name: 'Discreet mode' });
+    expect(await discreet.getByRole('checkbox').count()).toBe(2);
+    expect(await discreet.getByRole('checkbox', { name: 'Discreet mode' }).isChecked()).toBe(false);
     // Private conversations do (issue 16): who may start one is chosen here.
     const messagesFrom = page.getByRole('group', { name: 'Who may start a private conversation with you' });
     expect(await messagesFrom.getByRole('radio', { name: 'Every member' }).isChecked()).toBe(true);

@@ -165,6 +165,7 @@ describe('accounts', () => {
         bio: '',
         messagesFrom: 'everyone',
         discreet: false,
+        signOutOnQuickExit: false,
         twoFactor: false,
       });
       await t.http().get('/api/me').expect(401);
@@ -251,6 +252,7 @@ describe('accounts', () => {
         'messagesFrom',
         'pronouns',
         'role',
+        'signOutOnQuickExit',
         'twoFactor',
         'username',
       ]);

@@ -58,16 +58,14 @@ describe('site settings', () => {
       // A phone photo with room to spare; a member's files may add up to 500 MB.
       uploadMaxMb: 8,
       uploadQuotaMb: 500,
+      // Discreet mode: the quick exit leaves for a page nobody would wonder about.
+      quickExitUrl: 'https://www.google.com/',
     });
   });
 
   it('merges a PATCH: a partial rateLimits changes only the keys it names', async () => {
-    const response = await t
-      .http()
-      .patch('/api/admin/settings')
-      .set(admin.auth)
-      .send({ siteName: 'Réseau', rateLimits: { postsPerMinute: 3 } })
-      .expect(200);
+    const patch = { siteName: 'Réseau', rateLimits: { postsPerMinute: 3 } };
+    const response = await t.http().patch('/api/admin/settings').set(admin.auth).send(patch).expect(200);
     expect(response.body.siteName).toBe('Réseau');
     expect(response.body.rateLimits).toMatchObject({ postsPerMinute: 3, topicsPerDay: 20 });
     const again = await t.http().get('/api/admin/settings').set(admin.auth).expect(200);
@@ -84,6 +82,7 @@ describe('site settings', () => {
       emailVerification: 'required',
       staffTwoFactor: false,
       uploadMaxMb: 8,
+      quickExitUrl: 'https://www.google.com/',
     });
   });
 

@@ -15,6 +15,7 @@ import { PROFILE_ROWS } from '../support/authorization/profiles-rows';
 import { SELF_SERVICE_ROWS } from '../support/authorization/self-service-rows';
 import { TWO_FACTOR_ROWS } from '../support/authorization/two-factor-rows';
 import { SURGERY_ROWS } from '../support/authorization/surgery-rows';
+import { DISCREET_ROWS } from '../support/authorization/discreet-rows';
 import { SOCKET_MATRIX } from '../support/authorization/sockets';
 import type { TestMember } from '../support/factories';
 import { connectSocket } from '../support/sockets';
@@ -39,6 +40,7 @@ const MATRIX: Row[] = [
   ...DRAFT_ROWS,
   ...PUSH_ROWS,
   ...SURGERY_ROWS,
+  ...DISCREET_ROWS,
 ];
 
 interface RouterLayer {

@@ -129,7 +129,7 @@ describe('notification emails, batched per topic', () => {
     expect(mailsTo(mover)).toEqual([]);
     // Discreet: the one email of the batch says only that there is new activity.
     expect(mailsTo(discreet)).toHaveLength(1);
-    expect(discreetMail.subject).toBe('New activity on Harbour');
+    expect(discreetMail.subject).toBe('You have new activity');
     expect(discreetMail.text).not.toMatch(/naloxone|overdose|new notifications/);
     expect(discreetMail.text).not.toContain(replier.user.username);
   });

@@ -68,7 +68,7 @@ describe('notifications: emails, choices and digests', () => {
     const topic = await newTopic(t, discreet, category, 'about naloxone kits');
     await newReply(t, replier, topic.id, 'the naloxone kits are at the clinic');
     const mail = await t.smtp!.waitFor(discreet.user.email);
-    expect(mail.subject).toBe('New activity on Harbour');
+    expect(mail.subject).toBe('You have new activity');
     expect(mail.text).not.toContain('naloxone');
     expect(mail.text).not.toContain(replier.user.username);
     await queuesIdle(t, ['notifications.email', 'mail.send']); // the reader's email job has run, and found the notification read

@@ -67,6 +67,7 @@ export class UpdateMeDto implements Exactly<UpdateMeBody, UpdateMeDto> {
   @Optional() @IsIn(LOCALES) locale?: Locale;
   @Optional() @IsIn(MESSAGES_FROM) messagesFrom?: MessagesFrom;
   @Optional() @IsBoolean() discreet?: boolean;
+  @Optional() @IsBoolean() signOutOnQuickExit?: boolean;
 }
 
 export class UpdateUserRoleDto implements Exactly<UpdateUserRoleBody, UpdateUserRoleDto> {

@@ -30,13 +30,15 @@ export class MeService {
       this.access.assertCan(caller, { action: 'profile.edit' });
     }
     // Only the fields sent are written: a name changed in one tab and the language in another both stay.
-    const changes: Partial<Pick<User, 'displayName' | 'pronouns' | 'bio' | 'locale' | 'messagesFrom' | 'discreet'>> = {};
+    const changes: Partial<Pick<User, 'displayName' | 'pronouns' | 'bio' | 'locale' | 'messagesFrom' | 'discreet' | 'signOutOnQuickExit'>> =
+      {};
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
     if (dto.pronouns !== undefined) changes.pronouns = dto.pronouns;
     if (dto.bio !== undefined) changes.bio = dto.bio;
     if (dto.locale !== undefined) changes.locale = dto.locale;
     if (dto.messagesFrom !== undefined) changes.messagesFrom = dto.messagesFrom;
     if (dto.discreet !== undefined) changes.discreet = dto.discreet;
+    if (dto.signOutOnQuickExit !== undefined) changes.signOutOnQuickExit = dto.signOutOnQuickExit;
     // The row locked first: a change racing the member's deletion waits for it, then finds the account gone
     // (401) rather than writing a name or a bio back onto the erased row.
     await this.dataSource.transaction(async (manager) => {

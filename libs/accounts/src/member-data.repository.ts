@@ -63,7 +63,7 @@ export class AccountsMemberData implements MemberDataPart {
     const [profile] = await db.query<Record<string, unknown>[]>(
       `SELECT username, display_name AS "displayName", email, email_verified_at IS NOT NULL AS "emailVerified", pronouns, bio, locale,
               role, status, created_at AS "createdAt", last_seen_at AS "lastSeenAt", messages_from AS "messagesFrom", discreet,
-              totp_secret IS NOT NULL AS "twoFactor"
+              sign_out_on_quick_exit AS "signOutOnQuickExit", totp_secret IS NOT NULL AS "twoFactor"
          FROM users WHERE id = $1`,
       [userId],
     );
@@ -102,7 +102,7 @@ export class AccountsMemberData implements MemberDataPart {
     await manager.query(
       `UPDATE users SET username = $2, username_key = $2, display_name = $2, email = $3, password_hash = $4, status = 'deleted',
               role = 'member', pronouns = '', bio = '', email_verified_at = NULL, must_verify_email = false,
-              messages_from = 'nobody', discreet = false, avatar_version = -(abs(avatar_version) + 1), totp_secret = NULL,
+              messages_from = 'nobody', discreet = false, sign_out_on_quick_exit = false, avatar_version = -(abs(avatar_version) + 1), totp_secret = NULL,
               totp_pending_secret = NULL, totp_last_step = NULL, last_seen_at = NULL, silenced_until = NULL, suspended_until = NULL
         WHERE id = $1`,
       [userId, member.anonymous.username, member.anonymous.email, UNUSABLE_PASSWORD],

@@ -82,6 +82,10 @@ export class User {
   @Column({ type: 'boolean', default: false })
   discreet: boolean;
 
+  /** The quick exit also signs the member out (the client sends the logout as it leaves). */
+  @Column({ name: 'sign_out_on_quick_exit', type: 'boolean', default: false })
+  signOutOnQuickExit: boolean;
+
   /** 0 while the member has no uploaded picture (a generated one is served); bumped on each upload so URLs change. */
   @Column({ name: 'avatar_version', type: 'int', default: 0 })
   avatarVersion: number;

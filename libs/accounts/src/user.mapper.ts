@@ -32,6 +32,7 @@ export function toMeDto(user: User): MeDto {
     bio: user.bio,
     messagesFrom: user.messagesFrom,
     discreet: user.discreet,
+    signOutOnQuickExit: user.signOutOnQuickExit,
     twoFactor: user.totpSecret !== null,
   };
 }

@@ -135,7 +135,9 @@ export class UserRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<User, 'displayName' | 'locale' | 'role' | 'status' | 'pronouns' | 'bio' | 'messagesFrom' | 'discreet'>>,
+    changes: Partial<
+      Pick<User, 'displayName' | 'locale' | 'role' | 'status' | 'pronouns' | 'bio' | 'messagesFrom' | 'discreet' | 'signOutOnQuickExit'>
+    >,
     manager?: EntityManager,
   ): Promise<void> {
     if (Object.keys(changes).length > 0) await this.db(manager).update(User, { id }, changes);

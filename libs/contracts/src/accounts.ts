@@ -30,6 +30,8 @@ export interface MeDto extends UserDto {
   bio: string;
   messagesFrom: MessagesFrom;
   discreet: boolean;
+  /** The quick exit also signs this member out (a shared phone): their choice, off by default. */
+  signOutOnQuickExit: boolean;
   twoFactor: boolean;
 }
 
@@ -124,6 +126,7 @@ export interface UpdateMeBody {
   locale?: Locale;
   messagesFrom?: MessagesFrom;
   discreet?: boolean;
+  signOutOnQuickExit?: boolean;
 }
 
 export interface UpdateUserRoleBody {

@@ -14,6 +14,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** A Message-ID of our own (a mailing's is derived from the mailing and the recipient). */
   messageId?: string;
+  /** The From display name instead of the site's (a discreet member's mail: the site's name would tell); same address. */
+  fromName?: string;
 }
 
 /** A message as queued: with the key that makes its delivery happen once however often its job runs. */

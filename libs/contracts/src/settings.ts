@@ -47,6 +47,8 @@ export interface SettingsDto {
   uploadMaxMb: number;
   /** What one member's files may add up to, in megabytes; 0: no limit. */
   uploadQuotaMb: number;
+  /** Where the quick exit leaves for (discreet mode, api.md 1.1): an http(s) address of a neutral page. */
+  quickExitUrl: string;
 }
 
 /** What anyone may know about the site (`GET /api/site`), for the client's header and sign-up form. */
@@ -63,6 +65,8 @@ export interface SiteDto {
   staffTwoFactor: boolean;
   /** The composer refuses a bigger file before sending it. */
   uploadMaxMb: number;
+  /** Where the quick exit leaves for: every visitor's page offers it. */
+  quickExitUrl: string;
 }
 
 export interface OutboxItemDto {

@@ -12,6 +12,7 @@ export { contentWarningLine, notificationMail, notificationSentence } from './te
 export type { NotificationMailInput } from './templates/notification.mail';
 export { topicBatchMail, type BatchItem } from './templates/topic-batch.mail';
 export { digestMail } from './templates/digest.mail';
+export { DISCREET_SENDER, discreetMail, isDiscreetForMail, type DiscreetMailInput } from './templates/discreet.mail';
 export { sanctionMail } from './templates/sanction.mail';
 export type { SanctionMailInput } from './templates/sanction.mail';
 export { mailingMail } from './templates/mailing.mail';

@@ -78,12 +78,19 @@ export class MailTransport implements OnApplicationShutdown {
     this.transporter.close();
   }
 
+  /**
+   * Without MAIL_FROM, mail comes from the site by its own name (renamed in the settings, it changes at once).
+   * A message's own `fromName` (a discreet member's mail) replaces that name, and MAIL_FROM's, keeping the address.
+   */
+  private async from(fromName: string | undefined): Promise<string | { name: string; address: string }> {
+    const address = this.config.mailFromNamed ? bareAddress(this.config.mailFrom) : this.config.mailFrom;
+    if (fromName !== undefined) return { name: fromName, address };
+    return this.config.mailFromNamed ? this.config.mailFrom : { name: (await this.settings.get()).siteName, address };
+  }
+
   private async write(transporter: Transporter, mail: OutgoingMail): Promise<void> {
-    // Without MAIL_FROM, mail comes from the site by its own name (renamed in the settings, it changes at once).
-    const from = this.config.mailFromNamed
-      ? this.config.mailFrom
-      : { name: (await this.settings.get()).siteName, address: this.config.mailFrom };
-    const info = (await transporter.sendMail({ from, ...mail })) as { message?: Buffer };
+    const { fromName, ...message } = mail;
+    const info = (await transporter.sendMail({ from: await this.from(fromName), ...message })) as { message?: Buffer };
     if (this.outboxDir && info.message) {
       mkdirSync(this.outboxDir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`;
@@ -91,4 +98,9 @@ export class MailTransport implements OnApplicationShutdown {
       this.logger.log(`Wrote ${name} to the outbox`);
     }
   }
+}
+
+/** The address of `Name <address>` (or the whole text when it is a bare address). */
+function bareAddress(from: string): string {
+  return /<([^<>]+)>\s*$/.exec(from)?.[1]?.trim() ?? from.trim();
 }

@@ -1,7 +1,7 @@
 export { NotificationsModule } from './notifications.module';
 export { NotificationsForumModule } from './notifications-forum.module';
 export { NotificationReader } from './notification-reader';
-export { NotificationPushContent, type PushContent } from './notification-push-content';
+export { discreetPush, NotificationPushContent, type PushContent } from './notification-push-content';
 export { Notification } from './notification.entity';
 export { NotificationSettings } from './notification-settings.entity';
 export { NotificationDigest } from './notification-digest';

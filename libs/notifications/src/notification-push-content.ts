@@ -20,6 +20,14 @@ export interface PushContent {
 const NEW_ACTIVITY: Record<Locale, string> = { en: 'New activity', fr: 'Nouvelle activité' };
 
 /**
+ * The push a discreet member gets (api.md 1.1), and a member without push details: no name, title or words,
+ * a neutral page. Other pushes to members (drug-supply alerts) use it for them too.
+ */
+export function discreetPush(locale: Locale): PushContent {
+  return { title: NEW_ACTIVITY[locale], body: '', url: '/notifications', tag: 'activity' };
+}
+
+/**
  * What a notification's web push says, decided when it is sent: nothing (null) when the notification was
  * read meanwhile, the member no longer wants it in the app, or may no longer see what it is about (the
  * reader checks access again); "New activity" and a link to the notifications page, unless the member
@@ -44,8 +52,7 @@ export class NotificationPushContent {
     if (!wantsInApp(preferences.deliveries[row.type])) return null;
     const [notification] = await this.reader.byIds(recipient, [notificationId]);
     if (!notification) return null;
-    if (!preferences.pushDetails || row.discreet)
-      return { title: NEW_ACTIVITY[row.locale], body: '', url: '/notifications', tag: 'activity' };
+    if (!preferences.pushDetails || row.discreet) return discreetPush(row.locale);
     const link = new URL(await this.mailer.linkTo(notification));
     return {
       title: notificationSentence(notification, row.locale),

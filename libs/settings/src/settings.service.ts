@@ -93,6 +93,7 @@ export function toSettingsDto(settings: SiteSettings): SettingsDto {
     staffTwoFactor: settings.staffTwoFactor,
     uploadMaxMb: settings.uploadMaxMb,
     uploadQuotaMb: settings.uploadQuotaMb,
+    quickExitUrl: settings.quickExitUrl,
   };
 }
 
@@ -108,5 +109,6 @@ export function toSiteDto(settings: SiteSettings): SiteDto {
     emailVerification: settings.emailVerification,
     staffTwoFactor: settings.staffTwoFactor,
     uploadMaxMb: settings.uploadMaxMb,
+    quickExitUrl: settings.quickExitUrl,
   };
 }

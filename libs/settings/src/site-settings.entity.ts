@@ -15,6 +15,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   uploadsPerHour: 30,
 };
 
+/** A search engine's front page: the most ordinary page a phone shows, in either language. */
+export const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/';
+
 /** The one row of settings admins change at run time (the migration inserts it). */
 @Entity('site_settings')
 @Check('site_settings_single_row', 'id = 1')
@@ -84,4 +87,8 @@ export class SiteSettings {
   /** What one member's files may add up to, in megabytes; 0 turns the quota off. */
   @Column({ name: 'upload_quota_mb', type: 'int', default: 500 })
   uploadQuotaMb: number;
+
+  /** Where the quick exit leaves for (discreet mode): a neutral page nobody would wonder about. */
+  @Column({ name: 'quick_exit_url', type: 'varchar', length: 500, default: DEFAULT_QUICK_EXIT_URL })
+  quickExitUrl: string;
 }

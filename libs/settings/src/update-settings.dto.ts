@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUrl, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CleanText, Optional, SafeText } from '@harbour/common';
 import {
   EMAIL_VERIFICATION,
@@ -14,6 +14,15 @@ import {
   type UpdateRateLimitsBody,
   type UpdateSettingsBody,
 } from '@harbour/contracts';
+
+/** A whole address with its scheme and host; no user:password@ (it would show on the next page's address bar). */
+const QUICK_EXIT_URL = {
+  protocols: ['http', 'https'],
+  require_protocol: true,
+  require_host: true,
+  require_tld: false,
+  disallow_auth: true,
+};
 
 /** Each limit: 0 turns it off; the ceiling only guards against typos. */
 export class UpdateRateLimitsDto implements Exactly<UpdateRateLimitsBody, UpdateRateLimitsDto> {
@@ -42,4 +51,10 @@ export class UpdateSettingsDto implements Exactly<UpdateSettingsBody, UpdateSett
   /** Files are held in memory while they are checked and re-encoded: 100 MB is the ceiling. */
   @Optional() @IsInt() @Min(1) @Max(100) uploadMaxMb?: number;
   @Optional() @IsInt() @Min(0) @Max(1_000_000) uploadQuotaMb?: number;
+  /** Only a plain http(s) address leaves the site: never javascript:, data: or a relative path. */
+  @Optional()
+  @IsString()
+  @MaxLength(500)
+  @IsUrl(QUICK_EXIT_URL, { message: 'quickExitUrl must be an http:// or https:// address' })
+  quickExitUrl?: string;
 }

@@ -51,7 +51,13 @@ export class GuestPages {
     // A members-only site shows a visitor nothing but the client (which asks them to sign in).
     if (settings.loginRequired) return null;
     const lang = pickLanguage(request.get('accept-language'), settings.defaultLocale);
-    const context: PageContext = { lang, w: WORDS[lang], siteName: settings.siteName, siteDescription: settings.siteDescription };
+    const context: PageContext = {
+      lang,
+      w: WORDS[lang],
+      siteName: settings.siteName,
+      siteDescription: settings.siteDescription,
+      quickExitUrl: settings.quickExitUrl,
+    };
     const query = (name: string): string | undefined => {
       const value: unknown = request.query[name];
       return typeof value === 'string' ? value : undefined;

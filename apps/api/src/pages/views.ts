@@ -10,6 +10,8 @@ export interface PageContext {
   siteName: string;
   /** The admins' own words about the site (issue 19); empty: the generic introduction. */
   siteDescription: string;
+  /** Where the quick exit leads (issue 20): an http(s) address the settings checked. */
+  quickExitUrl: string;
 }
 
 export interface View {
@@ -22,13 +24,14 @@ export interface View {
  * The client's layout (app/layout.tsx) in plain HTML, with the same classes so the page looks the same
  * before and after the client takes over. Only links: a guest has nothing to submit here.
  */
-export function layout({ w, siteName }: PageContext, main: SafeHtml): SafeHtml {
+export function layout({ w, siteName, quickExitUrl }: PageContext, main: SafeHtml): SafeHtml {
   return html`<a class="skip-link" href="#main">${w.skipToContent}</a>
     <header class="site-header">
       <a href="/" class="site-name">${siteName}</a>
       <nav aria-label="${w.mainNav}" class="site-nav">
         <a href="/groups">${w.groups}</a> <a href="/alerts">${w.alerts}</a> <a href="/sign-in">${w.signIn}</a> <a href="/sign-up" class="button-link">${w.signUp}</a>
       </nav>
+      <a href="${quickExitUrl}" class="quick-exit" data-quick-exit rel="noreferrer" title="${w.quickExitHint}">${w.quickExit}</a>
     </header>
     <main id="main" tabindex="-1">${main}</main>
     <footer class="site-footer">

@@ -37,6 +37,8 @@ const en = {
   badLink: 'This link is not valid.',
   backHome: 'Back to the home page',
   replyPrompt: 'Sign in to reply.',
+  quickExit: 'Quick exit',
+  quickExitHint: 'Leave this site at once. Pressing Escape three times does the same.',
 };
 
 export type Words = typeof en;
@@ -76,6 +78,8 @@ const fr: Words = {
   badLink: 'Ce lien n’est pas valide.',
   backHome: 'Retour à l’accueil',
   replyPrompt: 'Connectez-vous pour répondre.',
+  quickExit: 'Sortie rapide',
+  quickExitHint: 'Quitter ce site tout de suite. Appuyer trois fois sur Échap fait de même.',
 };
 
 export type Lang = 'en' | 'fr';

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { Link, Outlet } from 'react-router';
+import { DiscreetMode } from '../features/discreet/components/discreet-mode';
+import { QuickExitButton } from '../features/discreet/components/quick-exit-button';
 import { useMe } from '../lib/session';
 import { useSite } from '../lib/site';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
@@ -18,6 +20,7 @@ export function Layout() {
   const site = useSite();
   return (
     <>
+      <DiscreetMode />
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -65,6 +68,7 @@ export function Layout() {
               </>
             )}
           </nav>
+          <QuickExitButton />
           {/* A member has these in the account menu; a visitor has no menu, so they sit in the header. */}
           {!me.data && !me.isPending && (
             <div className="header-tools">

@@ -3,6 +3,7 @@ import { leavingEn } from './parts/leaving.en';
 import { selfServiceEn } from './parts/self-service.en';
 import { twoFactorEn } from './parts/two-factor.en';
 import { pushEn } from './parts/push.en';
+import { discreetSettingsEn } from './parts/discreet-settings.en';
 import { categoriesEn } from './parts/categories.en';
 import { setupEn } from './parts/setup.en';
 import { moderation11En } from './parts/moderation11.en';
@@ -20,6 +21,7 @@ export const enLater = {
   selfService: selfServiceEn,
   twoFactor: twoFactorEn,
   push: pushEn,
+  discreetSettings: discreetSettingsEn,
   categories: categoriesEn,
   setup: setupEn,
   moderation11: moderation11En,

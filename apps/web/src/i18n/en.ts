@@ -8,6 +8,7 @@ import { draftsEn } from './parts/drafts.en';
 import { listsEn } from './parts/lists.en';
 import { supportDeskEn } from './parts/support-desk.en';
 import { surgeryEn } from './parts/surgery.en';
+import { discreetEn } from './parts/discreet.en';
 
 /** English strings. Every visible string of the client comes from here or fr.ts, by key. */
 export const en = {
@@ -165,5 +166,6 @@ export const en = {
   supportDesk: supportDeskEn,
   surgery: surgeryEn,
   design: designEn,
+  discreet: discreetEn,
   anonymous: anonymousEn,
 };

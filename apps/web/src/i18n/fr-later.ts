@@ -5,6 +5,7 @@ import { leavingFr } from './parts/leaving.fr';
 import { selfServiceFr } from './parts/self-service.fr';
 import { twoFactorFr } from './parts/two-factor.fr';
 import { pushFr } from './parts/push.fr';
+import { discreetSettingsFr } from './parts/discreet-settings.fr';
 import { categoriesFr } from './parts/categories.fr';
 import { setupFr } from './parts/setup.fr';
 import { moderation11Fr } from './parts/moderation11.fr';
@@ -17,6 +18,7 @@ export const frLater: Messages<typeof enLater> = {
   selfService: selfServiceFr,
   twoFactor: twoFactorFr,
   push: pushFr,
+  discreetSettings: discreetSettingsFr,
   categories: categoriesFr,
   setup: setupFr,
   moderation11: moderation11Fr,

@@ -10,6 +10,7 @@ import { draftsFr } from './parts/drafts.fr';
 import { listsFr } from './parts/lists.fr';
 import { supportDeskFr } from './parts/support-desk.fr';
 import { surgeryFr } from './parts/surgery.fr';
+import { discreetFr } from './parts/discreet.fr';
 
 /** French strings: the same keys as en.ts, checked by the type. */
 export const fr: Messages<typeof en> = {
@@ -165,5 +166,6 @@ export const fr: Messages<typeof en> = {
   supportDesk: supportDeskFr,
   surgery: surgeryFr,
   design: designFr,
+  discreet: discreetFr,
   anonymous: anonymousFr,
 };

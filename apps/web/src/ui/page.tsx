@@ -1,5 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { useTranslation } from '../i18n/use-translation';
+import { isDiscreet } from '../lib/discreet';
+import { useMe } from '../lib/session';
 import { useSite } from '../lib/site';
 
 /** The location the page was loaded at, and the last one whose heading took focus (module state: one per tab). */
@@ -27,11 +30,14 @@ function shouldFocus(key: string): boolean {
 export function Page({ title, children, narrow }: { title: string; children: ReactNode; narrow?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { key } = useLocation();
-  // The site's own name (issue 19), never "Harbour"; until it has loaded, the title alone.
+  // The site's own name (issue 19), never "Harbour"; until it has loaded, the title alone. A discreet member's
+  // tab says neither (issue 20): the same neutral word on every page.
   const siteName = useSite().data?.siteName;
+  const discreet = isDiscreet(useMe().data);
+  const neutral = useTranslation().t('discreet.tabTitle');
   useEffect(() => {
-    document.title = siteName ? `${title} · ${siteName}` : title;
-  }, [title, siteName]);
+    document.title = discreet ? neutral : siteName ? `${title} · ${siteName}` : title;
+  }, [title, siteName, discreet, neutral]);
   useEffect(() => {
     if (shouldFocus(key)) heading.current?.focus();
   }, [key]);

@@ -24,6 +24,7 @@ import { AddTopicSurgery1796316669132 } from './1796316669132-AddTopicSurgery';
 import { CategorySettings1796316782162 } from './1796316782162-CategorySettings';
 import { WatchedWordResponses1796317159656 } from './1796317159656-WatchedWordResponses';
 import { AnonymousPosting1796324630714 } from './1796324630714-AnonymousPosting';
+import { DiscreetMode1796324760465 } from './1796324760465-DiscreetMode';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   CategorySettings1796316782162,
   WatchedWordResponses1796317159656,
   AnonymousPosting1796324630714,
+  DiscreetMode1796324760465,
 ];

@@ -42,7 +42,11 @@ describe('notification mails and content warnings', () => {
   it('quote the words when there is no warning, and say nothing at all when discreet', () => {
     expect(notificationMail(reply(), { ...input, locale: 'en', excerpt: 'the open words' }).text).toContain('> the open words');
     const discreet = notificationMail(reply('overdose'), { ...input, locale: 'en', discreet: true, excerpt: null });
-    expect(discreet.text + discreet.html).not.toMatch(/overdose|Kits|Rosa/);
+    expect(discreet.subject + discreet.text + discreet.html).not.toMatch(/overdose|Kits|Rosa|Harbour/);
+    expect(discreet).toMatchObject({ subject: 'You have new activity', fromName: 'Notifications' });
+    const digest = digestMail([reply('overdose')], 'weekly', { ...input, locale: 'fr', discreet: true });
+    expect(digest).toMatchObject({ subject: 'Vous avez du nouveau', fromName: 'Notifications' });
+    expect(digest.subject + digest.text + digest.html).not.toMatch(/overdose|Kits|Rosa|Harbour|résumé/);
   });
 
   it('announce a warned post in a digest by its warning', () => {

@@ -1,5 +1,6 @@
 import type { Locale, NotificationDto } from '@harbour/contracts';
 import type { OutgoingMail } from '../mail.transport';
+import { discreetMail } from './discreet.mail';
 import { escapeHtml, memberMail, type UnsubscribeLinks } from './layout';
 
 /** What a notification email needs beyond the notification: where it goes and how to stop it. */
@@ -7,7 +8,7 @@ export interface NotificationMailInput extends UnsubscribeLinks {
   to: string;
   locale: Locale;
   siteName: string;
-  /** "New activity on <site>" and no detail at all, for members who share a device. */
+  /** The neutral discreetMail (no site name, no detail at all), for members who share a device. */
   discreet: boolean;
   /** Plain text of the post, already cut short; left out when discreet. */
   excerpt: string | null;
@@ -72,41 +73,22 @@ export function notificationSentence(notification: NotificationDto, locale: Loca
 }
 
 const TEXT = {
-  en: {
-    discreetSubject: (site: string) => `New activity on ${site}`,
-    discreetIntro: (site: string) => `There is new activity for you on ${site}.`,
-    discreetMessage: 'New message',
-    open: 'Open it',
-    stop: 'Stop emails like this one',
-    choose: 'Choose which emails you get',
-  },
-  fr: {
-    discreetSubject: (site: string) => `Nouvelle activité sur ${site}`,
-    discreetIntro: (site: string) => `Il y a du nouveau pour vous sur ${site}.`,
-    discreetMessage: 'Nouveau message',
-    open: 'Ouvrir',
-    stop: 'Ne plus recevoir ce genre de courriel',
-    choose: 'Choisir les courriels que vous recevez',
-  },
+  en: { open: 'Open it', stop: 'Stop emails like this one', choose: 'Choose which emails you get' },
+  fr: { open: 'Ouvrir', stop: 'Ne plus recevoir ce genre de courriel', choose: 'Choisir les courriels que vous recevez' },
 } as const;
-
-export function discreetSubject(locale: Locale, siteName: string): string {
-  return TEXT[locale].discreetSubject(siteName);
-}
 
 /** One notification by email, with a one-click unsubscribe for that kind of mail. */
 export function notificationMail(notification: NotificationDto, input: NotificationMailInput): OutgoingMail {
+  // Discreet: nothing of the notification at all, a private message being only "New message".
+  if (input.discreet) return discreetMail({ ...input, kind: notification.type === 'message' ? 'message' : 'activity' });
   const t = TEXT[input.locale];
   const sentence = notificationSentence(notification, input.locale);
-  // A private message, discreetly, is "New message" and nothing else: not even the site's name.
-  const discreetMessage = input.discreet && notification.type === 'message';
-  const subject = discreetMessage ? t.discreetMessage : input.discreet ? discreetSubject(input.locale, input.siteName) : sentence;
-  const intro = discreetMessage ? `${t.discreetMessage}.` : input.discreet ? t.discreetIntro(input.siteName) : `${sentence}.`;
-  const warning = input.discreet ? null : contentWarningLine(notification, input.locale);
-  const excerpt = input.discreet || warning ? null : input.excerpt;
+  const intro = `${sentence}.`;
+  const warning = contentWarningLine(notification, input.locale);
+  const excerpt = warning ? null : input.excerpt;
   return memberMail(
     input.to,
-    subject,
+    sentence,
     {
       text: [intro, ...(warning ? [warning] : []), ...(excerpt ? [excerpt.replace(/^/gm, '> ')] : [])],
       html:

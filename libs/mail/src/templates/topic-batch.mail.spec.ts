@@ -50,8 +50,9 @@ describe('one email for a topic’s notifications', () => {
     expect(french.text).toContain('> words of reply 1');
 
     const discreet = topicBatchMail(replies(4), { ...input, locale: 'en', discreet: true });
-    expect(discreet.subject).toBe('New activity on Harbour');
-    expect(discreet.text).not.toMatch(/Kits|words|new notifications/);
+    expect(discreet.subject).toBe('You have new activity');
+    expect(discreet.fromName).toBe('Notifications');
+    expect(discreet.subject + discreet.text + discreet.html).not.toMatch(/Kits|words|new notifications|Harbour/);
   });
 
   it('is the ordinary notification email for a single one', () => {

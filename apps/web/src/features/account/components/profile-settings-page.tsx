@@ -7,16 +7,17 @@ import { useMe } from '../../../lib/session';
 import { Alert } from '../../../ui/alert';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
+import { DiscreetFields } from './discreet-fields';
 import { AvatarField } from '../../shared/components/avatar-field';
 import { useUpdateMe } from '../api/account';
 
 /*
- * `discreet` stays in the API (PATCH /api/me) but is left off this page until it does something: discreet
- * mode (neutral tab title and icon, quick exit) is built by issue 20. A safety setting that promises what the
- * site does not do yet is worse than none for a member on a shared phone. `messagesFrom` is offered since
- * private conversations exist (issue 16).
+ * `messagesFrom` is offered since private conversations exist (issue 16); discreet mode and signing out on the
+ * quick exit since they do what they say (issue 20: neutral tab, neutral mail and push, the quick exit).
  */
-type Draft = Required<Pick<UpdateMeBody, 'displayName' | 'pronouns' | 'bio' | 'locale' | 'messagesFrom'>>;
+type Draft = Required<
+  Pick<UpdateMeBody, 'displayName' | 'pronouns' | 'bio' | 'locale' | 'messagesFrom' | 'discreet' | 'signOutOnQuickExit'>
+>;
 const FIELDS = ['displayName', 'pronouns', 'bio'] as const;
 
 const draftOf = (me: MeDto): Draft => ({
@@ -25,6 +26,8 @@ const draftOf = (me: MeDto): Draft => ({
   bio: me.bio,
   locale: me.locale,
   messagesFrom: me.messagesFrom,
+  discreet: me.discreet,
+  signOutOnQuickExit: me.signOutOnQuickExit,
 });
 
 /** /settings/profile: the picture, what others see of the member, and their own preferences. */
@@ -137,6 +140,11 @@ function ProfileForm({ me }: { me: MeDto }) {
             </label>
           ))}
         </fieldset>
+        <DiscreetFields
+          discreet={draft.discreet}
+          signOutOnQuickExit={draft.signOutOnQuickExit}
+          onChange={(key, value) => set(key, value)}
+        />
         <button type="submit" className="button-primary" disabled={update.isPending}>
           {t('selfService.profile.save')}
         </button>

@@ -214,6 +214,17 @@ export function SettingsPage() {
             onChange={(e) => setDraft({ ...draft, rateLimits: { ...draft.rateLimits, uploadsPerHour: Number(e.target.value) } })}
           />
         </fieldset>
+        <fieldset>
+          <legend>{t('discreetSettings.adminLegend')}</legend>
+          <TextField
+            label={t('discreetSettings.quickExitUrl')}
+            hint={t('discreetSettings.quickExitUrlHint')}
+            type="url"
+            maxLength={500}
+            value={draft.quickExitUrl}
+            onChange={(e) => setDraft({ ...draft, quickExitUrl: e.target.value })}
+          />
+        </fieldset>
         <button type="submit" className="button-primary" disabled={update.isPending}>
           {t('admin.save')}
         </button>
