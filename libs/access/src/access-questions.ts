@@ -133,6 +133,13 @@ export type AccessQuestion =
   | { action: 'moderation.logAll' }
   /** A member's moderation record and the notes staff keep on them: site staff only. */
   | { action: 'moderation.member' }
+  /**
+   * Reveal who wrote an anonymous post (api.md 1.1): an admin who did not ask for it (two people, always). The
+   * request itself is `moderation.act` on the post's space.
+   */
+  | { action: 'unmask.approve'; requesterId: string }
+  /** Read every unmask request (never its author: only its requester and approver see that): admins. */
+  | { action: 'unmask.review' }
   /** See a post (or topic) held for review: its author, and those who moderate its space. */
   | { action: 'held.see'; category: CategoryRef; authorId: string }
   /**

@@ -31,7 +31,10 @@ export class AccessService {
       case 'profile.edit':
         return caller !== null && !caller.silenced;
       case 'moderation.logAll':
+      case 'unmask.review':
         return caller?.role === 'admin';
+      case 'unmask.approve':
+        return caller?.role === 'admin' && caller.userId !== question.requesterId;
       case 'category.create':
         return caller?.role === 'admin' || (question.groupId !== null && caller?.groups[question.groupId] === 'owner');
       case 'category.edit':

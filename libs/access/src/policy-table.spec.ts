@@ -88,6 +88,8 @@ const TABLE: [string, AccessQuestion, string][] = [
   ['read the moderation log', { action: 'moderation.log' }, 'NNNNNNYY'],
   ['read every log entry, unscoped', { action: 'moderation.logAll' }, 'NNNNNNNY'],
   ['read a member’s record', { action: 'moderation.member' }, 'NNNNNNYY'],
+  ['approve someone else’s unmask request', { action: 'unmask.approve', requesterId: 'someone' }, 'NNNNNNNY'],
+  ['read the unmask requests', { action: 'unmask.review' }, 'NNNNNNNY'],
   ['sanction a member', { action: 'user.sanction', target: { id: 'outsider', role: 'member' } }, 'NNNNNNYY'],
   ['sanction a moderator', { action: 'user.sanction', target: { id: 'moderator', role: 'moderator' } }, 'NNNNNNNY'],
   ['change a member’s role', { action: 'user.changeRole', target: { id: 'outsider', role: 'member' } }, 'NNNNNNNY'],

@@ -32,6 +32,8 @@ export interface DomainEventMap {
   /** A new post held a `respond` watched word: its author alone gets the word's notice. */
   WatchedWordResponded: { wordId: string; userId: string; postId: string; topicId: string };
   PostDeleted: { postId: string; topicId: string };
+  /** An admin approved a request to learn who wrote an anonymous post: its author is told why (api.md 1.1). */
+  PostUnmasked: { postId: string; topicId: string; authorId: string; reason: string };
   TopicCreated: { topicId: string; categoryId: string; authorId: string };
   /** Title, pin, lock or category changed; `previousCategoryId` differs from `categoryId` after a move. */
   TopicUpdated: {

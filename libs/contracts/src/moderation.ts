@@ -25,8 +25,10 @@ export type WatchedWordAction = (typeof WATCHED_WORD_ACTIONS)[number];
 export interface ReviewTargetDto {
   type: FlagTargetType;
   id: string;
-  /** The member who wrote the post or topic, or the member reported. */
+  /** The member who wrote the post or topic, or the member reported; null for an anonymous post. */
   member: UserDto | null;
+  /** An anonymous post (a topic's first post): its label; its author is never shown, staff included. */
+  anonymousLabel?: string;
   /** Shown to staff even when hidden or deleted: they judge what was written. */
   topicId?: string;
   topicTitle?: string;
@@ -159,4 +161,30 @@ export interface SignInAppealBody {
   login: string;
   password: string;
   message: string;
+}
+
+/** `POST /api/moderation/posts/:id/unmask`: why the moderator needs to know who wrote an anonymous post. */
+export interface UnmaskBody {
+  reason: string;
+}
+
+/**
+ * A request to learn who wrote an anonymous post (api.md 1.1): made by a moderator, approved by a different
+ * admin. `author` is present only on an approved request, and only in its requester's and its approver's answers.
+ */
+export interface UnmaskRequestDto {
+  id: string;
+  postId: string;
+  /** Where the post is: its topic, and its number there (null while held for review); null once it is gone. */
+  topicId: string | null;
+  postNumber: number | null;
+  status: 'pending' | 'approved';
+  reason: string;
+  requester: UserDto | null;
+  approver: UserDto | null;
+  createdAt: string;
+  approvedAt: string | null;
+  author?: UserDto;
+  /** The caller may approve it now (an admin who did not ask, while it waits). */
+  canApprove: boolean;
 }

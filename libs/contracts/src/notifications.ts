@@ -46,11 +46,13 @@ export interface NotificationDto {
     emoji?: string;
     /**
      * A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete, post_edit,
-     * post_lock, post_move (to the author), watched_word_response; a staff one: registration_pending, appeal, report.
+     * post_lock, post_move, post_unmasked (to the author), watched_word_response; a staff one: registration_pending, appeal, report.
      */
     outcome?: string;
     /** A `watched_word_response`: the admins' notice (crisis lines, naloxone sites), in the member's language. */
     response?: string;
+    /** A `post_unmasked` notification: why staff were shown who wrote the member's anonymous post. */
+    reason?: string;
     /** A moderation notification about a sanction (see GET /api/me/sanctions). */
     sanctionId?: string;
     /** A `message` notification: the conversation's subject (never in a discreet email). */

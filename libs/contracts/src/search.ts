@@ -11,7 +11,9 @@ export interface SearchHitDto {
   snippet: string;
   /** The post's content warning: when set, the snippet is empty and a client shows the warning instead. */
   contentWarning: string | null;
-  author: UserDto;
+  /** null for an anonymous post (api.md 1.1): its `anonymousLabel` stands in. */
+  author: UserDto | null;
+  anonymousLabel?: string;
   /** The caller blocked the author: a client collapses the hit (see PostDto.blockedAuthor). */
   blockedAuthor: boolean;
   createdAt: string;

@@ -26,8 +26,10 @@ export class AnonymousPosting {
       [categoryId],
     );
     if (!row) throw new NotFoundError();
-    if (row.anonymous === 'off' && requested === true) throw new InvalidInputError('anonymous: this category does not take anonymous posts');
-    if (row.anonymous === 'required' && requested === false) throw new InvalidInputError('anonymous: every post in this category is anonymous');
+    if (row.anonymous === 'off' && requested === true)
+      throw new InvalidInputError('anonymous: this category does not take anonymous posts');
+    if (row.anonymous === 'required' && requested === false)
+      throw new InvalidInputError('anonymous: every post in this category is anonymous');
     const anonymous = row.anonymous === 'required' || (row.anonymous === 'allowed' && requested === true);
     return { anonymous, held: anonymous && row.anonymous_review };
   }
@@ -45,5 +47,17 @@ export class AnonymousPosting {
     );
     if (!row) throw new Error(`No anonymous number for topic ${topicId}`);
     return row.number;
+  }
+
+  /**
+   * Whether posts in this topic may be anonymous: there nobody is shown typing, or a name seen typing just
+   * before an "Anonymous 3" appears would tell who wrote it.
+   */
+  async mayBeAnonymous(topicId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query<{ anonymous: CategoryAnonymous }[]>(
+      'SELECT c.anonymous FROM topics t JOIN categories c ON c.id = t.category_id WHERE t.id = $1',
+      [topicId],
+    );
+    return row !== undefined && row.anonymous !== 'off';
   }
 }

@@ -19,10 +19,13 @@ export function joinForumTarget<T extends object>(builder: SelectQueryBuilder<T>
     .leftJoin('categories', 'c', 'c.id = t.category_id');
 }
 
-/** The author of a post or topic target, as a SQL expression (NULL for any other type, or when it is gone). */
+/**
+ * The author of a post or topic target, as a SQL expression (NULL for any other type, when it is gone, or when
+ * it is anonymous: an anonymous post is nobody's in a member's record, counts and log, api.md 1.1).
+ */
 export function forumTargetAuthorSql(typeSql: string, idSql: string): string {
-  return `(CASE WHEN ${typeSql} = 'post' THEN (SELECT ap.author_id FROM posts ap WHERE ap.id = ${idSql})
-               WHEN ${typeSql} = 'topic' THEN (SELECT at.author_id FROM topics at WHERE at.id = ${idSql}) END)`;
+  return `(CASE WHEN ${typeSql} = 'post' THEN (SELECT ap.author_id FROM posts ap WHERE ap.id = ${idSql} AND ap.anonymous_number IS NULL)
+               WHEN ${typeSql} = 'topic' THEN (SELECT at.author_id FROM topics at WHERE at.id = ${idSql} AND at.anonymous_number IS NULL) END)`;
 }
 
 /**

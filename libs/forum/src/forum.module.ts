@@ -81,6 +81,7 @@ import { AnonymousPosting } from './anonymous-posting';
     TopicRepository,
     PostRepository,
     PostSearchRepository,
+    AnonymousPosting,
   ],
 })
 export class ForumModule {}

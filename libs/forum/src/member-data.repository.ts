@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainEvents, MemberData, type ErasedMember, type ExportedMember, type ExportFile, type MemberDataPart } from '@harbour/common';
 import { TopicPageCache } from './topic-page.cache';
+import { anonymousLabel } from './forum.mappers';
 
 /** The title of a topic whose starter deleted their account with their posts (the client may show it translated). */
 export const DELETED_TITLE = '[deleted]';
@@ -16,6 +17,7 @@ interface PostRow {
   number: number | null;
   body: string;
   content_warning: string | null;
+  anonymous_number: number | null;
   hidden: boolean;
   created_at: Date;
   edited_at: Date | null;
@@ -43,7 +45,7 @@ export class ForumMemberData implements MemberDataPart {
   async export({ userId }: ExportedMember): Promise<Record<string, ExportFile>> {
     const db = this.dataSource.manager;
     const posts = await db.query<PostRow[]>(
-      `SELECT p.id, p.topic_id, p.number, p.body, p.content_warning, p.hidden, p.created_at,
+      `SELECT p.id, p.topic_id, p.number, p.body, p.content_warning, p.anonymous_number, p.hidden, p.created_at,
               p.edited_at, p.deleted_at,
               coalesce((SELECT json_agg(json_build_object('markdown', r.body, 'editedAt', r.edited_at) ORDER BY r.edited_at)
                           FROM post_revisions r WHERE r.post_id = p.id AND r.editor_id = $1), '[]') AS revisions
@@ -86,6 +88,8 @@ export class ForumMemberData implements MemberDataPart {
           hidden: post.hidden,
           contentWarning: post.content_warning,
           markdown: post.body,
+          // The member's own export (behind their password) holds their anonymous posts too, saying so.
+          anonymousLabel: post.anonymous_number === null ? null : anonymousLabel(post.anonymous_number),
           revisions: post.revisions,
         })),
         topicsStarted: topics.map((topic) => ({ id: topic.id, title: topic.title, createdAt: topic.created_at })),

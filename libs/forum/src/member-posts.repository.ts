@@ -9,9 +9,11 @@ import { TOPIC_COLUMNS, topicFrom, type TopicRow } from './topic.repository';
 /**
  * A member's posts as a profile shows them (api.md precisions: hidden, deleted and held posts left out, and
  * held topics), over aliases `p`, `t` and `c`. The same condition serves the count and the list, so the
- * count never tells of a post the list would not show.
+ * count never tells of a post the list would not show. An anonymous post is nobody's (api.md 1.1), not even on
+ * its author's own profile: a profile is public.
  */
-const SHOWN_ON_PROFILE = `p.author_id = :authorId AND p.deleted_at IS NULL AND NOT p.hidden AND NOT p.pending_review AND NOT t.pending_review`;
+const SHOWN_ON_PROFILE = `p.author_id = :authorId AND p.anonymous_number IS NULL AND p.deleted_at IS NULL AND NOT p.hidden
+  AND NOT p.pending_review AND NOT t.pending_review`;
 
 /** Keyset cursors carry milliseconds; posts.created_at has microseconds, so both sides are cut to the millisecond. */
 const POST_INSTANT = `date_trunc('milliseconds', p.created_at)`;
@@ -57,9 +59,9 @@ export class MemberPostsRepository {
 
 /**
  * True (over `userIdSql`) for a member who has a post others may see in the topic `:topicParam`: @-completion
- * offers those taking part first. Hidden, held and deleted posts do not count, so nobody learns of them.
+ * offers those taking part first. Hidden, held, deleted and anonymous posts do not count, so nobody learns of them.
  */
 export function takesPartInTopic(userIdSql: string, topicParam: string): string {
   return `EXISTS (SELECT 1 FROM posts tp WHERE tp.topic_id = CAST(:${topicParam} AS uuid) AND tp.author_id = ${userIdSql}
-    AND tp.deleted_at IS NULL AND NOT tp.hidden)`;
+    AND tp.deleted_at IS NULL AND NOT tp.hidden AND tp.anonymous_number IS NULL)`;
 }

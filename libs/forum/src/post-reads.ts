@@ -10,6 +10,8 @@ import { categoryAccessColumns, categoryRefFrom } from './category.repository';
 /** What a new post's notifications need about it, its topic, its parent and its category's access. */
 export interface PostContext extends CategoryRef {
   authorId: string;
+  /** Posted anonymously: its notifications name no actor (api.md 1.1). */
+  anonymous: boolean;
   /** Hidden or deleted since. */
   gone: boolean;
   html: string;
@@ -26,6 +28,7 @@ export async function postContexts(db: EntityManager, ids: string[]): Promise<Ma
     {
       id: string;
       author_id: string;
+      anonymous: boolean;
       gone: boolean;
       html: string;
       topic_id: string;
@@ -34,7 +37,7 @@ export async function postContexts(db: EntityManager, ids: string[]): Promise<Ma
       parent_author_id: string | null;
     }[]
   >(
-    `SELECT p.id, p.author_id, (p.hidden OR p.deleted_at IS NOT NULL) AS gone, p.html, t.id AS topic_id, t.author_id AS topic_author_id,
+    `SELECT p.id, p.author_id, p.anonymous_number IS NOT NULL AS anonymous, (p.hidden OR p.deleted_at IS NOT NULL) AS gone, p.html, t.id AS topic_id, t.author_id AS topic_author_id,
             t.category_id, parent.author_id AS parent_author_id, ${categoryAccessColumns('c')}
        FROM posts p JOIN topics t ON t.id = p.topic_id JOIN categories c ON c.id = t.category_id
        LEFT JOIN posts parent ON parent.id = p.parent_id
@@ -46,6 +49,7 @@ export async function postContexts(db: EntityManager, ids: string[]): Promise<Ma
       row.id,
       {
         authorId: row.author_id,
+        anonymous: row.anonymous,
         gone: row.gone,
         html: row.html,
         topicId: row.topic_id,

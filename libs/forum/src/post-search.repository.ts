@@ -1,3 +1,4 @@
+import { anonymousLabel } from './forum.mappers';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SqlScope } from '@harbour/access';
@@ -36,7 +37,9 @@ export interface PostSearchHit {
   contentWarning: string | null;
   /** Plain text with marked matches (still HTML-entity encoded); empty behind a content warning. */
   headline: string;
-  author: UserDto;
+  /** null for an anonymous post (see anonymousLabel). */
+  author: UserDto | null;
+  anonymousLabel?: string;
   /** The caller blocked the author. */
   blockedAuthor: boolean;
 }
@@ -68,7 +71,8 @@ export class PostSearchRepository {
     if (input.categoryId) categoryFilters.push('(c.id = :categoryId OR c.parent_id = :categoryId)');
     if (input.groupId) categoryFilters.push('c.group_id = :groupId');
     const postFilters: string[] = [];
-    if (input.author) postFilters.push(userHasUsername('u', 'author'));
+    // An anonymous post is nobody's: searching a member's posts must not find it.
+    if (input.author) postFilters.push(`${userHasUsername('u', 'author')} AND p.anonymous_number IS NULL`);
     if (input.after) postFilters.push('p.created_at >= :after');
     if (input.before) postFilters.push('p.created_at < :before');
     const inCategory = `${input.visible.where} ${categoryFilters.map((filter) => `AND ${filter}`).join(' ')}`;
@@ -98,7 +102,8 @@ export class PostSearchRepository {
       best AS (SELECT id, max(rank) AS rank FROM hits GROUP BY id),
       page AS (
         SELECT p.id AS post_id, p.topic_id, t.category_id, t.title, p.created_at, p.html, p.content_warning, p.language, b.rank,
-               ${input.viewerId ? blockedBy('CAST(:viewerId AS uuid)', 'p.author_id') : 'false'} AS blocked_author,
+               p.anonymous_number,
+               ${input.viewerId ? `p.anonymous_number IS NULL AND ${blockedBy('CAST(:viewerId AS uuid)', 'p.author_id')}` : 'false'} AS blocked_author,
                ${userColumns('u', 'u_')}
           FROM best b
           JOIN posts p ON p.id = b.id
@@ -144,6 +149,7 @@ export class PostSearchRepository {
         content_warning: string | null;
         headline: string;
         blocked_author: boolean;
+        anonymous_number: number | null;
       }[]
     >(text, values);
     return rows.map((row) => ({
@@ -154,7 +160,9 @@ export class PostSearchRepository {
       createdAt: row.created_at,
       contentWarning: row.content_warning,
       headline: row.headline,
-      author: userDtoFromRow(row, 'u_'),
+      ...(row.anonymous_number === null
+        ? { author: userDtoFromRow(row, 'u_') }
+        : { author: null, anonymousLabel: anonymousLabel(row.anonymous_number) }),
       blockedAuthor: row.blocked_author,
     }));
   }

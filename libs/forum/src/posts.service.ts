@@ -112,7 +112,8 @@ export class PostsService {
       items: rows.map((row) => {
         const editedBy = row.editorId === post.authorId ? 'author' : moderators.has(row.editorId) ? 'moderator' : 'member';
         // A member's wiki edit is their own public contribution, named like a post; a moderator's is not.
-        const named = editedBy !== 'moderator' || moderating;
+        // The author's own edit of an anonymous post names nobody, to anyone (api.md 1.1).
+        const named = (editedBy !== 'moderator' || moderating) && !(editedBy === 'author' && post.anonymousNumber !== null);
         return { body: row.body, editedAt: row.editedAt.toISOString(), editorId: named ? row.editorId : null, editedBy };
       }),
     };

@@ -11,6 +11,8 @@ export interface SplitPostRow {
 /** The first post of what a split moves: the new topic's author, date and language come from it. */
 export interface SplitHead {
   authorId: string;
+  /** The head post is anonymous: the new topic's author is shown as its label too. */
+  anonymousNumber: number | null;
   createdAt: Date;
   language: string;
   pendingReview: boolean;
@@ -77,6 +79,7 @@ export class TopicSurgeryRepository {
     const [row] = await manager.query<
       {
         author_id: string;
+        anonymous_number: number | null;
         created_at: Date;
         language: string;
         pending_review: boolean;
@@ -84,7 +87,7 @@ export class TopicSurgeryRepository {
         numbered: number;
       }[]
     >(
-      `SELECT p.author_id, p.created_at, p.language, p.pending_review,
+      `SELECT p.author_id, p.anonymous_number, p.created_at, p.language, p.pending_review,
               (SELECT max(created_at) FROM posts WHERE id = ANY($1::uuid[]) AND number IS NOT NULL) AS last_post_at,
               (SELECT count(*)::int FROM posts WHERE id = ANY($1::uuid[]) AND number IS NOT NULL) AS numbered
          FROM posts p WHERE p.id = ANY($1::uuid[]) ORDER BY p.number NULLS LAST, p.created_at, p.id LIMIT 1`,
@@ -93,6 +96,7 @@ export class TopicSurgeryRepository {
     if (!row) throw new Error('A split moved no posts');
     return {
       authorId: row.author_id,
+      anonymousNumber: row.anonymous_number,
       createdAt: row.created_at,
       language: row.language,
       pendingReview: row.pending_review,
@@ -172,6 +176,22 @@ export class TopicSurgeryRepository {
       `INSERT INTO topic_notification_levels (user_id, topic_id, level)
        SELECT user_id, $2, level FROM topic_notification_levels WHERE topic_id = $1
        ON CONFLICT (user_id, topic_id) DO NOTHING`,
+      [fromId, intoId],
+    );
+    // Anonymous labels stay one per poster in the merged thread: a poster who has one there keeps it, the
+    // others take the next numbers, so two people never share "Anonymous 1" (api.md 1.1).
+    await manager.query(
+      `WITH kept AS (SELECT DISTINCT ON (author_id) author_id, anonymous_number FROM posts
+                      WHERE topic_id = $2 AND anonymous_number IS NOT NULL ORDER BY author_id, created_at),
+            newcomers AS (SELECT author_id,
+                                 (SELECT coalesce(max(anonymous_number), 0) FROM posts WHERE topic_id = $2)
+                                   + row_number() OVER (ORDER BY min(created_at), author_id) AS number
+                            FROM posts WHERE topic_id = $1 AND anonymous_number IS NOT NULL
+                             AND author_id NOT IN (SELECT author_id FROM kept) GROUP BY author_id)
+       UPDATE posts p SET anonymous_number = coalesce(
+                (SELECT k.anonymous_number FROM kept k WHERE k.author_id = p.author_id),
+                (SELECT n.number FROM newcomers n WHERE n.author_id = p.author_id))
+        WHERE p.topic_id = $1 AND p.anonymous_number IS NOT NULL`,
       [fromId, intoId],
     );
     // Negative numbers first: no two rows ever hold the same (topic, number) on the way.

@@ -58,6 +58,8 @@ export class TopicSurgeryService {
       const created = await this.topicRows.insert(manager, {
         categoryId: target.id,
         authorId: head.authorId,
+        // Split off from an anonymous post, the new topic is as anonymous as it (its posts keep their labels).
+        anonymousNumber: head.anonymousNumber,
         title: dto.title,
         slug: slugify(dto.title, 'topic'),
         createdAt: head.createdAt,

@@ -33,7 +33,8 @@ export class MemberRecordsService {
     const authors = new Map((await this.users.findByIds(notes.map((note) => note.authorId))).map((author) => [author.id, author]));
     return {
       member: { ...toUserDto(user), status: user.status },
-      sanctions: sanctions.map(toSanctionDto),
+      // One given through an anonymous post would tell staff who wrote it (api.md 1.1): it binds, unlisted here.
+      sanctions: sanctions.filter((sanction) => !sanction.throughAnonymousPost).map(toSanctionDto),
       flagsAgainst: against.get(user.id) ?? 0,
       notes: notes.map((note) => {
         const author = authors.get(note.authorId);

@@ -16,10 +16,13 @@ import { ReviewQueueService } from './review-queue.service';
 import { SanctionRepository } from './sanction.repository';
 import { SanctionsService } from './sanctions.service';
 import { WatchedWordsController } from './watched-words.controller';
+import { UnmaskController } from './unmask.controller';
+import { UnmaskRequestRepository } from './unmask-request.repository';
+import { UnmaskService } from './unmask.service';
 
 @Module({
   imports: [AccountsModule, AuditModule, ForumModule, ConversationsModule],
-  controllers: [ModerationController, WatchedWordsController],
+  controllers: [ModerationController, WatchedWordsController, UnmaskController],
   providers: [
     ReviewItemRepository,
     FlagRepository,
@@ -32,6 +35,8 @@ import { WatchedWordsController } from './watched-words.controller';
     MemberRecordsService,
     ModerationLog,
     ModerationMemberData,
+    UnmaskRequestRepository,
+    UnmaskService,
   ],
 })
 export class ModerationModule implements OnModuleInit {

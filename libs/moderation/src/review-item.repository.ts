@@ -20,6 +20,8 @@ export interface ItemRow {
   /** Null once the claim is older than CLAIM_MINUTES. */
   claimed_by_id: string | null;
   member_id: string | null;
+  /** The target post (a topic's first post) is anonymous: its label number. */
+  anonymous_number: number | null;
   topic_id: string | null;
   topic_title: string | null;
   post_id: string | null;
@@ -133,6 +135,8 @@ export class ReviewItemRepository {
         'i.created_at AS created_at',
         `CASE WHEN i.claimed_at > now() - make_interval(mins => ${CLAIM_MINUTES}) THEN i.claimed_by_id END AS claimed_by_id`,
         `CASE WHEN i.target_type = 'user' THEN i.target_id ELSE coalesce(p.author_id, t.author_id, msg.author_id) END AS member_id`,
+        // An anonymous target's member is for the decision's notice to its author, never for the queue's reader.
+        'coalesce(p.anonymous_number, first.anonymous_number) AS anonymous_number',
         't.id AS topic_id',
         't.title AS topic_title',
         'coalesce(p.id, first.id) AS post_id',

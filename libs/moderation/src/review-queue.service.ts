@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, type Caller } from '@harbour/access';
 import { toUserDto, UserRepository } from '@harbour/accounts';
+import { anonymousLabel } from '@harbour/forum';
 import { audit } from '@harbour/audit';
 import { decodeCursor, toPage } from '@harbour/common';
 import type { FlagReason, MessageDto, PageDto, ReviewItemDto } from '@harbour/contracts';
@@ -78,7 +79,9 @@ export class ReviewQueueService {
   /** Reasons, notes, members and their records for a page of items: a fixed number of queries. */
   private async describe(caller: Caller, rows: ItemRow[]): Promise<ReviewItemDto[]> {
     if (rows.length === 0) return [];
-    const memberIds = [...new Set(rows.flatMap((row) => [row.member_id, row.claimed_by_id].filter((id): id is string => id !== null)))];
+    // The author of an anonymous post is never named, nor fingerprinted by their record (api.md 1.1).
+    const shown = (row: ItemRow): string | null => (row.anonymous_number === null ? row.member_id : null);
+    const memberIds = [...new Set(rows.flatMap((row) => [shown(row), row.claimed_by_id].filter((id): id is string => id !== null)))];
     const appellantIds = rows.filter((row) => row.kind === 'appeal').map((row) => row.target_id);
     const [flags, members, histories, against, appeals] = await Promise.all([
       this.flags.ofItems(rows.map((row) => row.id)),
@@ -97,9 +100,10 @@ export class ReviewQueueService {
       const own = flags.filter((flag) => flag.item_id === row.id);
       const counts = new Map<FlagReason, number>();
       for (const flag of own) counts.set(flag.reason, (counts.get(flag.reason) ?? 0) + 1);
-      const member = row.member_id ? users.get(row.member_id) : undefined;
+      const memberId = shown(row);
+      const member = memberId ? users.get(memberId) : undefined;
       const claimer = row.claimed_by_id ? users.get(row.claimed_by_id) : undefined;
-      const history = row.member_id ? histories.get(row.member_id) : undefined;
+      const history = memberId ? histories.get(memberId) : undefined;
       const appeal = row.kind === 'appeal' ? appeals.find((entry) => entry.user_id === row.target_id) : undefined;
       const context = contexts.get(row.id);
       const reported = context?.find((message) => message.id === row.target_id);
@@ -112,6 +116,7 @@ export class ReviewQueueService {
           type: row.target_type,
           id: row.target_id,
           member: member ? toUserDto(member) : null,
+          ...(row.anonymous_number === null ? {} : { anonymousLabel: anonymousLabel(row.anonymous_number) }),
           ...(row.topic_id ? { topicId: row.topic_id, topicTitle: row.topic_title ?? '' } : {}),
           ...(reported ? { body: reported.body, html: reported.html, deleted: Boolean(row.deleted) } : {}),
           ...(row.post_id
@@ -135,7 +140,7 @@ export class ReviewQueueService {
         history: {
           sanctions: history?.total ?? 0,
           activeSanction: history?.active ?? null,
-          flagsAgainst: (row.member_id ? against.get(row.member_id) : undefined) ?? 0,
+          flagsAgainst: (memberId ? against.get(memberId) : undefined) ?? 0,
         },
         ...(appeal ? { appeal: { sanctionId: appeal.id, type: appeal.type, reason: appeal.reason, message: appeal.appeal_message } } : {}),
         ...(context ? { context } : {}),

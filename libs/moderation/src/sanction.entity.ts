@@ -40,4 +40,11 @@ export class Sanction {
 
   @Column({ name: 'appealed_at', type: 'timestamptz', precision: 3, nullable: true })
   appealedAt: Date | null;
+
+  /**
+   * Given through an anonymous post (POST /api/moderation/posts/:id/sanctions): left out of the member's record
+   * and of the queue's history for staff, which would otherwise tell who wrote it. It binds all the same.
+   */
+  @Column({ name: 'through_anonymous_post', type: 'boolean', default: false })
+  throughAnonymousPost: boolean;
 }

@@ -32,7 +32,7 @@ export class SanctionRepository {
 
   async create(
     manager: EntityManager,
-    sanction: Pick<Sanction, 'userId' | 'type' | 'reason' | 'until' | 'createdById'>,
+    sanction: Pick<Sanction, 'userId' | 'type' | 'reason' | 'until' | 'createdById' | 'throughAnonymousPost'>,
   ): Promise<Sanction> {
     return manager.save(manager.create(Sanction, sanction));
   }
@@ -96,7 +96,7 @@ export class SanctionRepository {
     const rows: { user_id: string; total: number; active: SanctionType | null }[] = await this.db().query(
       `SELECT user_id, count(*)::int AS total,
               (array_agg(type ORDER BY created_at DESC) FILTER (WHERE lifted_at IS NULL AND (until IS NULL OR until > now()) AND type <> 'warn'))[1] AS active
-         FROM sanctions WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
+         FROM sanctions WHERE user_id = ANY($1::uuid[]) AND NOT through_anonymous_post GROUP BY user_id`,
       [userIds],
     );
     return new Map(rows.map((row) => [row.user_id, { total: row.total, active: row.active }]));

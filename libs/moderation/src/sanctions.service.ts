@@ -50,7 +50,7 @@ export class SanctionsService {
   async apply(caller: Caller, userId: string, dto: CreateSanctionDto): Promise<{ id: string }> {
     const user = await this.member(userId);
     this.access.assertCan(caller, { action: 'user.sanction', target: user });
-    return this.sanction(caller, user, dto);
+    return this.sanction(caller, user, dto, null);
   }
 
   /**
@@ -64,11 +64,18 @@ export class SanctionsService {
     if (!user || user.status === 'deleted' || !this.access.can(caller, { action: 'user.sanction', target: user })) {
       throw new ForbiddenError('You are not allowed to sanction the author of this post');
     }
-    return this.sanction(caller, user, dto);
+    // An anonymous post's author is logged as the post, never as the member (api.md 1.1).
+    return this.sanction(caller, user, dto, post.anonymousNumber === null ? null : post.id);
   }
 
   /** `user`: the member as accounts' UserRepository gives them (only what a sanction needs is read). */
-  private async sanction(caller: Caller, user: SanctionedMember, dto: CreateSanctionDto): Promise<{ id: string }> {
+  /** `anonymousPostId`: given through that anonymous post, which stands for the member in the log and records. */
+  private async sanction(
+    caller: Caller,
+    user: SanctionedMember,
+    dto: CreateSanctionDto,
+    anonymousPostId: string | null,
+  ): Promise<{ id: string }> {
     const timed = dto.type === 'silence' || dto.type === 'suspend';
     if (timed && !dto.until) throw new InvalidInputError(`until is required for ${dto.type}`);
     if (!timed && dto.until) throw new InvalidInputError(`until is only for silence and suspend`);
@@ -83,14 +90,14 @@ export class SanctionsService {
         reason: dto.reason,
         until: dto.until ?? null,
         createdById: caller.userId,
+        throughAnonymousPost: anonymousPostId !== null,
       });
       await this.recompute(manager, user.id);
       if (dto.type === 'suspend' || dto.type === 'ban') await this.sessions.revokeAll(user.id, manager);
       await audit(manager, {
         actorId: caller.userId,
         action: `sanction.${dto.type}`,
-        targetType: 'user',
-        targetId: user.id,
+        ...(anonymousPostId === null ? { targetType: 'user', targetId: user.id } : { targetType: 'post', targetId: anonymousPostId }),
         reason: dto.reason,
       });
       await this.mail.enqueue(

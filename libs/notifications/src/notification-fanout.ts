@@ -40,6 +40,7 @@ export class NotificationFanout implements OnModuleInit {
     );
     this.events.on('ReportsResolved', (event) => this.reportsResolved(event));
     this.events.on('WatchedWordResponded', (event) => this.responded(event));
+    this.events.on('PostUnmasked', (event) => this.unmasked(event));
     this.events.on('SanctionApplied', (event) =>
       this.delivery.deliver([
         {
@@ -109,6 +110,26 @@ export class NotificationFanout implements OnModuleInit {
         postId: event.postId,
         data: { outcome: 'watched_word_response', response },
         mailedElsewhere: true,
+      },
+    ]);
+  }
+
+  /**
+   * The author of an anonymous post hears that two staff members were shown who wrote it, and why: in the app
+   * and by email (as moderation decisions are), from nobody. Nobody else is told anything.
+   */
+  private async unmasked(event: DomainEventMap['PostUnmasked']): Promise<void> {
+    const post = (await this.sources.postContexts([event.postId])).get(event.postId);
+    await this.delivery.deliver([
+      {
+        userId: event.authorId,
+        type: 'moderation',
+        actorId: null,
+        // Told wherever the post is now, even in a space they have since left: it is about them.
+        space: null,
+        topicId: event.topicId,
+        ...(post && !post.gone ? { postId: event.postId } : {}),
+        data: { outcome: 'post_unmasked', reason: event.reason },
       },
     ]);
   }

@@ -26,6 +26,7 @@ export function toNotificationDto(row: NotificationRow): NotificationDto {
       ...(row.data.outcome ? { outcome: row.data.outcome } : {}),
       ...(row.data.sanctionId ? { sanctionId: row.data.sanctionId } : {}),
       ...(row.data.response ? { response: row.data.response } : {}),
+      ...(row.data.reason ? { reason: row.data.reason } : {}),
       ...(row.conversation_subject ? { subject: row.conversation_subject } : {}),
     },
   };

@@ -13,7 +13,7 @@ export interface NotificationRow extends Partial<UserColumnsRow<'actor_'>> {
   created_at: Date;
   read_at: Date | null;
   count: number;
-  data: { emoji?: string; outcome?: string; sanctionId?: string; response?: string };
+  data: { emoji?: string; outcome?: string; sanctionId?: string; response?: string; reason?: string };
   topic_id: string | null;
   post_id: string | null;
   group_id: string | null;

@@ -43,7 +43,10 @@ export class PostNotifications implements OnModuleDestroy {
     const live = events.filter((event) => contexts.get(event.postId)?.gone === false);
     if (live.length === 0) return;
     const quotedAuthors = await this.sources.postAuthors([...new Set(live.flatMap((event) => event.quotedPostIds))]);
-    const groupMembers = await this.groupMentions(live.map((event) => ({ event, html: contexts.get(event.postId)!.html })));
+    // An anonymous poster pages no group: that its members were paged would tell the poster is one of them.
+    const groupMembers = await this.groupMentions(
+      live.filter((event) => !contexts.get(event.postId)!.anonymous).map((event) => ({ event, html: contexts.get(event.postId)!.html })),
+    );
     const levels = await this.levels(live.map((event) => ({ ...contexts.get(event.postId)!, firstPost: event.firstPost })));
     const drafts = live.flatMap((event) => {
       const post = contexts.get(event.postId)!;
@@ -58,7 +61,8 @@ export class PostNotifications implements OnModuleDestroy {
       return [...recipients].map(([userId, type]): Draft => ({
         userId,
         type,
-        actorId: event.authorId,
+        // An anonymous post's author stays unnamed in the notification, its email and its push (api.md 1.1).
+        actorId: post.anonymous ? null : event.authorId,
         space: post,
         topicId: post.topicId,
         postId: event.postId,

@@ -12,7 +12,7 @@ import { SessionsService, toUserDto, UserRepository } from '@harbour/accounts';
 import { DomainEvents, isUuid, NotFoundError, type DomainEventMap } from '@harbour/common';
 import type { ClientEventAnswer, ClientToServerEvents, RecheckMessage, SocketAck, TopicRef } from '@harbour/contracts';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
-import { ForumLookup } from '@harbour/forum';
+import { AnonymousPosting, ForumLookup } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
 import { handshakeToken, isOwnOrigin } from './handshake';
 import { ConversationLive } from './conversation-live';
@@ -48,6 +48,7 @@ export class RealtimeGateway implements OnGatewayInit<HarbourServer>, OnGatewayC
     private readonly users: UserRepository,
     private readonly settings: SettingsService,
     private readonly conversations: ConversationLive,
+    private readonly anonymity: AnonymousPosting,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {}
 
@@ -115,6 +116,8 @@ export class RealtimeGateway implements OnGatewayInit<HarbourServer>, OnGatewayC
     // A silence that has run out ends by itself, with no event: look again before refusing.
     if (data.caller?.silenced) data.caller = await this.sessions.reload(data.caller);
     if (!data.caller || data.caller.silenced) return { ok: false, error: 'forbidden' };
+    // Where posts may be anonymous nobody is shown typing (the answer is the same, so it tells nothing either).
+    if (await this.anonymity.mayBeAnonymous(topicId)) return { ok: true };
     if (!data.user) {
       const user = await this.users.findById(data.caller.userId);
       if (!user) return { ok: false, error: 'forbidden' }; // the account is gone (its sessions end with it)

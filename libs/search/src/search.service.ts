@@ -54,6 +54,7 @@ export class SearchService {
       snippet: row.contentWarning === null ? snippetHtml(decodeEntities(row.headline).replace(/\s+/g, ' ').trim()) : '',
       contentWarning: row.contentWarning,
       author: row.author,
+      ...(row.anonymousLabel === undefined ? {} : { anonymousLabel: row.anonymousLabel }),
       blockedAuthor: row.blockedAuthor,
       createdAt: row.createdAt.toISOString(),
     }));

@@ -11,6 +11,7 @@ export class AnonymousPosting1796324630714 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "categories" ADD "anonymous_review" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE "topics" ADD "anonymous_number" integer`);
     await queryRunner.query(`ALTER TABLE "posts" ADD "anonymous_number" integer`);
+    await queryRunner.query(`ALTER TABLE "sanctions" ADD "through_anonymous_post" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(
       `ALTER TABLE "unmask_requests" ADD CONSTRAINT "FK_908391a953bd16a6547719943e8" FOREIGN KEY ("post_id") REFERENCES "posts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
@@ -26,6 +27,7 @@ export class AnonymousPosting1796324630714 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "unmask_requests" DROP CONSTRAINT "FK_fe5ae582138c6762147a78811b0"`);
     await queryRunner.query(`ALTER TABLE "unmask_requests" DROP CONSTRAINT "FK_fe6c5cc0f476d335e86127cbd2f"`);
     await queryRunner.query(`ALTER TABLE "unmask_requests" DROP CONSTRAINT "FK_908391a953bd16a6547719943e8"`);
+    await queryRunner.query(`ALTER TABLE "sanctions" DROP COLUMN "through_anonymous_post"`);
     await queryRunner.query(`ALTER TABLE "posts" DROP COLUMN "anonymous_number"`);
     await queryRunner.query(`ALTER TABLE "topics" DROP COLUMN "anonymous_number"`);
     await queryRunner.query(`ALTER TABLE "categories" DROP COLUMN "anonymous_review"`);
