@@ -43,7 +43,10 @@ export function notificationSentence(notification: NotificationDto, locale: Loca
     watched_category_topic: `${actor} started ${topic}`,
     group_invitation: `${actor} invited you to the group ${group}`,
     group_join_request: `${actor}${more > 0 ? ` and ${more} other${more > 1 ? 's' : ''}` : ''} asked to join ${group}`,
-    moderation: 'A moderator made a decision about your content',
+    moderation:
+      notification.data.outcome === 'post_unmasked'
+        ? `Two staff members were shown that you wrote your anonymous post in ${topic}. The reason given: ${notification.data.reason ?? ''}`
+        : 'A moderator made a decision about your content',
     message: `${actor} sent you a message: ${quote.en(notification.data.subject ?? '')}`,
     staff:
       {
@@ -60,7 +63,10 @@ export function notificationSentence(notification: NotificationDto, locale: Loca
     watched_category_topic: `${actor} a ouvert le sujet ${topic}`,
     group_invitation: `${actor} vous invite dans le groupe ${group}`,
     group_join_request: `${actor}${more > 0 ? ` et ${more} autre${more > 1 ? 's' : ''}` : ''} demandent à rejoindre ${group}`,
-    moderation: 'Une personne de la modération a pris une décision sur votre contenu',
+    moderation:
+      notification.data.outcome === 'post_unmasked'
+        ? `Deux membres de l’équipe ont appris que vous avez écrit votre message anonyme dans ${topic}. La raison donnée : ${notification.data.reason ?? ''}`
+        : 'Une personne de la modération a pris une décision sur votre contenu',
     message: `${actor} vous a écrit : ${quote.fr(notification.data.subject ?? '')}`,
     staff:
       {
