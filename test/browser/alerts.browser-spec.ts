@@ -34,8 +34,8 @@ function dayFromNow(days: number): string {
 describe('drug-supply alerts in the browser', () => {
   let t: TestApp;
   let b: TestBrowser;
-  let admin: TestMember;
   let team: TestMember;
+  let sam: TestMember;
   /** Sam's and Nadia's pages (a member, and the alert team), each signed in once and used by the tests in turn. */
   let member: Page;
   let writer: Page;
@@ -43,10 +43,9 @@ describe('drug-supply alerts in the browser', () => {
 
   beforeAll(async () => {
     [t, b] = await Promise.all([startTestApp({ webDir: WEB_DIR }), launchBrowser()]);
-    admin = await newSite(t);
+    await newSite(t);
     team = await newMember(t, { username: 'nadia_team' });
-    await newMember(t, { username: 'sam' });
-    await t.http().put(`/api/admin/alert-team/${team.user.id}`).set(admin.auth).expect(204);
+    sam = await newMember(t, { username: 'sam' });
   });
   afterAll(async () => {
     await b?.close();
@@ -56,7 +55,17 @@ describe('drug-supply alerts in the browser', () => {
   const signIn = async (username: string, width?: number) =>
     watchOffHostRequests(await signInAs(b, t.baseUrl, username, width), t.baseUrl, offHost);
 
-  it('a member picks a region, a team member publishes an alert and the member sees it at once; dismissed, then retracted', async () => {
+  it('an admin names the alert team; a member picks a region, the team publishes an alert and the member sees it at once; dismissed, then retracted', async () => {
+    const adminPage = await signIn('site_admin', 360);
+    await adminPage.getByRole('link', { name: 'Drug alerts' }).click();
+    await adminPage.getByRole('link', { name: 'Alert team' }).click();
+    await adminPage.getByText('No member named yet: only admins write alerts.').waitFor();
+    await adminPage.getByLabel('Username of the member to add').fill('nadia_team');
+    await adminPage.getByRole('button', { name: 'Add to the team' }).click();
+    await adminPage.getByRole('button', { name: 'Take nadia_team off the team' }).waitFor();
+    expect(await axeViolations(adminPage)).toEqual([]);
+    await adminPage.context().close();
+
     member = await signIn('sam', 360);
     const connected = socketConnected(member);
     await member.goto(`${t.baseUrl}/settings/notifications`);
@@ -193,6 +202,16 @@ describe('drug-supply alerts in the browser', () => {
     expect(await axeViolations(visitor)).toEqual([]);
     await visitor.getByRole('button', { name: 'Send the report' }).click();
     await visitor.getByText('Thank you. The alert team will look at it', { exact: false }).waitFor();
+
+    // Sam's alert email (the first test's alert, in his region) stops every alert with one button, signed in or not.
+    const mail = await t.smtp!.waitFor('sam@example.org');
+    const token = /\/alerts\/unsubscribe\?token=([A-Za-z0-9_%.-]+)/.exec(mail.text)?.[1] ?? '';
+    await visitor.goto(`${t.baseUrl}/alerts/unsubscribe?token=${token}`);
+    await visitor.getByRole('heading', { name: 'Stop drug-supply alerts' }).waitFor();
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.getByRole('button', { name: 'Stop alerts' }).click();
+    await visitor.getByText('Done: no alert will reach you.', { exact: false }).waitFor();
+    expect((await t.http().get('/api/me').set(sam.auth).expect(200)).body.alertsOff).toBe(true);
 
     await writer.goto(`${t.baseUrl}/alerts`);
     await writer.getByRole('link', { name: 'Reports to review' }).click();
