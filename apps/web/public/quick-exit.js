@@ -51,6 +51,13 @@
     window.location.replace(url);
   }
 
+  // A composer's "leave this page?" question (features/shared/drafts/leave-guard.ts) must not hold the quick exit:
+  // this listener, added before any other, silences the rest while leaving. Drafts are saved as they are typed;
+  // at most the last moment's words are lost, which matters less than leaving.
+  window.addEventListener('beforeunload', function (event) {
+    if (leaving) event.stopImmediatePropagation();
+  });
+
   window.addEventListener(
     'keydown',
     function (event) {
