@@ -15,6 +15,11 @@ export function AlertBanner({ alerts, onDismiss }: { alerts: AlertDto[]; onDismi
   const { t, i18n } = useTranslation();
   // The gravest first (a stable sort keeps the newest first within each severity).
   const sorted = [...alerts].sort((a, b) => rank(a) - rank(b));
+  const dismiss = (key: string) => {
+    onDismiss(key);
+    // The button leaves with its banner: focus goes to the page's content instead of being lost.
+    document.getElementById('main')?.focus();
+  };
   return (
     <section className="supply-alert-banners" aria-label={t('alerts.banner.label')}>
       {sorted.map((alert) => {
@@ -42,7 +47,7 @@ export function AlertBanner({ alerts, onDismiss }: { alerts: AlertDto[]; onDismi
                 </>
               )}
             </div>
-            <button type="button" className="button-quiet button-small" onClick={() => onDismiss(key)}>
+            <button type="button" className="button-quiet button-small" onClick={() => dismiss(key)}>
               <span aria-hidden="true">✕</span>
               <span className="visually-hidden">{t('alerts.banner.dismiss', { title })}</span>
             </button>
