@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '@harbour/access';
 import { AccountsModule } from '@harbour/accounts';
+import { AlertsModule } from '@harbour/alerts';
 import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { ConversationsModule } from '@harbour/conversations';
@@ -53,6 +54,7 @@ export class AppModule {
         PushModule,
         ModerationModule,
         MailingsModule,
+        AlertsModule,
       ],
       controllers: [HealthController],
     };

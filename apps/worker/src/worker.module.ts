@@ -5,6 +5,7 @@ import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { GroupRolesModule } from '@harbour/groups';
 import { JobsModule } from '@harbour/jobs';
 import { AccessModule } from '@harbour/access';
+import { AlertPushModule } from '@harbour/alerts';
 import { MailModule } from '@harbour/mail';
 import { MailingsModule } from '@harbour/mailings';
 import { NotificationsModule } from '@harbour/notifications';
@@ -29,6 +30,8 @@ export class WorkerModule {
         MailModule,
         NotificationsModule,
         PushModule,
+        // Alerts' web pushes (the API queues them; mail needs nothing more: it is rendered when queued).
+        AlertPushModule,
         MailingsModule,
       ],
     };

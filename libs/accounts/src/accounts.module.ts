@@ -16,6 +16,7 @@ import { EmailController } from './email.controller';
 import { EmailTokenRepository } from './email-token.repository';
 import { EmailVerificationService } from './email-verification.service';
 import { MeController } from './me.controller';
+import { MeParts } from './me-parts';
 import { MeService } from './me.service';
 import { MemberCallers } from './member-caller.repository';
 import { MemberDirectory } from './member-directory.repository';
@@ -69,6 +70,7 @@ import { UserRepository } from './user.repository';
     SessionStrategy,
     PasswordResetService,
     MeService,
+    MeParts,
     AdminUsersService,
     AdminAccountsService,
     SiteInvitationsService,
@@ -80,6 +82,6 @@ import { UserRepository } from './user.repository';
     AccountsMemberData,
     LeavingService,
   ],
-  exports: [SessionsService, UserRepository, MemberCallers, MemberDirectory, TwoFactorService, AuthService],
+  exports: [SessionsService, UserRepository, MemberCallers, MemberDirectory, TwoFactorService, AuthService, MeParts],
 })
 export class AccountsModule {}

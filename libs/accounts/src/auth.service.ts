@@ -9,6 +9,7 @@ import { EmailVerificationService, heldNameAddress } from './email-verification.
 import { SessionsService } from './sessions.service';
 import { SiteInvitationsService } from './site-invitations.service';
 import { TwoFactorService } from './two-factor.service';
+import { MeParts } from './me-parts';
 import { toMeDto } from './user.mapper';
 import type { User } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly twoFactor: TwoFactorService,
     private readonly emailVerification: EmailVerificationService,
     private readonly events: DomainEvents,
+    private readonly parts: MeParts,
   ) {}
 
   /**
@@ -131,6 +133,6 @@ export class AuthService {
       await this.users.endSuspension(user.id);
     }
     const token = await this.sessions.open(user.id, client.userAgent);
-    return { user: toMeDto(user), token };
+    return { user: await this.parts.complete(toMeDto(user)), token };
   }
 }

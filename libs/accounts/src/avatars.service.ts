@@ -7,6 +7,7 @@ import { SettingsService } from '@harbour/settings';
 import { avatarSizeFor, reencodeAvatar } from './avatar-image';
 import { AvatarRepository } from './avatar.repository';
 import { generatedAvatarSvg } from './generated-avatar';
+import { MeParts } from './me-parts';
 import { toMeDto } from './user.mapper';
 import { UserRepository } from './user.repository';
 
@@ -27,6 +28,7 @@ export class AvatarsService {
     private readonly users: UserRepository,
     private readonly access: AccessService,
     private readonly settings: SettingsService,
+    private readonly parts: MeParts,
   ) {}
 
   async upload(caller: Caller, file: { buffer: Buffer } | undefined): Promise<MeDto> {
@@ -70,6 +72,6 @@ export class AvatarsService {
   private async me(caller: Caller): Promise<MeDto> {
     const user = await this.users.findById(caller.userId);
     if (!user) throw new NotAuthenticatedError('Sign in first');
-    return toMeDto(user);
+    return this.parts.complete(toMeDto(user));
   }
 }

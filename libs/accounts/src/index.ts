@@ -12,6 +12,8 @@ export { UserBlock } from './user-block.entity';
 export { UserAvatar } from './user-avatar.entity';
 export { toUserDto } from './user.mapper';
 export { MemberCallers } from './member-caller.repository';
+export { MeParts } from './me-parts';
+export type { MePart } from './me-parts';
 export { MemberDirectory } from './member-directory.repository';
 export type { MemberProfile } from './member-directory.repository';
 export { UserRepository } from './user.repository';

@@ -5,6 +5,7 @@ import { NotAuthenticatedError } from '@harbour/common';
 import type { MeDto } from '@harbour/contracts';
 import type { UpdateMeDto } from './account.dtos';
 import type { User } from './user.entity';
+import { MeParts } from './me-parts';
 import { toMeDto } from './user.mapper';
 import { UserRepository } from './user.repository';
 
@@ -14,10 +15,11 @@ export class MeService {
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly access: AccessService,
+    private readonly parts: MeParts,
   ) {}
 
   async get(caller: Caller): Promise<MeDto> {
-    return toMeDto(await this.find(caller));
+    return this.parts.complete(toMeDto(await this.find(caller)));
   }
 
   /**
@@ -45,7 +47,7 @@ export class MeService {
       if (!(await this.users.lockUnlessDeleted(caller.userId, manager))) throw new NotAuthenticatedError('Sign in first');
       await this.users.update(caller.userId, changes, manager);
     });
-    return toMeDto(await this.find(caller));
+    return this.parts.complete(toMeDto(await this.find(caller)));
   }
 
   private async find(caller: Caller): Promise<User> {

@@ -34,6 +34,10 @@ export function toMeDto(user: User): MeDto {
     discreet: user.discreet,
     signOutOnQuickExit: user.signOutOnQuickExit,
     twoFactor: user.totpSecret !== null,
+    // Alerts' fields (libs/alerts fills them through MeParts): nothing until then.
+    alertRegions: [],
+    alertsOff: false,
+    alertTeam: false,
   };
 }
 

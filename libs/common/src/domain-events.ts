@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { SessionEndReason } from '@harbour/contracts';
+import type { AlertEvent, SessionEndReason } from '@harbour/contracts';
 
 /**
  * Every domain event and its payload. Services publish after their transaction commits; listeners
@@ -88,6 +88,10 @@ export interface DomainEventMap {
   ConversationRead: { userId: string; conversationId: string };
   /** A participant added someone to a conversation (they are told, as of a message). */
   ConversationJoined: { conversationId: string; userId: string; addedById: string };
+  /** A drug-supply alert was published, edited or retracted (its subscribers hear of it at once). */
+  AlertChanged: { alertId: string; change: 'created' | 'updated' | 'retracted' };
+  /** What sockets hear of an alert: to the own rooms of `audienceIds` (its subscribers, never one who turned alerts off). */
+  AlertAnnounced: { event: AlertEvent; audienceIds: string[] };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -33,6 +33,12 @@ export interface MeDto extends UserDto {
   /** The quick exit also signs this member out (a shared phone): their choice, off by default. */
   signOutOnQuickExit: boolean;
   twoFactor: boolean;
+  /** Drug-supply alerts: the regions whose alerts reach the member. */
+  alertRegions: string[];
+  /** The member unsubscribed from alerts: none reaches them, by any way. */
+  alertsOff: boolean;
+  /** On the alert team (admins are): may publish, edit and retract alerts and read reports. */
+  alertTeam: boolean;
 }
 
 /** A member as admins see them (`GET /api/admin/users`). */

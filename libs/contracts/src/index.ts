@@ -16,3 +16,4 @@ export * from './exactly';
 export * from './uploads';
 export * from './drafts';
 export * from './push';
+export * from './alerts';

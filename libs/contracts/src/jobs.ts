@@ -36,6 +36,8 @@ export interface JobPayloads {
   'notifications.email': { notificationId: string };
   /** One notification's web push to one of its member's devices, if they may still see it. */
   'push.send': { notificationId: string; subscriptionId: string };
+  /** A drug-supply alert's web push to one device of a subscribed member (worded when it runs). */
+  'alerts.push': { alertId: string; subscriptionId: string; change: 'created' | 'retracted' };
   /** Hourly: the daily and weekly digests that are due. */
   'notifications.digest': EmptyJob;
   /** Wakes the sender of one mailing. */

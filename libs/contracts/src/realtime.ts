@@ -1,4 +1,5 @@
 import type { UserDto } from './accounts';
+import type { AlertEvent } from './alerts';
 import type { ConversationRef, ConversationTypingEvent, MessageDto } from './conversations';
 import type { PostDto } from './forum';
 import type { NotificationDto } from './notifications';
@@ -73,6 +74,8 @@ export interface ServerToClientEvents {
   'message:updated': (message: MessageDto) => void;
   /** To the other participants' own rooms: someone is typing in a conversation (shown for a few seconds). */
   'conversation:typing': (event: ConversationTypingEvent) => void;
+  /** To the own room of each member subscribed to one of its regions (never one who turned alerts off): a drug-supply alert. */
+  alert: (event: AlertEvent) => void;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { EmailToken, PasswordReset, RecoveryCode, Session, SiteInvitation, User, UserAvatar, UserBlock } from '@harbour/accounts';
 import { ModerationLogEntry } from '@harbour/audit';
+import { Alert, AlertRegion, AlertReport, AlertSubscription, AlertTeamMember } from '@harbour/alerts';
 import { Draft } from '@harbour/drafts';
 import { Conversation, ConversationParticipant, Message, MessageRevision, MessageUpload } from '@harbour/conversations';
 import {
@@ -78,5 +79,10 @@ export const ENTITIES = [
   MessageUpload,
   Upload,
   PostUpload,
+  Alert,
+  AlertReport,
+  AlertSubscription,
+  AlertTeamMember,
+  AlertRegion,
   Draft,
 ];

@@ -55,4 +55,9 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   uploads: 'uploads',
   post_uploads: 'forum',
   drafts: 'drafts',
+  alerts: 'alerts',
+  alert_reports: 'alerts',
+  alert_subscriptions: 'alerts',
+  alert_team_members: 'alerts',
+  alert_regions: 'alerts',
 };

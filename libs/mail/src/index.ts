@@ -14,6 +14,8 @@ export { topicBatchMail, type BatchItem } from './templates/topic-batch.mail';
 export { digestMail } from './templates/digest.mail';
 export { DISCREET_SENDER, discreetMail, isDiscreetForMail, type DiscreetMailInput } from './templates/discreet.mail';
 export { sanctionMail } from './templates/sanction.mail';
+export { alertMail } from './templates/alert.mail';
+export type { AlertMailInput } from './templates/alert.mail';
 export type { SanctionMailInput } from './templates/sanction.mail';
 export { mailingMail } from './templates/mailing.mail';
 export type { MailingContent, MailingLinks, MailingSender } from './templates/mailing.mail';

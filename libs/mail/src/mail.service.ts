@@ -40,4 +40,9 @@ export class MailService {
   async enqueue(mail: OutgoingMail, manager?: EntityManager): Promise<void> {
     await this.jobs.send(SEND_MAIL_JOB, withDeliveryKey(mail), { manager });
   }
+
+  /** Queues many messages in one insert (an alert to a thousand members): each its own job, retried on its own. */
+  async enqueueMany(mails: OutgoingMail[], manager?: EntityManager): Promise<void> {
+    await this.jobs.sendMany(SEND_MAIL_JOB, mails.map(withDeliveryKey), { manager });
+  }
 }

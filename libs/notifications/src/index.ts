@@ -6,4 +6,5 @@ export { Notification } from './notification.entity';
 export { NotificationSettings } from './notification-settings.entity';
 export { NotificationDigest } from './notification-digest';
 export { unsubscribeToken } from './unsubscribe-token';
+export { pushDetailsSql } from './push-details-sql';
 export type { MailKind } from './unsubscribe-token';

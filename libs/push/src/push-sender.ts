@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import webpush from 'web-push';
 import { DomainEvents } from '@harbour/common';
+import type { PushMessage } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
 import { NotificationPushContent } from '@harbour/notifications';
 import { PushKeys } from './push-keys.service';
-import { PushRepository } from './push.repository';
+import { PushRepository, type StoredSubscription } from './push.repository';
 
 export const PUSH_JOB = 'push.send';
 /** How long a push service keeps a message for a device that is off: after half a day it is old news. */
@@ -51,6 +52,15 @@ export class PushSender {
     if (!subscription) return;
     const message = await this.content.of(notificationId, subscription.userId);
     if (!message) return;
+    await this.deliver(subscription, message);
+  }
+
+  /**
+   * Posts one message to one device (alerts push their own through here). Throws when the push service is
+   * throttled or down, for the job to retry; forgets a device its service says is gone.
+   */
+  async deliver(subscription: StoredSubscription, message: PushMessage): Promise<void> {
+    const subscriptionId = subscription.id;
     const request = webpush.generateRequestDetails(
       { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
       JSON.stringify(message),

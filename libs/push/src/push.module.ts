@@ -15,5 +15,7 @@ import { PushService } from './push.service';
   imports: [NotificationsModule],
   controllers: [PushController],
   providers: [PushRepository, PushKeys, PushService, PushSender, PushMemberData],
+  // Alerts push through the same sender, to the same devices.
+  exports: [PushSender, PushRepository],
 })
 export class PushModule {}

@@ -50,6 +50,10 @@ export class LiveEvents implements OnModuleDestroy {
     this.events.on('MessageUpdated', (event) =>
       this.conversations.pushMessage(server, 'message:updated', event.messageId, event.audienceIds),
     );
+    // One emit to every subscriber's own room: the adapter carries it to the other processes once, not per member.
+    this.events.on('AlertAnnounced', ({ event, audienceIds }) => {
+      if (audienceIds.length > 0) server.to(audienceIds.map(userRoom)).emit('alert', event);
+    });
     this.events.on('NotificationsRead', async (event) => {
       const recipient = (await this.members.load([event.userId])).get(event.userId);
       if (recipient) server.to(userRoom(event.userId)).emit('notification:count', { count: await this.reader.unreadCount(recipient) });

@@ -25,6 +25,7 @@ import { CategorySettings1796316782162 } from './1796316782162-CategorySettings'
 import { WatchedWordResponses1796317159656 } from './1796317159656-WatchedWordResponses';
 import { AnonymousPosting1796324630714 } from './1796324630714-AnonymousPosting';
 import { DiscreetMode1796324760465 } from './1796324760465-DiscreetMode';
+import { DrugSupplyAlerts1796325181863 } from './1796325181863-DrugSupplyAlerts';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   WatchedWordResponses1796317159656,
   AnonymousPosting1796324630714,
   DiscreetMode1796324760465,
+  DrugSupplyAlerts1796325181863,
 ];
