@@ -6,6 +6,7 @@ import { NOTIFICATION_AND_MAIL_ROWS } from '../support/authorization/notificatio
 import { SITE_AND_FORUM_ROWS } from '../support/authorization/site-forum-rows';
 import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
 import { CATEGORY_ROWS } from '../support/authorization/categories-rows';
+import { DESK_ROWS } from '../support/authorization/desk-rows';
 import { CONVERSATION_ROWS } from '../support/authorization/conversations-rows';
 import { UPLOAD_ROWS } from '../support/authorization/uploads-rows';
 import { DRAFT_ROWS } from '../support/authorization/drafts-rows';
@@ -29,6 +30,7 @@ const MATRIX: Row[] = [
   ...SITE_AND_FORUM_ROWS,
   ...CATEGORY_ROWS,
   ...MODERATION_AND_GROUP_ROWS,
+  ...DESK_ROWS,
   ...NOTIFICATION_AND_MAIL_ROWS,
   ...PROFILE_ROWS,
   ...SELF_SERVICE_ROWS,

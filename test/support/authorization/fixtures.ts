@@ -5,6 +5,7 @@ import { newCategory, newReply, newTopic } from '../forum';
 import { addToGroup, newGroup, newGroupCategory } from '../groups';
 import { conversationFixtures } from './conversations-rows';
 import { seedDrafts } from './drafts-rows';
+import { deskFixtures } from './desk-rows';
 import { MISSING, type Fixtures, type MatrixRole } from './matrix';
 import { uploadFixtures } from './uploads-rows';
 
@@ -37,6 +38,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
   // Before the silencing below: the silenced member has written in a conversation.
   const conversations = await conversationFixtures(t, members, group);
   const uploads = await uploadFixtures(t, members, { victim, bystander, topic: topic.id, privateTopic: privateTopic.id, conversations });
+  const desks = await deskFixtures(t, { admin, owner, bystander }, group);
   await seedDrafts(t, members, [topic.id, privateTopic.id]);
   await sql(t.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [members.silenced!.user.id]);
   await sql(t.databaseUrl, `UPDATE users SET status = 'suspended' WHERE id = $1`, [members.suspended!.user.id]);
@@ -56,6 +58,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
     uploads,
     freshPost: async () => (await newReply(t, victim, topic.id)).id,
     freshTopicWithReply: async (where) => {
+    desks,
       const fresh = await newTopic(t, admin, where === 'public' ? category : privateCategory);
       return { topicId: fresh.id, postId: (await newReply(t, admin, fresh.id)).id };
     },

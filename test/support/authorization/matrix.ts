@@ -1,6 +1,7 @@
 import type { TestMember } from '../factories';
 import type { ConversationFixtures } from './conversations-rows';
 import type { UploadFixtures } from './uploads-rows';
+import type { DeskFixtures } from './desk-rows';
 
 /** The authorization matrix's vocabulary: roles, what a row is, and the usual expectations. */
 /**
@@ -64,6 +65,8 @@ export interface Fixtures {
   /** Files used in public and private places, and one used nowhere (uploads-rows.ts). */
   uploads: UploadFixtures;
 }
+  /** A topic by the bystander in a site desk and in the private group's desk (desk-rows.ts). */
+  desks: DeskFixtures;
 
 export interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -35,6 +35,21 @@ export const SOCKET_MATRIX: {
     },
   },
   {
+    // A site support desk's topic by the bystander: theirs and the site staff's (desk-rows.ts).
+    event: 'topic:join',
+    topic: (f) => f.desks.siteTopic,
+    expect: {
+      anonymous: notFound,
+      outsider: notFound,
+      member: notFound,
+      groupModerator: notFound,
+      groupOwner: notFound,
+      silenced: notFound,
+      moderator: ok,
+      admin: ok,
+    },
+  },
+  {
     // After joining the public topic: only members who may post may type.
     event: 'topic:typing',
     topic: (f) => f.topic,
