@@ -143,6 +143,13 @@ export interface RevisionDto {
   editedBy: 'author' | 'moderator' | 'member';
 }
 
+/**
+ * Posts per page of a topic, for the client's pages and the guest's server-rendered page alike (they must agree:
+ * the client takes the server page over). 20, as Discourse: a weak phone's first load of a topic is mostly the
+ * work of drawing its posts, and a reader sees two or three at a time; more come as they scroll.
+ */
+export const TOPIC_POSTS_PER_PAGE = 20;
+
 /** Topic lists (api.md 1.1, Precisions): latest by activity, unread and new for members, top in a period. */
 export const TOPIC_FILTERS = ['latest', 'unread', 'new', 'top'] as const;
 export type TopicFilter = (typeof TOPIC_FILTERS)[number];

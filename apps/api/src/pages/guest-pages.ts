@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InvalidInputError, isUuid, MovedPermanentlyError, NotFoundError } from '@harbour/common';
+import { TOPIC_POSTS_PER_PAGE } from '@harbour/contracts';
 import { CategoriesService, PostsService, TopicSurgeryService, TopicsService } from '@harbour/forum';
 import { SettingsService } from '@harbour/settings';
 import { escapeHtml } from './html';
@@ -16,8 +17,6 @@ export interface RenderedPage {
   location?: string;
 }
 
-/** A topic's page holds as many posts as the client's first page (features/forum/api/posts.ts). */
-const POSTS_PER_PAGE = 50;
 const TOPICS_PER_PAGE = 30;
 
 /**
@@ -109,7 +108,7 @@ export class GuestPages {
     });
     const posts = await this.app
       .get(PostsService, { strict: false })
-      .listInTopic(caller, route.id, { limit: POSTS_PER_PAGE, cursor, ...(before ? { before } : {}), ...(around ? { around } : {}) });
+      .listInTopic(caller, route.id, { limit: TOPIC_POSTS_PER_PAGE, cursor, ...(before ? { before } : {}), ...(around ? { around } : {}) });
     const category = await this.app.get(CategoriesService, { strict: false }).get(caller, topic.categoryId);
     const base = `/t/${topic.id}`;
     const view = topicView(context, topic, category, posts.items, {
@@ -117,7 +116,11 @@ export class GuestPages {
       later: posts.nextCursor ? `${base}?cursor=${encodeURIComponent(posts.nextCursor)}` : null,
     });
     const first = cursor === undefined && before === undefined && around === undefined;
-    return { view, screen: 'topic', fetches: first ? [`/api/topics/${topic.id}`, `/api/topics/${topic.id}/posts?limit=50`] : [] };
+    return {
+      view,
+      screen: 'topic',
+      fetches: first ? [`/api/topics/${topic.id}`, `/api/topics/${topic.id}/posts?limit=${TOPIC_POSTS_PER_PAGE}`] : [],
+    };
   }
 
   private document(context: PageContext, view: View, head?: string): string {

@@ -1,5 +1,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import type { CreatePostBody, PageDto, PostDto, PreviewBody, RevisionDto, TopicPostsPageDto, UpdatePostBody } from '@harbour/contracts';
+import {
+  TOPIC_POSTS_PER_PAGE,
+  type CreatePostBody,
+  type PageDto,
+  type PostDto,
+  type PreviewBody,
+  type RevisionDto,
+  type TopicPostsPageDto,
+  type UpdatePostBody,
+} from '@harbour/contracts';
 import { api, ApiError } from '../../../lib/api-client';
 
 export const postsKey = (topicId: string) => ['posts', topicId] as const;
@@ -23,7 +32,8 @@ export function useTopicPosts(topicId: string, start: number | null, enabled = t
   return useInfiniteQuery<TopicPostsPageDto, Error, InfiniteData<TopicPostsPageDto>, ReturnType<typeof postsKey>, PostsPageParam>({
     queryKey: postsKey(topicId),
     initialPageParam: start !== null && start > 1 ? { around: start } : null,
-    queryFn: ({ pageParam }) => api<TopicPostsPageDto>('GET', `/topics/${topicId}/posts?limit=50${pageQuery(pageParam)}`),
+    queryFn: ({ pageParam }) =>
+      api<TopicPostsPageDto>('GET', `/topics/${topicId}/posts?limit=${TOPIC_POSTS_PER_PAGE}${pageQuery(pageParam)}`),
     getNextPageParam: (page): PostsPageParam | undefined => (page.nextCursor ? { cursor: page.nextCursor } : undefined),
     getPreviousPageParam: (page): PostsPageParam | undefined => (page.before !== null ? { before: page.before } : undefined),
     enabled,
