@@ -7,6 +7,7 @@ import { SITE_AND_FORUM_ROWS } from '../support/authorization/site-forum-rows';
 import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
 import { CATEGORY_ROWS } from '../support/authorization/categories-rows';
 import { DESK_ROWS } from '../support/authorization/desk-rows';
+import { ANONYMOUS_ROWS } from '../support/authorization/anonymous-rows';
 import { CONVERSATION_ROWS } from '../support/authorization/conversations-rows';
 import { UPLOAD_ROWS } from '../support/authorization/uploads-rows';
 import { DRAFT_ROWS } from '../support/authorization/drafts-rows';
@@ -29,8 +30,9 @@ import { connectSocket } from '../support/sockets';
 const MATRIX: Row[] = [
   ...SITE_AND_FORUM_ROWS,
   ...CATEGORY_ROWS,
-  ...MODERATION_AND_GROUP_ROWS,
   ...DESK_ROWS,
+  ...ANONYMOUS_ROWS,
+  ...MODERATION_AND_GROUP_ROWS,
   ...NOTIFICATION_AND_MAIL_ROWS,
   ...PROFILE_ROWS,
   ...SELF_SERVICE_ROWS,

@@ -3,9 +3,10 @@ import { sql } from '../database';
 import { newMember, type TestMember } from '../factories';
 import { newCategory, newReply, newTopic } from '../forum';
 import { addToGroup, newGroup, newGroupCategory } from '../groups';
+import { anonymousFixtures } from './anonymous-rows';
 import { conversationFixtures } from './conversations-rows';
-import { seedDrafts } from './drafts-rows';
 import { deskFixtures } from './desk-rows';
+import { seedDrafts } from './drafts-rows';
 import { MISSING, type Fixtures, type MatrixRole } from './matrix';
 import { uploadFixtures } from './uploads-rows';
 
@@ -37,8 +38,9 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
   const privateTopic = await newTopic(t, members.member!, privateCategory);
   // Before the silencing below: the silenced member has written in a conversation.
   const conversations = await conversationFixtures(t, members, group);
-  const uploads = await uploadFixtures(t, members, { victim, bystander, topic: topic.id, privateTopic: privateTopic.id, conversations });
   const desks = await deskFixtures(t, { admin, owner, bystander }, group);
+  const anonymous = await anonymousFixtures(t, { admin, moderator: members.moderator, bystander });
+  const uploads = await uploadFixtures(t, members, { victim, bystander, topic: topic.id, privateTopic: privateTopic.id, conversations });
   await seedDrafts(t, members, [topic.id, privateTopic.id]);
   await sql(t.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [members.silenced!.user.id]);
   await sql(t.databaseUrl, `UPDATE users SET status = 'suspended' WHERE id = $1`, [members.suspended!.user.id]);
@@ -56,9 +58,10 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
     bystander,
     conversations,
     uploads,
+    desks,
+    anonymous,
     freshPost: async () => (await newReply(t, victim, topic.id)).id,
     freshTopicWithReply: async (where) => {
-    desks,
       const fresh = await newTopic(t, admin, where === 'public' ? category : privateCategory);
       return { topicId: fresh.id, postId: (await newReply(t, admin, fresh.id)).id };
     },

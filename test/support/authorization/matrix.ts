@@ -1,7 +1,8 @@
 import type { TestMember } from '../factories';
+import type { AnonymousFixtures } from './anonymous-rows';
 import type { ConversationFixtures } from './conversations-rows';
-import type { UploadFixtures } from './uploads-rows';
 import type { DeskFixtures } from './desk-rows';
+import type { UploadFixtures } from './uploads-rows';
 
 /** The authorization matrix's vocabulary: roles, what a row is, and the usual expectations. */
 /**
@@ -64,9 +65,11 @@ export interface Fixtures {
   conversations: ConversationFixtures;
   /** Files used in public and private places, and one used nowhere (uploads-rows.ts). */
   uploads: UploadFixtures;
-}
   /** A topic by the bystander in a site desk and in the private group's desk (desk-rows.ts). */
   desks: DeskFixtures;
+  /** An anonymous post and unmask requests about it (anonymous-rows.ts). */
+  anonymous: AnonymousFixtures;
+}
 
 export interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
