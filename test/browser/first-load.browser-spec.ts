@@ -64,13 +64,28 @@ describe('a guest’s first load', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
+    // The client's posts are held back until the server page has been looked at: on a busy machine the client
+    // could otherwise take over between two of the test's steps (this test once failed so).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldBack = 0;
+    await page.route(
+      (url) => url.pathname === `/api/topics/${topicId}/posts`,
+      async (route) => {
+        heldBack += 1;
+        await held;
+        await route.continue();
+      },
+    );
     await page.goto(`${t.baseUrl}/t/${topicId}`, { waitUntil: 'domcontentloaded' });
     // The server's page is there at once, readable, before any data request of the client answered.
     expect(await page.locator('#server-page').getByText('The pharmacy on Main Street').isVisible()).toBe(true);
     // …and it is the only page shown: the client's, rendering beside it, stays out of sight (and of the accessibility tree).
     expect(await page.evaluate<string>("getComputedStyle(document.getElementById('root')).display")).toBe('none');
+    release();
     await waitForPageExpression(page, `performance.getEntriesByName('harbour:ready').length > 0`);
     expect(await page.locator('#server-page').count()).toBe(0);
+    expect(heldBack).toBeGreaterThan(0);
     await page.locator('#root').getByText('The pharmacy on Main Street, ask at the counter.').waitFor();
     // The client's page works: its links navigate in the page, to the home page and on to the category.
     await page.locator('#root .site-name').click();
