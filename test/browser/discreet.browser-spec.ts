@@ -109,11 +109,17 @@ describe('discreet mode in the browser', () => {
     const reply = page.locator('#root .reply-box').getByLabel('Your reply');
     await reply.click();
     await page.keyboard.type('They are outside, I have to go');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
     await reply.press('Escape');
     await reply.press('Escape');
     expect(page.url()).toContain(topicId);
     await reply.press('Escape');
     await leftFor(page, before);
+    expect(dialogs).toEqual([]);
     // The keepalive sign-out outlived the page: the browser's session no longer works.
     let status = 200;
     for (const deadline = Date.now() + 5000; status !== 401 && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
