@@ -145,4 +145,18 @@ describe('categories and spaces in the browser', () => {
       access: { see: 'members', start: 'members', reply: 'moderators' },
     });
   });
+
+  it('a member, in French on a phone, reads on a support desk’s page that only they and the staff see their questions', async () => {
+    const [asker, other] = [await newMember(t, { username: 'desk_asker' }), await newMember(t)];
+    const desk = await newCategory(t, admin, 'Demandez à l’infirmière');
+    await t.http().patch(`/api/categories/${desk}`).set(admin.auth).send({ topicsVisibleTo: 'author' }).expect(200);
+    const [mine, theirs] = [await newTopic(t, asker, desk), await newTopic(t, other, desk)];
+    const page = await signIn(b, t.baseUrl, 'desk_asker', 360, 'fr-CA');
+    await page.goto(`${t.baseUrl}/c/${desk}`);
+    await page.getByText('Un service d’aide : seuls vous et l’équipe voyez vos questions.').waitFor();
+    await page.getByRole('link', { name: mine.title, exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: theirs.title, exact: true }).count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBe(true);
+  });
 });
