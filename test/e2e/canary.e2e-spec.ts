@@ -9,6 +9,7 @@ import { conversationSweepUrls, exportedTexts, plantConversationCanary, type Con
 import * as uploadCanary from '../support/canary-uploads';
 import { expectDraftsKeptInside } from '../support/canary-drafts';
 import * as pushCanary from '../support/canary-push';
+import * as deskCanary from '../support/canary-desk';
 import { privateSpaceSweepUrls, type CanaryIds } from '../support/canary-sweep-urls';
 import { serverPageLeaks } from '../support/canary-pages';
 import type { PushSink } from '../support/push';
@@ -336,8 +337,12 @@ describe('a canary in a private space', () => {
     await expectDraftsKeptInside(t, { admin, insider, outsider, topicId: ids.topic, categoryId: ids.category, word: CANARY });
   });
 
+  it('never shows a support desk’s question to another member or a visitor by any route, page, socket or mail', async () => {
+    expect(await deskCanary.sweep(t, { admin, insider, outsider }, sockets)).toEqual([]);
+  });
+
   // Last: every notification of the planting (and the sweeps above) has had its push queued by now.
   it('never reaches a device by web push, with push details off or on', async () => {
-    expect(await pushCanary.sweep(t, pushes, CANARY)).toEqual([]);
+    expect(await pushCanary.sweep(t, pushes, CANARY, deskCanary.word())).toEqual([]);
   });
 });

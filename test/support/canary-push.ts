@@ -17,12 +17,12 @@ export async function plant(t: TestApp, members: { insider: TestMember; outsider
   return sink;
 }
 
-/** The decrypted messages that carry the canary (none may), once every push job has run. */
-export async function sweep(t: TestApp, sink: PushSink, canary: string): Promise<string[]> {
+/** The decrypted messages that carry a canary (none may), once every push job has run. */
+export async function sweep(t: TestApp, sink: PushSink, ...canaries: string[]): Promise<string[]> {
   try {
     await queuesIdle(t, ['push.send']);
     await sink.waitFor('insider', 1);
-    return sink.received.map((push) => JSON.stringify(push)).filter((text) => text.includes(canary));
+    return sink.received.map((push) => JSON.stringify(push)).filter((text) => canaries.some((canary) => text.includes(canary)));
   } finally {
     await sink.stop();
   }
