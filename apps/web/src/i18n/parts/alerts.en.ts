@@ -114,6 +114,7 @@ export const alertsEn = {
     onHint: 'Off: no alert reaches you, whatever the regions.',
   },
   team: {
+    page: 'Alert team and regions',
     title: 'Alert team',
     intro:
       'These members publish, edit and retract alerts and read the reports of bad batches. Admins always may. The team is never named publicly.',
@@ -123,6 +124,18 @@ export const alertsEn = {
     username: 'Username of the member to add',
     add: 'Add to the team',
     unknown: 'No member is called {{username}}.',
+  },
+  regionsEditor: {
+    title: 'Regions',
+    intro:
+      'The regions alerts are written for and members follow, in the order they are offered. A code stays with its alerts and subscriptions: rename a region rather than replacing its code.',
+    row: 'Region {{number}}',
+    code: 'Code (such as CA-BC)',
+    name: 'Name in English',
+    nameFr: 'Name in French',
+    remove: 'Remove region {{number}}',
+    add: 'Add a region',
+    save: 'Save the regions',
   },
   unsubscribe: {
     title: 'Stop drug-supply alerts',

@@ -117,6 +117,7 @@ export const alertsFr: Messages<typeof alertsEn> = {
     onHint: 'Désactivé : aucune alerte ne vous parvient, quelles que soient les régions.',
   },
   team: {
+    page: 'Équipe d’alerte et régions',
     title: 'Équipe d’alerte',
     intro:
       'Ces membres publient, modifient et retirent les alertes et lisent les signalements. Les admins le peuvent toujours. L’équipe n’est jamais nommée publiquement.',
@@ -126,6 +127,18 @@ export const alertsFr: Messages<typeof alertsEn> = {
     username: 'Nom d’utilisateur du membre à ajouter',
     add: 'Ajouter à l’équipe',
     unknown: 'Aucun membre ne s’appelle {{username}}.',
+  },
+  regionsEditor: {
+    title: 'Régions',
+    intro:
+      'Les régions pour lesquelles on rédige des alertes et que les membres suivent, dans l’ordre où elles sont proposées. Un code reste lié à ses alertes et abonnements : renommez une région plutôt que de changer son code.',
+    row: 'Région {{number}}',
+    code: 'Code (comme CA-BC)',
+    name: 'Nom en anglais',
+    nameFr: 'Nom en français',
+    remove: 'Retirer la région {{number}}',
+    add: 'Ajouter une région',
+    save: 'Enregistrer les régions',
   },
   unsubscribe: {
     title: 'Arrêter les alertes sur les drogues',

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AlertTeamDto, UserDto } from '@harbour/contracts';
+import type { AlertRegionDto, AlertRegionsDto, AlertTeamDto, UserDto } from '@harbour/contracts';
 import { api, ApiError } from '../../../lib/api-client';
 import { alertsKey } from './alerts';
 
@@ -29,5 +29,14 @@ export function useRemoveFromAlertTeam() {
   return useMutation({
     mutationFn: (userId: string) => api<void>('DELETE', `/admin/alert-team/${userId}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKey }),
+  });
+}
+
+/** Admins replace the site's list of regions (codes, English and French names), in the order it is offered. */
+export function useSaveAlertRegions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (regions: AlertRegionDto[]) => api<AlertRegionsDto>('PUT', '/admin/alert-regions', { regions }),
+    onSuccess: (answer) => queryClient.setQueryData([...alertsKey, 'regions'], answer),
   });
 }

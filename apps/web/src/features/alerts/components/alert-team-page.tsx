@@ -7,6 +7,7 @@ import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useAddToAlertTeam, useAlertTeam, useRemoveFromAlertTeam } from '../api/alert-team';
+import { RegionsEditor } from './regions-editor';
 
 /** Admins name the members who publish alerts and read the reports (admins themselves always may). */
 export function AlertTeamPage() {
@@ -22,7 +23,7 @@ export function AlertTeamPage() {
   const addError = add.error instanceof ApiError && add.error.status === 404 ? t('alerts.team.unknown', { username }) : add.error?.message;
   const items = team.data?.items ?? [];
   return (
-    <Page title={t('alerts.team.title')} narrow>
+    <Page title={t('alerts.team.page')} narrow>
       <p>{t('alerts.team.intro')}</p>
       {items.length === 0 && !team.isPending ? (
         <EmptyState title={t('alerts.team.none')} />
@@ -55,6 +56,7 @@ export function AlertTeamPage() {
           {t('alerts.team.add')}
         </button>
       </form>
+      <RegionsEditor />
     </Page>
   );
 }

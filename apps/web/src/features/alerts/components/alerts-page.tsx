@@ -59,7 +59,7 @@ export function AlertsPage() {
         )}
         {isAdmin(me) && (
           <Link to="/alerts/team" className="button-outline">
-            {t('alerts.team.title')}
+            {t('alerts.team.page')}
           </Link>
         )}
       </div>
