@@ -58,12 +58,14 @@ describe('drug-supply alerts in the browser', () => {
   it('an admin names the alert team; a member picks a region, the team publishes an alert and the member sees it at once; dismissed, then retracted', async () => {
     const adminPage = await signIn('site_admin', 360);
     await adminPage.getByRole('link', { name: 'Drug alerts' }).click();
-    await adminPage.getByRole('link', { name: 'Alert team' }).click();
+    await adminPage.getByRole('link', { name: 'Alert team and regions' }).click();
     await adminPage.getByText('No member named yet: only admins write alerts.').waitFor();
     await adminPage.getByLabel('Username of the member to add').fill('nadia_team');
     await adminPage.getByRole('button', { name: 'Add to the team' }).click();
     await adminPage.getByRole('button', { name: 'Take nadia_team off the team' }).waitFor();
+    await adminPage.getByRole('group', { name: 'Region 13' }).getByLabel('Name in French').waitFor();
     expect(await axeViolations(adminPage)).toEqual([]);
+    expect(await noSideScroll(adminPage)).toBe(true);
     await adminPage.context().close();
 
     member = await signIn('sam', 360);
