@@ -9,7 +9,7 @@ import { conversationSweepUrls, exportedTexts, plantConversationCanary, type Con
 import * as uploadCanary from '../support/canary-uploads';
 import { expectDraftsKeptInside } from '../support/canary-drafts';
 import * as pushCanary from '../support/canary-push';
-import * as deskCanary from '../support/canary-desk';
+import { deskCanary, sweepDeskAndAnonymous } from '../support/canary-anonymous';
 import { privateSpaceSweepUrls, type CanaryIds } from '../support/canary-sweep-urls';
 import { serverPageLeaks } from '../support/canary-pages';
 import type { PushSink } from '../support/push';
@@ -337,8 +337,8 @@ describe('a canary in a private space', () => {
     await expectDraftsKeptInside(t, { admin, insider, outsider, topicId: ids.topic, categoryId: ids.category, word: CANARY });
   });
 
-  it('never shows a support desk’s question to another member or a visitor by any route, page, socket or mail', async () => {
-    expect(await deskCanary.sweep(t, { admin, insider, outsider }, sockets)).toEqual([]);
+  it('never shows a desk’s question to others, nor names an anonymous poster (staff included), by any route, page, socket or mail', async () => {
+    expect(await sweepDeskAndAnonymous(t, { admin, insider, outsider }, sockets)).toEqual([]);
   });
 
   // Last: every notification of the planting (and the sweeps above) has had its push queued by now.
