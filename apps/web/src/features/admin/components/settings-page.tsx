@@ -31,6 +31,7 @@ export function SettingsPage() {
   const me = useMe();
   const [draft, setDraft] = useState<SettingsDto | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [quickExitError, setQuickExitError] = useState<string | undefined>(undefined);
 
   // The draft starts again from what the server holds whenever that changes (first load, after a save):
   // adjusted while rendering, as React advises, rather than in an effect that would render twice.
@@ -44,11 +45,14 @@ export function SettingsPage() {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    setQuickExitError(undefined);
     try {
       await update.mutateAsync(patchOf(draft));
       setMessage({ kind: 'success', text: t('admin.saved') });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof ApiError ? error.messages.join(' ') : t('auth.errors.generic') });
+      if (error instanceof ApiError && error.forField('quickExitUrl').length > 0)
+        setQuickExitError(error.forField('quickExitUrl').join(' '));
     }
   };
 
@@ -222,6 +226,7 @@ export function SettingsPage() {
             type="url"
             maxLength={500}
             value={draft.quickExitUrl}
+            error={quickExitError}
             onChange={(e) => setDraft({ ...draft, quickExitUrl: e.target.value })}
           />
         </fieldset>
