@@ -251,7 +251,20 @@ describe('support desks', () => {
     await get(`/api/topics/${moving.id}`, memberA).expect(200);
   });
 
-  it('gives a topic split into a desk to the author of its first post, and hides it from the rest', async () => {
+  it('closes the rooms of others’ topics at once when a category becomes a desk', async () => {
+    const category = await newCategory(t, admin, 'Legal questions');
+    const question = await newTopic(t, memberA, category, `${WORD} legal question`);
+    const socket = await connectSocket(t.baseUrl, { token: memberB.token });
+    sockets.push(socket);
+    expect(await socket.timeout(5000).emitWithAck('topic:join', { topicId: question.id })).toEqual({ ok: true });
+    const closed = nextEventWhere<{ topicId: string }>(socket, 'topic:closed', (event) => event.topicId === question.id);
+    await t.http().patch(`/api/categories/${category}`).set(admin.auth).send({ topicsVisibleTo: 'author' }).expect(200);
+    await closed;
+    await get(`/api/topics/${question.id}`, memberB).expect(404);
+    await get(`/api/topics/${question.id}`, memberA).expect(200);
+  });
+
+  it('gives a topic split into a desk to the author of its first post, hides it from the rest, and its title once merged back', async () => {
     const source = await newTopic(t, memberB, open, 'a public thread');
     const fromA = await newReply(t, memberA, source.id, `${WORD} private matter`);
     const split = await t
@@ -267,5 +280,10 @@ describe('support desks', () => {
     // The source's notice names the new topic only to those who may see it.
     expect((await get(`/api/topics/${source.id}/notices`, memberB).expect(200)).text).not.toContain('A private matter');
     expect((await get(`/api/topics/${source.id}/notices`, memberA).expect(200)).text).toContain('A private matter');
+    // Merged back into the open, its posts are everyone's again, but the desk topic's title stays with the staff.
+    await t.http().post(`/api/topics/${created.id}/merge`).set(siteModerator.auth).send({ intoTopicId: source.id }).expect(204);
+    expect((await get(`/api/topics/${source.id}/posts`, memberB).expect(200)).text).toContain(WORD);
+    expect((await get(`/api/topics/${source.id}/notices`, memberB).expect(200)).text).not.toContain('A private matter');
+    expect((await get(`/api/topics/${source.id}/notices`, siteModerator).expect(200)).text).toContain('A private matter');
   });
 });
