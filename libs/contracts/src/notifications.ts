@@ -63,7 +63,7 @@ export interface NotificationDto {
 export interface NotificationPreferencesDto {
   deliveries: Record<NotificationType, NotificationDelivery>;
   digest: DigestFrequency;
-  /** Every notification email says only "New activity on <site>", for members who share a device. */
+  /** Every notification email says only "You have new activity" (not even the site's name), for members who share a device. */
   discreetEmails: boolean;
   /** Web pushes name who did what where (and quote a little); off by default: a push says only "New activity". */
   pushDetails: boolean;

@@ -210,7 +210,8 @@ export const enLater = {
     deliveryLegend: 'How you hear of each kind of notification',
     digest: 'Summary email of unread notifications',
     discreet: 'Discreet emails',
-    discreetHint: 'Every email only says “New activity on the site”, with no names, titles or words from posts. Useful on a shared device.',
+    discreetHint:
+      'Every email only says “You have new activity”, with no names, titles or words from posts, and not even the site’s name. Useful on a shared device.',
     delayHint: 'An email is sent only if you have not read the notification here within ten minutes.',
     save: 'Save preferences',
     saved: 'Your preferences are saved.',

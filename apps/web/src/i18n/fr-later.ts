@@ -210,7 +210,7 @@ export const frLater: Messages<typeof enLater> = {
     digest: 'Courriel résumant les notifications non lues',
     discreet: 'Courriels discrets',
     discreetHint:
-      'Chaque courriel dit seulement « Nouvelle activité sur le site », sans nom, titre ni mot des messages. Utile sur un appareil partagé.',
+      'Chaque courriel dit seulement « Vous avez du nouveau », sans nom, titre ni mot des messages, ni même le nom du site. Utile sur un appareil partagé.',
     delayHint: 'Un courriel n’est envoyé que si vous n’avez pas lu la notification ici dans les dix minutes.',
     save: 'Enregistrer les préférences',
     saved: 'Vos préférences sont enregistrées.',
