@@ -49,7 +49,8 @@ export function AlertListener() {
   const atOpen = following
     ? (active.data?.items ?? []).filter((alert) => !liveIds.has(alert.id) && alert.regions.some((r) => regions.includes(r)))
     : [];
-  const shown = [...live, ...atOpen].filter((alert) => !dismissed.includes(bannerKey(alert)));
+  // An alert edited to end already leaves the banner; a retracted one stays, to say so.
+  const shown = [...live, ...atOpen].filter((alert) => (alert.active || alert.retractedAt) && !dismissed.includes(bannerKey(alert)));
   if (shown.length === 0) return null;
 
   const dismiss = (key: string) => {
