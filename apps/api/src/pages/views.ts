@@ -29,7 +29,8 @@ export function layout({ w, siteName, quickExitUrl }: PageContext, main: SafeHtm
     <header class="site-header">
       <a href="/" class="site-name">${siteName}</a>
       <nav aria-label="${w.mainNav}" class="site-nav">
-        <a href="/groups">${w.groups}</a> <a href="/alerts">${w.alerts}</a> <a href="/sign-in">${w.signIn}</a> <a href="/sign-up" class="button-link">${w.signUp}</a>
+        <a href="/groups">${w.groups}</a> <a href="/alerts">${w.alerts}</a> <a href="/sign-in">${w.signIn}</a>
+        <a href="/sign-up" class="button-link">${w.signUp}</a>
       </nav>
       <a href="${quickExitUrl}" class="quick-exit" data-quick-exit rel="noreferrer" title="${w.quickExitHint}">${w.quickExit}</a>
     </header>
