@@ -230,6 +230,13 @@ describe('drug-supply alerts in the browser', () => {
     await writer.getByLabel('Title', { exact: true }).fill('Seizures after pink-tinted meth');
     await writer.getByRole('button', { name: 'Publish the alert' }).click();
     await writer.getByRole('heading', { name: 'Seizures after pink-tinted meth' }).waitFor();
+    // Edited: every field comes back as written (the empty optional ones stay empty).
+    await writer.getByRole('link', { name: 'Edit' }).click();
+    await writer.getByRole('heading', { name: 'Edit the alert' }).waitFor();
+    expect(await writer.getByLabel('Title', { exact: true }).inputValue()).toBe('Seizures after pink-tinted meth');
+    await writer.getByLabel('Title', { exact: true }).fill('Seizures after pink-tinted crystal meth');
+    await writer.getByRole('button', { name: 'Save changes' }).click();
+    await writer.getByRole('heading', { name: 'Seizures after pink-tinted crystal meth' }).waitFor();
 
     await writer.goto(`${t.baseUrl}/alerts/reports`);
     await writer.getByText('No report waiting').waitFor();

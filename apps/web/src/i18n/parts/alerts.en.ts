@@ -14,6 +14,7 @@ export const alertsEn = {
   feed: 'Atom feed: {{region}}',
   feedHint: 'Partner organizations can follow these alerts in a feed reader or on their own site.',
   reportLink: 'Report a bad batch',
+  follow: 'Choose the regions you follow',
   write: 'Write an alert',
   queue: 'Reports to review',
   severity: { info: 'Information', warning: 'Warning', danger: 'Danger' },

@@ -16,6 +16,7 @@ export const alertsFr: Messages<typeof alertsEn> = {
   feed: 'Flux Atom : {{region}}',
   feedHint: 'Les organismes partenaires peuvent suivre ces alertes dans un lecteur de flux ou sur leur propre site.',
   reportLink: 'Signaler un lot contaminé',
+  follow: 'Choisir les régions suivies',
   write: 'Rédiger une alerte',
   queue: 'Signalements à examiner',
   severity: { info: 'Information', warning: 'Avertissement', danger: 'Danger' },

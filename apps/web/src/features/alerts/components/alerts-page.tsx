@@ -47,6 +47,11 @@ export function AlertsPage() {
         <Link to="/alerts/report" className="button-outline">
           {t('alerts.reportLink')}
         </Link>
+        {me && (
+          <Link to="/settings/notifications" className="button-outline">
+            {t('alerts.follow')}
+          </Link>
+        )}
         {me?.alertTeam && (
           <>
             <Link to="/alerts/new" className="button-link">
