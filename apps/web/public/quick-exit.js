@@ -1,5 +1,5 @@
 // The quick exit (discreet mode, api.md 1.1), in every page's first load for visitors and members alike, with
-// no dependency: pressing Escape three times within 1.5 s anywhere (in a composer too: its draft is kept on
+// no dependency: pressing Escape three times in a row within 1.5 s anywhere (in a composer too: its draft is kept on
 // the server as it is typed), or any `a[data-quick-exit]` link, leaves at once for that link's address (the
 // site's quickExitUrl) with location.replace, so this page is not left behind as the tab's current entry. A
 // member who chose it is signed out by a keepalive request that outlives the page and delays nothing.
@@ -61,7 +61,12 @@
   window.addEventListener(
     'keydown',
     function (event) {
-      if (event.key !== 'Escape' || event.isComposing) return;
+      if (event.isComposing) return;
+      // Three in a row: another key between them (closing a menu, then typing) starts the count again.
+      if (event.key !== 'Escape') {
+        if (!/^(Shift|Control|Alt|Meta)$/.test(event.key)) presses = [];
+        return;
+      }
       var now = Date.now();
       presses = presses.filter(function (at) {
         return now - at < WINDOW_MS;
