@@ -172,6 +172,18 @@ describe('SQL scopes agree with the access rules', () => {
     }
   });
 
+  it('keeps exactly the members who may see each topic, as @-completion in it offers them (topic.see)', async () => {
+    const members = callers.filter((c): c is Caller => c !== null);
+    const memberRows = members.map((m) => `(${uuid(m.userId)}, '${m.role}', '${JSON.stringify(m.groups)}'::json)`).join(', ');
+    for (const topic of topics.filter((t) => t.category.ref.topicsVisibleTo === 'author')) {
+      const scope = access.membersSeeingTopic(topic.category.ref, topic.authorId, 'u', 'u.roles');
+      const kept = await ids(`WITH u(id, role, roles) AS (VALUES ${memberRows}) SELECT u.id FROM u WHERE ${scope.where}`, scope);
+      const question = { action: 'topic.see', category: topic.category.ref, site: sites[0]!, topic } as const;
+      const allowed = members.filter((m) => access.can(m, question)).map((m) => m.userId);
+      expect({ topic: topic.id, kept }).toEqual({ topic: topic.id, kept: allowed.sort() });
+    }
+  });
+
   it('keeps exactly the mailings the public archive may show (mailing.read)', async () => {
     const mailingRows = mailings.map((m) => `(${uuid(m.id)}, '${m.status}', '${m.audienceKind}')`).join(', ');
     for (const site of sites) {

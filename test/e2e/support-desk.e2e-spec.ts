@@ -139,7 +139,7 @@ describe('support desks', () => {
     expect((await get(`/api/categories/${siteDesk}`, memberB).expect(200)).body.topicCount).toBe(1);
   });
 
-  it('finds it in search and on profiles for its author and staff only', async () => {
+  it('finds it in search, on profiles and in @-completion for its author and staff only', async () => {
     const hits = async (who: TestMember | null) => (await get(`/api/search?q=${WORD}`, who).expect(200)).body.items.length as number;
     expect(await hits(memberA)).toBeGreaterThan(0);
     expect(await hits(siteModerator)).toBeGreaterThan(0);
@@ -160,6 +160,9 @@ describe('support desks', () => {
     // The nurse's answer lives in A's topic: nobody else learns of it from the nurse's profile either.
     expect(await profile(siteModerator, memberB)).toEqual({ postCount: 0, mentions: false });
     expect(await profile(siteModerator, memberA)).toEqual({ postCount: 1, mentions: true });
+    // @-completion in A's question offers no member who could not read the mention (elsewhere it offers B).
+    expect((await get('/api/users?prefix=desk_b', memberA).expect(200)).text).toContain(memberB.user.username);
+    expect((await get(`/api/users?prefix=desk_b&topicId=${topicA.id}`, memberA).expect(200)).text).not.toContain(memberB.user.username);
   });
 
   it('refuses bookmarks, drafts, read positions, reactions, replies and quotes on it as on a missing post', async () => {

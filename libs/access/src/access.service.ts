@@ -301,6 +301,10 @@ export class AccessService {
     return scopes.membersSeeingCategory(category, memberAlias, groupRolesSql);
   }
 
+  membersSeeingTopic(category: CategoryRef, authorId: string, memberAlias: string, groupRolesSql: string): scopes.SqlScope {
+    return scopes.membersSeeingTopic(category, authorId, memberAlias, groupRolesSql);
+  }
+
   /** What a draft's place asks of its writer: the question of writing there for real (null: being signed in). */
   private writingAt(place: DraftPlace): AccessQuestion | null {
     switch (place.kind) {

@@ -118,6 +118,25 @@ export function membersSeeingCategory(category: CategoryRef, memberAlias: string
 }
 
 /**
+ * Members (as in `membersSeeingCategory`) who may see a topic of that category started by `authorId`: `topic.see`
+ * asked for each of them (@-completion in a support desk offers its author and the space's moderators only).
+ */
+export function membersSeeingTopic(category: CategoryRef, authorId: string, memberAlias: string, groupRolesSql: string): SqlScope {
+  const seeing = membersSeeingCategory(category, memberAlias, groupRolesSql);
+  if (category.topicsVisibleTo !== 'author') return seeing;
+  const author = `${memberAlias}DeskAuthorId`;
+  const group = `${memberAlias}DeskGroupId`;
+  const staff =
+    category.groupId === null
+      ? `${memberAlias}.role IN ('admin', 'moderator')`
+      : `(${memberAlias}.role = 'admin' OR COALESCE((${groupRolesSql})::jsonb, '{}'::jsonb) ->> CAST(:${group} AS text) IN ('owner', 'moderator'))`;
+  return {
+    where: `(${seeing.where} AND (${memberAlias}.id = CAST(:${author} AS uuid) OR ${staff}))`,
+    params: { ...seeing.params, [author]: authorId, [group]: category.groupId },
+  };
+}
+
+/**
  * Conversations (alias) the caller is in, over their own participant row joined as `mineAlias` (NULL when
  * they have none). Mirrors `conversation.see`: named and not left, or staff of the group it writes to and
  * not left. No site role widens it. `namedIdsSql` (conversations' subquery of the ids the member `:callerId`

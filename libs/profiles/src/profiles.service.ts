@@ -55,15 +55,19 @@ export class ProfilesService {
   /**
    * Members for @-completion. In a topic, those taking part come first; in a private space only those who
    * may see it are offered (mentioning anyone else would tell nobody anything, and would tell the writer who
-   * is a member of what). A new topic's category narrows the same way. A topic or category the caller may
+   * is a member of what), and in a support desk's topic only its author and staff. A new topic's category narrows
+   * the same way. A topic or category the caller may
    * not see is a 404 like a missing one.
    */
   async search(caller: Caller, query: UserSearchQuery): Promise<{ items: UserDto[] }> {
     const base = { excludeUserId: caller.userId, limit: COMPLETIONS };
     if (query.topicId) {
-      const { category } = await this.lookup.topic(caller, query.topicId);
+      const { category, topic } = await this.lookup.topic(caller, query.topicId);
       const first = { where: takesPartInTopic('u.id', 'completionTopicId'), params: { completionTopicId: query.topicId } };
-      return { items: await this.directory.completions(query.prefix, { ...base, seeing: this.seeing(category), first }) };
+      // In a support desk, only those who may see the topic: its author and the space's moderators.
+      const seeing = (alias: string, groupRolesSql: string) =>
+        this.access.membersSeeingTopic(category, topic.authorId, alias, groupRolesSql);
+      return { items: await this.directory.completions(query.prefix, { ...base, seeing, first }) };
     }
     if (query.categoryId) {
       const { category } = await this.lookup.category(caller, query.categoryId);
