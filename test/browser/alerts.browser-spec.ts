@@ -242,9 +242,17 @@ describe('drug-supply alerts in the browser', () => {
     await writer.getByText('No report waiting').waitFor();
     const closed = await t.http().get('/api/alerts/reports?status=closed').set(team.auth).expect(200);
     expect(closed.body.items).toHaveLength(1);
-    // A member off the team finds no queue.
+    // A member off the team finds no queue; a report they send carries no session (it cannot be tied to them).
     await member.goto(`${t.baseUrl}/alerts/reports`);
     await member.getByRole('heading', { name: 'This page does not exist.' }).waitFor();
+    await member.goto(`${t.baseUrl}/alerts/report`);
+    await member.getByLabel('Region').selectOption({ label: 'British Columbia' });
+    await member.getByLabel('Substance').fill('Benzodiazepine-cut fentanyl');
+    await member.getByLabel('What happened').fill('Hard to wake with naloxone.');
+    const sent = member.waitForRequest((request) => request.url().endsWith('/api/alerts/reports'));
+    await member.getByRole('button', { name: 'Send the report' }).click();
+    expect((await (await sent).allHeaders()).cookie).toBeUndefined();
+    await member.getByText('Thank you. The alert team will look at it', { exact: false }).waitFor();
     expect(offHost).toEqual([]);
   });
 });
