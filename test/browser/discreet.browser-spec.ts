@@ -145,6 +145,9 @@ describe('discreet mode in the browser', () => {
     const page = await signIn(b, t.baseUrl, 'quiet', 360);
     await openTopic(page);
     expect(await page.title()).toContain(SITE);
+    // A member's header keeps the quick exit in sight on a phone, with no sideways scrolling.
+    expect(await page.locator('#root').getByRole('link', { name: 'Quick exit' }).isVisible()).toBe(true);
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'))).toBe(0);
     await page.goto(`${t.baseUrl}/settings/profile`);
     const group = page.getByRole('group', { name: 'Discreet mode' });
     await group.getByRole('checkbox', { name: 'Discreet mode' }).check();

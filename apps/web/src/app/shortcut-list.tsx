@@ -13,6 +13,8 @@ const GROUPS: { group: 'site' | 'topic' | 'moderation'; rows: [string[], string]
       [['g', 'n'], 'notifications'],
       [['g', 'm'], 'messages'],
       [['g', 'b'], 'bookmarks'],
+      // The quick exit (public/quick-exit.js): three in a row, in a field too.
+      [['Esc', 'Esc', 'Esc'], 'quickExit'],
     ],
   },
   {

@@ -23,6 +23,7 @@ export const designEn = {
     notifications: 'Go to notifications',
     messages: 'Go to messages',
     bookmarks: 'Go to bookmarks',
+    quickExit: 'Leave the site at once (quick exit), even while typing',
     nextPost: 'Next post',
     previousPost: 'Previous post',
     reply: 'Reply (to the post that has focus, else to the topic)',

@@ -25,6 +25,7 @@ export const designFr: Messages<typeof designEn> = {
     notifications: 'Aller aux notifications',
     messages: 'Aller aux messages',
     bookmarks: 'Aller aux signets',
+    quickExit: 'Quitter le site tout de suite (sortie rapide), même en écrivant',
     nextPost: 'Message suivant',
     previousPost: 'Message précédent',
     reply: 'Répondre (au message qui a le focus, sinon au sujet)',
