@@ -18,6 +18,10 @@ const STAFF_SCREENS = [
   'moderation-log-page',
   'member-record-page',
   'watched-words-page',
+  // The alert team's screens (issue 20).
+  'alert-editor-page',
+  'reports-page',
+  'alert-team-page',
 ];
 
 describe('a guest’s first load', () => {
