@@ -101,6 +101,8 @@ export async function leaks(t: TestApp, desk: DeskCanary, urls: string[], who: T
     // A visitor's server-rendered pages: the desk's page lists nothing of it, the question is the missing page.
     const missing = await t.http().get('/t/00000000-0000-4000-8000-000000000000');
     for (const path of ['/', `/c/${desk.category}`]) if ((await t.http().get(path)).text.includes(desk.word)) found.push(path);
+    const deskPage = await t.http().get(`/c/${desk.category}`);
+    if (!deskPage.text.includes('A support desk: only you and the staff see your questions.')) found.push('the desk page does not say so');
     for (const path of [`/t/${desk.topic}`, `/t/a-slug/${desk.topic}/1`])
       if ((await t.http().get(path)).text !== missing.text) found.push(`${path} is not the missing page`);
   }

@@ -109,7 +109,9 @@ export function homeView(context: PageContext, categories: CategoryDto[], topics
 }
 
 export function categoryView(context: PageContext, category: CategoryDto, topics: TopicDto[], more: string | null): View {
-  const body = html`${category.description ? html`<p>${category.description}</p>` : null}${topicList(context, topics, more)}`;
+  // A support desk says so, as the client's page does: a visitor sees no one's questions there.
+  const desk = category.topicsVisibleTo === 'author' ? html`<p class="muted">${context.w.supportDesk}</p>` : null;
+  const body = html`${category.description ? html`<p>${category.description}</p>` : null}${desk}${topicList(context, topics, more)}`;
   return { title: category.name, description: category.description || undefined, main: page(category.name, body) };
 }
 

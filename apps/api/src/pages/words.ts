@@ -37,6 +37,7 @@ const en = {
   badLink: 'This link is not valid.',
   backHome: 'Back to the home page',
   replyPrompt: 'Sign in to reply.',
+  supportDesk: 'A support desk: only you and the staff see your questions.',
   quickExit: 'Quick exit',
   quickExitHint: 'Leave this site at once. Pressing Escape three times does the same.',
 };
@@ -78,6 +79,7 @@ const fr: Words = {
   badLink: 'Ce lien n’est pas valide.',
   backHome: 'Retour à l’accueil',
   replyPrompt: 'Connectez-vous pour répondre.',
+  supportDesk: 'Un service d’aide : seuls vous et l’équipe voyez vos questions.',
   quickExit: 'Sortie rapide',
   quickExitHint: 'Quitter ce site tout de suite. Appuyer trois fois sur Échap fait de même.',
 };
