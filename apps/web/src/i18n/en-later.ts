@@ -7,6 +7,7 @@ import { discreetSettingsEn } from './parts/discreet-settings.en';
 import { categoriesEn } from './parts/categories.en';
 import { setupEn } from './parts/setup.en';
 import { moderation11En } from './parts/moderation11.en';
+import { unmaskEn } from './parts/unmask.en';
 import { alertsEn } from './parts/alerts.en';
 
 /**
@@ -25,6 +26,7 @@ export const enLater = {
   categories: categoriesEn,
   setup: setupEn,
   moderation11: moderation11En,
+  unmask: unmaskEn,
   alerts: alertsEn,
   auth: {
     username: 'Username',

@@ -9,6 +9,7 @@ import { discreetSettingsFr } from './parts/discreet-settings.fr';
 import { categoriesFr } from './parts/categories.fr';
 import { setupFr } from './parts/setup.fr';
 import { moderation11Fr } from './parts/moderation11.fr';
+import { unmaskFr } from './parts/unmask.fr';
 import { alertsFr } from './parts/alerts.fr';
 
 /** French for en-later.ts: the same keys, loaded with it. */
@@ -22,6 +23,7 @@ export const frLater: Messages<typeof enLater> = {
   categories: categoriesFr,
   setup: setupFr,
   moderation11: moderation11Fr,
+  unmask: unmaskFr,
   alerts: alertsFr,
   auth: {
     username: 'Nom d’utilisateur',

@@ -4,4 +4,6 @@ export const anonymousEn = {
   postAnonymously: 'Post anonymously',
   postAnonymouslyHint: 'Nobody will see your name on this post, moderators and admins included.',
   required: 'Every post here is anonymous: nobody will see your name, moderators and admins included.',
+  unmaskRequest: 'Request to unmask',
+  unmaskRequests: 'Unmask requests',
 };

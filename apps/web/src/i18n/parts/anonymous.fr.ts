@@ -6,4 +6,6 @@ export const anonymousFr: Messages<typeof anonymousEn> = {
   postAnonymously: 'Publier anonymement',
   postAnonymouslyHint: 'Personne ne verra votre nom sur ce message, ni les modératrices et modérateurs, ni les admins.',
   required: 'Tous les messages ici sont anonymes : personne ne verra votre nom, ni les modératrices et modérateurs, ni les admins.',
+  unmaskRequest: 'Demander la levée de l’anonymat',
+  unmaskRequests: 'Levées d’anonymat',
 };

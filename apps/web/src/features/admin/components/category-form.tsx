@@ -31,6 +31,7 @@ export function CategoryForm({ category, categories, groups }: { category: Categ
   const [access, setAccess] = useState<CategoryAccessDto>(category.access);
   const [shared, setShared] = useState(category.sharedGroupIds);
   const [anonymous, setAnonymous] = useState<CategoryAnonymous>(category.anonymous);
+  const [anonymousReview, setAnonymousReview] = useState(category.anonymousReview);
   const [visibleTo, setVisibleTo] = useState<TopicsVisibleTo>(category.topicsVisibleTo);
   const [saved, setSaved] = useState(false);
   const space = category.groupId !== null;
@@ -51,6 +52,7 @@ export function CategoryForm({ category, categories, groups }: { category: Categ
     if (access.reply !== category.access.reply) changes.replyAccess = access.reply;
     if (space && [...shared].sort().join() !== [...category.sharedGroupIds].sort().join()) changes.sharedGroupIds = shared;
     if (anonymous !== category.anonymous) changes.anonymous = anonymous;
+    if (anonymousReview !== category.anonymousReview) changes.anonymousReview = anonymousReview;
     if (visibleTo !== category.topicsVisibleTo) changes.topicsVisibleTo = visibleTo;
     await update.mutateAsync({ id: category.id, changes });
     setSaved(true);
@@ -179,12 +181,18 @@ export function CategoryForm({ category, categories, groups }: { category: Categ
       )}
       <Choices
         legend={t('categories.anonymous.legend')}
-        hint={t('categories.comingHint')}
+        hint={t('unmask.anonymousHint')}
         name="anonymous"
         value={anonymous}
         onChange={setAnonymous}
         options={(['off', 'allowed', 'required'] as const).map((option) => [option, t(`categories.anonymous.${option}`)])}
       />
+      {anonymous !== 'off' && (
+        <label className="choice">
+          <input type="checkbox" checked={anonymousReview} onChange={(event) => setAnonymousReview(event.target.checked)} />{' '}
+          {t('unmask.anonymousReview')}
+        </label>
+      )}
       <Choices
         legend={t('categories.topicsVisibleTo.legend')}
         hint={t('supportDesk.editorHint')}

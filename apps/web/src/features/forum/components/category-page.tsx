@@ -82,16 +82,17 @@ function NewTopic({ categoryId, onCancel }: { categoryId: string; onCancel: () =
         submitLabel={t('forum.startTopic')}
         withContentWarning
         categoryId={categoryId}
+        anonymityOf={categoryId}
         draft={{ key: `new-topic:${categoryId}`, title, onRestoreTitle: setTitle }}
         onCancel={onCancel}
-        onSubmit={async ({ body, contentWarning }) => {
+        onSubmit={async ({ body, contentWarning, anonymous }) => {
           if (title.trim().length < 3) {
             setTitleError(t('forum.errors.title'));
             throw new Error(t('forum.errors.title'));
           }
           setTitleError(undefined);
           try {
-            const topic = await create.mutateAsync({ categoryId, title: title.trim(), body, contentWarning });
+            const topic = await create.mutateAsync({ categoryId, title: title.trim(), body, contentWarning, anonymous });
             await navigate(`/t/${topic.id}`);
           } catch (error) {
             if (error instanceof ApiError && error.forField('title').length > 0) setTitleError(t('forum.errors.title'));

@@ -8,12 +8,15 @@ import { useComposerUploads } from '../../shared/components/composer-uploads';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 import { DraftOffer, DraftStatusLine } from '../../shared/drafts/draft-notice';
 import { useDraft } from '../../shared/drafts/use-draft';
+import { useCategoryAnonymity } from '../api/category-anonymity';
 import { usePreview } from '../api/posts';
 import { useMentionCompletion } from './mention-completion';
 
 export interface ComposerValue {
   body: string;
   contentWarning?: string;
+  /** Posted anonymously: only sent where the category allows the choice (where it is required, the server decides). */
+  anonymous?: true;
 }
 
 interface ComposerProps {
@@ -35,6 +38,8 @@ interface ComposerProps {
    * `new-topic:<categoryId>` with its title) and offers a saved one back. Without it (an edit) nothing is saved.
    */
   draft?: { key: DraftKeyString; title?: string; onRestoreTitle?: (title: string) => void };
+  /** The category a new post goes to: where it allows anonymous posts, the composer offers (or states) it. */
+  anonymityOf?: string;
 }
 
 /** Markdown editor with a server-rendered preview (exactly what the post will look like) and a content warning. */
@@ -50,11 +55,14 @@ export function Composer({
   topicId,
   categoryId,
   draft: place,
+  anonymityOf,
 }: ComposerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [body, setBody] = useState(initialBody);
   const [contentWarning, setContentWarning] = useState('');
+  const anonymity = useCategoryAnonymity(anonymityOf);
+  const [anonymous, setAnonymous] = useState(false);
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -83,7 +91,15 @@ export function Composer({
     setError(null);
     try {
       const emptied = { body: '', contentWarning: '', ...(place?.title !== undefined && { title: place.title }) };
-      await draft.sending(() => onSubmit({ body, contentWarning: contentWarning.trim() || undefined }), emptied);
+      await draft.sending(
+        () =>
+          onSubmit({
+            body,
+            contentWarning: contentWarning.trim() || undefined,
+            ...(anonymity === 'allowed' && anonymous ? { anonymous: true as const } : {}),
+          }),
+        emptied,
+      );
       setBody('');
       setContentWarning('');
       setPreviewHtml(null);
@@ -168,6 +184,16 @@ export function Composer({
           <input id={`${id}-cw`} value={contentWarning} maxLength={200} onChange={(event) => setContentWarning(event.target.value)} />
         </div>
       )}
+      {anonymity === 'allowed' && (
+        <div className="field">
+          <label>
+            <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />{' '}
+            {t('anonymous.postAnonymously')}
+          </label>
+          <p className="field-hint">{t('anonymous.postAnonymouslyHint')}</p>
+        </div>
+      )}
+      {anonymity === 'required' && <p className="field-hint">{t('anonymous.required')}</p>}
       {place && <DraftStatusLine status={draft.status} />}
       <ComposerActions submitLabel={submitLabel} busy={busy || uploads.uploading} onCancel={onCancel} cancelLabel={t('forum.cancel')} />
     </form>

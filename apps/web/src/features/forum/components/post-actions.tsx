@@ -14,6 +14,8 @@ export interface PostActionHandlers {
   history?: () => void;
   report?: () => void;
   remove?: () => void;
+  /** Ask to learn who wrote an anonymous post: for those who moderate its space. */
+  unmask?: () => void;
   /** The post's full address, to copy; absent for a reply held for review (it has no number yet). */
   link?: string;
 }
@@ -28,7 +30,7 @@ export function PostActions({ post, handlers }: { post: PostDto; handlers: PostA
   const [copied, setCopied] = useState('');
   const react = useReact(post.topicId);
   const { can } = post;
-  const { reply, quote, edit, bookmark, history, report, remove, link } = handlers;
+  const { reply, quote, edit, bookmark, history, report, remove, unmask, link } = handlers;
 
   useEffect(() => {
     if (!copied) return;
@@ -45,7 +47,7 @@ export function PostActions({ post, handlers }: { post: PostDto; handlers: PostA
       setCopied(t('reading.copyFailed', { url }));
     }
   };
-  const hasMenu = Boolean(quote ?? edit ?? bookmark ?? history ?? report ?? remove ?? link);
+  const hasMenu = Boolean(quote ?? edit ?? bookmark ?? history ?? report ?? remove ?? unmask ?? link);
 
   return (
     <div className="post-actions">
@@ -101,6 +103,7 @@ export function PostActions({ post, handlers }: { post: PostDto; handlers: PostA
           {link && <MenuItem onSelect={() => void copyLink(link)}>{t('reading.copyLink')}</MenuItem>}
           {history && <MenuItem onSelect={history}>{t('forum.history')}</MenuItem>}
           {report && <MenuItem onSelect={report}>{t('moderation.report.button')}</MenuItem>}
+          {unmask && <MenuItem onSelect={unmask}>{t('anonymous.unmaskRequest')}</MenuItem>}
           {remove && (
             <MenuItem danger onSelect={remove}>
               {t('forum.delete')}

@@ -13,12 +13,15 @@ import { PostActions } from './post-actions';
 import { PostSelectBox } from './topic-surgery-selection';
 import { postPath } from './use-topic-reading';
 import { formatDateTime } from '../../../lib/dates';
-import { anonymousName } from './anonymous-name';
+import { anonymousName } from '../../shared/components/anonymous-name';
+import { LazyUnmaskDialog } from './lazy-unmask-dialog';
 
 interface PostViewProps {
   post: PostDto;
   me: MeDto | null | undefined;
   canReply: boolean;
+  /** The reader moderates the topic's space (`topic.can.moderate`): they may ask to unmask an anonymous post. */
+  canModerate?: boolean;
   onReply: (post: PostDto, quote?: string) => void;
   /** The topic's slug, for the post's own address. */
   topicSlug: string;
@@ -28,7 +31,7 @@ interface PostViewProps {
 }
 
 /** One post: content warning collapsed until opened, the rendered body, and its actions. */
-export function PostView({ post, me, canReply, onReply, topicSlug, highlighted = false, children }: PostViewProps) {
+export function PostView({ post, me, canReply, canModerate = false, onReply, topicSlug, highlighted = false, children }: PostViewProps) {
   const { t, i18n } = useTranslation();
   // The revision the edit started from: if someone saves in between, the server refuses ours (409), not theirs.
   const [editingFrom, setEditingFrom] = useState<number | null>(null);
@@ -36,6 +39,7 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
   const setEditing = (on: boolean) => setEditingFrom(on ? post.revision : null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [unmasking, setUnmasking] = useState(false);
   // A post by a member the reader blocked starts collapsed (api.md 1.1, Blocking): one click shows it.
   const { article, revealed, reveal } = useBlockedReveal();
   const remove = useDeletePost(post.topicId);
@@ -133,6 +137,7 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
             bookmark: me ? () => bookmark.mutate({ id: post.id, on: !post.bookmarked }) : undefined,
             history: post.editedAt ? () => setHistoryOpen((open) => !open) : undefined,
             report: can.flag ? () => setReporting(true) : undefined,
+            unmask: canModerate && post.anonymousLabel ? () => setUnmasking(true) : undefined,
             remove: can.delete
               ? () => {
                   if (window.confirm(t('forum.deleteConfirm'))) remove.mutate(post.id);
@@ -143,6 +148,7 @@ export function PostView({ post, me, canReply, onReply, topicSlug, highlighted =
         />
       )}
       {reporting && <ReportDialog targetType="post" targetId={post.id} onClose={() => setReporting(false)} />}
+      {unmasking && <LazyUnmaskDialog postId={post.id} onClose={() => setUnmasking(false)} />}
       {historyOpen && <PostHistory post={post} />}
       {children}
     </article>

@@ -8,7 +8,7 @@ import { Avatar } from '../../shared/components/avatar';
 import { categoryStyle } from '../../shared/category-color';
 import { RelativeTime } from './list-time';
 import './lists.css';
-import { anonymousName } from './anonymous-name';
+import { anonymousName } from '../../shared/components/anonymous-name';
 
 interface TopicListProps {
   data: InfiniteData<PageDto<TopicDto>> | undefined;

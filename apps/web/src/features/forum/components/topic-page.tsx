@@ -9,6 +9,7 @@ import { useLiveTopic } from '../api/live-topic';
 import { useReply, useTopicPosts } from '../api/posts';
 import { useMarkRead, useTopic, useUpdateTopic } from '../api/topics';
 import { LazyComposer as Composer, LazyNotificationLevelMenu, LazyReportDialog as ReportDialog } from './lazy-parts';
+import { anonymousName } from '../../shared/components/anonymous-name';
 import { PostView } from './post-view';
 import { TopicNotices, useFollowMergedTopic } from './topic-surgery-notices';
 import { LazyTopicSurgeryTools, PostSelectionContext, usePostSelection } from './topic-surgery-selection';
@@ -115,6 +116,7 @@ export function TopicPage() {
             post={node.post}
             me={me.data}
             canReply={canReply}
+            canModerate={topic.data.can.moderate}
             onReply={startReply}
             topicSlug={topic.data.slug}
             highlighted={node.post.number !== null && node.post.number === highlighted}
@@ -138,7 +140,7 @@ export function TopicPage() {
 
   // A quote ends with a link to the post it comes from, so readers can see it in its context.
   const quotePrefix = replyTo?.quote
-    ? `> ${replyTo.quote.split('\n').join('\n> ')}\n>\n> — [@${replyTo.post.author?.username ?? ''}](/t/${id}#post-${replyTo.post.id})\n\n`
+    ? `> ${replyTo.quote.split('\n').join('\n> ')}\n>\n> — [${replyTo.post.author ? `@${replyTo.post.author.username}` : anonymousName(replyTo.post.anonymousLabel, t)}](/t/${id}#post-${replyTo.post.id})\n\n`
     : '';
 
   return (
@@ -254,7 +256,9 @@ export function TopicPage() {
       {canReply ? (
         <section aria-labelledby="reply-heading" className="reply-box">
           <h2 id="reply-heading">
-            {replyTo ? t('forum.replyingTo', { name: replyTo.post.author?.displayName ?? '' }) : t('forum.replyToTopic')}
+            {replyTo
+              ? t('forum.replyingTo', { name: replyTo.post.author?.displayName ?? anonymousName(replyTo.post.anonymousLabel, t) })
+              : t('forum.replyToTopic')}
           </h2>
           {replyTo && (
             <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
@@ -271,6 +275,7 @@ export function TopicPage() {
             autoFocus={replyTo !== null}
             onType={live.typed}
             topicId={id}
+            anonymityOf={topic.data.categoryId}
             draft={{ key: `topic:${topic.data.id}` }}
             onSubmit={async (value) => {
               const posted = await reply.mutateAsync({

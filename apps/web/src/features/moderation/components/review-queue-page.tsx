@@ -5,11 +5,13 @@ import type { Resolution, ReviewItemDto, UserDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { EmptyState } from '../../../ui/empty-state';
 import { Page } from '../../../ui/page';
+import { isAdmin, useMe } from '../../../lib/session';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 import { useClaim, useQueue, useResolve } from '../api/moderation';
 import { MessageContext } from './message-context';
 import { QueueContentActions } from './queue-content-actions';
 import { SanctionDialog } from './sanction-dialog';
+import { UnmaskRequests } from './unmask-requests';
 
 /**
  * The review queue, oldest first. Keyboard: j / k move between items, and each item's buttons and note
@@ -38,6 +40,7 @@ export function ReviewQueuePage() {
   }, []);
 
   const items = queue.data?.items ?? [];
+  const me = useMe();
   return (
     <Page title={t('moderation.queue.title')}>
       <p className="muted">{t('moderation.queue.keys')}</p>
@@ -52,6 +55,7 @@ export function ReviewQueuePage() {
         ))}
       </ol>
       {sanctioning && <SanctionDialog member={sanctioning} onClose={() => setSanctioning(null)} />}
+      {isAdmin(me.data) && <UnmaskRequests />}
     </Page>
   );
 }

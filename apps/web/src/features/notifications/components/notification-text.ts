@@ -31,6 +31,7 @@ function notificationKey(notification: NotificationDto): string {
   if (notification.type === 'message') return `conversations.${notification.data.subject ? 'notification' : 'notificationBare'}`;
   if (notification.type !== 'moderation') return `notifications.types.${notification.type}`;
   if (notification.data.sanctionId) return 'notifications.moderation.sanction';
+  if (outcome === 'post_unmasked') return 'unmask.notification';
   return MODERATION_11.includes(outcome) ? `moderation11.notifications.${outcome}` : `notifications.moderation.${outcome}`;
 }
 

@@ -8,6 +8,7 @@ import { Page } from '../../../ui/page';
 import { TextField } from '../../../ui/text-field';
 import { useCategories, useGroups } from '../../shared/api/spaces';
 import { useSearch } from '../api/search';
+import { anonymousName } from '../../shared/components/anonymous-name';
 
 /** Search with filters; the URL holds the query, so a search can be shared and the back button works. */
 export function SearchPage() {
@@ -103,7 +104,8 @@ export function SearchPage() {
                 <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
               )}
               <p className="muted">
-                {hit.author.displayName} · <time dateTime={hit.createdAt}>{new Date(hit.createdAt).toLocaleDateString()}</time>
+                {hit.author ? hit.author.displayName : anonymousName(hit.anonymousLabel, t)} ·{' '}
+                <time dateTime={hit.createdAt}>{new Date(hit.createdAt).toLocaleDateString()}</time>
               </p>
             </li>
           ),
