@@ -54,7 +54,11 @@ describe('serving the web client: compression, caching, and server-rendered page
   it('loads nothing from another host, on a client page and on a server-rendered one', async () => {
     const home = await t.http().get('/groups');
     const server = await t.http().get('/').expect(200);
-    const urls = [...`${home.text}${server.text}`.matchAll(/(?:src|href)="([^"]+)"/g)]
+    const pages = `${home.text}${server.text}`;
+    // The quick exit (discreet mode) is a link that leaves when pressed, not a load: only to the site's quickExitUrl.
+    const { quickExitUrl } = (await t.http().get('/api/site').expect(200)).body as { quickExitUrl: string };
+    expect([...pages.matchAll(/<a href="([^"]+)"[^>]*\bdata-quick-exit\b/g)].map((m) => m[1])).toEqual([quickExitUrl]);
+    const urls = [...pages.replace(/<a [^>]*\bdata-quick-exit\b[^>]*>/g, '').matchAll(/(?:src|href)="([^"]+)"/g)]
       .map((m) => m[1]!)
       .filter((url) => !url.startsWith('#'));
     expect(urls.length).toBeGreaterThan(0);
