@@ -30,6 +30,7 @@ function post(changes: Partial<Post>): Post {
     editedAt: null,
     revision: 0,
     deletedAt: null,
+    anonymousNumber: null,
     author,
     ...changes,
   });
@@ -72,6 +73,22 @@ describe('toPostDto and blocks', () => {
 
   it('leaves a tombstone unmarked: it names no author to collapse', () => {
     expect(toPostDto(post({ deletedAt: new Date(1) }), { extras: blocking, can, seesHidden: false }).blockedAuthor).toBe(false);
+  });
+});
+
+describe('toPostDto and anonymity', () => {
+  it('names nobody for an anonymous post, to anyone, and never marks it as a blocked author’s', () => {
+    const blocking = { ...extras, blockedAuthors: new Set(['a1']) };
+    const seen = toPostDto(post({ anonymousNumber: 3 }), { extras: blocking, can, seesHidden: true });
+    expect(seen).toMatchObject({ author: null, anonymousLabel: 'Anonymous 3', blockedAuthor: false, can });
+    expect(JSON.stringify(seen)).not.toContain('ana');
+    expect(toPostDto(post({}), { extras, can, seesHidden: false })).not.toHaveProperty('anonymousLabel');
+  });
+
+  it('fails closed for a post read without its anonymity', () => {
+    const unread = post({});
+    delete (unread as Partial<Post>).anonymousNumber;
+    expect(() => toPostDto(unread, { extras, can, seesHidden: false })).toThrow('anonymous_number');
   });
 });
 
