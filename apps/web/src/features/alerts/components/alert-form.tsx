@@ -98,7 +98,7 @@ export function AlertForm(props: {
     <form onSubmit={submit}>
       {text('title', true, 200)}
       {text('substance', true, 200)}
-      {text('appearance', false, 500)}
+      {text('appearance', false, 1000)}
       {text('testResult', false, 1000)}
       <Area
         id="alert-body"
@@ -214,7 +214,7 @@ function Area(props: {
         id={props.id}
         lang={props.lang}
         rows={6}
-        maxLength={5000}
+        maxLength={10_000}
         required={props.required}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={described}

@@ -82,7 +82,7 @@ export function ReportPage() {
             id="report-description"
             required
             rows={6}
-            maxLength={5000}
+            maxLength={4000}
             aria-describedby="report-description-hint"
             value={report.description}
             onChange={(event) => setReport({ ...report, description: event.target.value })}
@@ -95,7 +95,7 @@ export function ReportPage() {
           </p>
           <input
             id="report-contact"
-            maxLength={200}
+            maxLength={300}
             autoComplete="off"
             aria-describedby="report-contact-warning"
             value={report.contact}
