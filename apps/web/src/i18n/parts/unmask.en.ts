@@ -19,7 +19,7 @@ export const unmaskEn = {
   author: 'Written by {{name}} (@{{username}})',
   approve: 'Approve',
   approveConfirm: 'Approve? You and the requester will see who wrote the post, and the poster will be told why.',
-  notification: 'Staff were shown that you wrote your anonymous post in “{{topic}}”',
+  notification: 'Two staff members were shown that you wrote your anonymous post in “{{topic}}”. The reason given: {{reason}}',
   anonymousHint:
     'Nobody, staff included, sees who wrote an anonymous post. Moderators act on the post itself; learning its author takes a moderator’s request and another admin’s approval, and the poster is told.',
   anonymousReview: 'Hold anonymous posts for review before anyone else sees them',

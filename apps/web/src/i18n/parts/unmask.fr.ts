@@ -22,7 +22,8 @@ export const unmaskFr: Messages<typeof unmaskEn> = {
   author: 'Écrit par {{name}} (@{{username}})',
   approve: 'Approuver',
   approveConfirm: 'Approuver ? Vous et la personne qui demande verrez qui a écrit le message, et cette personne sera prévenue du motif.',
-  notification: 'L’équipe a appris que vous avez écrit votre message anonyme dans « {{topic}} »',
+  notification:
+    'Deux membres de l’équipe ont appris que vous avez écrit votre message anonyme dans « {{topic}} ». La raison donnée : {{reason}}',
   anonymousHint:
     'Personne, équipe comprise, ne voit qui a écrit un message anonyme. La modération agit sur le message lui-même ; connaître son auteur·rice exige la demande d’une personne modératrice et l’approbation d’une autre personne admin, et la personne est prévenue.',
   anonymousReview: 'Retenir les messages anonymes pour relecture avant que d’autres les voient',

@@ -15,6 +15,7 @@ export function notificationText(t: TFunction, notification: NotificationDto): s
     others: notification.data.count - 1,
     emoji: notification.data.emoji ?? '',
     subject: notification.data.subject ?? '',
+    reason: notification.data.reason ?? '',
   });
   // A post behind a content warning is announced with its warning (in the list and in toasts alike).
   const warning = notification.data.contentWarning;
