@@ -11,6 +11,7 @@
 //   BENCH_RESETS=200 password resets asked at once (transactionalMail: time until the SMTP server has them all)
 //   BENCH_PAIRS=50 pairs of members writing back and forth in private conversations (conversations)
 //   BENCH_UPLOADERS=4 members uploading a 1 MB phone photo at once for BENCH_UPLOAD_SECONDS=30 (uploads)
+//   BENCH_ALERT_SUBSCRIBERS=1000 members subscribed to a region, each with a socket, for BENCH_ALERTS=5 alerts (alerts)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { benchSocketFanout } from './bench-sockets.mjs';
 import { benchConversations } from './bench-conversations.mjs';
 import { benchUploads } from './bench-uploads.mjs';
 import { benchTransactionalMail } from './bench-transactional-mail.mjs';
+import { benchAlerts } from './bench-alerts.mjs';
 import { cpuSeconds, inParallel, statementsSince } from './bench-measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,7 +50,7 @@ const statements = Boolean(process.env.BENCH_STATEMENTS);
 const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres'), statementStatistics: statements });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 // Scenarios that need no topics: run alone, they skip seeding the forum (4,000 posts through the API).
-const FORUMLESS = new Set(['transactionalMail', 'conversations', 'uploads']);
+const FORUMLESS = new Set(['transactionalMail', 'conversations', 'uploads', 'alerts']);
 const forumNeeded = !only || [...only].some((name) => !FORUMLESS.has(name));
 // Every message the server sends (the mailing, notification emails) goes to a local SMTP server that counts them.
 const smtpSink = await startSmtpCounter();
@@ -268,6 +270,11 @@ try {
     );
     return result;
   };
+  // An alert to 1,000 subscribers with sockets connected: p99 socket delivery (under 500 ms), every email queued (10 s).
+  const alertSubscribers = Number(process.env.BENCH_ALERT_SUBSCRIBERS ?? 1000);
+  const alerts = Number(process.env.BENCH_ALERTS ?? 5);
+  scenarios.alerts = () =>
+    benchAlerts({ base, databaseUrl: postgres.url, adminToken: members[0].token, subscribers: alertSubscribers, alerts });
   // The search corpus is seeded only before the search scenarios, so the others run on the forum the
   // issue describes (200 topics of 20 posts).
   let searchPosts = 0;

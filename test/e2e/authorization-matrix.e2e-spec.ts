@@ -18,6 +18,7 @@ import { SELF_SERVICE_ROWS } from '../support/authorization/self-service-rows';
 import { TWO_FACTOR_ROWS } from '../support/authorization/two-factor-rows';
 import { SURGERY_ROWS } from '../support/authorization/surgery-rows';
 import { DISCREET_ROWS } from '../support/authorization/discreet-rows';
+import { ALERT_ROWS } from '../support/authorization/alerts-rows';
 import { SOCKET_MATRIX } from '../support/authorization/sockets';
 import type { TestMember } from '../support/factories';
 import { connectSocket } from '../support/sockets';
@@ -45,6 +46,7 @@ const MATRIX: Row[] = [
   ...PUSH_ROWS,
   ...SURGERY_ROWS,
   ...DISCREET_ROWS,
+  ...ALERT_ROWS,
 ];
 
 interface RouterLayer {

@@ -103,12 +103,12 @@ export class AlertMembersRepository {
    * The active members an alert of these regions reaches: subscribed to one of them and not unsubscribed from
    * alerts. Their mute, digest and delivery choices do not matter here (api.md 1.1); the unsubscribe always does.
    */
-  subscribers(regions: string[]): Promise<AlertSubscriber[]> {
+  subscribersOf(alertId: string): Promise<AlertSubscriber[]> {
     return this.db().query(
       `SELECT s.user_id AS "userId", ${userContactColumns('u', '')}, ${pushDetailsSql('s.user_id')} AS "pushDetails"
          FROM alert_subscriptions s ${joinUser('u', 's.user_id')}
-        WHERE s.regions && $1::varchar[] AND NOT s.alerts_off AND ${userIsActive('u')}`,
-      [regions],
+        WHERE s.regions && (SELECT a.regions FROM alerts a WHERE a.id = $1) AND NOT s.alerts_off AND ${userIsActive('u')}`,
+      [alertId],
     );
   }
 

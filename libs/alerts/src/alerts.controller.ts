@@ -80,6 +80,7 @@ export class AlertsController {
   @Public()
   @Post('unsubscribe')
   @HttpCode(200)
+  @EvenWhenSilenced()
   unsubscribe(@Query() query: AlertUnsubscribeDto, @Body() body: AlertUnsubscribeDto): Promise<{ unsubscribed: true }> {
     return this.members.unsubscribe(query.token ?? body.token);
   }

@@ -87,6 +87,8 @@ export type RecheckMessage = { userId: string } | { all: true; settings?: true }
 /** Between API processes (server-side emits through the adapter); never seen by a client. */
 export interface InterServerEvents {
   'harbour:recheck': (message: RecheckMessage) => void;
+  /** A drug-supply alert for the sockets of these members on the receiving process (each process emits to its own). */
+  'harbour:alert': (message: { event: AlertEvent; audienceIds: string[] }) => void;
 }
 
 /** The payload a client sends with a client event, and the answer it gets back. */

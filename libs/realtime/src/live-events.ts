@@ -50,10 +50,15 @@ export class LiveEvents implements OnModuleDestroy {
     this.events.on('MessageUpdated', (event) =>
       this.conversations.pushMessage(server, 'message:updated', event.messageId, event.audienceIds),
     );
-    // One emit to every subscriber's own room: the adapter carries it to the other processes once, not per member.
-    this.events.on('AlertAnnounced', ({ event, audienceIds }) => {
-      if (audienceIds.length > 0) server.to(audienceIds.map(userRoom)).emit('alert', event);
+    // An alert goes to hundreds of members' rooms at once: one emit to this process's sockets now, and one message
+    // telling the other processes to do the same. Through the adapter, the sockets here would wait for a database
+    // round trip carrying every room's name (PostgreSQL's adapter stores a payload that big before notifying).
+    this.events.on('AlertAnnounced', (announced) => {
+      if (announced.audienceIds.length === 0) return;
+      server.local.to(announced.audienceIds.map(userRoom)).emit('alert', announced.event);
+      server.serverSideEmit('harbour:alert', announced);
     });
+    server.on('harbour:alert', ({ event, audienceIds }) => server.local.to(audienceIds.map(userRoom)).emit('alert', event));
     this.events.on('NotificationsRead', async (event) => {
       const recipient = (await this.members.load([event.userId])).get(event.userId);
       if (recipient) server.to(userRoom(event.userId)).emit('notification:count', { count: await this.reader.unreadCount(recipient) });

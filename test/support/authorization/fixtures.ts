@@ -3,6 +3,7 @@ import { sql } from '../database';
 import { newMember, type TestMember } from '../factories';
 import { newCategory, newReply, newTopic } from '../forum';
 import { addToGroup, newGroup, newGroupCategory } from '../groups';
+import { alertFixtures } from './alerts-rows';
 import { anonymousFixtures } from './anonymous-rows';
 import { conversationFixtures } from './conversations-rows';
 import { deskFixtures } from './desk-rows';
@@ -40,6 +41,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
   const conversations = await conversationFixtures(t, members, group);
   const desks = await deskFixtures(t, { admin, owner, bystander }, group);
   const anonymous = await anonymousFixtures(t, { admin, moderator: members.moderator, bystander });
+  const alerts = await alertFixtures(t, admin, bystander);
   const uploads = await uploadFixtures(t, members, { victim, bystander, topic: topic.id, privateTopic: privateTopic.id, conversations });
   await seedDrafts(t, members, [topic.id, privateTopic.id]);
   await sql(t.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [members.silenced!.user.id]);
@@ -60,6 +62,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
     uploads,
     desks,
     anonymous,
+    alerts,
     freshPost: async () => (await newReply(t, victim, topic.id)).id,
     freshTopicWithReply: async (where) => {
       const fresh = await newTopic(t, admin, where === 'public' ? category : privateCategory);

@@ -1,4 +1,5 @@
 import type { TestMember } from '../factories';
+import type { AlertFixtures } from './alerts-rows';
 import type { AnonymousFixtures } from './anonymous-rows';
 import type { ConversationFixtures } from './conversations-rows';
 import type { DeskFixtures } from './desk-rows';
@@ -69,6 +70,8 @@ export interface Fixtures {
   desks: DeskFixtures;
   /** An anonymous post and unmask requests about it (anonymous-rows.ts). */
   anonymous: AnonymousFixtures;
+  /** An alert, a report, and a member for the team rows (alerts-rows.ts). */
+  alerts: AlertFixtures;
 }
 
 export interface Row {

@@ -52,17 +52,19 @@ const WORDS = {
   },
 } as const;
 
+/** Made once: an alert to a thousand members formats a thousand dates. */
+const DATES: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+};
+
 /**
  * A drug-supply alert, or its withdrawal, for one subscribed member in their language. It never names who
  * wrote it. (A member in discreet mode gets `discreetMail` instead: no site name, no words of the alert.)
  */
 export function alertMail(input: AlertMailInput): OutgoingMail {
   const w = WORDS[input.locale];
-  const until = new Intl.DateTimeFormat(input.locale === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(input.expiresAt);
+  const until = DATES[input.locale].format(input.expiresAt);
   const facts: [string, string][] = [
     [w.substance, input.substance],
     ...(input.appearance ? [[w.appearance, input.appearance] as [string, string]] : []),
