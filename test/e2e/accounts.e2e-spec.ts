@@ -167,6 +167,9 @@ describe('accounts', () => {
         discreet: false,
         signOutOnQuickExit: false,
         twoFactor: false,
+        alertRegions: [],
+        alertsOff: false,
+        alertTeam: false,
       });
       await t.http().get('/api/me').expect(401);
       await t.http().get('/api/me').set('Authorization', 'Bearer not-a-real-token').expect(401);
@@ -240,6 +243,9 @@ describe('accounts', () => {
       const member = await newMember(t);
       const login = await t.http().post('/api/auth/login').send({ login: member.user.username, password: member.password }).expect(200);
       expect(Object.keys(login.body.user).sort()).toEqual([
+        'alertRegions',
+        'alertTeam',
+        'alertsOff',
         'avatarUrl',
         'bio',
         'createdAt',
