@@ -1,14 +1,5 @@
-import type {
-  CategoryDto,
-  ModerationLogEntryDto,
-  PageDto,
-  PostDto,
-  ReviewItemDto,
-  TopicPostsPageDto,
-  TopicWithFirstPostDto,
-  UnmaskRequestDto,
-} from '@harbour/contracts';
-import { expectNoTrace, readAs, waitForNotifications } from '../support/anonymous';
+import type { CategoryDto, ModerationLogEntryDto, PageDto, PostDto, ReviewItemDto, UnmaskRequestDto } from '@harbour/contracts';
+import { expectNoTrace, postsOf, readAs, replyTo, startTopic, waitForNotifications } from '../support/anonymous';
 import { startTestApp, type TestApp } from '../support/app';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
@@ -44,30 +35,11 @@ describe('anonymous posting', () => {
   });
   afterAll(() => t.close());
 
-  let titles = 0;
-  const start = async (who: TestMember, categoryId: string, extra: object = {}, status = 201) =>
-    (
-      await t
-        .http()
-        .post('/api/topics')
-        .set(who.auth)
-        .send({ categoryId, title: `Anonymous question ${++titles}`, body: 'Is it safe to mix these?', ...extra })
-        .expect(status)
-    ).body as TopicWithFirstPostDto;
-  const reply = async (who: TestMember, topicId: string, extra: object = {}, status = 201) =>
-    (
-      await t
-        .http()
-        .post(`/api/topics/${topicId}/posts`)
-        .set(who.auth)
-        .send({ body: 'Here is what I know', ...extra })
-        .expect(status)
-    ).body as PostDto;
-  const posts = async (topicId: string, who?: TestMember): Promise<PostDto[]> => {
-    const request = t.http().get(`/api/topics/${topicId}/posts?limit=100`);
-    if (who) void request.set(who.auth);
-    return ((await request.expect(200)).body as TopicPostsPageDto).items;
-  };
+  const start = (who: TestMember, categoryId: string, extra: object = {}, status = 201) => startTopic(t, who, categoryId, extra, status);
+  const reply = (who: TestMember, topicId: string, extra: object = {}, status = 201) => replyTo(t, who, topicId, extra, status);
+  const posts = (topicId: string, who?: TestMember) => postsOf(t, topicId, who);
+  const get = (path: string, who?: TestMember) => readAs(t, path, who);
+  const notifications = (who: TestMember, expected: number) => waitForNotifications(t, who, expected);
 
   it('follows the category: off refuses the choice, allowed takes it per post, required makes every post anonymous', async () => {
     const refused = await start(alice, off, { anonymous: true }, 400);
@@ -130,8 +102,39 @@ describe('anonymous posting', () => {
     for (const post of await posts(topic.id, admin)) expect(post.author).toBeNull();
   });
 
-  const get = (path: string, who?: TestMember) => readAs(t, path, who);
-  const notifications = (who: TestMember, expected: number) => waitForNotifications(t, who, expected);
+  it('keeps labels one per poster through a split and a merge, and a topic split off an anonymous post anonymous', async () => {
+    const [first, second] = [await newMember(t), await newMember(t)];
+    const source = await start(first, required);
+    const moved = await reply(second, source.id);
+    const split = await t
+      .http()
+      .post(`/api/topics/${source.id}/split`)
+      .set(moderator.auth)
+      .send({ postIds: [moved.id], title: 'Split off, still anonymous' })
+      .expect(201);
+    expect(split.body).toMatchObject({ author: null, anonymousLabel: 'Anonymous 2' });
+    expectNoTrace(split.body, second);
+    // Merged into a topic where the first poster is "Anonymous 1" and a third is "Anonymous 2": nobody shares a label.
+    const target = await start(first, required);
+    const third = await newMember(t);
+    await reply(third, target.id);
+    await reply(first, split.body.id as string);
+    await t
+      .http()
+      .post(`/api/topics/${split.body.id as string}/merge`)
+      .set(moderator.auth)
+      .send({ intoTopicId: target.id })
+      .expect(204);
+    // Each label is one poster's, and each poster has one label.
+    const labels = await sql<{ n: number; authors: number }>(
+      t.databaseUrl,
+      'SELECT anonymous_number AS n, count(DISTINCT author_id)::int AS authors FROM posts WHERE topic_id = $1 GROUP BY 1',
+      [target.id],
+    );
+    expect(labels.every((label) => label.authors === 1)).toBe(true);
+    expect(await sql(t.databaseUrl, 'SELECT DISTINCT author_id FROM posts WHERE topic_id = $1', [target.id])).toHaveLength(labels.length);
+    expect((await posts(target.id, admin)).filter((post) => post.anonymousLabel === 'Anonymous 1').length).toBe(2);
+  });
 
   it('never names the author on reading paths, to anyone: topics, lists, search, profiles, revisions, guest pages', async () => {
     const writer = await newMember(t);
@@ -165,7 +168,6 @@ describe('anonymous posting', () => {
     const page = await t.http().get(`/t/${topic.id}`).expect(200);
     expect(page.text).toContain('Anonymous 1');
     expectNoTrace(page.text, writer);
-    // The author's own export holds the post, saying it is anonymous.
     const exported = await t.http().post('/api/me/export').set(writer.auth).send({ password: writer.password }).buffer(true).expect(200);
     expect(exported.headers['content-type']).toContain('zip');
   });
@@ -300,7 +302,6 @@ describe('anonymous posting', () => {
     await t.http().get('/api/moderation/unmask-requests').set(moderator.auth).expect(403);
     const listed = (await get('/api/moderation/unmask-requests', secondAdmin)) as PageDto<UnmaskRequestDto>;
     expect(listed.items.find((item) => item.id === asked.id)).toMatchObject({ canApprove: true });
-
     // Eight approvals at once approve it once.
     const answers = await Promise.all(
       Array.from({ length: 8 }, () => t.http().post(`/api/moderation/unmask-requests/${asked.id}/approve`).set(secondAdmin.auth)),

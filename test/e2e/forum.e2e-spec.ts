@@ -47,6 +47,7 @@ describe('threaded discussion', () => {
         color: null,
         position: 1,
         anonymous: 'off',
+        anonymousReview: false,
         topicsVisibleTo: 'everyone',
         // api.md 1.1: what the caller (an admin) may do here.
         can: { startTopic: true, moderate: true, edit: true },

@@ -1,4 +1,4 @@
-import type { NotificationDto, PageDto } from '@harbour/contracts';
+import type { NotificationDto, PageDto, PostDto, TopicPostsPageDto, TopicWithFirstPostDto } from '@harbour/contracts';
 import type { TestApp } from './app';
 import type { TestMember } from './factories';
 
@@ -23,4 +23,29 @@ export async function waitForNotifications(t: TestApp, who: TestMember, expected
     if (items.length >= expected || Date.now() > deadline) return items;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+let titles = 0;
+
+/** A new topic in `categoryId` as `who` (the anonymous suite's bodies: `extra` adds `anonymous` and the like), answering `status`. */
+export async function startTopic(
+  t: TestApp,
+  who: TestMember,
+  categoryId: string,
+  extra: object,
+  status: number,
+): Promise<TopicWithFirstPostDto> {
+  const body = { categoryId, title: `Anonymous question ${++titles}`, body: 'Is it safe to mix these?', ...extra };
+  return (await t.http().post('/api/topics').set(who.auth).send(body).expect(status)).body as TopicWithFirstPostDto;
+}
+
+/** A reply in `topicId` as `who`, answering `status`. */
+export async function replyTo(t: TestApp, who: TestMember, topicId: string, extra: object, status: number): Promise<PostDto> {
+  const body = { body: 'Here is what I know', ...extra };
+  return (await t.http().post(`/api/topics/${topicId}/posts`).set(who.auth).send(body).expect(status)).body as PostDto;
+}
+
+/** Up to a hundred posts of a topic, as `who` (a visitor when absent). */
+export async function postsOf(t: TestApp, topicId: string, who?: TestMember): Promise<PostDto[]> {
+  return ((await readAs(t, `/api/topics/${topicId}/posts?limit=100`, who)) as TopicPostsPageDto).items;
 }
