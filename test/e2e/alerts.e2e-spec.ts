@@ -1,9 +1,11 @@
 import { NOTIFICATION_TYPES, type AlertDto, type AlertEvent, type AlertReportDto, type MeDto } from '@harbour/contracts';
 import { alertBody, call, HOSTILE_ALERTS, mailbox, parseAtom, tablesHolding } from '../support/alerts';
 import { startTestApp, type TestApp } from '../support/app';
+import { sweepAlerts } from '../support/canary-alerts';
 import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { PushSink, subscribe } from '../support/push';
+import type { Socket } from 'socket.io-client';
 import { connectSocket, nextEventWhere } from '../support/sockets';
 
 describe('drug-supply alerts', () => {
@@ -245,5 +247,15 @@ describe('drug-supply alerts', () => {
       ['/api/alerts/' + alert.id, '/api/alerts', '/api/alerts/feed.atom'].map((url) => call(t, 'get', url, null)),
     );
     expect(seen.map((response) => response.text).join()).not.toContain('555 0100');
+  });
+
+  // The canary: what the team alone may know (a reporter's contact, who is on the team) reaches nobody else.
+  it('never shows a report’s contact, nor names the alert team, to a subscribed outsider or a visitor by route, socket or email', async () => {
+    const sockets: Socket[] = [];
+    try {
+      expect(await sweepAlerts(t, { admin, outsider: await newMember(t) }, sockets)).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
   });
 });
