@@ -79,18 +79,21 @@ describe('drug-supply alerts', () => {
   });
 
   it('reaches subscribers at once by socket, email in their language and push — past mutes and digests, never past an unsubscribe', async () => {
-    const [english, french, quiet, off, elsewhere] = await Promise.all(Array.from({ length: 5 }, () => newMember(t)));
+    const [english, french, quiet, off, elsewhere, discreet] = await Promise.all(Array.from({ length: 6 }, () => newMember(t)));
     await call(t, 'patch', '/api/me', french!, { locale: 'fr' }).expect(200);
+    await call(t, 'patch', '/api/me', discreet!, { discreet: true }).expect(200);
+    await call(t, 'patch', '/api/notifications/preferences', discreet!, { pushDetails: true }).expect(200);
     // Every notification off and a weekly digest: alerts still come at once.
     const none = Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, 'none']));
     await call(t, 'patch', '/api/notifications/preferences', quiet!, { deliveries: none, digest: 'weekly' }).expect(200);
     await call(t, 'patch', '/api/notifications/preferences', english!, { pushDetails: true }).expect(200);
-    for (const member of [english!, french!, quiet!]) await regions(member, { regions: ['CA-BC'] }).expect(204);
+    for (const member of [english!, french!, quiet!, discreet!]) await regions(member, { regions: ['CA-BC'] }).expect(204);
     await regions(off!, { regions: ['CA-BC'], alertsOff: true }).expect(204);
     await regions(elsewhere!, { regions: ['CA-ON'] }).expect(204);
     await subscribe(t, quiet!, sink.device('quiet-phone'));
     await subscribe(t, off!, sink.device('off-phone'));
     await subscribe(t, english!, sink.device('detailed-phone'));
+    await subscribe(t, discreet!, sink.device('discreet-phone'));
 
     const sockets = await Promise.all([quiet!, off!, elsewhere!].map((member) => connectSocket(t.baseUrl, { token: member.token })));
     const heard: string[] = [];
@@ -130,6 +133,12 @@ describe('drug-supply alerts', () => {
     };
     expect(await sink.waitFor('detailed-phone', 1)).toEqual([detailed]);
     expect([sink.to('off-phone'), heard]).toEqual([[], []]);
+    // Discreet mode: neither the push (details on or not) nor the email says what the site or the alert is about.
+    const neutral = { title: 'You have new activity', body: '', url: '/notifications', tag: 'activity' };
+    expect(await sink.waitFor('discreet-phone', 1)).toEqual([neutral]);
+    const [quietMail] = mail.to(discreet!);
+    expect(quietMail!.subject).toBe('You have new activity');
+    expect(quietMail!.text + quietMail!.html).not.toMatch(/Fentanyl|oxycodone|alert|Harbour/i);
 
     // The one-click link of the email turns alerts off: the next alert reaches it by no way at all.
     const link = mail.to(quiet!)[0]!.rawHeaders.get('list-unsubscribe') ?? '';

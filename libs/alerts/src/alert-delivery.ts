@@ -71,11 +71,15 @@ export class AlertDelivery {
     const links = {
       unsubscribePage: `${base}/alerts/unsubscribe?token=${token}`,
       oneClickUnsubscribe: `${base}/api/alerts/unsubscribe?token=${token}`,
-      preferencesPage: `${base}/settings`,
+      // Where the member chooses their regions, or turns alerts off.
+      preferencesPage: `${base}/settings/notifications`,
     };
-    // Discreet mode: no site name, no words of the alert, a neutral page (api.md 1.1, "Discreet mode").
-    if (subscriber.discreet)
-      return discreetMail({ to: subscriber.email, locale: subscriber.locale, link: `${base}/notifications`, ...links });
+    // Discreet mode: no site name, no words of the alert, neutral pages only (api.md 1.1, "Discreet mode"): even
+    // the visible unsubscribe link leads to the member's settings rather than to an address that names alerts.
+    if (subscriber.discreet) {
+      const neutral = { ...links, unsubscribePage: links.preferencesPage };
+      return discreetMail({ to: subscriber.email, locale: subscriber.locale, link: `${base}/notifications`, ...neutral });
+    }
     const french = subscriber.locale === 'fr';
     return alertMail({
       to: subscriber.email,
