@@ -25,6 +25,7 @@ import { UserRepository } from './user.repository';
 /** Every lib that holds rows about members: deleting an account without one of them would leave its rows. */
 const REQUIRED_PARTS = [
   'accounts',
+  'alerts',
   'conversations',
   'drafts',
   'forum',
