@@ -241,7 +241,9 @@ function printTimeline(url, trace, usableMs) {
     stack.push(slice);
   }
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
-  process.stderr.write(`${url}: main thread until usable, ${cpuMs.toFixed(0)} ms of CPU; self time by kind\n${rows.map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`).join('\n')}\n`);
+  process.stderr.write(
+    `${url}: main thread until usable, ${cpuMs.toFixed(0)} ms of CPU; self time by kind\n${rows.map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`).join('\n')}\n`,
+  );
 }
 
 /** Self time per script and per function of a CPU profile (DevTools' Profiler.Profile), the largest first. */

@@ -70,7 +70,10 @@ export async function createApp(config: RuntimeConfig, options: AppOptions = {})
   app.use(cookieParser());
   app.use('/api', refuseUnreadableBodies);
   // RFC 8058: mail clients send the one-click unsubscribe as a tiny form.
-  app.use(['/api/notifications/unsubscribe', '/api/mailing/unsubscribe'], express.urlencoded({ extended: false, limit: '1kb' }));
+  app.use(
+    ['/api/notifications/unsubscribe', '/api/mailing/unsubscribe', '/api/alerts/unsubscribe'],
+    express.urlencoded({ extended: false, limit: '1kb' }),
+  );
   // A subscriber import is CSV: 34,000 addresses with their consent records are about 3 MB.
   app.use('/api/mailing/subscribers/import', express.text({ type: 'text/csv', limit: SUBSCRIBER_IMPORT_LIMIT }));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));

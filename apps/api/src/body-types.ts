@@ -8,6 +8,7 @@ const OTHER_BODIES: Record<string, string[] | null> = {
   // RFC 8058: mail clients send the one-click unsubscribe as a tiny form.
   '/api/notifications/unsubscribe': ['application/json', 'application/x-www-form-urlencoded'],
   '/api/mailing/unsubscribe': ['application/json', 'application/x-www-form-urlencoded'],
+  '/api/alerts/unsubscribe': ['application/json', 'application/x-www-form-urlencoded'],
   '/api/mailing/subscribers/import': null,
   // A member's picture is a multipart upload (its bytes are judged by the route, whatever the part's type).
   '/api/me/avatar': ['multipart/form-data'],

@@ -6,6 +6,7 @@ import * as updateSettingsDto from '../../../libs/settings/src/update-settings.d
 import * as forumDtos from '../../../libs/forum/src/forum.dtos';
 import * as notificationsDtos from '../../../libs/notifications/src/notifications.dtos';
 import * as pushDtos from '../../../libs/push/src/push.dtos';
+import * as alertsDtos from '../../../libs/alerts/src/alerts.dtos';
 import * as validation from '../../../libs/common/src/validation';
 import * as selfServiceDtos from '../../../libs/accounts/src/self-service.dtos';
 import * as twoFactorDtos from '../../../libs/accounts/src/two-factor.dtos';
@@ -17,6 +18,7 @@ import * as conversationsDtos from '../../../libs/conversations/src/conversation
 import * as draftsDtos from '../../../libs/drafts/src/drafts.dtos';
 import * as mailingsDtos from '../../../libs/mailings/src/mailings.dtos';
 import * as moderationDtos from '../../../libs/moderation/src/moderation.dtos';
+import * as unmaskDtos from '../../../libs/moderation/src/unmask.dtos';
 import * as profilesDtos from '../../../libs/profiles/src/profiles.dtos';
 import * as searchDto from '../../../libs/search/src/search.dto';
 
@@ -27,6 +29,7 @@ export const requestModels = async () => {
     ['../../../libs/forum/src/forum.dtos']: forumDtos,
     ['../../../libs/notifications/src/notifications.dtos']: notificationsDtos,
     ['../../../libs/push/src/push.dtos']: pushDtos,
+    ['../../../libs/alerts/src/alerts.dtos']: alertsDtos,
   };
   return {
     '@nestjs/swagger': {
@@ -73,6 +76,13 @@ export const requestModels = async () => {
                 maximum: 100,
               },
               uploadQuotaMb: { required: false, type: () => Number, minimum: 0, maximum: 1000000 },
+              quickExitUrl: {
+                required: false,
+                type: () => String,
+                description: 'Only a plain http(s) address leaves the site: never javascript:, data: or a relative path.',
+                maxLength: 500,
+                format: 'uri',
+              },
             },
           },
         ],
@@ -144,6 +154,7 @@ export const requestModels = async () => {
               locale: { required: false, enum: ['en', 'fr'] },
               messagesFrom: { required: false, enum: ['everyone', 'groups', 'nobody'] },
               discreet: { required: false, type: () => Boolean },
+              signOutOnQuickExit: { required: false, type: () => Boolean },
             },
             UpdateUserRoleDto: { role: { required: true, enum: ['member', 'moderator', 'admin'] } },
             CreateSiteInvitationDto: {
@@ -227,6 +238,7 @@ export const requestModels = async () => {
               startAccess: { required: false, enum: ['members', 'everyone', 'moderators'] },
               replyAccess: { required: false, enum: ['members', 'everyone', 'moderators'] },
               anonymous: { required: false, enum: ['required', 'off', 'allowed'] },
+              anonymousReview: { required: false, type: () => Boolean },
               topicsVisibleTo: { required: false, enum: ['everyone', 'author'] },
             },
             DeleteCategoryDto: { moveTopicsTo: { required: false, type: () => String, format: 'uuid' } },
@@ -235,6 +247,7 @@ export const requestModels = async () => {
               title: { required: true, type: () => String, minLength: 3, maxLength: 200 },
               body: { required: true, type: () => String },
               contentWarning: { required: false, type: () => String, minLength: 1, maxLength: 200 },
+              anonymous: { required: false, type: () => Boolean },
             },
             UpdateTopicDto: {
               title: { required: false, type: () => String, minLength: 3, maxLength: 200 },
@@ -260,6 +273,7 @@ export const requestModels = async () => {
                 format: 'uuid',
                 maxItems: 10,
               },
+              anonymous: { required: false, type: () => Boolean },
             },
             UpdatePostDto: {
               body: { required: false, type: () => String },
@@ -407,6 +421,89 @@ export const requestModels = async () => {
           },
         ],
         [
+          Promise.resolve(pushDtos),
+          {
+            PushKeysDto: {
+              p256dh: {
+                required: true,
+                type: () => String,
+                description: 'A P-256 public key: 65 bytes.',
+                pattern: '^[A-Za-z0-9_-]{87}=?$',
+              },
+              auth: {
+                required: true,
+                type: () => String,
+                description: 'The authentication secret: 16 bytes.',
+                pattern: '^[A-Za-z0-9_-]{22}(==)?$',
+              },
+            },
+            PushSubscriptionDto: {
+              endpoint: { required: true, type: () => String, maxLength: 2048 },
+              keys: { required: true, type: () => t['../../../libs/push/src/push.dtos'].PushKeysDto },
+            },
+          },
+        ],
+        [
+          Promise.resolve(alertsDtos),
+          {
+            CreateAlertDto: {
+              title: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              titleFr: { required: false, type: () => String, minLength: 1, maxLength: 200 },
+              body: {
+                required: true,
+                type: () => String,
+                description: "Plain text; lines and spacing are the team's (only NUL is refused).",
+                maxLength: 10000,
+              },
+              bodyFr: { required: false, type: () => String, maxLength: 10000 },
+              substance: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              appearance: { required: false, type: () => String, minLength: 1, maxLength: 1000 },
+              testResult: { required: false, type: () => String, minLength: 1, maxLength: 1000 },
+              severity: { required: true, enum: ['info', 'warning', 'danger'] },
+              regions: { required: true, type: () => [String], minItems: 1 },
+              expiresAt: { required: true, type: () => Date },
+              fromReportId: { required: false, type: () => String, format: 'uuid' },
+            },
+            UpdateAlertDto: {
+              title: { required: false, type: () => String, minLength: 1, maxLength: 200 },
+              titleFr: { required: false, type: () => String, nullable: true, minLength: 1, maxLength: 200 },
+              body: { required: false, type: () => String, maxLength: 10000 },
+              bodyFr: { required: false, type: () => String, nullable: true, maxLength: 10000 },
+              substance: { required: false, type: () => String, minLength: 1, maxLength: 200 },
+              appearance: { required: false, type: () => String, nullable: true, minLength: 1, maxLength: 1000 },
+              testResult: { required: false, type: () => String, nullable: true, minLength: 1, maxLength: 1000 },
+              severity: { required: false, enum: ['info', 'warning', 'danger'] },
+              regions: { required: false, type: () => [String], minItems: 1 },
+              expiresAt: { required: false, type: () => Date },
+            },
+            AlertsQueryDto: { region: { required: false, type: () => String }, active: { required: false, enum: ['true', 'false'] } },
+            AlertFeedQueryDto: { region: { required: false, type: () => String } },
+            AlertRegionItemDto: {
+              code: { required: true, type: () => String },
+              name: { required: true, type: () => String, minLength: 1, maxLength: 80 },
+              nameFr: { required: true, type: () => String, minLength: 1, maxLength: 80 },
+            },
+            UpdateAlertRegionsDto: {
+              regions: { required: true, type: () => [t['../../../libs/alerts/src/alerts.dtos'].AlertRegionItemDto], minItems: 1 },
+            },
+            AlertSubscriptionDto: {
+              regions: { required: true, type: () => [String] },
+              alertsOff: { required: false, type: () => Boolean },
+            },
+            AlertUnsubscribeDto: {
+              token: { required: false, type: () => String, maxLength: 500 },
+              'List-Unsubscribe': { required: false, type: () => String, maxLength: 20 },
+            },
+            CreateAlertReportDto: {
+              region: { required: true, type: () => String },
+              substance: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              description: { required: true, type: () => String, maxLength: 4000 },
+              contact: { required: false, type: () => String, minLength: 1, maxLength: 300 },
+            },
+            AlertReportsQueryDto: { status: { required: false, enum: ['open', 'dismissed', 'closed'] } },
+          },
+        ],
+        [
           Promise.resolve(draftsDtos),
           {
             SaveDraftDto: {
@@ -509,29 +606,7 @@ export const requestModels = async () => {
             },
           },
         ],
-        [
-          Promise.resolve(pushDtos),
-          {
-            PushKeysDto: {
-              p256dh: {
-                required: true,
-                type: () => String,
-                description: 'A P-256 public key: 65 bytes.',
-                pattern: '^[A-Za-z0-9_-]{87}=?$',
-              },
-              auth: {
-                required: true,
-                type: () => String,
-                description: 'The authentication secret: 16 bytes.',
-                pattern: '^[A-Za-z0-9_-]{22}(==)?$',
-              },
-            },
-            PushSubscriptionDto: {
-              endpoint: { required: true, type: () => String, maxLength: 2048 },
-              keys: { required: true, type: () => t['../../../libs/push/src/push.dtos'].PushKeysDto },
-            },
-          },
-        ],
+        [Promise.resolve(unmaskDtos), { UnmaskDto: { reason: { required: true, type: () => String, minLength: 3, maxLength: 1000 } } }],
         [
           Promise.resolve(profilesDtos),
           {
@@ -584,6 +659,51 @@ export const operations: Record<string, GeneratedOperation> = {
       required: ['items', 'nextCursor'],
     },
   },
+  AlertAdminController_add: { schema: null },
+  AlertAdminController_regions: { schema: { $ref: '#/components/schemas/AlertRegionsDto' } },
+  AlertAdminController_remove: { schema: null },
+  AlertAdminController_team: { schema: { $ref: '#/components/schemas/AlertTeamDto' } },
+  AlertsController_create: { schema: { $ref: '#/components/schemas/AlertDto' } },
+  AlertsController_dismiss: { schema: null },
+  AlertsController_feed: { schema: { type: 'string' } },
+  AlertsController_get: {
+    summary: 'A retracted alert still answers, with `retractedAt`: whoever saw it learns it no longer stands.',
+    schema: { $ref: '#/components/schemas/AlertDto' },
+  },
+  AlertsController_list: {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/AlertDto' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+      required: ['items', 'nextCursor'],
+    },
+  },
+  AlertsController_regions: {
+    summary: "The site's regions, with their English and French names.",
+    schema: { $ref: '#/components/schemas/AlertRegionsDto' },
+  },
+  AlertsController_report: {
+    summary: 'Anyone, no account: only what they wrote is kept (not their account, address or browser). A silenced member too.',
+    schema: null,
+  },
+  AlertsController_reportList: {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/AlertReportDto' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+      required: ['items', 'nextCursor'],
+    },
+  },
+  AlertsController_retract: { schema: null },
+  AlertsController_unsubscribe: {
+    summary: 'The link in an alert email (RFC 8058 one-click too): the token in `?token=` or in the body.',
+    schema: { type: 'object', properties: { unsubscribed: { type: 'boolean', enum: [true] } }, required: ['unsubscribed'] },
+  },
+  AlertsController_update: { schema: { $ref: '#/components/schemas/AlertDto' } },
   AuthController_confirmPasswordReset: { schema: null },
   AuthController_login: { schema: { $ref: '#/components/schemas/AuthResultDto' } },
   AuthController_logout: { schema: null },
@@ -983,6 +1103,10 @@ export const operations: Record<string, GeneratedOperation> = {
   ModerationController_resolve: { schema: null },
   ModerationController_sanction: { schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
   ModerationController_sanctionAuthor: { schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
+  MyAlertsController_subscribe: {
+    summary: 'Hearing of alerts changes nothing others see: a silenced member may still choose.',
+    schema: null,
+  },
   NotificationsController_list: {
     schema: {
       type: 'object',
@@ -1272,6 +1396,19 @@ export const operations: Record<string, GeneratedOperation> = {
   TwoFactorController_confirm: { schema: { $ref: '#/components/schemas/RecoveryCodesDto' } },
   TwoFactorController_disable: { schema: null },
   TwoFactorController_setup: { schema: { $ref: '#/components/schemas/TwoFactorSetupDto' } },
+  UnmaskController_approve: { schema: { $ref: '#/components/schemas/UnmaskRequestDto' } },
+  UnmaskController_get: { schema: { $ref: '#/components/schemas/UnmaskRequestDto' } },
+  UnmaskController_page: {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/UnmaskRequestDto' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+      required: ['items', 'nextCursor'],
+    },
+  },
+  UnmaskController_request: { schema: { $ref: '#/components/schemas/UnmaskRequestDto' } },
   UploadsController_file: {
     schema: {
       type: 'object',
@@ -1475,6 +1612,91 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     required: ['email', 'status', 'lastSeenAt', 'sanctions', 'id', 'username', 'displayName', 'role', 'createdAt', 'avatarUrl'],
     description: 'A member as admins see them (`GET /api/admin/users`).',
   },
+  AlertCan: {
+    type: 'object',
+    properties: { edit: { type: 'boolean' }, retract: { type: 'boolean' } },
+    required: ['edit', 'retract'],
+    description: 'What the caller may do with an alert: edit it and retract it (the alert team and admins).',
+  },
+  AlertDto: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      title: { type: 'string' },
+      titleFr: { type: 'string', nullable: true },
+      body: { type: 'string' },
+      bodyFr: { type: 'string', nullable: true },
+      substance: { type: 'string' },
+      appearance: { type: 'string', nullable: true },
+      testResult: { type: 'string', nullable: true },
+      severity: { type: 'string', enum: ['info', 'warning', 'danger'] },
+      regions: { type: 'array', items: { type: 'string' }, description: "Region codes from the site's list." },
+      expiresAt: { type: 'string' },
+      createdAt: { type: 'string' },
+      updatedAt: { type: 'string' },
+      retractedAt: { type: 'string', nullable: true },
+      active: { type: 'boolean', description: 'Neither retracted nor expired.' },
+      can: { $ref: '#/components/schemas/AlertCan' },
+    },
+    required: [
+      'id',
+      'title',
+      'titleFr',
+      'body',
+      'bodyFr',
+      'substance',
+      'appearance',
+      'testResult',
+      'severity',
+      'regions',
+      'expiresAt',
+      'createdAt',
+      'updatedAt',
+      'retractedAt',
+      'active',
+      'can',
+    ],
+    description:
+      'An alert as anyone reads it. It never names who wrote it: the alert team is not named publicly, to protect\nits volunteers.',
+  },
+  AlertRegionDto: {
+    type: 'object',
+    properties: { code: { type: 'string' }, name: { type: 'string' }, nameFr: { type: 'string' } },
+    required: ['code', 'name', 'nameFr'],
+    description: "One region of the site's list.",
+  },
+  AlertRegionsDto: {
+    type: 'object',
+    properties: { items: { type: 'array', items: { $ref: '#/components/schemas/AlertRegionDto' } } },
+    required: ['items'],
+    description: "`GET /api/alerts/regions` and `PUT /api/admin/alert-regions`'s answer.",
+  },
+  AlertReportDto: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      region: { type: 'string' },
+      substance: { type: 'string' },
+      description: { type: 'string' },
+      contact: { type: 'string', nullable: true },
+      createdAt: { type: 'string' },
+      status: { type: 'string', enum: ['open', 'dismissed', 'closed'] },
+      alertId: { type: 'string', nullable: true, description: 'The alert that closed it.' },
+    },
+    required: ['id', 'region', 'substance', 'description', 'contact', 'createdAt', 'status', 'alertId'],
+    description: 'A report of a bad batch, as the alert team reads it.',
+  },
+  AlertTeamDto: {
+    type: 'object',
+    properties: { items: { type: 'array', items: { $ref: '#/components/schemas/AlertTeamMemberDto' } } },
+    required: ['items'],
+  },
+  AlertTeamMemberDto: {
+    type: 'object',
+    properties: { user: { $ref: '#/components/schemas/UserDto' }, addedAt: { type: 'string' } },
+    required: ['user', 'addedAt'],
+    description: '`GET /api/admin/alert-team`: the members admins named (admins are on the team without being named).',
+  },
   ArchivedMailingDto: {
     type: 'object',
     properties: {
@@ -1521,7 +1743,16 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         description: '1, 2, 3, … in reading order; null for a reply held for review (it is numbered when approved).',
       },
       parentId: { type: 'string', nullable: true },
-      author: { allOf: [{ $ref: '#/components/schemas/UserDto' }], nullable: true },
+      author: {
+        allOf: [{ $ref: '#/components/schemas/UserDto' }],
+        nullable: true,
+        description: 'null for a deleted or an anonymous post.',
+      },
+      anonymousLabel: {
+        type: 'string',
+        description:
+          'Posted anonymously: "Anonymous 2", the same for one poster throughout a topic; absent for a signed post.\nNobody, staff included, learns the author from the API (api.md 1.1, Anonymous posting).',
+      },
       body: { type: 'string' },
       html: { type: 'string' },
       contentWarning: { type: 'string', nullable: true },
@@ -1620,8 +1851,9 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       anonymous: {
         type: 'string',
         enum: ['required', 'off', 'allowed'],
-        description: 'Stored and validated now; posting anonymously arrives with issue 20.',
+        description: "Anonymous posting: `off`, `allowed` (the poster's choice per post) or `required` (every post).",
       },
+      anonymousReview: { type: 'boolean', description: 'Anonymous posts here wait in the review queue before anyone else sees them.' },
       topicsVisibleTo: {
         type: 'string',
         enum: ['everyone', 'author'],
@@ -1648,6 +1880,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'color',
       'position',
       'anonymous',
+      'anonymousReview',
       'topicsVisibleTo',
       'can',
     ],
@@ -1933,7 +2166,18 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       bio: { type: 'string' },
       messagesFrom: { type: 'string', enum: ['everyone', 'groups', 'nobody'] },
       discreet: { type: 'boolean' },
+      signOutOnQuickExit: {
+        type: 'boolean',
+        description: 'The quick exit also signs this member out (a shared phone): their choice, off by default.',
+      },
       twoFactor: { type: 'boolean' },
+      alertRegions: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Drug-supply alerts: the regions whose alerts reach the member.',
+      },
+      alertsOff: { type: 'boolean', description: 'The member unsubscribed from alerts: none reaches them, by any way.' },
+      alertTeam: { type: 'boolean', description: 'On the alert team (admins are): may publish, edit and retract alerts and read reports.' },
       id: { type: 'string' },
       username: { type: 'string' },
       displayName: { type: 'string' },
@@ -1949,7 +2193,11 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'bio',
       'messagesFrom',
       'discreet',
+      'signOutOnQuickExit',
       'twoFactor',
+      'alertRegions',
+      'alertsOff',
+      'alertTeam',
       'id',
       'username',
       'displayName',
@@ -2087,11 +2335,15 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
           outcome: {
             type: 'string',
             description:
-              'A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete, post_edit,\npost_lock, post_move (to the author), watched_word_response; a staff one: registration_pending, appeal, report.',
+              'A moderation notification: report_dismissed, report_upheld (to reporters), post_hide, post_delete, post_edit,\npost_lock, post_move, post_unmasked (to the author), watched_word_response; a staff one: registration_pending, appeal, report.',
           },
           response: {
             type: 'string',
             description: "A `watched_word_response`: the admins' notice (crisis lines, naloxone sites), in the member's language.",
+          },
+          reason: {
+            type: 'string',
+            description: "A `post_unmasked` notification: why staff were shown who wrote the member's anonymous post.",
           },
           sanctionId: { type: 'string', description: 'A moderation notification about a sanction (see GET /api/me/sanctions).' },
           subject: { type: 'string', description: "A `message` notification: the conversation's subject (never in a discreet email)." },
@@ -2136,7 +2388,8 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       digest: { type: 'string', enum: ['off', 'daily', 'weekly'] },
       discreetEmails: {
         type: 'boolean',
-        description: 'Every notification email says only "New activity on <site>", for members who share a device.',
+        description:
+          'Every notification email says only "You have new activity" (not even the site\'s name), for members who share a device.',
       },
       pushDetails: {
         type: 'boolean',
@@ -2178,7 +2431,16 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         description: '1, 2, 3, … in reading order; null for a reply held for review (it is numbered when approved).',
       },
       parentId: { type: 'string', nullable: true },
-      author: { allOf: [{ $ref: '#/components/schemas/UserDto' }], nullable: true },
+      author: {
+        allOf: [{ $ref: '#/components/schemas/UserDto' }],
+        nullable: true,
+        description: 'null for a deleted or an anonymous post.',
+      },
+      anonymousLabel: {
+        type: 'string',
+        description:
+          'Posted anonymously: "Anonymous 2", the same for one poster throughout a topic; absent for a signed post.\nNobody, staff included, learns the author from the API (api.md 1.1, Anonymous posting).',
+      },
       body: { type: 'string' },
       html: { type: 'string' },
       contentWarning: { type: 'string', nullable: true },
@@ -2261,7 +2523,16 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         description: '1, 2, 3, … in reading order; null for a reply held for review (it is numbered when approved).',
       },
       parentId: { type: 'string', nullable: true },
-      author: { allOf: [{ $ref: '#/components/schemas/UserDto' }], nullable: true },
+      author: {
+        allOf: [{ $ref: '#/components/schemas/UserDto' }],
+        nullable: true,
+        description: 'null for a deleted or an anonymous post.',
+      },
+      anonymousLabel: {
+        type: 'string',
+        description:
+          'Posted anonymously: "Anonymous 2", the same for one poster throughout a topic; absent for a signed post.\nNobody, staff included, learns the author from the API (api.md 1.1, Anonymous posting).',
+      },
       body: { type: 'string' },
       html: { type: 'string' },
       contentWarning: { type: 'string', nullable: true },
@@ -2418,7 +2689,11 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       member: {
         allOf: [{ $ref: '#/components/schemas/UserDto' }],
         nullable: true,
-        description: 'The member who wrote the post or topic, or the member reported.',
+        description: 'The member who wrote the post or topic, or the member reported; null for an anonymous post.',
+      },
+      anonymousLabel: {
+        type: 'string',
+        description: "An anonymous post (a topic's first post): its label; its author is never shown, staff included.",
       },
       topicId: { type: 'string', description: 'Shown to staff even when hidden or deleted: they judge what was written.' },
       topicTitle: { type: 'string' },
@@ -2480,7 +2755,12 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         nullable: true,
         description: "The post's content warning: when set, the snippet is empty and a client shows the warning instead.",
       },
-      author: { $ref: '#/components/schemas/UserDto' },
+      author: {
+        allOf: [{ $ref: '#/components/schemas/UserDto' }],
+        nullable: true,
+        description: 'null for an anonymous post (api.md 1.1): its `anonymousLabel` stands in.',
+      },
+      anonymousLabel: { type: 'string' },
       blockedAuthor: {
         type: 'boolean',
         description: 'The caller blocked the author: a client collapses the hit (see PostDto.blockedAuthor).',
@@ -2530,6 +2810,10 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       staffTwoFactor: { type: 'boolean', description: 'Admins and moderators must use two-factor authentication.' },
       uploadMaxMb: { type: 'number', description: 'The largest file a member may upload, in megabytes (413 above).' },
       uploadQuotaMb: { type: 'number', description: "What one member's files may add up to, in megabytes; 0: no limit." },
+      quickExitUrl: {
+        type: 'string',
+        description: 'Where the quick exit leaves for (discreet mode, api.md 1.1): an http(s) address of a neutral page.',
+      },
     },
     required: [
       'siteName',
@@ -2548,6 +2832,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'staffTwoFactor',
       'uploadMaxMb',
       'uploadQuotaMb',
+      'quickExitUrl',
     ],
   },
   SiteDto: {
@@ -2563,6 +2848,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       emailVerification: { type: 'string', enum: ['required', 'off'] },
       staffTwoFactor: { type: 'boolean', description: 'Staff act as members until they turn two-factor on: the client tells them so.' },
       uploadMaxMb: { type: 'number', description: 'The composer refuses a bigger file before sending it.' },
+      quickExitUrl: { type: 'string', description: "Where the quick exit leaves for: every visitor's page offers it." },
     },
     required: [
       'siteName',
@@ -2575,6 +2861,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'emailVerification',
       'staffTwoFactor',
       'uploadMaxMb',
+      'quickExitUrl',
     ],
     description: "What anyone may know about the site (`GET /api/site`), for the client's header and sign-up form.",
   },
@@ -2646,7 +2933,15 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       categoryId: { type: 'string' },
       title: { type: 'string' },
       slug: { type: 'string' },
-      author: { $ref: '#/components/schemas/UserDto' },
+      author: {
+        allOf: [{ $ref: '#/components/schemas/UserDto' }],
+        nullable: true,
+        description: 'null when its first post is anonymous (see anonymousLabel).',
+      },
+      anonymousLabel: {
+        type: 'string',
+        description: 'Its first post is anonymous: "Anonymous 1" (api.md 1.1, Anonymous posting); absent otherwise.',
+      },
       createdAt: { type: 'string' },
       lastPostAt: { type: 'string' },
       postCount: { type: 'number' },
@@ -2731,7 +3026,15 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       categoryId: { type: 'string' },
       title: { type: 'string' },
       slug: { type: 'string' },
-      author: { $ref: '#/components/schemas/UserDto' },
+      author: {
+        allOf: [{ $ref: '#/components/schemas/UserDto' }],
+        nullable: true,
+        description: 'null when its first post is anonymous (see anonymousLabel).',
+      },
+      anonymousLabel: {
+        type: 'string',
+        description: 'Its first post is anonymous: "Anonymous 1" (api.md 1.1, Anonymous posting); absent otherwise.',
+      },
       createdAt: { type: 'string' },
       lastPostAt: { type: 'string' },
       postCount: { type: 'number' },
@@ -2775,6 +3078,42 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     properties: { secret: { type: 'string' }, otpauthUrl: { type: 'string' } },
     required: ['secret', 'otpauthUrl'],
     description: '`POST /api/me/2fa`: the secret to enter in an authenticator app, not active until confirmed.',
+  },
+  UnmaskRequestDto: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      postId: { type: 'string' },
+      topicId: {
+        type: 'string',
+        nullable: true,
+        description: 'Where the post is: its topic, and its number there (null while held for review); null once it is gone.',
+      },
+      postNumber: { type: 'number', nullable: true },
+      status: { type: 'string', enum: ['pending', 'approved'] },
+      reason: { type: 'string' },
+      requester: { allOf: [{ $ref: '#/components/schemas/UserDto' }], nullable: true },
+      approver: { allOf: [{ $ref: '#/components/schemas/UserDto' }], nullable: true },
+      createdAt: { type: 'string' },
+      approvedAt: { type: 'string', nullable: true },
+      author: { $ref: '#/components/schemas/UserDto' },
+      canApprove: { type: 'boolean', description: 'The caller may approve it now (an admin who did not ask, while it waits).' },
+    },
+    required: [
+      'id',
+      'postId',
+      'topicId',
+      'postNumber',
+      'status',
+      'reason',
+      'requester',
+      'approver',
+      'createdAt',
+      'approvedAt',
+      'canApprove',
+    ],
+    description:
+      "A request to learn who wrote an anonymous post (api.md 1.1): made by a moderator, approved by a different\nadmin. `author` is present only on an approved request, and only in its requester's and its approver's answers.",
   },
   UploadDto: {
     type: 'object',

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, EvenWhenSilenced, type Caller } from '@harbour/access';
 import type { AlertRegionsDto as AlertRegionsAnswer, AlertTeamDto } from '@harbour/contracts';
 import { AlertMembersService } from './alert-members.service';
-import { AlertRegionsDto, AlertSubscriptionDto } from './alerts.dtos';
+import { AlertSubscriptionDto, UpdateAlertRegionsDto } from './alerts.dtos';
 
 @ApiTags('alerts')
 @Controller('me')
@@ -48,7 +48,7 @@ export class AlertAdminController {
 
   @Authenticated()
   @Put('alert-regions')
-  regions(@CurrentCaller() caller: Caller, @Body() dto: AlertRegionsDto): Promise<AlertRegionsAnswer> {
+  regions(@CurrentCaller() caller: Caller, @Body() dto: UpdateAlertRegionsDto): Promise<AlertRegionsAnswer> {
     return this.members.replaceRegions(caller, dto);
   }
 }

@@ -19,7 +19,7 @@ import { assertKnownRegions } from './alert-rules';
 import { AlertMembersRepository } from './alert-members.repository';
 import { AlertRepository } from './alert.repository';
 import { readAlertUnsubscribeToken } from './alert-unsubscribe-token';
-import type { AlertRegionsDto, AlertSubscriptionDto } from './alerts.dtos';
+import type { AlertSubscriptionDto, UpdateAlertRegionsDto } from './alerts.dtos';
 
 /**
  * The people around alerts: the site's regions (a setting admins edit), the team admins name, and each
@@ -52,7 +52,7 @@ export class AlertMembersService {
   }
 
   /** Admins replace the list; regions that alerts or members still name may go (they then match nothing new). */
-  async replaceRegions(caller: Caller, dto: AlertRegionsDto): Promise<AlertRegionsAnswer> {
+  async replaceRegions(caller: Caller, dto: UpdateAlertRegionsDto): Promise<AlertRegionsAnswer> {
     this.access.assertCan(caller, { action: 'alertTeam.manage' });
     const codes = dto.regions.map((region) => region.code);
     const twice = codes.filter((code, index) => codes.indexOf(code) !== index);

@@ -98,7 +98,7 @@ export class AlertRegionItemDto implements Exactly<AlertRegionContract, AlertReg
   @CleanText() @IsString() @Length(1, 80) @SafeText() nameFr: string;
 }
 
-export class AlertRegionsDto implements Exactly<AlertRegionsBody, AlertRegionsDto> {
+export class UpdateAlertRegionsDto implements Exactly<AlertRegionsBody, UpdateAlertRegionsDto> {
   @IsDefined({ message: 'regions must be a list of { code, name, nameFr }' })
   @IsArray({ message: 'regions must be a list of { code, name, nameFr }' })
   @ArrayMinSize(1, { message: 'regions must name at least one region' })
@@ -119,6 +119,7 @@ export class AlertSubscriptionDto implements Exactly<AlertSubscriptionBody, Aler
 
 export class AlertUnsubscribeDto implements Exactly<AlertUnsubscribeBody, AlertUnsubscribeDto> {
   @Optional() @IsString() @MaxLength(500) token?: string;
+  @Optional() @IsString() @MaxLength(20) 'List-Unsubscribe'?: string;
 }
 
 export class CreateAlertReportDto implements Exactly<CreateAlertReportBody, CreateAlertReportDto> {

@@ -106,6 +106,8 @@ export interface AlertSubscriptionBody {
 /** `POST /api/alerts/unsubscribe?token=` (the link in an alert email), or the token in the body. */
 export interface AlertUnsubscribeBody {
   token?: string;
+  /** RFC 8058: a mail client POSTs `List-Unsubscribe=One-Click` as a form to the link, which carries the token. */
+  'List-Unsubscribe'?: string;
 }
 
 /** `POST /api/alerts/reports`: anyone, no account; nothing about the reporter is kept beyond what they wrote. */

@@ -95,7 +95,7 @@ describe('toPostDto and anonymity', () => {
 describe('categoryAccessColumns', () => {
   it('selects the access fields under a prefix that categoryRefFrom reads back', () => {
     expect(categoryAccessColumns('c', 'c_')).toBe(
-      'c.group_id AS c_group_id, c.shared_group_ids AS c_shared_group_ids, c.see_access AS c_see_access, c.start_access AS c_start_access, c.reply_access AS c_reply_access',
+      'c.group_id AS c_group_id, c.shared_group_ids AS c_shared_group_ids, c.see_access AS c_see_access, c.start_access AS c_start_access, c.reply_access AS c_reply_access, c.topics_visible_to AS c_topics_visible_to',
     );
     const row = {
       c_group_id: 'g1',
@@ -103,6 +103,7 @@ describe('categoryAccessColumns', () => {
       c_see_access: 'members',
       c_start_access: 'moderators',
       c_reply_access: 'members',
+      c_topics_visible_to: 'author',
     };
     expect(categoryRefFrom(row, 'c_')).toEqual({
       groupId: 'g1',
@@ -110,6 +111,7 @@ describe('categoryAccessColumns', () => {
       seeAccess: 'members',
       startAccess: 'moderators',
       replyAccess: 'members',
+      topicsVisibleTo: 'author',
     });
   });
 });
