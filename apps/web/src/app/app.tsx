@@ -8,6 +8,7 @@ import { Layout } from './layout';
 import { lazyPage } from './lazy-page';
 import { AdminOnly, MembersOnly, NotFound } from './route-guards';
 import { RouteLinks } from '../ui/route-link';
+import { CategoryPage, HomePage, TopicPage } from './server-screens';
 
 // Every screen is its own chunk, loaded when first shown (see lazy-page.tsx).
 const CategoriesPage = lazyPage(() => import('../features/admin/components/categories-page').then((m) => m.CategoriesPage));
@@ -24,14 +25,9 @@ const ResetPasswordPage = lazyPage(() => import('../features/auth/components/res
 const SignInPage = lazyPage(() => import('../features/auth/components/sign-in-page').then((m) => m.SignInPage));
 const SignUpPage = lazyPage(() => import('../features/auth/components/sign-up-page').then((m) => m.SignUpPage));
 const BookmarksPage = lazyPage(() => import('../features/forum/components/bookmarks-page').then((m) => m.BookmarksPage));
-const CategoryPage = lazyPage(() => import('../features/forum/components/category-page').then((m) => m.CategoryPage), {
-  laterStrings: false,
-});
-const TopicPage = lazyPage(() => import('../features/forum/components/topic-page').then((m) => m.TopicPage), { laterStrings: false });
 const GroupPage = lazyPage(() => import('../features/groups/components/group-page').then((m) => m.GroupPage));
 const GroupsPage = lazyPage(() => import('../features/groups/components/groups-page').then((m) => m.GroupsPage));
 const InvitationPage = lazyPage(() => import('../features/groups/components/invitation-page').then((m) => m.InvitationPage));
-const HomePage = lazyPage(() => import('../features/forum/components/home-page').then((m) => m.HomePage), { laterStrings: false });
 const ArchivePage = lazyPage(() => import('../features/mailings/components/archive-page').then((m) => m.ArchivePage));
 const ArchivedMailingPage = lazyPage(() =>
   import('../features/mailings/components/archived-mailing-page').then((m) => m.ArchivedMailingPage),
