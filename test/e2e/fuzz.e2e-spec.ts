@@ -236,8 +236,9 @@ describe('hostile input never becomes a 500', () => {
     operations.sort((a, b) => rank(a) - rank(b));
     const planned = operations.flatMap((o) => probesFor(o.path, o.method, o.operation)).length;
     // Bounded: well under a minute on two idle cores; a document that grows past this is a test to split, not to slow.
-    // (Raised from 14,000 with issue 19's staff routes: ~15,600 planned, about 13,000 sent once the guard's refusals are skipped.)
-    expect(planned).toBeLessThan(17_000);
+    // (Raised from 14,000 with issue 19's staff routes: ~15,600 planned, about 13,000 sent once the guard's refusals are
+    // skipped; from 17,000 with issue 20's anonymous, unmask, desk and alert routes: 18,036 planned, 9.4 s in CI.)
+    expect(planned).toBeLessThan(20_000);
     const failures: string[] = [];
     let sent = 0;
     const started = Date.now();

@@ -274,5 +274,16 @@ describe('topic surgery', () => {
       expect((await posts((splitAnswer.body as TopicDto).id)).map((post) => post.body)).toContain('Answering it');
     else expect(replyAnswer.status).toBe(409);
     for (const post of await posts(source.id)) expect(post.parentId === null || post.parentId === source.firstPost.id).toBe(true);
+    // A reply sent after the split, from a page that still shows the post, gets the same 409 (it once got a 400
+    // when the split landed before the reply's first check: the race above can end either way).
+    await t.http().post(`/api/topics/${source.id}/posts`).set(alice.auth).send({ body: 'Late answer', parentId: target.id }).expect(409);
+    // A post that was never in the topic is still a wrong parentId.
+    const elsewhere = await newTopic(t, alice, categoryId);
+    await t
+      .http()
+      .post(`/api/topics/${source.id}/posts`)
+      .set(alice.auth)
+      .send({ body: 'Wrong place', parentId: elsewhere.firstPost.id })
+      .expect(400);
   });
 });

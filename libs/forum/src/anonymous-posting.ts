@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '@harbour/common';
+import { ConflictError, InvalidInputError } from '@harbour/common';
 import type { CategoryAnonymous } from '@harbour/contracts';
 
 /** How a new post is written under its category's anonymity rule. */
@@ -25,7 +25,9 @@ export class AnonymousPosting {
       'SELECT anonymous, anonymous_review FROM categories WHERE id = $1',
       [categoryId],
     );
-    if (!row) throw new NotFoundError();
+    // Deleted since the request looked it up (a topic started while its category is deleted): a write naming
+    // something deleted meanwhile is a 409, as elsewhere.
+    if (!row) throw new ConflictError('This category was deleted meanwhile');
     if (row.anonymous === 'off' && requested === true)
       throw new InvalidInputError('anonymous: this category does not take anonymous posts');
     if (row.anonymous === 'required' && requested === false)

@@ -15,6 +15,7 @@ import type { PostDto } from '@harbour/contracts';
 import { RateLimiter, SettingsService } from '@harbour/settings';
 import { AnonymousPosting } from './anonymous-posting';
 import { ForumLookup } from './forum-lookup.service';
+import { PARENT_MOVED } from './post-writer';
 import { ForumViews } from './forum-views';
 import type { CreatePostDto, UpdatePostDto } from './forum.dtos';
 import type { Post } from './post.entity';
@@ -51,6 +52,9 @@ export class PostEditsService {
       throw new ForbiddenError('You are not allowed to do this');
     }
     if (dto.parentId && !(await this.posts.numberInTopic(dto.parentId, topic.id))) {
+      // Split away since the reader saw it: the same 409 as when the split lands while this reply waits on the
+      // topic's lock (PostWriter), whichever of the two checks the race reaches.
+      if (await this.posts.movedOutOf(dto.parentId, topic.id)) throw new ConflictError(PARENT_MOVED);
       throw new InvalidInputError('parentId must be a post of this topic');
     }
     await this.assertQuotable(caller, dto.quotes ?? []);

@@ -14,6 +14,9 @@ import { PostUploads } from './post-uploads';
 import { ReviewHolds } from './review-holds';
 import { TopicRepository } from './topic.repository';
 
+/** A reply's answer when the post it answers was split into another topic meanwhile. */
+export const PARENT_MOVED = 'The post you answer was moved to another topic meanwhile: reload the topic';
+
 /**
  * A body rendered and judged, ready to write. Made by `PostWriter.prepare` before the writing transaction
  * opens: judging reads the watched words, the settings and the author's history on other connections, and
@@ -108,7 +111,7 @@ export class PostWriter {
   private async assertStillThere(manager: EntityManager, topicId: string, parentId: string | null): Promise<void> {
     if (!(await this.topics.lockPlacement(manager, topicId))) throw new NotFoundError();
     if (parentId && !(await this.posts.numberInTopic(parentId, topicId, manager))) {
-      throw new ConflictError('The post you answer was moved to another topic meanwhile: reload the topic');
+      throw new ConflictError(PARENT_MOVED);
     }
   }
 

@@ -84,6 +84,15 @@ export class PostRepository {
     return post ? { number: post.number } : null;
   }
 
+  /** Whether a post now sits in a topic that a split or move out of `topicId` sent posts to (its notices say so). */
+  async movedOutOf(id: string, topicId: string): Promise<boolean> {
+    const rows = await this.db().query<unknown[]>(
+      `SELECT 1 FROM posts p JOIN topic_notices n ON n.topic_id = $2 AND n.other_topic_id = p.topic_id WHERE p.id = $1 LIMIT 1`,
+      [id, topicId],
+    );
+    return rows.length > 0;
+  }
+
   /** How long ago (seconds) this member last posted in this topic; null if never. */
   async secondsSinceLastPost(topicId: string, authorId: string): Promise<number | null> {
     const [row] = await this.db().query<{ age: number }[]>(

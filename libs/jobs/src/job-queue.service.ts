@@ -193,7 +193,11 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     // A handler still running past that timeout keeps its pg-boss worker from stopping, and pg-boss then checks
     // on it every second, in the background, after the process (or a test's module sandbox) has moved on: wait
     // for it here, so that nothing of the queue outlives its shutdown.
+    const outlived = this.running.size > 0;
     await Promise.allSettled([...this.running]);
+    // …and for pg-boss's next once-a-second check, which now finds the worker stopped and ends its loop (else that
+    // check ran after a test file's teardown and broke the next file in the same Jest worker, once in CI).
+    if (outlived) await new Promise((resolve) => setTimeout(resolve, 1100));
   }
 
   /**
