@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from '../../../i18n/use-translation';
 import { Alert } from '../../../ui/alert';
 import { Dialog } from '../../../ui/dialog';
+import { DialogDone } from '../../../ui/dialog-done';
 import { useRequestUnmask } from '../api/unmask-request';
 
 /**
@@ -15,15 +16,7 @@ export function UnmaskDialog({ postId, onClose }: { postId: string; onClose: () 
   if (request.isSuccess) {
     return (
       <Dialog title={t('unmask.title')} onClose={onClose}>
-        <Alert kind="success">{t('unmask.sent')}</Alert>
-        <button
-          type="button"
-          onClick={onClose}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog's form is gone; its only way out takes the focus
-          autoFocus
-        >
-          {t('moderation.close')}
-        </button>
+        <DialogDone message={t('unmask.sent')} onClose={onClose} />
       </Dialog>
     );
   }

@@ -3,6 +3,7 @@ import { useTranslation } from '../../../i18n/use-translation';
 import { SANCTION_TYPES, type SanctionType, type UserDto } from '@harbour/contracts';
 import { Alert } from '../../../ui/alert';
 import { Dialog } from '../../../ui/dialog';
+import { DialogDone } from '../../../ui/dialog-done';
 import { useSanction } from '../api/moderation';
 
 /** Warn, silence, suspend or ban one member, with the reason they will read (in their language's mail). */
@@ -16,17 +17,7 @@ export function SanctionDialog({ member, onClose }: { member: UserDto; onClose: 
   return (
     <Dialog title={t('moderation.sanction.title', { name: member.displayName })} onClose={onClose}>
       {sanction.isSuccess ? (
-        <>
-          <Alert kind="success">{t('moderation.sanction.done')}</Alert>
-          <button
-            type="button"
-            onClick={onClose}
-            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog's form is gone; its only way out takes the focus
-            autoFocus
-          >
-            {t('moderation.close')}
-          </button>
-        </>
+        <DialogDone message={t('moderation.sanction.done')} onClose={onClose} />
       ) : (
         <form
           onSubmit={(event) => {

@@ -4,6 +4,7 @@ import { FLAG_REASONS, type FlagReason, type FlagTargetType } from '@harbour/con
 import { ApiError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/alert';
 import { Dialog } from '../../../ui/dialog';
+import { DialogDone } from '../../../ui/dialog-done';
 import { useReport } from '../api/report';
 
 /**
@@ -18,15 +19,7 @@ export function ReportDialog({ targetType, targetId, onClose }: { targetType: Fl
   if (report.isSuccess) {
     return (
       <Dialog title={t('moderation.report.title')} onClose={onClose}>
-        <Alert kind="success">{t('moderation.report.sent')}</Alert>
-        <button
-          type="button"
-          onClick={onClose}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog's form is gone; its only way out takes the focus
-          autoFocus
-        >
-          {t('moderation.close')}
-        </button>
+        <DialogDone message={t('moderation.report.sent')} onClose={onClose} />
       </Dialog>
     );
   }
