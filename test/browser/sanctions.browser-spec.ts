@@ -6,6 +6,7 @@ import { launchBrowser, signIn, waitForPageExpression, type TestBrowser, WEB_DIR
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newTopic } from '../support/forum';
 import { inDays } from '../support/moderation';
+import { waitForNotifications } from '../support/anonymous';
 
 // axe-core comes with eslint-plugin-jsx-a11y; evaluated through the DevTools protocol (the CSP does not cover it).
 const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -70,6 +71,36 @@ describe('members under sanction in the browser', () => {
     await page.getByText('You cannot write while you are silenced').waitFor();
     expect(await page.locator('main textarea').count()).toBe(0);
     await page.context().close();
+  });
+
+  it('a silence imposed before the tab’s socket listens is heard once it connects: the composer goes all the same', async () => {
+    // The socket connects after the first screen shows its data (a weak phone's first load goes there first); a
+    // sanction in between reaches no socket. Held here until the sanction is in, as a slow network would.
+    const lee = await newMember(t, { username: 'late_lee' });
+    const topic = await newTopic(t, mod, categoryId, 'Fentanyl test strips');
+    const page = await signIn(b, t.baseUrl, 'late_lee', 360);
+    let release: () => void = () => undefined;
+    const sanctioned = new Promise<void>((resolve) => (release = resolve));
+    await page.routeWebSocket(/\/socket\.io\//, async (socket) => {
+      await sanctioned;
+      socket.connectToServer();
+    });
+    await page.goto(`${t.baseUrl}/t/${topic.id}`);
+    await page.getByRole('button', { name: 'Post the reply' }).waitFor();
+    // Everything the page asks for first (the topic, the member's sanctions) has been answered.
+    await page.waitForLoadState('networkidle');
+    await t
+      .http()
+      .post(`/api/moderation/users/${lee.user.id}/sanctions`)
+      .set(mod.auth)
+      .send({ type: 'silence', reason: 'A pause', until: inDays(1) })
+      .expect(201);
+    // Told (in app) before the socket connects, so that no live event can carry the news to the tab.
+    expect(await waitForNotifications(t, lee, 1)).toHaveLength(1);
+    release();
+    await page.locator('.silenced-banner').getByText('The moderators’ message: “A pause”').waitFor();
+    await page.getByRole('button', { name: 'Post the reply' }).waitFor({ state: 'detached' });
+    await page.close();
   });
 
   it('a suspended member appeals from the sign-in page; the moderator reads the log in sentences, on a phone', async () => {

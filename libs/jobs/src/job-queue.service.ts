@@ -17,12 +17,15 @@ export interface JobsOptions {
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
+/** How long shutdown waits for running handlers before pg-boss fails their jobs (they are retried). */
+const STOP_TIMEOUT_MS = 5000;
+
 export interface JobDefinition {
   name: JobName;
   retryLimit: number;
   /** Seconds before the first retry; doubled each time (exponential backoff). */
   retryDelay: number;
-  /** How long a job may run before pg-boss counts it lost and retries it (pg-boss's default: 15 minutes). */
+/** How long a job may run before pg-boss counts it lost and retries it (pg-boss's default: 15 minutes). */
   expireInSeconds?: number;
   /** Jobs one worker takes per fetch (default 1); they run at once, each completed or failed on its own. */
   batchSize?: number;
@@ -189,15 +192,16 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
 
   async onModuleDestroy(): Promise<void> {
     for (const wake of this.wakes.values()) if (wake.timer) clearTimeout(wake.timer);
-    await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
-    // A handler still running past that timeout keeps its pg-boss worker from stopping, and pg-boss then checks
-    // on it every second, in the background, after the process (or a test's module sandbox) has moved on: wait
-    // for it here, so that nothing of the queue outlives its shutdown.
-    const outlived = this.running.size > 0;
-    await Promise.allSettled([...this.running]);
-    // …and for pg-boss's next once-a-second check, which now finds the worker stopped and ends its loop (else that
-    // check ran after a test file's teardown and broke the next file in the same Jest worker, once in CI).
-    if (outlived) await new Promise((resolve) => setTimeout(resolve, 1100));
+    const stopping = Date.now();
+    await this.boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS, wait: true });
+    // pg-boss's stop returns early once every worker's loop has ended; it returns at its timeout when one has not (a
+    // handler still running, or a fetch still in flight when the stop came), and then keeps checking that worker once
+    // a second in the background, after the process (or a test's module sandbox) has moved on: that check ran after a
+    // test file's teardown and broke the next file in the same Jest worker, twice in CI. So after a timeout, wait for
+    // our handlers and then for the check that finds their worker stopped and ends the loop.
+    if (Date.now() - stopping < STOP_TIMEOUT_MS) return;
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
   }
 
   /**

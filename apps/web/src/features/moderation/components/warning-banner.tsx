@@ -1,7 +1,7 @@
 import { useTranslation } from '../../../i18n/use-translation';
 import { Link, useLocation } from 'react-router';
 import { useMySanctions } from '../api/moderation';
-import { useSilence } from '../../shared/api/silence';
+import { useFollowSanctions, useSilence } from '../../shared/api/silence';
 
 /**
  * A warning stays in front of the member, on every page, until they have read and acknowledged it; a silence
@@ -12,6 +12,7 @@ export function WarningBanner() {
   const location = useLocation();
   const mine = useMySanctions(true);
   const silence = useSilence();
+  useFollowSanctions();
   const unread = mine.data?.items.filter((sanction) => sanction.type === 'warn' && !sanction.acknowledgedAt && !sanction.liftedAt) ?? [];
   const onOwnPage = location.pathname === '/moderation/mine';
   return (
