@@ -9,6 +9,7 @@ import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { DraftsModule } from '@harbour/drafts';
 import { ForumModule } from '@harbour/forum';
 import { GroupsModule } from '@harbour/groups';
+import { InboundModule } from '@harbour/inbound';
 import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
 import { MailingsModule } from '@harbour/mailings';
@@ -40,6 +41,7 @@ export class AppModule {
         AccessModule,
         SettingsModule,
         MailModule,
+        InboundModule,
         AccountsModule,
         RealtimeModule,
         ForumModule,

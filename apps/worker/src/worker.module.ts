@@ -3,6 +3,7 @@ import { CommonModule } from '@harbour/common';
 import { ConfigModule } from '@harbour/config';
 import { DatabaseModule, type RuntimeConfig } from '@harbour/database';
 import { GroupRolesModule } from '@harbour/groups';
+import { InboundModule } from '@harbour/inbound';
 import { JobsModule } from '@harbour/jobs';
 import { AccessModule } from '@harbour/access';
 import { AlertPushModule } from '@harbour/alerts';
@@ -28,6 +29,7 @@ export class WorkerModule {
         // Fills accounts' port for the callers that notification mail is checked against.
         GroupRolesModule,
         MailModule,
+        InboundModule,
         NotificationsModule,
         PushModule,
         // Alerts' web pushes (the API queues them; mail needs nothing more: it is rendered when queued).

@@ -39,6 +39,18 @@ export interface HarbourConfig {
   mailingRate: number;
   /** The first retry of a temporarily refused mailing message waits this long, then doubles (MAILING_RETRY_SECONDS). */
   mailingRetrySeconds: number;
+  /**
+   * The port of the inbound SMTP listener (INBOUND_SMTP_PORT): replies by email, bounces and complaints. Null: no
+   * listener in this process (set it on the processes an MX or relay delivers to).
+   */
+  inboundSmtpPort: number | null;
+  /** The address the inbound listener binds (INBOUND_SMTP_HOST, default HOST). */
+  inboundSmtpHost: string;
+  /**
+   * REPLY_DOMAIN: the domain of reply+<token>@ and bounce+<token>@ addresses, which reach the listener. Null: mail
+   * carries no reply address and no per-recipient return path. Set it on every process that sends mail.
+   */
+  replyDomain: string | null;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +169,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     problems.push(`MAILING_RETRY_SECONDS must be a whole number of seconds from 1 to 86400 (got "${rawRetry}")`);
   }
 
+  const rawInbound = text('INBOUND_SMTP_PORT');
+  const inboundSmtpPort = rawInbound === undefined ? null : Number(rawInbound);
+  if (rawInbound !== undefined && (!/^\d+$/.test(rawInbound) || Number(rawInbound) > 65535)) {
+    problems.push(`INBOUND_SMTP_PORT must be a whole number from 0 to 65535 (got "${rawInbound}")`);
+  }
+  const replyDomain = text('REPLY_DOMAIN')?.toLowerCase() ?? null;
+  if (replyDomain !== null && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(replyDomain)) {
+    problems.push(`REPLY_DOMAIN must be a domain name such as reply.example.org (got "${replyDomain}")`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -178,6 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     databasePoolSize,
     mailingRate,
     mailingRetrySeconds,
+    inboundSmtpPort,
+    inboundSmtpHost: text('INBOUND_SMTP_HOST') ?? host,
+    replyDomain,
   };
 }
 

@@ -16,6 +16,13 @@ export interface OutgoingMail {
   messageId?: string;
   /** The From display name instead of the site's (a discreet member's mail: the site's name would tell); same address. */
   fromName?: string;
+  /** Where answers go (a notification's reply+<token>@REPLY_DOMAIN address: a reply by email becomes a post). */
+  replyTo?: string;
+  /**
+   * Whose bounces and complaints this message's return path collects (bounce+<token>@REPLY_DOMAIN, when REPLY_DOMAIN is
+   * set): a member's own mail, or one recipient of a mailing.
+   */
+  bounceTo?: { userId: string } | { deliveryId: string };
 }
 
 /** A message as queued: with the key that makes its delivery happen once however often its job runs. */
