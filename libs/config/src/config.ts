@@ -175,7 +175,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     problems.push(`INBOUND_SMTP_PORT must be a whole number from 0 to 65535 (got "${rawInbound}")`);
   }
   const replyDomain = text('REPLY_DOMAIN')?.toLowerCase() ?? null;
-  if (replyDomain !== null && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(replyDomain)) {
+  if (
+    replyDomain !== null &&
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(replyDomain)
+  ) {
     problems.push(`REPLY_DOMAIN must be a domain name such as reply.example.org (got "${replyDomain}")`);
   }
 

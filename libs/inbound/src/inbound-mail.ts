@@ -64,7 +64,9 @@ export class InboundMail {
       this.logger.log(`${message.kind}: ${verdict.accepted ? 'accepted' : `refused (${verdict.code})`}`);
       return verdict;
     } catch (error) {
-      this.logger.error(`${message.kind}: failed, the sender's server will try again: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `${message.kind}: failed, the sender's server will try again: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return { accepted: false, code: 451, message: 'Temporary failure, please try again later' };
     }
   }

@@ -25,7 +25,7 @@ export interface JobDefinition {
   retryLimit: number;
   /** Seconds before the first retry; doubled each time (exponential backoff). */
   retryDelay: number;
-/** How long a job may run before pg-boss counts it lost and retries it (pg-boss's default: 15 minutes). */
+  /** How long a job may run before pg-boss counts it lost and retries it (pg-boss's default: 15 minutes). */
   expireInSeconds?: number;
   /** Jobs one worker takes per fetch (default 1); they run at once, each completed or failed on its own. */
   batchSize?: number;
