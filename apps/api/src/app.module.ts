@@ -12,6 +12,7 @@ import { GroupsModule } from '@harbour/groups';
 import { InboundModule } from '@harbour/inbound';
 import { JobsModule } from '@harbour/jobs';
 import { MailModule } from '@harbour/mail';
+import { MailRepliesModule } from '@harbour/mail-replies';
 import { MailingsModule } from '@harbour/mailings';
 import { ModerationModule } from '@harbour/moderation';
 import { NotificationsForumModule, NotificationsModule } from '@harbour/notifications';
@@ -56,6 +57,7 @@ export class AppModule {
         PushModule,
         ModerationModule,
         MailingsModule,
+        MailRepliesModule,
         AlertsModule,
       ],
       controllers: [HealthController],

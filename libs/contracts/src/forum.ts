@@ -112,6 +112,8 @@ export interface PostDto {
   html: string;
   contentWarning: string | null;
   wiki: boolean;
+  /** Written by replying to a notification email (staff may read that email: GET /api/moderation/posts/:id/email). */
+  viaEmail: boolean;
   createdAt: string;
   editedAt: string | null;
   /** Edits of the body so far; send it back as `baseRevision` when editing, and a stale edit answers 409. */

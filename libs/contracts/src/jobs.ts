@@ -39,6 +39,8 @@ export interface JobPayloads {
   'mail.send': QueuedMail;
   /** Daily: forgets delivery keys older than any retry. */
   'mail.prune-delivered': EmptyJob;
+  /** Daily: forgets reply addresses long expired. */
+  'mail.prune-reply-addresses': EmptyJob;
   /** A notification's email, after the delay, if it is still unread and wanted by email. */
   'notifications.email': { notificationId: string };
   /** One notification's web push to one of its member's devices, if they may still see it. */

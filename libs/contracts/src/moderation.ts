@@ -188,3 +188,14 @@ export interface UnmaskRequestDto {
   /** The caller may approve it now (an admin who did not ask, while it waits). */
   canApprove: boolean;
 }
+
+/**
+ * `GET /api/moderation/posts/:id/email`: the email a post was written as (a reply by email), for the moderators of its
+ * space; 404 for a post written on the site, an anonymous post (its email names the author) and whoever may not see it.
+ */
+export interface EmailOriginalDto {
+  postId: string;
+  receivedAt: string;
+  /** The message as received (headers and body), cut after 1 MB. */
+  source: string;
+}

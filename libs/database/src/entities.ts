@@ -20,6 +20,7 @@ import {
 } from '@harbour/forum';
 import { Group, GroupInvitation, GroupMember, JoinRequest } from '@harbour/groups';
 import { DeliveredMail } from '@harbour/mail';
+import { EmailOriginal, ReplyAddress } from '@harbour/mail-replies';
 import { Mailing, MailingDelivery, Subscriber } from '@harbour/mailings';
 import { Flag, ModeratorNote, ReviewItem, Sanction, UnmaskRequest } from '@harbour/moderation';
 import { Notification, NotificationSettings } from '@harbour/notifications';
@@ -72,6 +73,8 @@ export const ENTITIES = [
   Mailing,
   MailingDelivery,
   DeliveredMail,
+  ReplyAddress,
+  EmailOriginal,
   Conversation,
   ConversationParticipant,
   Message,

@@ -124,6 +124,7 @@ export function toPostDto(post: Post, view: PostView): PostDto {
     html: blank ? '' : post.html,
     contentWarning: blank ? null : post.contentWarning,
     wiki: post.wiki,
+    viaEmail: post.viaEmail,
     createdAt: post.createdAt.toISOString(),
     editedAt: post.editedAt?.toISOString() ?? null,
     revision: post.revision,

@@ -71,6 +71,7 @@ import { AnonymousPosting } from './anonymous-posting';
   ],
   exports: [
     ForumLookup,
+    PostEditsService,
     MemberPosts,
     PostsService,
     ForumModeration,

@@ -7,6 +7,7 @@ export { Bookmark, CategoryNotificationLevel, Mention, Reaction, TopicNotificati
 export { TopicNotice, TopicRedirect } from './topic-surgery.entities';
 export { ForumModule } from './forum.module';
 export { ForumLookup } from './forum-lookup.service';
+export { PostEditsService } from './post-edits.service';
 export { anonymousLabel } from './forum.mappers';
 export { AnonymousPosting } from './anonymous-posting';
 export { MemberPosts } from './member-posts.service';

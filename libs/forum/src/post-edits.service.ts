@@ -42,7 +42,8 @@ export class PostEditsService {
     private readonly anonymity: AnonymousPosting,
   ) {}
 
-  async reply(caller: Caller, topicId: string, dto: CreatePostDto): Promise<PostDto> {
+  /** `viaEmail`: the reply came by email (libs/mail-replies), checked here exactly as one from the web. */
+  async reply(caller: Caller, topicId: string, dto: CreatePostDto, origin: { viaEmail?: boolean } = {}): Promise<PostDto> {
     const { topic, category, site } = await this.lookup.topic(caller, topicId);
     if (!this.access.can(caller, { action: 'post.reply', category, site, topic })) {
       // A locked topic is a rule of the topic (422), not a matter of who the caller is (403).
@@ -85,6 +86,7 @@ export class PostEditsService {
         authorLocale: caller.locale,
         prepared,
         anonymous: anonymity.anonymous,
+        viaEmail: origin.viaEmail,
       });
     });
     this.events.publish('PostCreated', {

@@ -72,6 +72,8 @@ export class PostWriter {
       prepared: PreparedPost;
       /** Posted anonymously (AnonymousPosting.decide): numbered among the topic's anonymous posters. */
       anonymous: boolean;
+      /** Written by replying to an email (libs/mail-replies). */
+      viaEmail?: boolean;
     },
   ): Promise<{ post: Post; mentionedUserIds: string[] }> {
     const { html, held } = input.prepared;
@@ -89,6 +91,7 @@ export class PostWriter {
       language: detectLanguage(body, authorLocale),
       hidden: held,
       pendingReview: held,
+      viaEmail: input.viaEmail ?? false,
     });
     // Its author has read their own post: it is neither unread nor new to them in the topic lists.
     if (number !== null) await this.memberState.markRead(authorId, topicId, number, manager);

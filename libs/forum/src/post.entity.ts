@@ -62,6 +62,10 @@ export class Post {
   @Column({ name: 'anonymous_number', type: 'int', nullable: true })
   anonymousNumber: number | null;
 
+  /** Written by replying to a notification email (the email itself is kept for staff: libs/mail-replies). */
+  @Column({ name: 'via_email', type: 'boolean', default: false })
+  viaEmail: boolean;
+
   /** Any member who may reply may edit a wiki post. */
   @Column({ type: 'boolean', default: false })
   wiki: boolean;

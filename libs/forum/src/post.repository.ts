@@ -9,7 +9,7 @@ import { TOPIC_COLUMNS, topicFrom, type TopicRow } from './topic.repository';
 
 /** A post's columns from alias `p`, as `p_<column>`; with its author's as `pu_<column>` when joined (POST_AUTHOR). */
 export const POST_COLUMNS = `p.id AS p_id, p.topic_id AS p_topic_id, p.number AS p_number, p.author_id AS p_author_id, p.parent_id AS p_parent_id,
-       p.body AS p_body, p.html AS p_html, p.content_warning AS p_content_warning, p.wiki AS p_wiki, p.hidden AS p_hidden,
+       p.body AS p_body, p.html AS p_html, p.content_warning AS p_content_warning, p.wiki AS p_wiki, p.via_email AS p_via_email, p.hidden AS p_hidden,
        p.pending_review AS p_pending_review, p.created_at AS p_created_at, p.edited_at AS p_edited_at, p.revision AS p_revision,
        p.deleted_at AS p_deleted_at, p.language AS p_language, p.anonymous_number AS p_anonymous_number, ${userColumns('pu', 'pu_')}`;
 /** Joins the author of the post `p`, for POST_COLUMNS. */
@@ -30,6 +30,7 @@ export function postFrom(row: object): Post {
     html: get<string>('html'),
     contentWarning: get<string | null>('content_warning'),
     wiki: get<boolean>('wiki'),
+    viaEmail: get<boolean>('via_email'),
     hidden: get<boolean>('hidden'),
     pendingReview: get<boolean>('pending_review'),
     createdAt: date('created_at') ?? new Date(0),

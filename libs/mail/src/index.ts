@@ -12,6 +12,7 @@ export { contentWarningLine, notificationMail, notificationSentence } from './te
 export type { NotificationMailInput } from './templates/notification.mail';
 export { topicBatchMail, type BatchItem } from './templates/topic-batch.mail';
 export { digestMail } from './templates/digest.mail';
+export { REPLY_MARKER, withReplyAddress } from './templates/reply-by-email';
 export { DISCREET_SENDER, discreetMail, isDiscreetForMail, type DiscreetMailInput } from './templates/discreet.mail';
 export { sanctionMail } from './templates/sanction.mail';
 export { alertMail } from './templates/alert.mail';
@@ -27,3 +28,4 @@ export {
   passwordChangedMail,
   verifyEmailMail,
 } from './templates/account-email.mail';
+export { bounceToken, openBounceToken, type BounceTarget } from './verp';

@@ -6,7 +6,17 @@ import type { Caller } from '@harbour/access';
 import type { Locale, NotificationDto, NotificationPreferencesDto } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
 import { htmlToText, postPath } from '@harbour/forum';
-import { contentWarningLine, MailService, notificationMail, topicBatchMail, type BatchItem } from '@harbour/mail';
+import {
+  contentWarningLine,
+  MailService,
+  notificationMail,
+  topicBatchMail,
+  withReplyAddress,
+  type BatchItem,
+  type OutgoingMail,
+} from '@harbour/mail';
+import { ReplyAddresses, type ReplyTarget } from '@harbour/mail-replies';
+import type { EntityManager } from 'typeorm';
 import { SettingsService } from '@harbour/settings';
 import { NotificationReader } from './notification-reader';
 import { preferencesOf, wantsEmail } from './notification-preferences';
@@ -41,6 +51,7 @@ export class NotificationMailer {
     private readonly members: MemberCallers,
     private readonly mail: MailService,
     private readonly settings: SettingsService,
+    private readonly replyAddresses: ReplyAddresses,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {
     jobs.define({ name: NOTIFICATION_EMAIL_JOB, retryLimit: 5, retryDelay: 60 });
@@ -72,7 +83,9 @@ export class NotificationMailer {
       ...this.unsubscribeLinks(row.userId, row.type),
     });
     await this.notifications.transaction(async (manager) => {
-      if (await this.notifications.markEmailed(notificationId, manager)) await this.mail.enqueue(message, manager);
+      if (!(await this.notifications.markEmailed(notificationId, manager))) return;
+      const target = discreet ? null : replyTarget(notification);
+      await this.mail.enqueue(await this.answerable(manager, message, row, target), manager);
     });
   }
 
@@ -139,10 +152,26 @@ export class NotificationMailer {
         link,
         ...this.unsubscribeLinks(row.userId, newest.notification.type),
       });
-      await this.mail.enqueue(message, manager);
+      await this.mail.enqueue(await this.answerable(manager, message, row, discreet ? null : { topicId: row.topicId }), manager);
       return 0;
     });
     if (wait > 0) await this.defer(notificationId, wait);
+  }
+
+  /**
+   * The member's email as it leaves: its bounces collected for that member (VERP), and, about a topic or a
+   * conversation, a reply address of its own made in the email's transaction, so that answering it posts there
+   * (libs/mail-replies). A discreet email gets none: it names no place, and a reply would land somewhere unseen.
+   */
+  private async answerable(
+    manager: EntityManager,
+    message: OutgoingMail,
+    member: { userId: string; locale: Locale },
+    target: ReplyTarget | null,
+  ): Promise<OutgoingMail> {
+    const bounced: OutgoingMail = { ...message, bounceTo: { userId: member.userId } };
+    const address = target ? await this.replyAddresses.issue(manager, member.userId, target) : null;
+    return address ? withReplyAddress(bounced, address, member.locale) : bounced;
   }
 
   /** Brings the notification's email job back in `seconds` (whole seconds, at least one). */
@@ -193,4 +222,11 @@ export class NotificationMailer {
     if (!body) return null;
     return body.length > EXCERPT_CHARS ? `${cutText(body, EXCERPT_CHARS - 1)}…` : body;
   }
+}
+
+/** Where answering a notification's email posts: its conversation, or its topic (not a moderation or staff notice). */
+function replyTarget(notification: NotificationDto): ReplyTarget | null {
+  if (notification.conversationId) return { conversationId: notification.conversationId };
+  if (notification.topicId && notification.type !== 'moderation' && notification.type !== 'staff') return { topicId: notification.topicId };
+  return null;
 }

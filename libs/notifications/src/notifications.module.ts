@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MemberCallers } from '@harbour/accounts';
+import { ReplyAddressesModule } from '@harbour/mail-replies';
 import { NotificationsMemberData } from './member-data.repository';
 import { NotificationDelivery } from './notification-delivery';
 import { NotificationDigest } from './notification-digest';
@@ -21,6 +22,7 @@ import { StaffNotifications } from './staff-notifications';
  * whole accounts module, so that the worker process can run the mail jobs without the HTTP side.
  */
 @Module({
+  imports: [ReplyAddressesModule],
   controllers: [NotificationsController],
   providers: [
     MemberCallers,

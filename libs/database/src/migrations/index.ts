@@ -26,6 +26,8 @@ import { WatchedWordResponses1796317159656 } from './1796317159656-WatchedWordRe
 import { AnonymousPosting1796324630714 } from './1796324630714-AnonymousPosting';
 import { DiscreetMode1796324760465 } from './1796324760465-DiscreetMode';
 import { DrugSupplyAlerts1796325181863 } from './1796325181863-DrugSupplyAlerts';
+import { RepliesByEmail1796339148719 } from './1796339148719-RepliesByEmail';
+import { BouncesAndComplaints1796339229356 } from './1796339229356-BouncesAndComplaints';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new one; add it here. */
 export const MIGRATIONS = [
@@ -57,4 +59,6 @@ export const MIGRATIONS = [
   AnonymousPosting1796324630714,
   DiscreetMode1796324760465,
   DrugSupplyAlerts1796325181863,
+  RepliesByEmail1796339148719,
+  BouncesAndComplaints1796339229356,
 ];
