@@ -170,6 +170,7 @@ describe('accounts', () => {
         alertRegions: [],
         alertsOff: false,
         alertTeam: false,
+        emailProblem: null,
       });
       await t.http().get('/api/me').expect(401);
       await t.http().get('/api/me').set('Authorization', 'Bearer not-a-real-token').expect(401);

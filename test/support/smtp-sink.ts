@@ -3,6 +3,8 @@ import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string[];
+  /** The envelope's sender (MAIL FROM): where reports about the message go (a bounce+ address under VERP). */
+  mailFrom: string;
   subject: string;
   text: string;
   html: string;
@@ -81,6 +83,7 @@ export class SmtpSink {
             }
             this.messages.push({
               to: session.envelope.rcptTo.map((r) => r.address),
+              mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',

@@ -19,6 +19,7 @@ export type { MemberProfile } from './member-directory.repository';
 export { UserRepository } from './user.repository';
 export type { UserStanding } from './user.repository';
 export {
+  emailWorks,
   joinUser,
   userColumns,
   userContactColumns,

@@ -38,6 +38,13 @@ export class MeController {
     return this.security.changePassword(caller, dto);
   }
 
+  @Delete('email-problem')
+  @HttpCode(204)
+  @EvenWhenSilenced()
+  clearEmailProblem(@CurrentCaller() caller: Caller): Promise<void> {
+    return this.me.clearEmailProblem(caller);
+  }
+
   @Get('sessions')
   sessions(@CurrentCaller() caller: Caller): Promise<{ items: SessionDto[] }> {
     return this.security.listSessions(caller);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService, type Caller } from '@harbour/access';
 import { NotAuthenticatedError } from '@harbour/common';
@@ -11,6 +11,8 @@ import { UserRepository } from './user.repository';
 
 @Injectable()
 export class MeService {
+  private readonly logger = new Logger('Accounts');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
@@ -48,6 +50,14 @@ export class MeService {
       await this.users.update(caller.userId, changes, manager);
     });
     return this.parts.complete(toMeDto(await this.find(caller)));
+  }
+
+  /**
+   * "My address works again" (a full mailbox emptied, a spam click undone): mail goes to it again. If it still
+   * bounces, the next report marks it again.
+   */
+  async clearEmailProblem(caller: Caller): Promise<void> {
+    if (await this.users.clearEmailProblem(caller.userId)) this.logger.log(`Email problem cleared by member ${caller.userId}`);
   }
 
   private async find(caller: Caller): Promise<User> {

@@ -26,6 +26,14 @@ export function joinUser(alias: string, onColumn: string, kind: 'JOIN' | 'LEFT J
   return `${kind} users ${alias} ON ${alias}.id = ${onColumn}`;
 }
 
+/**
+ * True for a member whose address still takes mail: no bounce or complaint since they last fixed it. Every
+ * email that is not account security (mailings, notifications, digests, alerts) is sent only where it holds.
+ */
+export function emailWorks(alias: string): string {
+  return `${alias}.email_problem IS NULL`;
+}
+
 /** True for a member who may sign in (not suspended, banned or awaiting approval). */
 export function userIsActive(alias: string): string {
   return `${alias}.status = 'active'`;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { EmailProblemKind } from '@harbour/contracts';
 
 import type { Locale, MessagesFrom, Role } from '@harbour/contracts';
 
@@ -12,6 +13,7 @@ import type { Locale, MessagesFrom, Role } from '@harbour/contracts';
 export type UserStatus = 'active' | 'pending' | 'suspended' | 'banned' | 'deleted';
 
 @Entity('users')
+@Check('users_email_problem', `email_problem IN ('bounced', 'complained')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -89,6 +91,17 @@ export class User {
   /** 0 while the member has no uploaded picture (a generated one is served); bumped on each upload so URLs change. */
   @Column({ name: 'avatar_version', type: 'int', default: 0 })
   avatarVersion: number;
+
+  /**
+   * The member's address stopped working: its server refused our mail for good (`bounced`), or the member
+   * marked it as spam (`complained`). Nothing but account-security mail goes to it until they change it or
+   * say it works again (issue 21).
+   */
+  @Column({ name: 'email_problem', type: 'varchar', length: 16, nullable: true })
+  emailProblem: EmailProblemKind | null;
+
+  @Column({ name: 'email_problem_at', type: 'timestamptz', precision: 3, nullable: true })
+  emailProblemAt: Date | null;
 
   /** The TOTP secret, sealed with a key derived from SESSION_SECRET (libs/accounts two-factor); null when off. */
   @Column({ name: 'totp_secret', type: 'text', nullable: true })

@@ -38,6 +38,7 @@ export function toMeDto(user: User): MeDto {
     alertRegions: [],
     alertsOff: false,
     alertTeam: false,
+    emailProblem: user.emailProblem && user.emailProblemAt ? { kind: user.emailProblem, at: user.emailProblemAt.toISOString() } : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { NotAuthenticatedError } from '@harbour/common';
-import type { Locale } from '@harbour/contracts';
+import type { EmailProblemKind, Locale } from '@harbour/contracts';
 import { User } from './user.entity';
 
 /** A member's state as their standing sanctions make it (moderation computes it; accounts stores it). */
@@ -76,7 +76,33 @@ export class UserRepository {
 
   /** Makes `email` the member's verified address (a verification, or a change of address confirmed by its link). */
   async setVerifiedEmail(id: string, email: string, manager: EntityManager): Promise<void> {
-    await manager.update(User, { id }, { email, emailVerifiedAt: new Date() });
+    // A link followed from that mailbox: mail reaches it, whatever a bounce said of an earlier address.
+    await manager.update(User, { id }, { email, emailVerifiedAt: new Date(), emailProblem: null, emailProblemAt: null });
+  }
+
+  /**
+   * Records that mail to a member's address bounced for good or was marked as spam, by member or by address
+   * (a mailing's recipient who is a member). Changes a row only once: a report received twice, or a bounce
+   * after a complaint, changes nothing. Answers the members whose row changed.
+   */
+  async recordEmailProblem(where: { id: string } | { email: string }, kind: EmailProblemKind, manager: EntityManager): Promise<string[]> {
+    const [rows] = await manager.query<[{ id: string }[], number]>(
+      `UPDATE users SET email_problem = $2, email_problem_at = now()
+        WHERE ${'id' in where ? 'id = $1::uuid' : 'email = lower($1)'} AND status <> 'deleted'
+          AND (email_problem IS NULL OR (email_problem = 'bounced' AND $2 = 'complained'))
+        RETURNING id`,
+      ['id' in where ? where.id : where.email, kind],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The member says their address works again; answers whether there was a problem to clear. */
+  async clearEmailProblem(id: string): Promise<boolean> {
+    const [rows] = await this.db().query<[unknown[], number]>(
+      `UPDATE users SET email_problem = NULL, email_problem_at = NULL WHERE id = $1 AND email_problem IS NOT NULL RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
   }
 
   /** Marks the member's current address verified (kept as it was when it already is). */

@@ -55,7 +55,9 @@ export class AlertDelivery {
 
   private async email(alert: Alert, change: 'created' | 'retracted', subscribers: AlertSubscriber[]): Promise<void> {
     const [regions, { siteName }] = await Promise.all([this.members.regions(), this.settings.get()]);
-    const mails = subscribers.map((subscriber) => this.mailFor(alert, change, subscriber, regions, siteName));
+    const mails = subscribers
+      .filter((subscriber) => subscriber.emailWorks)
+      .map((subscriber) => this.mailFor(alert, change, subscriber, regions, siteName));
     for (let start = 0; start < mails.length; start += MAIL_CHUNK) await this.mail.enqueueMany(mails.slice(start, start + MAIL_CHUNK));
   }
 
@@ -74,29 +76,34 @@ export class AlertDelivery {
       // Where the member chooses their regions, or turns alerts off.
       preferencesPage: `${base}/settings/notifications`,
     };
+    // Its bounces and complaints come back to the member (stops alert, notification and digest mail alike).
+    const bounceTo = { userId: subscriber.userId };
     // Discreet mode: no site name, no words of the alert, neutral pages only (api.md 1.1, "Discreet mode"): even
     // the visible unsubscribe link leads to the member's settings rather than to an address that names alerts.
     if (subscriber.discreet) {
       const neutral = { ...links, unsubscribePage: links.preferencesPage };
-      return discreetMail({ to: subscriber.email, locale: subscriber.locale, link: `${base}/notifications`, ...neutral });
+      return { ...discreetMail({ to: subscriber.email, locale: subscriber.locale, link: `${base}/notifications`, ...neutral }), bounceTo };
     }
     const french = subscriber.locale === 'fr';
-    return alertMail({
-      to: subscriber.email,
-      locale: subscriber.locale,
-      siteName,
-      change,
-      title: (french ? alert.titleFr : null) ?? alert.title,
-      body: (french ? alert.bodyFr : null) ?? alert.body,
-      substance: alert.substance,
-      appearance: alert.appearance,
-      testResult: alert.testResult,
-      severity: alert.severity,
-      regions: alert.regions.map((code) => regionName(regions, code, subscriber.locale)),
-      expiresAt: alert.expiresAt,
-      link: `${base}/alerts/${alert.id}`,
-      ...links,
-    });
+    return {
+      bounceTo,
+      ...alertMail({
+        to: subscriber.email,
+        locale: subscriber.locale,
+        siteName,
+        change,
+        title: (french ? alert.titleFr : null) ?? alert.title,
+        body: (french ? alert.bodyFr : null) ?? alert.body,
+        substance: alert.substance,
+        appearance: alert.appearance,
+        testResult: alert.testResult,
+        severity: alert.severity,
+        regions: alert.regions.map((code) => regionName(regions, code, subscriber.locale)),
+        expiresAt: alert.expiresAt,
+        link: `${base}/alerts/${alert.id}`,
+        ...links,
+      }),
+    };
   }
 
   /** One durable job per device, worded when it runs (the member may have turned alerts off meanwhile). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  emailWorks,
   joinUser,
   userColumns,
   userContactColumns,
@@ -19,6 +20,8 @@ export interface AlertSubscriber {
   locale: Locale;
   discreet: boolean;
   pushDetails: boolean;
+  /** No bounce or complaint stands against their address: an alert is emailed only then (sockets and pushes go all the same). */
+  emailWorks: boolean;
 }
 
 /**
@@ -105,7 +108,8 @@ export class AlertMembersRepository {
    */
   subscribersOf(alertId: string): Promise<AlertSubscriber[]> {
     return this.db().query(
-      `SELECT s.user_id AS "userId", ${userContactColumns('u', '')}, ${pushDetailsSql('s.user_id')} AS "pushDetails"
+      `SELECT s.user_id AS "userId", ${userContactColumns('u', '')}, ${pushDetailsSql('s.user_id')} AS "pushDetails",
+              ${emailWorks('u')} AS "emailWorks"
          FROM alert_subscriptions s ${joinUser('u', 's.user_id')}
         WHERE s.regions && (SELECT a.regions FROM alerts a WHERE a.id = $1) AND NOT s.alerts_off AND ${userIsActive('u')}`,
       [alertId],
@@ -115,7 +119,8 @@ export class AlertMembersRepository {
   /** One subscriber again (a push job, when it runs): still subscribed to one of the regions, alerts still on. */
   async subscriber(userId: string, regions: string[]): Promise<AlertSubscriber | null> {
     const rows = await this.db().query<AlertSubscriber[]>(
-      `SELECT s.user_id AS "userId", ${userContactColumns('u', '')}, ${pushDetailsSql('s.user_id')} AS "pushDetails"
+      `SELECT s.user_id AS "userId", ${userContactColumns('u', '')}, ${pushDetailsSql('s.user_id')} AS "pushDetails",
+              ${emailWorks('u')} AS "emailWorks"
          FROM alert_subscriptions s ${joinUser('u', 's.user_id')}
         WHERE s.user_id = $2 AND s.regions && $1::varchar[] AND NOT s.alerts_off AND ${userIsActive('u')}`,
       [regions, userId],

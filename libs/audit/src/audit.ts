@@ -3,7 +3,8 @@ import { ModerationLogEntry } from './moderation-log-entry.entity';
 
 /** A staff action as the moderation log records it. */
 export interface AuditEntry {
-  actorId: string;
+  /** null for the system itself (a bounce or complaint received by mail, issue 21). */
+  actorId: string | null;
   /** `flag.dismiss`, `post.hide`, `sanction.suspend`, `user.role`, `settings.update`, `watched_word.add`, … */
   action: string;
   targetType: string;

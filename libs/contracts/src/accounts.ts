@@ -22,6 +22,9 @@ export const MESSAGES_FROM = ['everyone', 'groups', 'nobody'] as const;
 export type MessagesFrom = (typeof MESSAGES_FROM)[number];
 
 /** The member themself (`GET /api/me`). */
+/** Why mail no longer goes to a member's address: refused for good by its server, or marked as spam by them. */
+export type EmailProblemKind = 'bounced' | 'complained';
+
 export interface MeDto extends UserDto {
   email: string;
   emailVerified: boolean;
@@ -39,6 +42,11 @@ export interface MeDto extends UserDto {
   alertsOff: boolean;
   /** On the alert team (admins are): may publish, edit and retract alerts and read reports. */
   alertTeam: boolean;
+  /**
+   * Mail to the member's address bounced or was marked as spam: none but account-security mail goes to it until
+   * they change it or say it works again (`DELETE /api/me/email-problem`).
+   */
+  emailProblem: { kind: EmailProblemKind; at: string } | null;
 }
 
 /** A member as admins see them (`GET /api/admin/users`). */

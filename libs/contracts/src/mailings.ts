@@ -67,7 +67,10 @@ export interface MailingDto {
   failed: number;
   /** Of `failed`: a worker stopped while the message was being handed over; it may or may not have arrived. */
   interrupted: number;
+  /** Refused for good: by the SMTP server at once, or in a delivery status notification received later (then no longer `sent`). */
   bounced: number;
+  /** Marked as spam by their recipient (a feedback report received later; no longer counted in `sent`). */
+  complained: number;
   /** Recipients who unsubscribed since this mailing began. */
   unsubscribed: number;
   createdAt: string;

@@ -5,6 +5,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
 import type { OutgoingMail } from '@harbour/contracts';
 import { SettingsService } from '@harbour/settings';
+import { bounceToken } from './verp';
 
 /** A message to send (the mail job's payload type, defined once in contracts). */
 export type { OutgoingMail };
@@ -89,8 +90,14 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   private async write(transporter: Transporter, mail: OutgoingMail): Promise<void> {
-    const { fromName, ...message } = mail;
-    const info = (await transporter.sendMail({ from: await this.from(fromName), ...message })) as { message?: Buffer };
+    const { fromName, bounceTo, ...message } = mail;
+    const from = await this.from(fromName);
+    // VERP: the envelope's sender (where servers send reports later) names whose mail this was; From stays.
+    const envelope =
+      bounceTo && this.config.replyDomain
+        ? { envelope: { from: `bounce+${bounceToken(this.config.sessionSecret ?? '', bounceTo)}@${this.config.replyDomain}`, to: mail.to } }
+        : {};
+    const info = (await transporter.sendMail({ from, ...message, ...envelope })) as { message?: Buffer };
     if (this.outboxDir && info.message) {
       mkdirSync(this.outboxDir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`;

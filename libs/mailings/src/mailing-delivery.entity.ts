@@ -5,12 +5,13 @@ import { Mailing } from './mailing.entity';
 /**
  * What happened to one recipient of one mailing. queued → sending (committed before the message is handed
  * to SMTP) → sent; a temporary refusal goes back to queued with a later `next_attempt_at`; a permanent one
- * is bounced. A row found in `sending` by the next sender was being handed over when its worker died: it
+ * is bounced. A report received later may turn a sent row `bounced` (a delivery status notification) or
+ * `complained` (a feedback report). A row found in `sending` by the next sender was being handed over when its worker died: it
  * becomes `interrupted` and is never retried, so nobody receives a mailing twice.
  */
 @Entity('mailing_deliveries')
 @Unique('mailing_deliveries_once', ['mailingId', 'email'])
-@Check('mailing_deliveries_status', `status IN ('queued', 'sending', 'sent', 'failed', 'interrupted', 'bounced')`)
+@Check('mailing_deliveries_status', `status IN ('queued', 'sending', 'sent', 'failed', 'interrupted', 'bounced', 'complained')`)
 @Index('mailing_deliveries_due', ['mailingId', 'nextAttemptAt', 'id'], { where: `status = 'queued'` })
 @Index('mailing_deliveries_by_status', ['mailingId', 'status'])
 export class MailingDelivery {
@@ -31,7 +32,7 @@ export class MailingDelivery {
   locale: Locale;
 
   @Column({ type: 'varchar', length: 16, default: 'queued' })
-  status: 'queued' | 'sending' | 'sent' | 'failed' | 'interrupted' | 'bounced';
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'interrupted' | 'bounced' | 'complained';
 
   @Column({ type: 'smallint', default: 0 })
   attempts: number;
@@ -44,4 +45,11 @@ export class MailingDelivery {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   error: string | null;
+
+  /**
+   * When a report said this copy failed for now (a full mailbox, a server down for days). One copy counts once
+   * however often it is reported; three such copies to one address suppress it as `bounced`.
+   */
+  @Column({ name: 'soft_bounced_at', type: 'timestamptz', precision: 3, nullable: true })
+  softBouncedAt: Date | null;
 }

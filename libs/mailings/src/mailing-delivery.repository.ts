@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { joinUser, userReceivesMailings } from '@harbour/accounts';
+import { emailWorks, joinUser, userReceivesMailings } from '@harbour/accounts';
 import type { Locale } from '@harbour/contracts';
 import { groupMemberUserIds } from '@harbour/groups';
 import type { Mailing } from './mailing.entity';
@@ -29,7 +29,8 @@ export class MailingDeliveryRepository {
    *
    * - subscribers: every subscribed address whose consent holds (express, or implied and not expired);
    * - members: the members who subscribed from their account (and are not banned or awaiting approval);
-   * - a group: its members, minus the addresses on the list that refused mail.
+   * - a group: its members, minus the addresses on the list that refused mail;
+   * - never a member whose address bounced or complained (`emailWorks`), until they fix it.
    */
   async writeRecipients(mailing: Mailing, manager: EntityManager): Promise<number> {
     const { select, params } = this.recipientsSelect(mailing);
@@ -60,9 +61,9 @@ export class MailingDeliveryRepository {
         ? `SELECT $1::uuid, s.email, s.locale FROM subscribers s WHERE s.status = 'subscribed' AND ${consentHolds}`
         : mailing.audienceKind === 'members'
           ? `SELECT $1::uuid, s.email, s.locale FROM subscribers s ${joinUser('u', 's.user_id')}
-              WHERE s.status = 'subscribed' AND ${userReceivesMailings('u')}`
+              WHERE s.status = 'subscribed' AND ${userReceivesMailings('u')} AND ${emailWorks('u')}`
           : `SELECT $1::uuid, lower(u.email), u.locale FROM (${groupMemberUserIds('$2')}) m ${joinUser('u', 'm.user_id')}
-              WHERE ${userReceivesMailings('u')}
+              WHERE ${userReceivesMailings('u')} AND ${emailWorks('u')}
                 AND NOT EXISTS (SELECT 1 FROM subscribers s WHERE s.email = lower(u.email) AND s.status IN ${REFUSED_STATUSES})`;
     return { select, params: mailing.audienceKind === 'group' ? [mailing.id, mailing.audienceGroupId] : [mailing.id] };
   }
@@ -132,6 +133,55 @@ export class MailingDeliveryRepository {
       `UPDATE mailing_deliveries d SET status = 'bounced', error = r.reason FROM unnest($1::bigint[], $2::text[]) AS r(id, reason) WHERE d.id = r.id`,
       [bounced.map((o) => o.id), bounced.map((o) => o.reason)],
     );
+  }
+
+  async exists(id: string, manager?: EntityManager): Promise<boolean> {
+    const rows = await this.db(manager).query<unknown[]>(`SELECT 1 FROM mailing_deliveries WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /**
+   * A report received later about one copy: `bounced` (failed for good) or `complained` (marked as spam), from
+   * a copy handed over (sent, or interrupted in the handover and perhaps delivered). Answers the copy's
+   * address and mailing when the row changed, null when it had changed already (a report received twice).
+   */
+  async recordReport(
+    id: string,
+    status: 'bounced' | 'complained',
+    reason: string | null,
+    manager: EntityManager,
+  ): Promise<{ email: string; mailingId: string } | null> {
+    const [rows] = await manager.query<[{ email: string; mailingId: string }[], number]>(
+      `UPDATE mailing_deliveries SET status = $2, error = coalesce($3, error)
+        WHERE id = $1 AND status IN ('sent', 'interrupted')
+        RETURNING email, mailing_id AS "mailingId"`,
+      [id, status, reason],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A copy failed for now, reported later: marked once, however often it is reported. Answers how many copies
+   * to that address failed so since its list status last changed (a resubscription starts afresh), or null
+   * when this copy was counted already. The address's copies take turns on an advisory lock, so two reports
+   * at once about two copies both count.
+   */
+  async recordSoftBounce(id: string, manager: EntityManager): Promise<{ email: string; mailingId: string; count: number } | null> {
+    const [rows] = await manager.query<[{ email: string; mailingId: string }[], number]>(
+      `UPDATE mailing_deliveries SET soft_bounced_at = now()
+        WHERE id = $1 AND soft_bounced_at IS NULL AND status IN ('sent', 'interrupted')
+        RETURNING email, mailing_id AS "mailingId"`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('soft bounces of ' || $1))`, [row.email]);
+    const [counted] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM mailing_deliveries d
+        WHERE d.email = $1 AND d.soft_bounced_at >= coalesce((SELECT s.status_changed_at FROM subscribers s WHERE s.email = $1), '-infinity')`,
+      [row.email],
+    );
+    return { ...row, count: counted?.count ?? 1 };
   }
 
   /** Seconds until the next queued row is due, or null when none waits. */

@@ -70,7 +70,7 @@ export class MailingRenderer {
   ): OutgoingMail {
     const token = sealAddress(this.tokenSecret(), to);
     const archived = sender.archiveOpen && mailing.audienceKind !== 'group';
-    return mailingMail(
+    const message = mailingMail(
       to,
       content,
       sender,
@@ -81,6 +81,8 @@ export class MailingRenderer {
       },
       `<mailing.${mailing.id}.${deliveryId ?? `test-${randomUUID()}`}@${this.host}>`,
     );
+    // Its reports (bounces, complaints) come back to this delivery; a test send's go nowhere of ours.
+    return deliveryId === null ? message : { ...message, bounceTo: { deliveryId } };
   }
 
   /** The key unsubscribe tokens are sealed with. */

@@ -18,9 +18,9 @@ export function toSubscriberDto(subscriber: Subscriber): SubscriberDto {
 }
 
 /** Where one mailing's recipients stand, counted from its delivery rows. */
-export type DeliveryCounts = Pick<MailingDto, 'queued' | 'sent' | 'failed' | 'interrupted' | 'bounced' | 'unsubscribed'>;
+export type DeliveryCounts = Pick<MailingDto, 'queued' | 'sent' | 'failed' | 'interrupted' | 'bounced' | 'complained' | 'unsubscribed'>;
 
-export const NO_DELIVERIES: DeliveryCounts = { queued: 0, sent: 0, failed: 0, interrupted: 0, bounced: 0, unsubscribed: 0 };
+export const NO_DELIVERIES: DeliveryCounts = { queued: 0, sent: 0, failed: 0, interrupted: 0, bounced: 0, complained: 0, unsubscribed: 0 };
 
 export function audienceOf(mailing: Mailing): MailingAudience {
   return mailing.audienceKind === 'group' ? { groupId: mailing.audienceGroupId ?? '' } : mailing.audienceKind;

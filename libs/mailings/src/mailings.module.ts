@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UserRepository } from '@harbour/accounts';
 import { GroupRepository } from '@harbour/groups';
+import { MailBounces } from './mail-bounces';
 import { MailingDeliveryRepository } from './mailing-delivery.repository';
 import { MailingsMemberData } from './member-data.repository';
 import { MailingRepository } from './mailing.repository';
@@ -32,6 +33,7 @@ import { SubscribersService } from './subscribers.service';
     SubscribersService,
     SubscriberImport,
     MailingsMemberData,
+    MailBounces,
   ],
 })
 export class MailingsModule {}

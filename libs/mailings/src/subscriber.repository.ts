@@ -117,6 +117,27 @@ export class SubscriberRepository {
     );
   }
 
+  /**
+   * A report received later suppresses an address (a row made if missing: a group's member): `bounced` from
+   * a list status, `complained` from anything but a complaint already. Answers the row's id when it changed.
+   */
+  async suppressByReport(
+    email: string,
+    status: 'bounced' | 'complained',
+    reason: string | null,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO subscribers (email, status, bounce_reason, status_changed_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (email) DO UPDATE SET status = EXCLUDED.status, bounce_reason = coalesce(EXCLUDED.bounce_reason, subscribers.bounce_reason),
+              status_changed_at = now(), confirmation_token_hash = NULL, updated_at = now()
+        WHERE subscribers.status IN ('pending', 'subscribed') OR (EXCLUDED.status = 'complained' AND subscribers.status <> 'complained')
+       RETURNING id`,
+      [email, status, reason],
+    );
+    return row?.id ?? null;
+  }
+
   /** Imported rows, upserted; an address that refused mail is never touched. Says which rows were new. */
   upsertImported(rows: ImportedSubscriber[], manager: EntityManager): Promise<{ inserted: boolean }[]> {
     return manager.query(

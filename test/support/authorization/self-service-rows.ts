@@ -45,6 +45,8 @@ export const SELF_SERVICE_ROWS: Row[] = [
     evenSilenced: true,
     after: reopenMainSession,
   },
+  // "My address works again" (issue 21): the member's own mail, nothing others see; a 204 with or without a problem.
+  { method: 'DELETE', path: '/api/me/email-problem', expect: signedIn(204), evenSilenced: true },
   {
     method: 'DELETE',
     path: '/api/me/sessions/:id',
