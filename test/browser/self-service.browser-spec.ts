@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, signIn, waitForPageExpression, type TestBrowser, WEB_DIR } from '../support/browser';
+import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
+
+// axe-core comes with eslint-plugin-jsx-a11y; evaluated through the DevTools protocol (the CSP does not cover it).
+const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 const FIREFOX_ANDROID = 'Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0';
 
@@ -96,6 +102,29 @@ describe('the member’s own account in the browser', () => {
     }
     // /settings/profile did: its picture field's file input widened the settings column by 50 px.
     expect(overflows).toEqual({});
+    await page.context().close();
+  });
+
+  it('tells a member whose mail bounced on every page, in French at 360 px, and clears it when they say it works again', async () => {
+    const bounced = await newMember(t, { username: 'bounced' });
+    await sql(t.databaseUrl, `UPDATE users SET email_problem = 'bounced', email_problem_at = now(), locale = 'fr' WHERE id = $1`, [
+      bounced.user.id,
+    ]);
+    const page = await signIn(b, t.baseUrl, 'bounced', 360, 'fr');
+    await page.goto(`${t.baseUrl}/settings/profile`);
+    const banner = page.locator('.email-problem-banner');
+    await banner.getByText('nous reviennent non distribués', { exact: false }).waitFor();
+    await banner.getByRole('link', { name: 'Changer mon adresse courriel' }).waitFor();
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'))).toBe(0);
+    await page.evaluate(AXE);
+    const violations = await page.evaluate<string[]>(
+      `axe.run('.email-problem-banner', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => v.id))`,
+    );
+    expect(violations).toEqual([]);
+    await banner.getByRole('button', { name: 'Mon adresse fonctionne de nouveau' }).focus();
+    await page.keyboard.press('Enter');
+    await banner.waitFor({ state: 'detached' });
+    expect((await t.http().get('/api/me').set(bounced.auth).expect(200)).body.emailProblem).toBeNull();
     await page.context().close();
   });
 

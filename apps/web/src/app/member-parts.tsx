@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { MeDto } from '@harbour/contracts';
 import { keepPushSubscription } from '../features/push/push-device';
 import { AlertListener } from '../features/alerts/components/alert-listener';
+import { EmailProblemBanner } from '../features/account/components/email-problem-banner';
 import { MessagesLink } from '../features/conversations/components/messages-link';
 import { WarningBanner } from '../features/moderation/components/warning-banner';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
@@ -26,13 +27,14 @@ export function MemberNav({ me }: { me: MeDto }) {
   );
 }
 
-/** The notices at the top of a member's page: drug-supply alerts, a moderator's warning, staff without two-factor sign-in. */
+/** The notices at the top of a member's page: drug-supply alerts, a moderator's warning, staff without two-factor sign-in, mail that stopped. */
 export function MemberNotices() {
   return (
     <>
       <AlertListener />
       <WarningBanner />
       <StaffTwoFactorNotice />
+      <EmailProblemBanner />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { setupEn } from './parts/setup.en';
 import { moderation11En } from './parts/moderation11.en';
 import { unmaskEn } from './parts/unmask.en';
 import { alertsEn } from './parts/alerts.en';
+import { mailProblemEn } from './parts/mailproblem.en';
 
 /**
  * English strings of the screens a guest's first page never shows (sign-in and account, conversations,
@@ -28,6 +29,7 @@ export const enLater = {
   moderation11: moderation11En,
   unmask: unmaskEn,
   alerts: alertsEn,
+  mailProblem: mailProblemEn,
   auth: {
     username: 'Username',
     usernameHint: '3 to 30 letters, digits, _, - or . — a pseudonym is fine.',
@@ -441,6 +443,7 @@ export const enLater = {
       failed: 'Failed',
       interrupted: 'Of which interrupted',
       bounced: 'Bounced',
+      complained: 'Marked as spam',
       unsubscribed: 'Unsubscribed since',
       interruptedExplain:
         'A worker stopped while handing these to the mail server. They may or may not have arrived, so they are not sent again: nobody receives two copies.',

@@ -11,6 +11,7 @@ import { setupFr } from './parts/setup.fr';
 import { moderation11Fr } from './parts/moderation11.fr';
 import { unmaskFr } from './parts/unmask.fr';
 import { alertsFr } from './parts/alerts.fr';
+import { mailProblemFr } from './parts/mailproblem.fr';
 
 /** French for en-later.ts: the same keys, loaded with it. */
 export const frLater: Messages<typeof enLater> = {
@@ -25,6 +26,7 @@ export const frLater: Messages<typeof enLater> = {
   moderation11: moderation11Fr,
   unmask: unmaskFr,
   alerts: alertsFr,
+  mailProblem: mailProblemFr,
   auth: {
     username: 'Nom d’utilisateur',
     usernameHint: 'De 3 à 30 lettres, chiffres, _, - ou . — un pseudonyme convient.',
@@ -443,6 +445,7 @@ export const frLater: Messages<typeof enLater> = {
       failed: 'Échoués',
       interrupted: 'Dont interrompus',
       bounced: 'Rejetés',
+      complained: 'Signalés comme indésirables',
       unsubscribed: 'Désabonnements depuis',
       interruptedExplain:
         'Un processus s’est arrêté pendant qu’il remettait ces messages au serveur de courriel. Ils sont peut-être arrivés, peut-être pas : ils ne sont pas renvoyés, pour que personne ne reçoive deux copies.',

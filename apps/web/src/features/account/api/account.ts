@@ -51,3 +51,12 @@ export function useEndSessions() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }
+
+/** "My address works again": mail goes to it again (`me.emailProblem` cleared). */
+export function useClearEmailProblem() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('DELETE', '/me/email-problem'),
+    onSuccess: () => queryClient.setQueryData<MeDto | null>(meQueryKey, (me) => (me ? { ...me, emailProblem: null } : me)),
+  });
+}

@@ -17,13 +17,14 @@ export function Progress({ mailing }: { mailing: MailingDto }) {
       </section>
     );
   }
-  const done = mailing.sent + mailing.failed + mailing.bounced;
+  const done = mailing.sent + mailing.failed + mailing.bounced + mailing.complained;
   const counts = [
     ['queued', mailing.queued],
     ['sent', mailing.sent],
     ['failed', mailing.failed],
     ['interrupted', mailing.interrupted],
     ['bounced', mailing.bounced],
+    ['complained', mailing.complained],
     ['unsubscribed', mailing.unsubscribed],
   ] as const;
   return (
