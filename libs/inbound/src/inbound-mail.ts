@@ -23,7 +23,7 @@ export interface InboundMessage {
  * purpose, as an auto-reply is: refusing it would send a bounce back to a robot), or refused with a short
  * explanation the sender's server passes on to them. Never more than is safe to tell an unknown sender.
  */
-export type InboundVerdict = { accepted: true } | { accepted: false; code: 550 | 451; message: string };
+export type InboundVerdict = { accepted: true } | { accepted: false; code: 550 | 552 | 451; message: string };
 
 export type InboundHandler = (message: InboundMessage) => Promise<InboundVerdict>;
 

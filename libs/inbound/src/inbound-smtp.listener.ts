@@ -97,7 +97,7 @@ export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicatio
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     if ((stream as Readable & { sizeExceeded?: boolean }).sizeExceeded) {
-      return { accepted: false, code: 550, message: `Message too big: at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MB` };
+      return { accepted: false, code: 552, message: `Message too big: at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MB` };
     }
     if (!this.messages.take(session.remoteAddress)) {
       return { accepted: false, code: 451, message: 'Too many messages from your address, try again later' };

@@ -63,6 +63,8 @@ export class EmailRepliesHandler {
     if (address.expired) return refused('This reply address has expired: please answer on the site');
     const caller = (await this.callers.load([address.userId])).get(address.userId);
     if (!caller) return refused('Your account cannot post at the moment');
+    // What the access guard refuses every write on the web (the email comes in through no route, so it asks here).
+    if (caller.silenced) return refused('You are silenced: you can read, but not post for now');
     const claim = await this.originals.claim(address.userId, messageKey(parsed, raw));
     // The same email again (the sending server retried, or sent it twice at once): it was, or is being, posted.
     if (claim === null) return TAKEN;

@@ -1,0 +1,177 @@
+import { DataSource } from 'typeorm';
+import type { EmailOriginalDto, MessageDto, PostDto, TopicPostsPageDto } from '@harbour/contracts';
+import { ReplyAddresses, type ReplyTarget } from '@harbour/mail-replies';
+import type { TestApp } from '../support/app';
+import { messagesOf, startConversation } from '../support/conversations';
+import { sql } from '../support/database';
+import { newMember, type TestMember } from '../support/factories';
+import { newCategory, newPrivateCategory, newReply, newTopic } from '../support/forum';
+import { inboundPort, REPLY_DOMAIN, sendInbound, startInboundApp } from '../support/inbound';
+import { startApiProcess, type ApiProcess } from '../support/api-process';
+import { freePort } from '../support/ports';
+import { inDays } from '../support/moderation';
+
+// The smallest PNG there is: a picture attached to a reply becomes an upload, re-encoded like any.
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** Replies by email (api.md 1.1, Mail both ways): real SMTP in (nodemailer → the listener) and out (the sink). */
+describe('replies by email', () => {
+  let t: TestApp;
+  let port: number;
+  let admin: TestMember;
+  let mod: TestMember;
+  let sam: TestMember;
+  let categoryId: string;
+
+  beforeAll(async () => {
+    t = await startInboundApp({ env: { NOTIFICATION_EMAIL_DELAY_SECONDS: '0' } });
+    port = inboundPort(t);
+    admin = await newMember(t, { role: 'admin', username: 'mr_admin' });
+    mod = await newMember(t, { role: 'moderator', username: 'mr_mod' });
+    sam = await newMember(t, { username: 'mr_sam' });
+    categoryId = await newCategory(t, admin, 'Outreach');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A reply address made as a notification email makes one (without waiting for that email). */
+  async function addressFor(who: TestMember, target: ReplyTarget): Promise<string> {
+    const address = await t.app.get(ReplyAddresses).issue(t.app.get(DataSource).manager, who.user.id, target);
+    if (!address) throw new Error('REPLY_DOMAIN is not set');
+    return address;
+  }
+  const replyFrom = (who: TestMember, to: string, text: string, extra: object = {}) =>
+    sendInbound(port, { from: who.user.email, to, subject: 'Re: your topic', text, ...extra });
+  const postsOf = async (topicId: string): Promise<PostDto[]> =>
+    ((await t.http().get(`/api/topics/${topicId}/posts`).set(admin.auth).expect(200)).body as TopicPostsPageDto).items;
+
+  it('a notification email can be answered: the reply, without the quote and signature, is posted as the member, with its picture', async () => {
+    const topic = await newTopic(t, sam, categoryId, 'Who has naloxone kits this week?');
+    await newReply(t, mod, topic.id, 'We have twenty at the drop-in.');
+    const mail = await t.smtp!.waitFor(sam.user.email);
+    const replyTo = String(mail.rawHeaders.get('reply-to'));
+    expect(replyTo).toMatch(new RegExp(`^reply\\+[a-z2-7]{26}@${REPLY_DOMAIN.replace(/\./g, '\\.')}$`));
+    expect(mail.text.startsWith('## Write your reply above this line ##')).toBe(true);
+    expect(mail.rawHeaders.get('auto-submitted')).toBe('auto-generated');
+
+    const answer = await replyFrom(
+      sam,
+      replyTo,
+      `I'll pick up five.\n\n-- \nSam, outreach\n\nOn Tue, mr_mod wrote:\n> ${mail.text.replace(/\n/g, '\n> ')}`,
+      {
+        messageId: '<first-reply@phone.example>',
+        attachments: [{ filename: 'kits.png', content: PIXEL, contentType: 'image/png' }],
+      },
+    );
+    expect(answer).toEqual({ accepted: true });
+    const posted = (await postsOf(topic.id)).at(-1)!;
+    expect(posted.author?.username).toBe('mr_sam');
+    expect(posted.viaEmail).toBe(true);
+    expect(posted.body).toMatch(/^I'll pick up five\.\n\n!\[kits\.png\]\(\/api\/uploads\/[0-9a-f-]{36}\)$/);
+
+    // The email as sent, for the space's moderators only; the same 404 as nothing for one who may not see the topic.
+    const original = (await t.http().get(`/api/moderation/posts/${posted.id}/email`).set(mod.auth).expect(200)).body as EmailOriginalDto;
+    expect(original.source).toContain('first-reply@phone.example');
+    expect(original.source).toContain('Sam, outreach');
+    await t.http().get(`/api/moderation/posts/${posted.id}/email`).set(sam.auth).expect(403);
+    await t.http().get(`/api/moderation/posts/${posted.id}/email`).expect(401);
+    const webPost = await newReply(t, mod, topic.id, 'Great');
+    expect(webPost.viaEmail).toBe(false);
+    await t.http().get(`/api/moderation/posts/${webPost.id}/email`).set(mod.auth).expect(404);
+  });
+
+  it('the same email delivered eight times at once, and again later, makes one post', async () => {
+    const topic = await newTopic(t, mod, categoryId);
+    const to = await addressFor(sam, { topicId: topic.id });
+    const send = () => replyFrom(sam, to, 'Counting once', { messageId: '<same-one@phone.example>' });
+    const answers = await Promise.all(Array.from({ length: 8 }, send));
+    expect(answers.every((answer) => answer.accepted)).toBe(true);
+    expect(await send()).toEqual({ accepted: true });
+    expect((await postsOf(topic.id)).filter((post) => post.body === 'Counting once')).toHaveLength(1);
+  });
+
+  it('posts nothing for a forged address, another sender, an expired address, an auto-reply, a bounce or an empty reply', async () => {
+    const topic = await newTopic(t, mod, categoryId);
+    const to = await addressFor(sam, { topicId: topic.id });
+    const forged = `reply+${'a'.repeat(26)}@${REPLY_DOMAIN}`;
+    expect(await replyFrom(sam, forged, 'Forged')).toMatchObject({
+      accepted: false,
+      code: 550,
+      message: expect.stringContaining('No such address'),
+    });
+    // The address is not enough: it must come from the member (a forwarded email is someone else), told nothing more.
+    expect(await sendInbound(port, { from: 'someone@else.example', to, subject: 'Re', text: 'Not Sam' })).toMatchObject({
+      accepted: false,
+      code: 550,
+      message: expect.stringContaining('No such address'),
+    });
+    expect(await replyFrom(sam, to, 'Out of office', { headers: { 'Auto-Submitted': 'auto-replied' } })).toEqual({ accepted: true });
+    expect(
+      await sendInbound(port, { envelope: { from: '', to }, from: sam.user.email, to, subject: 'Undelivered', text: 'Bounce' }),
+    ).toEqual({
+      accepted: true,
+    });
+    expect(await replyFrom(sam, to, `> only the quote\n`)).toMatchObject({ accepted: false, message: expect.stringContaining('empty') });
+    await sql(t.databaseUrl, `UPDATE reply_addresses SET expires_at = now() - interval '1 day'`);
+    expect(await replyFrom(sam, to, 'Late')).toMatchObject({ accepted: false, message: expect.stringContaining('expired') });
+    expect((await postsOf(topic.id)).map((post) => post.body)).toEqual(['First post body']);
+  });
+
+  it('is checked as a post from the web: a lock, a silence and a lost access each refuse it, with a reason', async () => {
+    const topic = await newTopic(t, mod, categoryId);
+    const to = await addressFor(sam, { topicId: topic.id });
+    await t.http().patch(`/api/topics/${topic.id}`).set(mod.auth).send({ locked: true }).expect(200);
+    expect(await replyFrom(sam, to, 'Locked?')).toMatchObject({ accepted: false, message: expect.stringContaining('locked') });
+    await t.http().patch(`/api/topics/${topic.id}`).set(mod.auth).send({ locked: false }).expect(200);
+
+    const private_ = await newPrivateCategory(t);
+    await t.http().patch(`/api/topics/${topic.id}`).set(admin.auth).send({ categoryId: private_ }).expect(200);
+    expect(await replyFrom(sam, to, 'Moved?')).toMatchObject({ accepted: false, message: expect.stringContaining('no longer post') });
+    await t.http().patch(`/api/topics/${topic.id}`).set(admin.auth).send({ categoryId }).expect(200);
+
+    const quiet = await newMember(t, { username: 'mr_quiet' });
+    const quietTo = await addressFor(quiet, { topicId: topic.id });
+    await t
+      .http()
+      .post(`/api/moderation/users/${quiet.user.id}/sanctions`)
+      .set(mod.auth)
+      .send({ type: 'silence', reason: 'Pause', until: inDays(1) })
+      .expect(201);
+    expect(await replyFrom(quiet, quietTo, 'Silenced?')).toMatchObject({ accepted: false, code: 550 });
+    expect((await postsOf(topic.id)).map((post) => post.body)).toEqual(['First post body']);
+  });
+
+  it('answers a conversation with a message, through a second API process listening too', async () => {
+    const conversation = await startConversation(t, mod, [sam], 'Kits', 'Can you help Friday?');
+    const to = await addressFor(sam, { conversationId: conversation.id });
+    const secondPort = await freePort();
+    const second: ApiProcess = await startApiProcess(t, {
+      INBOUND_SMTP_PORT: String(secondPort),
+      INBOUND_SMTP_HOST: '127.0.0.1',
+      REPLY_DOMAIN,
+    });
+    try {
+      expect(await sendInbound(secondPort, { from: sam.user.email, to, subject: 'Re: Kits', text: 'Yes, Friday works.' })).toEqual({
+        accepted: true,
+      });
+    } finally {
+      await second.stop();
+    }
+    const messages: MessageDto[] = await messagesOf(t, mod, conversation.id);
+    expect(messages.map((message) => message.body)).toContain('Yes, Friday works.');
+  });
+
+  it('refuses what is not ours, too many recipients and a message past the size limit', async () => {
+    const topic = await newTopic(t, mod, categoryId);
+    const to = await addressFor(sam, { topicId: topic.id });
+    expect(await replyFrom(sam, `someone@${REPLY_DOMAIN}`, 'Hello')).toMatchObject({ accepted: false, code: 550 });
+    const many = Array.from({ length: 11 }, (_, index) => `reply+${String(index).padStart(26, 'b')}@${REPLY_DOMAIN}`);
+    const crowd = await sendInbound(port, { from: sam.user.email, to: many, subject: 'Hi all', text: 'Spam' });
+    // nodemailer sends to the recipients taken when some are refused: the ten are forged, so nothing is posted either way.
+    expect(crowd.accepted).toBe(false);
+    const huge = await replyFrom(sam, to, 'x'.repeat(16 * 1024 * 1024));
+    expect(huge).toMatchObject({ accepted: false, code: 552 });
+    expect((await postsOf(topic.id)).map((post) => post.body)).toEqual(['First post body']);
+  });
+});
