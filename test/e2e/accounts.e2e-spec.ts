@@ -253,6 +253,7 @@ describe('accounts', () => {
         'discreet',
         'displayName',
         'email',
+        'emailProblem',
         'emailVerified',
         'id',
         'locale',
