@@ -8,6 +8,7 @@ import { BLOCK_ROWS } from '../support/authorization/blocks-rows';
 import { CATEGORY_ROWS } from '../support/authorization/categories-rows';
 import { DESK_ROWS } from '../support/authorization/desk-rows';
 import { ANONYMOUS_ROWS } from '../support/authorization/anonymous-rows';
+import { MAIL_REPLIES_ROWS } from '../support/authorization/mail-replies-rows';
 import { CONVERSATION_ROWS } from '../support/authorization/conversations-rows';
 import { UPLOAD_ROWS } from '../support/authorization/uploads-rows';
 import { DRAFT_ROWS } from '../support/authorization/drafts-rows';
@@ -33,6 +34,7 @@ const MATRIX: Row[] = [
   ...CATEGORY_ROWS,
   ...DESK_ROWS,
   ...ANONYMOUS_ROWS,
+  ...MAIL_REPLIES_ROWS,
   ...MODERATION_AND_GROUP_ROWS,
   ...NOTIFICATION_AND_MAIL_ROWS,
   ...PROFILE_ROWS,

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Socket } from 'socket.io-client';
 import type { MessageDto, ReviewItemDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
+import { sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
@@ -81,6 +82,13 @@ describe('a canary in a private space', () => {
     await t.http().post(`/api/groups/${group.slug}/invitations`).set(owner.auth).send({ email: 'someone@example.org' }).expect(201);
     // The outsider blocked the insider: their block list and blocked-author marks are swept too.
     await t.http().put(`/api/me/blocks/${insider.user.id}`).set(outsider.auth).expect(204);
+    // As if the owner had written the reply by email (issue 21): the email kept for staff carries the canary too.
+    await sql(t.databaseUrl, `UPDATE posts SET via_email = true WHERE id = $1`, [reply.id]);
+    await sql(t.databaseUrl, `INSERT INTO email_originals (user_id, message_key, post_id, raw) VALUES ($1, 'canary', $2, $3)`, [
+      owner.user.id,
+      reply.id,
+      Buffer.from(`Subject: Re: ${CANARY}\n\nreply with ${CANARY}`),
+    ]);
     ids = { topic: topic.id, post: topic.firstPost.id, reply: reply.id, category, group: group.id, groupSlug: group.slug };
     letters = await plantConversationCanary(t, owner, 'outsider_canary');
     files = await uploadCanary.plant(t, { insider, topicId: ids.topic, replyTo: reply.id, letters, outsiderName: 'outsider_canary' });

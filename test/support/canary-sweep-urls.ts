@@ -25,6 +25,8 @@ export const privateSpaceSweepUrls = (ids: CanaryIds, canary: string): string[] 
   `/api/posts/${ids.post}`,
   `/api/posts/${ids.reply}`,
   `/api/posts/${ids.post}/revisions`,
+  // The email a private reply came as (issue 21): for its space's moderators only.
+  `/api/moderation/posts/${ids.reply}/email`,
   '/api/groups',
   `/api/groups/${ids.groupSlug}`,
   `/api/groups/${ids.groupSlug}/members`,

@@ -5,6 +5,7 @@ import { newCategory, newReply, newTopic } from '../forum';
 import { addToGroup, newGroup, newGroupCategory } from '../groups';
 import { alertFixtures } from './alerts-rows';
 import { anonymousFixtures } from './anonymous-rows';
+import { markRepliedByEmail } from './mail-replies-rows';
 import { conversationFixtures } from './conversations-rows';
 import { deskFixtures } from './desk-rows';
 import { seedDrafts } from './drafts-rows';
@@ -44,6 +45,7 @@ export async function matrixFixtures(t: TestApp): Promise<{ members: Partial<Rec
   const alerts = await alertFixtures(t, admin, bystander);
   const uploads = await uploadFixtures(t, members, { victim, bystander, topic: topic.id, privateTopic: privateTopic.id, conversations });
   await seedDrafts(t, members, [topic.id, privateTopic.id]);
+  await markRepliedByEmail(t, [topic.firstPost.id, privateTopic.firstPost.id]);
   await sql(t.databaseUrl, `UPDATE users SET silenced_until = now() + interval '1 day' WHERE id = $1`, [members.silenced!.user.id]);
   await sql(t.databaseUrl, `UPDATE users SET status = 'suspended' WHERE id = $1`, [members.suspended!.user.id]);
 

@@ -1,4 +1,5 @@
 import { anonymousEn } from './parts/anonymous.en';
+import { mailRepliesEn } from './parts/mail-replies.en';
 import { blocksEn } from './parts/blocks.en';
 import { designEn } from './parts/design.en';
 import { profilesEn } from './parts/profiles.en';
@@ -168,4 +169,5 @@ export const en = {
   design: designEn,
   discreet: discreetEn,
   anonymous: anonymousEn,
+  mailReplies: mailRepliesEn,
 };

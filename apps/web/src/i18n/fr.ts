@@ -1,4 +1,5 @@
 import { anonymousFr } from './parts/anonymous.fr';
+import { mailRepliesFr } from './parts/mail-replies.fr';
 import type { en } from './en';
 import type { Messages } from './messages';
 import { blocksFr } from './parts/blocks.fr';
@@ -168,4 +169,5 @@ export const fr: Messages<typeof en> = {
   design: designFr,
   discreet: discreetFr,
   anonymous: anonymousFr,
+  mailReplies: mailRepliesFr,
 };

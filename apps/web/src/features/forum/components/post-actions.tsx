@@ -16,6 +16,8 @@ export interface PostActionHandlers {
   remove?: () => void;
   /** Ask to learn who wrote an anonymous post: for those who moderate its space. */
   unmask?: () => void;
+  /** Read the email a reply by email came as: for those who moderate its space. */
+  emailOriginal?: () => void;
   /** The post's full address, to copy; absent for a reply held for review (it has no number yet). */
   link?: string;
 }
@@ -30,7 +32,7 @@ export function PostActions({ post, handlers }: { post: PostDto; handlers: PostA
   const [copied, setCopied] = useState('');
   const react = useReact(post.topicId);
   const { can } = post;
-  const { reply, quote, edit, bookmark, history, report, remove, unmask, link } = handlers;
+  const { reply, quote, edit, bookmark, history, report, remove, unmask, emailOriginal, link } = handlers;
 
   useEffect(() => {
     if (!copied) return;
@@ -47,7 +49,7 @@ export function PostActions({ post, handlers }: { post: PostDto; handlers: PostA
       setCopied(t('reading.copyFailed', { url }));
     }
   };
-  const hasMenu = Boolean(quote ?? edit ?? bookmark ?? history ?? report ?? remove ?? unmask ?? link);
+  const hasMenu = Boolean(quote ?? edit ?? bookmark ?? history ?? report ?? remove ?? unmask ?? emailOriginal ?? link);
 
   return (
     <div className="post-actions">
@@ -104,6 +106,7 @@ export function PostActions({ post, handlers }: { post: PostDto; handlers: PostA
           {history && <MenuItem onSelect={history}>{t('forum.history')}</MenuItem>}
           {report && <MenuItem onSelect={report}>{t('moderation.report.button')}</MenuItem>}
           {unmask && <MenuItem onSelect={unmask}>{t('anonymous.unmaskRequest')}</MenuItem>}
+          {emailOriginal && <MenuItem onSelect={emailOriginal}>{t('mailReplies.showEmail')}</MenuItem>}
           {remove && (
             <MenuItem danger onSelect={remove}>
               {t('forum.delete')}

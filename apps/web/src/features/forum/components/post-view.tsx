@@ -9,6 +9,7 @@ import { Avatar } from '../../shared/components/avatar';
 import { RenderedHtml } from '../../shared/components/rendered-html';
 import { useBlockedReveal } from '../../shared/components/use-blocked-reveal';
 import { LazyComposer as Composer, LazyReportDialog as ReportDialog } from './lazy-parts';
+import { EmailOriginal } from './email-original';
 import { PostActions } from './post-actions';
 import { PostSelectBox } from './topic-surgery-selection';
 import { postPath } from './use-topic-reading';
@@ -40,6 +41,7 @@ export function PostView({ post, me, canReply, canModerate = false, onReply, top
   const [historyOpen, setHistoryOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [unmasking, setUnmasking] = useState(false);
+  const [emailOpen, setEmailOpen] = useState(false);
   // A post by a member the reader blocked starts collapsed (api.md 1.1, Blocking): one click shows it.
   const { article, revealed, reveal } = useBlockedReveal();
   const remove = useDeletePost(post.topicId);
@@ -119,6 +121,7 @@ export function PostView({ post, me, canReply, canModerate = false, onReply, top
           </RouteLink>
         )}
         {post.editedAt && <span className="muted"> · {t('forum.edited')}</span>}
+        {post.viaEmail && <span className="muted"> · {t('mailReplies.byEmail')}</span>}
         {post.wiki && <span className="badge">{t('forum.wiki')}</span>}
         {post.blockedAuthor && (
           <button type="button" className="link-button" aria-expanded onClick={() => reveal(false)}>
@@ -138,6 +141,8 @@ export function PostView({ post, me, canReply, canModerate = false, onReply, top
             history: post.editedAt ? () => setHistoryOpen((open) => !open) : undefined,
             report: can.flag ? () => setReporting(true) : undefined,
             unmask: canModerate && post.anonymousLabel ? () => setUnmasking(true) : undefined,
+            // An anonymous post keeps no email (its From line would name the author).
+            emailOriginal: canModerate && post.viaEmail && !post.anonymousLabel ? () => setEmailOpen((open) => !open) : undefined,
             remove: can.delete
               ? () => {
                   if (window.confirm(t('forum.deleteConfirm'))) remove.mutate(post.id);
@@ -150,6 +155,7 @@ export function PostView({ post, me, canReply, canModerate = false, onReply, top
       {reporting && <ReportDialog targetType="post" targetId={post.id} onClose={() => setReporting(false)} />}
       {unmasking && <LazyUnmaskDialog postId={post.id} onClose={() => setUnmasking(false)} />}
       {historyOpen && <PostHistory post={post} />}
+      {emailOpen && <EmailOriginal postId={post.id} onClose={() => setEmailOpen(false)} />}
       {children}
     </article>
   );
