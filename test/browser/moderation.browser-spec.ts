@@ -1,9 +1,17 @@
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signIn as signInAs, watchOffHostRequests, type TestBrowser, WEB_DIR } from '../support/browser';
+import {
+  axeViolations as axe,
+  launchBrowser,
+  signIn as signInAs,
+  watchOffHostRequests,
+  type TestBrowser,
+  WEB_DIR,
+} from '../support/browser';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
-import { choosePostAction } from '../support/reading';
+import { choosePostAction, postMenuActions } from '../support/reading';
+import { markRepliedByEmail } from '../support/authorization/mail-replies-rows';
 
 describe('moderation in the browser', () => {
   let t: TestApp;
@@ -148,5 +156,25 @@ describe('moderation in the browser', () => {
     await page.goto(`${t.baseUrl}/`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByText('The moderators have sent you a warning.').count()).toBe(0);
+  });
+
+  it('a reply by email says so; its space’s moderators read the email it came as, members cannot', async () => {
+    const topic = await newTopic(t, reporter, categoryId, 'Kits by the door');
+    const post = await newReply(t, author, topic.id, 'Left two kits by the door');
+    await markRepliedByEmail(t, [post.id]);
+    const reader = await signIn('lou', 360);
+    await reader.goto(`${t.baseUrl}/t/${topic.id}`);
+    await reader.locator(`#post-${post.id}`).getByText('· by email').waitFor();
+    expect(await postMenuActions(reader.locator(`#post-${post.id}`), 'Show the email it came as')).toBe(0);
+
+    const moderator = await signIn('mod_june', 360);
+    await moderator.goto(`${t.baseUrl}/t/${topic.id}`);
+    const article = moderator.locator(`#post-${post.id}`);
+    await choosePostAction(article, 'Show the email it came as');
+    const email = article.getByRole('region', { name: 'The email as received' });
+    await email.getByText('By email').waitFor();
+    await email.getByText('Only the moderators of this space can read it.').waitFor();
+    expect(await moderator.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    expect(await axe(moderator)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface TestBrowser {
@@ -88,3 +89,16 @@ export async function waitForPageExpression(page: Page, expression: string, time
  * engineer's `vite build` does not swap the files under another's running browser tests).
  */
 export const WEB_DIR = process.env.HARBOUR_WEB_DIR ?? join(__dirname, '../../dist/web');
+
+const AXE_SOURCE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.1 A/AA violations on the page ("rule: targets"), evaluated through the DevTools protocol (the
+ * CSP does not cover it). The one copy new suites use; older suites still carry their own.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')))`,
+  );
+}
