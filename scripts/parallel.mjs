@@ -1,7 +1,8 @@
-// Runs npm scripts side by side and fails if any fails: `npm test`'s checks and builds are single-threaded
-// (tsc, eslint, nest build, vite), so on a 2-core machine lint on one core beside typecheck-then-build on the
-// other saves about half a minute. `a+b` runs a then b (stopping at a failure). Each script's output is printed
-// whole when it ends, so logs stay readable.
+// Runs npm scripts side by side and fails if any fails. `npm test` runs lint, the type check, and the builds then
+// the tests, as three streams: the builds only emit (their type check is `typecheck`'s), so the tests start about
+// 20 s in and the two checks (about 95 s and 30 s, single-threaded) fill the gaps the tests leave while they wait
+// on sockets, SMTP and Chromium, instead of holding every test back for a minute and a half. `a+b` runs a then b
+// (stopping at a failure). Each script's output is printed whole when it ends, so logs stay readable.
 import { spawn } from 'node:child_process';
 
 /** One npm script; resolves to whether it passed. */
