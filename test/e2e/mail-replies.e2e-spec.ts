@@ -172,6 +172,19 @@ describe('replies by email', () => {
     expect(crowd.accepted).toBe(false);
     const huge = await replyFrom(sam, to, 'x'.repeat(16 * 1024 * 1024));
     expect(huge).toMatchObject({ accepted: false, code: 552 });
-    expect((await postsOf(topic.id)).map((post) => post.body)).toEqual(['First post body']);
+    // Not an email at all, and a mail bomb of a thousand nested parts: refused or dropped, and the listener goes on.
+    const garbage = await sendInbound(port, {
+      envelope: { from: sam.user.email, to },
+      raw: Buffer.from([0, 1, 2, 0xff, 0xfe, 10, 13, 10, 0]),
+    });
+    expect(garbage).toMatchObject({ accepted: false, code: 550 });
+    const nested = Array.from({ length: 1000 }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\n\n--b${i}\n`).join('');
+    const bomb = await sendInbound(port, {
+      envelope: { from: sam.user.email, to },
+      raw: `From: ${sam.user.email}\nTo: ${to}\nSubject: bomb\n${nested}`,
+    });
+    expect(bomb.accepted || bomb.code === 550).toBe(true);
+    expect(await replyFrom(sam, to, 'Still listening')).toEqual({ accepted: true });
+    expect((await postsOf(topic.id)).map((post) => post.body)).toEqual(['First post body', 'Still listening']);
   });
 });
