@@ -10,6 +10,8 @@ import { inboundPort, REPLY_DOMAIN, sendInbound, startInboundApp } from '../supp
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { freePort } from '../support/ports';
 import { inDays } from '../support/moderation';
+import { waitForNotifications } from '../support/anonymous';
+import { NotificationDigest } from '@harbour/notifications';
 
 // The smallest PNG there is: a picture attached to a reply becomes an upload, re-encoded like any.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -79,6 +81,27 @@ describe('replies by email', () => {
     const webPost = await newReply(t, mod, topic.id, 'Great');
     expect(webPost.viaEmail).toBe(false);
     await t.http().get(`/api/moderation/posts/${webPost.id}/email`).set(mod.auth).expect(404);
+  });
+
+  it('a daily summary gives each topic its reply address, and answering it posts there', async () => {
+    const reader = await newMember(t, { username: 'mr_digest' });
+    await t
+      .http()
+      .patch('/api/notifications/preferences')
+      .set(reader.auth)
+      .send({ digest: 'daily', deliveries: { reply: 'in_app' } })
+      .expect(200);
+    const topic = await newTopic(t, reader, categoryId, 'Supplies for Saturday');
+    await newReply(t, mod, topic.id, 'Who can carry the boxes?');
+    await waitForNotifications(t, reader, 1);
+    expect(await t.app.get(NotificationDigest).sendDue()).toBeGreaterThanOrEqual(1);
+    const summary = await t.smtp!.waitFor(reader.user.email);
+    expect(summary.subject).toMatch(/daily summary/);
+    const address = /\(reply by email: (reply\+[a-z2-7]{26}@[^)\s]+)\)/.exec(summary.text)?.[1];
+    expect(address).toBeDefined();
+    expect(summary.html).toContain(`href="mailto:${address}"`);
+    expect(await replyFrom(reader, address!, 'I can, with my car.')).toEqual({ accepted: true });
+    expect((await postsOf(topic.id)).at(-1)).toMatchObject({ body: 'I can, with my car.', author: { username: 'mr_digest' } });
   });
 
   it('the same email delivered eight times at once, and again later, makes one post', async () => {

@@ -5,7 +5,10 @@ import type { DigestFrequency } from '@harbour/contracts';
 import { JobQueue } from '@harbour/jobs';
 import { digestMail, MailService } from '@harbour/mail';
 import { SettingsService } from '@harbour/settings';
-import { NotificationMailer } from './notification-mailer';
+import { ReplyAddresses } from '@harbour/mail-replies';
+import type { EntityManager } from 'typeorm';
+import type { NotificationDto } from '@harbour/contracts';
+import { NotificationMailer, replyTarget } from './notification-mailer';
 import { NotificationReader } from './notification-reader';
 import { NotificationSettingsRepository } from './notification-settings.repository';
 
@@ -28,6 +31,7 @@ export class NotificationDigest {
     private readonly mail: MailService,
     private readonly mailer: NotificationMailer,
     private readonly settings: SettingsService,
+    private readonly replyAddresses: ReplyAddresses,
     @Inject(HARBOUR_CONFIG) private readonly config: HarbourConfig,
   ) {
     jobs.define({ name: NOTIFICATION_DIGEST_JOB, retryLimit: 2, retryDelay: 300 });
@@ -49,24 +53,36 @@ export class NotificationDigest {
       const unread = (await this.reader.page(recipient, { unread: true, limit: DIGEST_ITEMS })).items.filter(
         (item) => new Date(item.createdAt) > since,
       );
-      const message =
-        unread.length > 0
-          ? digestMail(unread, row.digest, {
-              to: row.email,
-              locale: row.locale,
-              siteName,
-              discreet: row.discreetEmails,
-              link: `${this.config.publicUrl}/notifications`,
-              ...this.mailer.unsubscribeLinks(row.userId, 'digest'),
-            })
-          : null;
       await this.settingsRows.transaction(async (manager) => {
-        if ((await this.settingsRows.claimDigest(row.userId, row.lastDigestAt, now, manager)) && message) {
-          await this.mail.enqueue(message, manager);
-          sent += 1;
-        }
+        if (!(await this.settingsRows.claimDigest(row.userId, row.lastDigestAt, now, manager)) || unread.length === 0) return;
+        const message = digestMail(unread, row.digest, {
+          to: row.email,
+          locale: row.locale,
+          siteName,
+          discreet: row.discreetEmails,
+          link: `${this.config.publicUrl}/notifications`,
+          replyTo: row.discreetEmails ? undefined : await this.replyAddressesFor(manager, row.userId, unread),
+          ...this.mailer.unsubscribeLinks(row.userId, 'digest'),
+        });
+        await this.mail.enqueue({ ...message, bounceTo: { userId: row.userId } }, manager);
+        sent += 1;
       });
     }
     return sent;
+  }
+
+  /** One reply address per topic or conversation of the summary, made in its transaction (by notification id). */
+  private async replyAddressesFor(manager: EntityManager, userId: string, unread: NotificationDto[]): Promise<Map<string, string>> {
+    const byPlace = new Map<string, string | null>();
+    const addresses = new Map<string, string>();
+    for (const notification of unread) {
+      const target = replyTarget(notification);
+      if (!target) continue;
+      const place = JSON.stringify(target);
+      if (!byPlace.has(place)) byPlace.set(place, await this.replyAddresses.issue(manager, userId, target));
+      const address = byPlace.get(place);
+      if (address) addresses.set(notification.id, address);
+    }
+    return addresses;
   }
 }

@@ -225,7 +225,7 @@ export class NotificationMailer {
 }
 
 /** Where answering a notification's email posts: its conversation, or its topic (not a moderation or staff notice). */
-function replyTarget(notification: NotificationDto): ReplyTarget | null {
+export function replyTarget(notification: NotificationDto): ReplyTarget | null {
   if (notification.conversationId) return { conversationId: notification.conversationId };
   if (notification.topicId && notification.type !== 'moderation' && notification.type !== 'staff') return { topicId: notification.topicId };
   return null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { joinUser, userContactColumns, userExists, userIsActive } from '@harbour/accounts';
+import { emailWorks, joinUser, userContactColumns, userExists, userIsActive } from '@harbour/accounts';
 import type { DigestFrequency, Locale } from '@harbour/contracts';
 import { NotificationSettings } from './notification-settings.entity';
 
@@ -75,7 +75,7 @@ export class NotificationSettingsRepository {
     }[] = await this.db(manager).query(
       `SELECT s.user_id, s.digest, s.last_digest_at, s.discreet_emails, ${userContactColumns('u')}
          FROM notification_settings s ${joinUser('u', 's.user_id')}
-        WHERE ${userIsActive('u')} AND s.digest <> 'off'
+        WHERE ${userIsActive('u')} AND ${emailWorks('u')} AND s.digest <> 'off'
           AND (s.last_digest_at IS NULL
                OR s.last_digest_at <= $1::timestamptz - make_interval(hours => CASE s.digest WHEN 'daily' THEN 24 ELSE 168 END))`,
       [now],

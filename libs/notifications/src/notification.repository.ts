@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { joinUser, notBlockedBy, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
+import { emailWorks, joinUser, notBlockedBy, userColumns, userContactColumns, type UserColumnsRow } from '@harbour/accounts';
 import type { Locale, NotificationType } from '@harbour/contracts';
 import { joinCategory, joinPost, joinTopic, type TopicMove } from '@harbour/forum';
 import { joinConversation, joinOwnParticipation } from '@harbour/conversations';
@@ -118,7 +118,7 @@ export class NotificationRepository {
     return count > 0;
   }
 
-  /** What the delayed email of a notification needs to decide, with its member's address and language. */
+  /** What the delayed email of a notification needs to decide, with its member's address and language; null while that address bounces (emailWorks). */
   async emailTarget(
     id: string,
     manager?: EntityManager,
@@ -143,7 +143,7 @@ export class NotificationRepository {
       u_discreet: boolean;
     }[] = await this.db(manager).query(
       `SELECT n.user_id, n.type, n.topic_id, n.read_at, n.emailed_at, ${userContactColumns('u')}
-         FROM notifications n ${joinUser('u', 'n.user_id')} WHERE n.id = $1`,
+         FROM notifications n ${joinUser('u', 'n.user_id')} WHERE n.id = $1 AND ${emailWorks('u')}`,
       [id],
     );
     const row = rows[0];
