@@ -875,6 +875,7 @@ export const operations: Record<string, GeneratedOperation> = {
     summary: 'Anyone holding the link: it is the proof, and the member may not be able to sign in before it.',
     schema: null,
   },
+  EmailOriginalsController_get: { schema: { $ref: '#/components/schemas/EmailOriginalDto' } },
   GroupsController_approve: { schema: null },
   GroupsController_changeRole: { schema: null },
   GroupsController_create: { schema: { $ref: '#/components/schemas/GroupDto' } },
@@ -1045,6 +1046,7 @@ export const operations: Record<string, GeneratedOperation> = {
   MailingsController_test: { schema: null },
   MailingsController_update: { schema: { $ref: '#/components/schemas/MailingDto' } },
   MeController_changePassword: { schema: null },
+  MeController_clearEmailProblem: { schema: null },
   MeController_endOtherSessions: { schema: null },
   MeController_endSession: { schema: null },
   MeController_get: { schema: { $ref: '#/components/schemas/MeDto' } },
@@ -1757,6 +1759,10 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       html: { type: 'string' },
       contentWarning: { type: 'string', nullable: true },
       wiki: { type: 'boolean' },
+      viaEmail: {
+        type: 'boolean',
+        description: 'Written by replying to a notification email (staff may read that email: GET /api/moderation/posts/:id/email).',
+      },
       createdAt: { type: 'string' },
       editedAt: { type: 'string', nullable: true },
       revision: {
@@ -1791,6 +1797,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'html',
       'contentWarning',
       'wiki',
+      'viaEmail',
       'createdAt',
       'editedAt',
       'revision',
@@ -1935,6 +1942,17 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     required: ['key', 'body', 'title', 'contentWarning', 'updatedAt'],
     description: "`GET /api/drafts/:key`: the member's own draft, from whichever device saved it last.",
   },
+  EmailOriginalDto: {
+    type: 'object',
+    properties: {
+      postId: { type: 'string' },
+      receivedAt: { type: 'string' },
+      source: { type: 'string', description: 'The message as received (headers and body), cut after 1 MB.' },
+    },
+    required: ['postId', 'receivedAt', 'source'],
+    description:
+      '`GET /api/moderation/posts/:id/email`: the email a post was written as (a reply by email), for the moderators of its\nspace; 404 for a post written on the site, an anonymous post (its email names the author) and whoever may not see it.',
+  },
   ErrorDto: {
     type: 'object',
     properties: {
@@ -2057,7 +2075,15 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
         type: 'number',
         description: 'Of `failed`: a worker stopped while the message was being handed over; it may or may not have arrived.',
       },
-      bounced: { type: 'number' },
+      bounced: {
+        type: 'number',
+        description:
+          'Refused for good: by the SMTP server at once, or in a delivery status notification received later (then no longer `sent`).',
+      },
+      complained: {
+        type: 'number',
+        description: 'Marked as spam by their recipient (a feedback report received later; no longer counted in `sent`).',
+      },
       unsubscribed: { type: 'number', description: 'Recipients who unsubscribed since this mailing began.' },
       createdAt: { type: 'string' },
       updatedAt: { type: 'string' },
@@ -2080,6 +2106,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'failed',
       'interrupted',
       'bounced',
+      'complained',
       'unsubscribed',
       'createdAt',
       'updatedAt',
@@ -2105,7 +2132,15 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     type: 'object',
     properties: {
       unsubscribed: { type: 'number', description: 'Recipients who unsubscribed since this mailing began.' },
-      bounced: { type: 'number' },
+      bounced: {
+        type: 'number',
+        description:
+          'Refused for good: by the SMTP server at once, or in a delivery status notification received later (then no longer `sent`).',
+      },
+      complained: {
+        type: 'number',
+        description: 'Marked as spam by their recipient (a feedback report received later; no longer counted in `sent`).',
+      },
       id: { type: 'string' },
       subject: { type: 'string' },
       subjectFr: { type: 'string', nullable: true },
@@ -2137,6 +2172,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
     required: [
       'unsubscribed',
       'bounced',
+      'complained',
       'id',
       'subject',
       'subjectFr',
@@ -2178,6 +2214,14 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       },
       alertsOff: { type: 'boolean', description: 'The member unsubscribed from alerts: none reaches them, by any way.' },
       alertTeam: { type: 'boolean', description: 'On the alert team (admins are): may publish, edit and retract alerts and read reports.' },
+      emailProblem: {
+        type: 'object',
+        properties: { kind: { type: 'string', enum: ['bounced', 'complained'] }, at: { type: 'string' } },
+        required: ['kind', 'at'],
+        nullable: true,
+        description:
+          "Mail to the member's address bounced or was marked as spam: none but account-security mail goes to it until\nthey change it or say it works again (`DELETE /api/me/email-problem`).",
+      },
       id: { type: 'string' },
       username: { type: 'string' },
       displayName: { type: 'string' },
@@ -2198,6 +2242,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'alertRegions',
       'alertsOff',
       'alertTeam',
+      'emailProblem',
       'id',
       'username',
       'displayName',
@@ -2205,7 +2250,6 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'createdAt',
       'avatarUrl',
     ],
-    description: 'The member themself (`GET /api/me`).',
   },
   MemberRecordDto: {
     type: 'object',
@@ -2445,6 +2489,10 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       html: { type: 'string' },
       contentWarning: { type: 'string', nullable: true },
       wiki: { type: 'boolean' },
+      viaEmail: {
+        type: 'boolean',
+        description: 'Written by replying to a notification email (staff may read that email: GET /api/moderation/posts/:id/email).',
+      },
       createdAt: { type: 'string' },
       editedAt: { type: 'string', nullable: true },
       revision: {
@@ -2478,6 +2526,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'html',
       'contentWarning',
       'wiki',
+      'viaEmail',
       'createdAt',
       'editedAt',
       'revision',
@@ -2537,6 +2586,10 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       html: { type: 'string' },
       contentWarning: { type: 'string', nullable: true },
       wiki: { type: 'boolean' },
+      viaEmail: {
+        type: 'boolean',
+        description: 'Written by replying to a notification email (staff may read that email: GET /api/moderation/posts/:id/email).',
+      },
       createdAt: { type: 'string' },
       editedAt: { type: 'string', nullable: true },
       revision: {
@@ -2571,6 +2624,7 @@ export const schemas: Record<string, SchemaObject | ReferenceObject> = {
       'html',
       'contentWarning',
       'wiki',
+      'viaEmail',
       'createdAt',
       'editedAt',
       'revision',
