@@ -85,6 +85,10 @@ export async function benchMailing({ base, token, sink, count }) {
     if (copies > 1) duplicates += 1;
   }
   const { first, last } = sink.span();
+  process.stderr.write(
+    `mailing: imported ${count} subscribers in ${Math.round(importSeconds * 100) / 100} s; sent ${state.sent} in ${Math.round(seconds * 10) / 10} s ` +
+      `(${Math.round(state.sent / seconds)}/s); ${once} addresses got exactly one copy, ${duplicates} several, ${count - once - duplicates} none\n`,
+  );
   return {
     subscribers: count,
     import: { seconds: Math.round(importSeconds * 100) / 100, imported: report.imported, errors: report.errors.length },

@@ -12,6 +12,7 @@
 //   BENCH_PAIRS=50 pairs of members writing back and forth in private conversations (conversations)
 //   BENCH_UPLOADERS=4 members uploading a 1 MB phone photo at once for BENCH_UPLOAD_SECONDS=30 (uploads)
 //   BENCH_ALERT_SUBSCRIBERS=1000 members subscribed to a region, each with a socket, for BENCH_ALERTS=5 alerts (alerts)
+//   BENCH_DSNS=1000 delivery status notifications sent to the inbound SMTP listener (mailIn: reports read per second)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { benchConversations } from './bench-conversations.mjs';
 import { benchUploads } from './bench-uploads.mjs';
 import { benchTransactionalMail } from './bench-transactional-mail.mjs';
 import { benchAlerts } from './bench-alerts.mjs';
+import { benchMailIn, mailInEnv } from './bench-mail-in.mjs';
 import { cpuSeconds, inParallel, statementsSince } from './bench-measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +52,7 @@ const statements = Boolean(process.env.BENCH_STATEMENTS);
 const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres'), statementStatistics: statements });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 // Scenarios that need no topics: run alone, they skip seeding the forum (4,000 posts through the API).
-const FORUMLESS = new Set(['transactionalMail', 'conversations', 'uploads', 'alerts']);
+const FORUMLESS = new Set(['transactionalMail', 'conversations', 'uploads', 'alerts', 'mailIn']);
 const forumNeeded = !only || [...only].some((name) => !FORUMLESS.has(name));
 // Every message the server sends (the mailing, notification emails) goes to a local SMTP server that counts them.
 const smtpSink = await startSmtpCounter();
@@ -66,6 +68,7 @@ const server = spawn(process.execPath, [...profileArgs, serverEntry], {
     DATABASE_URL: postgres.url,
     SMTP_URL: smtpSink.url,
     MAILING_RATE: '0',
+    ...mailInEnv(port),
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -220,20 +223,8 @@ try {
     );
     return result;
   };
-  scenarios.mailing = async () => {
-    const result = await benchMailing({
-      base,
-      token: members[0].token,
-      sink: smtpSink,
-      count: Number(process.env.BENCH_SUBSCRIBERS ?? 34_000),
-    });
-    process.stderr.write(
-      `mailing: imported ${result.subscribers} subscribers in ${result.import.seconds} s; sent ${result.send.sent} in ${result.send.seconds} s ` +
-        `(${result.send.messagesPerSecond}/s); ${result.exactlyOnce.addressesWithOneCopy} addresses got exactly one copy, ` +
-        `${result.exactlyOnce.addressesWithSeveral} several, ${result.exactlyOnce.missing} none\n`,
-    );
-    return result;
-  };
+  scenarios.mailing = () =>
+    benchMailing({ base, token: members[0].token, sink: smtpSink, count: Number(process.env.BENCH_SUBSCRIBERS ?? 34_000) });
   // Private conversations: pairs writing back and forth, each message timed until the other side's socket hears it.
   scenarios.conversations = async () => {
     const result = await benchConversations({
@@ -270,6 +261,8 @@ try {
     );
     return result;
   };
+  // Reports about mail we sent, by SMTP to the inbound listener: each read, its copy bounced, its address suppressed.
+  scenarios.mailIn = () => benchMailIn({ root, databaseUrl: postgres.url, port, cpuSeconds: () => cpuSeconds(server.pid) });
   // An alert to 1,000 subscribers with sockets connected: p99 socket delivery (under 500 ms), every email queued (10 s).
   const alertSubscribers = Number(process.env.BENCH_ALERT_SUBSCRIBERS ?? 1000);
   const alerts = Number(process.env.BENCH_ALERTS ?? 5);
