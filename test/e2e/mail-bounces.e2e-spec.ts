@@ -1,5 +1,6 @@
 import type { MailingDto, MeDto, SubscriberDto } from '@harbour/contracts';
 import type { ReceivedMail } from '../support/smtp-sink';
+import { startApiProcess } from '../support/api-process';
 import type { TestApp } from '../support/app';
 import { queuesIdle, sql } from '../support/database';
 import { newMember, type TestMember } from '../support/factories';
@@ -8,6 +9,7 @@ import { addToGroup, newGroup } from '../support/groups';
 import { inboundPort, REPLY_DOMAIN, sendInbound, startInboundApp } from '../support/inbound';
 import { deliveryStatusReport, feedbackReport } from '../support/mail-reports';
 import { importSubscribers, newMailing, setMailingSender, waitForMailing } from '../support/mailings';
+import { freePort } from '../support/ports';
 
 const RETURN_PATH = new RegExp(`^bounce\\+m[0-9a-z]+-[0-9a-f]{16}@${REPLY_DOMAIN.replace(/\./g, '\\.')}$`);
 
@@ -106,6 +108,29 @@ describe('bounces and complaints', () => {
     }
     expect(await statusOf(soft)).toBe('bounced');
     expect(t.smtp!.countFor(keeps)).toBe(3);
+  });
+
+  it('counts a report once when two API processes receive it at the same moment', async () => {
+    const address = 'twice@bounces.example.org';
+    await importSubscribers(t, admin, [{ email: address }]);
+    const sent = await sendMailing({ subject: 'Twice' });
+    const path = returnPathOf(address, 'Twice');
+    const secondPort = await freePort();
+    const second = await startApiProcess(t, { INBOUND_SMTP_PORT: String(secondPort), INBOUND_SMTP_HOST: '127.0.0.1', REPLY_DOMAIN });
+    try {
+      const raw = feedbackReport({ returnPath: path, recipient: address });
+      const answers = await Promise.all([report(path, raw), sendInbound(secondPort, { envelope: { from: '', to: path }, raw })]);
+      expect(answers).toEqual([{ accepted: true }, { accepted: true }]);
+    } finally {
+      await second.stop();
+    }
+    expect(await mailing(sent.id)).toMatchObject({ sent: sent.total - 1, complained: 1 });
+    const logged = await sql(
+      t.databaseUrl,
+      `SELECT 1 FROM moderation_log WHERE action = 'subscriber.complained' AND target_id = (SELECT id FROM subscribers WHERE email = $1)`,
+      [address],
+    );
+    expect(logged).toHaveLength(1);
   });
 
   it('refuses a forged or altered return path with a bare 550', async () => {
