@@ -1,3 +1,4 @@
+import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import type { EmailOriginalDto, MessageDto, PostDto, TopicPostsPageDto } from '@harbour/contracts';
 import { ReplyAddresses, type ReplyTarget } from '@harbour/mail-replies';
@@ -102,6 +103,29 @@ describe('replies by email', () => {
     expect(summary.html).toContain(`href="mailto:${address}"`);
     expect(await replyFrom(reader, address!, 'I can, with my car.')).toEqual({ accepted: true });
     expect((await postsOf(topic.id)).at(-1)).toMatchObject({ body: 'I can, with my car.', author: { username: 'mr_digest' } });
+  });
+
+  it('two replies over one connection (as relays send them) each go to their own topic, once', async () => {
+    const [first, second] = [await newTopic(t, mod, categoryId), await newTopic(t, mod, categoryId)];
+    const relay = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: 1 });
+    try {
+      await relay.sendMail({
+        from: sam.user.email,
+        to: await addressFor(sam, { topicId: first!.id }),
+        subject: 'Re',
+        text: 'For the first',
+      });
+      await relay.sendMail({
+        from: sam.user.email,
+        to: await addressFor(sam, { topicId: second!.id }),
+        subject: 'Re',
+        text: 'For the second',
+      });
+    } finally {
+      relay.close();
+    }
+    expect((await postsOf(first!.id)).map((post) => post.body)).toEqual(['First post body', 'For the first']);
+    expect((await postsOf(second!.id)).map((post) => post.body)).toEqual(['First post body', 'For the second']);
   });
 
   it('the same email delivered eight times at once, and again later, makes one post', async () => {

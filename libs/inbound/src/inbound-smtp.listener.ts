@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { HARBOUR_CONFIG, type HarbourConfig } from '@harbour/config';
-import { InboundMail, type InboundKind, type InboundVerdict } from './inbound-mail';
+import { InboundMail, type InboundVerdict } from './inbound-mail';
 import { ClientAllowance } from './client-allowance';
 
 /** The largest message taken (advertised with SIZE): a reply with a few phone pictures fits, a mail bomb does not. */
@@ -14,8 +14,6 @@ export const MAX_RECIPIENTS = 10;
 /** Messages and connections one client address may send a minute (an MTA delivering a burst stays well below). */
 const MESSAGES_PER_MINUTE = 60;
 const CONNECTIONS_PER_MINUTE = 60;
-
-type Session = SMTPServerSession & { harbour?: { kind: InboundKind; token: string }[] };
 
 /** An SMTP reply with a code: smtp-server answers with `responseCode` and the message as its text. */
 function smtpError(code: number, message: string): Error & { responseCode: number } {
@@ -63,15 +61,14 @@ export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicatio
         const allowed = this.connections.take(session.remoteAddress);
         callback(allowed ? null : smtpError(421, 'Too many connections from your address, try again later'));
       },
-      onRcptTo: (address, session: Session, callback) => {
-        const ours = this.inbound.recipient(address.address);
-        if (!ours) return callback(smtpError(550, 'No such address here'));
-        session.harbour ??= [];
-        if (session.harbour.length >= MAX_RECIPIENTS) return callback(smtpError(452, 'Too many recipients'));
-        session.harbour.push(ours);
+      // The envelope is the message's own (smtp-server starts a new one for each message of a connection), so a relay
+      // that sends many messages over one connection hands each only to its own recipients.
+      onRcptTo: (address, session, callback) => {
+        if (!this.inbound.recipient(address.address)) return callback(smtpError(550, 'No such address here'));
+        if (session.envelope.rcptTo.length >= MAX_RECIPIENTS) return callback(smtpError(452, 'Too many recipients'));
         callback();
       },
-      onData: (stream, session: Session, callback) => {
+      onData: (stream, session, callback) => {
         void this.receive(stream, session).then(
           (verdict) => callback(verdict.accepted ? null : smtpError(verdict.code, verdict.message)),
           () => callback(smtpError(451, 'Temporary failure, please try again later')),
@@ -93,7 +90,7 @@ export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicatio
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private async receive(stream: Readable, session: Session): Promise<InboundVerdict> {
+  private async receive(stream: Readable, session: SMTPServerSession): Promise<InboundVerdict> {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     if ((stream as Readable & { sizeExceeded?: boolean }).sizeExceeded) {
@@ -107,7 +104,10 @@ export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicatio
     const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
     const verdicts: InboundVerdict[] = [];
     // Each recipient of ours is one act (one reply, one report); the sender hears the first refusal when nothing was taken.
-    for (const { kind, token } of session.harbour ?? []) verdicts.push(await this.inbound.deliver({ kind, token, mailFrom, raw, parsed }));
+    for (const recipient of session.envelope.rcptTo) {
+      const ours = this.inbound.recipient(recipient.address);
+      if (ours) verdicts.push(await this.inbound.deliver({ ...ours, mailFrom, raw, parsed }));
+    }
     const later = verdicts.find((verdict) => !verdict.accepted && verdict.code === 451);
     if (later) return later;
     return verdicts.find((verdict) => verdict.accepted) ?? verdicts[0] ?? { accepted: false, code: 550, message: 'No recipient' };
