@@ -45,11 +45,11 @@ export class MailBounces implements OnModuleInit {
   async receive(message: InboundMessage): Promise<InboundVerdict> {
     const report = readMailReport(message.parsed, message.raw);
     const secret = this.config.sessionSecret ?? '';
-    // A feedback loop writes to one fixed address, and a forwarded report may reach another return path: then
-    // the report's copy of our original names whose mail it was.
-    const target =
-      openBounceToken(secret, message.token) ??
-      (report.kind !== 'other' && report.embeddedToken ? openBounceToken(secret, report.embeddedToken) : null);
+    // The report's copy of our original, when it carries its return path, says whose mail it was more surely than
+    // the address the report came to: a feedback loop writes to one fixed address, a forwarded report may reach
+    // another return path. Without it, the address the report came to.
+    const embedded = report.kind !== 'other' && report.embeddedToken ? openBounceToken(secret, report.embeddedToken) : null;
+    const target = embedded ?? openBounceToken(secret, message.token);
     if (!target) return NO_SUCH_ADDRESS;
     if (report.kind === 'other') {
       this.logger.log(`Not a report (a reply or an auto-reply): dropped`);
