@@ -9,7 +9,7 @@ import { createTransport } from 'nodemailer';
 /** The listener allows 60 messages and connections a minute per client address: each sender (127.0.x.y) sends at most this many. */
 const PER_SENDER = 20;
 
-const REPLY_DOMAIN = 'reply.bench.example';
+export const REPLY_DOMAIN = 'reply.bench.example';
 /** The secret the bench server seals its bounce tokens with, so the bench can make the return paths it would. */
 const SECRET = randomBytes(32).toString('hex');
 
@@ -96,7 +96,7 @@ export async function benchMailIn({ root, databaseUrl, port, cpuSeconds }) {
           port: port + 1,
           secure: false,
           ignoreTLS: true,
-          // A connection per report: the listener counts recipients per connection, not per message (see the README).
+          // Each relay from an address of its own: the listener allows 60 messages a minute per client address.
           localAddress: `127.0.${1 + Math.floor(i / 250)}.${2 + (i % 250)}`,
         });
         const refused = [];

@@ -13,6 +13,7 @@
 //   BENCH_UPLOADERS=4 members uploading a 1 MB phone photo at once for BENCH_UPLOAD_SECONDS=30 (uploads)
 //   BENCH_ALERT_SUBSCRIBERS=1000 members subscribed to a region, each with a socket, for BENCH_ALERTS=5 alerts (alerts)
 //   BENCH_DSNS=1000 delivery status notifications sent to the inbound SMTP listener (mailIn: reports read per second)
+//   BENCH_REPLIES=500 replies by email to the inbound listener from 25 relays (mailReplies: posts written per second)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { benchUploads } from './bench-uploads.mjs';
 import { benchTransactionalMail } from './bench-transactional-mail.mjs';
 import { benchAlerts } from './bench-alerts.mjs';
 import { benchMailIn, mailInEnv } from './bench-mail-in.mjs';
+import { benchMailReplies } from './bench-mail-replies.mjs';
 import { cpuSeconds, inParallel, statementsSince } from './bench-measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,7 +54,7 @@ const statements = Boolean(process.env.BENCH_STATEMENTS);
 const postgres = await startEmbeddedPostgres({ directory: join(dataDir, 'postgres'), statementStatistics: statements });
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 // Scenarios that need no topics: run alone, they skip seeding the forum (4,000 posts through the API).
-const FORUMLESS = new Set(['transactionalMail', 'conversations', 'uploads', 'alerts', 'mailIn']);
+const FORUMLESS = new Set(['transactionalMail', 'conversations', 'uploads', 'alerts', 'mailIn', 'mailReplies']);
 const forumNeeded = !only || [...only].some((name) => !FORUMLESS.has(name));
 // Every message the server sends (the mailing, notification emails) goes to a local SMTP server that counts them.
 const smtpSink = await startSmtpCounter();
@@ -263,6 +265,16 @@ try {
   };
   // Reports about mail we sent, by SMTP to the inbound listener: each read, its copy bounced, its address suppressed.
   scenarios.mailIn = () => benchMailIn({ root, databaseUrl: postgres.url, port, cpuSeconds: () => cpuSeconds(server.pid) });
+  // Replies to notification emails, each a post through the forum's checks.
+  scenarios.mailReplies = () =>
+    benchMailReplies({
+      call,
+      adminToken: members[0].token,
+      categoryId: category.id,
+      databaseUrl: postgres.url,
+      port,
+      cpuSeconds: () => cpuSeconds(server.pid),
+    });
   // An alert to 1,000 subscribers with sockets connected: p99 socket delivery (under 500 ms), every email queued (10 s).
   const alertSubscribers = Number(process.env.BENCH_ALERT_SUBSCRIBERS ?? 1000);
   const alerts = Number(process.env.BENCH_ALERTS ?? 5);
