@@ -128,6 +128,17 @@ describe('replies by email', () => {
     expect((await postsOf(second!.id)).map((post) => post.body)).toEqual(['First post body', 'For the second']);
   });
 
+  it('in a space where everyone is anonymous, a reply by email is anonymous too, and its email is not kept', async () => {
+    const peer = await newCategory(t, admin, 'Peer space');
+    await t.http().patch(`/api/categories/${peer}`).set(admin.auth).send({ anonymous: 'required' }).expect(200);
+    const topic = await newTopic(t, mod, peer);
+    expect(await replyFrom(sam, await addressFor(sam, { topicId: topic.id }), 'Nobody knows it is me')).toEqual({ accepted: true });
+    const posted = (await postsOf(topic.id)).at(-1)!;
+    expect(posted).toMatchObject({ body: 'Nobody knows it is me', author: null, anonymousLabel: expect.stringMatching(/^Anonymous \d$/) });
+    await t.http().get(`/api/moderation/posts/${posted.id}/email`).set(admin.auth).expect(404);
+    expect(await sql(t.databaseUrl, `SELECT raw FROM email_originals WHERE post_id = $1`, [posted.id])).toEqual([{ raw: null }]);
+  });
+
   it('the same email delivered eight times at once, and again later, makes one post', async () => {
     const topic = await newTopic(t, mod, categoryId);
     const to = await addressFor(sam, { topicId: topic.id });
