@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Socket } from 'socket.io-client';
 import type { MessageDto, ReviewItemDto } from '@harbour/contracts';
 import { startTestApp, type TestApp } from '../support/app';
-import { sql } from '../support/database';
+import { markRepliedByEmail } from '../support/authorization/mail-replies-rows';
 import { newMember, type TestMember } from '../support/factories';
 import { newCategory, newReply, newTopic } from '../support/forum';
 import { addToGroup, newGroup, newGroupCategory } from '../support/groups';
@@ -24,6 +24,7 @@ import { connectSocket, nextEventWhere } from '../support/sockets';
  */
 describe('a canary in a private space', () => {
   const CANARY = `canary${Math.random().toString(36).slice(2, 10)}`;
+  const HEART = encodeURIComponent('❤️');
   let t: TestApp;
   let admin: TestMember;
   let owner: TestMember;
@@ -73,22 +74,13 @@ describe('a canary in a private space', () => {
       .send({ body: `edited, was ${CANARY}` })
       .expect(200);
     const reply = await newReply(t, owner, topic.id, `> ${CANARY} quoted\n\nreply with ${CANARY}`, topic.firstPost.id);
-    await t
-      .http()
-      .put(`/api/posts/${reply.id}/reactions/${encodeURIComponent('❤️')}`)
-      .set(insider.auth)
-      .expect(204);
+    await t.http().put(`/api/posts/${reply.id}/reactions/${HEART}`).set(insider.auth).expect(204);
     await t.http().put(`/api/posts/${reply.id}/bookmark`).set(insider.auth).expect(204);
     await t.http().post(`/api/groups/${group.slug}/invitations`).set(owner.auth).send({ email: 'someone@example.org' }).expect(201);
     // The outsider blocked the insider: their block list and blocked-author marks are swept too.
     await t.http().put(`/api/me/blocks/${insider.user.id}`).set(outsider.auth).expect(204);
     // As if the owner had written the reply by email (issue 21): the email kept for staff carries the canary too.
-    await sql(t.databaseUrl, `UPDATE posts SET via_email = true WHERE id = $1`, [reply.id]);
-    await sql(t.databaseUrl, `INSERT INTO email_originals (user_id, message_key, post_id, raw) VALUES ($1, 'canary', $2, $3)`, [
-      owner.user.id,
-      reply.id,
-      Buffer.from(`Subject: Re: ${CANARY}\n\nreply with ${CANARY}`),
-    ]);
+    await markRepliedByEmail(t, [reply.id], `reply with ${CANARY}`);
     ids = { topic: topic.id, post: topic.firstPost.id, reply: reply.id, category, group: group.id, groupSlug: group.slug };
     letters = await plantConversationCanary(t, owner, 'outsider_canary');
     files = await uploadCanary.plant(t, { insider, topicId: ids.topic, replyTo: reply.id, letters, outsiderName: 'outsider_canary' });

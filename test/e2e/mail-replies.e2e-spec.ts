@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import type { EmailOriginalDto, MessageDto, PostDto, TopicPostsPageDto } from '@harbour/contracts';
@@ -111,21 +112,21 @@ describe('replies by email', () => {
     try {
       await relay.sendMail({
         from: sam.user.email,
-        to: await addressFor(sam, { topicId: first!.id }),
+        to: await addressFor(sam, { topicId: first.id }),
         subject: 'Re',
         text: 'For the first',
       });
       await relay.sendMail({
         from: sam.user.email,
-        to: await addressFor(sam, { topicId: second!.id }),
+        to: await addressFor(sam, { topicId: second.id }),
         subject: 'Re',
         text: 'For the second',
       });
     } finally {
       relay.close();
     }
-    expect((await postsOf(first!.id)).map((post) => post.body)).toEqual(['First post body', 'For the first']);
-    expect((await postsOf(second!.id)).map((post) => post.body)).toEqual(['First post body', 'For the second']);
+    expect((await postsOf(first.id)).map((post) => post.body)).toEqual(['First post body', 'For the first']);
+    expect((await postsOf(second.id)).map((post) => post.body)).toEqual(['First post body', 'For the second']);
   });
 
   it('in a space where everyone is anonymous, a reply by email is anonymous too, and its email is not kept', async () => {
@@ -137,6 +138,31 @@ describe('replies by email', () => {
     expect(posted).toMatchObject({ body: 'Nobody knows it is me', author: null, anonymousLabel: expect.stringMatching(/^Anonymous \d$/) });
     await t.http().get(`/api/moderation/posts/${posted.id}/email`).set(admin.auth).expect(404);
     expect(await sql(t.databaseUrl, `SELECT raw FROM email_originals WHERE post_id = $1`, [posted.id])).toEqual([{ raw: null }]);
+  });
+
+  it('a member’s emails are in their export, and leave with their account while their posts stay', async () => {
+    const leaver = await newMember(t, { username: 'mr_leaving' });
+    const topic = await newTopic(t, mod, categoryId);
+    expect(await replyFrom(leaver, await addressFor(leaver, { topicId: topic.id }), 'Thanks for everything')).toEqual({ accepted: true });
+    const exported = await t
+      .http()
+      .post('/api/me/export')
+      .set(leaver.auth)
+      .send({ password: leaver.password })
+      .responseType('blob')
+      .expect(200);
+    const emails = JSON.parse(strFromU8(unzipSync(new Uint8Array(exported.body as Buffer))['emails.json']!)) as { email: string }[];
+    expect(emails).toEqual([expect.objectContaining({ email: expect.stringContaining('Thanks for everything') })]);
+    await t.http().delete('/api/me').set(leaver.auth).send({ password: leaver.password, posts: 'anonymize' }).expect(204);
+    expect((await postsOf(topic.id)).at(-1)?.body).toBe('Thanks for everything');
+    expect(
+      await sql(t.databaseUrl, `SELECT count(*)::int AS n FROM email_originals WHERE position($1 in convert_from(raw, 'UTF8')) > 0`, [
+        leaver.user.email,
+      ]),
+    ).toEqual([{ n: 0 }]);
+    expect(await sql(t.databaseUrl, `SELECT count(*)::int AS n FROM reply_addresses WHERE user_id = $1`, [leaver.user.id])).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('the same email delivered eight times at once, and again later, makes one post', async () => {

@@ -31,6 +31,7 @@ const REQUIRED_PARTS = [
   'forum',
   'groups',
   'mail',
+  'mail-replies',
   'mailings',
   'moderation',
   'notifications',

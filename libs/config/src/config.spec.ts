@@ -22,6 +22,29 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the inbound listener: off unless INBOUND_SMTP_PORT, a lower-cased REPLY_DOMAIN, relays as IP addresses', () => {
+    expect(loadConfig({})).toMatchObject({ inboundSmtpPort: null, replyDomain: null, inboundSmtpRelays: [], inboundSmtpHost: '0.0.0.0' });
+    expect(
+      loadConfig({ INBOUND_SMTP_PORT: '2525', REPLY_DOMAIN: 'Reply.Example.org', INBOUND_SMTP_RELAYS: '10.0.0.5, ::1', HOST: '127.0.0.1' }),
+    ).toMatchObject({
+      inboundSmtpPort: 2525,
+      replyDomain: 'reply.example.org',
+      inboundSmtpRelays: ['10.0.0.5', '::1'],
+      inboundSmtpHost: '127.0.0.1',
+    });
+    let problems: string[] = [];
+    try {
+      loadConfig({ INBOUND_SMTP_PORT: '-1', REPLY_DOMAIN: 'not a domain', INBOUND_SMTP_RELAYS: 'mx.example.org' });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      expect.stringContaining('INBOUND_SMTP_PORT'),
+      expect.stringContaining('INBOUND_SMTP_RELAYS'),
+      expect.stringContaining('REPLY_DOMAIN'),
+    ]);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -46,6 +47,11 @@ export interface HarbourConfig {
   inboundSmtpPort: number | null;
   /** The address the inbound listener binds (INBOUND_SMTP_HOST, default HOST). */
   inboundSmtpHost: string;
+  /**
+   * INBOUND_SMTP_RELAYS: the addresses of the mail relays in front of the listener (comma-separated IPs). All mail comes
+   * from them, so the per-client allowance (60 a minute) does not apply to them; the relay limits its own senders.
+   */
+  inboundSmtpRelays: string[];
   /**
    * REPLY_DOMAIN: the domain of reply+<token>@ and bounce+<token>@ addresses, which reach the listener. Null: mail
    * carries no reply address and no per-recipient return path. Set it on every process that sends mail.
@@ -174,6 +180,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
   if (rawInbound !== undefined && (!/^\d+$/.test(rawInbound) || Number(rawInbound) > 65535)) {
     problems.push(`INBOUND_SMTP_PORT must be a whole number from 0 to 65535 (got "${rawInbound}")`);
   }
+  const inboundSmtpRelays = (text('INBOUND_SMTP_RELAYS') ?? '')
+    .split(',')
+    .map((relay) => relay.trim())
+    .filter((relay) => relay !== '');
+  for (const relay of inboundSmtpRelays) {
+    if (isIP(relay) === 0) problems.push(`INBOUND_SMTP_RELAYS must be IP addresses separated by commas (got "${relay}")`);
+  }
   const replyDomain = text('REPLY_DOMAIN')?.toLowerCase() ?? null;
   if (
     replyDomain !== null &&
@@ -205,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     mailingRetrySeconds,
     inboundSmtpPort,
     inboundSmtpHost: text('INBOUND_SMTP_HOST') ?? host,
+    inboundSmtpRelays,
     replyDomain,
   };
 }

@@ -47,6 +47,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   mailings: 'mailings',
   mailing_deliveries: 'mailings',
   delivered_mail: 'mail',
+  reply_addresses: 'mail-replies',
+  email_originals: 'mail-replies',
   conversations: 'conversations',
   conversation_participants: 'conversations',
   messages: 'conversations',

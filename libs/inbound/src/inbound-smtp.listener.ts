@@ -58,7 +58,7 @@ export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicatio
       closeTimeout: 5_000,
       logger: false,
       onConnect: (session, callback) => {
-        const allowed = this.connections.take(session.remoteAddress);
+        const allowed = this.isRelay(session.remoteAddress) || this.connections.take(session.remoteAddress);
         callback(allowed ? null : smtpError(421, 'Too many connections from your address, try again later'));
       },
       // The envelope is the message's own (smtp-server starts a new one for each message of a connection), so a relay
@@ -90,13 +90,18 @@ export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicatio
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** One of the relays in front (INBOUND_SMTP_RELAYS): everyone's mail comes through it, so it has no allowance of its own. */
+  private isRelay(address: string): boolean {
+    return this.config.inboundSmtpRelays.includes(address.replace(/^::ffff:/, ''));
+  }
+
   private async receive(stream: Readable, session: SMTPServerSession): Promise<InboundVerdict> {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     if ((stream as Readable & { sizeExceeded?: boolean }).sizeExceeded) {
       return { accepted: false, code: 552, message: `Message too big: at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MB` };
     }
-    if (!this.messages.take(session.remoteAddress)) {
+    if (!this.isRelay(session.remoteAddress) && !this.messages.take(session.remoteAddress)) {
       return { accepted: false, code: 451, message: 'Too many messages from your address, try again later' };
     }
     const raw = Buffer.concat(chunks);

@@ -6,6 +6,7 @@ import { UploadsModule } from '@harbour/uploads';
 import { EmailOriginalsController } from './email-originals.controller';
 import { EmailOriginals } from './email-originals.repository';
 import { EmailRepliesHandler } from './email-replies.handler';
+import { MailRepliesMemberData } from './member-data.repository';
 import { ReplyAddresses } from './reply-addresses';
 
 /** Reply addresses alone, for the mail that hands them out (notifications, in the worker too). */
@@ -16,6 +17,6 @@ export class ReplyAddressesModule {}
 @Module({
   imports: [ReplyAddressesModule, AccountsModule, ForumModule, ConversationsModule, UploadsModule],
   controllers: [EmailOriginalsController],
-  providers: [EmailOriginals, EmailRepliesHandler],
+  providers: [EmailOriginals, EmailRepliesHandler, MailRepliesMemberData],
 })
 export class MailRepliesModule {}

@@ -3,13 +3,13 @@ import type { TestApp } from '../app';
 import { roles, staffOnly, type Row } from './matrix';
 
 /** Makes posts as if they had come by email, with the email kept (the e2e suite mail-replies sends real ones). */
-export async function markRepliedByEmail(t: TestApp, postIds: string[]): Promise<void> {
+export async function markRepliedByEmail(t: TestApp, postIds: string[], text = 'By email'): Promise<void> {
   await sql(t.databaseUrl, `UPDATE posts SET via_email = true WHERE id = ANY($1::uuid[])`, [postIds]);
   await sql(
     t.databaseUrl,
     `INSERT INTO email_originals (user_id, message_key, post_id, raw)
-     SELECT author_id, md5(id::text), id, convert_to('Subject: Re: matrix' || chr(10) || chr(10) || 'By email', 'UTF8') FROM posts WHERE id = ANY($1::uuid[])`,
-    [postIds],
+     SELECT author_id, md5(id::text), id, convert_to('Subject: Re: ' || $2 || chr(10) || chr(10) || $2, 'UTF8') FROM posts WHERE id = ANY($1::uuid[])`,
+    [postIds, text],
   );
 }
 
