@@ -18,10 +18,20 @@ export class LiveReader {
   private next = 0;
   private closed = false;
 
+  /**
+   * `beforeReconnect` is awaited after the back-off, before each new connection: a test holds the reader
+   * away with it until posts it knows were pushed (and so can only be caught up) have been made.
+   */
   constructor(
     private readonly urls: string[],
     private readonly topicId: string,
+    private readonly beforeReconnect: () => Promise<void> = async () => {},
   ) {}
+
+  /** True while the reader has lost its connection and not yet made the next one. */
+  get away(): boolean {
+    return this.socket !== null && !this.socket.connected && !this.closed;
+  }
 
   /** Connects to the first process, joins the room and holds the topic's posts so far. */
   async start(): Promise<void> {
@@ -81,6 +91,7 @@ export class LiveReader {
   private async reconnect(): Promise<void> {
     for (let attempt = 0; !this.closed; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 5000)));
+      await this.beforeReconnect();
       if (this.closed) return;
       try {
         await this.connect();
