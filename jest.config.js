@@ -9,6 +9,8 @@ const shared = {
   moduleNameMapper: { '^@harbour/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   testEnvironment: 'node',
 };
+/** Suites that start the server inside the test file: pg-boss's background timers outlive the file (see the setup file). */
+const server = { setupFiles: ['<rootDir>/test/setup/pg-boss-delay.ts'] };
 
 module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
@@ -23,7 +25,7 @@ module.exports = {
   ...shared,
   projects: [
     { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
-    { ...shared, displayName: 'browser', rootDir: __dirname, testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
+    { ...shared, ...server, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...shared, ...server, displayName: 'browser', rootDir: __dirname, testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };

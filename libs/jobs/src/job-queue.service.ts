@@ -58,8 +58,6 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   /** Batches whose handlers are running (see onModuleDestroy). */
   private readonly running = new Set<Promise<void>>();
   /** Shutting down, and whether a batch started meanwhile (onModuleDestroy then waits for pg-boss to let go). */
-  private stopping = false;
-  private startedWhileStopping = false;
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {
     this.boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schema: 'pgboss', application_name: 'harbour-jobs' });
@@ -118,7 +116,6 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
           name,
           { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize },
           async (jobs) => {
-            if (this.stopping) this.startedWhileStopping = true;
             const batch = this.runBatch(name, jobs, handler);
             this.running.add(batch);
             try {
@@ -196,19 +193,12 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
 
   async onModuleDestroy(): Promise<void> {
     for (const wake of this.wakes.values()) if (wake.timer) clearTimeout(wake.timer);
-    const stopping = Date.now();
-    this.stopping = true;
     await this.boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS, wait: true });
-    // pg-boss waits only for workers holding jobs, up to its timeout. A worker whose fetch was in flight at the stop
-    // may still get jobs (its query answered while the pool closed) and run them after the stop returned; a handler
-    // may outlive the timeout. Either way pg-boss keeps checking that worker once a second in the background, after
-    // the process (or a test's module sandbox) has moved on: that check ran after a test file's teardown and broke
-    // the next file in the same Jest worker, twice in CI. So let such a late batch show itself, wait for our
-    // handlers, and then for the check that finds their worker stopped and ends its loop.
+    // pg-boss waits only for workers holding jobs, up to its timeout: a worker whose fetch was in flight at the stop
+    // may still get jobs and run them after the stop returned, and a handler may outlive the timeout. Let such a
+    // late batch start, then wait for every handler, so the process does not end in the middle of one.
     await new Promise((resolve) => setImmediate(resolve));
-    if (!this.startedWhileStopping && this.running.size === 0 && Date.now() - stopping < STOP_TIMEOUT_MS) return;
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
   }
 
   /**
