@@ -147,7 +147,7 @@ describe('threaded discussion: posts, topic pages, limits and private spaces', (
       const original = dataSource.logger;
       let queries = 0;
       const counting: TypeOrmLogger = { ...original, logQuery: () => void (queries += 1) };
-      const count = async (limit: number, cached = false, window = ''): Promise<number> => {
+      const countOnce = async (limit: number, cached: boolean, window: string): Promise<number> => {
         if (!cached) t.app.get(TopicPageCache).clear();
         queries = 0;
         dataSource.logger = counting;
@@ -159,6 +159,10 @@ describe('threaded discussion: posts, topic pages, limits and private spaces', (
         }
         return queries;
       };
+      // The process's own job handlers (a notification email coming due) share the DataSource, so a query of theirs
+      // can land in a request's window: it only ever adds, so the fewest of three reads is the page's own cost.
+      const count = async (limit: number, cached = false, window = ''): Promise<number> =>
+        Math.min(await countOnce(limit, cached, window), await countOnce(limit, cached, window), await countOnce(limit, cached, window));
       // Listeners (notifications, sockets) still working on the replies above would be counted too: wait
       // until the database has been quiet for half a second.
       dataSource.logger = counting;
