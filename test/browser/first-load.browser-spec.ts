@@ -100,6 +100,35 @@ describe('a guest’s first load', () => {
     await context.close();
   });
 
+  it('keeps a press that began on the server’s page: the client takes over after the release, and the tap follows its link', async () => {
+    const context = await b.newContext();
+    const page = await context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === `/api/topics/${topicId}/posts`,
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await page.goto(`${t.baseUrl}/t/${topicId}`, { waitUntil: 'domcontentloaded' });
+    // The reader presses the category's link on the server's page while the client is still waiting for its data…
+    const link = page.locator('#server-page').getByRole('link', { name: 'Peer support' }).first();
+    const box = (await link.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // …the client's page gets its data and is ready under the finger (the same link, at the same place)…
+    release();
+    await page.locator('#root').getByText('The pharmacy on Main Street, ask at the counter.').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    // …but does not replace the server's page mid-press, where the release would land on another element: no click.
+    expect(await page.locator('#server-page').count()).toBe(1);
+    await page.mouse.up();
+    await page.getByRole('heading', { level: 1, name: 'Peer support' }).waitFor();
+    await context.close();
+  });
+
   it('stays in the site’s default language after the client takes over, for a browser asking for neither English nor French', async () => {
     await t.http().patch('/api/admin/settings').set(admin.auth).send({ defaultLocale: 'fr' }).expect(200);
     const context = await b.newContext({ locale: 'de-DE' });

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface TestBrowser {
@@ -14,12 +14,17 @@ export interface TestBrowser {
 }
 
 /**
- * Debian's Chromium (no browser download is possible here), headless, with no background traffic.
- * playwright gives each launch a fresh, throw-away profile.
+ * Debian's Chromium (no browser download is possible here), headless, with no background traffic: its headless
+ * shell (package chromium-headless-shell, the same engine without the full browser around it) where installed,
+ * which cost the browser suites about a quarter less CPU than the full browser in headless mode; npm test is
+ * CPU-bound on 2 cores. playwright gives each launch a fresh, throw-away profile.
  */
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium-headless-shell') ? '/usr/bin/chromium-headless-shell' : '/usr/bin/chromium');
+
 export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--headless',
       '--no-sandbox',

@@ -4,7 +4,7 @@ import { languageReady, loadLaterStrings } from './i18n';
 import './styles.css';
 import { App, queryClient } from './app/app';
 import { preloadServerScreen } from './app/server-screens';
-import { whenSettled } from './app/take-over';
+import { watchPresses, whenSettled } from './app/take-over';
 import { markPageReady } from './lib/page-ready';
 
 const root = document.getElementById('root');
@@ -13,6 +13,7 @@ const root = document.getElementById('root');
 // only once its own page shows its data, so nothing flashes empty. Either way the `harbour:ready` mark says
 // when the page is usable (npm run bench:web reads it).
 const serverPage = document.getElementById('server-page');
+const whenFree = serverPage ? watchPresses(serverPage) : (swap: () => void) => swap();
 if (root) {
   // A server-rendered page's screen is loaded before the first render (server-screens.ts: no skeleton first).
   void Promise.all([languageReady, serverPage ? preloadServerScreen(window.location.pathname).catch(() => undefined) : undefined]).then(
@@ -22,19 +23,21 @@ if (root) {
           <App />
         </StrictMode>,
       );
-      whenSettled(root, queryClient, () => {
-        if (serverPage) {
-          // Keep where the reader was: the client's page has the same layout, so the same scroll offset.
-          const scroll = window.scrollY;
-          serverPage.remove();
-          root.hidden = false;
-          window.scrollTo(0, scroll);
-        }
-        performance.mark('harbour:ready');
-        markPageReady();
-        // The strings of other screens, before the reader goes to one (a no-op when already loaded).
-        void loadLaterStrings();
-      });
+      whenSettled(root, queryClient, () =>
+        whenFree(() => {
+          if (serverPage) {
+            // Keep where the reader was: the client's page has the same layout, so the same scroll offset.
+            const scroll = window.scrollY;
+            serverPage.remove();
+            root.hidden = false;
+            window.scrollTo(0, scroll);
+          }
+          performance.mark('harbour:ready');
+          markPageReady();
+          // The strings of other screens, before the reader goes to one (a no-op when already loaded).
+          void loadLaterStrings();
+        }),
+      );
     },
   );
 }

@@ -34,3 +34,35 @@ export function whenSettled(root: HTMLElement, queryClient: QueryClient, done: (
   const longest = setTimeout(finish, LONGEST_WAIT_MS);
   check();
 }
+
+/**
+ * Watches presses (mouse, finger or pen) on the server's page from the start, and returns `whenFree(swap)`: it
+ * swaps at once, or, while a press is under way, just after it ends. A tap whose press landed on the server's link
+ * and whose release landed on the client's page made no click at all: the reader's tap was lost (seen in a
+ * browser test, a visitor following a link on a loaded machine).
+ */
+export function watchPresses(page: HTMLElement): (swap: () => void) => void {
+  let presses = 0;
+  let pending: (() => void) | null = null;
+  const press = () => void (presses += 1);
+  const release = () => {
+    presses = Math.max(0, presses - 1);
+    // After the click this release makes, which the browser dispatches in the same task.
+    if (presses === 0 && pending) setTimeout(finish, 0);
+  };
+  const finish = () => {
+    page.removeEventListener('pointerdown', press, true);
+    window.removeEventListener('pointerup', release, true);
+    window.removeEventListener('pointercancel', release, true);
+    const swap = pending;
+    pending = null;
+    swap?.();
+  };
+  page.addEventListener('pointerdown', press, true);
+  window.addEventListener('pointerup', release, true);
+  window.addEventListener('pointercancel', release, true);
+  return (swap) => {
+    pending = swap;
+    if (presses === 0) finish();
+  };
+}
