@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './app/renderer';
 import { languageReady, loadLaterStrings } from './i18n';
 import './styles.css';
 import { App, queryClient } from './app/app';

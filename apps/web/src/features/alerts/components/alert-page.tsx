@@ -12,6 +12,7 @@ import { AlertFields } from './alert-fields';
 import { AlertsNotFound } from './alerts-not-found';
 import { alertTitle } from './alert-text';
 import { SeverityBadge } from './severity-badge';
+import { HeadLink } from '../../../ui/head-link';
 
 /** One alert, for anyone: its fields, whether it is still in effect, and the team's edit and retract. */
 export function AlertPage() {
@@ -26,7 +27,7 @@ export function AlertPage() {
   return (
     <Page title={alertTitle(data, i18n.language)}>
       {data.regions.map((code) => (
-        <link
+        <HeadLink
           key={code}
           rel="alternate"
           type="application/atom+xml"

@@ -12,6 +12,7 @@ import type { AlertDto } from '@harbour/contracts';
 import { RegionNames } from './alert-fields';
 import { alertLanguage, alertTitle } from './alert-text';
 import { SeverityBadge } from './severity-badge';
+import { HeadLink } from '../../../ui/head-link';
 
 /**
  * The public alerts page: what is in effect (or everything, with past alerts), in one region or all, with that
@@ -41,7 +42,7 @@ export function AlertsPage() {
   if (alerts.error instanceof ApiError && alerts.error.status === 401) return <Navigate to="/sign-in" replace />;
   return (
     <Page title={t('alerts.title')}>
-      <link rel="alternate" type="application/atom+xml" title={feedTitle} href={feedUrl(region)} />
+      <HeadLink rel="alternate" type="application/atom+xml" title={feedTitle} href={feedUrl(region)} />
       <p>{t('alerts.intro')}</p>
       <div className="supply-alert-tools">
         <Link to="/alerts/report" className="button-outline">
