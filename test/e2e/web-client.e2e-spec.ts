@@ -140,7 +140,7 @@ describe('serving the web client: compression, caching, and server-rendered page
     const manifest = JSON.parse(readFileSync(join(WEB_DIR, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
     const screen = manifest['src/features/forum/components/topic-page.tsx']!.file;
     expect(page.text).toContain(`<link rel="modulepreload" crossorigin href="/${screen}">`);
-    for (const url of ['/api/me', `/api/topics/${topic.id}`, `/api/topics/${topic.id}/posts?limit=20`]) {
+    for (const url of ['/api/me', `/api/topics/${topic.id}`, `/api/topics/${topic.id}/posts?limit=20`, `/api/topics/${topic.id}/notices`]) {
       expect(page.text).toContain(`<link rel="preload" as="fetch" crossorigin href="${url}">`);
     }
     // The 404 page preloads nothing: there is no screen data to fetch.

@@ -119,7 +119,11 @@ export class GuestPages {
     return {
       view,
       screen: 'topic',
-      fetches: first ? [`/api/topics/${topic.id}`, `/api/topics/${topic.id}/posts?limit=${TOPIC_POSTS_PER_PAGE}`] : [],
+      // The notices (moves, splits, merges) are asked for once the thread is drawn: preloaded, their answer is
+      // already there then, not one more round trip before the page is usable.
+      fetches: first
+        ? [`/api/topics/${topic.id}`, `/api/topics/${topic.id}/posts?limit=${TOPIC_POSTS_PER_PAGE}`, `/api/topics/${topic.id}/notices`]
+        : [],
     };
   }
 

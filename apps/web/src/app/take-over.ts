@@ -2,8 +2,11 @@ import type { QueryClient } from '@tanstack/react-query';
 
 /** Past this, the client shows its page even if some request is still out (a slow socket, a stalled query). */
 const LONGEST_WAIT_MS = 10_000;
-/** The page must stay settled this long: a query starts in an effect, just after the render that asked for it. */
-const QUIET_MS = 50;
+/**
+ * The page must stay settled this long. A query starts in an effect, which runs at once after the render that
+ * asked for it (app/renderer.ts), so this only lets a render that a settled query causes begin.
+ */
+const QUIET_MS = 10;
 
 /**
  * Calls `done` once, when the client's page has rendered its data: something is in `root`, no query is
