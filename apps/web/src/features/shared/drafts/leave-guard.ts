@@ -30,6 +30,8 @@ function onClick(event: MouseEvent): void {
   const here = window.location;
   // A link to a place on this page (#post-3) leaves nothing.
   if (to.origin === here.origin && to.pathname === here.pathname && to.search === here.search) return;
+  // Nor does a post's file: a picture opens in the page's lightbox, a document downloads (the server says so).
+  if (to.origin === here.origin && to.pathname.startsWith('/api/uploads/')) return;
   if (anyUnsaved() && !window.confirm(message)) {
     event.preventDefault();
     event.stopPropagation();
